@@ -1,0 +1,61 @@
+# Developer entry points; CI runs `make test` through .ci/run.
+#   make venv    create .venv and install the project with its test extras
+#   make run     start the app (ARGS="..." are passed on)
+#   make test    pytest (offscreen Qt), then the import-linter layering contracts
+#   make lint    ruff and the import-linter contracts
+#   make bench   run every benchmarks/bench_*.py
+#   make clean   remove caches and build output (distclean also removes .venv)
+
+SHELL := /bin/sh
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ARGS ?=
+PYTEST_ARGS ?=
+
+# First of these that is Python 3.11 or newer; evaluated only when the venv is built.
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 \
+	&& { command -v "$$p"; break; }; done)
+
+.PHONY: venv run test lint bench clean distclean
+
+venv: $(STAMP)
+
+# Reinstalls only when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then echo "make: no Python 3.11+ found (set PYTHON=...)" >&2; exit 1; fi
+	test -x $(BIN)/python || "$(PYTHON)" -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/pip install -e '.[test]'
+	touch $@
+
+run: venv
+	$(BIN)/commandcenter $(ARGS)
+
+test: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/lint-imports
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+# Runs every script even after a failure, then fails if any did.
+bench: venv
+	@failed=""; found=0; \
+	for script in benchmarks/bench_*.py; do \
+		[ -e "$$script" ] || continue; \
+		found=1; \
+		echo "=== $$script ==="; \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python "$$script" || failed="$$failed $$script"; \
+	done; \
+	if [ "$$found" = 0 ]; then echo "make bench: no benchmarks/bench_*.py found" >&2; exit 1; fi; \
+	if [ -n "$$failed" ]; then echo "make bench: failed:$$failed" >&2; exit 1; fi
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .ruff_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
