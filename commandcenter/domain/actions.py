@@ -1,0 +1,84 @@
+"""Actions a user can perform, and which role may perform which (the permission table's seed)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from .enums import Role
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    INTAKE = "intake"  # enter a new report
+    REGISTER = "register"
+    REJECT = "reject"
+    MERGE = "merge"
+    DISPATCH = "dispatch"
+    REASSIGN = "reassign"
+    ACCEPT = "accept"
+    FEED_BACK = "feed_back"
+    SUSPEND = "suspend"
+    RESUME = "resume"
+    CLOSE = "close"  # verify and close
+    RETURN_FOR_REWORK = "return_for_rework"
+    EXTEND = "extend"
+    REOPEN = "reopen"
+    EVALUATE = "evaluate"
+    ESCALATE = "escalate"  # record reminders / supervision on overdue cases
+    WRITE_HANDOVER = "write_handover"
+    ACKNOWLEDGE_HANDOVER = "acknowledge_handover"
+    PRINT_BRIEFING = "print_briefing"
+    MANAGE_ROSTER = "manage_roster"
+    MANAGE_DEMO = "manage_demo"
+    RUN_DRILL = "run_drill"
+    MANAGE_USERS = "manage_users"
+    MANAGE_CENTRES = "manage_centres"
+    MANAGE_CATEGORIES = "manage_categories"
+    MANAGE_TIME_LIMITS = "manage_time_limits"
+    MANAGE_HOLIDAYS = "manage_holidays"
+    IMPORT_DATA = "import_data"
+
+
+_OPERATOR = {
+    Action.VIEW,
+    Action.INTAKE,
+    Action.REGISTER,
+    Action.REJECT,
+    Action.MERGE,
+    Action.DISPATCH,
+    Action.REASSIGN,
+    Action.ACCEPT,
+    Action.FEED_BACK,
+    Action.SUSPEND,
+    Action.RESUME,
+    Action.ESCALATE,
+    Action.WRITE_HANDOVER,
+}
+_SUPERVISOR = _OPERATOR | {
+    Action.CLOSE,
+    Action.RETURN_FOR_REWORK,
+    Action.EXTEND,
+    Action.REOPEN,
+    Action.EVALUATE,
+    Action.ACKNOWLEDGE_HANDOVER,
+    Action.PRINT_BRIEFING,
+    Action.MANAGE_ROSTER,
+}
+_TRAINER = {Action.VIEW, Action.MANAGE_DEMO, Action.RUN_DRILL, Action.ESCALATE}
+_ADMIN = {
+    Action.VIEW,
+    Action.MANAGE_USERS,
+    Action.MANAGE_CENTRES,
+    Action.MANAGE_CATEGORIES,
+    Action.MANAGE_TIME_LIMITS,
+    Action.MANAGE_HOLIDAYS,
+    Action.IMPORT_DATA,
+    Action.ESCALATE,
+}
+
+DEFAULT_PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.OPERATOR: frozenset(_OPERATOR),
+    Role.SUPERVISOR: frozenset(_SUPERVISOR),
+    Role.TRAINER: frozenset(_TRAINER),
+    Role.ADMIN: frozenset(_ADMIN),
+}

@@ -1,0 +1,126 @@
+"""The closed vocabularies of the domain: stored as their string values with CHECK constraints."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Priority(StrEnum):
+    URGENT = "urgent"
+    HIGH = "high"
+    NORMAL = "normal"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most pressing; used to sort urgent first."""
+        return PRIORITY_ORDER.index(self)
+
+
+PRIORITY_ORDER: tuple[Priority, ...] = (Priority.URGENT, Priority.HIGH, Priority.NORMAL, Priority.LOW)
+
+
+class CaseStatus(StrEnum):
+    REPORTED = "reported"  # received, waiting to be registered (立案)
+    REGISTERED = "registered"  # 立案: waiting for dispatch
+    DISPATCHED = "dispatched"  # 派遣: waiting for the handler to accept
+    ACCEPTED = "accepted"  # 处置: being handled
+    FED_BACK = "fed_back"  # 反馈: waiting for verification
+    SUSPENDED = "suspended"  # 挂账: clock stopped
+    CLOSED = "closed"  # 结案
+    REJECTED = "rejected"  # invalid report
+    MERGED = "merged"  # duplicate merged into another case
+
+
+OPEN_STATUSES: frozenset[CaseStatus] = frozenset(
+    {
+        CaseStatus.REPORTED,
+        CaseStatus.REGISTERED,
+        CaseStatus.DISPATCHED,
+        CaseStatus.ACCEPTED,
+        CaseStatus.FED_BACK,
+        CaseStatus.SUSPENDED,
+    }
+)
+TERMINAL_STATUSES: frozenset[CaseStatus] = frozenset({CaseStatus.REJECTED, CaseStatus.MERGED})
+
+
+class SourceChannel(StrEnum):
+    PATROL = "patrol"  # 巡查发现
+    HOTLINE_12345 = "hotline_12345"
+    DUTY_LINE = "duty_line"  # 24-hour duty line
+    CITIZEN_APP = "citizen_app"
+    VIDEO = "video"
+    SENSOR = "sensor"
+    REFERRAL = "referral"  # from another centre
+    PETITION = "petition"  # 信访
+    MAYOR_MAILBOX = "mayor_mailbox"  # 市长信箱
+
+
+class Stage(StrEnum):
+    """A clocked stage of the closed loop; each has a time limit from the policy."""
+
+    REGISTER = "register"  # report -> registered
+    DISPATCH = "dispatch"  # registered -> dispatched
+    HANDLE = "handle"  # dispatched -> fed back (the 处置时限)
+    VERIFY = "verify"  # fed back -> closed
+
+
+STATUS_STAGE: dict[CaseStatus, Stage] = {
+    CaseStatus.REPORTED: Stage.REGISTER,
+    CaseStatus.REGISTERED: Stage.DISPATCH,
+    CaseStatus.DISPATCHED: Stage.HANDLE,
+    CaseStatus.ACCEPTED: Stage.HANDLE,
+    CaseStatus.FED_BACK: Stage.VERIFY,
+}
+
+
+class TimeUnit(StrEnum):
+    CALENDAR = "calendar"
+    WORKING = "working"
+
+
+class DutyStatus(StrEnum):
+    ON_DUTY = "on_duty"
+    OFF_DUTY = "off_duty"
+    ON_LEAVE = "on_leave"
+    IN_FIELD = "in_field"
+
+
+AVAILABLE_DUTY: frozenset[DutyStatus] = frozenset({DutyStatus.ON_DUTY, DutyStatus.IN_FIELD})
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    SUPERVISOR = "supervisor"
+    TRAINER = "trainer"
+    ADMIN = "admin"
+
+
+class CentreLevel(StrEnum):
+    STREET = "street"
+    DISTRICT = "district"
+    CITY = "city"
+
+
+class CategoryKind(StrEnum):
+    COMPONENT = "component"  # 部件
+    EVENT = "event"  # 事件
+    SOCIAL = "social"  # social governance
+
+
+class EscalationLevel(StrEnum):
+    REMINDER = "reminder"  # 催办 at 80 % of the time limit
+    SUPERVISION = "supervision"  # 督办 at 100 %
+
+
+class HandoverStatus(StrEnum):
+    DRAFT = "draft"
+    SIGNED = "signed"
+    ACKNOWLEDGED = "acknowledged"
+
+
+def check_in(column: str, enum: type[StrEnum]) -> str:
+    """SQL CHECK expression restricting a column to an enum's values."""
+    values = ", ".join(f"'{m.value}'" for m in enum)
+    return f"{column} IN ({values})"

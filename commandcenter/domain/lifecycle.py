@@ -1,0 +1,61 @@
+"""The closed-loop state machine: which action moves a case from which status to which.
+
+Pure rules, shared by the live services, the demo generator (which plans each case's path
+with them) and the views (which offer only the actions a case's status allows).
+"""
+
+from __future__ import annotations
+
+from .actions import Action
+from .enums import CaseStatus as S
+
+# (action, from status) -> to status. None as "to" means "the status the case had before".
+TRANSITIONS: dict[tuple[Action, S], S | None] = {
+    (Action.REGISTER, S.REPORTED): S.REGISTERED,
+    (Action.REJECT, S.REPORTED): S.REJECTED,
+    (Action.MERGE, S.REPORTED): S.MERGED,
+    (Action.MERGE, S.REGISTERED): S.MERGED,
+    (Action.DISPATCH, S.REGISTERED): S.DISPATCHED,
+    (Action.REASSIGN, S.DISPATCHED): S.DISPATCHED,
+    (Action.REASSIGN, S.ACCEPTED): S.DISPATCHED,
+    (Action.ACCEPT, S.DISPATCHED): S.ACCEPTED,
+    (Action.FEED_BACK, S.ACCEPTED): S.FED_BACK,
+    (Action.CLOSE, S.FED_BACK): S.CLOSED,
+    (Action.RETURN_FOR_REWORK, S.FED_BACK): S.DISPATCHED,
+    (Action.EXTEND, S.DISPATCHED): S.DISPATCHED,
+    (Action.EXTEND, S.ACCEPTED): S.ACCEPTED,
+    (Action.SUSPEND, S.REGISTERED): S.SUSPENDED,
+    (Action.SUSPEND, S.DISPATCHED): S.SUSPENDED,
+    (Action.SUSPEND, S.ACCEPTED): S.SUSPENDED,
+    (Action.RESUME, S.SUSPENDED): None,
+    (Action.REOPEN, S.CLOSED): S.REGISTERED,
+    (Action.EVALUATE, S.CLOSED): S.CLOSED,
+}
+
+CASE_ACTIONS: frozenset[Action] = frozenset(a for a, _ in TRANSITIONS)
+
+
+def allowed_actions(status: S) -> list[Action]:
+    """The case actions the status allows, in the order an operator meets them."""
+    seen: list[Action] = []
+    for action, source in TRANSITIONS:
+        if source == status and action not in seen:
+            seen.append(action)
+    return seen
+
+
+def is_allowed(action: Action, status: S) -> bool:
+    return (action, status) in TRANSITIONS
+
+
+def target_status(action: Action, status: S, previous: S | None = None) -> S:
+    """The status after `action`; `previous` is the status before a suspension (for resume).
+
+    Raises KeyError for an illegal transition; services wrap it in IllegalTransition.
+    """
+    to = TRANSITIONS[(action, status)]
+    if to is None:
+        if previous is None or previous in (S.SUSPENDED, S.CLOSED, S.REJECTED, S.MERGED):
+            return S.REGISTERED
+        return previous
+    return to

@@ -1,0 +1,122 @@
+"""Typed errors that carry the facts; the GUI and the CLI turn them into messages.
+
+Each error keeps its facts as attributes and renders an English fallback message; the GUI
+translates through `commandcenter.i18n.describe_error`.
+"""
+
+from __future__ import annotations
+
+
+class CommandCentreError(Exception):
+    """Base of every error the application explains to a user."""
+
+    code = "error"
+
+    def __init__(self, message: str, **facts: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.facts = facts
+
+
+class DatabaseError(CommandCentreError):
+    """The database cannot be opened, reached or used."""
+
+    code = "database"
+
+
+class SchemaTooNew(DatabaseError):
+    code = "schema_too_new"
+
+
+class NotADatabase(DatabaseError):
+    code = "not_a_database"
+
+
+class PermissionDenied(CommandCentreError):
+    code = "permission_denied"
+
+    def __init__(self, username: str, role: str, action: str) -> None:
+        super().__init__(
+            f"{username} ({role}) may not {action.replace('_', ' ')}",
+            username=username,
+            role=role,
+            action=action,
+        )
+        self.username, self.role, self.action = username, role, action
+
+
+class NotFound(CommandCentreError):
+    code = "not_found"
+
+    def __init__(self, kind: str, key: object) -> None:
+        super().__init__(f"no {kind} {key!r}", kind=kind, key=key)
+        self.kind, self.key = kind, key
+
+
+class IllegalTransition(CommandCentreError):
+    code = "illegal_transition"
+
+    def __init__(self, case_number: str, status: str, action: str) -> None:
+        super().__init__(
+            f"case {case_number} is {status.replace('_', ' ')}: cannot {action.replace('_', ' ')}",
+            case_number=case_number,
+            status=status,
+            action=action,
+        )
+        self.case_number, self.status, self.action = case_number, status, action
+
+
+class StaleCase(CommandCentreError):
+    """Another seat changed the case since this one read it (optimistic lock)."""
+
+    code = "stale"
+
+    def __init__(self, case_number: str, expected_version: int, actual_version: int, status: str) -> None:
+        super().__init__(
+            f"case {case_number} was changed at another seat (now {status.replace('_', ' ')}); "
+            "nothing was changed here - reload and try again",
+            case_number=case_number,
+            expected_version=expected_version,
+            actual_version=actual_version,
+            status=status,
+        )
+        self.case_number, self.status = case_number, status
+
+
+class OutsideCity(CommandCentreError):
+    code = "outside_city"
+
+    def __init__(self, lon: float, lat: float) -> None:
+        super().__init__(f"location {lon:.6f}, {lat:.6f} is outside every unit grid", lon=lon, lat=lat)
+        self.lon, self.lat = lon, lat
+
+
+class ValidationError(CommandCentreError):
+    code = "invalid"
+
+    def __init__(self, message: str, field: str | None = None, **facts: object) -> None:
+        super().__init__(message, field=field, **facts)
+        self.field = field
+
+
+class ImportRejected(CommandCentreError):
+    """An import file was refused whole; `problems` lists (line or feature, reason)."""
+
+    code = "import_rejected"
+
+    def __init__(self, path: str, problems: list[tuple[str, str]]) -> None:
+        first = "; ".join(f"{where}: {why}" for where, why in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        super().__init__(f"{path}: nothing imported - {first}{more}", path=path, problems=problems)
+        self.path, self.problems = path, problems
+
+
+class HandoverLocked(CommandCentreError):
+    code = "handover_locked"
+
+    def __init__(self, handover_id: int) -> None:
+        super().__init__(
+            f"handover {handover_id} is acknowledged and cannot be changed; add a correction note instead",
+            handover_id=handover_id,
+        )
+        self.handover_id = handover_id

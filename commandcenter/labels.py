@@ -1,0 +1,148 @@
+"""Human names of the domain's codes (statuses, priorities, channels, actions), translated."""
+
+from __future__ import annotations
+
+from .domain.actions import Action
+from .domain.deadlines import DueState
+from .domain.enums import CaseStatus, DutyStatus, Priority, Role, SourceChannel
+from .errors import (
+    CommandCentreError,
+    HandoverLocked,
+    IllegalTransition,
+    OutsideCity,
+    PermissionDenied,
+    StaleCase,
+)
+from .i18n import QT_TRANSLATE_NOOP as N
+from .i18n import translate
+
+STATUS = {
+    CaseStatus.REPORTED: N("status", "Reported"),
+    CaseStatus.REGISTERED: N("status", "Registered"),
+    CaseStatus.DISPATCHED: N("status", "Dispatched"),
+    CaseStatus.ACCEPTED: N("status", "In handling"),
+    CaseStatus.FED_BACK: N("status", "Fed back"),
+    CaseStatus.SUSPENDED: N("status", "Suspended"),
+    CaseStatus.CLOSED: N("status", "Closed"),
+    CaseStatus.REJECTED: N("status", "Rejected"),
+    CaseStatus.MERGED: N("status", "Merged"),
+}
+PRIORITY = {
+    Priority.URGENT: N("priority", "Urgent"),
+    Priority.HIGH: N("priority", "High"),
+    Priority.NORMAL: N("priority", "Normal"),
+    Priority.LOW: N("priority", "Low"),
+}
+SOURCE = {
+    SourceChannel.PATROL: N("source", "Patrol"),
+    SourceChannel.HOTLINE_12345: N("source", "12345 hotline"),
+    SourceChannel.DUTY_LINE: N("source", "Duty line"),
+    SourceChannel.CITIZEN_APP: N("source", "Citizen app"),
+    SourceChannel.VIDEO: N("source", "Video"),
+    SourceChannel.SENSOR: N("source", "Sensor"),
+    SourceChannel.REFERRAL: N("source", "Referral"),
+    SourceChannel.PETITION: N("source", "Petition"),
+    SourceChannel.MAYOR_MAILBOX: N("source", "Mayor's mailbox"),
+}
+DUTY = {
+    DutyStatus.ON_DUTY: N("duty", "On duty"),
+    DutyStatus.OFF_DUTY: N("duty", "Off duty"),
+    DutyStatus.ON_LEAVE: N("duty", "On leave"),
+    DutyStatus.IN_FIELD: N("duty", "In the field"),
+}
+ROLE = {
+    Role.OPERATOR: N("role", "Operator"),
+    Role.SUPERVISOR: N("role", "Supervisor"),
+    Role.TRAINER: N("role", "Trainer"),
+    Role.ADMIN: N("role", "Administrator"),
+}
+DUE = {
+    DueState.NONE: N("due", "No clock"),
+    DueState.ON_TIME: N("due", "On time"),
+    DueState.DUE_SOON: N("due", "Due soon"),
+    DueState.OVERDUE: N("due", "Overdue"),
+}
+ACTION = {
+    Action.REGISTER: N("action", "Register"),
+    Action.REJECT: N("action", "Reject as invalid"),
+    Action.MERGE: N("action", "Merge as duplicate"),
+    Action.DISPATCH: N("action", "Dispatch"),
+    Action.REASSIGN: N("action", "Reassign"),
+    Action.ACCEPT: N("action", "Accept"),
+    Action.FEED_BACK: N("action", "Feed back"),
+    Action.CLOSE: N("action", "Verify and close"),
+    Action.RETURN_FOR_REWORK: N("action", "Return for rework"),
+    Action.EXTEND: N("action", "Extend time limit"),
+    Action.SUSPEND: N("action", "Suspend"),
+    Action.RESUME: N("action", "Resume"),
+    Action.REOPEN: N("action", "Reopen"),
+    Action.EVALUATE: N("action", "Evaluate"),
+    Action.INTAKE: N("action", "New case"),
+    Action.WRITE_HANDOVER: N("action", "Write handover"),
+    Action.ACKNOWLEDGE_HANDOVER: N("action", "Acknowledge handover"),
+    Action.PRINT_BRIEFING: N("action", "Print briefing"),
+    Action.MANAGE_ROSTER: N("action", "Manage roster"),
+}
+HISTORY = {"report": N("action", "Reported")}
+
+
+def _label(table: dict, context: str, key: str, lang: str | None) -> str:  # type: ignore[type-arg]
+    text = table.get(key)
+    return key if text is None else translate(context, text, lang)
+
+
+def status_label(code: str, lang: str | None = None) -> str:
+    return _label(STATUS, "status", code, lang)
+
+
+def priority_label(code: str, lang: str | None = None) -> str:
+    return _label(PRIORITY, "priority", code, lang)
+
+
+def source_label(code: str, lang: str | None = None) -> str:
+    return _label(SOURCE, "source", code, lang)
+
+
+def duty_label(code: str, lang: str | None = None) -> str:
+    return _label(DUTY, "duty", code, lang)
+
+
+def role_label(code: str, lang: str | None = None) -> str:
+    return _label(ROLE, "role", code, lang)
+
+
+def due_label(code: str, lang: str | None = None) -> str:
+    return _label(DUE, "due", code, lang)
+
+
+def action_label(code: str, lang: str | None = None) -> str:
+    if code in HISTORY:
+        return translate("action", HISTORY[code], lang)
+    return _label(ACTION, "action", code, lang)
+
+
+def describe_error(exc: BaseException, lang: str | None = None) -> str:
+    """A one-line message for a user, in their language, from a typed error's facts."""
+    t = lambda text: translate("errors", text, lang)  # noqa: E731
+    if isinstance(exc, IllegalTransition):
+        return t("Case {case} is {status}: “{action}” is not possible now.").format(
+            case=exc.case_number, status=status_label(exc.status, lang), action=action_label(exc.action, lang)
+        )
+    if isinstance(exc, StaleCase):
+        return t(
+            "Case {case} was changed at another seat (now {status}). Nothing was changed here; "
+            "the row has been reloaded, check it and try again."
+        ).format(case=exc.case_number, status=status_label(exc.status, lang))
+    if isinstance(exc, PermissionDenied):
+        return t("Your role ({role}) may not do this: {action}.").format(
+            role=role_label(exc.role, lang), action=action_label(exc.action, lang)
+        )
+    if isinstance(exc, OutsideCity):
+        return t("The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.").format(
+            lon=exc.lon, lat=exc.lat
+        )
+    if isinstance(exc, HandoverLocked):
+        return t("This handover has been acknowledged and can no longer be changed; add a correction note.")
+    if isinstance(exc, CommandCentreError):
+        return exc.message
+    return str(exc)

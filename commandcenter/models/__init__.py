@@ -1,0 +1,56 @@
+"""SQLAlchemy tables, one module per aggregate. Importing this package registers them all."""
+
+from .audit import AuditEntry, ChangeLog
+from .base import Base, UtcTimestamp, from_epoch, to_epoch
+from .calendar import CalendarDay, CalendarYear
+from .cases import Case, CaseHistory, Category, DailySequence, Escalation, TimeLimitPolicy
+from .geography import CommandCentre, Community, District, Grid, Street, Workstation
+from .meta import AppMeta
+from .people import (
+    Department,
+    DepartmentRoute,
+    DutyChange,
+    Officer,
+    OfficerGrid,
+    OfficerPosition,
+    RolePermission,
+    User,
+)
+from .shifts import BriefingIssued, Handover, HandoverItem, Shift, ShiftMember
+
+__all__ = [
+    "AppMeta",
+    "AuditEntry",
+    "Base",
+    "BriefingIssued",
+    "CalendarDay",
+    "CalendarYear",
+    "Case",
+    "CaseHistory",
+    "Category",
+    "ChangeLog",
+    "CommandCentre",
+    "Community",
+    "DailySequence",
+    "Department",
+    "DepartmentRoute",
+    "District",
+    "DutyChange",
+    "Escalation",
+    "Grid",
+    "Handover",
+    "HandoverItem",
+    "Officer",
+    "OfficerGrid",
+    "OfficerPosition",
+    "RolePermission",
+    "Shift",
+    "ShiftMember",
+    "Street",
+    "TimeLimitPolicy",
+    "User",
+    "UtcTimestamp",
+    "Workstation",
+    "from_epoch",
+    "to_epoch",
+]

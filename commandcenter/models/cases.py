@@ -1,0 +1,183 @@
+"""Categories, time-limit policy, cases, their history and escalations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..domain.enums import (
+    CaseStatus,
+    CategoryKind,
+    EscalationLevel,
+    Priority,
+    SourceChannel,
+    Stage,
+    TimeUnit,
+    check_in,
+)
+from .base import Base, UtcTimestamp
+
+
+class Category(Base):
+    """Two-level case category: a major class (level 1) and its minor classes (level 2)."""
+
+    __tablename__ = "category"
+    __table_args__ = (
+        CheckConstraint(check_in("kind", CategoryKind), name="kind"),
+        CheckConstraint("level IN (1, 2)", name="level"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"), index=True)
+    level: Mapped[int] = mapped_column(SmallInteger)
+    kind: Mapped[str] = mapped_column(String(10))
+    name_zh: Mapped[str] = mapped_column(String(60))
+    name_en: Mapped[str] = mapped_column(String(80))
+
+
+class TimeLimitPolicy(Base):
+    """Time limit of one stage for a minor category at one priority."""
+
+    __tablename__ = "time_limit_policy"
+    __table_args__ = (
+        UniqueConstraint("category_id", "priority", "stage"),
+        CheckConstraint(check_in("priority", Priority), name="priority"),
+        CheckConstraint(check_in("stage", Stage), name="stage"),
+        CheckConstraint(check_in("unit", TimeUnit), name="unit"),
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        # urgent cases run on the calendar clock: an emergency does not wait for Monday
+        CheckConstraint("priority <> 'urgent' OR unit = 'calendar'", name="urgent_calendar"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
+    priority: Mapped[str] = mapped_column(String(8))
+    stage: Mapped[str] = mapped_column(String(10))
+    minutes: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(10))
+
+
+class Case(Base):
+    """One reported problem and where it stands in the closed loop."""
+
+    __tablename__ = "case_record"
+    __table_args__ = (
+        UniqueConstraint("centre_id", "case_number"),
+        CheckConstraint(check_in("status", CaseStatus), name="status"),
+        CheckConstraint(check_in("priority", Priority), name="priority"),
+        CheckConstraint(check_in("source", SourceChannel), name="source"),
+        CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="rating"),
+        CheckConstraint("escalation_level BETWEEN 0 AND 2", name="escalation_level"),
+        CheckConstraint("status <> 'merged' OR merged_into_id IS NOT NULL", name="merged_target"),
+        Index("ix_case_status_deadline", "status", "stage_deadline_at"),
+        Index("ix_case_centre_status", "centre_id", "status"),
+        Index("ix_case_reported_at", "reported_at"),
+        Index("ix_case_closed_at", "closed_at"),
+        Index("ix_case_handle_deadline", "handle_deadline_at"),
+        Index("ix_case_grid", "grid_id"),
+        Index("ix_case_officer_status", "assignee_officer_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("command_centre.id"))
+    case_number: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(16))
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"))
+    priority: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(12))
+    suspended_from: Mapped[str | None] = mapped_column(String(12))
+    grid_id: Mapped[int] = mapped_column(ForeignKey("grid.id"))
+    lon: Mapped[float] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    reporter_name: Mapped[str] = mapped_column(String(60), default="")
+    reporter_phone: Mapped[str] = mapped_column(String(20), default="")
+    reported_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    registered_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    dispatched_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    accepted_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    fed_back_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    evaluated_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    rating: Mapped[int | None] = mapped_column(SmallInteger)
+    assignee_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    assignee_department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    # when the current stage's clock started and when it runs out (None when no clock runs);
+    # a suspension keeps both and a resume shifts both by the time spent suspended
+    stage_started_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    stage_deadline_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    # the handling deadline (处置时限) after extensions and without suspended time
+    handle_deadline_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    extended_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    suspended_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    suspended_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    rework_count: Mapped[int] = mapped_column(SmallInteger, default=0)
+    escalation_level: Mapped[int] = mapped_column(SmallInteger, default=0)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("case_record.id"))
+    reject_reason: Mapped[str] = mapped_column(String(200), default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    updated_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseHistory(Base):
+    """One step of a case's life: who did what, when, from which status to which."""
+
+    __tablename__ = "case_history"
+    __table_args__ = (Index("ix_case_history_case", "case_id", "id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_record.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    action: Mapped[str] = mapped_column(String(24))
+    from_status: Mapped[str | None] = mapped_column(String(12))
+    to_status: Mapped[str] = mapped_column(String(12))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Escalation(Base):
+    """A reminder (催办, 80 %) or supervision (督办, 100 %) of one stage of one case.
+
+    Unique per case, stage, level and rework round, so however many seats watch the clock
+    the escalation is written once.
+    """
+
+    __tablename__ = "escalation"
+    __table_args__ = (
+        UniqueConstraint("case_id", "stage", "level", "round"),
+        CheckConstraint(check_in("level", EscalationLevel), name="level"),
+        CheckConstraint(check_in("stage", Stage), name="stage"),
+        Index("ix_escalation_open", "acknowledged_at", "at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_record.id", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(10))
+    level: Mapped[str] = mapped_column(String(12))
+    round: Mapped[int] = mapped_column(SmallInteger, default=0)
+    at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    deadline_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class DailySequence(Base):
+    """The last case number issued per centre and local day (case numbers are YYYYMMDD-NNNNN)."""
+
+    __tablename__ = "daily_sequence"
+    centre_id: Mapped[int] = mapped_column(ForeignKey("command_centre.id"), primary_key=True)
+    day: Mapped[str] = mapped_column(String(8), primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,1 @@
+"""ReportLab documents built from service data (briefing, handover record, case sheet)."""

@@ -1,0 +1,1 @@
+"""Domain operations over the database. No Qt here: services return frozen dataclasses."""

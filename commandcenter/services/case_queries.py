@@ -1,0 +1,146 @@
+"""Reading cases as plain rows: one select shared by lists, the wall and detail panels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from ..errors import NotFound
+from ..models import (
+    Case,
+    CaseHistory,
+    Category,
+    Community,
+    Department,
+    Grid,
+    Officer,
+    Street,
+    User,
+)
+from .dto import CaseDetail, CaseRow, HistoryEntry
+
+_assignee_name = func.coalesce(Officer.name, Department.name, "")
+
+ROW_COLUMNS: tuple[Any, ...] = (
+    Case.id,
+    Case.case_number,
+    Case.centre_id,
+    Case.reported_at,
+    Case.source,
+    Case.category_id,
+    Category.code,
+    Category.name_zh,
+    Category.name_en,
+    Case.priority,
+    Case.status,
+    Street.id,
+    Street.name,
+    Community.id,
+    Community.name,
+    Grid.id,
+    Grid.code,
+    Case.address,
+    Case.lon,
+    Case.lat,
+    Case.assignee_officer_id,
+    Case.assignee_department_id,
+    _assignee_name,
+    Case.stage_started_at,
+    Case.stage_deadline_at,
+    Case.handle_deadline_at,
+    Case.closed_at,
+    Case.escalation_level,
+    Case.rework_count,
+    Case.version,
+    Case.description,
+)
+
+
+def row_select(*where: ColumnElement[bool]) -> Select[Any]:
+    stmt = (
+        select(*ROW_COLUMNS)
+        .join(Category, Category.id == Case.category_id)
+        .join(Grid, Grid.id == Case.grid_id)
+        .join(Community, Community.id == Grid.community_id)
+        .join(Street, Street.id == Community.street_id)
+        .outerjoin(Officer, Officer.id == Case.assignee_officer_id)
+        .outerjoin(Department, Department.id == Case.assignee_department_id)
+    )
+    return stmt.where(*where) if where else stmt
+
+
+def to_row(r: Sequence[Any]) -> CaseRow:
+    return CaseRow(*r)
+
+
+def case_row(session: Session, case_id: int) -> CaseRow:
+    r = session.execute(row_select(Case.id == case_id)).first()
+    if r is None:
+        raise NotFound("case", case_id)
+    return to_row(r)
+
+
+def case_rows(session: Session, *where: ColumnElement[bool], limit: int | None = None) -> list[CaseRow]:
+    stmt = row_select(*where).order_by(Case.reported_at.desc(), Case.id.desc())
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [to_row(r) for r in session.execute(stmt)]
+
+
+def case_detail(session: Session, case_id: int) -> CaseDetail:
+    row = case_row(session, case_id)
+    c = session.get(Case, case_id)
+    assert c is not None
+    merged_into = None
+    if c.merged_into_id is not None:
+        merged_into = session.scalar(select(Case.case_number).where(Case.id == c.merged_into_id))
+    hist_officer = aliased(Officer)
+    hist_dept = aliased(Department)
+    history = tuple(
+        HistoryEntry(
+            at=h.at,
+            action=h.action,
+            from_status=h.from_status,
+            to_status=h.to_status,
+            actor=h.actor or "",
+            officer_name=h.officer or "",
+            department_name=h.department or "",
+            note=h.note,
+        )
+        for h in session.execute(
+            select(
+                CaseHistory.at,
+                CaseHistory.action,
+                CaseHistory.from_status,
+                CaseHistory.to_status,
+                User.display_name.label("actor"),
+                hist_officer.name.label("officer"),
+                hist_dept.name.label("department"),
+                CaseHistory.note,
+            )
+            .outerjoin(User, User.id == CaseHistory.user_id)
+            .outerjoin(hist_officer, hist_officer.id == CaseHistory.officer_id)
+            .outerjoin(hist_dept, hist_dept.id == CaseHistory.department_id)
+            .where(CaseHistory.case_id == case_id)
+            .order_by(CaseHistory.id)
+        )
+    )
+    return CaseDetail(
+        row=row,
+        reporter_name=c.reporter_name,
+        reporter_phone=c.reporter_phone,
+        registered_at=c.registered_at,
+        dispatched_at=c.dispatched_at,
+        accepted_at=c.accepted_at,
+        fed_back_at=c.fed_back_at,
+        evaluated_at=c.evaluated_at,
+        rating=c.rating,
+        extended_minutes=c.extended_minutes,
+        suspended_seconds=c.suspended_seconds,
+        merged_into_number=merged_into,
+        reject_reason=c.reject_reason,
+        history=history,
+    )

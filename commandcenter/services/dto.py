@@ -1,0 +1,96 @@
+"""Plain frozen dataclasses that cross from services into item models and views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..domain.enums import CaseStatus, Priority, SourceChannel
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One case as a list or the wall shows it."""
+
+    id: int
+    case_number: str
+    centre_id: int
+    reported_at: datetime
+    source: str
+    category_id: int
+    category_code: str
+    category_zh: str
+    category_en: str
+    priority: str
+    status: str
+    street_id: int
+    street_name: str
+    community_id: int
+    community_name: str
+    grid_id: int
+    grid_code: str
+    address: str
+    lon: float
+    lat: float
+    assignee_officer_id: int | None
+    assignee_department_id: int | None
+    assignee_name: str
+    stage_started_at: datetime | None
+    stage_deadline_at: datetime | None
+    handle_deadline_at: datetime | None
+    closed_at: datetime | None
+    escalation_level: int
+    rework_count: int
+    version: int
+    description: str
+
+    @property
+    def clock_running(self) -> bool:
+        return self.status not in (CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.MERGED, CaseStatus.SUSPENDED)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    at: datetime
+    action: str
+    from_status: str | None
+    to_status: str
+    actor: str
+    officer_name: str
+    department_name: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    row: CaseRow
+    reporter_name: str
+    reporter_phone: str
+    registered_at: datetime | None
+    dispatched_at: datetime | None
+    accepted_at: datetime | None
+    fed_back_at: datetime | None
+    evaluated_at: datetime | None
+    rating: int | None
+    extended_minutes: int
+    suspended_seconds: int
+    merged_into_number: str | None
+    reject_reason: str
+    history: tuple[HistoryEntry, ...]
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """What a call-taker or a feed enters. Either a location or a grid must be given."""
+
+    source: SourceChannel
+    category_id: int
+    priority: Priority
+    description: str
+    lon: float | None = None
+    lat: float | None = None
+    grid_id: int | None = None
+    address: str = ""
+    reporter_name: str = ""
+    reporter_phone: str = ""
+    reported_at: datetime | None = None

@@ -1,0 +1,85 @@
+"""Finding the unit grid of a location, and small geodesy helpers.
+
+A point on a shared border belongs to the grid with the lowest code, so the answer is
+deterministic; a point outside every grid is an error, never a guess.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely import STRtree
+from sqlalchemy import select
+
+from ..db import Database
+from ..errors import OutsideCity
+from ..models import Grid
+
+EARTH_RADIUS_M = 6_371_008.8
+
+
+def haversine_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+def local_metres(lon: np.ndarray, lat: np.ndarray, lat0: float) -> tuple[np.ndarray, np.ndarray]:
+    """Equirectangular projection to metres around latitude `lat0`: fine at city scale."""
+    k = math.pi / 180 * EARTH_RADIUS_M
+    return lon * k * math.cos(math.radians(lat0)), lat * k
+
+
+@dataclass(frozen=True)
+class GridHit:
+    grid_id: int
+    code: str
+
+
+class GridLocator:
+    """An STRtree over every unit grid polygon, built once per opened database."""
+
+    def __init__(self, ids: list[int], codes: list[str], geoms: list[shapely.Geometry]) -> None:
+        self._ids = ids
+        self._codes = codes
+        self._geoms = geoms
+        self._tree = STRtree(geoms)
+
+    @classmethod
+    def from_database(cls, db: Database) -> GridLocator:
+        cached = db.cache.get("grid_locator")
+        if cached is None:
+            with db.read() as s:
+                rows = s.execute(select(Grid.id, Grid.code, Grid.geometry).order_by(Grid.code)).all()
+            geoms = list(shapely.from_wkb([r.geometry for r in rows])) if rows else []
+            cached = cls([r.id for r in rows], [r.code for r in rows], geoms)
+            db.cache["grid_locator"] = cached
+        return cached
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def locate(self, lon: float, lat: float) -> GridHit:
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            raise OutsideCity(lon, lat)
+        hits = self._tree.query(shapely.Point(lon, lat), predicate="intersects")
+        if len(hits) == 0:
+            raise OutsideCity(lon, lat)
+        best = min(int(i) for i in hits)  # geometries are ordered by code
+        return GridHit(self._ids[best], self._codes[best])
+
+    def locate_many(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
+        """Grid ids for many points at once (-1 where outside every grid)."""
+        points = shapely.points(lons, lats)
+        pidx, gidx = self._tree.query(points, predicate="intersects")
+        out = np.full(len(points), np.iinfo(np.int64).max, dtype=np.int64)
+        np.minimum.at(out, pidx, gidx)
+        ids = np.asarray(self._ids, dtype=np.int64)
+        result = np.full(len(points), -1, dtype=np.int64)
+        found = out != np.iinfo(np.int64).max
+        result[found] = ids[out[found]]
+        return result

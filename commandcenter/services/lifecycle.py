@@ -1,0 +1,404 @@
+"""The closed loop as services: intake and every case transition, one transaction each.
+
+Each call checks the permission table, the state machine and the caller's view of the case
+(optimistic lock on `version`), then writes the case, its history, the change log and the
+audit trail in the same transaction: either all of it happens or none of it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..db import Database
+from ..domain.actions import Action
+from ..domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel, Stage
+from ..domain.lifecycle import is_allowed, target_status
+from ..errors import IllegalTransition, NotFound, StaleCase, ValidationError
+from ..models import (
+    AuditEntry,
+    Case,
+    CaseHistory,
+    Category,
+    CommandCentre,
+    Community,
+    DailySequence,
+    Department,
+    Grid,
+    Officer,
+    Street,
+    to_epoch,
+)
+from .auth import Actor, SystemActor, authorize
+from .case_queries import case_detail, case_row
+from .changefeed import record_change
+from .dto import CaseDetail, CaseRow, NewCase
+from .geo import GridLocator
+from .timelimits import TimeLimits
+
+MAX_EXTENSION_MINUTES = 30 * 24 * 60
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class TransitionParams:
+    """What an action needs besides the case: who handles it, why, how long, how good."""
+
+    note: str = ""
+    officer_id: int | None = None
+    department_id: int | None = None
+    merge_into_id: int | None = None
+    minutes: int | None = None
+    rating: int | None = None
+
+
+def _clean(text: str, field: str, required: bool = False) -> str:
+    text = (text or "").strip()
+    if required and not text:
+        raise ValidationError(f"{field.replace('_', ' ')} is required", field=field)
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"{field.replace('_', ' ')} is longer than {MAX_TEXT} characters", field=field)
+    return text
+
+
+def next_case_number(session: Session, centre_id: int, day: str) -> str:
+    """Allocate the next daily sequence number atomically (upsert ... returning)."""
+    dialect = session.get_bind().dialect.name
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(DailySequence)
+    stmt = (
+        ins.values(centre_id=centre_id, day=day, last_value=1)
+        .on_conflict_do_update(
+            index_elements=[DailySequence.centre_id, DailySequence.day],
+            set_={"last_value": DailySequence.last_value + 1},
+        )
+        .returning(DailySequence.last_value)
+    )
+    value = session.execute(stmt).scalar_one()
+    return f"{day}-{value:05d}"
+
+
+def centre_for_grid(session: Session, grid_id: int) -> int:
+    """The most local centre responsible for a grid: its street's, else its district's, else the city's."""
+    street_id, district_id = session.execute(
+        select(Street.id, Street.district_id)
+        .join(Community, Community.street_id == Street.id)
+        .join(Grid, Grid.community_id == Community.id)
+        .where(Grid.id == grid_id)
+    ).one()
+    for column, value in ((CommandCentre.street_id, street_id), (CommandCentre.district_id, district_id)):
+        cid = session.scalar(select(CommandCentre.id).where(column == value).order_by(CommandCentre.id).limit(1))
+        if cid is not None:
+            return cid
+    root = session.scalar(
+        select(CommandCentre.id).where(CommandCentre.parent_id.is_(None)).order_by(CommandCentre.id).limit(1)
+    )
+    if root is None:
+        raise NotFound("command centre", "any")
+    return root
+
+
+def write_audit(session: Session, actor: Actor | SystemActor, at: datetime, action: str, entity: str,
+                entity_id: int | None, detail: dict[str, object] | None = None) -> None:
+    session.execute(
+        insert(AuditEntry).values(
+            at=to_epoch(at),
+            user_id=actor.user_id,
+            actor=actor.username,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+        )
+    )
+
+
+class CaseService:
+    """Intake and the case lifecycle for one opened database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @property
+    def limits(self) -> TimeLimits:
+        return TimeLimits.from_database(self.db)
+
+    # ---- reading ----------------------------------------------------------------------
+    def row(self, case_id: int) -> CaseRow:
+        with self.db.read() as s:
+            return case_row(s, case_id)
+
+    def detail(self, case_id: int) -> CaseDetail:
+        with self.db.read() as s:
+            return case_detail(s, case_id)
+
+    # ---- intake -----------------------------------------------------------------------
+    def report(self, actor: Actor | SystemActor, new: NewCase, *, register: bool = False) -> CaseRow:
+        """Enter a new case from any channel; with `register` it is registered (立案) at once."""
+        authorize(self.db, actor, Action.INTAKE)
+        if register:
+            authorize(self.db, actor, Action.REGISTER)
+        description = _clean(new.description, "description", required=True)
+        SourceChannel(new.source)
+        Priority(new.priority)
+        now = self.db.clock.now()
+        reported_at = new.reported_at or now
+        with self.db.unit_of_work() as s:
+            if s.get(Category, new.category_id) is None:
+                raise ValidationError(f"unknown category {new.category_id}", field="category")
+            lon, lat, grid_id = self._place(s, new)
+            centre_id = centre_for_grid(s, grid_id)
+            if isinstance(actor, Actor) and centre_id not in actor.centre_ids:
+                centre_id = actor.centre_id
+            day = reported_at.astimezone(self.limits.calendar.tz).strftime("%Y%m%d")
+            case = Case(
+                centre_id=centre_id,
+                case_number=next_case_number(s, centre_id, day),
+                source=str(new.source),
+                category_id=new.category_id,
+                priority=str(new.priority),
+                status=CaseStatus.REPORTED.value,
+                grid_id=grid_id,
+                lon=lon,
+                lat=lat,
+                address=_clean(new.address, "address"),
+                description=description,
+                reporter_name=_clean(new.reporter_name, "reporter_name"),
+                reporter_phone=_clean(new.reporter_phone, "reporter_phone"),
+                reported_at=reported_at,
+                stage_started_at=reported_at,
+                stage_deadline_at=self.limits.deadline(new.category_id, str(new.priority), Stage.REGISTER, reported_at),
+                updated_at=now,
+                created_by=actor.user_id,
+            )
+            s.add(case)
+            s.flush()
+            self._history(s, case, actor, now, "report", None, note="")
+            write_audit(s, actor, now, "report", "case", case.id, {"case_number": case.case_number})
+            if register:
+                self._apply(s, case, actor, Action.REGISTER, TransitionParams(), now)
+            record_change(s, now, "case", case.id, "insert", case.centre_id)
+            case_id = case.id
+        return self.row(case_id)
+
+    def _place(self, s: Session, new: NewCase) -> tuple[float, float, int]:
+        if new.lon is not None and new.lat is not None:
+            hit = GridLocator.from_database(self.db).locate(float(new.lon), float(new.lat))
+            if new.grid_id is not None and new.grid_id != hit.grid_id:
+                raise ValidationError(
+                    f"the location lies in grid {hit.code}, not in the grid chosen", field="grid", grid=hit.code
+                )
+            return float(new.lon), float(new.lat), hit.grid_id
+        if new.grid_id is not None:
+            grid = s.get(Grid, new.grid_id)
+            if grid is None:
+                raise ValidationError(f"unknown grid {new.grid_id}", field="grid")
+            return grid.centroid_lon, grid.centroid_lat, grid.id
+        raise ValidationError("a location or a grid is required", field="location")
+
+    # ---- transitions ------------------------------------------------------------------
+    def perform(
+        self,
+        actor: Actor | SystemActor,
+        case_id: int,
+        action: Action,
+        params: TransitionParams | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> CaseRow:
+        """Apply one action to one case, as one transaction.
+
+        `expected_version` is the version the caller's screen showed; if another seat changed the
+        case since, StaleCase is raised and nothing changes.
+        """
+        action = Action(action)
+        authorize(self.db, actor, action)
+        params = params or TransitionParams()
+        now = self.db.clock.now()
+        try:
+            with self.db.unit_of_work() as s:
+                stmt = select(Case).where(Case.id == case_id)
+                if not self.db.is_sqlite:
+                    stmt = stmt.with_for_update()
+                case = s.scalar(stmt)
+                if case is None:
+                    raise NotFound("case", case_id)
+                if expected_version is not None and case.version != expected_version:
+                    raise StaleCase(case.case_number, expected_version, case.version, case.status)
+                self._apply(s, case, actor, action, params, now)
+                record_change(s, now, "case", case.id, "update", case.centre_id)
+        except StaleDataError as exc:  # a concurrent UPDATE won between our read and write
+            row = self.row(case_id)
+            raise StaleCase(row.case_number, expected_version or -1, row.version, row.status) from exc
+        return self.row(case_id)
+
+    def perform_many(
+        self, actor: Actor | SystemActor, items: list[tuple[int, int | None]], action: Action,
+        params: TransitionParams | None = None,
+    ) -> tuple[list[CaseRow], list[tuple[int, Exception]]]:
+        """Apply one action to several cases, each in its own transaction; returns done and failed."""
+        done: list[CaseRow] = []
+        failed: list[tuple[int, Exception]] = []
+        for case_id, version in items:
+            try:
+                done.append(self.perform(actor, case_id, action, params, expected_version=version))
+            except (IllegalTransition, StaleCase, ValidationError, NotFound) as exc:
+                failed.append((case_id, exc))
+        return done, failed
+
+    def _apply(self, s: Session, case: Case, actor: Actor | SystemActor, action: Action,
+               p: TransitionParams, now: datetime) -> None:
+        status = CaseStatus(case.status)
+        if not is_allowed(action, status):
+            raise IllegalTransition(case.case_number, status.value, action.value)
+        limits = self.limits
+        to = target_status(action, status, CaseStatus(case.suspended_from) if case.suspended_from else None)
+        note = _clean(p.note, "note")
+        officer_id = department_id = None
+
+        def start_stage(stage: Stage, at: datetime) -> None:
+            case.stage_started_at = at
+            case.stage_deadline_at = limits.deadline(case.category_id, case.priority, stage, at)
+            case.escalation_level = 0
+
+        if action is Action.REGISTER:
+            case.registered_at = now
+            start_stage(Stage.DISPATCH, now)
+        elif action is Action.REJECT:
+            case.reject_reason = _clean(p.note, "reason", required=True)
+            case.stage_started_at = case.stage_deadline_at = None
+        elif action is Action.MERGE:
+            target = self._merge_target(s, case, p.merge_into_id)
+            case.merged_into_id = target.id
+            case.stage_started_at = case.stage_deadline_at = None
+            note = note or f"merged into {target.case_number}"
+        elif action in (Action.DISPATCH, Action.REASSIGN):
+            officer_id, department_id = self._assignee(s, p)
+            if action is Action.REASSIGN and (officer_id, department_id) == (
+                case.assignee_officer_id,
+                case.assignee_department_id,
+            ):
+                raise ValidationError("the case is already assigned there; choose another handler", field="assignee")
+            case.assignee_officer_id, case.assignee_department_id = officer_id, department_id
+            if action is Action.DISPATCH:
+                case.dispatched_at = now
+                start_stage(Stage.HANDLE, now)
+                case.handle_deadline_at = case.stage_deadline_at
+            elif status is CaseStatus.ACCEPTED:
+                case.accepted_at = None
+        elif action is Action.ACCEPT:
+            case.accepted_at = now
+            officer_id = p.officer_id or case.assignee_officer_id
+            department_id = None if officer_id else case.assignee_department_id
+        elif action is Action.FEED_BACK:
+            note = _clean(p.note, "feedback", required=True)
+            case.fed_back_at = now
+            start_stage(Stage.VERIFY, now)
+            officer_id, department_id = case.assignee_officer_id, case.assignee_department_id
+        elif action is Action.CLOSE:
+            case.closed_at = now
+            case.stage_started_at = case.stage_deadline_at = None
+        elif action is Action.RETURN_FOR_REWORK:
+            note = _clean(p.note, "reason", required=True)
+            case.rework_count += 1
+            case.fed_back_at = None
+            case.accepted_at = None
+            case.dispatched_at = now
+            start_stage(Stage.HANDLE, now)
+            case.handle_deadline_at = case.stage_deadline_at
+        elif action is Action.EXTEND:
+            minutes = p.minutes or 0
+            if not 0 < minutes <= MAX_EXTENSION_MINUTES:
+                raise ValidationError("an extension must be between 1 minute and 30 days", field="minutes")
+            note = _clean(p.note, "reason", required=True)
+            _, unit = limits.limit(case.category_id, case.priority, Stage.HANDLE)
+            assert case.handle_deadline_at is not None
+            case.handle_deadline_at = limits.calendar.add(case.handle_deadline_at, minutes, unit)
+            case.stage_deadline_at = case.handle_deadline_at
+            case.extended_minutes += minutes
+            case.escalation_level = 0
+            note = f"+{minutes} min: {note}"
+        elif action is Action.SUSPEND:
+            note = _clean(p.note, "reason", required=True)
+            case.suspended_from = status.value
+            case.suspended_at = now
+        elif action is Action.RESUME:
+            assert case.suspended_at is not None
+            paused = now - case.suspended_at
+            case.suspended_seconds += int(paused.total_seconds())
+            for attr in ("stage_started_at", "stage_deadline_at", "handle_deadline_at"):
+                value = getattr(case, attr)
+                if value is not None:
+                    setattr(case, attr, value + paused)
+            case.suspended_at = None
+            case.suspended_from = None
+        elif action is Action.REOPEN:
+            note = _clean(p.note, "reason", required=True)
+            case.closed_at = None
+            case.evaluated_at = None
+            case.rating = None
+            case.fed_back_at = case.accepted_at = case.dispatched_at = None
+            case.assignee_officer_id = case.assignee_department_id = None
+            case.handle_deadline_at = None
+            start_stage(Stage.DISPATCH, now)
+        elif action is Action.EVALUATE:
+            if case.evaluated_at is not None:
+                raise IllegalTransition(case.case_number, "evaluated", action.value)
+            if p.rating is None or not 1 <= p.rating <= 5:
+                raise ValidationError("a rating from 1 to 5 is required", field="rating")
+            case.rating = p.rating
+            case.evaluated_at = now
+        case.status = to.value
+        case.updated_at = now
+        flag_modified(case, "updated_at")  # every action bumps the version other seats compare
+        self._history(s, case, actor, now, action.value, status.value, note, officer_id, department_id)
+        write_audit(s, actor, now, action.value, "case", case.id,
+                    {"case_number": case.case_number, "from": status.value, "to": to.value})
+
+    def _merge_target(self, s: Session, case: Case, target_id: int | None) -> Case:
+        if target_id is None:
+            raise ValidationError("choose the case to merge into", field="merge_into")
+        if target_id == case.id:
+            raise ValidationError("a case cannot be merged into itself", field="merge_into")
+        target = s.get(Case, target_id)
+        if target is None:
+            raise NotFound("case", target_id)
+        if CaseStatus(target.status) not in OPEN_STATUSES and target.status != CaseStatus.CLOSED:
+            raise ValidationError(
+                f"case {target.case_number} is {target.status}: merge into an open or closed case",
+                field="merge_into",
+            )
+        return target
+
+    def _assignee(self, s: Session, p: TransitionParams) -> tuple[int | None, int | None]:
+        if p.officer_id is None and p.department_id is None:
+            raise ValidationError("choose an officer or a department", field="assignee")
+        if p.officer_id is not None and s.get(Officer, p.officer_id) is None:
+            raise NotFound("officer", p.officer_id)
+        if p.department_id is not None and s.get(Department, p.department_id) is None:
+            raise NotFound("department", p.department_id)
+        return p.officer_id, p.department_id
+
+    @staticmethod
+    def _history(s: Session, case: Case, actor: Actor | SystemActor, at: datetime, action: str,
+                 from_status: str | None, note: str, officer_id: int | None = None,
+                 department_id: int | None = None) -> None:
+        s.execute(
+            insert(CaseHistory).values(
+                case_id=case.id,
+                at=to_epoch(at),
+                action=action,
+                from_status=from_status,
+                to_status=case.status,
+                user_id=actor.user_id,
+                officer_id=officer_id,
+                department_id=department_id,
+                note=note,
+            )
+        )
