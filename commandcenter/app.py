@@ -1,0 +1,139 @@
+"""Application start-up: open the database, sign the user in, build the main window.
+
+`create_main_window(database, username)` is also the automation contract: tests and scripts
+get a fully working window signed in as that user, without any dialog.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
+
+from . import i18n, views
+from .db import Database, open_database
+from .gui import settings
+from .gui.context import AppContext
+from .gui.feed import ChangeFeed
+from .gui.screens import ScreenSpec
+from .gui.tasks import TaskRunner
+from .labels import describe_error
+from .paths import default_database
+from .services.auth import actor_for
+from .views.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def discover_screens() -> list[ScreenSpec]:
+    specs = []
+    for info in pkgutil.iter_modules(views.__path__):
+        module = importlib.import_module(f"{views.__name__}.{info.name}")
+        spec = getattr(module, "SCREEN", None)
+        if isinstance(spec, ScreenSpec):
+            specs.append(spec)
+    return sorted(specs, key=lambda s: s.order)
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("GridCommandCentre")
+        QCoreApplication.setApplicationName("commandcenter")
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def build_window(db: Database, username: str, runner: TaskRunner | None = None) -> MainWindow:
+    actor = actor_for(db, username)
+    runner = runner or TaskRunner()
+    feed = ChangeFeed(db, runner)
+    ctx = AppContext(db=db, actor=actor, runner=runner, feed=feed)
+    window = MainWindow(ctx)
+    feed.setParent(window)
+    runner.setParent(window)
+    for spec in discover_screens():
+        if spec.available(ctx):
+            window.add_screen(spec.key, spec.factory(ctx), spec.title, spec.icon, spec.shortcut)
+    window.destroyed.connect(lambda *_: db.dispose())
+    feed.start()
+    return window
+
+
+def create_main_window(database: str, username: str) -> QMainWindow:
+    """The main window on `database`, signed in as `username` (no dialog). Needs a QApplication."""
+    ensure_application()
+    db = open_database(database)
+    try:
+        return build_window(db, username)
+    except BaseException:
+        db.dispose()
+        raise
+
+
+def _create_demo(path: Path) -> None:
+    """First start: build the small demo city with progress shown, off the GUI thread."""
+    from .services.demo import generate_demo
+
+    dialog = QProgressDialog(
+        QCoreApplication.translate("startup", "Creating the demo city (first start)…"), "", 0, 100
+    )
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+    tmp = path.with_suffix(".creating")
+    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        leftover.unlink(missing_ok=True)
+
+    def work(state):  # type: ignore[no-untyped-def]
+        db = open_database(tmp, create=True)
+        try:
+            return generate_demo(db, scale="small", days=30, seed=1, progress=state.progress)
+        finally:
+            db.dispose()
+
+    def progressed(text: str, fraction: float) -> None:
+        dialog.setLabelText(text)
+        dialog.setValue(int(fraction * 100))
+
+    runner = TaskRunner()
+    runner.run_in_background(
+        work,
+        on_done=lambda r: (outcome.__setitem__("ok", r), loop.quit()),
+        on_error=lambda e: (outcome.__setitem__("error", e), loop.quit()),
+        on_progress=progressed,
+    )
+    loop.exec()
+    dialog.close()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    tmp.rename(path)
+
+
+def run_gui(database: str | None, username: str, lang: str | None = None) -> int:
+    app = ensure_application()
+    i18n.install(lang or settings.LANGUAGE.get() or i18n.system_language())
+    try:
+        if database is None:
+            path = default_database()
+            if not path.exists():
+                log.info("creating the demo database at %s", path)
+                _create_demo(path)
+            database = str(path)
+        window = create_main_window(database, username)
+    except Exception as exc:
+        log.exception("cannot open %s", database)
+        QMessageBox.critical(None, QCoreApplication.translate("startup", "Grid Command Centre"), describe_error(exc))
+        return 2
+    window.restore_state() if isinstance(window, MainWindow) else None
+    window.show()
+    return app.exec()

@@ -1,0 +1,31 @@
+"""What every screen receives: the opened database handle, who is signed in, the background
+runner, the live change feed and the services. Screens call services; they never open sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..db import Database
+from ..domain.actions import Action
+from ..services.auth import Actor, can
+from ..services.lifecycle import CaseService
+from .bus import ScreenBus
+from .feed import ChangeFeed
+from .tasks import TaskRunner
+
+
+@dataclass
+class AppContext:
+    db: Database
+    actor: Actor
+    runner: TaskRunner
+    feed: ChangeFeed
+    bus: ScreenBus = field(default_factory=ScreenBus)
+    cases: CaseService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cases = CaseService(self.db)
+
+    def can(self, action: Action) -> bool:
+        """Whether the signed-in user's role may perform `action` (offer only what is allowed)."""
+        return can(self.db, self.actor, action)

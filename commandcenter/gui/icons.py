@@ -1,0 +1,59 @@
+"""Semantic icon names mapped to qtawesome specs, so screens ask for meaning, not glyphs."""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtGui import QIcon
+
+ICONS: dict[str, tuple[str, str]] = {
+    # name: (qtawesome spec, colour)
+    "wall": ("mdi6.view-dashboard-outline", "#37474f"),
+    "cases": ("mdi6.format-list-bulleted", "#37474f"),
+    "roster": ("mdi6.account-group-outline", "#37474f"),
+    "map": ("mdi6.map-outline", "#37474f"),
+    "handover": ("mdi6.swap-horizontal", "#37474f"),
+    "briefing": ("mdi6.file-chart-outline", "#37474f"),
+    "new_case": ("mdi6.phone-plus", "#1565c0"),
+    "register": ("mdi6.check-circle-outline", "#2e7d32"),
+    "reject": ("mdi6.close-circle-outline", "#c62828"),
+    "merge": ("mdi6.call-merge", "#6a1b9a"),
+    "dispatch": ("mdi6.send", "#1565c0"),
+    "reassign": ("mdi6.account-switch", "#1565c0"),
+    "accept": ("mdi6.hand-okay", "#2e7d32"),
+    "feed_back": ("mdi6.message-reply-text-outline", "#2e7d32"),
+    "close": ("mdi6.check-decagram", "#2e7d32"),
+    "return_for_rework": ("mdi6.undo-variant", "#ef6c00"),
+    "extend": ("mdi6.clock-plus-outline", "#ef6c00"),
+    "suspend": ("mdi6.pause-circle-outline", "#616161"),
+    "resume": ("mdi6.play-circle-outline", "#2e7d32"),
+    "reopen": ("mdi6.restore", "#ef6c00"),
+    "evaluate": ("mdi6.star-outline", "#f9a825"),
+    "escalation": ("mdi6.alarm-light-outline", "#c62828"),
+    "alert": ("mdi6.bell-ring-outline", "#c62828"),
+    "filter": ("mdi6.filter-outline", "#37474f"),
+    "search": ("mdi6.magnify", "#37474f"),
+    "help": ("mdi6.help-circle-outline", "#37474f"),
+    "user": ("mdi6.account-circle-outline", "#37474f"),
+    "database": ("mdi6.database-outline", "#37474f"),
+    "online": ("mdi6.lan-connect", "#2e7d32"),
+    "offline": ("mdi6.lan-disconnect", "#c62828"),
+    "print": ("mdi6.printer-outline", "#37474f"),
+    "save": ("mdi6.content-save-outline", "#37474f"),
+    "pdf": ("mdi6.file-pdf-box", "#c62828"),
+    "import": ("mdi6.file-import-outline", "#37474f"),
+    "officer": ("mdi6.account-hard-hat", "#37474f"),
+    "department": ("mdi6.office-building-outline", "#37474f"),
+    "sign": ("mdi6.draw-pen", "#1565c0"),
+    "acknowledge": ("mdi6.stamper", "#2e7d32"),
+    "language": ("mdi6.translate", "#37474f"),
+}
+
+_cache: dict[str, QIcon] = {}
+
+
+def icon(name: str) -> QIcon:
+    """The icon for a semantic name; an unknown name is a programming error (KeyError)."""
+    if name not in _cache:
+        spec, colour = ICONS[name]
+        _cache[name] = qta.icon(spec, color=colour)
+    return _cache[name]

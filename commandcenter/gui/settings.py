@@ -1,0 +1,45 @@
+"""Every QSettings key with its type and default, in one place; window state kept apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    default: T
+
+    def get(self, settings: QSettings | None = None) -> T:
+        s = settings or app_settings()
+        value: Any = s.value(self.key, self.default)
+        if isinstance(self.default, bool):
+            return (value in (True, "true", "1", 1)) if not isinstance(value, bool) else value  # type: ignore[return-value]
+        if isinstance(self.default, int) and not isinstance(value, int):
+            try:
+                return int(value)  # type: ignore[return-value]
+            except (TypeError, ValueError):
+                return self.default
+        return value  # type: ignore[no-any-return]
+
+    def set(self, value: T, settings: QSettings | None = None) -> None:
+        (settings or app_settings()).setValue(self.key, value)
+
+
+# user preferences
+LANGUAGE = Option("prefs/language", "")
+SOUND_ALERTS = Option("prefs/sound_alerts", True)
+WALL_SHOW_CLOSED_HOURS = Option("prefs/wall_closed_hours", 24)
+# window state (restored, never shown as a preference)
+MAIN_GEOMETRY = Option("window/main_geometry", QByteArray())
+MAIN_STATE = Option("window/main_state", QByteArray())
+WALL_HEADER = Option("window/wall_header", QByteArray())
+
+
+def app_settings() -> QSettings:
+    return QSettings("GridCommandCentre", "commandcenter")

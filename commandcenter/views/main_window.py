@@ -1,0 +1,228 @@
+"""The main window: navigation between screens, the signed-in user, live counts, language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import i18n
+from ..gui import settings
+from ..gui.context import AppContext
+from ..gui.icons import icon
+from ..labels import role_label
+from ..services.info import DatabaseInfo, database_info
+
+
+class MainWindow(QMainWindow):
+    """Hosts the screens (wall, roster, map, handover, briefing) registered with `add_screen`."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.resize(1440, 900)
+        self._titles: dict[str, Callable[[], str]] = {}
+        self._keys: list[str] = []
+        self.nav = QListWidget()
+        self.nav.setObjectName("screenNavigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(150)
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.user_label = QLabel()
+        self.user_label.setObjectName("signedInUser")
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("liveCounts")
+        self.connection_label = QLabel()
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.connection_label)
+
+        self._build_menus()
+        self._info: DatabaseInfo | None = None
+        self._counts_pending = False
+        ctx.feed.changed.connect(self._on_changed)
+        ctx.feed.connection_lost.connect(self._on_connection_lost)
+        ctx.feed.connection_restored.connect(self._on_connection_restored)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setInterval(30_000)  # overdue counts move with time, not only with changes
+        self._counts_timer.timeout.connect(self.refresh_counts)
+        self._counts_timer.start()
+        self.retranslate_ui()
+        self.refresh_counts()
+
+    # ---- screens ----------------------------------------------------------------------
+    def add_screen(self, key: str, widget: QWidget, title: Callable[[], str], icon_name: str,
+                   shortcut: str | None = None) -> None:
+        """Register a screen; `title` is called again on every language change."""
+        self._keys.append(key)
+        self._titles[key] = title
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(icon(icon_name), title())
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+        if shortcut:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(lambda _=False, k=key: self.show_screen(k))
+            self.addAction(action)
+            item.setToolTip(shortcut)
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+
+    def screen(self, key: str) -> QWidget:
+        return self.stack.widget(self._keys.index(key))
+
+    def show_screen(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(self._keys.index(key))
+        return self.screen(key)
+
+    def current_screen_key(self) -> str:
+        return self._keys[self.stack.currentIndex()]
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+
+    # ---- menus and language -----------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu("")
+        self.language_menu = self.view_menu.addMenu(icon("language"), "")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == i18n.current_language())
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.help_menu = self.menuBar().addMenu("")
+
+    def set_language(self, lang: str) -> None:
+        lang = i18n.install(lang)
+        settings.LANGUAGE.set(lang)
+        self.language_actions[lang].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        actor = self.ctx.actor
+        demo = self.tr(" [DEMO]") if self._is_demo() else ""
+        self.setWindowTitle(
+            self.tr("Grid Command Centre — {centre} — {db}{demo}").format(
+                centre=actor.centre_name, db=self.ctx.db.display_name, demo=demo
+            )
+        )
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.user_label.setText(
+            self.tr("{name} ({role}) · {centre}").format(
+                name=actor.display_name, role=role_label(actor.role.value), centre=actor.centre_name
+            )
+        )
+        for row, key in enumerate(self._keys):
+            self.nav.item(row).setText(self._titles[key]())
+        self._render_counts()
+        self._render_connection(True)
+
+    def _is_demo(self) -> bool:
+        return bool(self._info and self._info.is_demo) if hasattr(self, "_info") else False
+
+    # ---- live counts ------------------------------------------------------------------
+    def refresh_counts(self) -> None:
+        if self._counts_pending:
+            return
+        self._counts_pending = True
+        db = self.ctx.db
+        self.ctx.runner.run_in_background(lambda _s: database_info(db), self._counts_ready, self._counts_failed)
+
+    def _counts_ready(self, info: DatabaseInfo) -> None:
+        self._counts_pending = False
+        was_demo = self._is_demo()
+        self._info = info
+        if was_demo != info.is_demo:
+            self.retranslate_ui()
+        self._render_counts()
+
+    def _counts_failed(self, exc: BaseException) -> None:
+        self._counts_pending = False
+        self._render_connection(False, str(exc))
+
+    def _render_counts(self) -> None:
+        info = self._info
+        if info is None:
+            self.counts_label.setText(self.tr("Loading…"))
+            return
+        self.counts_label.setText(
+            self.tr("Open {open} · Overdue {overdue} · Reported {reported} · Closed {closed} · Cases {cases}").format(
+                open=info.open_cases,
+                overdue=info.overdue_cases,
+                reported=info.cases_by_status.get("reported", 0),
+                closed=info.cases_by_status.get("closed", 0),
+                cases=info.cases,
+            )
+        )
+
+    def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
+        if entity == "case":
+            self.refresh_counts()
+
+    def _on_connection_lost(self, reason: str) -> None:
+        self._render_connection(False, reason)
+
+    def _on_connection_restored(self) -> None:
+        self._render_connection(True)
+
+    def _render_connection(self, ok: bool, reason: str = "") -> None:
+        if ok:
+            self.connection_label.setText(self.tr("Live"))
+            self.connection_label.setToolTip(self.tr("Changes from other seats appear within a second"))
+            self.connection_label.setStyleSheet("color: #2e7d32;")
+        else:
+            self.connection_label.setText(self.tr("Database unreachable — retrying"))
+            self.connection_label.setToolTip(reason)
+            self.connection_label.setStyleSheet("color: #c62828; font-weight: bold;")
+
+    # ---- state ------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry = settings.MAIN_GEOMETRY.get()
+        if geometry:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        settings.MAIN_GEOMETRY.set(self.saveGeometry())
+        self.ctx.feed.stop()
+        self._counts_timer.stop()
+        self.ctx.runner.wait(5000)
+        super().closeEvent(event)
