@@ -56,6 +56,9 @@ ROW_COLUMNS: tuple[Any, ...] = (
     Case.rework_count,
     Case.version,
     Case.description,
+    Street.pinyin_initials,
+    Community.pinyin_initials,
+    Case.created_by,
 )
 
 
@@ -73,7 +76,7 @@ def row_select(*where: ColumnElement[bool]) -> Select[Any]:
 
 
 def to_row(r: Sequence[Any]) -> CaseRow:
-    return CaseRow(*r)
+    return CaseRow._make(r)
 
 
 def case_row(session: Session, case_id: int) -> CaseRow:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from ..domain.enums import CaseStatus, Priority, SourceChannel
 
 
-@dataclass(frozen=True, slots=True)
-class CaseRow:
-    """One case as a list or the wall shows it."""
+class CaseRow(NamedTuple):
+    """One case as a list or the wall shows it.
+
+    A NamedTuple rather than a frozen dataclass: the wall builds 100,000 of these and a
+    tuple is ten times cheaper to create, while staying immutable plain data.
+    """
 
     id: int
     case_number: str
@@ -43,6 +47,9 @@ class CaseRow:
     rework_count: int
     version: int
     description: str
+    street_initials: str
+    community_initials: str
+    created_by: int | None
 
     @property
     def clock_running(self) -> bool:

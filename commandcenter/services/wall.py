@@ -1,0 +1,83 @@
+"""What the live wall holds, read in bulk: every open case of the user's centres plus cases
+closed in the last hours, or widened to all cases reported in a period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_
+
+from ..db import Database
+from ..domain.enums import OPEN_STATUSES, CaseStatus
+from ..models import Case, to_epoch
+from .case_queries import row_select, to_row
+from .changefeed import latest_change_id
+from .dto import CaseRow
+
+_OPEN = tuple(s.value for s in OPEN_STATUSES)
+
+
+@dataclass(frozen=True)
+class WallScope:
+    """Which cases belong on the wall. Without a period: open + closed within `closed_hours`."""
+
+    centre_ids: tuple[int, ...]
+    closed_hours: int = 24
+    period_start: datetime | None = None
+    period_end: datetime | None = None
+
+    def contains(self, row: CaseRow, now: datetime) -> bool:
+        """Whether a changed row still belongs on the wall (same rule as the SQL below)."""
+        if row.centre_id not in self.centre_ids:
+            return False
+        if row.status in _OPEN:
+            return True
+        if self.period_start is not None:
+            end = self.period_end or now
+            return self.period_start <= row.reported_at < end
+        return (
+            row.status == CaseStatus.CLOSED
+            and row.closed_at is not None
+            and row.closed_at >= now - timedelta(hours=self.closed_hours)
+        )
+
+    def condition(self, now: datetime):  # type: ignore[no-untyped-def]
+        in_centres = Case.centre_id.in_(self.centre_ids)
+        if self.period_start is not None:
+            end = self.period_end or now
+            period = (Case.reported_at >= to_epoch(self.period_start)) & (Case.reported_at < to_epoch(end))
+            return in_centres & or_(Case.status.in_(_OPEN), period)
+        recent = (Case.status == CaseStatus.CLOSED.value) & (
+            Case.closed_at >= to_epoch(now - timedelta(hours=self.closed_hours))
+        )
+        return in_centres & or_(Case.status.in_(_OPEN), recent)
+
+
+@dataclass(frozen=True)
+class WallSnapshot:
+    rows: list[CaseRow]
+    change_id: int  # the change log position the snapshot is at least as new as
+    loaded_at: datetime
+
+
+def load_wall(db: Database, scope: WallScope) -> WallSnapshot:
+    # read the change position first: a change committed during the load is then applied twice
+    # (harmless, rows are replaced by id) rather than missed
+    change_id = latest_change_id(db)
+    now = db.clock.now()
+    with db.read() as s:
+        result = s.execute(row_select(scope.condition(now)).order_by(Case.id))
+        rows = [to_row(r) for r in result]
+    return WallSnapshot(rows, change_id, now)
+
+
+def rows_by_ids(db: Database, ids: Iterable[int]) -> list[CaseRow]:
+    ids = list(ids)
+    out: list[CaseRow] = []
+    with db.read() as s:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            out.extend(to_row(r) for r in s.execute(row_select(Case.id.in_(chunk))))
+    return out
