@@ -1,0 +1,443 @@
+"""The case detail panel: every field of one case and its full history, readable at a glance.
+
+Also the small display helpers the case dialogs share with it: local time formatting
+(timestamps are stored in UTC and shown in the centre's time zone), durations, and the
+priority colours the wall uses.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+        QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.deadlines import DueState, due_state
+from ..domain.enums import Priority
+from ..gui.icons import ICONS, icon
+from ..i18n import QT_TRANSLATE_NOOP as N
+from ..labels import action_label, due_label, priority_label, source_label, status_label
+from ..services.dto import CaseDetail, HistoryEntry
+
+LOCAL_TZ = ZoneInfo("Asia/Shanghai")
+PRIORITY_COLOURS: dict[str, str] = {
+    Priority.URGENT: "#c62828",
+    Priority.HIGH: "#ef6c00",
+    Priority.NORMAL: "#1565c0",
+    Priority.LOW: "#757575",
+}
+DUE_COLOURS: dict[str, str] = {
+    DueState.NONE: "#616161",
+    DueState.ON_TIME: "#2e7d32",
+    DueState.DUE_SOON: "#ef6c00",
+    DueState.OVERDUE: "#c62828",
+}
+MUTED = "#616161"
+EMPTY = "—"
+
+
+def format_local(at: datetime | None) -> str:
+    """`yyyy-MM-dd HH:mm` in the centre's time zone; a dash when there is no time."""
+    if at is None:
+        return EMPTY
+    return at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+
+
+def format_duration(seconds: float) -> str:
+    """A short human duration: `25 min`, `3 h 05 min`, `2 d 4 h` (translated)."""
+    tr = lambda text: QCoreApplication.translate("duration", text)  # noqa: E731
+    minutes = max(0, int(seconds // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return tr("{d} d {h} h").format(d=days, h=hours)
+    if hours:
+        return tr("{h} h {m:02d} min").format(h=hours, m=mins)
+    return tr("{m} min").format(m=mins)
+
+
+def badge_style(colour: str) -> str:
+    """A filled, rounded badge: white bold text on the colour (priority, status)."""
+    return (f"QLabel {{ background: {colour}; color: white; font-weight: bold; border-radius: 3px;"
+            " padding: 2px 8px; }")
+
+
+def action_colour(action: str) -> str:
+    spec = ICONS.get("new_case" if action == "report" else action)
+    return spec[1] if spec else MUTED
+
+
+def action_icon_name(action: str) -> str | None:
+    name = "new_case" if action == "report" else action
+    return name if name in ICONS else None
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return label
+
+
+# (key, label text, hidden when the value is empty)
+_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("category", N("CaseDetailPanel", "Category"), False),
+    ("source", N("CaseDetailPanel", "Source"), False),
+    ("reporter", N("CaseDetailPanel", "Reporter"), False),
+    ("assignee", N("CaseDetailPanel", "Assignee"), False),
+    ("grid", N("CaseDetailPanel", "Grid"), False),
+    ("community", N("CaseDetailPanel", "Community / street"), False),
+    ("address", N("CaseDetailPanel", "Address"), False),
+    ("coordinates", N("CaseDetailPanel", "Coordinates"), False),
+    ("reported_at", N("CaseDetailPanel", "Received"), False),
+    ("registered_at", N("CaseDetailPanel", "Registered"), False),
+    ("dispatched_at", N("CaseDetailPanel", "Dispatched"), False),
+    ("accepted_at", N("CaseDetailPanel", "Accepted"), False),
+    ("fed_back_at", N("CaseDetailPanel", "Fed back"), False),
+    ("closed_at", N("CaseDetailPanel", "Closed"), False),
+    ("evaluated_at", N("CaseDetailPanel", "Evaluated"), True),
+    ("stage_deadline", N("CaseDetailPanel", "Current stage due"), False),
+    ("handle_deadline", N("CaseDetailPanel", "Handling deadline"), False),
+    ("extension", N("CaseDetailPanel", "Extended by"), True),
+    ("suspended", N("CaseDetailPanel", "Time suspended"), True),
+    ("rework", N("CaseDetailPanel", "Returned for rework"), True),
+    ("escalation", N("CaseDetailPanel", "Escalation"), True),
+    ("rating", N("CaseDetailPanel", "Rating"), True),
+    ("merged_into", N("CaseDetailPanel", "Merged into"), True),
+    ("reject_reason", N("CaseDetailPanel", "Reject reason"), True),
+)
+_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("case", ("category", "source", "reporter", "assignee")),
+    ("place", ("grid", "community", "address", "coordinates")),
+    ("times", ("reported_at", "registered_at", "dispatched_at", "accepted_at", "fed_back_at", "closed_at",
+               "evaluated_at")),
+    ("limits", ("stage_deadline", "handle_deadline", "extension", "suspended", "rework", "escalation", "rating",
+                "merged_into", "reject_reason")),
+)
+
+
+class CaseDetailPanel(QWidget):
+    """Shows one case: header (number, priority, status, due state), every field, the history.
+
+    `now` gives the current instant for the due state (pass the database clock so drills and
+    tests agree with the wall); the due line refreshes every 30 s while the panel is visible.
+    """
+
+    def __init__(self, parent: QWidget | None = None, now: Callable[[], datetime] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseDetail")
+        self._now = now or (lambda: datetime.now(UTC))
+        self._detail: CaseDetail | None = None
+        self._history_plain: list[str] = []
+
+        self._stack = QStackedWidget()
+        self._empty = QLabel()
+        self._empty.setObjectName("caseDetailEmpty")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setStyleSheet(f"color: {MUTED}; font-size: 13pt;")
+        self._stack.addWidget(self._empty)
+
+        content = QWidget()
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_header())
+        scroll = QScrollArea()
+        scroll.setObjectName("caseDetailScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self._body = QVBoxLayout(body)
+        self._body.setContentsMargins(12, 8, 12, 12)
+        self._body.setSpacing(6)
+        self.description_label = _value_label()
+        self.description_label.setObjectName("descriptionLabel")
+        font = self.description_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.description_label.setFont(font)
+        self._body.addWidget(self.description_label)
+        self._section_titles: dict[str, QLabel] = {}
+        self._field_labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        # one grid for every section, so the value column lines up from top to bottom
+        fields = QGridLayout()
+        fields.setHorizontalSpacing(14)
+        fields.setVerticalSpacing(3)
+        fields.setColumnStretch(1, 1)
+        line = 0
+        for section, keys in _SECTIONS:
+            fields.addWidget(self._section_title(section), line, 0, 1, 2)
+            line += 1
+            for key in keys:
+                name = QLabel()
+                name.setStyleSheet(f"color: {MUTED};")
+                name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                value = _value_label()
+                value.setObjectName(f"{key}Value")
+                self._field_labels[key] = name
+                self.values[key] = value
+                fields.addWidget(name, line, 0)
+                fields.addWidget(value, line, 1)
+                line += 1
+        self._body.addLayout(fields)
+        self._body.addWidget(self._section_title("history"))
+        self.history_box = QWidget()
+        self.history_box.setObjectName("historyTimeline")
+        self._history = QVBoxLayout(self.history_box)
+        self._history.setContentsMargins(0, 0, 0, 0)
+        self._history.setSpacing(4)
+        self._body.addWidget(self.history_box)
+        self._body.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self._stack.addWidget(content)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+        self._due_timer = QTimer(self)
+        self._due_timer.setInterval(30_000)
+        self._due_timer.timeout.connect(self._render_due)
+        self.retranslate_ui()
+
+    # ---- building ---------------------------------------------------------------------
+    def _build_header(self) -> QWidget:
+        header = QFrame()
+        header.setObjectName("caseDetailHeader")
+        header.setStyleSheet("#caseDetailHeader { background: #eceff1; border-bottom: 1px solid #cfd8dc; }")
+        grid = QGridLayout(header)
+        grid.setContentsMargins(12, 10, 12, 10)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        self.number_label = QLabel()
+        self.number_label.setObjectName("caseNumberLabel")
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.number_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.number_label.setFont(font)
+        self.priority_badge = QLabel()
+        self.priority_badge.setObjectName("priorityBadge")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setStyleSheet(badge_style("#455a64"))
+        self.due_label = QLabel()
+        self.due_label.setObjectName("dueLabel")
+        self.due_label.setWordWrap(True)
+        self.headline_label = QLabel()
+        self.headline_label.setObjectName("headlineLabel")
+        self.headline_label.setWordWrap(True)
+        hfont = QFont(self.headline_label.font())
+        hfont.setPointSizeF(hfont.pointSizeF() * 1.15)
+        self.headline_label.setFont(hfont)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.number_label)
+        top.addWidget(self.priority_badge)
+        top.addWidget(self.status_label)
+        top.addStretch(1)
+        grid.addLayout(top, 0, 0)
+        grid.addWidget(self.headline_label, 1, 0)
+        grid.addWidget(self.due_label, 2, 0)
+        return header
+
+    def _section_title(self, key: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"{key}Section")
+        label.setStyleSheet("QLabel { color: #37474f; font-weight: bold; border: none;"
+                            " border-bottom: 1px solid #b0bec5; margin-top: 8px; padding-bottom: 2px; }")
+        self._section_titles[key] = label
+        return label
+
+    # ---- language ---------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self._empty.setText(self.tr("No case selected.\nSelect a case on the wall to see every field and its history."))
+        titles = {
+            "case": self.tr("Case"),
+            "place": self.tr("Place"),
+            "times": self.tr("Times (local)"),
+            "limits": self.tr("Time limits and outcome"),
+            "history": self.tr("History"),
+        }
+        for key, label in self._section_titles.items():
+            label.setText(titles[key])
+        for key, text, _ in _FIELDS:
+            self._field_labels[key].setText(self.tr(text))
+        self._render()
+
+    # ---- content ----------------------------------------------------------------------
+    @property
+    def detail(self) -> CaseDetail | None:
+        return self._detail
+
+    def show_detail(self, detail: CaseDetail | None) -> None:
+        """Show a case (or the empty state for None)."""
+        self._detail = detail
+        self._render()
+        if detail is not None and self.isVisible():
+            self._due_timer.start()
+        elif detail is None:
+            self._due_timer.stop()
+
+    def _render(self) -> None:
+        d = self._detail
+        if d is None:
+            self._stack.setCurrentIndex(0)
+            return
+        self._stack.setCurrentIndex(1)
+        r = d.row
+        self.number_label.setText(r.case_number)
+        self.priority_badge.setText(priority_label(r.priority))
+        self.priority_badge.setStyleSheet(badge_style(PRIORITY_COLOURS.get(r.priority, MUTED)))
+        self.status_label.setText(status_label(r.status))
+        self.headline_label.setText(f"{r.category_code} {r.category_zh} · {r.category_en}")
+        self.description_label.setText(r.description)
+        reporter = " · ".join(x for x in (d.reporter_name, d.reporter_phone) if x)
+        values: dict[str, str] = {
+            "category": f"{r.category_code} {r.category_zh} ({r.category_en})",
+            "source": source_label(r.source),
+            "reporter": reporter or self.tr("anonymous"),
+            "assignee": r.assignee_name or self.tr("not dispatched"),
+            "grid": r.grid_code,
+            "community": f"{r.community_name} · {r.street_name}",
+            "address": r.address or EMPTY,
+            "coordinates": f"{r.lon:.6f}, {r.lat:.6f}",
+            "reported_at": format_local(r.reported_at),
+            "registered_at": format_local(d.registered_at),
+            "dispatched_at": format_local(d.dispatched_at),
+            "accepted_at": format_local(d.accepted_at),
+            "fed_back_at": format_local(d.fed_back_at),
+            "closed_at": format_local(r.closed_at),
+            "evaluated_at": format_local(d.evaluated_at) if d.evaluated_at else "",
+            "stage_deadline": format_local(r.stage_deadline_at),
+            "handle_deadline": format_local(r.handle_deadline_at),
+            "extension": format_duration(d.extended_minutes * 60) if d.extended_minutes else "",
+            "suspended": format_duration(d.suspended_seconds) if d.suspended_seconds else "",
+            "rework": self.tr("%n time(s)", "", r.rework_count) if r.rework_count else "",
+            "escalation": {1: self.tr("Reminder (催办)"), 2: self.tr("Supervision (督办)")}.get(
+                r.escalation_level, ""),
+            "rating": ("★" * d.rating + "☆" * (5 - d.rating) + f"  {d.rating}/5") if d.rating else "",
+            "merged_into": d.merged_into_number or "",
+            "reject_reason": d.reject_reason,
+        }
+        for key, _text, hide_empty in _FIELDS:
+            value = values[key]
+            shown = bool(value) or not hide_empty
+            self.values[key].setText(value)
+            self.values[key].setVisible(shown)
+            self._field_labels[key].setVisible(shown)
+        self._render_due()
+        self._render_history(d.history)
+
+    def _render_due(self) -> None:
+        d = self._detail
+        if d is None:
+            return
+        r = d.row
+        now = self._now()
+        state = due_state(now, r.stage_started_at, r.stage_deadline_at, r.clock_running)
+        colour = DUE_COLOURS[state]
+        if state is DueState.NONE:
+            text = due_label(state)
+        elif state is DueState.OVERDUE:
+            assert r.stage_deadline_at is not None
+            text = self.tr("Overdue by {span} (was due {at})").format(
+                span=format_duration((now - r.stage_deadline_at).total_seconds()),
+                at=format_local(r.stage_deadline_at))
+        else:
+            assert r.stage_deadline_at is not None
+            text = self.tr("{state}: due {at} (in {span})").format(
+                state=due_label(state), at=format_local(r.stage_deadline_at),
+                span=format_duration((r.stage_deadline_at - now).total_seconds()))
+        self.due_label.setText(text)
+        self.due_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def _render_history(self, history: tuple[HistoryEntry, ...]) -> None:
+        self._history_plain.clear()
+        while self._history.count():
+            item = self._history.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        for entry in history:
+            self._history.addWidget(self._history_entry(entry))
+
+    def _history_entry(self, h: HistoryEntry) -> QWidget:
+        colour = action_colour(h.action)
+        frame = QFrame()
+        frame.setObjectName("historyEntry")
+        frame.setStyleSheet(f"#historyEntry {{ border-left: 4px solid {colour}; background: #fafafa; }}")
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(8, 4, 6, 4)
+        row.setSpacing(8)
+        name = action_icon_name(h.action)
+        if name is not None:
+            pic = QLabel()
+            pic.setPixmap(icon(name).pixmap(18, 18))
+            pic.setAlignment(Qt.AlignmentFlag.AlignTop)
+            row.addWidget(pic)
+        e = html.escape
+        # the first entry (report) has no "from": its action already names the status
+        transition = "" if h.from_status is None else f"{status_label(h.from_status)} → {status_label(h.to_status)}"
+        who = h.actor or self.tr("system")
+        handler = " / ".join(x for x in (h.officer_name, h.department_name) if x)
+        by = self.tr("by {who}").format(who=who)
+        if handler:
+            by += " · " + self.tr("handler: {name}").format(name=handler)
+        when = format_local(h.at)
+        what = action_label(h.action)
+        lines = [
+            f"<span style='color:{MUTED}'>{e(when)}</span>&nbsp;&nbsp;"
+            f"<b style='color:{colour}'>{e(what)}</b>&nbsp;&nbsp;{e(transition)}",
+            f"<span style='color:{MUTED}'>{e(by)}</span>",
+        ]
+        plain = [f"{when}  {what}  {transition}".rstrip(), by]
+        if h.note:
+            lines.append(e(h.note).replace("\n", "<br>"))
+            plain.append(h.note)
+        self._history_plain.append("\n".join(plain))
+        text = QLabel("<br>".join(lines))
+        text.setObjectName("historyText")
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(text, 1)
+        return frame
+
+    def history_texts(self) -> list[str]:
+        """The plain text of each history entry, oldest first (what an operator reads)."""
+        return list(self._history_plain)
+
+    # ---- live due line ----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._detail is not None:
+            self._render_due()
+            self._due_timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self._due_timer.stop()
+        super().hideEvent(event)
+
