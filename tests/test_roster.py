@@ -12,7 +12,14 @@ from sqlalchemy import event, func, insert, select
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import DutyStatus, Priority, SourceChannel
 from commandcenter.errors import NotFound, PermissionDenied, ValidationError
-from commandcenter.models import AuditEntry, ChangeLog, DutyChange, Officer, OfficerGrid, OfficerPosition
+from commandcenter.models import (
+    AuditEntry,
+    ChangeLog,
+    DutyChange,
+    Officer,
+    OfficerGrid,
+    OfficerPosition,
+)
 from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.roster import (

@@ -1,0 +1,89 @@
+"""`commandcenter import officers|departments|positions|grids --db PATH FILE`.
+
+Prints what was imported and any warnings. A refused file prints every problem with its line
+or feature and exits with code 2; the database is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..db import open_database
+from ..errors import ImportRejected
+from ..i18n import translate
+from ..services.imports import IMPORTERS, ImportResult
+
+MAX_LISTED = 100
+
+HELP = {
+    "officers": "officers from CSV: employee_no,name,phone,grid_codes,duty_status (grid_codes ;-separated)",
+    "departments": "departments from CSV: code,name,phone,category_codes (category_codes ;-separated)",
+    "positions": "timestamped officer positions from CSV (employee_no,at,lon,lat) or JSON",
+    "grids": "unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)",
+}
+
+
+def _t(text: str) -> str:
+    return translate("cli", text)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("import", help=_t("import officers, departments, positions or grids from a file"))
+    kinds = p.add_subparsers(dest="import_kind", required=True, metavar="KIND")
+    for kind in IMPORTERS:
+        k = kinds.add_parser(kind, help=_t(HELP[kind]))
+        k.add_argument("--db", required=True, help=_t("database file path or SQLAlchemy URL"))
+        k.add_argument("file", help=_t("the file to import (UTF-8, UTF-8 with BOM or GBK)"))
+        k.set_defaults(handler=run, import_kind=kind)
+
+
+def describe_result(result: ImportResult) -> list[str]:
+    kind = {
+        "officers": _t("officers"),
+        "departments": _t("departments"),
+        "positions": _t("positions"),
+        "grids": _t("grids"),
+    }[result.kind]
+    lines = [
+        _t("Imported {kind} from {file} ({encoding}): {created} created, {updated} updated, "
+           "{unchanged} unchanged").format(kind=kind, file=result.path, encoding=result.encoding,
+                                           created=result.created, updated=result.updated,
+                                           unchanged=result.unchanged)
+    ]
+    if result.kind == "positions":
+        lines = [
+            _t("Imported positions from {file} ({encoding}): {created} positions stored, "
+               "{updated} officers moved").format(file=result.path, encoding=result.encoding,
+                                                  created=result.created, updated=result.updated)
+        ]
+    if any(result.parents_created.values()):
+        lines.append(
+            _t("Created {districts} districts, {streets} streets, {communities} communities").format(
+                **{k: result.parents_created.get(k, 0) for k in ("districts", "streets", "communities")}
+            )
+        )
+    for where, why in result.warnings:
+        lines.append(_t("warning: {where}: {why}").format(where=where, why=why))
+    return lines
+
+
+def describe_rejection(exc: ImportRejected) -> list[str]:
+    lines = [_t("{file}: nothing imported, {n} problem(s):").format(file=exc.path, n=len(exc.problems))]
+    lines += [f"  {where}: {why}" for where, why in exc.problems[:MAX_LISTED]]
+    if len(exc.problems) > MAX_LISTED:
+        lines.append(_t("  … and {n} more").format(n=len(exc.problems) - MAX_LISTED))
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    try:
+        result = IMPORTERS[args.import_kind](db, args.file)
+    except ImportRejected as exc:
+        print("\n".join(describe_rejection(exc)), file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    print("\n".join(describe_result(result)))
+    return 0
