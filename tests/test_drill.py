@@ -1,0 +1,217 @@
+"""The drill feed, run as the real CLI in its own process against a tiny city."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from commandcenter.clock import FrozenClock
+from commandcenter.db import Database, open_database
+from commandcenter.domain.actions import Action
+from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
+from commandcenter.errors import NotFound, ValidationError
+from commandcenter.models import Case, CaseHistory, ChangeLog, Escalation, Officer, OfficerPosition
+from commandcenter.services.auth import SystemActor
+from commandcenter.services.drill import CaseGenerator, DrillCity, parse_duration, parse_rate
+from commandcenter.services.dto import NewCase
+from commandcenter.services.lifecycle import CaseService, TransitionParams
+
+from .factories import TinyCity, build_tiny_city, grid_centre
+
+ACTOR = SystemActor(username="seed")
+
+
+def drill_env(path: Path) -> dict[str, str]:
+    """The environment for a drill process: log and data directories beside its database."""
+    return {**os.environ, "COMMANDCENTER_DATA_DIR": str(path.parent / "data"),
+            "COMMANDCENTER_LOG_DIR": str(path.parent / "log"), "COMMANDCENTER_LANG": "en"}
+
+
+def drill(path: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "commandcenter", "drill", "--db", str(path), *args],
+        capture_output=True, text=True, timeout=timeout, env=drill_env(path),
+    )
+
+
+def tiny_city_file(path: Path) -> tuple[Database, TinyCity]:
+    # built on the real clock (minus a while): the drill runs on the real clock too
+    db = open_database(path, create=True, clock=FrozenClock(datetime.now(UTC) - timedelta(minutes=40)))
+    return db, build_tiny_city(db)
+
+
+def a_case(svc: CaseService, city: TinyCity, *actions: Action, priority: Priority = Priority.NORMAL) -> int:
+    lon, lat = grid_centre(1)
+    row = svc.report(ACTOR, NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
+                                    priority=priority, description="小区门口垃圾堆积", lon=lon, lat=lat))
+    params = TransitionParams(officer_id=city.officer_ids[1], note="ok")
+    for action in actions:
+        svc.perform(ACTOR, row.id, action, params)
+    return row.id
+
+
+def content(db: Database, after_id: int) -> list[tuple[object, ...]]:
+    with db.read() as s:
+        return [tuple(r) for r in s.execute(
+            select(Case.category_id, Case.priority, Case.source, Case.description, Case.grid_id, Case.lon, Case.lat)
+            .where(Case.id > after_id).order_by(Case.id))]
+
+
+@pytest.fixture(scope="module")
+def drilled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int], subprocess.CompletedProcess[str]]:
+    """A tiny city with one overdue report, one dispatched and one accepted case, after a 3 s drill."""
+    path = tmp_path_factory.mktemp("drill") / "city.sqlite"
+    db, city = tiny_city_file(path)
+    svc = CaseService(db)
+    overdue = a_case(svc, city)  # reported 40 minutes ago: past its 30-minute register limit
+    assert isinstance(db.clock, FrozenClock)
+    db.clock.advance(minutes=30)
+    ids = {
+        "overdue": overdue,
+        "dispatched": a_case(svc, city, Action.REGISTER, Action.DISPATCH),
+        "accepted": a_case(svc, city, Action.REGISTER, Action.DISPATCH, Action.ACCEPT),
+    }
+    with db.read() as s:
+        ids["last"] = s.scalar(select(func.max(Case.id))) or 0
+    db.dispose()
+    result = drill(path, "--rate", "600", "--duration", "3", "--seed", "1")
+    return path, ids, result
+
+
+def test_the_drill_writes_cases_history_and_field_progress(drilled) -> None:  # type: ignore[no-untyped-def]
+    path, ids, result = drilled
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("Drill on city.sqlite: 600 new cases a minute for 3 s, seed 1")
+    assert lines[-1].startswith("Drill finished after 3.0 s: ")
+    assert len(lines) >= 3  # a progress line about every second
+    assert "not a demo database" in result.stderr
+
+    db = open_database(path)
+    try:
+        with db.read() as s:
+            new = s.execute(select(Case.id, Case.status, Case.source).where(Case.id > ids["last"])).all()
+            assert 10 <= len(new) <= 80  # 30 expected at 600 a minute for 3 s
+            reported = s.scalar(select(func.count()).select_from(CaseHistory).where(
+                CaseHistory.case_id > ids["last"], CaseHistory.action == "report"))
+            assert reported == len(new)
+            assert {r.status for r in new} <= {CaseStatus.REPORTED, CaseStatus.REGISTERED}
+            registered_at_once = [r for r in new if r.status == CaseStatus.REGISTERED]
+            assert all(r.source in (SourceChannel.HOTLINE_12345, SourceChannel.DUTY_LINE) for r in registered_at_once)
+            inserts = s.scalar(select(func.count()).select_from(ChangeLog).where(
+                ChangeLog.entity == "case", ChangeLog.op == "insert", ChangeLog.entity_id > ids["last"]))
+            assert inserts == len(new)
+
+            def steps(case_id: int) -> list[str]:
+                return list(s.scalars(select(CaseHistory.action).where(CaseHistory.case_id == case_id)
+                                      .order_by(CaseHistory.id)))
+
+            assert s.get(Case, ids["dispatched"]).status == CaseStatus.ACCEPTED  # type: ignore[union-attr]
+            assert steps(ids["dispatched"])[-1] == "accept"
+            fed_back = s.get(Case, ids["accepted"])
+            assert fed_back is not None and fed_back.status == CaseStatus.FED_BACK
+            note = s.scalar(select(CaseHistory.note).where(CaseHistory.case_id == ids["accepted"],
+                                                            CaseHistory.action == "feed_back"))
+            assert note  # a handler's feedback text
+            assert s.scalar(select(Escalation.level).where(Escalation.case_id == ids["overdue"])) == "supervision"
+
+            positions = s.execute(select(OfficerPosition.officer_id).distinct()).scalars().all()
+            on_duty = s.scalars(select(Officer.id).where(Officer.duty_status == "on_duty")).all()
+            assert sorted(positions) == sorted(on_duty)
+            assert all(s.get(Officer, o).last_seen_at is not None for o in on_duty)  # type: ignore[union-attr]
+            assert s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.entity == "officer")) >= 2
+    finally:
+        db.dispose()
+
+
+def test_the_same_seed_gives_the_same_cases(drilled, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path, ids, _ = drilled
+    other, _city = tiny_city_file(tmp_path / "again.sqlite")
+    other.dispose()
+    result = drill(tmp_path / "again.sqlite", "--rate", "600", "--duration", "1.5", "--seed", "1")
+    assert result.returncode == 0, result.stderr
+    first, second = open_database(path), open_database(tmp_path / "again.sqlite")
+    try:
+        a, b = content(first, ids["last"]), content(second, 0)
+    finally:
+        first.dispose()
+        second.dispose()
+    assert len(b) >= 5
+    assert a[: len(b)] == b
+
+
+def test_the_case_stream_depends_only_on_the_seed(db, city) -> None:  # type: ignore[no-untyped-def]
+    def stream(seed: int) -> list[tuple[object, ...]]:
+        gen = CaseGenerator(DrillCity.load(db), seed)
+        return [(g.new.category_id, g.new.priority, g.new.source, g.new.description, g.register)
+                for g in (gen.next() for _ in range(200))]
+
+    one = stream(1)
+    assert one == stream(1)
+    assert one != stream(2)
+    priorities = [p for _, p, *_ in one]
+    assert priorities.count(Priority.NORMAL) > priorities.count(Priority.URGENT)
+    registered = [(src, reg) for _, _, src, _, reg in one if reg]
+    assert registered and all(src in (SourceChannel.HOTLINE_12345, SourceChannel.DUTY_LINE) for src, _ in registered)
+    svc = CaseService(db)
+    gen = CaseGenerator(DrillCity.load(db), 7)
+    for _ in range(20):  # every generated point lies inside the city and is accepted by intake
+        svc.report(ACTOR, gen.next().new)
+
+
+@pytest.mark.parametrize("rate", ["abc", "0"])
+def test_a_bad_rate_is_one_line_and_exit_code_2(tmp_path, rate: str) -> None:
+    db, _city = tiny_city_file(tmp_path / "city.sqlite")
+    db.dispose()
+    result = drill(tmp_path / "city.sqlite", "--rate", rate, "--duration", "1")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "--rate" in result.stderr and result.stderr.startswith("commandcenter: ")
+
+
+@pytest.mark.parametrize("rate", ["abc", "", "0", "-3", "nan", "inf", "1e9"])
+def test_rates_outside_the_range_are_refused(rate: str) -> None:
+    with pytest.raises(ValidationError, match="--rate"):
+        parse_rate(rate)
+
+
+def test_rates_and_durations_that_make_sense() -> None:
+    assert parse_rate("0.5") == 0.5 and parse_rate("166.7") == 166.7
+    assert parse_duration(None) is None and parse_duration("2.5") == 2.5
+    with pytest.raises(ValidationError, match="--duration"):
+        parse_duration("-1")
+
+
+def test_an_unknown_centre_is_refused(db, city) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(NotFound):
+        DrillCity.load(db, "C999999")
+    assert len(DrillCity.load(db, "C350302").grids) == 4
+
+
+def test_sigterm_stops_the_drill_cleanly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db, _city = tiny_city_file(tmp_path / "city.sqlite")
+    db.dispose()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "commandcenter", "drill", "--db", str(tmp_path / "city.sqlite"), "--rate", "120"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=drill_env(tmp_path / "city.sqlite"),
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith("Drill on")  # running, until Ctrl-C
+        assert proc.stdout.readline()  # the first progress line
+        os.kill(proc.pid, signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert out.strip().splitlines()[-1].startswith("Drill finished")
