@@ -33,7 +33,7 @@ from itertools import accumulate
 from typing import Any
 
 import shapely
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from ..db import Database
@@ -49,18 +49,16 @@ from ..models import (
     Grid,
     Officer,
     OfficerGrid,
-    OfficerPosition,
     Street,
-    to_epoch,
 )
 from .auth import SystemActor, centre_scope
-from .changefeed import record_change
 from .demo.texts import DESCRIPTIONS, FEEDBACK_NOTES, PLACE_SUFFIXES, ROAD_STEMS, ROAD_SUFFIXES
 from .dto import NewCase
 from .escalation import scan_escalations
 from .geo import EARTH_RADIUS_M
 from .lifecycle import CaseService, TransitionParams
 from .reference_data import MAJOR_CATEGORIES, MINOR_CATEGORIES
+from .roster import PositionReport, record_positions
 
 log = logging.getLogger(__name__)
 
@@ -320,7 +318,6 @@ class DrillProgress:
 @dataclass
 class _Walker:
     officer_id: int
-    centre_id: int | None
     grids: tuple[DrillGrid, ...]
     lon: float
     lat: float
@@ -398,7 +395,7 @@ class FieldSimulation:
         """Officers on duty with a grid in the drill's area; new ones start where last seen."""
         with self.db.read() as s:
             rows = s.execute(
-                select(Officer.id, Officer.centre_id, Officer.last_lon, Officer.last_lat, OfficerGrid.grid_id)
+                select(Officer.id, Officer.last_lon, Officer.last_lat, OfficerGrid.grid_id)
                 .join(OfficerGrid, OfficerGrid.officer_id == Officer.id)
                 .where(Officer.duty_status.in_([d.value for d in AVAILABLE_DUTY]))
                 .order_by(Officer.id, OfficerGrid.grid_id)
@@ -417,7 +414,7 @@ class FieldSimulation:
                 lon, lat = (r.last_lon, r.last_lat) if r.last_lon is not None else random_point_in(
                     own[0].geometry, self.rng)
                 # report at once, so the map shows everyone from the start
-                walker = _Walker(oid, r.centre_id, tuple(own), lon, lat, self.rng.uniform(*OFFICER_SPEED_MPS),
+                walker = _Walker(oid, tuple(own), lon, lat, self.rng.uniform(*OFFICER_SPEED_MPS),
                                  now_m, now_m)
             walkers[oid] = walker
         self.walkers = walkers
@@ -449,35 +446,15 @@ class FieldSimulation:
         for w in due[:MAX_POSITIONS_PER_TICK]:
             self._walk(w, now_m, heading.get(w.officer_id))
             w.next_report = now_m + POSITION_EVERY_S * self.rng.uniform(0.8, 1.2)  # GPS units drift apart
-            reports.append((w.officer_id, w.centre_id, w.lon, w.lat))
+            reports.append(PositionReport(w.officer_id, now, w.lon, w.lat))
         if not reports:
             return progress
         try:
-            _record_positions(self.db, now, reports)
+            record_positions(self.db, reports)
         except OperationalError as exc:
             log.info("drill: positions not written: %s", exc)
             return replace(progress, skipped=progress.skipped + 1)
         return replace(progress, positions=progress.positions + len(reports))
-
-
-def _record_positions(db: Database, at: datetime, reports: Sequence[tuple[int, int | None, float, float]]) -> None:
-    """Store (officer, centre, lon, lat) position reports and move each officer's last position.
-
-    One transaction for the batch. A Core UPDATE leaves the officer's optimistic-lock version
-    alone: a position report is not a roster edit, and must not make a supervisor's open roster
-    form stale.
-    """
-    at_e = to_epoch(at)
-    with db.unit_of_work() as s:
-        s.execute(insert(OfficerPosition), [{"officer_id": o, "at": at_e, "lon": x, "lat": y} for o, _, x, y in reports])
-        s.execute(
-            update(Officer.__table__)
-            .where(Officer.__table__.c.id == bindparam("oid"))
-            .values(last_lon=bindparam("lon"), last_lat=bindparam("lat"), last_seen_at=bindparam("seen")),
-            [{"oid": o, "lon": x, "lat": y, "seen": at_e} for o, _, x, y in reports],
-        )
-        for officer_id, centre_id, _, _ in reports:
-            record_change(s, at, "officer", officer_id, "update", centre_id)
 
 
 def parse_rate(value: str | float) -> float:
