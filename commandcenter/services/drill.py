@@ -90,7 +90,7 @@ CATEGORY_WEIGHTS: dict[str, float] = {
 DEFAULT_WEIGHT = 1.5
 # priority mixes (urgent, high, normal, low) by major class name; the rest use the default
 PRIORITY_MIX: dict[str, tuple[float, float, float, float]] = {
-    "突发事件": (0.6, 0.3, 0.1, 0.0),
+    "突发事件": (0.7, 0.25, 0.05, 0.0),
     "消防隐患": (0.08, 0.3, 0.55, 0.07),
     "安全生产": (0.08, 0.3, 0.55, 0.07),
     "治安隐患": (0.05, 0.25, 0.6, 0.1),
@@ -112,8 +112,9 @@ SOURCE_PREFIX: dict[SourceChannel, str] = {
     SourceChannel.HOTLINE_12345: "市民来电反映：",
     SourceChannel.DUTY_LINE: "值班电话反映：",
     SourceChannel.CITIZEN_APP: "市民通过随手拍上报：",
-    SourceChannel.VIDEO: "视频巡查发现：",
-    SourceChannel.SENSOR: "物联感知设备报警：",
+    # cameras and sensors only raise the flag; the text is what the operator confirmed on screen
+    SourceChannel.VIDEO: "",
+    SourceChannel.SENSOR: "",
     SourceChannel.PETITION: "群众来访反映：",
     SourceChannel.MAYOR_MAILBOX: "市长信箱来信反映：",
     SourceChannel.REFERRAL: "上级转办：",
