@@ -1,0 +1,1 @@
+"""Dialogs the live wall opens: new case, dispatch, action parameters, shortcut sheet."""

@@ -1,0 +1,84 @@
+"""The shortcut sheet (F1): every key of the screen and what it does, in two tidy columns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+KEYCAP_STYLE = (
+    "QLabel { background: #eceff1; color: #263238; border: 1px solid #90a4ae; border-bottom-width: 2px;"
+    " border-radius: 4px; padding: 2px 8px; font-family: monospace; font-weight: bold; }"
+)
+
+
+class ShortcutSheet(QDialog):
+    """A read-only sheet of (key, what it does) pairs; closes on Esc or F1.
+
+    The entries are shown as given (the caller passes them already translated), so the sheet
+    always lists the shortcuts the screen really has.
+    """
+
+    def __init__(self, entries: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutSheet")
+        self._entries = list(entries)
+        layout = QVBoxLayout(self)
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+        self._intro.setStyleSheet("color: #616161;")
+        layout.addWidget(self._intro)
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        for row, (keys, what) in enumerate(self._entries):
+            cap = QLabel(keys)
+            cap.setObjectName("shortcutKey")
+            cap.setStyleSheet(KEYCAP_STYLE)
+            cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            text = QLabel(what)
+            text.setObjectName("shortcutText")
+            text.setWordWrap(True)
+            grid.addWidget(cap, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(text, row, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self._buttons.rejected.connect(self.reject)
+        layout.addWidget(self._buttons)
+        self.resize(520, min(720, 120 + 34 * max(1, len(self._entries))))
+        self.retranslate_ui()
+
+    def entries(self) -> list[tuple[str, str]]:
+        return list(self._entries)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # F1 toggles the sheet: the key that opened it closes it (Esc closes it as any dialog)
+        if event.key() == Qt.Key.Key_F1:
+            self.reject()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self._intro.setText(self.tr("Everything on this screen works from the keyboard. Press F1 or Esc to close."))
