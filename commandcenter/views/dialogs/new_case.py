@@ -1,0 +1,683 @@
+"""The new-case dialog for the hotline call-taker: what, how urgent, where, who, in one form.
+
+Keyboard first: type into the category search (code, Chinese, English or pinyin initials,
+Up/Down to move, Enter to go on), 1–4 on the priority, paste "lon, lat" into either
+coordinate field, Enter moves to the next field, Ctrl+Enter saves. The grid is found from
+the coordinates as they are typed; without coordinates a grid is chosen street → community →
+grid. Saving runs off the GUI thread; errors appear in the dialog and nothing is written.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.actions import Action
+from ...domain.enums import PRIORITY_ORDER, Priority, SourceChannel
+from ...errors import OutsideCity, ValidationError
+from ...gui.context import AppContext
+from ...gui.icons import icon
+from ...labels import describe_error, priority_label, source_label
+from ...services.dto import CaseRow, NewCase
+from ...services.geo import GridHit, GridLocator
+from ...services.reference_lists import (
+    AreaTree,
+    CategoryChoice,
+    area_tree,
+    category_choices,
+    search_categories,
+)
+from ...widgets.case_detail import PRIORITY_COLOURS
+
+CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the CategoryChoice of a list item
+ERROR_COLOUR = "#c62828"
+OK_COLOUR = "#2e7d32"
+HINT_COLOUR = "#616161"
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def parse_coordinate_pair(text: str) -> tuple[float, float] | None:
+    """Two numbers pasted into one field ("119.01, 25.43", "25.43 119.01") as (lon, lat).
+
+    In China every longitude (73–135° E) is larger than every latitude (18–54° N), so a pair
+    given latitude first (as many map sites copy it) is recognised and swapped.
+    """
+    numbers = _NUMBER.findall(text)
+    if len(numbers) != 2:
+        return None
+    a, b = float(numbers[0]), float(numbers[1])
+    return (a, b) if a >= b else (b, a)
+
+
+def priority_icon(priority: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(PRIORITY_COLOURS[priority]))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class NewCaseDialog(QDialog):
+    """Enter a case from a call (or any channel); emits `case_created(CaseRow)` and accepts."""
+
+    case_created = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("newCaseDialog")
+        self._categories: tuple[CategoryChoice, ...] = ()
+        self._tree: AreaTree | None = None
+        self._locator: GridLocator | None = None
+        self._hit: GridHit | OutsideCity | None = None
+        self._saving = False
+        self._awaiting_pick = False
+        self._register_touched = False
+        self._build()
+        self.retranslate_ui()
+        self.categorySearch.setFocus()
+        db = ctx.db
+        ctx.runner.run_in_background(
+            lambda _s: (category_choices(db), area_tree(db), GridLocator.from_database(db)),
+            self._loaded,
+            self._load_failed,
+        )
+
+    # ---- building ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.resize(780, 680)
+        outer = QVBoxLayout(self)
+
+        # what happened and how urgent
+        self.callBox = QGroupBox()
+        call = QGridLayout(self.callBox)
+        self.sourceLabel = QLabel()
+        self.sourceCombo = QComboBox()
+        self.sourceCombo.setObjectName("sourceCombo")
+        for source in SourceChannel:
+            self.sourceCombo.addItem("", source.value)
+        self.sourceCombo.setCurrentIndex(self.sourceCombo.findData(SourceChannel.HOTLINE_12345.value))
+        self.sourceCombo.currentIndexChanged.connect(self._source_changed)
+        self.priorityLabel = QLabel()
+        self.priorityCombo = QComboBox()
+        self.priorityCombo.setObjectName("priorityCombo")
+        for priority in PRIORITY_ORDER:
+            self.priorityCombo.addItem(priority_icon(priority), "", priority.value)
+        self.priorityCombo.setCurrentIndex(PRIORITY_ORDER.index(Priority.NORMAL))
+        self.priorityCombo.installEventFilter(self)
+        self.categoryLabel = QLabel()
+        self.categorySearch = QLineEdit()
+        self.categorySearch.setObjectName("categorySearch")
+        self.categorySearch.setClearButtonEnabled(True)
+        self.categorySearch.textChanged.connect(self._filter_categories)
+        self.categorySearch.installEventFilter(self)
+        self.categoryList = QListWidget()
+        self.categoryList.setObjectName("categoryList")
+        self.categoryList.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the search field drives it
+        self.categoryList.setMaximumHeight(130)
+        self.categoryList.currentItemChanged.connect(self._category_changed)
+        self.categoryChosen = QLabel()
+        self.categoryChosen.setObjectName("categoryChosen")
+        self.categoryChosen.setWordWrap(True)
+        call.addWidget(self.sourceLabel, 0, 0)
+        call.addWidget(self.sourceCombo, 0, 1)
+        call.addWidget(self.priorityLabel, 0, 2)
+        call.addWidget(self.priorityCombo, 0, 3)
+        call.addWidget(self.categoryLabel, 1, 0)
+        call.addWidget(self.categorySearch, 1, 1, 1, 3)
+        call.addWidget(self.categoryList, 2, 1, 1, 3)
+        call.addWidget(self.categoryChosen, 3, 1, 1, 3)
+        call.setColumnStretch(1, 1)
+        call.setColumnStretch(3, 1)
+        outer.addWidget(self.callBox)
+
+        # where
+        self.placeBox = QGroupBox()
+        place = QGridLayout(self.placeBox)
+        self.coordinatesLabel = QLabel()
+        self.lonEdit = QLineEdit()
+        self.lonEdit.setObjectName("lonEdit")
+        self.latEdit = QLineEdit()
+        self.latEdit.setObjectName("latEdit")
+        self._typed: dict[QLineEdit, str] = {}
+        for edit in (self.lonEdit, self.latEdit):
+            edit.textEdited.connect(lambda text, e=edit: self._coordinates_edited(e, text))
+            edit.editingFinished.connect(lambda e=edit: self._split_pair(e))
+            edit.installEventFilter(self)
+        self.pickButton = QPushButton(icon("map"), "")
+        self.pickButton.setObjectName("pickOnMapButton")
+        self.pickButton.clicked.connect(self._request_pick)
+        coords = QHBoxLayout()
+        coords.addWidget(self.lonEdit, 1)
+        coords.addWidget(self.latEdit, 1)
+        coords.addWidget(self.pickButton)
+        self.gridTitle = QLabel()
+        self.gridLabel = QLabel()
+        self.gridLabel.setObjectName("gridLabel")
+        self.gridLabel.setWordWrap(True)
+        self.areaLabel = QLabel()
+        self.streetCombo = QComboBox()
+        self.streetCombo.setObjectName("streetCombo")
+        self.communityCombo = QComboBox()
+        self.communityCombo.setObjectName("communityCombo")
+        self.gridCombo = QComboBox()
+        self.gridCombo.setObjectName("gridCombo")
+        self.streetCombo.currentIndexChanged.connect(self._street_changed)
+        self.communityCombo.currentIndexChanged.connect(self._community_changed)
+        self.gridCombo.currentIndexChanged.connect(self._grid_chosen)
+        area = QHBoxLayout()
+        area.addWidget(self.streetCombo, 1)
+        area.addWidget(self.communityCombo, 1)
+        area.addWidget(self.gridCombo, 2)
+        self.addressLabel = QLabel()
+        self.addressEdit = QLineEdit()
+        self.addressEdit.setObjectName("addressEdit")
+        self.addressEdit.setMaxLength(200)
+        self.addressEdit.installEventFilter(self)
+        place.addWidget(self.coordinatesLabel, 0, 0)
+        place.addLayout(coords, 0, 1)
+        place.addWidget(self.gridTitle, 1, 0)
+        place.addWidget(self.gridLabel, 1, 1)
+        place.addWidget(self.areaLabel, 2, 0)
+        place.addLayout(area, 2, 1)
+        place.addWidget(self.addressLabel, 3, 0)
+        place.addWidget(self.addressEdit, 3, 1)
+        place.setColumnStretch(1, 1)
+        outer.addWidget(self.placeBox)
+
+        # what the caller said and who they are
+        self.detailsBox = QGroupBox()
+        details = QGridLayout(self.detailsBox)
+        self.descriptionLabel = QLabel()
+        self.descriptionEdit = QPlainTextEdit()
+        self.descriptionEdit.setObjectName("descriptionEdit")
+        self.descriptionEdit.setTabChangesFocus(True)
+        self.descriptionEdit.setMinimumHeight(70)
+        self.descriptionEdit.setMaximumHeight(130)
+        self.reporterLabel = QLabel()
+        self.reporterNameEdit = QLineEdit()
+        self.reporterNameEdit.setObjectName("reporterNameEdit")
+        self.reporterNameEdit.setMaxLength(60)
+        self.reporterPhoneEdit = QLineEdit()
+        self.reporterPhoneEdit.setObjectName("reporterPhoneEdit")
+        self.reporterPhoneEdit.setMaxLength(20)
+        for edit in (self.reporterNameEdit, self.reporterPhoneEdit):
+            edit.installEventFilter(self)
+        reporter = QHBoxLayout()
+        reporter.addWidget(self.reporterNameEdit, 1)
+        reporter.addWidget(self.reporterPhoneEdit, 1)
+        details.addWidget(self.descriptionLabel, 0, 0, Qt.AlignmentFlag.AlignTop)
+        details.addWidget(self.descriptionEdit, 0, 1)
+        details.addWidget(self.reporterLabel, 1, 0)
+        details.addLayout(reporter, 1, 1)
+        details.setColumnStretch(1, 1)
+        outer.addWidget(self.detailsBox)
+
+        self.registerCheck = QCheckBox()
+        self.registerCheck.setObjectName("registerCheck")
+        self.registerCheck.setChecked(True)
+        self.registerCheck.clicked.connect(self._register_clicked)
+        if not self.ctx.can(Action.REGISTER):
+            self.registerCheck.setChecked(False)
+            self.registerCheck.setEnabled(False)
+        outer.addWidget(self.registerCheck)
+        self.errorLabel = QLabel()
+        self.errorLabel.setObjectName("errorLabel")
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.errorLabel)
+        self.buttons = QDialogButtonBox()
+        self.saveButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.saveButton.setObjectName("saveButton")
+        self.saveButton.setIcon(icon("save"))
+        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        for button in (self.saveButton, self.cancelButton):
+            button.setAutoDefault(False)  # plain Enter moves between fields; Ctrl+Enter saves
+            button.setDefault(False)
+        self.saveButton.clicked.connect(self.save)
+        self.cancelButton.clicked.connect(self.reject)
+        outer.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+
+        self.setTabOrder(self.sourceCombo, self.priorityCombo)
+        self.setTabOrder(self.priorityCombo, self.categorySearch)
+        self.setTabOrder(self.categorySearch, self.lonEdit)
+        self.setTabOrder(self.lonEdit, self.latEdit)
+        self.setTabOrder(self.latEdit, self.pickButton)
+        self.setTabOrder(self.pickButton, self.streetCombo)
+        self.setTabOrder(self.streetCombo, self.communityCombo)
+        self.setTabOrder(self.communityCombo, self.gridCombo)
+        self.setTabOrder(self.gridCombo, self.addressEdit)
+        self.setTabOrder(self.addressEdit, self.descriptionEdit)
+        self.setTabOrder(self.descriptionEdit, self.reporterNameEdit)
+        self.setTabOrder(self.reporterNameEdit, self.reporterPhoneEdit)
+        self.setTabOrder(self.reporterPhoneEdit, self.registerCheck)
+
+        ctx_bus = self.ctx.bus
+        ctx_bus.location_picked.connect(self._location_picked)
+
+    # ---- language ---------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("New case"))
+        self.callBox.setTitle(self.tr("Call"))
+        self.placeBox.setTitle(self.tr("Location"))
+        self.detailsBox.setTitle(self.tr("Details"))
+        self.sourceLabel.setText(self.tr("&Source"))
+        self.sourceLabel.setBuddy(self.sourceCombo)
+        for i in range(self.sourceCombo.count()):
+            self.sourceCombo.setItemText(i, source_label(self.sourceCombo.itemData(i)))
+        self.priorityLabel.setText(self.tr("&Priority"))
+        self.priorityLabel.setBuddy(self.priorityCombo)
+        for i, priority in enumerate(PRIORITY_ORDER):
+            self.priorityCombo.setItemText(i, f"{i + 1}  {priority_label(priority)}")
+        self.priorityCombo.setToolTip(self.tr("Keys 1–4: urgent, high, normal, low"))
+        self.categoryLabel.setText(self.tr("&Category"))
+        self.categoryLabel.setBuddy(self.categorySearch)
+        self.categorySearch.setPlaceholderText(
+            self.tr("Type a code, Chinese, English or pinyin initials (e.g. ldbl) — Up/Down to choose")
+        )
+        self.coordinatesLabel.setText(self.tr("Lon / &lat"))
+        self.coordinatesLabel.setBuddy(self.lonEdit)
+        self.lonEdit.setPlaceholderText(self.tr("Longitude, e.g. 119.0075 (or paste “lon, lat”)"))
+        self.latEdit.setPlaceholderText(self.tr("Latitude, e.g. 25.4312"))
+        self.pickButton.setText(self.tr("Pick on &map"))
+        self.gridTitle.setText(self.tr("Grid"))
+        self.areaLabel.setText(self.tr("Or choose"))
+        self.streetCombo.setPlaceholderText(self.tr("Street"))
+        self.communityCombo.setPlaceholderText(self.tr("Community"))
+        self.gridCombo.setPlaceholderText(self.tr("Unit grid"))
+        self.addressLabel.setText(self.tr("&Address"))
+        self.addressLabel.setBuddy(self.addressEdit)
+        self.addressEdit.setPlaceholderText(self.tr("Street and number, landmark"))
+        self.descriptionLabel.setText(self.tr("&Description *"))
+        self.descriptionLabel.setBuddy(self.descriptionEdit)
+        self.descriptionEdit.setPlaceholderText(self.tr("What the caller reports (required)"))
+        self.reporterLabel.setText(self.tr("&Reporter"))
+        self.reporterLabel.setBuddy(self.reporterNameEdit)
+        self.reporterNameEdit.setPlaceholderText(self.tr("Name"))
+        self.reporterPhoneEdit.setPlaceholderText(self.tr("Phone"))
+        self.registerCheck.setText(self.tr("Register at once"))
+        self.saveButton.setText(self.tr("Save case (Ctrl+Enter)"))
+        # one label width in every group, so the fields line up down the whole form
+        labels = (self.sourceLabel, self.categoryLabel, self.coordinatesLabel, self.gridTitle, self.areaLabel,
+                  self.addressLabel, self.descriptionLabel, self.reporterLabel)
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+        self._render_category_items()
+        self._render_chosen()
+        self._render_grid()
+
+    # ---- loading ----------------------------------------------------------------------
+    def _loaded(self, loaded: tuple[tuple[CategoryChoice, ...], AreaTree, GridLocator]) -> None:
+        self._categories, self._tree, self._locator = loaded
+        self._fill_streets()
+        self._filter_categories(self.categorySearch.text())
+        self._update_location()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._show_error(describe_error(exc))
+
+    # ---- category ---------------------------------------------------------------------
+    def _filter_categories(self, text: str) -> None:
+        matches = search_categories(self._categories, text)
+        self.categoryList.blockSignals(True)
+        self.categoryList.clear()
+        for c in matches:
+            item = QListWidgetItem()
+            item.setData(CHOICE_ROLE, c)
+            self.categoryList.addItem(item)
+        self._render_category_items()
+        self.categoryList.blockSignals(False)
+        # with something typed the best match is the choice at once; with nothing typed there
+        # is no choice, so a case never gets a category the call-taker did not pick
+        self.categoryList.setCurrentRow(0 if text.strip() and matches else -1)
+        if not text.strip():
+            self._category_changed(None)
+
+    def _render_category_items(self) -> None:
+        for i in range(self.categoryList.count()):
+            item = self.categoryList.item(i)
+            c: CategoryChoice = item.data(CHOICE_ROLE)
+            item.setText(f"{c.code}   {c.name_zh}   ·   {c.name_en}")
+            item.setToolTip(self.tr("{major} ({code})").format(major=f"{c.major_zh} · {c.major_en}", code=c.major_code))
+
+    def _category_changed(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
+        self._render_chosen()
+
+    def chosen_category(self) -> CategoryChoice | None:
+        item = self.categoryList.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        return item.data(CHOICE_ROLE)  # type: ignore[no-any-return]
+
+    def _render_chosen(self) -> None:
+        c = self.chosen_category()
+        if c is None:
+            self.categoryChosen.setText(self.tr("No category chosen yet"))
+            self.categoryChosen.setStyleSheet(f"color: {HINT_COLOUR};")
+        else:
+            self.categoryChosen.setText(
+                self.tr("Category: {code} {zh} · {en} ({major})").format(
+                    code=c.code, zh=c.name_zh, en=c.name_en, major=c.major_zh)
+            )
+            self.categoryChosen.setStyleSheet("font-weight: bold;")
+
+    def _move_category(self, step: int) -> None:
+        count = self.categoryList.count()
+        if count == 0:
+            return
+        row = self.categoryList.currentRow()
+        row = 0 if row < 0 else max(0, min(count - 1, row + step))
+        self.categoryList.setCurrentRow(row)
+
+    # ---- keys -------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        key, mods = event.key(), event.modifiers()
+        plain_enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            mods & Qt.KeyboardModifier.ControlModifier)
+        if watched is self.categorySearch:
+            steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5}
+            if key in steps:
+                self._move_category(steps[key])
+                return True
+            if plain_enter:
+                if self.chosen_category() is not None:
+                    self.priorityCombo.setFocus()
+                return True
+        elif watched is self.priorityCombo:
+            digits = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+            if key in digits:
+                self.priorityCombo.setCurrentIndex(digits[key])
+                return True
+            if plain_enter:
+                self.focusNextChild()
+                return True
+        elif plain_enter and isinstance(watched, QLineEdit):
+            if watched in (self.lonEdit, self.latEdit):
+                self._split_pair(watched)
+            self.focusNextChild()  # Enter walks the form like Tab; only Ctrl+Enter saves
+            return True
+        return super().eventFilter(watched, event)
+
+    # ---- location ---------------------------------------------------------------------
+    def _coordinates_edited(self, edit: QLineEdit, text: str) -> None:
+        # a pasted "lon, lat" is split at once; a typed one when the field is left (Enter,
+        # Tab), so that "25.4, 1" is not taken for a pair while "119.01" is still being typed
+        pasted = len(text) - len(self._typed.get(edit, "")) > 1
+        self._typed[edit] = text
+        if not (pasted and self._split_pair(edit)):
+            self._update_location()
+
+    def _split_pair(self, edit: QLineEdit) -> bool:
+        pair = parse_coordinate_pair(edit.text())
+        if pair is None:
+            return False
+        self.set_coordinates(*pair)
+        return True
+
+    def set_coordinates(self, lon: float, lat: float) -> None:
+        self.lonEdit.setText(f"{lon:.6f}")
+        self.latEdit.setText(f"{lat:.6f}")
+        self._typed = {self.lonEdit: self.lonEdit.text(), self.latEdit: self.latEdit.text()}
+        self._update_location()
+
+    def coordinates(self) -> tuple[float, float] | None:
+        """The typed coordinates, or None while either is empty or not a number."""
+        try:
+            lon, lat = float(self.lonEdit.text().strip()), float(self.latEdit.text().strip())
+        except ValueError:
+            return None
+        return (lon, lat) if math.isfinite(lon) and math.isfinite(lat) else None
+
+    def _has_coordinate_text(self) -> bool:
+        return bool(self.lonEdit.text().strip() or self.latEdit.text().strip())
+
+    def _update_location(self) -> None:
+        coords = self.coordinates()
+        self._hit = None
+        if coords is not None and self._locator is not None:
+            try:
+                self._hit = self._locator.locate(*coords)
+            except OutsideCity as exc:
+                self._hit = exc
+        found = isinstance(self._hit, GridHit)
+        if found:
+            assert isinstance(self._hit, GridHit)
+            self._select_grid(self._hit.grid_id)
+        # a grid found from coordinates is shown in the lists, which then follow the coordinates
+        for combo in (self.streetCombo, self.communityCombo, self.gridCombo):
+            combo.setEnabled(not found)
+        self._render_grid()
+
+    def _render_grid(self) -> None:
+        hit = self._hit
+        colour = HINT_COLOUR
+        if isinstance(hit, GridHit):
+            text, colour = self._grid_text(hit.grid_id), OK_COLOUR
+        elif isinstance(hit, OutsideCity):
+            text, colour = self.tr("Outside every grid — check the coordinates"), ERROR_COLOUR
+        elif self._has_coordinate_text():
+            if self._locator is None and self.coordinates() is not None:
+                text = self.tr("Finding the grid…")
+            else:
+                text, colour = self.tr("Enter both longitude and latitude as numbers"), "#ef6c00"
+        elif self._awaiting_pick:
+            text = self.tr("Click the location on the map…")
+        elif self.chosen_grid_id() is not None:
+            text = self.tr("{grid} (chosen from the list)").format(grid=self._grid_text(self.chosen_grid_id()))
+            colour = OK_COLOUR
+        else:
+            text = self.tr("Enter coordinates, pick on the map, or choose street → community → grid")
+        self.gridLabel.setText(text)
+        self.gridLabel.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def _grid_text(self, grid_id: int | None) -> str:
+        if self._tree is None or grid_id is None:
+            return ""
+        g = self._tree.grid(grid_id)
+        return self.tr("{code} · {name} ({community}, {street})").format(
+            code=g.code, name=g.name, community=self._tree.community(g.community_id).name,
+            street=self._tree.street(g.street_id).name)
+
+    def _request_pick(self) -> None:
+        self._awaiting_pick = True
+        self._render_grid()
+        self.ctx.bus.location_pick_requested.emit()
+
+    def _location_picked(self, lon: float, lat: float) -> None:
+        if not self._awaiting_pick:
+            return
+        self._awaiting_pick = False
+        self.set_coordinates(lon, lat)
+        self.raise_()
+        self.activateWindow()
+
+    # ---- street → community → grid ----------------------------------------------------
+    def _fill_streets(self) -> None:
+        assert self._tree is not None
+        self.streetCombo.blockSignals(True)
+        self.streetCombo.clear()
+        for street in self._tree.streets:
+            self.streetCombo.addItem(street.name, street.id)
+        self.streetCombo.setCurrentIndex(-1)
+        self.streetCombo.blockSignals(False)
+
+    def _street_changed(self) -> None:
+        self.communityCombo.blockSignals(True)
+        self.communityCombo.clear()
+        street_id = self.streetCombo.currentData()
+        if self._tree is not None and street_id is not None:
+            for community in self._tree.street(street_id).communities:
+                self.communityCombo.addItem(community.name, community.id)
+        self.communityCombo.setCurrentIndex(-1)
+        self.communityCombo.blockSignals(False)
+        self._community_changed()
+
+    def _community_changed(self) -> None:
+        self.gridCombo.blockSignals(True)
+        self.gridCombo.clear()
+        community_id = self.communityCombo.currentData()
+        if self._tree is not None and community_id is not None:
+            for grid in self._tree.community(community_id).grids:
+                self.gridCombo.addItem(f"{grid.name} · {grid.code}", grid.id)
+        self.gridCombo.setCurrentIndex(-1)
+        self.gridCombo.blockSignals(False)
+        self._render_grid()
+
+    def _grid_chosen(self) -> None:
+        self._render_grid()
+
+    def _select_grid(self, grid_id: int) -> None:
+        assert self._tree is not None
+        grid = self._tree.grid(grid_id)
+        if self.gridCombo.currentData() == grid_id:
+            return
+        self.streetCombo.setCurrentIndex(self.streetCombo.findData(grid.street_id))
+        self.communityCombo.setCurrentIndex(self.communityCombo.findData(grid.community_id))
+        self.gridCombo.setCurrentIndex(self.gridCombo.findData(grid_id))
+
+    def chosen_grid_id(self) -> int | None:
+        data = self.gridCombo.currentData()
+        return int(data) if data is not None else None
+
+    # ---- source and registration ------------------------------------------------------
+    def _source_changed(self) -> None:
+        # hotline calls are registered on the spot by default; other channels are checked first
+        if not self._register_touched and self.registerCheck.isEnabled():
+            self.registerCheck.setChecked(self.sourceCombo.currentData() == SourceChannel.HOTLINE_12345.value)
+
+    def _register_clicked(self) -> None:
+        self._register_touched = True
+
+    # ---- saving -----------------------------------------------------------------------
+    def new_case(self) -> NewCase:
+        """The form as a NewCase; raises ValidationError / OutsideCity for what is missing."""
+        category = self.chosen_category()
+        if category is None:
+            raise ValidationError(self.tr("Choose a category: type into the category search."), field="category")
+        description = self.descriptionEdit.toPlainText().strip()
+        if not description:
+            raise ValidationError(self.tr("A description is required."), field="description")
+        lon = lat = None
+        grid_id = None
+        if self._has_coordinate_text():
+            coords = self.coordinates()
+            if coords is None:
+                raise ValidationError(self.tr("Enter both longitude and latitude as numbers."), field="location")
+            if isinstance(self._hit, OutsideCity):
+                raise self._hit
+            lon, lat = coords
+        else:
+            grid_id = self.chosen_grid_id()
+            if grid_id is None:
+                raise ValidationError(
+                    self.tr("A location is required: coordinates, a point on the map or a grid."), field="location")
+        return NewCase(
+            source=SourceChannel(self.sourceCombo.currentData()),
+            category_id=category.id,
+            priority=Priority(self.priorityCombo.currentData()),
+            description=description,
+            lon=lon,
+            lat=lat,
+            grid_id=grid_id,
+            address=self.addressEdit.text().strip(),
+            reporter_name=self.reporterNameEdit.text().strip(),
+            reporter_phone=self.reporterPhoneEdit.text().strip(),
+        )
+
+    def save(self) -> None:
+        if self._saving:
+            return
+        try:
+            new = self.new_case()
+        except (ValidationError, OutsideCity) as exc:
+            self._show_error(describe_error(exc), exc)
+            return
+        register = self.registerCheck.isChecked()
+        self._set_saving(True)
+        cases, actor = self.ctx.cases, self.ctx.actor
+        self.ctx.runner.run_in_background(
+            lambda _s: cases.report(actor, new, register=register), self._saved, self._save_failed
+        )
+
+    def _saved(self, row: CaseRow) -> None:
+        self._set_saving(False)
+        self.errorLabel.clear()
+        self.case_created.emit(row)
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        self._show_error(describe_error(exc), exc)
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        for widget in (self.callBox, self.placeBox, self.detailsBox, self.registerCheck, self.saveButton,
+                       self.cancelButton):
+            widget.setEnabled(not saving)
+        if not self.ctx.can(Action.REGISTER):
+            self.registerCheck.setEnabled(False)
+        if saving:
+            self.errorLabel.setStyleSheet(f"color: {HINT_COLOUR};")
+            self.errorLabel.setText(self.tr("Saving…"))
+
+    def _show_error(self, message: str, exc: BaseException | None = None) -> None:
+        self.errorLabel.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.errorLabel.setText(message)
+        field = getattr(exc, "field", None)
+        if isinstance(exc, OutsideCity):
+            field = "location"
+        target = {
+            "category": self.categorySearch,
+            "description": self.descriptionEdit,
+            "location": self.lonEdit,
+            "grid": self.lonEdit,
+            "address": self.addressEdit,
+            "reporter_name": self.reporterNameEdit,
+            "reporter_phone": self.reporterPhoneEdit,
+        }.get(field or "")
+        if target is not None:
+            target.setFocus()
+
+    def error_text(self) -> str:
+        return self.errorLabel.text()
+
+    def reject(self) -> None:
+        if self._saving:  # the save finishes (or fails) first; closing now would lose its answer
+            return
+        super().reject()
