@@ -1,0 +1,498 @@
+"""Asking only what a case action needs: a reason, a duration, a rating or a merge target.
+
+`ask_params(ctx, action, row, parent)` returns the TransitionParams for the service (or None
+when the operator cancels); actions that need nothing return at once without a dialog.
+`ActionParamsDialog` is the dialog itself, usable without `exec()` in tests via `params()`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.actions import Action
+from ...domain.enums import Stage, TimeUnit
+from ...gui.context import AppContext
+from ...gui.icons import ICONS, icon
+from ...i18n import QT_TRANSLATE_NOOP as N
+from ...labels import action_label, describe_error, status_label
+from ...services.dto import CaseRow
+from ...services.lifecycle import MAX_EXTENSION_MINUTES, MAX_TEXT, TransitionParams
+from ...services.reference_lists import OpenCaseChoice, open_case_choices
+from ...services.timelimits import TimeLimits
+from ...widgets.case_detail import format_duration, format_local
+
+# what the note field asks for, per action; "*" marks a required note
+NOTE_PROMPTS: dict[Action, tuple[str, bool]] = {
+    Action.REJECT: (N("ActionParamsDialog", "Why is the report invalid?"), True),
+    Action.RETURN_FOR_REWORK: (N("ActionParamsDialog", "What must be redone?"), True),
+    Action.SUSPEND: (N("ActionParamsDialog", "Why is the case suspended?"), True),
+    Action.REOPEN: (N("ActionParamsDialog", "Why is the case reopened?"), True),
+    Action.EXTEND: (N("ActionParamsDialog", "Why is more time needed?"), True),
+    Action.FEED_BACK: (N("ActionParamsDialog", "What was done on site?"), True),
+    Action.EVALUATE: (N("ActionParamsDialog", "Comment (optional)"), False),
+    Action.MERGE: (N("ActionParamsDialog", "Note (optional)"), False),
+}
+# the reject reason is kept in a 200-character column
+NOTE_LIMITS: dict[Action, int] = {Action.REJECT: 200}
+RATING_TEXTS = (
+    N("ActionParamsDialog", "Very dissatisfied"),
+    N("ActionParamsDialog", "Dissatisfied"),
+    N("ActionParamsDialog", "Acceptable"),
+    N("ActionParamsDialog", "Satisfied"),
+    N("ActionParamsDialog", "Very satisfied"),
+)
+CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the OpenCaseChoice of a merge-list item
+ERROR_STYLE = "color: #c62828; font-weight: bold;"
+HINT_STYLE = "color: #616161;"
+
+
+def needs_dialog(action: Action) -> bool:
+    """Whether the action needs anything besides the case (dispatch has its own dialog)."""
+    return action in NOTE_PROMPTS
+
+
+def ask_params(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None) -> TransitionParams | None:
+    """What `action` on `row` needs, asked in a small modal dialog; None when cancelled.
+
+    Register, accept, close and resume need nothing: TransitionParams() comes back at once.
+    Dispatch and reassign choose a handler in DispatchDialog instead.
+    """
+    action = Action(action)
+    if action in (Action.DISPATCH, Action.REASSIGN):
+        raise ValueError("dispatch and reassign choose their handler in DispatchDialog")
+    if not needs_dialog(action):
+        return TransitionParams()
+    dialog = ActionParamsDialog(ctx, action, row, parent)
+    try:
+        return dialog.params() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+class ActionParamsDialog(QDialog):
+    """A small form for one action on one case: only the fields that action needs."""
+
+    def __init__(self, ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.action = Action(action)
+        self.row = row
+        self.setObjectName("actionParamsDialog")
+        self.setModal(True)
+        self._limits: TimeLimits | None = None
+        self._merge_choices: list[OpenCaseChoice] = []
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+
+        header = QHBoxLayout()
+        if self.action.value in ICONS:
+            pic = QLabel()
+            pic.setPixmap(icon(self.action.value).pixmap(28, 28))
+            header.addWidget(pic)
+        self.titleLabel = QLabel()
+        self.titleLabel.setObjectName("actionTitle")
+        font = self.titleLabel.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.titleLabel.setFont(font)
+        header.addWidget(self.titleLabel, 1)
+        layout.addLayout(header)
+        self.caseLabel = QLabel()
+        self.caseLabel.setObjectName("caseSummary")
+        self.caseLabel.setWordWrap(True)
+        self.caseLabel.setStyleSheet(HINT_STYLE)
+        layout.addWidget(self.caseLabel)
+
+        self.durationCombo: QComboBox | None = None
+        self.customMinutes: QSpinBox | None = None
+        self.deadlineLabel: QLabel | None = None
+        if self.action is Action.EXTEND:
+            self._build_extend(layout)
+        self.ratingGroup: QButtonGroup | None = None
+        self.ratingText: QLabel | None = None
+        if self.action is Action.EVALUATE:
+            self._build_rating(layout)
+        self.mergeSearch: QLineEdit | None = None
+        self.mergeList: QListWidget | None = None
+        self.mergeAllGrids: QCheckBox | None = None
+        self.mergeHint: QLabel | None = None
+        if self.action is Action.MERGE:
+            self._build_merge(layout)
+
+        self.noteLabel = QLabel()
+        self.noteEdit = QPlainTextEdit()
+        self.noteEdit.setObjectName("noteEdit")
+        self.noteEdit.setTabChangesFocus(True)
+        self.noteEdit.setMaximumHeight(110 if self.action in (Action.MERGE, Action.EVALUATE) else 160)
+        self.noteLabel.setBuddy(self.noteEdit)
+        layout.addWidget(self.noteLabel)
+        layout.addWidget(self.noteEdit)
+
+        self.errorLabel = QLabel()
+        self.errorLabel.setObjectName("errorLabel")
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.errorLabel)
+        self.buttons = QDialogButtonBox()
+        self.okButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.okButton.setObjectName("okButton")
+        if self.action.value in ICONS:
+            self.okButton.setIcon(icon(self.action.value))
+        self.okButton.setDefault(True)
+        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.okButton.clicked.connect(self.accept)
+        self.cancelButton.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
+
+        self.resize(560, 0)
+        self.retranslate_ui()
+        self._first_field().setFocus()
+        self._load()
+
+    # ---- per-action parts -------------------------------------------------------------
+    def _build_extend(self, layout: QVBoxLayout) -> None:
+        self.durationLabel = QLabel()
+        self.durationCombo = QComboBox()
+        self.durationCombo.setObjectName("durationCombo")
+        self.customMinutes = QSpinBox()
+        self.customMinutes.setObjectName("customMinutes")
+        self.customMinutes.setRange(1, MAX_EXTENSION_MINUTES)
+        self.customMinutes.setValue(90)
+        self.customMinutes.setSingleStep(15)
+        self.durationCombo.currentIndexChanged.connect(self._duration_changed)
+        self.customMinutes.valueChanged.connect(self._render_deadline)
+        row = QHBoxLayout()
+        row.addWidget(self.durationLabel)
+        row.addWidget(self.durationCombo, 1)
+        row.addWidget(self.customMinutes)
+        layout.addLayout(row)
+        self.deadlineLabel = QLabel()
+        self.deadlineLabel.setObjectName("newDeadlineLabel")
+        self.deadlineLabel.setWordWrap(True)
+        layout.addWidget(self.deadlineLabel)
+
+    def _build_rating(self, layout: QVBoxLayout) -> None:
+        self.ratingGroup = QButtonGroup(self)
+        self.ratingGroup.setExclusive(True)
+        row = QHBoxLayout()
+        self.ratingLabel = QLabel()
+        row.addWidget(self.ratingLabel)
+        for stars in range(1, 6):
+            button = QToolButton()
+            button.setObjectName(f"star{stars}")
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setText("☆")
+            button.setStyleSheet("QToolButton { font-size: 22pt; color: #f9a825; border: none; padding: 0 2px; }")
+            self.ratingGroup.addButton(button, stars)
+            row.addWidget(button)
+        self.ratingGroup.idToggled.connect(self._rating_changed)
+        self.ratingText = QLabel()
+        self.ratingText.setObjectName("ratingText")
+        row.addWidget(self.ratingText, 1)
+        layout.addLayout(row)
+
+    def _build_merge(self, layout: QVBoxLayout) -> None:
+        self.mergeLabel = QLabel()
+        layout.addWidget(self.mergeLabel)
+        self.mergeSearch = QLineEdit()
+        self.mergeSearch.setObjectName("mergeSearch")
+        self.mergeSearch.setClearButtonEnabled(True)
+        self.mergeSearch.textChanged.connect(self._filter_merge)
+        self.mergeSearch.installEventFilter(self)
+        layout.addWidget(self.mergeSearch)
+        self.mergeList = QListWidget()
+        self.mergeList.setObjectName("mergeList")
+        self.mergeList.setMinimumHeight(180)
+        self.mergeList.setAlternatingRowColors(True)
+        self.mergeList.currentItemChanged.connect(lambda *_: self.errorLabel.clear())
+        self.mergeList.itemDoubleClicked.connect(lambda _item: self.accept())
+        layout.addWidget(self.mergeList)
+        self.mergeHint = QLabel()
+        self.mergeHint.setObjectName("mergeHint")
+        self.mergeHint.setStyleSheet(HINT_STYLE)
+        self.mergeHint.setWordWrap(True)
+        layout.addWidget(self.mergeHint)
+        self.mergeAllGrids = QCheckBox()
+        self.mergeAllGrids.setObjectName("mergeAllGrids")
+        self.mergeAllGrids.toggled.connect(lambda _checked: self._load())
+        layout.addWidget(self.mergeAllGrids)
+
+    def _first_field(self) -> QWidget:
+        if self.mergeSearch is not None:
+            return self.mergeSearch
+        if self.ratingGroup is not None:
+            return self.ratingGroup.button(5)
+        if self.durationCombo is not None:
+            return self.durationCombo
+        return self.noteEdit
+
+    # ---- language ---------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        r = self.row
+        verb = action_label(self.action)
+        self.setWindowTitle(self.tr("{action} — {case}").format(action=verb, case=r.case_number))
+        self.titleLabel.setText(self.tr("{action}: case {case}").format(action=verb, case=r.case_number))
+        self.caseLabel.setText(
+            self.tr("{category} · grid {grid} ({community}) · {status}\n{description}").format(
+                category=f"{r.category_code} {r.category_zh}", grid=r.grid_code, community=r.community_name,
+                status=status_label(r.status), description=_shorten(r.description, 140))
+        )
+        prompt, required = NOTE_PROMPTS[self.action]
+        self.noteLabel.setText(self.tr(prompt) + (" *" if required else ""))
+        self.okButton.setText(self.tr("{action} (Enter)").format(action=verb) if not self._note_is_main()
+                              else self.tr("{action} (Ctrl+Enter)").format(action=verb))
+        if self.durationCombo is not None:
+            self.durationLabel.setText(self.tr("Extend by"))
+            self._fill_durations()
+        if self.ratingGroup is not None:
+            self.ratingLabel.setText(self.tr("Rating *"))
+            self._rating_changed()
+        if self.mergeSearch is not None:
+            self.mergeLabel.setText(self.tr("Merge into which case? *"))
+            self.mergeSearch.setPlaceholderText(self.tr("Filter by case number, category, address or text"))
+            assert self.mergeAllGrids is not None
+            self.mergeAllGrids.setText(self.tr("Show open cases in every grid, not only grid {grid}").format(
+                grid=r.grid_code))
+            self._filter_merge()
+
+    def _note_is_main(self) -> bool:
+        """Whether the note is the main input (Enter then makes new lines; Ctrl+Enter confirms)."""
+        return self.action not in (Action.MERGE, Action.EVALUATE)
+
+    # ---- loading ----------------------------------------------------------------------
+    def _load(self) -> None:
+        db, r = self.ctx.db, self.row
+        if self.action is Action.EXTEND:
+            self.ctx.runner.run_in_background(lambda _s: TimeLimits.from_database(db), self._limits_loaded,
+                                              self._load_failed)
+        elif self.action is Action.MERGE:
+            assert self.mergeAllGrids is not None
+            grid_id = None if self.mergeAllGrids.isChecked() else r.grid_id
+            centres = self.ctx.actor.centre_ids
+            self.ctx.runner.run_in_background(
+                lambda _s: open_case_choices(db, centres, grid_id=grid_id, exclude_id=r.id),
+                self._merge_loaded, self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.errorLabel.setText(describe_error(exc))
+
+    # ---- extend -----------------------------------------------------------------------
+    def _limits_loaded(self, limits: TimeLimits) -> None:
+        self._limits = limits
+        self._fill_durations()
+
+    def _working(self) -> bool:
+        if self._limits is None:
+            return False
+        _, unit = self._limits.limit(self.row.category_id, self.row.priority, Stage.HANDLE)
+        return unit is TimeUnit.WORKING
+
+    def _fill_durations(self) -> None:
+        assert self.durationCombo is not None
+        working = self._working()
+        if working and self._limits is not None:
+            day = sum((b.hour * 60 + b.minute) - (a.hour * 60 + a.minute) for a, b in self._limits.calendar.periods)
+            day_text = self.tr("1 working day")
+        else:
+            day, day_text = 24 * 60, self.tr("1 day")
+        options = [(30, self.tr("30 min")), (60, self.tr("1 h")), (120, self.tr("2 h")), (240, self.tr("4 h")),
+                   (day, day_text), (0, self.tr("Custom…"))]
+        index = self.durationCombo.currentIndex()
+        self.durationCombo.blockSignals(True)
+        self.durationCombo.clear()
+        for minutes, text in options:
+            self.durationCombo.addItem(text, minutes)
+        self.durationCombo.setCurrentIndex(index if index >= 0 else 1)
+        self.durationCombo.blockSignals(False)
+        self._duration_changed()
+
+    def _duration_changed(self) -> None:
+        assert self.durationCombo is not None and self.customMinutes is not None
+        self.customMinutes.setVisible(self.durationCombo.currentData() == 0)
+        self.customMinutes.setSuffix(self.tr(" min"))
+        self._render_deadline()
+
+    def extension_minutes(self) -> int | None:
+        if self.durationCombo is None or self.customMinutes is None:
+            return None
+        minutes = self.durationCombo.currentData()
+        return int(self.customMinutes.value()) if minutes == 0 else int(minutes)
+
+    def _render_deadline(self) -> None:
+        if self.deadlineLabel is None:
+            return
+        minutes = self.extension_minutes() or 0
+        old = self.row.handle_deadline_at
+        if self._limits is None or old is None:
+            self.deadlineLabel.setText("")
+            return
+        _, unit = self._limits.limit(self.row.category_id, self.row.priority, Stage.HANDLE)
+        new: datetime = self._limits.calendar.add(old, minutes, unit)
+        clock = self.tr("working time: office hours on working days") if unit is TimeUnit.WORKING else self.tr(
+            "calendar time")
+        self.deadlineLabel.setText(
+            self.tr("Handling deadline {old} → {new}  (+{span} of {clock})").format(
+                old=format_local(old), new=format_local(new), span=format_duration(minutes * 60), clock=clock)
+        )
+        self.deadlineLabel.setStyleSheet("font-weight: bold;")
+
+    # ---- evaluate ---------------------------------------------------------------------
+    def rating(self) -> int | None:
+        if self.ratingGroup is None:
+            return None
+        checked = self.ratingGroup.checkedId()
+        return checked if checked > 0 else None
+
+    def set_rating(self, stars: int) -> None:
+        assert self.ratingGroup is not None
+        self.ratingGroup.button(stars).setChecked(True)
+
+    def _rating_changed(self, *_args: object) -> None:
+        assert self.ratingGroup is not None and self.ratingText is not None
+        chosen = self.rating() or 0
+        for stars in range(1, 6):
+            self.ratingGroup.button(stars).setText("★" if stars <= chosen else "☆")
+            self.ratingGroup.button(stars).setToolTip(self.tr(RATING_TEXTS[stars - 1]))
+        self.ratingText.setText(
+            self.tr(RATING_TEXTS[chosen - 1]) if chosen else self.tr("Keys 1–5 choose the stars"))
+        self.ratingText.setStyleSheet("font-weight: bold;" if chosen else HINT_STYLE)
+        if chosen:
+            self.errorLabel.clear()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # digits reach the dialog only when no text field took them
+        if self.ratingGroup is not None and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_5:
+            self.set_rating(int(event.key()) - int(Qt.Key.Key_0))
+            return
+        super().keyPressEvent(event)
+
+    # ---- merge ------------------------------------------------------------------------
+    def _merge_loaded(self, choices: list[OpenCaseChoice]) -> None:
+        self._merge_choices = choices
+        self._filter_merge()
+
+    def _filter_merge(self) -> None:
+        assert self.mergeList is not None and self.mergeSearch is not None and self.mergeHint is not None
+        query = self.mergeSearch.text().strip().lower()
+        previous = self.merge_target()
+        self.mergeList.clear()
+        for c in self._merge_choices:
+            haystack = f"{c.case_number} {c.category_code} {c.category_zh} {c.category_en} {c.address} {c.description}"
+            if query and query not in haystack.lower():
+                continue
+            item = QListWidgetItem(
+                f"{c.case_number}   {format_local(c.reported_at)}   {status_label(c.status)}\n"
+                f"{c.category_zh} · {c.grid_code} · {_shorten(c.address or c.description, 60)}"
+            )
+            item.setData(CHOICE_ROLE, c)
+            item.setToolTip(c.description)
+            self.mergeList.addItem(item)
+            if previous is not None and c.id == previous.id:
+                self.mergeList.setCurrentItem(item)
+        if self.mergeList.currentRow() < 0 and self.mergeList.count():
+            self.mergeList.setCurrentRow(0)
+        if not self._merge_choices:
+            assert self.mergeAllGrids is not None
+            self.mergeHint.setText(
+                self.tr("No other open case in the whole centre.") if self.mergeAllGrids.isChecked()
+                else self.tr("No other open case in this grid: tick the box below to look in every grid."))
+        elif not self.mergeList.count():
+            self.mergeHint.setText(self.tr("No case matches the filter."))
+        else:
+            self.mergeHint.setText(self.tr("Open cases: {n} · Up/Down to choose, Enter to merge.").format(
+                n=self.mergeList.count()))
+
+    def merge_target(self) -> OpenCaseChoice | None:
+        if self.mergeList is None:
+            return None
+        item = self.mergeList.currentItem()
+        return item.data(CHOICE_ROLE) if item is not None else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.mergeSearch and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent) and self.mergeList is not None
+            steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5}
+            if event.key() in steps and self.mergeList.count():
+                row = max(0, min(self.mergeList.count() - 1, self.mergeList.currentRow() + steps[event.key()]))
+                self.mergeList.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    # ---- result -----------------------------------------------------------------------
+    def problem(self) -> tuple[str, QWidget] | None:
+        """What is still missing or wrong (message and the field to fix), or None."""
+        prompt, required = NOTE_PROMPTS[self.action]
+        note = self.noteEdit.toPlainText().strip()
+        if self.action is Action.MERGE and self.merge_target() is None:
+            assert self.mergeSearch is not None
+            return self.tr("Choose the case to merge into."), self.mergeSearch
+        if self.action is Action.EVALUATE and self.rating() is None:
+            assert self.ratingGroup is not None
+            return self.tr("Choose a rating from 1 to 5 stars."), self.ratingGroup.button(5)
+        if self.action is Action.EXTEND and not (self.extension_minutes() or 0) > 0:
+            assert self.durationCombo is not None
+            return self.tr("Choose how long to extend."), self.durationCombo
+        if required and not note:
+            return self.tr("A reason is required: {prompt}").format(prompt=self.tr(prompt)), self.noteEdit
+        limit = NOTE_LIMITS.get(self.action, MAX_TEXT)
+        if len(note) > limit:
+            return self.tr("The text is too long: at most {limit} characters, now {count}.").format(
+                limit=limit, count=len(note)), self.noteEdit
+        return None
+
+    def params(self) -> TransitionParams | None:
+        """The parameters for the service, or None while something required is missing."""
+        if self.problem() is not None:
+            return None
+        target = self.merge_target()
+        return TransitionParams(
+            note=self.noteEdit.toPlainText().strip(),
+            merge_into_id=target.id if target is not None else None,
+            minutes=self.extension_minutes(),
+            rating=self.rating(),
+        )
+
+    def accept(self) -> None:
+        found = self.problem()
+        if found is not None:
+            message, field = found
+            self.errorLabel.setText(message)
+            field.setFocus()
+            return
+        super().accept()
+
+    def error_text(self) -> str:
+        return self.errorLabel.text()
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
