@@ -115,7 +115,7 @@ _FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("handle_deadline", N("CaseDetailPanel", "Handling deadline"), False),
     ("extension", N("CaseDetailPanel", "Extended by"), True),
     ("suspended", N("CaseDetailPanel", "Time suspended"), True),
-    ("rework", N("CaseDetailPanel", "Returned for rework"), True),
+    ("rework", N("CaseDetailPanel", "Rework rounds"), True),
     ("escalation", N("CaseDetailPanel", "Escalation"), True),
     ("rating", N("CaseDetailPanel", "Rating"), True),
     ("merged_into", N("CaseDetailPanel", "Merged into"), True),
@@ -335,8 +335,8 @@ class CaseDetailPanel(QWidget):
             "handle_deadline": format_local(r.handle_deadline_at),
             "extension": format_duration(d.extended_minutes * 60) if d.extended_minutes else "",
             "suspended": format_duration(d.suspended_seconds) if d.suspended_seconds else "",
-            "rework": self.tr("%n time(s)", "", r.rework_count) if r.rework_count else "",
-            "escalation": {1: self.tr("Reminder (催办)"), 2: self.tr("Supervision (督办)")}.get(
+            "rework": str(r.rework_count) if r.rework_count else "",
+            "escalation": {1: self.tr("Reminder sent"), 2: self.tr("Escalated to supervisor")}.get(
                 r.escalation_level, ""),
             "rating": ("★" * d.rating + "☆" * (5 - d.rating) + f"  {d.rating}/5") if d.rating else "",
             "merged_into": d.merged_into_number or "",
