@@ -1,0 +1,57 @@
+"""`commandcenter briefing`: print the daily (or one shift's) briefing of a centre as a PDF.
+
+The briefing names the operating-system user who ran the command as the one who printed it,
+and the issue is recorded in the database (who, when, period, SHA-256 of the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from datetime import date
+
+from ..db import open_database
+from ..errors import ValidationError
+from ..i18n import current_language, normalize, translate
+from ..services.auth import SystemActor
+from ..services.briefings import issue_briefing
+from ..services.kpi import centre_by_code, default_centre
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            translate("cli", "not a date (YYYY-MM-DD): {value}").format(value=text)) from exc
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    t = lambda s: translate("cli", s)  # noqa: E731
+    p = sub.add_parser("briefing", help=t("print the daily or a shift's briefing as a PDF"))
+    p.add_argument("--db", required=True, help=t("database file path or SQLAlchemy URL"))
+    p.add_argument("--date", required=True, type=_day, help=t("the day, YYYY-MM-DD, in the centre's time zone"))
+    p.add_argument("--shift", help=t("a shift's name (e.g. Night) for a shift briefing; default: the whole day"))
+    # SUPPRESS: without it the subcommand's default would overwrite a `--lang` given before it
+    p.add_argument("--lang", choices=["en", "zh_CN"], default=argparse.SUPPRESS,
+                   help=t("language of the briefing (default: the interface language)"))
+    p.add_argument("--centre", help=t("command centre code (default: the top-level centre)"))
+    p.add_argument("--out", required=True, help=t("the PDF file to write"))
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = normalize(args.lang) if getattr(args, "lang", None) else current_language()
+    if not str(args.out).lower().endswith(".pdf"):
+        raise ValidationError(translate("cli", "the output file must end in .pdf"), field="out")
+    user = getpass.getuser()
+    db = open_database(args.db)
+    try:
+        centre_id = centre_by_code(db, args.centre) if args.centre else default_centre(db)
+        issued = issue_briefing(db, SystemActor(username=user, display_name=user), centre_id=centre_id,
+                                day=args.date, shift_name=args.shift, lang=lang, out=args.out, printed_by=user)
+    finally:
+        db.dispose()
+    print(translate("cli", "{path}: {kind} briefing of {day}, {size} bytes, sha256 {sha}").format(
+        path=issued.path, kind=issued.kind, day=args.date.isoformat(), size=issued.size, sha=issued.sha256))
+    return 0

@@ -1,0 +1,185 @@
+"""Pieces shared by the briefing and the handover record: page furniture, styles, tables.
+
+Every page carries the centre's name and the document's title at the top, and who printed it,
+when, and "page n of N" at the bottom. The total page count is only known at the end, so the
+canvas keeps each page's state and writes the numbers when the document is saved.
+Long tables are cut into chunks of a few dozen rows: ReportLab lays out one huge Table
+several times slower than the same rows in page-sized pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from ..i18n import QT_TRANSLATE_NOOP as N
+from ..i18n import translate
+from .charts import GRID, INK, MUTED, fit
+from .fonts import cjk_font
+
+PAGE = A4
+MARGIN = 15 * mm
+HEADER = 10 * mm
+FOOTER = 10 * mm
+FRAME_WIDTH = PAGE[0] - 2 * MARGIN
+TABLE_CHUNK = 40  # rows per Table: small enough to lay out fast, big enough to fill a page
+HEAD_BG = colors.HexColor("#eceff1")
+ZEBRA = colors.HexColor("#f7f9fa")
+ACCENT = colors.HexColor("#1565c0")
+
+WEEKDAYS = (
+    N("briefing", "Monday"),
+    N("briefing", "Tuesday"),
+    N("briefing", "Wednesday"),
+    N("briefing", "Thursday"),
+    N("briefing", "Friday"),
+    N("briefing", "Saturday"),
+    N("briefing", "Sunday"),
+)
+
+
+class Texts:
+    """Translation of report labels into one language (context "briefing")."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, text: str) -> str:
+        return translate("briefing", text, self.lang)
+
+    @property
+    def zh(self) -> bool:
+        return self.lang.startswith("zh")
+
+
+def local(instant: datetime | None, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    return instant.astimezone(ZoneInfo(tz)).strftime(fmt) if instant is not None else "—"
+
+
+def local_end(instant: datetime, tz: str) -> str:
+    """The end of a period: local midnight is written as 24:00 of the day before."""
+    moment = instant.astimezone(ZoneInfo(tz))
+    if (moment.hour, moment.minute) == (0, 0):
+        return f"{moment - timedelta(days=1):%Y-%m-%d} 24:00"
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def styles(font: str) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=font, fontSize=8.5, leading=11.5, textColor=INK)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=6.8, leading=8.6, textColor=MUTED),
+        "title": ParagraphStyle("title", parent=base, fontSize=18, leading=23, spaceAfter=1),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=9.5, leading=13, textColor=MUTED),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=16, spaceBefore=9, spaceAfter=4,
+                             textColor=ACCENT),
+        "h3": ParagraphStyle("h3", parent=base, fontSize=9.5, leading=13, spaceBefore=5, spaceAfter=2),
+        "footnote": ParagraphStyle("footnote", parent=base, fontSize=6.8, leading=8.6, textColor=MUTED,
+                                   leftIndent=7, bulletIndent=0, bulletFontName=font, bulletFontSize=6.8),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5),
+    }
+
+
+def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A paragraph of plain text (escaped; line breaks kept)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style, bulletText=bullet)
+
+
+def table_chunks(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], font: str,
+                 align_right: Sequence[int] = (), size: float = 7.5,
+                 row_styles: Callable[[int, Sequence[str]], list[tuple[Any, ...]]] | None = None) -> list[Table]:
+    """`rows` as a list of Tables of TABLE_CHUNK rows each, every one with the header.
+
+    Cells are plain strings shortened to their column's width, which keeps layout fast and
+    rows one line high.
+    """
+    header_row = [fit(h, font, size, w - 6) for h, w in zip(header, widths, strict=True)]
+    base = [
+        ("FONT", (0, 0), (-1, -1), font, size),
+        ("LEADING", (0, 0), (-1, -1), size + 2),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRID),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    for col in align_right:
+        base.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
+    tables = []
+    for start in range(0, max(len(rows), 1), TABLE_CHUNK):
+        chunk = rows[start:start + TABLE_CHUNK]
+        cells = [header_row] + [
+            [fit(str(v), font, size, w - 6) for v, w in zip(r, widths, strict=True)] for r in chunk
+        ]
+        style = list(base)
+        for i in range(1, len(cells)):
+            if (start + i) % 2 == 0:
+                style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+            if row_styles is not None:
+                style.extend(row_styles(i, chunk[i - 1]))
+        table = Table(cells, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(style))
+        tables.append(table)
+    return tables
+
+
+class PagedCanvas(canvas.Canvas):
+    """A canvas that writes "page n of N" on every page once N is known."""
+
+    def __init__(self, *args: Any, page_text: str = "{page} / {pages}", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_text = page_text
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.setFont(cjk_font().name, 7.5)
+            self.setFillColor(MUTED)
+            self.drawRightString(PAGE[0] - MARGIN, MARGIN - 4 * mm,
+                                 self._page_text.format(page=self._pageNumber, pages=total))
+            super().showPage()
+        super().save()
+
+
+def page_furniture(centre: str, title: str, printed: str) -> Callable[[canvas.Canvas, Any], None]:
+    """The onPage callback: header with centre and title, footer with who printed it when."""
+    font = cjk_font().name
+
+    def draw(c: canvas.Canvas, _doc: Any) -> None:
+        c.saveState()
+        top = PAGE[1] - MARGIN + 2 * mm
+        c.setFont(font, 8)
+        c.setFillColor(INK)
+        c.drawString(MARGIN, top, fit(centre, font, 8, FRAME_WIDTH * 0.55))
+        c.setFillColor(MUTED)
+        c.drawRightString(PAGE[0] - MARGIN, top, fit(title, font, 8, FRAME_WIDTH * 0.43))
+        c.setStrokeColor(GRID)
+        c.setLineWidth(0.6)
+        c.line(MARGIN, top - 2.5 * mm, PAGE[0] - MARGIN, top - 2.5 * mm)
+        c.line(MARGIN, MARGIN - 1.5 * mm, PAGE[0] - MARGIN, MARGIN - 1.5 * mm)
+        c.setFont(font, 7.5)
+        c.drawString(MARGIN, MARGIN - 4 * mm, fit(printed, font, 7.5, FRAME_WIDTH * 0.8))
+        c.restoreState()
+
+    return draw

@@ -1,0 +1,668 @@
+"""Shift handovers: drafted from the database, completed and signed by the outgoing shift,
+acknowledged by the incoming supervisor, then frozen.
+
+The draft is a snapshot (stored as JSON on the handover row) of what the next shift inherits:
+open cases by stage, overdue and escalated cases, urgent cases of the shift, suspended cases,
+officers off duty, and the shift's figures. It is refreshed each time the draft is opened and
+once more when it is signed, so the signed record shows the centre as the author left it.
+
+Each call is one transaction with permission check, audit entry and change-log row. Once a
+supervisor acknowledges a handover every change is refused with `HandoverLocked`; a correction
+is a new, separately signed handover row whose `corrects_id` points at the original.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, case, delete, exists, func, insert, or_, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..db import Database
+from ..domain.actions import Action
+from ..domain.enums import OPEN_STATUSES, CaseStatus, DutyStatus, HandoverStatus, Priority
+from ..errors import CommandCentreError, HandoverLocked, NotFound, ValidationError
+from ..models import (
+    Case,
+    CommandCentre,
+    DutyChange,
+    Escalation,
+    Handover,
+    HandoverItem,
+    Officer,
+    ShiftMember,
+    User,
+    from_epoch,
+    to_epoch,
+)
+from .auth import Actor, authorize
+from .case_queries import row_select, to_row
+from .changefeed import record_change
+from .dto import CaseRow
+from .info import overdue_condition
+from .lifecycle import write_audit
+from .shifts import ShiftPeriod, centre_timezone, last_ended_shift, shifts_at
+
+LIST_LIMIT = 50  # cases listed per section of a handover; the totals are always complete
+MAX_NOTES = 8000
+MAX_ITEM_TEXT = 500
+MAX_ITEMS = 100
+OPEN = tuple(s.value for s in OPEN_STATUSES)
+ABSENT = (DutyStatus.OFF_DUTY.value, DutyStatus.ON_LEAVE.value)
+
+
+class StaleHandover(CommandCentreError):
+    """Someone else changed the handover since this seat read it."""
+
+    code = "stale_handover"
+
+    def __init__(self, handover_id: int) -> None:
+        super().__init__(
+            f"handover {handover_id} was changed at another seat; nothing was changed here - reload and try again",
+            handover_id=handover_id,
+        )
+        self.handover_id = handover_id
+
+
+# ---- what the draft holds -------------------------------------------------------------
+@dataclass(frozen=True)
+class HandoverCase:
+    """One case as a handover lists it."""
+
+    case_id: int
+    case_number: str
+    status: str
+    priority: str
+    category_zh: str
+    category_en: str
+    street: str
+    grid_code: str
+    assignee: str
+    reported_at: datetime
+    deadline: datetime | None  # the current stage's deadline
+    escalation_level: int
+    description: str
+
+    @classmethod
+    def from_row(cls, r: CaseRow) -> HandoverCase:
+        text = r.description if len(r.description) <= 60 else r.description[:59] + "…"
+        return cls(r.id, r.case_number, r.status, r.priority, r.category_zh, r.category_en, r.street_name,
+                   r.grid_code, r.assignee_name, r.reported_at, r.stage_deadline_at, r.escalation_level, text)
+
+
+@dataclass(frozen=True)
+class OfficerAbsence:
+    officer_id: int
+    employee_no: str
+    name: str
+    duty_status: str
+    open_cases: int
+
+
+@dataclass(frozen=True)
+class ShiftFigures:
+    """What happened during the shift, and where the centre stands at drafting time."""
+
+    reported: int
+    registered: int
+    dispatched: int
+    fed_back: int
+    closed: int
+    open_now: int
+    overdue_now: int
+
+
+@dataclass(frozen=True)
+class HandoverSummary:
+    """The drafted snapshot. Lists are capped at LIST_LIMIT; the `*_total` counts are not."""
+
+    drafted_at: datetime
+    shift_name: str
+    open_by_status: tuple[tuple[str, int], ...]
+    overdue: tuple[HandoverCase, ...]
+    overdue_total: int
+    escalated: tuple[HandoverCase, ...]
+    escalated_total: int
+    urgent: tuple[HandoverCase, ...]
+    urgent_total: int
+    suspended: tuple[HandoverCase, ...]
+    suspended_total: int
+    officers_off_duty: tuple[OfficerAbsence, ...]
+    officers_off_duty_total: int
+    figures: ShiftFigures
+
+    def to_json(self) -> str:
+        def encode(value: Any) -> Any:
+            if isinstance(value, datetime):
+                return to_epoch(value)
+            if isinstance(value, dict):
+                return {k: encode(v) for k, v in value.items()}
+            if isinstance(value, list | tuple):
+                return [encode(v) for v in value]
+            return value
+
+        return json.dumps(encode(asdict(self)), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> HandoverSummary | None:
+        data = json.loads(text or "{}")
+        if "figures" not in data:
+            return None
+
+        def cases(items: list[dict[str, Any]]) -> tuple[HandoverCase, ...]:
+            return tuple(
+                HandoverCase(**{**c, "reported_at": from_epoch(c["reported_at"]), "deadline": from_epoch(c["deadline"])})
+                for c in items
+            )
+
+        return cls(
+            drafted_at=from_epoch(data["drafted_at"]),  # type: ignore[arg-type]
+            shift_name=data["shift_name"],
+            open_by_status=tuple((s, n) for s, n in data["open_by_status"]),
+            overdue=cases(data["overdue"]),
+            overdue_total=data["overdue_total"],
+            escalated=cases(data["escalated"]),
+            escalated_total=data["escalated_total"],
+            urgent=cases(data["urgent"]),
+            urgent_total=data["urgent_total"],
+            suspended=cases(data["suspended"]),
+            suspended_total=data["suspended_total"],
+            officers_off_duty=tuple(OfficerAbsence(**o) for o in data["officers_off_duty"]),
+            officers_off_duty_total=data["officers_off_duty_total"],
+            figures=ShiftFigures(**data["figures"]),
+        )
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    """A pending item as the outgoing operator types it; the case is given by its number."""
+
+    text: str
+    case_number: str = ""
+    due_at: datetime | None = None
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class HandoverItemView:
+    id: int
+    text: str
+    case_id: int | None
+    case_number: str
+    due_at: datetime | None
+    done: bool
+
+    def as_input(self) -> ItemInput:
+        return ItemInput(self.text, self.case_number, self.due_at, self.done)
+
+
+@dataclass(frozen=True)
+class HandoverRecord:
+    """A handover as screens and the PDF show it."""
+
+    id: int
+    centre_id: int
+    centre_name: str
+    timezone: str
+    shift_id: int | None
+    shift_name: str
+    shift_date: date
+    period_start: datetime
+    period_end: datetime
+    status: str
+    author_id: int
+    author_name: str
+    created_at: datetime
+    signed_at: datetime | None
+    acknowledged_by_name: str
+    acknowledged_at: datetime | None
+    notes: str
+    corrects_id: int | None
+    corrections: tuple[int, ...]  # ids of correction notes that refer to this handover
+    items: tuple[HandoverItemView, ...]
+    summary: HandoverSummary | None  # None for a correction note
+    version: int
+
+    @property
+    def locked(self) -> bool:
+        return self.status == HandoverStatus.ACKNOWLEDGED
+
+
+@dataclass(frozen=True)
+class HandoverListRow:
+    """One line of the handover history."""
+
+    id: int
+    shift_date: date
+    shift_name: str
+    period_start: datetime
+    period_end: datetime
+    status: str
+    author_name: str
+    signed_at: datetime | None
+    acknowledged_by_name: str
+    acknowledged_at: datetime | None
+    corrects_id: int | None
+    notes: str
+    item_count: int
+    version: int
+
+
+# ---- drafting -------------------------------------------------------------------------
+def _case_list(s: Session, where: Sequence[Any], order: Sequence[Any]) -> tuple[tuple[HandoverCase, ...], int]:
+    rows = s.execute(row_select(*where).order_by(*order).limit(LIST_LIMIT)).all()
+    total = int(s.scalar(select(func.count()).select_from(Case).where(*where)) or 0)
+    return tuple(HandoverCase.from_row(to_row(r)) for r in rows), total
+
+
+def draft_summary(s: Session, scope: Sequence[int], shift_name: str, start: datetime, end: datetime,
+                  now: datetime) -> HandoverSummary:
+    """What the outgoing shift passes on, from the database as it is at `now`."""
+    in_scope = Case.centre_id.in_(scope)
+    a, b = to_epoch(start), to_epoch(end)
+    by_status = dict(
+        s.execute(select(Case.status, func.count()).where(in_scope, Case.status.in_(OPEN)).group_by(Case.status)).all()
+    )
+    stage_order = [st.value for st in CaseStatus if st.value in OPEN]
+    open_by_status = tuple((st, int(by_status.get(st, 0))) for st in stage_order)
+
+    overdue = _case_list(s, [in_scope, overdue_condition(now)], [Case.stage_deadline_at, Case.id])
+    unacknowledged = exists().where(Escalation.case_id == Case.id, Escalation.acknowledged_at.is_(None))
+    escalated = _case_list(
+        s,
+        [in_scope, Case.status.in_(OPEN), or_(Case.escalation_level > 0, unacknowledged)],
+        [Case.escalation_level.desc(), Case.stage_deadline_at, Case.id],
+    )
+    urgent = _case_list(
+        s,
+        [in_scope, Case.priority == Priority.URGENT.value, Case.reported_at >= a, Case.reported_at < b],
+        [Case.reported_at, Case.id],
+    )
+    suspended = _case_list(s, [in_scope, Case.status == CaseStatus.SUSPENDED.value], [Case.suspended_at, Case.id])
+
+    officer_scope = or_(Officer.centre_id.in_(scope), Officer.centre_id.is_(None))
+    open_count = func.count(Case.id)
+    changed_in_shift = exists().where(DutyChange.officer_id == Officer.id, DutyChange.at >= a, DutyChange.at < b)
+    absent_rows = s.execute(
+        select(Officer.id, Officer.employee_no, Officer.name, Officer.duty_status, open_count)
+        .outerjoin(Case, and_(Case.assignee_officer_id == Officer.id, Case.status.in_(OPEN)))
+        .where(officer_scope, Officer.duty_status.in_(ABSENT))
+        .group_by(Officer.id, Officer.employee_no, Officer.name, Officer.duty_status)
+        .having(or_(open_count > 0, changed_in_shift))
+        .order_by(open_count.desc(), Officer.employee_no)
+        .limit(LIST_LIMIT)
+    ).all()
+    absent_total = int(
+        s.scalar(select(func.count()).select_from(Officer).where(officer_scope, Officer.duty_status.in_(ABSENT))) or 0
+    )
+
+    def within(column: Any) -> Any:
+        return func.coalesce(func.sum(case((and_(column >= a, column < b), 1), else_=0)), 0)
+
+    fig = s.execute(
+        select(
+            within(Case.reported_at),
+            within(Case.registered_at),
+            within(Case.dispatched_at),
+            within(Case.fed_back_at),
+            within(Case.closed_at),
+            func.coalesce(func.sum(case((Case.status.in_(OPEN), 1), else_=0)), 0),
+        ).where(in_scope)
+    ).one()
+    figures = ShiftFigures(*(int(v) for v in fig), overdue_now=overdue[1])
+    return HandoverSummary(
+        drafted_at=now,
+        shift_name=shift_name,
+        open_by_status=open_by_status,
+        overdue=overdue[0],
+        overdue_total=overdue[1],
+        escalated=escalated[0],
+        escalated_total=escalated[1],
+        urgent=urgent[0],
+        urgent_total=urgent[1],
+        suspended=suspended[0],
+        suspended_total=suspended[1],
+        officers_off_duty=tuple(OfficerAbsence(r[0], r[1], r[2], r[3], int(r[4])) for r in absent_rows),
+        officers_off_duty_total=absent_total,
+        figures=figures,
+    )
+
+
+def _clean(text: str, field: str, limit: int, required: bool = False) -> str:
+    text = (text or "").strip()
+    if required and not text:
+        raise ValidationError(f"{field.replace('_', ' ')} is required", field=field)
+    if len(text) > limit:
+        raise ValidationError(f"{field.replace('_', ' ')} is longer than {limit} characters", field=field)
+    return text
+
+
+def _shift_name(h: Handover) -> str:
+    return str(json.loads(h.summary_json or "{}").get("shift_name", ""))
+
+
+# ---- the service ----------------------------------------------------------------------
+class HandoverService:
+    """Handovers of one opened database; every method is one user action."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ---- reading ----------------------------------------------------------------------
+    def get(self, actor: Actor, handover_id: int) -> HandoverRecord:
+        authorize(self.db, actor, Action.VIEW)
+        with self.db.read() as s:
+            return self._record(s, self._load(s, actor, handover_id))
+
+    def pending_acknowledgement(self, actor: Actor) -> list[HandoverListRow]:
+        """Signed handovers (and correction notes) waiting for a supervisor, oldest first."""
+        rows = self.search(actor, status=HandoverStatus.SIGNED.value)
+        return sorted(rows, key=lambda r: (r.period_start, r.id))
+
+    def search(self, actor: Actor, text: str = "", *, status: str | None = None,
+               date_from: date | None = None, date_to: date | None = None, limit: int = 500) -> list[HandoverListRow]:
+        """Past handovers, newest first. `text` matches notes, pending items, the author, the
+        shift name, case numbers mentioned anywhere in the record, or a date (YYYY-MM-DD)."""
+        authorize(self.db, actor, Action.VIEW)
+        author = aliased(User)
+        acker = aliased(User)
+        items = (
+            select(func.count()).select_from(HandoverItem).where(HandoverItem.handover_id == Handover.id)
+        ).scalar_subquery()
+        stmt = (
+            select(Handover, author.display_name, acker.display_name, items)
+            .join(author, author.id == Handover.author_id)
+            .outerjoin(acker, acker.id == Handover.acknowledged_by)
+            .where(Handover.centre_id.in_(actor.centre_ids))
+        )
+        if status:
+            stmt = stmt.where(Handover.status == status)
+        if date_from:
+            stmt = stmt.where(Handover.shift_date >= date_from)
+        if date_to:
+            stmt = stmt.where(Handover.shift_date <= date_to)
+        needle = (text or "").strip()
+        if needle:
+            pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            item_case = aliased(Case)
+            in_items = exists().where(
+                HandoverItem.handover_id == Handover.id,
+                or_(
+                    HandoverItem.text.ilike(pattern, escape="\\"),
+                    HandoverItem.case_id.in_(
+                        select(item_case.id).where(item_case.case_number.ilike(pattern, escape="\\"))
+                    ),
+                ),
+            )
+            conditions = [
+                Handover.notes.ilike(pattern, escape="\\"),
+                Handover.summary_json.ilike(pattern, escape="\\"),
+                author.display_name.ilike(pattern, escape="\\"),
+                in_items,
+            ]
+            try:
+                conditions.append(Handover.shift_date == date.fromisoformat(needle))
+            except ValueError:
+                pass
+            stmt = stmt.where(or_(*conditions))
+        stmt = stmt.order_by(Handover.period_start.desc(), Handover.id.desc()).limit(limit)
+        with self.db.read() as s:
+            return [
+                HandoverListRow(
+                    id=h.id,
+                    shift_date=h.shift_date,
+                    shift_name=_shift_name(h),
+                    period_start=h.period_start,
+                    period_end=h.period_end,
+                    status=h.status,
+                    author_name=author_name,
+                    signed_at=h.signed_at,
+                    acknowledged_by_name=acker_name or "",
+                    acknowledged_at=h.acknowledged_at,
+                    corrects_id=h.corrects_id,
+                    notes=h.notes,
+                    item_count=int(n),
+                    version=h.version,
+                )
+                for h, author_name, acker_name, n in s.execute(stmt).all()
+            ]
+
+    # ---- writing ----------------------------------------------------------------------
+    def open_draft(self, actor: Actor, period: ShiftPeriod | None = None) -> HandoverRecord:
+        """The handover of the actor's current shift (or of `period`), drafted from the database.
+
+        Creates it on first open; a draft is re-drafted so its figures are current, while a
+        signed or acknowledged handover is returned as it stands.
+        """
+        authorize(self.db, actor, Action.WRITE_HANDOVER)
+        now = self.db.clock.now()
+        with self.db.unit_of_work() as s:
+            period = period or self._outgoing_shift(s, actor, now)
+            h = s.scalar(
+                select(Handover).where(
+                    Handover.centre_id == actor.centre_id,
+                    Handover.period_start == to_epoch(period.start),
+                    Handover.corrects_id.is_(None),
+                ).order_by(Handover.id).limit(1)
+            )
+            if h is None:
+                summary = draft_summary(s, actor.centre_ids, period.shift.name, period.start, period.end, now)
+                h = Handover(
+                    centre_id=actor.centre_id,
+                    shift_id=period.shift.id,
+                    shift_date=period.day,
+                    period_start=period.start,
+                    period_end=period.end,
+                    status=HandoverStatus.DRAFT.value,
+                    author_id=actor.user_id,
+                    created_at=now,
+                    summary_json=summary.to_json(),
+                    notes="",
+                )
+                s.add(h)
+                s.flush()
+                write_audit(s, actor, now, "handover_open", "handover", h.id,
+                            {"shift": period.shift.name, "date": period.day.isoformat()})
+                record_change(s, now, "handover", h.id, "insert", h.centre_id)
+            elif h.status == HandoverStatus.DRAFT:
+                h.summary_json = draft_summary(s, actor.centre_ids, _shift_name(h), h.period_start,
+                                               h.period_end, now).to_json()
+                s.flush()
+                record_change(s, now, "handover", h.id, "update", h.centre_id)
+            handover_id = h.id
+        return self.get(actor, handover_id)
+
+    def save(self, actor: Actor, handover_id: int, notes: str, items: Sequence[ItemInput],
+             expected_version: int | None = None) -> HandoverRecord:
+        """Replace the notes and pending items. Saving a signed handover takes the signature
+        back (it must be signed again); an acknowledged one is locked."""
+        authorize(self.db, actor, Action.WRITE_HANDOVER)
+        notes = _clean(notes, "notes", MAX_NOTES)
+        if len(items) > MAX_ITEMS:
+            raise ValidationError(f"at most {MAX_ITEMS} pending items", field="items")
+        now = self.db.clock.now()
+
+        def change(s: Session, h: Handover) -> dict[str, object]:
+            resolved = [self._resolve_item(s, actor, i, n) for n, i in enumerate(items, 1)]
+            h.notes = notes
+            s.execute(delete(HandoverItem).where(HandoverItem.handover_id == h.id))
+            for text, case_id, due_at, done in resolved:
+                s.execute(insert(HandoverItem).values(handover_id=h.id, text=text, case_id=case_id,
+                                                      due_at=due_at, done=done))
+            unsigned = h.status == HandoverStatus.SIGNED
+            if unsigned:
+                h.status, h.signed_at = HandoverStatus.DRAFT.value, None
+            return {"items": len(resolved), "unsigned": unsigned}
+
+        return self._change(actor, handover_id, expected_version, "handover_save", change, now)
+
+    def sign(self, actor: Actor, handover_id: int, expected_version: int | None = None) -> HandoverRecord:
+        """The outgoing operator signs: the snapshot is drafted a last time and frozen."""
+        authorize(self.db, actor, Action.WRITE_HANDOVER)
+        now = self.db.clock.now()
+
+        def change(s: Session, h: Handover) -> dict[str, object]:
+            if h.status != HandoverStatus.DRAFT:
+                raise ValidationError(f"handover {h.id} is already signed", field="status")
+            if h.corrects_id is None:
+                h.summary_json = draft_summary(s, actor.centre_ids, _shift_name(h), h.period_start,
+                                               h.period_end, now).to_json()
+            h.status, h.signed_at = HandoverStatus.SIGNED.value, now
+            h.author_id = actor.user_id  # whoever signs answers for it
+            return {}
+
+        return self._change(actor, handover_id, expected_version, "handover_sign", change, now)
+
+    def acknowledge(self, actor: Actor, handover_id: int, expected_version: int | None = None) -> HandoverRecord:
+        """The incoming supervisor acknowledges a signed handover; from now on it is locked."""
+        authorize(self.db, actor, Action.ACKNOWLEDGE_HANDOVER)
+        now = self.db.clock.now()
+
+        def change(s: Session, h: Handover) -> dict[str, object]:
+            if h.status != HandoverStatus.SIGNED:
+                raise ValidationError(f"handover {h.id} is not signed yet", field="status")
+            if h.author_id == actor.user_id:
+                raise ValidationError("a handover is acknowledged by someone other than its author",
+                                      field="acknowledged_by")
+            h.status = HandoverStatus.ACKNOWLEDGED.value
+            h.acknowledged_by, h.acknowledged_at = actor.user_id, now
+            return {}
+
+        return self._change(actor, handover_id, expected_version, "handover_acknowledge", change, now)
+
+    def add_correction(self, actor: Actor, handover_id: int, text: str,
+                       items: Sequence[ItemInput] = ()) -> HandoverRecord:
+        """A signed correction note referring to an acknowledged handover (which stays as it was)."""
+        authorize(self.db, actor, Action.WRITE_HANDOVER)
+        text = _clean(text, "correction", MAX_NOTES, required=True)
+        now = self.db.clock.now()
+        with self.db.unit_of_work() as s:
+            original = self._load(s, actor, handover_id)
+            if original.status != HandoverStatus.ACKNOWLEDGED:
+                raise ValidationError(
+                    f"handover {handover_id} is not acknowledged yet: change it directly", field="corrects"
+                )
+            resolved = [self._resolve_item(s, actor, i, n) for n, i in enumerate(items, 1)]
+            note = Handover(
+                centre_id=original.centre_id,
+                shift_id=original.shift_id,
+                shift_date=original.shift_date,
+                period_start=original.period_start,
+                period_end=original.period_end,
+                status=HandoverStatus.SIGNED.value,
+                author_id=actor.user_id,
+                created_at=now,
+                signed_at=now,
+                summary_json=json.dumps({"shift_name": _shift_name(original)}, ensure_ascii=False),
+                notes=text,
+                corrects_id=original.id,
+            )
+            s.add(note)
+            s.flush()
+            for item_text, case_id, due_at, done in resolved:
+                s.execute(insert(HandoverItem).values(handover_id=note.id, text=item_text, case_id=case_id,
+                                                      due_at=due_at, done=done))
+            write_audit(s, actor, now, "handover_correct", "handover", note.id, {"corrects": original.id})
+            record_change(s, now, "handover", note.id, "insert", note.centre_id)
+            note_id = note.id
+        return self.get(actor, note_id)
+
+    # ---- helpers ----------------------------------------------------------------------
+    def _outgoing_shift(self, s: Session, actor: Actor, now: datetime) -> ShiftPeriod:
+        running = shifts_at(s, actor.centre_id, now)
+        if running:
+            mine = set(s.scalars(select(ShiftMember.shift_id).where(ShiftMember.user_id == actor.user_id)))
+            for period in running:
+                if period.shift.id is not None and period.shift.id in mine:
+                    return period
+            return running[0]  # overlapping shifts: the one that started first is ending
+        ended = last_ended_shift(s, actor.centre_id, now)
+        if ended is None:
+            raise NotFound("shift", "current")
+        return ended
+
+    def _load(self, s: Session, actor: Actor, handover_id: int) -> Handover:
+        h = s.get(Handover, handover_id)
+        if h is None or h.centre_id not in actor.centre_ids:
+            raise NotFound("handover", handover_id)
+        return h
+
+    def _change(self, actor: Actor, handover_id: int, expected_version: int | None, action: str,
+                change: Any, now: datetime) -> HandoverRecord:
+        try:
+            with self.db.unit_of_work() as s:
+                stmt = select(Handover).where(Handover.id == handover_id)
+                if not self.db.is_sqlite:
+                    stmt = stmt.with_for_update()
+                h = s.scalar(stmt)
+                if h is None or h.centre_id not in actor.centre_ids:
+                    raise NotFound("handover", handover_id)
+                if h.status == HandoverStatus.ACKNOWLEDGED:
+                    raise HandoverLocked(h.id)
+                if expected_version is not None and h.version != expected_version:
+                    raise StaleHandover(h.id)
+                detail = change(s, h)
+                s.flush()
+                write_audit(s, actor, now, action, "handover", h.id, detail)
+                record_change(s, now, "handover", h.id, "update", h.centre_id)
+        except StaleDataError as exc:
+            raise StaleHandover(handover_id) from exc
+        return self.get(actor, handover_id)
+
+    def _resolve_item(self, s: Session, actor: Actor, item: ItemInput, n: int) -> tuple[str, int | None, int | None, bool]:
+        text = _clean(item.text, f"item {n}", MAX_ITEM_TEXT, required=True)
+        case_id = None
+        number = (item.case_number or "").strip()
+        if number:
+            case_id = s.scalar(
+                select(Case.id).where(Case.case_number == number, Case.centre_id.in_(actor.centre_ids)).limit(1)
+            )
+            if case_id is None:
+                raise ValidationError(f"item {n}: no case {number}", field="case_number", case_number=number)
+        due = to_epoch(item.due_at) if item.due_at is not None else None
+        return text, case_id, due, bool(item.done)
+
+    def _record(self, s: Session, h: Handover) -> HandoverRecord:
+        users = dict(s.execute(select(User.id, User.display_name).where(
+            User.id.in_([h.author_id] + ([h.acknowledged_by] if h.acknowledged_by else []))
+        )).all())
+        centre_name = s.scalar(select(CommandCentre.name).where(CommandCentre.id == h.centre_id)) or ""
+        item_rows = s.execute(
+            select(HandoverItem.id, HandoverItem.text, HandoverItem.case_id, Case.case_number,
+                   HandoverItem.due_at, HandoverItem.done)
+            .outerjoin(Case, Case.id == HandoverItem.case_id)
+            .where(HandoverItem.handover_id == h.id)
+            .order_by(case((HandoverItem.due_at.is_(None), 1), else_=0), HandoverItem.due_at, HandoverItem.id)
+        ).all()
+        items = tuple(HandoverItemView(r[0], r[1], r[2], r[3] or "", r[4], bool(r[5])) for r in item_rows)
+        corrections = tuple(s.scalars(select(Handover.id).where(Handover.corrects_id == h.id).order_by(Handover.id)))
+        return HandoverRecord(
+            id=h.id,
+            centre_id=h.centre_id,
+            centre_name=centre_name,
+            timezone=centre_timezone(s, h.centre_id),
+            shift_id=h.shift_id,
+            shift_name=_shift_name(h),
+            shift_date=h.shift_date,
+            period_start=h.period_start,
+            period_end=h.period_end,
+            status=h.status,
+            author_id=h.author_id,
+            author_name=users.get(h.author_id, ""),
+            created_at=h.created_at,
+            signed_at=h.signed_at,
+            acknowledged_by_name=users.get(h.acknowledged_by, "") if h.acknowledged_by else "",
+            acknowledged_at=h.acknowledged_at,
+            notes=h.notes,
+            corrects_id=h.corrects_id,
+            corrections=corrections,
+            items=items,
+            summary=HandoverSummary.from_json(h.summary_json),
+            version=h.version,
+        )
+
