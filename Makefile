@@ -4,6 +4,7 @@
 #   make test    pytest (offscreen Qt), then the import-linter layering contracts
 #   make lint    ruff and the import-linter contracts
 #   make bench   run every benchmarks/bench_*.py
+#   make translations  extract strings into the .ts catalogue and compile the .qm
 #   make clean   remove caches and build output (distclean also removes .venv)
 
 SHELL := /bin/sh
@@ -18,7 +19,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
 	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 \
 	&& { command -v "$$p"; break; }; done)
 
-.PHONY: venv run test lint bench clean distclean
+.PHONY: venv run test lint bench translations clean distclean
 
 venv: $(STAMP)
 
@@ -52,6 +53,12 @@ bench: venv
 	done; \
 	if [ "$$found" = 0 ]; then echo "make bench: no benchmarks/bench_*.py found" >&2; exit 1; fi; \
 	if [ -n "$$failed" ]; then echo "make bench: failed:$$failed" >&2; exit 1; fi
+
+# lupdate keeps existing translations and marks new strings unfinished; translate them in the
+# .ts (Qt Linguist: .venv/bin/pyside6-linguist) and run this again to compile the .qm.
+translations: venv
+	$(BIN)/pyside6-lupdate -extensions py -no-obsolete commandcenter -ts resources/translations/commandcenter_zh_CN.ts
+	$(BIN)/pyside6-lrelease resources/translations/commandcenter_zh_CN.ts -qm resources/translations/commandcenter_zh_CN.qm
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .ruff_cache

@@ -70,7 +70,6 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
 
@@ -108,6 +107,8 @@ class Database:
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(writer, expire_on_commit=False)
         self.cache: dict[str, Any] = {}
+        # (before, after) schema revisions when open_database(create=True) upgraded the schema
+        self.schema_upgrade: tuple[str | None, str] | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -182,9 +183,17 @@ def open_database(
     db = Database(url, engine, clock)
     try:
         if create:
-            migrations.upgrade(db)
+            db.schema_upgrade = migrations.upgrade(db)
         elif check_schema:
             migrations.require_current(db)
+        if db.is_sqlite and (create or check_schema):
+            # WAL is persistent in the file: set it only once the file is known to be ours,
+            # so a refused foreign file is left byte for byte as it was
+            raw = engine.raw_connection()  # outside any transaction: WAL cannot be set inside one
+            try:
+                raw.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
+            finally:
+                raw.close()
     except BaseException:
         engine.dispose()
         raise

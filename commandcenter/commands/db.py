@@ -19,9 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    db = open_database(args.db, create=True, check_schema=False)
+    db = open_database(args.db, create=True)
     try:
-        before, after = upgrade(db)
+        before, after = db.schema_upgrade or upgrade(db)
         with db.unit_of_work() as s:
             seed_reference_data(s)
         if before == after:

@@ -85,7 +85,7 @@ def database_info(db: Database) -> DatabaseInfo:
             cases_by_status={k.value: by_status.get(k.value, 0) for k in CaseStatus},
             open_cases=sum(n for st, n in by_status.items() if st in {s.value for s in OPEN_STATUSES}),
             overdue_cases=overdue,
-            first_reported=from_epoch(first),
-            last_reported=from_epoch(last),
+            first_reported=first,
+            last_reported=last,
         )
     return info

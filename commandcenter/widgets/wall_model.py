@@ -59,19 +59,20 @@ def _epoch(value: datetime | None, missing: int) -> int:
     return int(value.timestamp()) if value is not None else missing
 
 
+# what an operator reads first comes first: which case, how urgent, how long left, where it stands
 COLUMNS: tuple[Column, ...] = (
     Column("number", N("wall", "Case"), lambda r: r.case_number),
-    Column("received", N("wall", "Received"), lambda r: _epoch(r.reported_at, 0)),
-    Column("source", N("wall", "Source"), lambda r: r.source),
-    Column("category", N("wall", "Category"), lambda r: r.category_code),
     Column("priority", N("wall", "Priority"), lambda r: _PRIORITY_RANK.get(r.priority, 9)),
+    Column("time_left", N("wall", "Time left"), lambda r: _epoch(r.stage_deadline_at, 2**62) if r.clock_running else 2**62),
+    Column("status", N("wall", "Status"), lambda r: r.status),
+    Column("received", N("wall", "Received"), lambda r: _epoch(r.reported_at, 0)),
+    Column("category", N("wall", "Category"), lambda r: r.category_code),
     Column("street", N("wall", "Street"), lambda r: r.street_name),
     Column("community", N("wall", "Community"), lambda r: r.community_name),
     Column("grid", N("wall", "Grid"), lambda r: r.grid_code),
     Column("location", N("wall", "Location"), lambda r: r.address),
-    Column("status", N("wall", "Status"), lambda r: r.status),
+    Column("source", N("wall", "Source"), lambda r: r.source),
     Column("assignee", N("wall", "Assignee"), lambda r: r.assignee_name),
-    Column("time_left", N("wall", "Time left"), lambda r: _epoch(r.stage_deadline_at, 2**62) if r.clock_running else 2**62),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 TIME_LEFT = COLUMN_INDEX["time_left"]

@@ -1,0 +1,754 @@
+"""The live wall: the screen an operator lives in for a whole shift.
+
+Cases committed anywhere appear within a poll of the change feed, rows update in place, the
+countdown ticks every second, and every action has a shortcut (F1 lists them). Writes run off
+the GUI thread; the row returned by the service is applied at once, the feed confirms it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.actions import Action
+from ..domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel
+from ..domain.lifecycle import is_allowed
+from ..gui.context import AppContext
+from ..gui.icons import icon
+from ..gui.screens import ScreenSpec
+from ..labels import action_label, describe_error, priority_label, source_label
+from ..services.alerts import AlertThrottle
+from ..services.dto import CaseDetail, CaseRow
+from ..services.escalation import acknowledge_escalation, open_escalations, scan_escalations
+from ..services.lifecycle import TransitionParams
+from ..services.reference_lists import area_tree, category_choices
+from ..services.wall import WallScope, WallSnapshot, load_wall, rows_by_ids
+from ..widgets.case_detail import CaseDetailPanel
+from ..widgets.wall_model import CASE_ID_ROLE, COLUMN_INDEX, WallFilter, WallModel
+from .dialogs.action_params import ask_params
+from .dialogs.dispatch import DispatchDialog
+from .dialogs.new_case import NewCaseDialog
+from .dialogs.shortcuts import ShortcutSheet
+
+log = logging.getLogger(__name__)
+
+ESCALATION_SCAN_MS = 30_000
+
+# (action, shortcut) in the order of the closed loop
+CASE_SHORTCUTS: tuple[tuple[Action, str], ...] = (
+    (Action.REGISTER, "Ctrl+R"),
+    (Action.REJECT, "Ctrl+J"),
+    (Action.MERGE, "Ctrl+M"),
+    (Action.DISPATCH, "Ctrl+D"),
+    (Action.REASSIGN, "Ctrl+Shift+D"),
+    (Action.ACCEPT, "Ctrl+Shift+A"),
+    (Action.FEED_BACK, "Ctrl+B"),
+    (Action.CLOSE, "Ctrl+Shift+C"),
+    (Action.RETURN_FOR_REWORK, "Ctrl+Shift+W"),
+    (Action.EXTEND, "Ctrl+E"),
+    (Action.SUSPEND, "Ctrl+U"),
+    (Action.RESUME, "Ctrl+Shift+U"),
+    (Action.REOPEN, "Ctrl+Shift+O"),
+    (Action.EVALUATE, "Ctrl+Shift+E"),
+)
+STATUS_PRESETS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("all", frozenset()),
+    ("open", frozenset(s.value for s in OPEN_STATUSES)),
+    ("to_register", frozenset({CaseStatus.REPORTED.value})),
+    ("to_dispatch", frozenset({CaseStatus.REGISTERED.value})),
+    ("with_handler", frozenset({CaseStatus.DISPATCHED.value, CaseStatus.ACCEPTED.value})),
+    ("to_verify", frozenset({CaseStatus.FED_BACK.value})),
+    ("suspended", frozenset({CaseStatus.SUSPENDED.value})),
+    ("closed", frozenset({CaseStatus.CLOSED.value})),
+)
+PERIODS: tuple[tuple[str, int | None], ...] = (("live", None), ("7d", 7), ("30d", 30), ("90d", 90))
+WAITING = (CaseStatus.REPORTED.value, CaseStatus.REGISTERED.value)
+
+
+class QtAlertSink:
+    """Alerts on screen and through the system beep (richer sound needs PySide6-Addons)."""
+
+    def __init__(self, banner: QLabel, sound: bool = True) -> None:
+        self.banner = banner
+        self.sound = sound
+
+    def beep(self) -> None:
+        if self.sound:
+            QApplication.beep()
+
+    def show(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(True)
+
+
+class WallView(QWidget):
+    """Filter bar, the case table (objectName ``caseWall``), detail and escalation panels."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("wallScreen")
+        self.scope = WallScope(centre_ids=ctx.actor.centre_ids)
+        self.model = WallModel(now=ctx.db.clock.now, parent=self)
+        self._loading = False
+        self._pending_ids: set[int] = set()
+        self._fetching = False
+        self._change_id = 0
+        self._detail_for: int | None = None
+        self.throttle = AlertThrottle()
+        self._build()
+        self.retranslate_ui()
+        self.sink = QtAlertSink(self.alert_banner)
+        ctx.feed.changed.connect(self._on_feed_changed)
+        ctx.bus.grid_filter_requested.connect(self.filter_to_grid)
+        ctx.bus.case_selected.connect(self.select_case)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start()
+        self._escalation_timer = QTimer(self)
+        self._escalation_timer.setInterval(ESCALATION_SCAN_MS)
+        self._escalation_timer.timeout.connect(self.scan_escalations)
+        self._escalation_timer.start()
+        self._load_reference_lists()
+        self.reload()
+        self.refresh_escalations()
+
+    # ---- layout -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit(objectName="wallSearch", clearButtonEnabled=True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.textChanged.connect(self._schedule_filter)
+        self.status_combo = QComboBox(objectName="statusFilter")
+        self.priority_combo = QComboBox(objectName="priorityFilter")
+        self.due_combo = QComboBox(objectName="dueFilter")
+        self.category_combo = QComboBox(objectName="categoryFilter")
+        self.source_combo = QComboBox(objectName="sourceFilter")
+        self.street_combo = QComboBox(objectName="streetFilter")
+        self.community_combo = QComboBox(objectName="communityFilter")
+        self.grid_chip = QPushButton(objectName="gridFilterChip")
+        self.grid_chip.setVisible(False)
+        self.grid_chip.clicked.connect(lambda: self.filter_to_grid(-1))
+        self.mine_check = QCheckBox(objectName="mineFilter")
+        self.overdue_first = QCheckBox(objectName="overdueFirst")
+        self.period_combo = QComboBox(objectName="periodFilter")
+        for combo in (self.status_combo, self.priority_combo, self.due_combo, self.category_combo,
+                      self.source_combo, self.street_combo, self.community_combo):
+            combo.currentIndexChanged.connect(self._schedule_filter)
+        self.street_combo.currentIndexChanged.connect(self._fill_communities)
+        self.mine_check.toggled.connect(self._schedule_filter)
+        self.overdue_first.toggled.connect(self.model.set_overdue_first)
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
+        self._filter_timer.timeout.connect(self.apply_filter)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 4)
+        for w in (self.status_combo, self.priority_combo, self.due_combo, self.period_combo):
+            bar.addWidget(w, 1)
+        bar2 = QHBoxLayout()
+        for w in (self.category_combo, self.source_combo, self.street_combo, self.community_combo):
+            bar2.addWidget(w, 1)
+        bar2.addWidget(self.grid_chip)
+        bar2.addWidget(self.mine_check)
+        bar2.addWidget(self.overdue_first)
+        self.grid_chip.setStyleSheet("QPushButton { background:#1565c0; color:white; border-radius:3px; padding:3px 8px; }")
+
+        self.alert_banner = QLabel(objectName="alertBanner")
+        self.alert_banner.setVisible(False)
+        self.alert_banner.setStyleSheet(
+            "background:#c62828;color:white;font-weight:bold;padding:6px 10px;border-radius:3px;"
+        )
+        self.alert_banner.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.alert_banner.mousePressEvent = lambda _e: self.alert_banner.setVisible(False)  # type: ignore[method-assign]
+
+        self.table = QTableView(objectName="caseWall")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMN_INDEX["received"], Qt.SortOrder.DescendingOrder)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        for key, width in (("number", 116), ("priority", 58), ("time_left", 78), ("status", 86),
+                           ("received", 84), ("category", 120), ("street", 84), ("community", 84),
+                           ("grid", 116), ("location", 150), ("source", 92), ("assignee", 80)):
+            header.resizeSection(COLUMN_INDEX[key], width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.table.doubleClicked.connect(lambda _i: self.run_action(Action.DISPATCH))
+        self.model.rowsAboutToBeInserted.connect(self._before_insert)
+        self.model.rowsInserted.connect(self._after_insert)
+
+        self.detail = CaseDetailPanel()
+        self.escalations = QListWidget(objectName="escalationList")
+        self.escalations.itemActivated.connect(self._escalation_activated)
+        self.ack_button = QPushButton(objectName="acknowledgeEscalation")
+        self.ack_button.setIcon(icon("acknowledge"))
+        self.ack_button.clicked.connect(self.acknowledge_selected_escalation)
+        esc_box = QWidget()
+        esc_layout = QVBoxLayout(esc_box)
+        esc_layout.setContentsMargins(0, 0, 0, 0)
+        esc_layout.addWidget(self.escalations)
+        esc_layout.addWidget(self.ack_button)
+        self.toolbar = QToolBar(objectName="wallActions")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.new_action = QAction(icon("new_case"), "", self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.triggered.connect(self.new_case)
+        self.next_action = QAction(icon("filter"), "", self)
+        self.next_action.setShortcut(QKeySequence("F5"))
+        self.next_action.triggered.connect(self.select_next_waiting)
+        for qa in (self.new_action, self.next_action):
+            self.toolbar.addAction(qa)
+            self.toolbar.widgetForAction(qa).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addSeparator()
+        self.case_actions: dict[Action, QAction] = {}
+        for action, shortcut in CASE_SHORTCUTS:
+            qa = QAction(icon(action.value), "", self)
+            qa.setShortcut(QKeySequence(shortcut))
+            qa.triggered.connect(lambda _=False, a=action: self.run_action(a))
+            self.case_actions[action] = qa
+            if self.ctx.can(action):
+                self.toolbar.addAction(qa)
+            else:
+                self.addAction(qa)  # keeps the shortcut answering with a clear refusal
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.clear_action = QAction(self)
+        self.clear_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.clear_action.triggered.connect(self.clear_filters)
+        self.help_action = QAction(icon("help"), "", self)
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.triggered.connect(self.show_shortcuts)
+        self.focus_action = QAction(self)
+        self.focus_action.setShortcut(QKeySequence("Esc"))
+        self.focus_action.triggered.connect(lambda: self.table.setFocus())
+        for qa in (self.find_action, self.clear_action, self.focus_action):
+            self.addAction(qa)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.help_action)
+        self.toolbar.widgetForAction(self.help_action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # the actions the current case allows, with their names and keys, above the detail
+        self.action_strip = QWidget(objectName="caseActionStrip")
+        self.action_grid = QGridLayout(self.action_strip)
+        self.action_grid.setContentsMargins(0, 0, 0, 0)
+        self.strip_buttons: dict[Action, QToolButton] = {}
+        for action, qa in self.case_actions.items():
+            if not self.ctx.can(action):
+                continue
+            button = QToolButton()
+            button.setDefaultAction(qa)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.strip_buttons[action] = button
+        for qa in [self.new_action, self.next_action, self.help_action, *self.case_actions.values()]:
+            qa.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for qa in (self.find_action, self.clear_action, self.focus_action):
+            qa.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        case_box = QWidget()
+        case_layout = QVBoxLayout(case_box)
+        case_layout.setContentsMargins(0, 4, 0, 0)
+        case_layout.addWidget(self.action_strip)
+        case_layout.addWidget(self.detail, 1)
+        self.side = QTabWidget(objectName="wallSideTabs")
+        self.side.addTab(case_box, icon("cases"), "")
+        self.side.addTab(esc_box, icon("escalation"), "")
+
+        self.count_label = QLabel(objectName="wallCount")
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1060, 440])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(bar2)
+        layout.addWidget(self.alert_banner)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_label)
+
+    # ---- language -----------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search number, place (or pinyin initials), text… (Ctrl+F)"))
+        self._fill_combo(self.status_combo, [
+            (self.tr("All statuses"), "all"), (self.tr("Open"), "open"), (self.tr("To register"), "to_register"),
+            (self.tr("To dispatch"), "to_dispatch"), (self.tr("With handler"), "with_handler"),
+            (self.tr("To verify"), "to_verify"), (self.tr("Suspended"), "suspended"), (self.tr("Closed"), "closed"),
+        ])
+        self._fill_combo(self.priority_combo, [(self.tr("All priorities"), None)]
+                         + [(priority_label(p.value), p.value) for p in Priority])
+        self._fill_combo(self.due_combo, [
+            (self.tr("Any time limit"), None), (self.tr("Due soon or overdue"), "due_soon,overdue"),
+            (self.tr("Overdue"), "overdue"), (self.tr("Due soon"), "due_soon"),
+        ])
+        self._fill_combo(self.source_combo, [(self.tr("All sources"), None)]
+                         + [(source_label(s.value), s.value) for s in SourceChannel])
+        self._fill_combo(self.period_combo, [
+            (self.tr("Open + closed 24 h"), None), (self.tr("Last 7 days"), 7), (self.tr("Last 30 days"), 30),
+            (self.tr("Last 90 days"), 90),
+        ])
+        self.mine_check.setText(self.tr("Mine"))
+        self.mine_check.setToolTip(self.tr("Only cases I entered"))
+        self.overdue_first.setText(self.tr("Overdue first"))
+        self.new_action.setText(self.tr("New case"))
+        self.new_action.setToolTip(self.tr("Register a hotline call (Ctrl+N)"))
+        self.next_action.setText(self.tr("Next waiting"))
+        self.next_action.setToolTip(self.tr("Select the next case waiting for registration or dispatch (F5)"))
+        self.help_action.setText(self.tr("Shortcuts"))
+        for action, qa in self.case_actions.items():
+            qa.setText(f"{action_label(action.value)}  ({qa.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+            qa.setToolTip(f"{action_label(action.value)} ({qa.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        self.side.setTabText(0, self.tr("Case"))
+        self.side.setTabText(1, self.tr("Escalations"))
+        self.ack_button.setText(self.tr("Acknowledge"))
+        self._fill_reference_combos()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self._update_count()
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    # ---- reference lists for the filters ----------------------------------------------
+    def _load_reference_lists(self) -> None:
+        db = self.ctx.db
+        self._areas = area_tree(db)
+        self._categories = category_choices(db)
+        self._fill_reference_combos()
+
+    def _fill_reference_combos(self) -> None:
+        if not hasattr(self, "_areas"):
+            return
+        majors: dict[str, tuple[str, list[int]]] = {}
+        english = _is_english()
+        for c in self._categories:
+            majors.setdefault(c.major_code, (c.major_en if english else c.major_zh, []))[1].append(c.id)
+        self._fill_combo(self.category_combo, [(self.tr("All categories"), None)]
+                         + [(f"{code} {name}", tuple(ids)) for code, (name, ids) in sorted(majors.items())])
+        self._fill_combo(self.street_combo, [(self.tr("All streets"), None)]
+                         + [(s.name, s.id) for s in self._areas.streets])
+        self._fill_communities()
+
+    def _fill_communities(self) -> None:
+        street_id = self.street_combo.currentData()
+        items: list[tuple[str, object]] = [(self.tr("All communities"), None)]
+        for street in self._areas.streets:
+            if street_id is None or street.id == street_id:
+                items.extend((c.name, c.id) for c in street.communities)
+        self._fill_combo(self.community_combo, items)
+
+    # ---- loading and live updates -----------------------------------------------------
+    def reload(self) -> None:
+        """Load the whole wall for the current scope off the GUI thread."""
+        if self._loading:
+            return
+        self._loading = True
+        db, scope = self.ctx.db, self.scope
+        self.count_label.setText(self.tr("Loading the wall…"))
+        self.ctx.runner.run_in_background(lambda _s: load_wall(db, scope), self._loaded, self._load_failed)
+
+    def _loaded(self, snapshot: WallSnapshot) -> None:
+        self._loading = False
+        selected = self.selected_case_ids()
+        self.model.set_rows(snapshot.rows)
+        self._change_id = snapshot.change_id
+        self._restore_selection(selected)
+        self._update_count()
+        self._update_actions()
+        if self._pending_ids:
+            self._fetch_pending()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.count_label.setText(self.tr("Could not load the wall: {error}").format(error=describe_error(exc)))
+
+    def _on_feed_changed(self, entity: str, ids: list) -> None:  # type: ignore[type-arg]
+        if entity != "case":
+            return
+        self._pending_ids.update(ids)
+        if not self._loading:
+            self._fetch_pending()
+        if self._detail_for in ids:
+            self._load_detail(self._detail_for)
+
+    def _fetch_pending(self) -> None:
+        if self._fetching or not self._pending_ids:
+            return
+        ids, self._pending_ids = sorted(self._pending_ids), set()
+        self._fetching = True
+        db = self.ctx.db
+        self.ctx.runner.run_in_background(lambda _s: rows_by_ids(db, ids), self._apply_fetched, self._fetch_failed)
+
+    def _apply_fetched(self, rows: list[CaseRow]) -> None:
+        self._fetching = False
+        self.apply_rows(rows)
+        if self._pending_ids:
+            self._fetch_pending()
+
+    def _fetch_failed(self, exc: BaseException) -> None:
+        self._fetching = False
+        log.warning("could not fetch changed cases: %s", exc)
+
+    def apply_rows(self, rows: list[CaseRow], from_feed: bool = True) -> None:
+        now = self.ctx.db.clock.now()
+        arrived = self.model.apply_rows(rows, lambda r: self.scope.contains(r, now), highlight_new=from_feed)
+        for row in arrived:
+            if row.priority == Priority.URGENT and row.status in WAITING:
+                self._alert(row)
+        self._update_count()
+        self._update_actions()
+        current = self.current_case()
+        if current is not None and any(r.id == current.id for r in rows):
+            self._load_detail(current.id)
+
+    # ---- scroll position stays put when rows arrive above it --------------------------
+    def _before_insert(self, _parent: QModelIndex, first: int, last: int) -> None:
+        top = self.table.rowAt(0)
+        self._scroll_fix = (self.table.verticalScrollBar().value() > 0 and top >= 0 and first <= top, last - first + 1)
+
+    def _after_insert(self, *_args: object) -> None:
+        fix, count = getattr(self, "_scroll_fix", (False, 0))
+        if fix:
+            bar = self.table.verticalScrollBar()
+            bar.setValue(bar.value() + count * self.table.verticalHeader().defaultSectionSize())
+        self._scroll_fix = (False, 0)
+
+    # ---- alerts and escalations -------------------------------------------------------
+    def _alert(self, row: CaseRow) -> None:
+        now = self.ctx.db.clock.now()
+        decision = self.throttle.offer(row.id, now)
+        if decision.individual:
+            self.sink.beep()
+            self.sink.show(self.tr("URGENT {number}: {category} — {place}").format(
+                number=row.case_number, category=row.category_zh, place=f"{row.street_name} {row.community_name}"))
+        else:
+            self._flood_timer_start()
+
+    def _flood_timer_start(self) -> None:
+        if not hasattr(self, "_flood_timer"):
+            self._flood_timer = QTimer(self, singleShot=True, interval=2000)
+            self._flood_timer.timeout.connect(self._show_flood_summary)
+        if not self._flood_timer.isActive():
+            self._flood_timer.start()
+
+    def _show_flood_summary(self) -> None:
+        summary = self.throttle.drain_summary(self.ctx.db.clock.now())
+        if summary:
+            self.sink.show(self.tr("Flood: {count} more urgent cases arrived — filter by Urgent to see them").format(
+                count=summary.count))
+
+    def scan_escalations(self) -> None:
+        db = self.ctx.db
+        self.ctx.runner.run_in_background(lambda _s: scan_escalations(db), lambda _new: self.refresh_escalations(),
+                                          lambda exc: log.warning("escalation scan failed: %s", exc))
+
+    def refresh_escalations(self) -> None:
+        db, centres = self.ctx.db, self.ctx.actor.centre_ids
+        self.ctx.runner.run_in_background(lambda _s: open_escalations(db, centres), self._show_escalations,
+                                          lambda exc: log.warning("escalations failed: %s", exc))
+
+    def _show_escalations(self, rows: list) -> None:  # type: ignore[type-arg]
+        self.escalations.clear()
+        for e in rows:
+            level = self.tr("Supervision 督办") if e.level == "supervision" else self.tr("Reminder 催办")
+            item = QListWidgetItem(icon("escalation" if e.level == "supervision" else "alert"),
+                                   f"{level} · {e.case_number} · {priority_label(e.priority)} · {e.assignee_name or '—'}")
+            item.setData(Qt.ItemDataRole.UserRole, e.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, e.case_id)
+            self.escalations.addItem(item)
+        self.side.setTabText(1, self.tr("Escalations ({n})").format(n=len(rows)) if rows else self.tr("Escalations"))
+
+    def _escalation_activated(self, item: QListWidgetItem) -> None:
+        self.select_case(int(item.data(Qt.ItemDataRole.UserRole + 1)))
+
+    def acknowledge_selected_escalation(self) -> None:
+        item = self.escalations.currentItem()
+        if item is None:
+            return
+        db, actor, eid = self.ctx.db, self.ctx.actor, int(item.data(Qt.ItemDataRole.UserRole))
+        self.ctx.runner.run_in_background(lambda _s: acknowledge_escalation(db, actor, eid),
+                                          lambda _r: self.refresh_escalations(), self._show_error)
+
+    # ---- filters ------------------------------------------------------------------------
+    def _schedule_filter(self) -> None:
+        self._filter_timer.start()
+
+    def current_filter(self) -> WallFilter:
+        preset = dict(STATUS_PRESETS).get(self.status_combo.currentData() or "all", frozenset())
+        due = self.due_combo.currentData()
+        cats = self.category_combo.currentData()
+        return WallFilter(
+            statuses=preset,
+            priorities=frozenset({self.priority_combo.currentData()}) if self.priority_combo.currentData() else frozenset(),
+            category_ids=frozenset(cats) if cats else frozenset(),
+            sources=frozenset({self.source_combo.currentData()}) if self.source_combo.currentData() else frozenset(),
+            street_id=self.street_combo.currentData(),
+            community_id=self.community_combo.currentData(),
+            grid_id=self._grid_filter,
+            due=frozenset(due.split(",")) if due else frozenset(),
+            mine_user_id=self.ctx.actor.user_id if self.mine_check.isChecked() else None,
+            text=self.search.text(),
+        )
+
+    _grid_filter: int | None = None
+
+    def apply_filter(self) -> None:
+        selected = self.selected_case_ids()
+        self.model.set_filter(self.current_filter())
+        self._restore_selection(selected)
+        self._update_count()
+
+    def filter_to_grid(self, grid_id: int) -> None:
+        """Show only one grid's cases (from a click on the map); -1 clears."""
+        self._grid_filter = None if grid_id < 0 else grid_id
+        if self._grid_filter is None:
+            self.grid_chip.setVisible(False)
+        else:
+            try:
+                code = self._areas.grid(grid_id).code
+            except KeyError:
+                code = str(grid_id)
+            self.grid_chip.setText(self.tr("Grid {code} ✕").format(code=code))
+            self.grid_chip.setVisible(True)
+        self.apply_filter()
+
+    def clear_filters(self) -> None:
+        for combo in (self.status_combo, self.priority_combo, self.due_combo, self.category_combo,
+                      self.source_combo, self.street_combo, self.community_combo):
+            combo.setCurrentIndex(0)
+        self.search.clear()
+        self.mine_check.setChecked(False)
+        self.filter_to_grid(-1)
+
+    def _period_changed(self) -> None:
+        days = self.period_combo.currentData()
+        now = self.ctx.db.clock.now()
+        self.scope = replace(self.scope, period_start=(now - timedelta(days=days)) if days else None,
+                             period_end=None)
+        self.reload()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("{shown} of {total} cases on the wall").format(
+            shown=self.model.rowCount(), total=self.model.total_rows))
+
+    # ---- selection ----------------------------------------------------------------------
+    def selected_case_ids(self) -> list[int]:
+        return [int(i.data(CASE_ID_ROLE)) for i in self.table.selectionModel().selectedRows()]
+
+    def selected_rows(self) -> list[CaseRow]:
+        rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+        return rows
+
+    def current_case(self) -> CaseRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(index.row())
+
+    def _restore_selection(self, case_ids: list[int]) -> None:
+        sel = self.table.selectionModel()
+        for n, cid in enumerate(case_ids):
+            row = self.model.display_row_of(cid)
+            if row is None:
+                continue
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            if n == 0:
+                sel.setCurrentIndex(self.model.index(row, 0), flags)
+            else:
+                sel.select(self.model.index(row, 0), flags)
+
+    def select_case(self, case_id: int) -> bool:
+        row = self.model.display_row_of(case_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def select_next_waiting(self) -> None:
+        """The next case waiting for us: urgent first, then the oldest."""
+        candidates = [r for r in self.model.visible_rows() if r.status in WAITING]
+        if not candidates:
+            self.count_label.setText(self.tr("No case is waiting for registration or dispatch."))
+            return
+        best = min(candidates, key=lambda r: (list(Priority).index(Priority(r.priority)), r.reported_at, r.id))
+        self.select_case(best.id)
+        self.table.setFocus()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_actions()
+        if current.isValid():
+            case_id = int(current.data(CASE_ID_ROLE))
+            self._load_detail(case_id)
+            self.ctx.bus.show_case_on_map.emit(case_id)
+        else:
+            self._detail_for = None
+            self.detail.show_detail(None)
+
+    def _load_detail(self, case_id: int) -> None:
+        self._detail_for = case_id
+        cases = self.ctx.cases
+        self.ctx.runner.run_in_background(lambda _s: cases.detail(case_id), self._show_detail,
+                                          lambda exc: log.warning("detail failed: %s", exc))
+
+    def _show_detail(self, detail: CaseDetail) -> None:
+        if detail.row.id == self._detail_for:
+            self.detail.show_detail(detail)
+
+    def _update_actions(self) -> None:
+        rows = self.selected_rows()
+        for action, qa in self.case_actions.items():
+            qa.setEnabled(bool(rows) and all(is_allowed(action, CaseStatus(r.status)) for r in rows)
+                          and (len(rows) == 1 or action in (Action.DISPATCH, Action.REGISTER)))
+        # the strip shows only what can be done now, two to a row
+        while self.action_grid.count():
+            self.action_grid.takeAt(0)
+        shown = [b for a, b in self.strip_buttons.items() if self.case_actions[a].isEnabled()]
+        for b in self.strip_buttons.values():
+            b.setVisible(b in shown)
+        for n, b in enumerate(shown):
+            self.action_grid.addWidget(b, n // 2, n % 2)
+        self.action_strip.setVisible(bool(shown))
+
+    # ---- actions ------------------------------------------------------------------------
+    def new_case(self) -> None:
+        dialog = NewCaseDialog(self.ctx, self)
+        dialog.case_created.connect(lambda row: (self.apply_rows([row], from_feed=False), self.select_case(row.id)))
+        dialog.open()
+
+    def run_action(self, action: Action) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        if not self.ctx.can(action):
+            QMessageBox.information(self, self.tr("Not allowed"), self.tr(
+                "Your role may not do this: {action}.").format(action=action_label(action.value)))
+            return
+        if not all(is_allowed(action, CaseStatus(r.status)) for r in rows):
+            return
+        if action in (Action.DISPATCH, Action.REASSIGN):
+            dialog = DispatchDialog(self.ctx, rows, reassign=action is Action.REASSIGN, parent=self)
+            dialog.dispatched.connect(lambda done: self.apply_rows(list(done), from_feed=False))
+            dialog.open()
+            return
+        if len(rows) > 1 and action is Action.REGISTER:
+            self._perform_many(action, rows)
+            return
+        row = rows[0]
+        params = ask_params(self.ctx, action, row, self)
+        if params is None:
+            return
+        self._perform(action, row, params)
+
+    def _perform(self, action: Action, row: CaseRow, params: TransitionParams,
+                 done: Callable[[CaseRow], None] | None = None) -> None:
+        cases, actor = self.ctx.cases, self.ctx.actor
+        self.ctx.runner.run_in_background(
+            lambda _s: cases.perform(actor, row.id, action, params, expected_version=row.version),
+            lambda updated: (self.apply_rows([updated], from_feed=False), done(updated) if done else None),
+            lambda exc: self._action_failed(exc, row.id),
+        )
+
+    def _perform_many(self, action: Action, rows: list[CaseRow]) -> None:
+        cases, actor = self.ctx.cases, self.ctx.actor
+        items = [(r.id, r.version) for r in rows]
+
+        def finished(result: tuple[list[CaseRow], list[tuple[int, Exception]]]) -> None:
+            done, failed = result
+            self.apply_rows(done, from_feed=False)
+            if failed:
+                self._show_error(failed[0][1])
+                self._refetch([cid for cid, _ in failed])
+
+        self.ctx.runner.run_in_background(lambda _s: cases.perform_many(actor, items, action), finished,
+                                          self._show_error)
+
+    def _action_failed(self, exc: BaseException, case_id: int) -> None:
+        self._show_error(exc)
+        self._refetch([case_id])
+
+    def _refetch(self, ids: list[int]) -> None:
+        self._pending_ids.update(ids)
+        self._fetch_pending()
+
+    def _show_error(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Not done"), describe_error(exc))
+
+    def show_shortcuts(self) -> None:
+        entries = [("Ctrl+N", self.tr("New case (hotline call)")),
+                   ("F5", self.tr("Select the next waiting case")),
+                   ("Ctrl+F", self.tr("Search")), ("Ctrl+L", self.tr("Clear filters")),
+                   ("Esc", self.tr("Back to the case list"))]
+        entries += [(sc, action_label(a.value)) for a, sc in CASE_SHORTCUTS]
+        entries += [("Ctrl+1 … Ctrl+6", self.tr("Switch screens")), ("F1", self.tr("This sheet"))]
+        ShortcutSheet(entries, self).open()
+
+    def _on_tick(self) -> None:
+        self.model.tick()
+
+
+def _is_english() -> bool:
+    from .. import i18n
+
+    return i18n.current_language() == "en"
+
+
+def _wall_title() -> str:
+    return QCoreApplication.translate("screens", "Case wall")
+
+
+SCREEN = ScreenSpec(key="wall", order=10, title=_wall_title, icon="wall", shortcut="Ctrl+1", factory=WallView)
