@@ -356,10 +356,10 @@ class ActionParamsDialog(QDialog):
             return
         _, unit = self._limits.limit(self.row.category_id, self.row.priority, Stage.HANDLE)
         new: datetime = self._limits.calendar.add(old, minutes, unit)
-        clock = self.tr("working time: office hours on working days") if unit is TimeUnit.WORKING else self.tr(
-            "calendar time")
+        clock = self.tr("counted in working time: office hours on working days") if unit is TimeUnit.WORKING \
+            else self.tr("counted in calendar time")
         self.deadlineLabel.setText(
-            self.tr("Handling deadline {old} → {new}  (+{span} of {clock})").format(
+            self.tr("Handling deadline {old} → {new}  (+{span}, {clock})").format(
                 old=format_local(old), new=format_local(new), span=format_duration(minutes * 60), clock=clock)
         )
         self.deadlineLabel.setStyleSheet("font-weight: bold;")

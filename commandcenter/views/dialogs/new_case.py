@@ -128,6 +128,7 @@ class NewCaseDialog(QDialog):
         self.priorityCombo.setObjectName("priorityCombo")
         for priority in PRIORITY_ORDER:
             self.priorityCombo.addItem(priority_icon(priority), "", priority.value)
+        self.priorityCombo.currentIndexChanged.connect(self._priority_changed)
         self.priorityCombo.setCurrentIndex(PRIORITY_ORDER.index(Priority.NORMAL))
         self.priorityCombo.installEventFilter(self)
         self.categoryLabel = QLabel()
@@ -574,6 +575,11 @@ class NewCaseDialog(QDialog):
     def chosen_grid_id(self) -> int | None:
         data = self.gridCombo.currentData()
         return int(data) if data is not None else None
+
+    def _priority_changed(self) -> None:
+        # the chosen priority in its wall colour: an urgent call must not look like a normal one
+        colour = PRIORITY_COLOURS[self.priorityCombo.currentData()]
+        self.priorityCombo.setStyleSheet(f"QComboBox {{ color: {colour}; font-weight: bold; }}")
 
     # ---- source and registration ------------------------------------------------------
     def _source_changed(self) -> None:
