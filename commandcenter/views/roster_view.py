@@ -491,13 +491,13 @@ class ShiftDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.form = QFormLayout()
-        self.form.addRow("", self.name_edit)
-        self.form.addRow("", self.start_edit)
-        self.form.addRow("", self.end_edit)
-        self.form.addRow("", days)
+        self.labels = [QLabel() for _ in range(4)]
+        form = QFormLayout()
+        for label, field in zip(self.labels, (self.name_edit, self.start_edit, self.end_edit), strict=False):
+            form.addRow(label, field)
+        form.addRow(self.labels[3], days)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.name_edit.textChanged.connect(self._validate)
         for check in self.day_checks:
@@ -518,11 +518,9 @@ class ShiftDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Edit shift") if self.shift else self.tr("New shift"))
-        labels = (self.tr("Name"), self.tr("Starts"), self.tr("Ends"), self.tr("Days"))
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)  # type: ignore[union-attr]
+        for label, text in zip(self.labels, (self.tr("Name"), self.tr("Starts"), self.tr("Ends"), self.tr("Days")),
+                               strict=True):
+            label.setText(text)
         self.name_edit.setPlaceholderText(self.tr("e.g. Day shift"))
         self.end_edit.setToolTip(self.tr("An end at or before the start means the shift ends the next day"))
         for check, name in zip(self.day_checks, day_names(self.tr), strict=True):

@@ -1,0 +1,535 @@
+"""The map screen: the grid map (`MapCanvas`, objectName ``gridMap``) and its side panel.
+
+The panel chooses the choropleth measure (open, overdue, new today), toggles layers, zooms to
+a street or community, imports grids and loads an offline basemap. The screen steers the
+others through the bus: clicking a grid filters the wall to it, clicking a case selects it
+everywhere, a case selected elsewhere is centred and ringed here, and a dialog asking for a
+location puts the map in pick mode and gets the clicked coordinates back.
+
+Geometry is read once (the service caches it per database); cases and officers refresh off
+the GUI thread, debounced, when the change feed reports them.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QImageReader
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.actions import Action
+from ..errors import ImportRejected
+from ..gui.context import AppContext
+from ..gui.icons import icon
+from ..gui.screens import ScreenSpec
+from ..labels import describe_error
+from ..services import map_data
+from ..services.imports import GEOMETRY_CACHES, ImportResult, import_grids
+from ..services.map_data import MapArea, MapGeometry, MapLayers
+from ..services.map_types import MapCaseMarker
+from ..widgets.map_canvas import MapCanvas
+
+log = logging.getLogger(__name__)
+
+REFRESH_DEBOUNCE_MS = 500
+LAYER_ORDER: tuple[str, ...] = ("grids", "boundaries", "cases", "officers", "basemap")
+AREA_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class BasemapBoundsDialog(QDialog):
+    """Where an image without a world file lies: its west, south, east and north edges."""
+
+    def __init__(self, bounds: tuple[float, float, float, float], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("basemapBounds")
+        self.spins: list[QDoubleSpinBox] = []
+        self.labels: list[QLabel] = []
+        form = QFormLayout()
+        for value, (low, high) in zip(bounds, ((-180, 180), (-90, 90), (-180, 180), (-90, 90)), strict=True):
+            spin = QDoubleSpinBox()
+            spin.setDecimals(6)
+            spin.setRange(low, high)
+            spin.setValue(value)
+            self.spins.append(spin)
+            self.labels.append(QLabel())
+            form.addRow(self.labels[-1], spin)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Place the basemap"))
+        self.note.setText(self.tr("The image has no world file (.pgw, .jgw, .wld). Give the WGS84 longitude and "
+                                  "latitude of its edges; north must be up."))
+        texts = (self.tr("West (min. longitude)"), self.tr("South (min. latitude)"), self.tr("East (max. longitude)"),
+                 self.tr("North (max. latitude)"))
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        west, south, east, north = (s.value() for s in self.spins)
+        return west, south, east, north
+
+
+class MapView(QWidget):
+    """The map screen: canvas plus measure, layers, zoom list, imports and basemap."""
+
+    geometry_loaded = Signal()
+    layers_loaded = Signal()
+    import_finished = Signal(object)  # ImportResult or the exception
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mapScreen")
+        self.can_import = ctx.can(Action.IMPORT_DATA)
+        self.geometry: MapGeometry | None = None
+        self.layers: MapLayers | None = None
+        self.highlighted_case: int | None = None
+        self._extra_cases: dict[int, MapCaseMarker] = {}  # selected cases that are not open
+        self._own_selection: int | None = None
+        self._refreshing = False
+        self._refresh_again = False
+        self._geometry_loading = False
+        self.import_message: QMessageBox | None = None
+        self.basemap_dialog: BasemapBoundsDialog | None = None
+
+        self.canvas = MapCanvas(self)
+        self.canvas.grid_clicked.connect(self._grid_clicked)
+        self.canvas.case_clicked.connect(self._case_clicked)
+        self.canvas.location_picked.connect(self._location_picked)
+        self.canvas.pick_mode_changed.connect(self._pick_mode_changed)
+        self._build_panel()
+        self._build_banner()
+
+        centre = QVBoxLayout()
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.setSpacing(0)
+        centre.addWidget(self.pick_banner)
+        centre.addWidget(self.canvas, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(centre, 1)
+        layout.addWidget(self.panel)
+
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
+        self._refresh_timer.timeout.connect(self.refresh_layers)
+        bus = ctx.bus
+        bus.case_selected.connect(self.show_case)
+        bus.show_case_on_map.connect(self.show_case)
+        bus.grid_filter_requested.connect(self._grid_filter_requested)
+        bus.location_pick_requested.connect(self.start_pick)
+        ctx.feed.changed.connect(self._on_changed)
+        self.retranslate_ui()
+        self.load_geometry()
+
+    # ---- building -----------------------------------------------------------------------------
+    def _build_panel(self) -> None:
+        self.panel = QFrame(objectName="mapPanel")
+        self.panel.setFixedWidth(270)
+        self.measure_label = QLabel()
+        self.measure_combo = QComboBox(objectName="mapMeasure")
+        for measure in map_data.MEASURES:
+            self.measure_combo.addItem("", measure)
+        self.measure_combo.currentIndexChanged.connect(self._apply_values)
+        self.layer_box = QGroupBox()
+        layers = QVBoxLayout(self.layer_box)
+        self.layer_checks: dict[str, QCheckBox] = {}
+        for layer in LAYER_ORDER:
+            check = QCheckBox(objectName=f"mapLayer_{layer}")
+            check.setChecked(True)
+            check.toggled.connect(lambda on, name=layer: self.canvas.set_layer_visible(name, on))
+            layers.addWidget(check)
+            self.layer_checks[layer] = check
+        self.layer_checks["basemap"].setEnabled(False)
+        self.area_box = QGroupBox()
+        self.area_search = QLineEdit(objectName="mapAreaSearch", clearButtonEnabled=True)
+        self.area_search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.area_search.textChanged.connect(self._filter_areas)
+        self.area_tree = QTreeWidget(objectName="mapAreaTree")
+        self.area_tree.setHeaderHidden(True)
+        self.area_tree.itemActivated.connect(lambda item, _col: self.zoom_to_item(item))
+        self.area_tree.itemClicked.connect(lambda item, _col: self.zoom_to_item(item))
+        self.zoom_all_button = QPushButton(objectName="mapZoomAll")
+        self.zoom_all_button.clicked.connect(self.canvas.zoom_to_all)
+        areas = QVBoxLayout(self.area_box)
+        areas.addWidget(self.area_search)
+        areas.addWidget(self.area_tree, 1)
+        areas.addWidget(self.zoom_all_button)
+        self.import_button = QPushButton(icon("import"), "", objectName="importGrids")
+        self.import_button.setEnabled(self.can_import)
+        self.import_button.clicked.connect(self._choose_and_import)
+        self.basemap_button = QPushButton(icon("map"), "", objectName="loadBasemap")
+        self.basemap_button.clicked.connect(self._choose_basemap)
+        self.clear_basemap_button = QPushButton(objectName="clearBasemap")
+        self.clear_basemap_button.setEnabled(False)
+        self.clear_basemap_button.clicked.connect(self.clear_basemap)
+        self.status = QLabel(objectName="mapStatus")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self.panel)
+        layout.addWidget(self.measure_label)
+        layout.addWidget(self.measure_combo)
+        layout.addWidget(self.layer_box)
+        layout.addWidget(self.area_box, 1)
+        layout.addWidget(self.import_button)
+        layout.addWidget(self.basemap_button)
+        layout.addWidget(self.clear_basemap_button)
+        layout.addWidget(self.status)
+
+    def _build_banner(self) -> None:
+        self.pick_banner = QFrame(objectName="pickBanner")
+        self.pick_banner.setStyleSheet("#pickBanner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }")
+        self.pick_text = QLabel()
+        self.pick_cancel = QPushButton(objectName="cancelPick")
+        self.pick_cancel.clicked.connect(lambda: self.canvas.set_pick_mode(False))
+        row = QHBoxLayout(self.pick_banner)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.pick_text, 1)
+        row.addWidget(self.pick_cancel)
+        self.pick_banner.setVisible(False)
+
+    # ---- language -----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.measure_label.setText(self.tr("Colour grids by"))
+        for i, measure in enumerate(map_data.MEASURES):
+            self.measure_combo.setItemText(i, map_data.measure_label(measure))
+        self.layer_box.setTitle(self.tr("Layers"))
+        texts = {"grids": self.tr("Unit grids"), "boundaries": self.tr("Community and street boundaries"),
+                 "cases": self.tr("Open cases"), "officers": self.tr("Officers"), "basemap": self.tr("Basemap")}
+        for layer, check in self.layer_checks.items():
+            check.setText(texts[layer])
+        self.area_box.setTitle(self.tr("Zoom to"))
+        self.area_search.setPlaceholderText(self.tr("Street or community (name or initials)"))
+        self.zoom_all_button.setText(self.tr("Whole city"))
+        self.import_button.setText(self.tr("Import grids (GeoJSON)…"))
+        self.import_button.setToolTip(
+            self.tr("Unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)")
+            + ("" if self.can_import else self.tr(" — needs the import permission (administrators)")))
+        self.basemap_button.setText(self.tr("Load basemap image…"))
+        self.basemap_button.setToolTip(self.tr("A north-up image with a world file (.pgw, .jgw, .wld); "
+                                               "no internet connection is needed"))
+        self.clear_basemap_button.setText(self.tr("Remove basemap"))
+        self.pick_text.setText(self.tr("Click the map to pick the location for the new case (Esc cancels)"))
+        self.pick_cancel.setText(self.tr("Cancel"))
+        self._apply_values()
+        self._render_status()
+
+    # ---- loading ------------------------------------------------------------------------------
+    def load_geometry(self) -> None:
+        if self._geometry_loading:
+            return
+        self._geometry_loading = True
+        db = self.ctx.db
+        self.ctx.runner.run_in_background(lambda _s: map_data.map_geometry(db), self._geometry_ready,
+                                          self._failed)
+
+    def _geometry_ready(self, geometry: MapGeometry) -> None:
+        self._geometry_loading = False
+        first = self.geometry is None
+        self.geometry = geometry
+        self.canvas.set_grids(geometry.grids, geometry.boundaries)
+        self._fill_areas()
+        if first or not geometry.grids:
+            self.canvas.zoom_to_all()
+        self._render_status()
+        self.geometry_loaded.emit()
+        self.refresh_layers()
+
+    def refresh_layers(self) -> None:
+        """Re-read measures and markers (at most one read in flight; a request meanwhile reruns)."""
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        db = self.ctx.db
+        self.ctx.runner.run_in_background(lambda _s: map_data.map_layers(db), self._layers_ready, self._failed)
+
+    def _layers_ready(self, layers: MapLayers) -> None:
+        self._refreshing = False
+        self.layers = layers
+        open_ids = {m.case_id for m in layers.cases}
+        self._extra_cases = {k: v for k, v in self._extra_cases.items() if k not in open_ids}
+        self._apply_values()
+        self._set_case_markers()
+        self.canvas.set_officer_markers(layers.officers)
+        if self.highlighted_case is not None:
+            self.canvas.highlight_case(self.highlighted_case, centre=False)
+        self._render_status()
+        self.layers_loaded.emit()
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh_layers()
+
+    def _set_case_markers(self) -> None:
+        if self.layers is None:
+            return
+        self.canvas.set_case_markers([*self.layers.cases, *self._extra_cases.values()])
+
+    def _failed(self, exc: BaseException) -> None:
+        self._refreshing = self._geometry_loading = False
+        log.warning("map data failed: %s", exc)
+        self.status.setText(self.tr("The map could not be read: {error}").format(error=describe_error(exc)))
+
+    def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
+        if entity in ("case", "officer"):
+            self._refresh_timer.start()  # a burst of changes is one refresh
+        elif entity == "grid":
+            for key in GEOMETRY_CACHES:  # another seat imported grids
+                self.ctx.db.cache.pop(key, None)
+            self.load_geometry()
+
+    def current_measure(self) -> str:
+        return str(self.measure_combo.currentData() or map_data.MEASURES[0])
+
+    def set_measure(self, measure: str) -> None:
+        self.measure_combo.setCurrentIndex(max(0, self.measure_combo.findData(measure)))
+
+    def _apply_values(self) -> None:
+        if self.layers is None or self.geometry is None:
+            return
+        measure = self.current_measure()
+        self.canvas.set_values(self.layers.values.get(measure, {}), map_data.measure_label(measure))
+
+    def _render_status(self) -> None:
+        if self.geometry is None:
+            self.status.setText(self.tr("Loading the map…"))
+            return
+        if not self.geometry.grids:
+            self.status.setText(self.tr("No unit grids yet: import them from a GeoJSON file."))
+            return
+        cases = len(self.layers.cases) if self.layers else 0
+        officers = len(self.layers.officers) if self.layers else 0
+        self.status.setText(self.tr("{grids} unit grids · {cases} open cases · {officers} officers placed").format(
+            grids=len(self.geometry.grids), cases=cases, officers=officers))
+
+    # ---- zoom list ----------------------------------------------------------------------------
+    def _fill_areas(self) -> None:
+        self.area_tree.clear()
+        if self.geometry is None:
+            return
+        items: dict[int, QTreeWidgetItem] = {}
+        for street in self.geometry.streets:
+            item = QTreeWidgetItem([street.name])
+            item.setData(0, AREA_ROLE, street)
+            item.setToolTip(0, f"{street.code} · {street.parent_name}")
+            self.area_tree.addTopLevelItem(item)
+            items[street.id] = item
+        for community in self.geometry.communities:
+            parent = items.get(community.parent_id)
+            child = QTreeWidgetItem([community.name])
+            child.setData(0, AREA_ROLE, community)
+            child.setToolTip(0, community.code)
+            if parent is not None:
+                parent.addChild(child)
+        self._filter_areas(self.area_search.text())
+
+    def _filter_areas(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.area_tree.topLevelItemCount()):
+            street = self.area_tree.topLevelItem(i)
+            any_child = False
+            for j in range(street.childCount()):
+                child = street.child(j)
+                shown = not needle or _area_matches(child.data(0, AREA_ROLE), needle)
+                child.setHidden(not shown)
+                any_child |= shown
+            street.setHidden(bool(needle) and not (any_child or _area_matches(street.data(0, AREA_ROLE), needle)))
+            street.setExpanded(bool(needle) and any_child)
+
+    def zoom_to_item(self, item: QTreeWidgetItem) -> None:
+        area = item.data(0, AREA_ROLE)
+        if isinstance(area, MapArea):
+            self.zoom_to_area(area)
+
+    def zoom_to_area(self, area: MapArea) -> None:
+        self.canvas.zoom_to_bounds(*area.bounds)
+
+    def find_area(self, kind: str, name: str) -> MapArea | None:
+        if self.geometry is None:
+            return None
+        areas = self.geometry.streets if kind == "street" else self.geometry.communities
+        return next((a for a in areas if a.name == name or a.code == name), None)
+
+    # ---- the bus ------------------------------------------------------------------------------
+    def _grid_clicked(self, grid_id: int) -> None:
+        self.canvas.highlight_grid(grid_id)
+        self.ctx.bus.grid_filter_requested.emit(grid_id)
+        self.ctx.bus.screen_requested.emit("wall")
+
+    def _grid_filter_requested(self, grid_id: int) -> None:
+        self.canvas.highlight_grid(grid_id if grid_id >= 0 else None)
+
+    def _case_clicked(self, case_id: int) -> None:
+        self._own_selection = case_id  # the wall will echo it back: do not jump the view then
+        self.show_case(case_id)
+        self.ctx.bus.case_selected.emit(case_id)
+
+    def show_case(self, case_id: int) -> None:
+        """Ring a case and centre the map on it (not when the operator just clicked it here)."""
+        centre = case_id != self._own_selection
+        self.highlighted_case = case_id
+        if self.canvas.highlight_case(case_id, centre=centre):
+            return
+        db = self.ctx.db
+        self.ctx.runner.run_in_background(lambda _s: map_data.case_marker(db, case_id),
+                                          lambda marker: self._show_fetched(marker, centre), self._failed)
+
+    def _show_fetched(self, marker: MapCaseMarker | None, centre: bool) -> None:
+        if marker is None or marker.case_id != self.highlighted_case:
+            return
+        self._extra_cases[marker.case_id] = marker
+        self._set_case_markers()
+        self.canvas.highlight_case(marker.case_id, centre=centre)
+
+    def start_pick(self) -> None:
+        """A dialog wants a location: come forward and wait for a click on the map."""
+        self.ctx.bus.screen_requested.emit("map")
+        self.canvas.set_pick_mode(True)
+        self.canvas.setFocus()
+
+    def _pick_mode_changed(self, on: bool) -> None:
+        self.pick_banner.setVisible(on)
+
+    def _location_picked(self, lon: float, lat: float) -> None:
+        self.status.setText(self.tr("Picked {lon:.6f}, {lat:.6f}").format(lon=lon, lat=lat))
+        self.ctx.bus.location_picked.emit(lon, lat)
+
+    # ---- grid import --------------------------------------------------------------------------
+    def _choose_and_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import unit grids"), "",
+                                              self.tr("GeoJSON (*.geojson *.json);;All files (*)"))
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str | Path) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+        self.import_button.setEnabled(False)
+        self.status.setText(self.tr("Importing {file}…").format(file=Path(path).name))
+        self.ctx.runner.run_in_background(lambda _s: import_grids(db, path, actor), self._imported,
+                                          self._import_failed)
+
+    def _imported(self, result: ImportResult) -> None:
+        self.import_button.setEnabled(self.can_import)
+        made = result.parents_created
+        text = self.tr("Imported {created} new and {updated} changed grids from {file}; created {districts} "
+                       "districts, {streets} streets, {communities} communities.").format(
+            created=result.created, updated=result.updated, file=Path(result.path).name,
+            districts=made.get("districts", 0), streets=made.get("streets", 0),
+            communities=made.get("communities", 0))
+        if result.warnings:
+            text += "\n" + self.tr("Warnings:") + "\n" + "\n".join(f"{w}: {why}" for w, why in result.warnings[:10])
+        self.load_geometry()
+        self.status.setText(text)
+        self.import_finished.emit(result)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.import_button.setEnabled(self.can_import)
+        if isinstance(exc, ImportRejected):
+            head = self.tr("{file}: nothing was imported. Fix these {n} problem(s) and import the file again:").format(
+                file=Path(exc.path).name, n=len(exc.problems))
+            lines = [f"{where}: {why}" for where, why in exc.problems]
+            self.status.setText(head + "\n" + "\n".join(lines[:5]) + ("\n…" if len(lines) > 5 else ""))
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import refused"), head, QMessageBox.StandardButton.Ok,
+                              self)
+            box.setObjectName("importRejected")
+            box.setInformativeText("\n".join(lines[:15]) + ("\n…" if len(lines) > 15 else ""))
+            box.setDetailedText("\n".join(lines))
+            self.import_message = box
+            box.open()
+        else:
+            self.status.setText(describe_error(exc))
+        self.import_finished.emit(exc)
+
+    # ---- basemap ------------------------------------------------------------------------------
+    def _choose_basemap(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load a basemap image"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;All files (*)"))
+        if path:
+            self.load_basemap_file(path)
+
+    def load_basemap_file(self, path: str | Path, bounds: tuple[float, float, float, float] | None = None) -> bool:
+        """Show an image under the grids, placed by `bounds`, its world file, or edges the user types."""
+        if bounds is None:
+            size = QImageReader(str(path)).size()
+            try:
+                bounds = map_data.basemap_bounds(path, size.width(), size.height())
+            except ValueError as exc:
+                self.status.setText(str(exc))
+                return False
+            if bounds is None:
+                self._ask_bounds(path)
+                return False
+        if not self.canvas.load_basemap(path, bounds):
+            self.status.setText(self.tr("{file} is not an image this program can read").format(file=Path(path).name))
+            return False
+        self.layer_checks["basemap"].setEnabled(True)
+        self.layer_checks["basemap"].setChecked(True)
+        self.clear_basemap_button.setEnabled(True)
+        self.status.setText(self.tr("Basemap {file} loaded").format(file=Path(path).name))
+        return True
+
+    def _ask_bounds(self, path: str | Path) -> None:
+        start = self.canvas.view_bounds() if self.canvas.projection is not None else (0.0, 0.0, 0.0, 0.0)
+        dialog = BasemapBoundsDialog(start, self)
+        dialog.accepted.connect(lambda: self.load_basemap_file(path, dialog.bounds()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.basemap_dialog = dialog
+        dialog.open()
+
+    def clear_basemap(self) -> None:
+        self.canvas.clear_basemap()
+        self.layer_checks["basemap"].setEnabled(False)
+        self.clear_basemap_button.setEnabled(False)
+
+
+def _area_matches(area: Any, needle: str) -> bool:
+    return isinstance(area, MapArea) and (needle in area.name.lower() or area.pinyin_initials.startswith(needle)
+                                          or area.code.startswith(needle))
+
+
+def _screen_title() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("MapView", "Map")
+
+
+SCREEN = ScreenSpec(key="map", order=30, title=_screen_title, icon="map", shortcut="Ctrl+4", factory=MapView)
