@@ -188,19 +188,19 @@ def test_current_and_next_shift(db, city, supervisor, operator, clock) -> None: 
     assign_to_shift(db, supervisor, weekend.id, officer_ids=[city.officer_ids[2]])
 
     board = shift_board(db)  # Wednesday 25th, 10:00
-    assert [c.period.name for c in board.current] == ["白班"]
+    assert [c.period.shift.name for c in board.current] == ["白班"]
     assert board.current[0].officer_names == ("张伟",) and board.current[0].user_names == ("Operator",)
     assert (board.current[0].period.start, board.current[0].period.end) == (local(25, 8), local(25, 20))
-    assert board.next.period.name == "夜班" and board.next.period.start == local(25, 20)
+    assert board.next.period.shift.name == "夜班" and board.next.period.start == local(25, 20)
     assert {r.id: r.shift_name for r in officer_rows(db)} == {
         city.officer_ids[0]: "白班", city.officer_ids[1]: "", city.officer_ids[2]: ""}
 
     clock.set(local(26, 2))  # 02:00 on Thursday: the night shift of Wednesday runs
     board = shift_board(db)
-    assert [(c.period.name, c.period.shift_date.day) for c in board.current] == [("夜班", 25)]
-    assert board.next.period.name == "白班" and board.next.period.start == local(26, 8)
+    assert [(c.period.shift.name, c.period.day.day) for c in board.current] == [("夜班", 25)]
+    assert board.next.period.shift.name == "白班" and board.next.period.start == local(26, 8)
     assert officer_row(db, city.officer_ids[1]).shift_name == "夜班"
 
     clock.set(local(28, 12))  # Saturday noon: day and weekend shifts overlap
-    assert [c.period.name for c in shift_board(db).current] == ["白班", "周末班"]
+    assert [c.period.shift.name for c in shift_board(db).current] == ["白班", "周末班"]
     assert shift_board(db, at=local(27, 20, 30)).next.period.start == local(28, 8)

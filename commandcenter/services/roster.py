@@ -10,6 +10,9 @@ Duty status is guarded by the officer's `version` (optimistic lock): a superviso
 status another seat changed meanwhile gets `StaleOfficer` and nothing is written. Position
 reports deliberately do not bump the version: a drill feed moving an officer every few seconds
 must not make a supervisor's duty change fail.
+
+Shift occurrences (overnight shifts, the date a shift belongs to) come from `services.shifts`,
+so the roster, handovers and briefings agree on which shift is running.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -32,6 +35,7 @@ from ..domain.actions import Action
 from ..domain.enums import OPEN_STATUSES, DutyStatus, Role
 from ..errors import CommandCentreError, NotFound, ValidationError
 from ..models import (
+    Case,
     CommandCentre,
     Community,
     DutyChange,
@@ -45,11 +49,11 @@ from ..models import (
     User,
     to_epoch,
 )
-from ..models.cases import Case
 from .auth import Actor, SystemActor, authorize
 from .changefeed import record_change
 from .info import overdue_condition
 from .lifecycle import write_audit
+from .shifts import ShiftInfo, ShiftPeriod, shift_period
 from .worktime import DEFAULT_TZ
 
 OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
@@ -143,22 +147,8 @@ class ShiftRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ShiftPeriod:
-    """One occurrence of a shift: the local date it starts on and its UTC start and end."""
-
-    shift_id: int
-    name: str
-    shift_date: date
-    start: datetime
-    end: datetime
-
-    def contains(self, instant: datetime) -> bool:
-        return self.start <= instant < self.end
-
-
-@dataclass(frozen=True, slots=True)
 class ShiftOnDuty:
-    """A shift occurrence with its members, for "who is on now / next"."""
+    """A shift occurrence (`services.shifts.ShiftPeriod`) with its members, for "who is on now / next"."""
 
     period: ShiftPeriod
     officer_names: tuple[str, ...]
@@ -555,32 +545,27 @@ def list_users(db: Database, centre_ids: Iterable[int] | None = None) -> list[Us
         return [UserOption(r.id, r.display_name, r.role) for r in s.execute(stmt)]
 
 
-def shift_periods(shift: ShiftRow | Shift, start_day: date, days: int, tz: ZoneInfo) -> list[ShiftPeriod]:
-    """The occurrences of a shift starting on local days `start_day` .. `start_day + days - 1`."""
-    begin = _parse_time(shift.start_time, "start_time")
-    finish = _parse_time(shift.end_time, "end_time")
-    periods = []
-    for offset in range(days):
-        day = start_day + timedelta(days=offset)
-        if str(day.isoweekday()) not in shift.weekdays:
-            continue
-        start = datetime.combine(day, begin, tz)
-        end_day = day + timedelta(days=1) if finish <= begin else day
-        end = datetime.combine(end_day, finish, tz)
-        periods.append(ShiftPeriod(shift.id, shift.name, day, start.astimezone(UTC), end.astimezone(UTC)))
-    return periods
+def _centre_zones(s: Session) -> dict[int, str]:
+    return {cid: tz or DEFAULT_TZ for cid, tz in s.execute(select(CommandCentre.id, CommandCentre.timezone))}
 
 
-def _centre_zones(s: Session) -> dict[int, ZoneInfo]:
-    return {cid: ZoneInfo(tz or DEFAULT_TZ) for cid, tz in s.execute(select(CommandCentre.id, CommandCentre.timezone))}
+def _periods(shift: ShiftRow | Shift, zones: dict[int, str], first: date, days: int) -> list[ShiftPeriod]:
+    """Occurrences of a stored shift starting on local days `first` .. `first + days - 1`."""
+    info = ShiftInfo(shift.id, shift.centre_id, shift.name, shift.start_time, shift.end_time, shift.weekdays,
+                     zones.get(shift.centre_id, DEFAULT_TZ))
+    days_on = (first + timedelta(days=n) for n in range(days))
+    return [shift_period(info, day) for day in days_on if info.runs_on(day)]
 
 
-def _running(shifts: Sequence[ShiftRow | Shift], zones: dict[int, ZoneInfo], now: datetime) -> list[ShiftPeriod]:
+def _local_today(shift: ShiftRow | Shift, zones: dict[int, str], now: datetime) -> date:
+    return now.astimezone(ZoneInfo(zones.get(shift.centre_id, DEFAULT_TZ))).date()
+
+
+def _running(shifts: Sequence[ShiftRow | Shift], zones: dict[int, str], now: datetime) -> list[ShiftPeriod]:
     running = []
     for sh in shifts:
-        tz = zones.get(sh.centre_id, ZoneInfo(DEFAULT_TZ))
-        today = now.astimezone(tz).date()
-        running += [p for p in shift_periods(sh, today - timedelta(days=1), 2, tz) if p.contains(now)]
+        yesterday = _local_today(sh, zones, now) - timedelta(days=1)
+        running += [p for p in _periods(sh, zones, yesterday, 2) if p.contains(now)]
     return running
 
 
@@ -591,7 +576,7 @@ def _current_shift_names(s: Session, now: datetime, officer_ids: list[int] | Non
     running = _running(shifts, _centre_zones(s), now)
     if not running:
         return {}
-    names = {p.shift_id: p.name for p in running}
+    names = {p.shift.id: p.shift.name for p in running}
     stmt = select(ShiftMember.officer_id, ShiftMember.shift_id).where(
         ShiftMember.shift_id.in_(list(names)), ShiftMember.officer_id.is_not(None)
     )
@@ -610,15 +595,14 @@ def shift_board(db: Database, centre_ids: Iterable[int] | None = None, at: datet
         zones = _centre_zones(s)
         shifts = _shift_rows(s, None if centre_ids is None else list(centre_ids))
     by_id = {sh.id: sh for sh in shifts}
-    current = sorted(_running(shifts, zones, now), key=lambda p: (p.start, p.name))
+    current = sorted(_running(shifts, zones, now), key=lambda p: (p.start, p.shift.name))
     upcoming: list[ShiftPeriod] = []
     for sh in shifts:
-        tz = zones.get(sh.centre_id, ZoneInfo(DEFAULT_TZ))
-        upcoming += [p for p in shift_periods(sh, now.astimezone(tz).date(), 8, tz) if p.start > now]
-    nxt = min(upcoming, key=lambda p: (p.start, p.name), default=None)
+        upcoming += [p for p in _periods(sh, zones, _local_today(sh, zones, now), 8) if p.start > now]
+    nxt = min(upcoming, key=lambda p: (p.start, p.shift.name), default=None)
 
     def on_duty(p: ShiftPeriod) -> ShiftOnDuty:
-        sh = by_id[p.shift_id]
+        sh = by_id[p.shift.id]
         return ShiftOnDuty(p, sh.officer_names, sh.user_names)
 
     return ShiftBoard(tuple(on_duty(p) for p in current), on_duty(nxt) if nxt else None)

@@ -1048,7 +1048,7 @@ class RosterView(QWidget):
             return
         if board.current:
             parts = [self.tr("{name} ({start}–{end}): {officers} officers, {operators} operators").format(
-                name=c.period.name, start=self._when(c.period.start), end=self._when(c.period.end),
+                name=c.period.shift.name, start=self._when(c.period.start), end=self._when(c.period.end),
                 officers=len(c.officer_names), operators=len(c.user_names)) for c in board.current]
             self.current_label.setText(self.tr("On now: {shifts}").format(shifts="; ".join(parts)))
             self.current_label.setToolTip("\n".join(", ".join((*c.officer_names, *c.user_names))
@@ -1059,7 +1059,7 @@ class RosterView(QWidget):
         if board.next is not None:
             n = board.next
             self.next_label.setText(self.tr("Next: {name} from {start} ({officers} officers, {operators} operators)")
-                                    .format(name=n.period.name, start=self._when(n.period.start, with_day=True),
+                                    .format(name=n.period.shift.name, start=self._when(n.period.start, with_day=True),
                                             officers=len(n.officer_names), operators=len(n.user_names)))
             self.next_label.setToolTip(", ".join((*n.officer_names, *n.user_names)))
         else:
