@@ -491,3 +491,18 @@ def test_every_widget_retranslates_on_language_change(qtbot, widgets, sup_ctx, c
         title = w.windowTitle()
         QCoreApplication.sendEvent(w, QEvent(QEvent.Type.LanguageChange))
         assert w.windowTitle() == title
+
+
+def test_the_manual_list_stays_short_in_a_big_city(qtbot, widgets, ctx, city, db) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.models import Officer
+
+    with db.unit_of_work() as s:
+        s.add_all(Officer(employee_no=f"BIG{i:05d}", name=f"网格员{i}", duty_status="on_duty") for i in range(300))
+    row = report(ctx, city)
+    dlg = open_widget(widgets, qtbot=qtbot, w=DispatchDialog(ctx, [row]))
+    assert dlg.assigneeList.count() == 200
+    assert "200 of 304 listed" in dlg.manualTitle.text()
+    assert "城管执法局" in dlg.assigneeList.item(0).text()  # departments are never buried
+    qtbot.keyClicks(dlg.assigneeSearch, "BIG00299")
+    assert dlg.assigneeList.count() == 1 and dlg.selected().name == "网格员299"
+    assert dlg.manualTitle.text() == "Or find any officer or department"

@@ -71,6 +71,7 @@ from ...widgets.case_detail import PRIORITY_COLOURS
 CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the Assignee of a list item
 REASON_ROLE = Qt.ItemDataRole.UserRole + 1  # the second line of a recommendation
 RECOMMENDATIONS = 5
+MAX_LISTED = 200  # a city has ~3,000 officers: list the best matches, typing narrows them
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 HINT_STYLE = "color: #616161;"
 
@@ -152,6 +153,7 @@ class DispatchDialog(QDialog):
         self.setObjectName("dispatchDialog")
         self._recommendations: list[Recommendation] = []
         self._assignees: list[AssigneeChoice] = []
+        self._matches = 0  # how many officers and departments match the search
         self._results: dict[int, tuple[str, str]] = {}  # case id -> (outcome in the case list, colour)
         self._busy = False
         self._current_assignee = (rows[0].assignee_officer_id, rows[0].assignee_department_id)
@@ -271,7 +273,7 @@ class DispatchDialog(QDialog):
         self.recommendationTitle.setText(
             self.tr("Suggested handlers (best first)") if n == 1
             else self.tr("Suggested handlers for the first case, {case}").format(case=first.case_number))
-        self.manualTitle.setText(self.tr("Or find any officer or department"))
+        self._render_manual_title()
         self.assigneeSearch.setPlaceholderText(self.tr("Name, employee number or pinyin initials — Up/Down to choose"))
         self.topButton.setText(self.tr("To top suggestion (Ctrl+D)"))
         self.cancelButton.setText(self.tr("Cancel") if not self._results else self.tr("Close"))
@@ -305,7 +307,8 @@ class DispatchDialog(QDialog):
         db, case_id = self.ctx.db, self._all_rows[0].id
         self.ctx.runner.run_in_background(lambda _s: recommend(db, case_id, limit=RECOMMENDATIONS),
                                           self._recommendations_loaded, self._load_failed)
-        self.ctx.runner.run_in_background(lambda _s: officer_choices(db) + department_choices(db),
+        # departments first: a few dozen, and otherwise lost below thousands of officers
+        self.ctx.runner.run_in_background(lambda _s: department_choices(db) + officer_choices(db),
                                           self._assignees_loaded, self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -376,14 +379,16 @@ class DispatchDialog(QDialog):
     # ---- manual choice ----------------------------------------------------------------
     def _filter_assignees(self, text: str) -> None:
         matches = search_assignees(self._assignees, text)
+        self._matches = len(matches)
         self.assigneeList.blockSignals(True)
         self.assigneeList.clear()
-        for c in matches:
+        for c in matches[:MAX_LISTED]:
             item = QListWidgetItem(icon(c.kind), "")
             item.setData(CHOICE_ROLE, Assignee(c.kind, c.id, c.name))
             item.setData(REASON_ROLE, c)
             self.assigneeList.addItem(item)
         self._render_assignees()
+        self._render_manual_title()
         self.assigneeList.blockSignals(False)
         if text.strip() and matches:
             self.assigneeList.setCurrentRow(0)
@@ -394,6 +399,13 @@ class DispatchDialog(QDialog):
                 if top is not None:
                     self.recommendationList.setCurrentRow(top)
         self._render_choice()
+
+    def _render_manual_title(self) -> None:
+        if self._matches > MAX_LISTED:
+            self.manualTitle.setText(self.tr("Or find any officer or department ({shown} of {total} listed; "
+                                             "type to narrow)").format(shown=MAX_LISTED, total=self._matches))
+        else:
+            self.manualTitle.setText(self.tr("Or find any officer or department"))
 
     def _render_assignees(self) -> None:
         for i in range(self.assigneeList.count()):

@@ -280,8 +280,7 @@ class NewCaseDialog(QDialog):
         self.setTabOrder(self.reporterNameEdit, self.reporterPhoneEdit)
         self.setTabOrder(self.reporterPhoneEdit, self.registerCheck)
 
-        ctx_bus = self.ctx.bus
-        ctx_bus.location_picked.connect(self._location_picked)
+        self.ctx.bus.location_picked.connect(self._location_picked)
 
     # ---- language ---------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
