@@ -10,7 +10,7 @@ refresh takes tens of milliseconds and runs off the GUI thread.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -221,15 +221,13 @@ def grid_measures(db: Database, tz: str = DEFAULT_TZ) -> dict[str, dict[int, flo
             .where(Case.status.in_(OPEN_VALUES))
             .group_by(Case.grid_id)
         ).all()
-        new_rows = s.execute(
-            select(Case.grid_id, func.count())
-            .where(Case.reported_at >= to_epoch(local_day_start(now, tz)))
-            .group_by(Case.grid_id)
-        ).all()
+        # counted here, not by GROUP BY: grouping makes SQLite walk the grid index over all
+        # history instead of range-scanning today's few thousand rows by report time
+        new_today = Counter(s.scalars(select(Case.grid_id).where(Case.reported_at >= to_epoch(local_day_start(now, tz)))))
     return {
         "open": {int(g): float(n) for g, n, _ in open_rows},
         "overdue": {int(g): float(late) for g, _, late in open_rows if late},
-        "new_today": {int(g): float(n) for g, n in new_rows},
+        "new_today": {int(g): float(n) for g, n in new_today.items()},
     }
 
 
