@@ -443,13 +443,7 @@ class HandoverService:
         now = self.db.clock.now()
         with self.db.unit_of_work() as s:
             period = period or self._outgoing_shift(s, actor, now)
-            h = s.scalar(
-                select(Handover).where(
-                    Handover.centre_id == actor.centre_id,
-                    Handover.period_start == to_epoch(period.start),
-                    Handover.corrects_id.is_(None),
-                ).order_by(Handover.id).limit(1)
-            )
+            h = self._find(s, actor.centre_id, period)
             if h is None:
                 summary = draft_summary(s, actor.centre_ids, period.shift.name, period.start, period.end, now)
                 h = Handover(
@@ -572,7 +566,29 @@ class HandoverService:
             note_id = note.id
         return self.get(actor, note_id)
 
+    def current(self, actor: Actor) -> tuple[ShiftPeriod, HandoverRecord | None]:
+        """The shift an operator would hand over now, and its handover if one was opened.
+
+        Reads only: screens call this when they appear, and draft with `open_draft` on request.
+        """
+        authorize(self.db, actor, Action.VIEW)
+        now = self.db.clock.now()
+        with self.db.read() as s:
+            period = self._outgoing_shift(s, actor, now)
+            h = self._find(s, actor.centre_id, period)
+            return period, (self._record(s, h) if h is not None else None)
+
     # ---- helpers ----------------------------------------------------------------------
+    @staticmethod
+    def _find(s: Session, centre_id: int, period: ShiftPeriod) -> Handover | None:
+        return s.scalar(
+            select(Handover).where(
+                Handover.centre_id == centre_id,
+                Handover.period_start == to_epoch(period.start),
+                Handover.corrects_id.is_(None),
+            ).order_by(Handover.id).limit(1)
+        )
+
     def _outgoing_shift(self, s: Session, actor: Actor, now: datetime) -> ShiftPeriod:
         running = shifts_at(s, actor.centre_id, now)
         if running:

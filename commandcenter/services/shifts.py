@@ -95,6 +95,12 @@ def centre_shifts(session: Session, centre_id: int) -> list[ShiftInfo]:
     return [ShiftInfo(r.id, centre_id, r.name, r.start_time, r.end_time, r.weekdays, tz) for r in rows]
 
 
+def list_centre_shifts(db: Database, centre_id: int) -> list[ShiftInfo]:
+    """The centre's shift patterns, for pickers (the default pattern if it has none)."""
+    with db.read() as s:
+        return centre_shifts(s, centre_id)
+
+
 def shifts_at(session: Session, centre_id: int, now: datetime) -> list[ShiftPeriod]:
     """Every shift running at `now`, the earliest started first (overlaps happen at handover)."""
     running: list[ShiftPeriod] = []

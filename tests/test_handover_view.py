@@ -1,0 +1,191 @@
+"""The handover screen on real widgets: an operator drafts, writes and signs; a supervisor
+acknowledges; the record locks, takes a correction, prints as PDF and is found by search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QInputDialog
+from sqlalchemy import select
+
+from commandcenter.app import build_window
+from commandcenter.gui.context import AppContext
+from commandcenter.gui.feed import ChangeFeed
+from commandcenter.gui.tasks import SynchronousRunner
+from commandcenter.models import Handover, HandoverItem
+from commandcenter.services.auth import actor_for
+from commandcenter.services.handover import HandoverService, ItemInput
+from commandcenter.views.handover_view import HandoverListModel, HandoverView, PendingItemsModel
+
+from .day_of_cases import local, scenario_database
+
+
+@pytest.fixture
+def scenario(tmp_path_factory, tmp_path):  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario_database(tmp_path_factory, tmp_path)
+    clock.set(local(26, 7, 40))  # the night shift of the 25th is ending
+    yield db, clock, sc
+    db.dispose()
+
+
+@pytest.fixture
+def opened(monkeypatch):  # type: ignore[no-untyped-def]
+    """What the screen asked the system to open (no viewer starts in tests)."""
+    urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
+    return urls
+
+
+def make_view(qtbot, db, username: str) -> HandoverView:  # type: ignore[no-untyped-def]
+    runner = SynchronousRunner()
+    ctx = AppContext(db=db, actor=actor_for(db, username), runner=runner, feed=ChangeFeed(db, runner))
+    view = HandoverView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1300, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def stored(db, handover_id: int):  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        h = s.get(Handover, handover_id)
+        items = s.execute(select(HandoverItem.text, HandoverItem.done).where(HandoverItem.handover_id == handover_id)
+                          .order_by(HandoverItem.id)).all()
+        return h.status, h.notes, [tuple(i) for i in items], h.version
+
+
+def test_models_pass_qtmodeltester(qtmodeltester, scenario) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+    items = PendingItemsModel()
+    items.set_items([ItemInput("回访", "20261125-00001", clock.now()), ItemInput("检查探头")], "Asia/Shanghai", False)
+    qtmodeltester.check(items)
+    items.add_item(ItemInput("more"))
+    items.remove_item(0)
+    qtmodeltester.check(items)
+    rows = HandoverListModel()
+    rows.set_rows(HandoverService(db).search(actor_for(db, "operator")), "Asia/Shanghai")
+    qtmodeltester.check(rows)
+    assert rows.rowCount() == 1 and rows.index(0, HandoverListModel.STATUS).data() == "Acknowledged"
+
+
+def test_operator_drafts_writes_signs_and_prints(qtbot, scenario, opened) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+    view = make_view(qtbot, db, "operator")
+    tab = view.write
+    assert "Night shift of 2026-11-25, 20:00–08:00: no handover yet" in tab.header.text()
+    assert not tab.sign_button.isEnabled() and view.tabs.count() == 2  # no "to acknowledge" for operators
+    with qtbot.waitSignal(tab.record_shown):
+        qtbot.mouseClick(tab.draft_button, Qt.MouseButton.LeftButton)
+    assert tab.record is not None and "Draft" in tab.header.text()
+    summary = tab.summary.toPlainText()
+    assert "Overdue cases (" in summary and sc.open_case_number in summary and "王芳" in summary
+
+    qtbot.keyClicks(tab.notes, "Quiet night. ")  # QTest types Latin-1 only; Chinese comes in by IME
+    tab.notes.insertPlainText("监控探头离线，已报修。")
+    assert tab.save_button.isEnabled()
+    qtbot.keyClicks(tab.new_case, sc.open_case_number)
+    tab.new_due_check.setChecked(True)
+    tab.new_due.setDateTime(QDateTime.fromString("2026-11-26 09:00", "yyyy-MM-dd HH:mm"))
+    qtbot.keyClicks(tab.new_text, "Call back the reporter")
+    qtbot.keyClick(tab.new_text, Qt.Key.Key_Return)
+    qtbot.keyClicks(tab.new_text, "Follow up the street lamp repair")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert tab.items.rowCount() == 2
+    assert tab.items.index(0, PendingItemsModel.DUE).data() == "11-26 09:00"
+    # tick the second item done in the table
+    tab.items.setData(tab.items.index(1, PendingItemsModel.DONE), Qt.CheckState.Checked.value,
+                      Qt.ItemDataRole.CheckStateRole)
+
+    with qtbot.waitSignal(tab.record_shown):
+        qtbot.mouseClick(tab.sign_button, Qt.MouseButton.LeftButton)  # saves, then signs
+    status, notes, items, _ = stored(db, tab.record.id)
+    assert (status, notes) == ("signed", "Quiet night. 监控探头离线，已报修。")
+    assert items == [("Call back the reporter", False), ("Follow up the street lamp repair", True)]
+    assert "Signed" in tab.header.text() and "waiting for the incoming supervisor" in tab.message.text()
+    assert not tab.save_button.isEnabled() and not tab.dirty
+
+    with qtbot.waitSignal(tab.pdf_written):
+        qtbot.mouseClick(tab.pdf_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and opened[0].endswith(".pdf")
+    text = "".join(page.extract_text() for page in PdfReader(opened[0]).pages)
+    assert "监控探头离线" in text and "Call back the reporter" in text and "Signed by Operator" in text
+
+
+def test_supervisor_acknowledges_and_the_record_locks(qtbot, scenario, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+    operator = actor_for(db, "operator")
+    svc = HandoverService(db)
+    draft = svc.open_draft(operator)
+    signed = svc.sign(operator, svc.save(operator, draft.id, "交接：一切正常", [ItemInput("回访")]).id)
+
+    view = make_view(qtbot, db, "supervisor")
+    pending = view.pending
+    assert view.tabs.count() == 3 and pending.model.rowCount() == 1
+    assert pending.record is not None and pending.record.id == signed.id
+    assert "交接：一切正常" in pending.preview.toPlainText()
+    view.tabs.setCurrentWidget(pending)
+    with qtbot.waitSignal(pending.acknowledged):
+        qtbot.mouseClick(pending.ack_button, Qt.MouseButton.LeftButton)
+    assert stored(db, signed.id)[0] == "acknowledged"
+    assert pending.model.rowCount() == 0 and "acknowledged" in pending.message.text()
+    history = view.history
+    row = history.model.row_of(signed.id)
+    assert history.model.index(row, HandoverListModel.STATUS).data() == "Acknowledged"
+
+    # the operator's screen shows the locked record and offers only a correction
+    op_view = make_view(qtbot, db, "operator")
+    tab = op_view.write
+    assert tab.record is not None and tab.record.locked
+    assert tab.notes.isReadOnly() and not tab.save_button.isEnabled() and not tab.sign_button.isEnabled()
+    assert not tab.add_button.isEnabled() and tab.correct_button.isVisible()
+    before = stored(db, signed.id)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("更正：回访已完成", True))
+    qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
+    assert "Correction #" in tab.message.text()
+    assert stored(db, signed.id) == before
+    with db.read() as s:
+        note = s.scalars(select(Handover).where(Handover.corrects_id == signed.id)).one()
+        assert (note.notes, note.status) == ("更正：回访已完成", "signed")
+
+
+def test_history_search_and_pdf(qtbot, scenario, opened) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+    operator = actor_for(db, "operator")
+    svc = HandoverService(db)
+    night = svc.open_draft(operator)
+    svc.save(operator, night.id, "CCTV offline at the Dongyan gate", [])
+    view = make_view(qtbot, db, "operator")
+    history = view.history
+    view.tabs.setCurrentWidget(history)
+    assert history.model.rowCount() == 2
+    qtbot.keyClicks(history.search, "cctv")
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1)
+    assert history.record is not None and history.record.id == night.id
+    history.search.setText("垃圾清运")  # Chinese comes in by IME, not by key events
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1 and history.record.id == sc.handover_id)
+    history.status.setCurrentIndex(history.status.findData("draft"))
+    assert history.model.rowCount() == 0
+    history.status.setCurrentIndex(0)
+    assert history.model.rowCount() == 1
+    with qtbot.waitSignal(history.pdf_written):
+        qtbot.mouseClick(history.pdf_button, Qt.MouseButton.LeftButton)
+    assert Path(opened[0]).exists() and "垃圾清运车辆故障" in PdfReader(opened[0]).pages[0].extract_text()
+
+
+def test_the_screen_is_in_the_main_window(qtbot, scenario) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+    window = build_window(db, "operator", runner=SynchronousRunner())
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()  # application shortcuts need an active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_screen_key() == "handover"
+    screen = window.screen("handover")
+    assert isinstance(screen, HandoverView) and "no handover yet" in screen.write.header.text()
+    window.close()
