@@ -174,13 +174,19 @@ def test_measures_layers_and_zoom_list(view, db, city, operator, clock, qtbot) -
     assert "Overdue cases: 2" in view.canvas.tooltip_at(lon, lat - 0.0003)
     view.layer_checks["cases"].setChecked(False)
     assert not view.canvas.is_layer_visible("cases")
-    assert "4 unit grids · 2 open cases · 3 officers placed" in view.status.text()
+    # off-duty officers are hidden unless asked for
+    assert "4 unit grids · 2 open cases · 2 of 3 placed officers shown" in view.status.text()
+    view.available_only.setChecked(False)
+    assert len(view.shown_officers()) == 3
     street = view.area_tree.topLevelItem(0)
     assert street.text(0) == "龙桥街道" and street.child(0).text(0) == "东岩社区"
     view.canvas.zoom_to_bounds(X0 - 0.05, Y0 - 0.05, X0 + 0.05, Y0 + 0.05)
     view.zoom_to_item(street.child(0))
     min_lon, min_lat, max_lon, max_lat = view.canvas.view_bounds()
     assert min_lon <= X0 and max_lon >= X0 + 2 * STEP and max_lon - min_lon < 0.01
+    assert view.outlined_area.name == "东岩社区" and not view.area_outline.path().isEmpty()
+    qtbot.mouseClick(view.zoom_all_button, Qt.MouseButton.LeftButton)
+    assert view.outlined_area is None and view.area_outline.path().isEmpty()
     view.area_search.setText("dy")  # pinyin initials of 东岩社区
     assert not street.isHidden() and not street.child(0).isHidden()
     view.area_search.setText("nowhere")

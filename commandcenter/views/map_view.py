@@ -16,8 +16,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QImageReader
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImageReader, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGraphicsPathItem,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -48,7 +49,7 @@ from ..labels import describe_error
 from ..services import map_data
 from ..services.imports import GEOMETRY_CACHES, ImportResult, import_grids
 from ..services.map_data import MapArea, MapGeometry, MapLayers
-from ..services.map_types import MapCaseMarker
+from ..services.map_types import MapBoundary, MapCaseMarker, MapOfficerMarker
 from ..widgets.map_canvas import MapCanvas
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,9 @@ log = logging.getLogger(__name__)
 REFRESH_DEBOUNCE_MS = 500
 LAYER_ORDER: tuple[str, ...] = ("grids", "boundaries", "cases", "officers", "basemap")
 AREA_ROLE = Qt.ItemDataRole.UserRole + 1
+AVAILABLE = ("on_duty", "in_field")
+AREA_OUTLINE = ("#0057ff", 3.0)  # the street or community zoomed to
+AREA_OUTLINE_Z = 12  # above the boundaries, below markers
 
 
 class BasemapBoundsDialog(QDialog):
@@ -133,6 +137,14 @@ class MapView(QWidget):
         self.canvas.case_clicked.connect(self._case_clicked)
         self.canvas.location_picked.connect(self._location_picked)
         self.canvas.pick_mode_changed.connect(self._pick_mode_changed)
+        # the canvas outlines grids only; the street or community zoomed to is outlined here
+        self.area_outline = QGraphicsPathItem()
+        pen = QPen(QColor(AREA_OUTLINE[0]), AREA_OUTLINE[1])
+        pen.setCosmetic(True)
+        self.area_outline.setPen(pen)
+        self.area_outline.setZValue(AREA_OUTLINE_Z)
+        self.canvas.view_box.addItem(self.area_outline)
+        self.outlined_area: MapArea | None = None
         self._build_panel()
         self._build_banner()
 
@@ -175,6 +187,16 @@ class MapView(QWidget):
             check.toggled.connect(lambda on, name=layer: self.canvas.set_layer_visible(name, on))
             layers.addWidget(check)
             self.layer_checks[layer] = check
+            if layer == "officers":
+                # off-duty officers' last positions (often home) would hide the ones who can go
+                self.available_only = QCheckBox(objectName="mapAvailableOnly")
+                self.available_only.setChecked(True)
+                self.available_only.toggled.connect(lambda _on: self._set_officer_markers())
+                check.toggled.connect(self.available_only.setEnabled)
+                indent = QHBoxLayout()
+                indent.setContentsMargins(20, 0, 0, 0)
+                indent.addWidget(self.available_only)
+                layers.addLayout(indent)
         self.layer_checks["basemap"].setEnabled(False)
         self.area_box = QGroupBox()
         self.area_search = QLineEdit(objectName="mapAreaSearch", clearButtonEnabled=True)
@@ -185,7 +207,7 @@ class MapView(QWidget):
         self.area_tree.itemActivated.connect(lambda item, _col: self.zoom_to_item(item))
         self.area_tree.itemClicked.connect(lambda item, _col: self.zoom_to_item(item))
         self.zoom_all_button = QPushButton(objectName="mapZoomAll")
-        self.zoom_all_button.clicked.connect(self.canvas.zoom_to_all)
+        self.zoom_all_button.clicked.connect(self.zoom_to_city)
         areas = QVBoxLayout(self.area_box)
         areas.addWidget(self.area_search)
         areas.addWidget(self.area_tree, 1)
@@ -237,6 +259,7 @@ class MapView(QWidget):
                  "cases": self.tr("Open cases"), "officers": self.tr("Officers"), "basemap": self.tr("Basemap")}
         for layer, check in self.layer_checks.items():
             check.setText(texts[layer])
+        self.available_only.setText(self.tr("Only on duty or in the field"))
         self.area_box.setTitle(self.tr("Zoom to"))
         self.area_search.setPlaceholderText(self.tr("Street or community (name or initials)"))
         self.zoom_all_button.setText(self.tr("Whole city"))
@@ -267,6 +290,7 @@ class MapView(QWidget):
         first = self.geometry is None
         self.geometry = geometry
         self.canvas.set_grids(geometry.grids, geometry.boundaries)
+        self.outline_area(None)
         self._fill_areas()
         if first or not geometry.grids:
             self.canvas.zoom_to_all()
@@ -290,7 +314,7 @@ class MapView(QWidget):
         self._extra_cases = {k: v for k, v in self._extra_cases.items() if k not in open_ids}
         self._apply_values()
         self._set_case_markers()
-        self.canvas.set_officer_markers(layers.officers)
+        self._set_officer_markers()
         if self.highlighted_case is not None:
             self.canvas.highlight_case(self.highlighted_case, centre=False)
         self._render_status()
@@ -303,6 +327,16 @@ class MapView(QWidget):
         if self.layers is None:
             return
         self.canvas.set_case_markers([*self.layers.cases, *self._extra_cases.values()])
+
+    def _set_officer_markers(self) -> None:
+        if self.layers is not None:
+            self.canvas.set_officer_markers(self.shown_officers())
+
+    def shown_officers(self) -> list[MapOfficerMarker]:
+        officers = self.layers.officers if self.layers else ()
+        if self.available_only.isChecked():
+            return [m for m in officers if m.duty_status in AVAILABLE]
+        return list(officers)
 
     def _failed(self, exc: BaseException) -> None:
         self._refreshing = self._geometry_loading = False
@@ -337,9 +371,10 @@ class MapView(QWidget):
             self.status.setText(self.tr("No unit grids yet: import them from a GeoJSON file."))
             return
         cases = len(self.layers.cases) if self.layers else 0
-        officers = len(self.layers.officers) if self.layers else 0
-        self.status.setText(self.tr("{grids} unit grids · {cases} open cases · {officers} officers placed").format(
-            grids=len(self.geometry.grids), cases=cases, officers=officers))
+        placed = len(self.layers.officers) if self.layers else 0
+        self.status.setText(self.tr("{grids} unit grids · {cases} open cases · {shown} of {placed} placed "
+                                    "officers shown").format(grids=len(self.geometry.grids), cases=cases,
+                                                             shown=len(self.shown_officers()), placed=placed))
 
     # ---- zoom list ----------------------------------------------------------------------------
     def _fill_areas(self) -> None:
@@ -381,7 +416,33 @@ class MapView(QWidget):
             self.zoom_to_area(area)
 
     def zoom_to_area(self, area: MapArea) -> None:
+        """Fit a street or community into the view and outline it."""
         self.canvas.zoom_to_bounds(*area.bounds)
+        self.outline_area(area)
+
+    def zoom_to_city(self) -> None:
+        self.outline_area(None)
+        self.canvas.zoom_to_all()
+
+    def outline_area(self, area: MapArea | None) -> None:
+        self.outlined_area = area
+        path = QPainterPath()
+        projection = self.canvas.projection
+        boundary = self._boundary_of(area)
+        if boundary is not None and projection is not None:
+            for polygon in boundary.polygons:
+                for ring in (polygon.exterior, *polygon.holes):
+                    points = [QPointF(*projection.to_xy(lon, lat)) for lon, lat in ring]
+                    path.moveTo(points[0])
+                    for point in points[1:]:
+                        path.lineTo(point)
+                    path.closeSubpath()
+        self.area_outline.setPath(path)
+
+    def _boundary_of(self, area: MapArea | None) -> MapBoundary | None:
+        if area is None or self.geometry is None:
+            return None
+        return next((b for b in self.geometry.boundaries if b.kind == area.kind and b.id == area.id), None)
 
     def find_area(self, kind: str, name: str) -> MapArea | None:
         if self.geometry is None:

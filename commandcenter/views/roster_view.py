@@ -87,6 +87,7 @@ DUTY_SHORTCUTS: dict[str, str] = {"on_duty": "Alt+1", "in_field": "Alt+2", "off_
 OVERDUE_COLOUR = "#c62828"
 CASE_DEBOUNCE_MS = 400
 AGE_REFRESH_MS = 30_000
+SHIFT_PANEL_WIDTH = 440
 ALL = -1
 LOCAL_TZ = ZoneInfo(DEFAULT_TZ)
 
@@ -585,8 +586,9 @@ class RosterView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.shift_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([1100, SHIFT_PANEL_WIDTH])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
@@ -646,6 +648,7 @@ class RosterView(QWidget):
 
     def _build_actions(self) -> None:
         self.toolbar = QToolBar(objectName="rosterActions")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.duty_actions: dict[str, QAction] = {}
         for status in DUTY_ORDER:
             action = QAction(self)
@@ -690,7 +693,10 @@ class RosterView(QWidget):
         self.shift_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.shift_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.shift_table.verticalHeader().setVisible(False)
-        self.shift_table.horizontalHeader().setStretchLastSection(True)
+        shift_header = self.shift_table.horizontalHeader()
+        shift_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a handful of rows
+        shift_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.shift_box.setMinimumWidth(SHIFT_PANEL_WIDTH)
         self.shift_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_members())
         self.shift_table.doubleClicked.connect(lambda *_: self.edit_shift())
         self.new_shift_button = QPushButton(objectName="newShift")
