@@ -463,8 +463,7 @@ class BriefingReport:
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=page_furniture(
             d.centre_name, f"{self.title()} · {self.day_text()}", printed))])
         if progress is not None:
-            doc.afterPage = lambda: progress(t(N("briefing", "Laying out pages…")),  # type: ignore[method-assign]
-                                             min(0.95, 0.5 + 0.05 * doc.page))
+            doc.afterPage = lambda: progress("page", min(0.95, 0.5 + 0.04 * doc.page))  # type: ignore[method-assign]
         story = self.story()
         page_text = t(N("briefing", "Page {page} of {pages}"))
         doc.build(story, canvasmaker=lambda *a, **k: PagedCanvas(*a, page_text=page_text, **k))
@@ -476,9 +475,9 @@ def render_briefing(data: BriefingData, out: str | Path | BinaryIO, *, lang: str
     BriefingReport(data, lang, printed_by).build(out, progress)
 
 
-def briefing_pdf(data: BriefingData, *, lang: str = "en", printed_by: str) -> bytes:
+def briefing_pdf(data: BriefingData, *, lang: str = "en", printed_by: str, progress: Progress | None = None) -> bytes:
     buffer = BytesIO()
-    render_briefing(data, buffer, lang=lang, printed_by=printed_by)
+    render_briefing(data, buffer, lang=lang, printed_by=printed_by, progress=progress)
     return buffer.getvalue()
 
 

@@ -66,12 +66,14 @@ def issue_briefing(db: Database, actor: Actor | SystemActor, *, centre_id: int, 
     """Build the briefing of `day` (or of one shift of it) into `out` and record its issue.
 
     `printed_by` is the name printed on every page (default: the actor's display name).
+    `progress(stage, fraction)` hears the stages "kpis", "breakdowns", "hotspots", "overdue",
+    "pdf", "page" (once per page laid out) and "done".
     """
     authorize(db, actor, Action.PRINT_BRIEFING)
     report = progress or (lambda _text, _fraction: None)
     data = briefing_data(db, centre_id, day, shift_name, progress=report)
     report("pdf", 0.5)
-    content = briefing_pdf(data, lang=lang, printed_by=printed_by or actor.display_name)
+    content = briefing_pdf(data, lang=lang, printed_by=printed_by or actor.display_name, progress=report)
     path = Path(out).expanduser().resolve()
     _write_atomically(path, content)
     digest = hashlib.sha256(content).hexdigest()
