@@ -66,6 +66,12 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
         self._relays: set[_Relay] = set()
+        self._closed = False
+
+    def shutdown(self, msecs: int = 10_000) -> bool:
+        """Stop delivering results (their widgets are going away) and wait for running tasks."""
+        self._closed = True
+        return self.wait(msecs)
 
     def run_in_background(
         self,
@@ -74,6 +80,8 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[str, float], None] | None = None,
     ) -> TaskState:
+        if self._closed:
+            return TaskState()
         relay = _Relay()
         self._relays.add(relay)
         state = TaskState(relay.progressed.emit if on_progress else None)
@@ -83,12 +91,16 @@ class TaskRunner(QObject):
         @Slot(object)
         def finished(result: Any) -> None:
             self._relays.discard(relay)
+            if self._closed:
+                return
             if on_done is not None:
                 on_done(result)
 
         @Slot(object)
         def failed(exc: BaseException) -> None:
             self._relays.discard(relay)
+            if self._closed:
+                return
             if on_error is not None:
                 on_error(exc)
             else:

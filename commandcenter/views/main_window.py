@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._info: DatabaseInfo | None = None
         self._counts_pending = False
         ctx.feed.changed.connect(self._on_changed)
+        ctx.bus.screen_requested.connect(self._screen_requested)
         ctx.feed.connection_lost.connect(self._on_connection_lost)
         ctx.feed.connection_restored.connect(self._on_connection_restored)
         self._counts_timer = QTimer(self)
@@ -101,6 +102,11 @@ class MainWindow(QMainWindow):
 
     def current_screen_key(self) -> str:
         return self._keys[self.stack.currentIndex()]
+
+    def _screen_requested(self, key: str) -> None:
+        if key in self._keys:
+            self.show_screen(key)
+            self.activateWindow()
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
@@ -227,5 +233,5 @@ class MainWindow(QMainWindow):
         settings.MAIN_GEOMETRY.set(self.saveGeometry())
         self.ctx.feed.stop()
         self._counts_timer.stop()
-        self.ctx.runner.wait(5000)
+        self.ctx.runner.shutdown(5000)
         super().closeEvent(event)

@@ -215,7 +215,7 @@ class WallView(QWidget):
         self.model.rowsAboutToBeInserted.connect(self._before_insert)
         self.model.rowsInserted.connect(self._after_insert)
 
-        self.detail = CaseDetailPanel()
+        self.detail = CaseDetailPanel(now=self.ctx.db.clock.now)
         self.escalations = QListWidget(objectName="escalationList")
         self.escalations.itemActivated.connect(self._escalation_activated)
         self.ack_button = QPushButton(objectName="acknowledgeEscalation")
@@ -244,10 +244,11 @@ class WallView(QWidget):
             qa.setShortcut(QKeySequence(shortcut))
             qa.triggered.connect(lambda _=False, a=action: self.run_action(a))
             self.case_actions[action] = qa
+            # on the screen itself so the key works wherever the focus is on the wall; an action
+            # the role may not perform keeps its shortcut, which answers with a clear refusal
+            self.addAction(qa)
             if self.ctx.can(action):
                 self.toolbar.addAction(qa)
-            else:
-                self.addAction(qa)  # keeps the shortcut answering with a clear refusal
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
@@ -260,7 +261,8 @@ class WallView(QWidget):
         self.focus_action = QAction(self)
         self.focus_action.setShortcut(QKeySequence("Esc"))
         self.focus_action.triggered.connect(lambda: self.table.setFocus())
-        for qa in (self.find_action, self.clear_action, self.focus_action):
+        for qa in (self.find_action, self.clear_action, self.focus_action, self.new_action, self.next_action,
+                   self.help_action):
             self.addAction(qa)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.help_action)
@@ -666,9 +668,22 @@ class WallView(QWidget):
 
     # ---- actions ------------------------------------------------------------------------
     def new_case(self) -> None:
+        # not modal: the call-taker may pick the location on the map while the dialog stays open
         dialog = NewCaseDialog(self.ctx, self)
-        dialog.case_created.connect(lambda row: (self.apply_rows([row], from_feed=False), self.select_case(row.id)))
-        dialog.open()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_created.connect(self._case_created)
+        dialog.show()
+
+    def _back_to_wall(self) -> None:
+        self.window().activateWindow()
+        self.table.setFocus()
+
+    def _case_created(self, row: CaseRow) -> None:
+        """Back to the wall on the new case, so the next key (Ctrl+D) dispatches it."""
+        self.apply_rows([row], from_feed=False)
+        self.select_case(row.id)
+        self.window().activateWindow()
+        self.table.setFocus()
 
     def run_action(self, action: Action) -> None:
         rows = self.selected_rows()
@@ -682,7 +697,9 @@ class WallView(QWidget):
             return
         if action in (Action.DISPATCH, Action.REASSIGN):
             dialog = DispatchDialog(self.ctx, rows, reassign=action is Action.REASSIGN, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.dispatched.connect(lambda done: self.apply_rows(list(done), from_feed=False))
+            dialog.finished.connect(self._back_to_wall)
             dialog.open()
             return
         if len(rows) > 1 and action is Action.REGISTER:
@@ -735,7 +752,9 @@ class WallView(QWidget):
                    ("Esc", self.tr("Back to the case list"))]
         entries += [(sc, action_label(a.value)) for a, sc in CASE_SHORTCUTS]
         entries += [("Ctrl+1 … Ctrl+6", self.tr("Switch screens")), ("F1", self.tr("This sheet"))]
-        ShortcutSheet(entries, self).open()
+        sheet = ShortcutSheet(entries, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
 
     def _on_tick(self) -> None:
         self.model.tick()
