@@ -11,16 +11,17 @@ import sys
 
 from ..db import open_database
 from ..errors import ImportRejected
+from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..services.imports import IMPORTERS, ImportResult
 
 MAX_LISTED = 100
 
 HELP = {
-    "officers": "officers from CSV: employee_no,name,phone,grid_codes,duty_status (grid_codes ;-separated)",
-    "departments": "departments from CSV: code,name,phone,category_codes (category_codes ;-separated)",
-    "positions": "timestamped officer positions from CSV (employee_no,at,lon,lat) or JSON",
-    "grids": "unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)",
+    "officers": N("cli", "officers from CSV: employee_no,name,phone,grid_codes,duty_status (grid_codes ;-separated)"),
+    "departments": N("cli", "departments from CSV: code,name,phone,category_codes (category_codes ;-separated)"),
+    "positions": N("cli", "timestamped officer positions from CSV (employee_no,at,lon,lat) or JSON"),
+    "grids": N("cli", "unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)"),
 }
 
 
