@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Path, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -169,12 +169,27 @@ def hotspot_map(cells: Sequence[tuple[str, Sequence[tuple[float, float]], int]],
             return SHADES[0]
         return next((SHADES[i + 1] for i, b in enumerate(bounds) if n <= b), SHADES[-1])
 
+    # one Path per shade holding all its cells as sub-paths: a city has thousands of cells, and
+    # one shape each costs a graphics-state change per cell in the PDF and a node per cell here
     thin = 0.15 if len(cells) > 500 else 0.4
+    marked = {m.code for m in markers}
     projected = {}
+    by_shade: dict[int, Path] = {}
     for code, ring, n in cells:
         pts = project(ring)
-        projected[code] = pts
-        d.add(Polygon(pts, fillColor=shade(n), strokeColor=colors.white, strokeWidth=thin))
+        if code in marked:
+            projected[code] = pts
+        colour = shade(n)
+        path = by_shade.get(id(colour))
+        if path is None:
+            path = by_shade[id(colour)] = Path(fillColor=colour, strokeColor=colors.white, strokeWidth=thin)
+        path.moveTo(pts[0], pts[1])
+        for i in range(2, len(pts), 2):
+            path.lineTo(pts[i], pts[i + 1])
+        path.closePath()
+    for colour in SHADES:  # lightest first, so the busy cells' outlines stay on top
+        if id(colour) in by_shade:
+            d.add(by_shade[id(colour)])
     for marker in markers:
         pts = projected.get(marker.code)
         if pts is None:

@@ -3,8 +3,8 @@
 Every page carries the centre's name and the document's title at the top, and who printed it,
 when, and "page n of N" at the bottom. The total page count is only known at the end, so the
 canvas keeps each page's state and writes the numbers when the document is saved.
-Long tables are cut into chunks of a few dozen rows: ReportLab lays out one huge Table
-several times slower than the same rows in page-sized pieces.
+Long tables are cut at each page's end into page-sized Tables (`PagedTable`): ReportLab lays
+out one huge Table several times slower than the same rows in page-sized pieces.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
@@ -32,7 +32,6 @@ MARGIN = 15 * mm
 HEADER = 10 * mm
 FOOTER = 10 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
-TABLE_CHUNK = 40  # rows per Table: small enough to lay out fast, big enough to fill a page
 HEAD_BG = colors.HexColor("#eceff1")
 ZEBRA = colors.HexColor("#f7f9fa")
 ACCENT = colors.HexColor("#1565c0")
@@ -95,16 +94,64 @@ def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragra
     return Paragraph(escape(text).replace("\n", "<br/>"), style, bulletText=bullet)
 
 
+class PagedTable(Flowable):
+    """A long table laid out one page at a time.
+
+    Rows are single-line strings of a fixed height, so the rows that fit are known without
+    measuring: `split` cuts at the page's end, and each piece draws as one ReportLab Table of
+    at most a page, with the header repeated on every page. One Table of thousands of rows
+    is several times slower to lay out than the same rows in page-sized pieces.
+    """
+
+    def __init__(self, header: list[str], rows: list[list[str]], widths: Sequence[float], style: list[Any],
+                 row_styles: Callable[[int, Sequence[str]], list[tuple[Any, ...]]] | None, size: float,
+                 first: int = 0) -> None:
+        super().__init__()
+        self.header, self.rows, self.widths, self.style = header, rows, list(widths), style
+        self.row_styles, self.size, self.first = row_styles, size, first
+        self.row_height = size + 2 + 1.6 + 2.2  # leading plus top and bottom padding
+        self.width = sum(self.widths)
+        self.height = self.row_height * (len(rows) + 1)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fit_rows = int((avail_height + 1e-6) // self.row_height) - 1
+        if fit_rows < min(3, len(self.rows)):  # no room for a header and a few rows: next page
+            return []
+        if fit_rows >= len(self.rows):
+            return [self]
+        cut = fit_rows
+        return [PagedTable(self.header, self.rows[:cut], self.widths, self.style, self.row_styles, self.size,
+                           self.first),
+                PagedTable(self.header, self.rows[cut:], self.widths, self.style, self.row_styles, self.size,
+                           self.first + cut)]
+
+    def draw(self) -> None:
+        style = list(self.style)
+        for i, row in enumerate(self.rows, 1):
+            if (self.first + i) % 2 == 0:  # zebra stripes continue across pages
+                style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+            if self.row_styles is not None:
+                style.extend(self.row_styles(i, row))
+        table = Table([self.header, *self.rows], colWidths=self.widths,
+                      rowHeights=[self.row_height] * (len(self.rows) + 1), hAlign="LEFT")
+        table.setStyle(TableStyle(style))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+
+
 def table_chunks(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], font: str,
                  align_right: Sequence[int] = (), size: float = 7.5,
-                 row_styles: Callable[[int, Sequence[str]], list[tuple[Any, ...]]] | None = None) -> list[Table]:
-    """`rows` as a list of Tables of TABLE_CHUNK rows each, every one with the header.
+                 row_styles: Callable[[int, Sequence[str]], list[tuple[Any, ...]]] | None = None) -> list[Flowable]:
+    """`rows` as a table that breaks into page-sized pieces, each with the header.
 
     Cells are plain strings shortened to their column's width, which keeps layout fast and
     rows one line high.
     """
     header_row = [fit(h, font, size, w - 6) for h, w in zip(header, widths, strict=True)]
-    base = [
+    style: list[Any] = [
         ("FONT", (0, 0), (-1, -1), font, size),
         ("LEADING", (0, 0), (-1, -1), size + 2),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
@@ -119,23 +166,9 @@ def table_chunks(header: Sequence[str], rows: Sequence[Sequence[str]], widths: S
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]
     for col in align_right:
-        base.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
-    tables = []
-    for start in range(0, max(len(rows), 1), TABLE_CHUNK):
-        chunk = rows[start:start + TABLE_CHUNK]
-        cells = [header_row] + [
-            [fit(str(v), font, size, w - 6) for v, w in zip(r, widths, strict=True)] for r in chunk
-        ]
-        style = list(base)
-        for i in range(1, len(cells)):
-            if (start + i) % 2 == 0:
-                style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
-            if row_styles is not None:
-                style.extend(row_styles(i, chunk[i - 1]))
-        table = Table(cells, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle(style))
-        tables.append(table)
-    return tables
+        style.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
+    cells = [[fit(str(v), font, size, w - 6) for v, w in zip(r, widths, strict=True)] for r in rows]
+    return [PagedTable(header_row, cells, widths, style, row_styles, size)]
 
 
 class PagedCanvas(canvas.Canvas):
