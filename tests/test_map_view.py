@@ -135,10 +135,14 @@ def test_selecting_a_case_elsewhere_centres_and_rings_it(view, db, city, operato
 def test_clicking_a_case_marker_selects_it_on_the_bus(view, db, city, operator, qtbot) -> None:  # type: ignore[no-untyped-def]
     case_id = new_case(db, operator, city, 2)
     refreshed(qtbot, view)
+    before = view.canvas.view_bounds()
     with qtbot.waitSignal(view.ctx.bus.case_selected) as selected:
         click_at(qtbot, view, *grid_centre(2))
     assert selected.args == [case_id]
     assert view.highlighted_case == case_id
+    assert view.canvas.view_bounds() == pytest.approx(before)  # the map does not jump under the mouse
+    view.ctx.bus.case_selected.emit(case_id)  # selected again from the wall: now it centres
+    assert view.canvas.view_bounds() != pytest.approx(before)
 
 
 def test_pick_mode_round_trip(view, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -241,3 +245,8 @@ def test_basemap_from_a_world_file_or_typed_edges(view, tmp_path, qtbot) -> None
         spin.setValue(value)
     dialog.accept()
     assert view.layer_checks["basemap"].isEnabled()
+    rotated = tmp_path / "rotated.png"
+    assert image.save(str(rotated))
+    (tmp_path / "rotated.pgw").write_text("0.00005\n0.00001\n0\n-0.00005\n119.0\n25.4\n")
+    assert not view.load_basemap_file(rotated)
+    assert "only north-up images" in view.status.text()

@@ -201,3 +201,17 @@ def test_define_and_staff_a_shift_from_the_panel(view, db, city, qtbot) -> None:
     assert [view.members.item(i).text() for i in range(view.members.count())] == ["Operator"]
     assert cell(view, city.officer_ids[0], Column.SHIFT) == ""
     assert view.ctx.can(Action.MANAGE_ROSTER)
+
+
+def test_shift_column_follows_the_clock(view, db, city, supervisor, clock) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.services.roster import assign_to_shift, save_shift
+
+    day = save_shift(db, supervisor, name="白班", start_time="08:00", end_time="20:00")
+    assign_to_shift(db, supervisor, day.id, officer_ids=[city.officer_ids[0]])
+    view.ctx.feed.poll()
+    assert cell(view, city.officer_ids[0], Column.SHIFT) == "白班"
+    clock.advance(hours=11)  # 21:00 local: the day shift is over
+    view.reload_shifts()
+    assert cell(view, city.officer_ids[0], Column.SHIFT) == ""
+    assert view.current_label.text() == "On now: no shift is running"
+    assert view.next_label.text().startswith("Next: 白班 from Thu 08:00")

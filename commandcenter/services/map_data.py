@@ -323,15 +323,17 @@ def basemap_bounds(image: str | Path, width: int, height: int) -> tuple[float, f
     world = world_file_for(image)
     if world is None:
         return None
+    six = translate("map", N("map", "{file}: a world file holds six numbers")).format(file=world.name)
     try:
         values = [float(line) for line in world.read_text(encoding="ascii", errors="replace").split()]
     except ValueError as exc:
-        raise ValueError(f"{world.name}: a world file holds six numbers") from exc
+        raise ValueError(six) from exc
     if len(values) != 6:
-        raise ValueError(f"{world.name}: a world file holds six numbers")
+        raise ValueError(six)
     a, d, b, e, c, f = values
     if d != 0 or b != 0 or a <= 0 or e >= 0:
-        raise ValueError(f"{world.name}: only north-up images without rotation can be shown")
+        raise ValueError(translate("map", N("map", "{file}: only north-up images without rotation can be shown"))
+                         .format(file=world.name))
     # c, f is the centre of the upper-left pixel
     min_lon, max_lat = c - a / 2, f - e / 2
     return min_lon, max_lat + e * height, min_lon + a * width, max_lat

@@ -460,9 +460,11 @@ class MapView(QWidget):
         self.canvas.highlight_grid(grid_id if grid_id >= 0 else None)
 
     def _case_clicked(self, case_id: int) -> None:
-        self._own_selection = case_id  # the wall will echo it back: do not jump the view then
+        # the wall echoes the selection back within this emit: do not jump the view under the mouse
+        self._own_selection = case_id
         self.show_case(case_id)
         self.ctx.bus.case_selected.emit(case_id)
+        self._own_selection = None
 
     def show_case(self, case_id: int) -> None:
         """Ring a case and centre the map on it (not when the operator just clicked it here)."""

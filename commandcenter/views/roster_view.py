@@ -1035,7 +1035,11 @@ class RosterView(QWidget):
         selected = self.current_shift()
         wanted = self._select_after_reload or (selected.id if selected is not None else None)
         self._select_after_reload = None
+        running = {c.period.shift.id for c in board.current}
+        shift_rolled = self._board is not None and running != {c.period.shift.id for c in self._board.current}
         self._board = board
+        if shift_rolled:  # a shift began or ended: the "shift now" column changes for its members
+            self.refresh_officers([r.id for r in self.model.all_rows()])
         self.shift_model.set_shifts(shifts)
         if wanted is not None:
             self.select_shift(wanted)
