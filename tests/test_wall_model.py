@@ -12,7 +12,13 @@ from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.wall import WallScope, load_wall, rows_by_ids
-from commandcenter.widgets.wall_model import CASE_ID_ROLE, COLUMN_INDEX, TIME_LEFT, WallFilter, WallModel
+from commandcenter.widgets.wall_model import (
+    CASE_ID_ROLE,
+    COLUMN_INDEX,
+    TIME_LEFT,
+    WallFilter,
+    WallModel,
+)
 
 from .factories import grid_centre
 

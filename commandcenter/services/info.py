@@ -20,7 +20,6 @@ from ..models import (
     Officer,
     Street,
     User,
-    from_epoch,
     to_epoch,
 )
 
