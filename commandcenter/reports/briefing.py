@@ -178,13 +178,14 @@ class BriefingReport:
             return tail, MUTED, 0
         diff = cur - prev
         if is_rate:
-            diff_text = t(N("briefing", "{value} pts")).format(value=f"{abs(diff) * 100:.1f}")
+            number = f"{abs(diff) * 100:.1f}"
         elif isinstance(diff, float) and not float(diff).is_integer():
-            diff_text = f"{abs(diff):.1f}"
+            number = f"{abs(diff):.1f}"
         else:
-            diff_text = f"{abs(diff):.0f}"
-        if abs(diff) < 1e-9:
+            number = f"{abs(diff):.0f}"
+        if float(number) == 0:  # a change too small to show is no change
             return f"= {tail}", MUTED, 0
+        diff_text = t(N("briefing", "{value} pts")).format(value=number) if is_rate else number
         colour = MUTED if good_up is None else (GOOD if (diff > 0) == good_up else BAD)
         return f"{'+' if diff > 0 else '−'}{diff_text} · {tail}", colour, 1 if diff > 0 else -1
 
@@ -270,17 +271,17 @@ class BriefingReport:
     def charts(self) -> list[Any]:
         d, t, st, f = self.data, self.t, self.st, self.font
         half = (FRAME_WIDTH - 6 * mm) / 2
-        hourly = hourly_chart(d.by_hour, d.by_hour_baseline, d.hour_labels, FRAME_WIDTH, 48 * mm, f,
+        hourly = hourly_chart(d.by_hour, d.by_hour_baseline, d.hour_labels, FRAME_WIDTH, 44 * mm, f,
                               t(N("briefing", "cases reported")), t(N("briefing", "4-week average")))
         none = t(N("briefing", "No cases in this period."))
         names = [self._other(c.key, self._category(c.name_zh, c.name_en)) for c in d.by_category]
         # the standard has a 市容环境 among both components and events: tell same names apart by code
         names = [f"{n} {c.key}" if names.count(n) > 1 else n for n, c in zip(names, d.by_category, strict=True)]
         categories = bar_list([(n, c.count) for n, c in zip(names, d.by_category, strict=True)],
-                              half, f, empty_text=none, row_height=11,
+                              half, f, empty_text=none, row_height=10,
                               muted_last=bool(d.by_category) and d.by_category[-1].key == "*")
         sources = bar_list([(source_label(c.key, self.t.lang), c.count) for c in d.by_source], half, f,
-                           colour=BASELINE, empty_text=none, row_height=11)
+                           colour=BASELINE, empty_text=none, row_height=10)
         streets = self._streets(half, none)
         side = Table([[para(t(N("briefing", "Cases by category")), st["h3"]),
                        para(t(N("briefing", "Cases by source")), st["h3"])], [categories, sources]],
