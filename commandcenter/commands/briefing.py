@@ -12,6 +12,7 @@ from datetime import date
 
 from ..db import open_database
 from ..errors import ValidationError
+from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import current_language, normalize, translate
 from ..services.auth import SystemActor
 from ..services.briefings import issue_briefing
@@ -27,16 +28,16 @@ def _day(text: str) -> date:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    t = lambda s: translate("cli", s)  # noqa: E731
-    p = sub.add_parser("briefing", help=t("print the daily or a shift's briefing as a PDF"))
-    p.add_argument("--db", required=True, help=t("database file path or SQLAlchemy URL"))
-    p.add_argument("--date", required=True, type=_day, help=t("the day, YYYY-MM-DD, in the centre's time zone"))
-    p.add_argument("--shift", help=t("a shift's name (e.g. Night) for a shift briefing; default: the whole day"))
+    t = lambda s: translate("cli", s)  # noqa: E731 - every string below is marked with N for lupdate
+    p = sub.add_parser("briefing", help=t(N("cli", "print the daily or a shift's briefing as a PDF")))
+    p.add_argument("--db", required=True, help=t(N("cli", "database file path or SQLAlchemy URL")))
+    p.add_argument("--date", required=True, type=_day, help=t(N("cli", "the day, YYYY-MM-DD, in the centre's time zone")))
+    p.add_argument("--shift", help=t(N("cli", "a shift's name (e.g. Night) for a shift briefing; default: the whole day")))
     # SUPPRESS: without it the subcommand's default would overwrite a `--lang` given before it
     p.add_argument("--lang", choices=["en", "zh_CN"], default=argparse.SUPPRESS,
-                   help=t("language of the briefing (default: the interface language)"))
-    p.add_argument("--centre", help=t("command centre code (default: the top-level centre)"))
-    p.add_argument("--out", required=True, help=t("the PDF file to write"))
+                   help=t(N("cli", "language of the briefing (default: the interface language)")))
+    p.add_argument("--centre", help=t(N("cli", "command centre code (default: the top-level centre)")))
+    p.add_argument("--out", required=True, help=t(N("cli", "the PDF file to write")))
     p.set_defaults(handler=run)
 
 

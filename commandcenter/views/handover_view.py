@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QDateTime,
     QEvent,
@@ -77,11 +78,12 @@ def _local(instant: datetime | None, tz: str, fmt: str = "%m-%d %H:%M") -> str:
     return instant.astimezone(ZoneInfo(tz)).strftime(fmt) if instant is not None else "—"
 
 
-def status_text(widget: QWidget, status: str) -> str:
+def status_text(status: str) -> str:
+    """A handover status in the interface language (context "HandoverView")."""
     names = {
-        HandoverStatus.DRAFT.value: widget.tr("Draft"),
-        HandoverStatus.SIGNED.value: widget.tr("Signed"),
-        HandoverStatus.ACKNOWLEDGED.value: widget.tr("Acknowledged"),
+        HandoverStatus.DRAFT.value: QCoreApplication.translate("HandoverView", "Draft"),
+        HandoverStatus.SIGNED.value: QCoreApplication.translate("HandoverView", "Signed"),
+        HandoverStatus.ACKNOWLEDGED.value: QCoreApplication.translate("HandoverView", "Acknowledged"),
     }
     return names.get(status, status)
 
@@ -255,8 +257,7 @@ class HandoverListModel(QAbstractTableModel):
         if col == self.SHIFT:
             return r.shift_name + (self.tr(" (correction to #{id})").format(id=r.corrects_id) if r.corrects_id else "")
         if col == self.STATUS:
-            return {"draft": self.tr("Draft"), "signed": self.tr("Signed"),
-                    "acknowledged": self.tr("Acknowledged")}.get(r.status, r.status)
+            return status_text(r.status)
         if col == self.AUTHOR:
             return r.author_name
         if col == self.SIGNED:
@@ -312,7 +313,7 @@ class RecordBrowser(QTextBrowser):
     def _html(self, r: HandoverRecord, with_notes: bool) -> str:
         e, tz = html.escape, r.timezone
         parts = [f"<h3>{e(self.tr('{shift} shift of {date}').format(shift=r.shift_name, date=f'{r.shift_date:%Y-%m-%d}'))}"
-                 f" · {e(status_text(self, r.status))}</h3>"] if with_notes else []
+                 f" · {e(status_text(r.status))}</h3>"] if with_notes else []
         if r.corrects_id:
             parts.append(f"<p>{e(self.tr('Correction to handover #{id}').format(id=r.corrects_id))}</p>")
         if r.signed_at:
@@ -512,7 +513,7 @@ class WriteTab(QWidget):
         if r is not None:
             text = self.tr("{shift} shift of {date}, {start}–{end}: {status}").format(
                 shift=r.shift_name, date=f"{r.shift_date:%Y-%m-%d}", start=_local(r.period_start, r.timezone, "%H:%M"),
-                end=_local(r.period_end, r.timezone, "%H:%M"), status=status_text(self, r.status))
+                end=_local(r.period_end, r.timezone, "%H:%M"), status=status_text(r.status))
         elif p is not None:
             text = self.tr("{shift} shift of {date}, {start}–{end}: no handover yet").format(
                 shift=p.shift.name, date=f"{p.day:%Y-%m-%d}", start=_local(p.start, p.shift.timezone, "%H:%M"),
