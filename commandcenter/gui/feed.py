@@ -1,6 +1,6 @@
 """The live change feed in the GUI: polls the change log off the GUI thread, emits what changed.
 
-SQLite has no notifications, so the feed polls every 250 ms (an indexed range scan costing
+SQLite has no notifications, so the feed polls every 100 ms (an indexed range scan costing
 well under a millisecond); a commit in any process reaches the screen within about a poll.
 Views subscribe to `changed(entity, ids)` and update their rows in place.
 """
@@ -18,7 +18,7 @@ from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 250
+POLL_MS = 100
 
 
 class ChangeFeed(QObject):

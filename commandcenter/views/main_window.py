@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         self._counts_timer.setInterval(30_000)  # overdue counts move with time, not only with changes
         self._counts_timer.timeout.connect(self.refresh_counts)
         self._counts_timer.start()
+        # counts scan the whole case table: after a change, refresh at most every few seconds
+        self._counts_soon = QTimer(self, singleShot=True, interval=3000)
+        self._counts_soon.timeout.connect(self.refresh_counts)
         self.retranslate_ui()
         self.refresh_counts()
 
@@ -204,8 +207,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
-        if entity == "case":
-            self.refresh_counts()
+        if entity == "case" and not self._counts_soon.isActive():
+            self._counts_soon.start()
 
     def _on_connection_lost(self, reason: str) -> None:
         self._render_connection(False, reason)
@@ -233,5 +236,6 @@ class MainWindow(QMainWindow):
         settings.MAIN_GEOMETRY.set(self.saveGeometry())
         self.ctx.feed.stop()
         self._counts_timer.stop()
+        self._counts_soon.stop()
         self.ctx.runner.shutdown(5000)
         super().closeEvent(event)
