@@ -289,3 +289,29 @@ def test_a_missing_font_is_a_clear_error(monkeypatch, tmp_path) -> None:  # type
     with pytest.raises(FontMissing) as err:
         fonts.cjk_font()
     assert "missing.ttc" in err.value.message and fonts.ENV_OVERRIDE in err.value.message
+
+
+@pytest.mark.postgres
+def test_postgresql_gives_the_same_briefing_and_handovers(pg_url, tmp_path_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.clock import FrozenClock
+    from commandcenter.db import open_database
+    from commandcenter.services.handover import HandoverService
+
+    from .day_of_cases import build_scenario
+
+    clock = FrozenClock(PRINT_AT)
+    pg = open_database(pg_url, clock=clock, create=True)
+    lite, _, _ = scenario_database(tmp_path_factory, tmp_path)
+    try:
+        sc = build_scenario(pg, clock)
+        on_pg, on_lite = briefing_data(pg, sc.centre_id, DAY), briefing_data(lite, sc.centre_id, DAY)
+        assert on_pg == on_lite
+        assert briefing_pdf(on_pg, printed_by="t") == briefing_pdf(on_lite, printed_by="t")
+        night = briefing_data(pg, sc.centre_id, DAY, "Night")
+        assert night == briefing_data(lite, sc.centre_id, DAY, "Night")
+        svc = HandoverService(pg)
+        assert [r.id for r in svc.search(actor_for(pg, "operator"), "垃圾清运")] == [sc.handover_id]
+        assert [r.id for r in svc.search(actor_for(pg, "operator"), "OPERATOR")] == [sc.handover_id]
+    finally:
+        pg.dispose()
+        lite.dispose()

@@ -357,11 +357,12 @@ def _breakdowns(s: Session, scope: Sequence[int], a: int, b: int) -> dict[str, A
     # the same hours of the previous four weeks (whole days back), as a mean per day
     lo = a - BASELINE_DAYS * DAY
     offset = (REPORTED - lo) % DAY
+    hour_of_day = offset // 3600  # one expression object: PostgreSQL matches GROUP BY by its parameters
     baseline = [0.0] * hours
     for bucket, n in s.execute(
-        select(offset // 3600, func.count())
+        select(hour_of_day, func.count())
         .where(_in_scope(scope), Case.reported_at >= lo, Case.reported_at < a, offset < (b - a))
-        .group_by(offset // 3600)
+        .group_by(hour_of_day)
     ):
         if int(bucket) < hours:
             baseline[int(bucket)] += int(n) / BASELINE_DAYS
@@ -567,7 +568,8 @@ def _handover_notes(s: Session, scope: Sequence[int], a: int, b: int) -> tuple[H
             select(HandoverItem.handover_id, HandoverItem.text, Case.case_number, HandoverItem.due_at, HandoverItem.done)
             .outerjoin(Case, Case.id == HandoverItem.case_id)
             .where(HandoverItem.handover_id.in_(ids))
-            .order_by(HandoverItem.handover_id, HandoverItem.due_at, HandoverItem.id)
+            .order_by(HandoverItem.handover_id, case((HandoverItem.due_at.is_(None), 1), else_=0),
+                      HandoverItem.due_at, HandoverItem.id)  # undated items last on every backend
         ):
             items.setdefault(hid, []).append((text, number or "", due, bool(done)))
     return tuple(
