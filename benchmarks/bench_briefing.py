@@ -53,7 +53,10 @@ RUNS = 3
 
 def cached_database(fresh: bool) -> Path:
     """The demo city, generated once into the temp directory and reused."""
-    from commandcenter.services.demo import generate_demo
+    try:
+        from commandcenter.services.demo import generate_demo
+    except ImportError as exc:  # the generator is its own module; say what is missing
+        raise SystemExit(f"bench_briefing: the demo generator is needed ({exc})") from exc
 
     path = Path(tempfile.gettempdir()) / "gcc-bench" / f"{SCALE}-{DAYS}d-seed{SEED}-{NOW:%Y%m%d%H%M}.sqlite"
     if path.exists() and not fresh:
