@@ -12,15 +12,17 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from .. import i18n
+from .. import __version__, i18n
 from ..gui import settings
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..labels import role_label
+from ..paths import log_dir
 from ..services.info import DatabaseInfo, database_info
 
 
@@ -134,6 +136,12 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
         self.help_menu = self.menuBar().addMenu("")
+        self.shortcuts_action = QAction(icon("help"), "", self)
+        self.shortcuts_action.triggered.connect(self._show_shortcuts)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._show_about)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
 
     def set_language(self, lang: str) -> None:
         lang = i18n.install(lang)
@@ -158,6 +166,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts (F1 on the wall)"))
+        self.about_action.setText(self.tr("&About Grid Command Centre"))
         self.user_label.setText(
             self.tr("{name} ({role}) · {centre}").format(
                 name=actor.display_name, role=role_label(actor.role.value), centre=actor.centre_name
@@ -225,6 +235,28 @@ class MainWindow(QMainWindow):
             self.connection_label.setText(self.tr("Database unreachable — retrying"))
             self.connection_label.setToolTip(reason)
             self.connection_label.setStyleSheet("color: #c62828; font-weight: bold;")
+
+    def _show_shortcuts(self) -> None:
+        if "wall" in self._keys:
+            wall = self.show_screen("wall")
+            wall.show_shortcuts()  # type: ignore[attr-defined]
+
+    def _show_about(self) -> None:
+        info = self._info
+        QMessageBox.about(
+            self,
+            self.tr("About Grid Command Centre"),
+            self.tr(
+                "<b>Grid Command Centre</b> {version}<br>Case wall, dispatch, roster, grid maps, handovers "
+                "and briefings for grid command centres.<br><br>Database: {db}<br>Schema: {schema}<br>"
+                "Log file: {log}"
+            ).format(
+                version=__version__,
+                db=self.ctx.db.display_name,
+                schema=info.schema_version if info else "…",
+                log=log_dir() / "commandcenter.log",
+            ),
+        )
 
     # ---- state ------------------------------------------------------------------------
     def restore_state(self) -> None:
