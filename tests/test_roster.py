@@ -204,3 +204,42 @@ def test_current_and_next_shift(db, city, supervisor, operator, clock) -> None: 
     clock.set(local(28, 12))  # Saturday noon: day and weekend shifts overlap
     assert [c.period.shift.name for c in shift_board(db).current] == ["白班", "周末班"]
     assert shift_board(db, at=local(27, 20, 30)).next.period.start == local(28, 8)
+
+
+@pytest.mark.postgres
+def test_roster_dispatch_map_and_imports_on_postgresql(pg_url, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The same services on PostgreSQL, with two seats racing for one officer."""
+    from commandcenter.db import open_database
+    from commandcenter.services.auth import actor_for
+    from commandcenter.services.dispatch import recommend
+    from commandcenter.services.imports import import_grids, import_officers, import_positions
+    from commandcenter.services.map_data import map_geometry, map_layers
+
+    from .factories import build_tiny_city
+    from .test_imports import GOOD_OFFICERS, small_city, write
+
+    db = open_database(pg_url, clock=clock, create=True)
+    other_seat = open_database(pg_url, clock=clock)
+    try:
+        city = build_tiny_city(db)
+        supervisor = actor_for(db, "supervisor")
+        assert import_grids(db, write(tmp_path / "c.geojson", small_city())).created == 14
+        assert import_officers(db, write(tmp_path / "o.csv", GOOD_OFFICERS, "gbk")).created == 2
+        positions = "employee_no,at,lon,lat\nPT000001,2026-11-25 09:59:00,119.0012,25.4012\n"
+        assert import_positions(db, write(tmp_path / "p.csv", positions)).updated == 1
+        case_id = dispatch_case(db, supervisor, city, city.officer_ids[0])
+        rows = {r.employee_no: r for r in officer_rows(db)}
+        assert len(rows) == 5 and rows["PT000001"].open_cases == 1
+        version = rows["PT000001"].version
+        set_duty_status(other_seat, actor_for(other_seat, "supervisor"), city.officer_ids[0], DutyStatus.ON_LEAVE,
+                        expected_version=version)
+        with pytest.raises(StaleOfficer):
+            set_duty_status(db, supervisor, city.officer_ids[0], DutyStatus.OFF_DUTY, expected_version=version)
+        assert officer_row(db, city.officer_ids[0]).duty_status == "on_leave"
+        assert recommend(db, case_id)[0].duty_status in ("on_duty", "in_field")
+        assert len(map_geometry(db).grids) == 18
+        layers = map_layers(db)
+        assert layers.values["open"] == {city.grid_ids[0]: 1.0} and len(layers.cases) == 1
+    finally:
+        other_seat.dispose()
+        db.dispose()
