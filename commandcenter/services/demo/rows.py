@@ -1,0 +1,121 @@
+"""Rows of one table held column-wise and turned into DB-API tuples a chunk at a time.
+
+The planners work on numpy columns; Python objects (tuples, None, label strings) are made
+only for the chunk being written, so a million cases never sit in memory as a million
+tuples, and the conversion can run on a second thread while the database inserts the
+previous chunk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
+
+import numpy as np
+
+NONE = -1  # "no value" in integer columns (ids and epoch seconds are positive)
+CHUNK_ROWS = 50_000
+
+
+@dataclass(frozen=True)
+class Const:
+    """A column with the same value in every row."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A column of labels stored as codes: row i holds labels[codes[i]]."""
+
+    labels: np.ndarray  # object array
+    codes: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
+@dataclass(frozen=True)
+class Nullable:
+    """An integer column where NONE stands for SQL NULL."""
+
+    values: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A column computed per chunk (e.g. text assembled from codes) by fn(start, stop)."""
+
+    length: int
+    fn: Callable[[int, int], np.ndarray | list[Any]]
+
+    def __len__(self) -> int:
+        return self.length
+
+
+Column = np.ndarray | Sequence[Any] | Const | Lookup | Nullable | Derived
+
+
+def _slice(column: Column, start: int, stop: int) -> Any:
+    if isinstance(column, Const):
+        return repeat(column.value, stop - start)
+    if isinstance(column, np.ndarray):
+        return column[start:stop].tolist()
+    if isinstance(column, Lookup):
+        return column.labels[column.codes[start:stop]].tolist()
+    if isinstance(column, Nullable):
+        part = column.values[start:stop]
+        out = part.astype(object)
+        out[part == NONE] = None
+        return out.tolist()
+    if isinstance(column, Derived):
+        part = column.fn(start, stop)
+        return part.tolist() if isinstance(part, np.ndarray) else part
+    return column[start:stop]
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """The rows of one table: column names and one column (sequence, Const, Lookup ...) each."""
+
+    table: str
+    columns: tuple[str, ...]
+    data: tuple[Column, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.columns) != len(self.data):
+            raise ValueError(f"{self.table}: {len(self.columns)} columns but {len(self.data)} data")
+        lengths = {len(d) for d in self.data if not isinstance(d, Const)}
+        if len(lengths) != 1:
+            raise ValueError(f"{self.table}: columns of different lengths {sorted(lengths)}")
+
+    def __len__(self) -> int:
+        return next(len(d) for d in self.data if not isinstance(d, Const))  # type: ignore[arg-type]
+
+    def chunks(self, size: int = CHUNK_ROWS) -> Iterator[list[tuple[Any, ...]]]:
+        n = len(self)
+        for start in range(0, n, size):
+            stop = min(start + size, n)
+            yield list(zip(*(_slice(d, start, stop) for d in self.data), strict=False))
+
+    def tuples(self) -> list[tuple[Any, ...]]:
+        return [row for chunk in self.chunks() for row in chunk]
+
+    def column(self, name: str) -> Column:
+        return self.data[self.columns.index(name)]
+
+
+def labels(values: Sequence[Any]) -> np.ndarray:
+    """An object array of labels for `Lookup` (None allowed)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = list(values)
+    return out
+
+
+def table(table_name: str, /, **columns: Column) -> TableRows:
+    return TableRows(table_name, tuple(columns), tuple(columns.values()))
