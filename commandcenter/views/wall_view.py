@@ -138,6 +138,8 @@ class WallView(QWidget):
         self._escalation_timer.setInterval(ESCALATION_SCAN_MS)
         self._escalation_timer.timeout.connect(self.scan_escalations)
         self._escalation_timer.start()
+        self._escalations_soon = QTimer(self, singleShot=True, interval=500)
+        self._escalations_soon.timeout.connect(self.refresh_escalations)
         self._load_reference_lists()
         self.reload()
         self.refresh_escalations()
@@ -417,6 +419,10 @@ class WallView(QWidget):
         self.count_label.setText(self.tr("Could not load the wall: {error}").format(error=describe_error(exc)))
 
     def _on_feed_changed(self, entity: str, ids: list) -> None:  # type: ignore[type-arg]
+        if entity == "escalation":  # recorded by any seat's or the drill's scan
+            if not self._escalations_soon.isActive():
+                self._escalations_soon.start()
+            return
         if entity != "case":
             return
         self._pending_ids.update(ids)
