@@ -1,0 +1,4159 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="134"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="136"/>
+        <source>{n} min ago</source>
+        <translation>{n}分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="138"/>
+        <source>{n} h ago</source>
+        <translation>{n}小时前</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="139"/>
+        <source>{n} d ago</source>
+        <translation>{n}天前</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="462"/>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="464"/>
+        <source>Mon–Fri</source>
+        <translation>周一至周五</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="466"/>
+        <source>weekends</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="67"/>
+        <source>{d} d {h} h</source>
+        <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="67"/>
+        <source>{d} d</source>
+        <translation>{d}天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="69"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h}小时{m:02d}分</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="70"/>
+        <source>{m} min</source>
+        <translation>{m}分钟</translation>
+    </message>
+</context>
+<context>
+    <name>ActionParamsDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="46"/>
+        <source>Why is the report invalid?</source>
+        <translation>该上报为何作废？</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="47"/>
+        <source>What must be redone?</source>
+        <translation>哪些方面需要返工？</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="48"/>
+        <source>Why is the case suspended?</source>
+        <translation>该案件为何挂账？</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="49"/>
+        <source>Why is the case reopened?</source>
+        <translation>该案件为何重新打开？</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
+        <source>Why is more time needed?</source>
+        <translation>为何需要延期？</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
+        <source>What was done on site?</source>
+        <translation>现场做了哪些处置？</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="52"/>
+        <source>Comment (optional)</source>
+        <translation>评价意见（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="58"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
+        <source>Acceptable</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="261"/>
+        <source>{action} — {case}</source>
+        <translation>{action} — {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="262"/>
+        <source>{action}: case {case}</source>
+        <translation>{action}：案件 {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="264"/>
+        <source>{category} · grid {grid} ({community}) · {status}
+{description}</source>
+        <translation>{category} · 网格 {grid}（{community}）· {status}
+{description}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="270"/>
+        <source>{action} (Enter)</source>
+        <translation>{action}（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="271"/>
+        <source>{action} (Ctrl+Enter)</source>
+        <translation>{action}（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="273"/>
+        <source>Extend by</source>
+        <translation>延期时长</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="276"/>
+        <source>Rating *</source>
+        <translation>评价等级 *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="279"/>
+        <source>Merge into which case? *</source>
+        <translation>合并到哪个案件？*</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="280"/>
+        <source>Filter by case number, category, address or text</source>
+        <translation>按案件编号、类别、地址或描述筛选</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="282"/>
+        <source>Show open cases in every grid, not only grid {grid}</source>
+        <translation>显示所有网格的在办案件，不限于网格 {grid}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="323"/>
+        <source>1 working day</source>
+        <translation>1个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="325"/>
+        <source>1 day</source>
+        <translation>1天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="326"/>
+        <source>30 min</source>
+        <translation>30分钟</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="326"/>
+        <source>1 h</source>
+        <translation>1小时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="326"/>
+        <source>2 h</source>
+        <translation>2小时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="326"/>
+        <source>4 h</source>
+        <translation>4小时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="327"/>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="340"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="359"/>
+        <source>counted in working time: office hours on working days</source>
+        <translation>按工作时间计：仅计工作日的办公时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="360"/>
+        <source>counted in calendar time</source>
+        <translation>按自然时间计</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="362"/>
+        <source>Handling deadline {old} → {new}  (+{span}, {clock})</source>
+        <translation>处置时限 {old} → {new}（+{span}，{clock}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="385"/>
+        <source>Keys 1–5 choose the stars</source>
+        <translation>按数字键 1–5 选择星级</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="425"/>
+        <source>No other open case in the whole centre.</source>
+        <translation>整个指挥中心没有其他在办案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="426"/>
+        <source>No other open case in this grid: tick the box below to look in every grid.</source>
+        <translation>本网格没有其他在办案件：勾选下方选项可在所有网格中查找。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="428"/>
+        <source>No case matches the filter.</source>
+        <translation>没有符合筛选条件的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="430"/>
+        <source>Open cases: {n} · Up/Down to choose, Enter to merge.</source>
+        <translation>在办案件 {n} 件 · 用上/下方向键选择，按 Enter 合并。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="456"/>
+        <source>Choose the case to merge into.</source>
+        <translation>请选择要合并到的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="459"/>
+        <source>Choose a rating from 1 to 5 stars.</source>
+        <translation>请选择 1 至 5 星的评价。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="462"/>
+        <source>Choose how long to extend.</source>
+        <translation>请选择延期时长。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="464"/>
+        <source>A reason is required: {prompt}</source>
+        <translation>必须填写原因：{prompt}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="467"/>
+        <source>The text is too long: at most {limit} characters, now {count}.</source>
+        <translation>内容过长：最多 {limit} 个字符，当前 {count} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>BasemapBoundsDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="94"/>
+        <source>Place the basemap</source>
+        <translation>设置底图位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="95"/>
+        <source>The image has no world file (.pgw, .jgw, .wld). Give the WGS84 longitude and latitude of its edges; north must be up.</source>
+        <translation>该图片没有坐标文件（.pgw、.jgw、.wld）。请输入图片四边的 WGS84 经纬度；图片须为上北下南。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="97"/>
+        <source>West (min. longitude)</source>
+        <translation>西（最小经度）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="97"/>
+        <source>South (min. latitude)</source>
+        <translation>南（最小纬度）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="97"/>
+        <source>East (max. longitude)</source>
+        <translation>东（最大经度）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="98"/>
+        <source>North (max. latitude)</source>
+        <translation>北（最大纬度）</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingView</name>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="275"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="290"/>
+        <source>Whole day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="277"/>
+        <source>{name} shift ({start}–{end})</source>
+        <translation>{name}（{start}–{end}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="283"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="481"/>
+        <source>Briefing</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="284"/>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="284"/>
+        <source>&amp;Period</source>
+        <translation>时段(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="284"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="288"/>
+        <source>Page 1 of the briefing appears here once it is built</source>
+        <translation>简报生成后，第 1 页将显示在此处</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="291"/>
+        <source>Build briefing</source>
+        <translation>生成简报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="292"/>
+        <source>Build the PDF and record it as issued</source>
+        <translation>生成 PDF 并登记为已印发</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="293"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="294"/>
+        <source>Open in the system&apos;s PDF viewer</source>
+        <translation>用系统的 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="295"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="296"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="297"/>
+        <source>At a glance</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="298"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="298"/>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="298"/>
+        <source>Due to close</source>
+        <translation>应结案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="299"/>
+        <source>Closure rate</source>
+        <translation>结案率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="299"/>
+        <source>On-time closure rate</source>
+        <translation>按期结案率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="300"/>
+        <source>Overdue now</source>
+        <translation>当前超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="303"/>
+        <source>Issued briefings (double-click to open)</source>
+        <translation>已印发的简报（双击打开）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="329"/>
+        <source>Gathering the figures…</source>
+        <translation>正在汇总数据…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="337"/>
+        <source>Counting the KPIs…</source>
+        <translation>正在计算考核指标…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="337"/>
+        <source>Counting by hour, category, street…</source>
+        <translation>正在按时段、类别、街道统计…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="338"/>
+        <source>Finding hotspots…</source>
+        <translation>正在查找热点网格…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="338"/>
+        <source>Listing overdue cases…</source>
+        <translation>正在列出超时案件…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="339"/>
+        <source>Laying out pages…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="340"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="349"/>
+        <source>Briefing ready: {path} ({kb} KB), recorded as issued by {user}</source>
+        <translation>简报已生成：{path}（{kb} KB），已登记为由 {user} 印发</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="356"/>
+        <source>No preview</source>
+        <translation>无预览</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="361"/>
+        <source>No preview: poppler-utils (pdftoppm) is not installed</source>
+        <translation>无法预览：未安装 poppler-utils（pdftoppm）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="393"/>
+        <source>The file is no longer at {path}</source>
+        <translation>文件已不在 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="398"/>
+        <source>Save briefing</source>
+        <translation>保存简报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="399"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="406"/>
+        <source>Could not save to {path}: {reason}</source>
+        <translation>无法保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="409"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="418"/>
+        <source>Printing from here needs poppler-utils (pdftoppm). Open the PDF and print it from the viewer instead.</source>
+        <translation>在此打印需要 poppler-utils（pdftoppm）。请打开 PDF，改从阅读器中打印。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="431"/>
+        <source>Preparing pages for the printer…</source>
+        <translation>正在准备打印页面…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="468"/>
+        <source>Sent {n} pages to {printer}</source>
+        <translation>已将 {n} 页发送到打印机 {printer}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
+        <source>Reporter</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
+        <source>Assignee</source>
+        <translation>承办方</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
+        <source>Community / street</source>
+        <translation>社区 / 街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
+        <source>Coordinates</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
+        <source>Received</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
+        <source>Registered</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
+        <source>Dispatched</source>
+        <translation>派遣时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
+        <source>Accepted</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
+        <source>Fed back</source>
+        <translation>反馈时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
+        <source>Evaluated</source>
+        <translation>评价时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
+        <source>Current stage due</source>
+        <translation>当前环节时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
+        <source>Handling deadline</source>
+        <translation>处置时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="116"/>
+        <source>Extended by</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="117"/>
+        <source>Time suspended</source>
+        <translation>挂账时长</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="118"/>
+        <source>Rework rounds</source>
+        <translation>返工次数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="119"/>
+        <source>Escalation</source>
+        <translation>催督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="120"/>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="121"/>
+        <source>Merged into</source>
+        <translation>已合并至</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="122"/>
+        <source>Reject reason</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="276"/>
+        <source>No case selected.
+Select a case on the wall to see every field and its history.</source>
+        <translation>未选择案件。
+在案件墙上选择一个案件，即可查看全部信息及办理过程。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="278"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="279"/>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="280"/>
+        <source>Times (local)</source>
+        <translation>时间（本地）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="281"/>
+        <source>Time limits and outcome</source>
+        <translation>时限与结果</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="282"/>
+        <source>History</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="321"/>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="322"/>
+        <source>not dispatched</source>
+        <translation>未派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="339"/>
+        <source>Reminder sent</source>
+        <translation>已催办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="339"/>
+        <source>Escalated to supervisor</source>
+        <translation>已升级督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="366"/>
+        <source>Overdue by {span} (was due {at})</source>
+        <translation>已超时 {span}（时限为 {at}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="371"/>
+        <source>{state}: due {at} (in {span})</source>
+        <translation>{state}：{at} 到期（剩余 {span}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="404"/>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="406"/>
+        <source>by {who}</source>
+        <translation>操作人：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="408"/>
+        <source>handler: {name}</source>
+        <translation>承办方：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="463"/>
+        <source>Reassign</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="262"/>
+        <source>Reassign case {case}</source>
+        <translation>改派案件 {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="263"/>
+        <source>Reassign {n} cases to one handler</source>
+        <translation>将 {n} 个案件改派给同一承办方</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="463"/>
+        <source>Dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="266"/>
+        <source>Dispatch case {case}</source>
+        <translation>派遣案件 {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="267"/>
+        <source>Dispatch {n} cases to one handler</source>
+        <translation>将 {n} 个案件派遣给同一承办方</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
+        <source>Assignee</source>
+        <translation>承办方</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="274"/>
+        <source>Suggested handlers (best first)</source>
+        <translation>推荐承办方（最匹配的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="275"/>
+        <source>Suggested handlers for the first case, {case}</source>
+        <translation>为第一个案件 {case} 推荐的承办方</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="277"/>
+        <source>Name, employee number or pinyin initials — Up/Down to choose</source>
+        <translation>姓名、工号或拼音首字母 — 用上/下方向键选择</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="278"/>
+        <source>To top suggestion (Ctrl+D)</source>
+        <translation>派给首位推荐（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="279"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="279"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="531"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="342"/>
+        <source>officer</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="342"/>
+        <source>department</source>
+        <translation>职能部门</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="345"/>
+        <source>— currently assigned</source>
+        <translation>— 当前承办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="353"/>
+        <source>No suggestion for this case: find a handler below.</source>
+        <translation>该案件没有推荐：请在下方查找承办方。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="405"/>
+        <source>Or find any officer or department ({shown} of {total} listed; type to narrow)</source>
+        <translation>或查找任一网格员或职能部门（共 {total} 个，列出 {shown} 个；输入文字可缩小范围）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="408"/>
+        <source>Or find any officer or department</source>
+        <translation>或查找任一网格员或职能部门</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="417"/>
+        <source>open cases: {n}</source>
+        <translation>在办案件：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="419"/>
+        <source>currently assigned</source>
+        <translation>当前承办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="465"/>
+        <source>{verb} (Enter)</source>
+        <translation>{verb}（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="467"/>
+        <source>{verb} to {name} (Enter)</source>
+        <translation>{verb}给 {name}（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="476"/>
+        <source>Choose a suggestion or find a handler first.</source>
+        <translation>请先选择推荐项或查找承办方。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="483"/>
+        <source>There is no suggestion: find a handler by name.</source>
+        <translation>没有推荐：请按姓名查找承办方。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="509"/>
+        <source>sent to {name}</source>
+        <translation>已派给 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="518"/>
+        <source>not sent</source>
+        <translation>未派出</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="528"/>
+        <source>{done} of {total} cases sent; not sent:</source>
+        <translation>{total} 个案件中已派出 {done} 个；未派出的：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="546"/>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverListModel</name>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="239"/>
+        <source>#</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="239"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="239"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="239"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="239"/>
+        <source>Written by</source>
+        <translation>填写人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="240"/>
+        <source>Signed</source>
+        <translation>签字时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="240"/>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="240"/>
+        <source>Items</source>
+        <translation>事项数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="240"/>
+        <source>Notes</source>
+        <translation>交班说明</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="258"/>
+        <source> (correction to #{id})</source>
+        <translation>（更正 #{id}）</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="84"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="85"/>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="86"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="874"/>
+        <source>This shift</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="876"/>
+        <source>To acknowledge</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="877"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="890"/>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
+</context>
+<context>
+    <name>IssuedModel</name>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="116"/>
+        <source>Issued</source>
+        <translation>印发时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="116"/>
+        <source>By</source>
+        <translation>印发人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="116"/>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="116"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="117"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="136"/>
+        <source>Day {day}</source>
+        <translation>{day} 全天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="137"/>
+        <source>Shift {start} to {end}</source>
+        <translation>班次 {start} 至 {end}</translation>
+    </message>
+</context>
+<context>
+    <name>ListTab</name>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="723"/>
+        <source>Search notes, items, case numbers, authors or a date (YYYY-MM-DD)</source>
+        <translation>搜索交班说明、事项、案件编号、填写人或日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="727"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="727"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="727"/>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="728"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="733"/>
+        <source>Signed handovers waiting for a supervisor to acknowledge them</source>
+        <translation>已签字、等待值班长确认的交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="734"/>
+        <source>Acknowledge</source>
+        <translation>确认接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="735"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="736"/>
+        <source>Add correction…</source>
+        <translation>添加更正…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="797"/>
+        <source>Handover #{id} acknowledged</source>
+        <translation>交接班记录 #{id} 已确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="809"/>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="810"/>
+        <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
+        <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="815"/>
+        <source>Correction #{id} added</source>
+        <translation>已添加更正 #{id}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="158"/>
+        <source> [DEMO]</source>
+        <translation> [演示]</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="160"/>
+        <source>Grid Command Centre — {centre} — {db}{demo}</source>
+        <translation>网格化指挥中心 — {centre} — {db}{demo}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="164"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="165"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="166"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="167"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="168"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="169"/>
+        <source>&amp;Keyboard shortcuts (F1 on the wall)</source>
+        <translation>键盘快捷键(&amp;K)（在案件墙上按 F1）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="170"/>
+        <source>&amp;About Grid Command Centre</source>
+        <translation>关于网格化指挥中心(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="172"/>
+        <source>{name} ({role}) · {centre}</source>
+        <translation>{name}（{role}）· {centre}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="207"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="210"/>
+        <source>Open {open} · Overdue {overdue} · Reported {reported} · Closed {closed} · Cases {cases}</source>
+        <translation>在办 {open} · 超时 {overdue} · 待立案 {reported} · 已结案 {closed} · 案件总数 {cases}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="231"/>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="232"/>
+        <source>Changes from other seats appear within a second</source>
+        <translation>其他席位的变更会在一秒内显示</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="235"/>
+        <source>Database unreachable — retrying</source>
+        <translation>无法连接数据库 — 正在重试</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="248"/>
+        <source>About Grid Command Centre</source>
+        <translation>关于网格化指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="250"/>
+        <source>&lt;b&gt;Grid Command Centre&lt;/b&gt; {version}&lt;br&gt;Case wall, dispatch, roster, grid maps, handovers and briefings for grid command centres.&lt;br&gt;&lt;br&gt;Database: {db}&lt;br&gt;Schema: {schema}&lt;br&gt;Log file: {log}</source>
+        <translation>&lt;b&gt;网格化指挥中心&lt;/b&gt; {version}&lt;br&gt;为网格化管理指挥中心提供案件墙、派遣、网格员名册、网格地图、交接班和简报。&lt;br&gt;&lt;br&gt;数据库：{db}&lt;br&gt;数据库结构版本：{schema}&lt;br&gt;日志文件：{log}</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="809"/>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="810"/>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="811"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="812"/>
+        <source>Officers</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="813"/>
+        <source>Grid {code}</source>
+        <translation>网格 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="816"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="817"/>
+        <source>High</source>
+        <translation>较急</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="818"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="819"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="822"/>
+        <source>On duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="823"/>
+        <source>In the field</source>
+        <translation>外勤</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="824"/>
+        <source>Off duty</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="825"/>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="827"/>
+        <source>Grid map</source>
+        <translation>网格地图</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="828"/>
+        <source>Map legend</source>
+        <translation>地图图例</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="1301"/>
+        <source>%n open case(s)</source>
+        <translation>
+            <numerusform>在办案件 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="254"/>
+        <source>Colour grids by</source>
+        <translation>网格着色依据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="257"/>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="258"/>
+        <source>Unit grids</source>
+        <translation>单元网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="258"/>
+        <source>Community and street boundaries</source>
+        <translation>社区和街道边界</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="259"/>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="259"/>
+        <source>Officers</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="259"/>
+        <source>Basemap</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="262"/>
+        <source>Only on duty or in the field</source>
+        <translation>仅显示在岗或外勤</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="263"/>
+        <source>Zoom to</source>
+        <translation>定位到</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="264"/>
+        <source>Street or community (name or initials)</source>
+        <translation>街道或社区（名称或拼音首字母）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="265"/>
+        <source>Whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="266"/>
+        <source>Import grids (GeoJSON)…</source>
+        <translation>导入网格（GeoJSON）…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="268"/>
+        <source>Unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)</source>
+        <translation>从 GeoJSON 面要素集合（FeatureCollection，含编码和名称，WGS84）导入单元网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="269"/>
+        <source> — needs the import permission (administrators)</source>
+        <translation> — 需要导入权限（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="270"/>
+        <source>Load basemap image…</source>
+        <translation>加载底图图片…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="271"/>
+        <source>A north-up image with a world file (.pgw, .jgw, .wld); no internet connection is needed</source>
+        <translation>上北下南的图片，附坐标文件（.pgw、.jgw、.wld）；无需联网</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="273"/>
+        <source>Remove basemap</source>
+        <translation>移除底图</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="274"/>
+        <source>Click the map to pick the location for the new case (Esc cancels)</source>
+        <translation>在地图上点击，为新案件选取位置（按 Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="275"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="344"/>
+        <source>The map could not be read: {error}</source>
+        <translation>无法读取地图：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="368"/>
+        <source>Loading the map…</source>
+        <translation>正在加载地图…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="371"/>
+        <source>No unit grids yet: import them from a GeoJSON file.</source>
+        <translation>尚无单元网格：请从 GeoJSON 文件导入。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="375"/>
+        <source>{grids} unit grids · {cases} open cases · {shown} of {placed} placed officers shown</source>
+        <translation>单元网格 {grids} 个 · 在办案件 {cases} 件 · 有定位的网格员 {placed} 名，显示 {shown} 名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="496"/>
+        <source>Picked {lon:.6f}, {lat:.6f}</source>
+        <translation>已选取 {lon:.6f}, {lat:.6f}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="501"/>
+        <source>Import unit grids</source>
+        <translation>导入单元网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="502"/>
+        <source>GeoJSON (*.geojson *.json);;All files (*)</source>
+        <translation>GeoJSON 文件 (*.geojson *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="509"/>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="516"/>
+        <source>Imported {created} new and {updated} changed grids from {file}; created {districts} districts, {streets} streets, {communities} communities.</source>
+        <translation>已从 {file} 导入网格：新增 {created} 个，更新 {updated} 个；新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="522"/>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="530"/>
+        <source>{file}: nothing was imported. Fix these {n} problem(s) and import the file again:</source>
+        <translation>{file}：未导入任何数据。请修正以下 {n} 个问题后重新导入：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="534"/>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="547"/>
+        <source>Load a basemap image</source>
+        <translation>加载底图图片</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="548"/>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="565"/>
+        <source>{file} is not an image this program can read</source>
+        <translation>{file} 不是本程序可读取的图片</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="570"/>
+        <source>Basemap {file} loaded</source>
+        <translation>已加载底图 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="595"/>
+        <source>Map</source>
+        <translation>网格地图</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="292"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="293"/>
+        <source>Call</source>
+        <translation>接报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="294"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="295"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="296"/>
+        <source>&amp;Source</source>
+        <translation>来源(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="300"/>
+        <source>&amp;Priority</source>
+        <translation>紧急程度(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="304"/>
+        <source>Keys 1–4: urgent, high, normal, low</source>
+        <translation>数字键 1–4：紧急、较急、一般、低</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="305"/>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="308"/>
+        <source>Type a code, Chinese, English or pinyin initials (e.g. ldbl) — Up/Down to choose</source>
+        <translation>输入编码、中文、英文或拼音首字母（如 ldbl）— 用上/下方向键选择</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="310"/>
+        <source>Lon / &amp;lat</source>
+        <translation>经度 / 纬度(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="312"/>
+        <source>Longitude, e.g. 119.0075 (or paste “lon, lat”)</source>
+        <translation>经度，如 119.0075（或粘贴“经度, 纬度”）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="313"/>
+        <source>Latitude, e.g. 25.4312</source>
+        <translation>纬度，如 25.4312</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="314"/>
+        <source>Pick on &amp;map</source>
+        <translation>地图选点(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="315"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="316"/>
+        <source>Or choose</source>
+        <translation>或选择</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="317"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="318"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="319"/>
+        <source>Unit grid</source>
+        <translation>单元网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="320"/>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="322"/>
+        <source>Street and number, landmark</source>
+        <translation>路名门牌号、标志性建筑</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="323"/>
+        <source>&amp;Description *</source>
+        <translation>问题描述(&amp;D) *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="325"/>
+        <source>What the caller reports (required)</source>
+        <translation>反映人所述问题（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="326"/>
+        <source>&amp;Reporter</source>
+        <translation>反映人(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="328"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="329"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="330"/>
+        <source>Register at once</source>
+        <translation>直接立案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="331"/>
+        <source>Save case (Ctrl+Enter)</source>
+        <translation>保存案件（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="374"/>
+        <source>{major} ({code})</source>
+        <translation>{major}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="388"/>
+        <source>No category chosen yet</source>
+        <translation>尚未选择类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="392"/>
+        <source>Category: {code} {zh} · {en} ({major})</source>
+        <translation>类别：{code} {zh} · {en}（{major}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="493"/>
+        <source>Outside every grid — check the coordinates</source>
+        <translation>不在任何网格内 — 请检查坐标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="496"/>
+        <source>Finding the grid…</source>
+        <translation>正在查找所属网格…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="498"/>
+        <source>Enter both longitude and latitude as numbers</source>
+        <translation>请以数字形式输入经度和纬度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="500"/>
+        <source>Click the location on the map…</source>
+        <translation>请在地图上点击位置…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="502"/>
+        <source>{grid} (chosen from the list)</source>
+        <translation>{grid}（从列表中选择）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="505"/>
+        <source>Enter coordinates, pick on the map, or choose street → community → grid</source>
+        <translation>输入坐标、在地图上选点，或依次选择街道 → 社区 → 网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="513"/>
+        <source>{code} · {name} ({community}, {street})</source>
+        <translation>{code} · {name}（{community}，{street}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="597"/>
+        <source>Choose a category: type into the category search.</source>
+        <translation>请选择类别：在类别搜索框中输入。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="600"/>
+        <source>A description is required.</source>
+        <translation>必须填写问题描述。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="606"/>
+        <source>Enter both longitude and latitude as numbers.</source>
+        <translation>请以数字形式输入经度和纬度。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="614"/>
+        <source>A location is required: coordinates, a point on the map or a grid.</source>
+        <translation>必须提供位置：坐标、地图上的点或网格。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="662"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerRosterModel</name>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="168"/>
+        <source>Cases assigned to the officer and not yet closed (click to sort by load)</source>
+        <translation>分派给该网格员且尚未结案的案件（点击按工作量排序）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="172"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="172"/>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="172"/>
+        <source>Duty status</source>
+        <translation>在岗状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="172"/>
+        <source>Shift now</source>
+        <translation>当前班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="173"/>
+        <source>Grids</source>
+        <translation>负责网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="173"/>
+        <source>Street / community</source>
+        <translation>街道 / 社区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="173"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="173"/>
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
+        <source>Last position</source>
+        <translation>最近位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
+        <source>Seen</source>
+        <translation>定位时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="229"/>
+        <source>never</source>
+        <translation>从未定位</translation>
+    </message>
+</context>
+<context>
+    <name>PendingItemsModel</name>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="148"/>
+        <source>Done</source>
+        <translation>已办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="148"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="148"/>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="148"/>
+        <source>What to do</source>
+        <translation>事项</translation>
+    </message>
+</context>
+<context>
+    <name>RecordBrowser</name>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="309"/>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="309"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="309"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="309"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="309"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="310"/>
+        <source>Handler</source>
+        <translation>承办方</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="310"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="322"/>
+        <source>Acknowledged by {name} at {time}</source>
+        <translation>{name} 于 {time} 确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="325"/>
+        <source>Corrected by note(s): {ids}</source>
+        <translation>更正记录：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="333"/>
+        <source>case {number}</source>
+        <translation>案件 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="335"/>
+        <source>by {time}</source>
+        <translation>{time} 前</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="343"/>
+        <source>Reported {reported} · registered {registered} · dispatched {dispatched} · fed back {fed_back} · closed {closed} · open now {open_now} · overdue now {overdue_now}</source>
+        <translation>上报 {reported} · 立案 {registered} · 派遣 {dispatched} · 反馈 {fed_back} · 结案 {closed} · 当前在办 {open_now} · 当前超时 {overdue_now}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="347"/>
+        <source>Overdue cases</source>
+        <translation>超时案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="348"/>
+        <source>Escalated cases</source>
+        <translation>催督办案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="349"/>
+        <source>Urgent cases of the shift</source>
+        <translation>本班紧急案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="350"/>
+        <source>Suspended cases</source>
+        <translation>挂账案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="353"/>
+        <source>{n} open</source>
+        <translation>在办 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="354"/>
+        <source>None with open cases.</source>
+        <translation>无人持有在办案件。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterView</name>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="744"/>
+        <source>Search name, pinyin initials or employee no. (Ctrl+F)</source>
+        <translation>搜索姓名、拼音首字母或工号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="745"/>
+        <source>Officer roster</source>
+        <translation>网格员名册</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="748"/>
+        <source>Set the selected officers {status} ({keys})</source>
+        <translation>将所选网格员设为“{status}”（{keys}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="750"/>
+        <source>Import officers…</source>
+        <translation>导入网格员…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="751"/>
+        <source>Import departments…</source>
+        <translation>导入职能部门…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="752"/>
+        <source> — needs the import permission (administrators)</source>
+        <translation> — 需要导入权限（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="754"/>
+        <source>Officers from CSV: employee_no,name,phone,grid_codes,duty_status</source>
+        <translation>从 CSV 导入网格员：employee_no,name,phone,grid_codes,duty_status</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="756"/>
+        <source>Departments from CSV: code,name,phone,category_codes</source>
+        <translation>从 CSV 导入职能部门：code,name,phone,category_codes</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="761"/>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="762"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="763"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="764"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="765"/>
+        <source>Add selected officers to the shift</source>
+        <translation>将所选网格员加入班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="766"/>
+        <source>Remove selected members</source>
+        <translation>移除所选人员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="767"/>
+        <source>Add operator</source>
+        <translation>添加值班员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="768"/>
+        <source>Operators and supervisors who can work the shift</source>
+        <translation>可排入该班次的值班员和值班长</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="793"/>
+        <source>Could not read the roster: {error}</source>
+        <translation>无法读取网格员名册：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="834"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="844"/>
+        <source>All streets</source>
+        <translation>全部街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="856"/>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="896"/>
+        <source>Showing {shown} of {total} officers · {on} on duty · {field} in the field · {off} off duty · {leave} on leave</source>
+        <translation>显示 {shown}/{total} 名网格员 · 在岗 {on} · 外勤 {field} · 离岗 {off} · 请假 {leave}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="958"/>
+        <source>{names}: now {status}</source>
+        <translation>{names}：已设为“{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="966"/>
+        <source>{name} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
+        <translation>{name} 已在其他席位被修改（现为“{status}”）。本次未做任何更改；该行已重新加载，请核对后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="977"/>
+        <source>Import officers</source>
+        <translation>导入网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="977"/>
+        <source>Import departments</source>
+        <translation>导入职能部门</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="978"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="986"/>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="993"/>
+        <source>officers</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="993"/>
+        <source>departments</source>
+        <translation>职能部门</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="994"/>
+        <source>Imported {what} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
+        <translation>已从 {file}（{encoding}）导入{what}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1005"/>
+        <source>{file}: nothing was imported. Fix these {n} problem(s) and import the file again:</source>
+        <translation>{file}：未导入任何数据。请修正以下 {n} 个问题后重新导入：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1009"/>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1056"/>
+        <source>Loading shifts…</source>
+        <translation>正在加载班次…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1060"/>
+        <source>{name} ({start}–{end}): {officers} officers, {operators} operators</source>
+        <translation>{name}（{start}–{end}），网格员 {officers} 人，值班员 {operators} 人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1063"/>
+        <source>On now: {shifts}</source>
+        <translation>当前班次：{shifts}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1067"/>
+        <source>On now: no shift is running</source>
+        <translation>当前班次：无</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1071"/>
+        <source>Next: {name} from {start} ({officers} officers, {operators} operators)</source>
+        <translation>下一班次：{name}，{start} 开始（网格员 {officers} 人，值班员 {operators} 人）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1076"/>
+        <source>Next: no shift defined</source>
+        <translation>下一班次：未设置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1100"/>
+        <source>Select a shift to see who works it</source>
+        <translation>选择班次以查看当班人员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1102"/>
+        <source>Working {name}:</source>
+        <translation>{name} 当班人员：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1178"/>
+        <source>Shift {name} saved</source>
+        <translation>班次 {name} 已保存</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1181"/>
+        <source>Shift deleted</source>
+        <translation>班次已删除</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="1191"/>
+        <source>Roster</source>
+        <translation>网格员</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="521"/>
+        <source>Edit shift</source>
+        <translation>编辑班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="521"/>
+        <source>New shift</source>
+        <translation>新建班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="522"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="522"/>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="522"/>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="522"/>
+        <source>Days</source>
+        <translation>适用日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="525"/>
+        <source>e.g. Day shift</source>
+        <translation>如：白班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="526"/>
+        <source>An end at or before the start means the shift ends the next day</source>
+        <translation>结束时间不晚于开始时间时，表示班次次日结束</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTableModel</name>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="405"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="405"/>
+        <source>Hours</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="405"/>
+        <source>Days</source>
+        <translation>适用日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="405"/>
+        <source>Officers</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="406"/>
+        <source>Operators</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="427"/>
+        <source> (+1 day)</source>
+        <translation>（次日）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="83"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="84"/>
+        <source>Everything on this screen works from the keyboard. Press F1 or Esc to close.</source>
+        <translation>本界面的所有操作均可用键盘完成。按 F1 或 Esc 关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="321"/>
+        <source>Search number, place (or pinyin initials), text… (Ctrl+F)</source>
+        <translation>搜索编号、地点（或拼音首字母）、描述…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="323"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="323"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="323"/>
+        <source>To register</source>
+        <translation>待立案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="324"/>
+        <source>To dispatch</source>
+        <translation>待派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="324"/>
+        <source>With handler</source>
+        <translation>承办中</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="325"/>
+        <source>To verify</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="325"/>
+        <source>Suspended</source>
+        <translation>已挂账</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="325"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="327"/>
+        <source>All priorities</source>
+        <translation>全部紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="330"/>
+        <source>Any time limit</source>
+        <translation>全部时限状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="330"/>
+        <source>Due soon or overdue</source>
+        <translation>即将超时或已超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="331"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="331"/>
+        <source>Due soon</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <source>Open + closed 24 h</source>
+        <translation>在办 + 24小时内结案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="337"/>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
+        <source>Only cases I entered</source>
+        <translation>只看我录入的案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="341"/>
+        <source>Overdue first</source>
+        <translation>超时优先</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="342"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="343"/>
+        <source>Register a hotline call (Ctrl+N)</source>
+        <translation>登记热线来电（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="344"/>
+        <source>Next waiting</source>
+        <translation>下一待办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="345"/>
+        <source>Select the next case waiting for registration or dispatch (F5)</source>
+        <translation>选中下一个待立案或待派遣的案件（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="350"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="351"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="519"/>
+        <source>Escalations</source>
+        <translation>催督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="352"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="382"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="384"/>
+        <source>All streets</source>
+        <translation>全部街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="390"/>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="403"/>
+        <source>Loading the wall…</source>
+        <translation>正在加载案件墙…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="419"/>
+        <source>Could not load the wall: {error}</source>
+        <translation>无法加载案件墙：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="482"/>
+        <source>URGENT {number}: {category} — {place}</source>
+        <translation>紧急案件 {number}：{category} — {place}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="497"/>
+        <source>Flood: {count} more urgent cases arrived — filter by Urgent to see them</source>
+        <translation>紧急案件集中涌入：又有 {count} 件紧急案件 — 按“紧急”筛选查看</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="513"/>
+        <source>Supervision 督办</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="513"/>
+        <source>Reminder 催办</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="519"/>
+        <source>Escalations ({n})</source>
+        <translation>催督办（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="571"/>
+        <source>Grid {code} ✕</source>
+        <translation>网格 {code} ✕</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="591"/>
+        <source>{shown} of {total} cases on the wall</source>
+        <translation>案件墙显示 {shown}/{total} 件案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="634"/>
+        <source>No case is waiting for registration or dispatch.</source>
+        <translation>没有待立案或待派遣的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="699"/>
+        <source>Not allowed</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="700"/>
+        <source>Your role may not do this: {action}.</source>
+        <translation>您的角色无权执行此操作：{action}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="752"/>
+        <source>Not done</source>
+        <translation>操作未完成</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="755"/>
+        <source>New case (hotline call)</source>
+        <translation>新建案件（热线来电）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="756"/>
+        <source>Select the next waiting case</source>
+        <translation>选中下一个待办案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="757"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="757"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="758"/>
+        <source>Back to the case list</source>
+        <translation>返回案件列表</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="760"/>
+        <source>Switch screens</source>
+        <translation>切换界面</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="760"/>
+        <source>This sheet</source>
+        <translation>本快捷键表</translation>
+    </message>
+</context>
+<context>
+    <name>WriteTab</name>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="492"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="560"/>
+        <source>Draft handover</source>
+        <translation>起草交接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="493"/>
+        <source>Draft the handover of this shift from the database</source>
+        <translation>根据数据库起草本班的交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="494"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="495"/>
+        <source>Sign</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="496"/>
+        <source>Sign and pass to the incoming supervisor</source>
+        <translation>签字并移交接班值班长</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="497"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="498"/>
+        <source>Open the handover record as a PDF to print</source>
+        <translation>以 PDF 打开交接班记录，以便打印</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="499"/>
+        <source>Add correction…</source>
+        <translation>添加更正…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="500"/>
+        <source>Notes for the next shift</source>
+        <translation>给下一班的交班说明</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="501"/>
+        <source>What the next shift must know…</source>
+        <translation>下一班需要了解的情况…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="502"/>
+        <source>Pending items</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="503"/>
+        <source>Case no. (optional)</source>
+        <translation>案件编号（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="504"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="505"/>
+        <source>e.g. call back the reporter at 09:00</source>
+        <translation>如：09:00 回访反映人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="506"/>
+        <source>Add item</source>
+        <translation>添加事项</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="507"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="514"/>
+        <source>{shift} shift of {date}, {start}–{end}: {status}</source>
+        <translation>{date} {shift}，{start}–{end}：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="518"/>
+        <source>{shift} shift of {date}, {start}–{end}: no handover yet</source>
+        <translation>{date} {shift}，{start}–{end}：尚无交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="522"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="560"/>
+        <source>Refresh draft</source>
+        <translation>刷新草稿</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="577"/>
+        <source>Drafted from the database at {time}</source>
+        <translation>已于 {time} 根据数据库起草</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="605"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="620"/>
+        <source>Signed at {time}: waiting for the incoming supervisor</source>
+        <translation>已于 {time} 签字：等待接班值班长确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="627"/>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="628"/>
+        <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
+        <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="631"/>
+        <source>Correction #{id} added</source>
+        <translation>已添加更正 #{id}</translation>
+    </message>
+</context>
+<context>
+    <name>action</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="66"/>
+        <source>Register</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="67"/>
+        <source>Reject as invalid</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="68"/>
+        <source>Merge as duplicate</source>
+        <translation>合并（重复件）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="69"/>
+        <source>Dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="70"/>
+        <source>Reassign</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="71"/>
+        <source>Accept</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="72"/>
+        <source>Feed back</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="73"/>
+        <source>Verify and close</source>
+        <translation>核查结案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="74"/>
+        <source>Return for rework</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="75"/>
+        <source>Extend time limit</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="76"/>
+        <source>Suspend</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="77"/>
+        <source>Resume</source>
+        <translation>恢复办理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="78"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="79"/>
+        <source>Evaluate</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="80"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="81"/>
+        <source>Write handover</source>
+        <translation>填写交接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="82"/>
+        <source>Acknowledge handover</source>
+        <translation>确认交接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="83"/>
+        <source>Print briefing</source>
+        <translation>打印简报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="84"/>
+        <source>Manage roster</source>
+        <translation>管理网格员名册</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="86"/>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+</context>
+<context>
+    <name>briefing</name>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="161"/>
+        <source>Shift briefing: {shift}</source>
+        <translation>班次简报：{shift}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="162"/>
+        <source>Daily briefing</source>
+        <translation>每日简报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="176"/>
+        <source>previous day: {value}</source>
+        <translation>前一日：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="188"/>
+        <source>{value} pts</source>
+        <translation>{value}个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="196"/>
+        <source>{value} min</source>
+        <translation>{value}分钟</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="197"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="362"/>
+        <source>{value} h</source>
+        <translation>{value}小时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="208"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="379"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="117"/>
+        <source>Overdue now</source>
+        <translation>当前超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="209"/>
+        <source>at {time}</source>
+        <translation>截至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="212"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="213"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="114"/>
+        <source>Registered</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="214"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="379"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
+        <source>Dispatched</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="215"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="216"/>
+        <source>Due to close</source>
+        <translation>应结案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="217"/>
+        <source>Closure rate</source>
+        <translation>结案率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="218"/>
+        <source>On-time closure rate</source>
+        <translation>按期结案率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
+        <source>Handling rate</source>
+        <translation>处置率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
+        <source>Rework rate</source>
+        <translation>返工率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="222"/>
+        <source>Mean time to dispatch</source>
+        <translation>平均派遣用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="224"/>
+        <source>Mean time to close</source>
+        <translation>平均结案用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="231"/>
+        <source>A day is a calendar day in {tz}; a shift belongs to the date it starts. New, registered, dispatched and closed count the cases whose report, registration, latest dispatch or closure falls in the period.</source>
+        <translation>日指 {tz} 时区的自然日；班次归属于其开始的日期。新增、立案、派遣和结案分别统计上报时间、立案时间、最近一次派遣时间或结案时间落在本时段内的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="234"/>
+        <source>Due to close: registered cases, rejected and merged ones excluded, whose handling deadline (after extensions, without suspended time) falls in the period.</source>
+        <translation>应结案：处置时限（计入延期、扣除挂账时间）落在本时段内的已立案案件，不含已作废和已合并的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="236"/>
+        <source>Closure rate 结案率 = due cases closed by {as_of} / due to close.</source>
+        <translation>结案率 = 截至 {as_of} 已结案的应结案件数 / 应结案件数。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="237"/>
+        <source>On-time closure rate 按期结案率 = due cases closed by their handling deadline / due to close.</source>
+        <translation>按期结案率 = 在处置时限内结案的应结案件数 / 应结案件数。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="239"/>
+        <source>Handling rate 处置率 = due cases fed back or closed by {as_of} / due to close.</source>
+        <translation>处置率 = 截至 {as_of} 已反馈或已结案的应结案件数 / 应结案件数。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="241"/>
+        <source>Rework rate 返工率 = due cases returned for rework at least once / due cases handled at least once.</source>
+        <translation>返工率 = 至少返工一次的应结案件数 / 至少处置过一次的应结案件数。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="243"/>
+        <source>Overdue now: open cases past their current stage&apos;s deadline when the briefing was made.</source>
+        <translation>当前超时：生成简报时已超过当前环节时限的在办案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="245"/>
+        <source>Mean time to dispatch: registration to dispatch, over cases dispatched in the period and never returned for rework. Mean time to close: report to closure, over cases closed in the period.</source>
+        <translation>平均派遣用时：从立案到派遣，统计本时段内派遣且从未返工的案件。平均结案用时：从上报到结案，统计本时段内结案的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="248"/>
+        <source>Changes compare with the same figures for the previous day ({previous}), computed the same way.</source>
+        <translation>变化值与前一日（{previous}）按相同口径计算的同项数据相比。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="261"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="79"/>
+        <source>{start} to {end} ({tz})</source>
+        <translation>{start} 至 {end}（{tz}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="266"/>
+        <source>outcomes as of {time}</source>
+        <translation>办理结果截至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="275"/>
+        <source>cases reported</source>
+        <translation>上报案件数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="275"/>
+        <source>4-week average</source>
+        <translation>近 4 周平均</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="276"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="334"/>
+        <source>No cases in this period.</source>
+        <translation>本时段无案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="286"/>
+        <source>Cases by category</source>
+        <translation>案件类别分布</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="287"/>
+        <source>Cases by source</source>
+        <translation>案件来源分布</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="292"/>
+        <source>Cases reported per hour</source>
+        <translation>每小时上报案件数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="293"/>
+        <source>Where the cases came from</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="294"/>
+        <source>Cases by street</source>
+        <translation>各街道案件数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="315"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="323"/>
+        <source>no cases</source>
+        <translation>无案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="323"/>
+        <source>most cases</source>
+        <translation>案件最多</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="323"/>
+        <source>rising fastest</source>
+        <translation>上升最快</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="326"/>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="326"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="326"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
+        <source>4-week avg</source>
+        <translation>4周日均</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
+        <source>Rise</source>
+        <translation>增幅</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="337"/>
+        <source>No grid is rising against its 4-week average.</source>
+        <translation>没有案件数较近 4 周日均上升的网格。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="339"/>
+        <source>Rise = (cases + 1) / (4-week daily average + 1); a rising grid has at least {n} cases and more than its average.</source>
+        <translation>增幅 = (案件数 + 1) / (近 4 周日均 + 1)；上升网格的案件数至少为 {n} 件且高于其日均值。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="343"/>
+        <source>Hotspots</source>
+        <translation>热点网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="346"/>
+        <source>Grids with the most cases</source>
+        <translation>案件最多的网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="347"/>
+        <source>Grids rising fastest against their 4-week average</source>
+        <translation>较近 4 周日均上升最快的网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="354"/>
+        <source>Overdue cases ({n})</source>
+        <translation>超时案件（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="357"/>
+        <source>No case is overdue.</source>
+        <translation>无超时案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="64"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="100"/>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="64"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="64"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
+        <source>Handler</source>
+        <translation>承办方</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <source>Overdue</source>
+        <translation>超时时长</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="373"/>
+        <source>… and {n} more, the longest overdue listed first.</source>
+        <translation>… 另有 {n} 件未列出；按超时时长从长到短排列。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="379"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
+        <source>Open now</source>
+        <translation>当前在办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
+        <source>Fed back</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="382"/>
+        <source>Officer workload</source>
+        <translation>网格员工作量</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="384"/>
+        <source>{shown} of {total} officers with open cases or cases moved in the period; most overdue first.</source>
+        <translation>有在办案件或本时段有案件流转的网格员共 {total} 名，列出 {shown} 名；超时最多者在前。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="387"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="134"/>
+        <source>Officer no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="387"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="134"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
+        <source>No officer had cases in this period.</source>
+        <translation>本时段没有网格员承办案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
+        <source>Department workload</source>
+        <translation>职能部门工作量</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="395"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="395"/>
+        <source>Department</source>
+        <translation>职能部门</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="400"/>
+        <source>No department had cases in this period.</source>
+        <translation>本时段没有职能部门承办案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="405"/>
+        <source>Handover notes</source>
+        <translation>交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="407"/>
+        <source>No handover was written for this period.</source>
+        <translation>本时段没有填写交接班记录。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="410"/>
+        <source>draft, not signed</source>
+        <translation>草稿，未签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="411"/>
+        <source>signed by {author} at {time}, not yet acknowledged</source>
+        <translation>{author} 于 {time} 签字，尚未确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
+        <source>signed by {author} at {time}, acknowledged by {ack} at {ack_time}</source>
+        <translation>{author} 于 {time} 签字，{ack} 于 {ack_time} 确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="415"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="78"/>
+        <source>{shift} shift of {date}</source>
+        <translation>{date} {shift}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="417"/>
+        <source>correction to handover #{id}</source>
+        <translation>交接班记录 #{id} 的更正</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="424"/>
+        <source>case {number}</source>
+        <translation>案件 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="426"/>
+        <source>by {time}</source>
+        <translation>{time} 前</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="447"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="145"/>
+        <source>Printed by {user} at {time} ({tz})</source>
+        <translation>{user} 于 {time}（{tz}）打印</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="469"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="159"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/common.py" line="40"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/common.py" line="41"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/common.py" line="42"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/common.py" line="43"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/common.py" line="44"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/common.py" line="45"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/common.py" line="46"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="56"/>
+        <source>Handover correction #{id}</source>
+        <translation>交接班更正 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="57"/>
+        <source>Shift handover #{id}</source>
+        <translation>交接班记录 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="63"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="140"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="73"/>
+        <source>… and {n} more.</source>
+        <translation>… 另有 {n} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="84"/>
+        <source>This note corrects handover #{id}, which stays as it was acknowledged.</source>
+        <translation>本更正针对交接班记录 #{id}；原记录保持确认时的内容不变。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="86"/>
+        <source>Signed by {name} at {time}</source>
+        <translation>{name} 于 {time} 签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="87"/>
+        <source>Draft, written by {name}: not signed</source>
+        <translation>草稿，由 {name} 填写：未签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="88"/>
+        <source>Acknowledged by {name} at {time}</source>
+        <translation>{name} 于 {time} 确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="90"/>
+        <source>Not yet acknowledged</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="93"/>
+        <source>Corrected by note(s): {ids}</source>
+        <translation>更正记录：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="95"/>
+        <source>Notes</source>
+        <translation>交班说明</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="96"/>
+        <source>No notes.</source>
+        <translation>无交班说明。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="97"/>
+        <source>Pending items</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="100"/>
+        <source>Done</source>
+        <translation>已办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="100"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
+        <source>What to do</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="106"/>
+        <source>No pending items.</source>
+        <translation>无待办事项。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="111"/>
+        <source>The shift in figures</source>
+        <translation>本班数据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="112"/>
+        <source>Drafted from the database at {time}.</source>
+        <translation>于 {time} 根据数据库生成。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="114"/>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="121"/>
+        <source>Open cases by stage</source>
+        <translation>在办案件（按环节）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="126"/>
+        <source>Overdue cases</source>
+        <translation>超时案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="127"/>
+        <source>Escalated cases</source>
+        <translation>催督办案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="128"/>
+        <source>Urgent cases of the shift</source>
+        <translation>本班紧急案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="129"/>
+        <source>Suspended cases</source>
+        <translation>挂账案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="130"/>
+        <source>Officers off duty or on leave ({n}); listed: those holding open cases or who went off duty during the shift</source>
+        <translation>离岗或请假的网格员（{n}）；列出：持有在办案件或在本班内离岗的人员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="134"/>
+        <source>Duty</source>
+        <translation>在岗状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="135"/>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="67"/>
+        <source>commandcenter: unexpected error; details in {log}</source>
+        <translation>commandcenter：发生意外错误；详情见 {log}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="27"/>
+        <source>not a date (YYYY-MM-DD): {value}</source>
+        <translation>不是日期（YYYY-MM-DD）：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="32"/>
+        <source>print the daily or a shift&apos;s briefing as a PDF</source>
+        <translation>将每日简报或班次简报输出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="34"/>
+        <source>the day, YYYY-MM-DD, in the centre&apos;s time zone</source>
+        <translation>日期，格式 YYYY-MM-DD，按指挥中心所在时区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="35"/>
+        <source>a shift&apos;s name (e.g. Night) for a shift briefing; default: the whole day</source>
+        <translation>班次名称（如 Night），用于生成班次简报；默认：全天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="38"/>
+        <source>language of the briefing (default: the interface language)</source>
+        <translation>简报语言（默认：界面语言）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="39"/>
+        <source>command centre code (default: the top-level centre)</source>
+        <translation>指挥中心编码（默认：最上级指挥中心）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="40"/>
+        <source>the PDF file to write</source>
+        <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="47"/>
+        <source>the output file must end in .pdf</source>
+        <translation>输出文件名必须以 .pdf 结尾</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="56"/>
+        <source>{path}: {kind} briefing of {day}, {size} bytes, sha256 {sha}</source>
+        <translation>{path}：{day} 简报（{kind}），{size} 字节，sha256 {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/db.py" line="14"/>
+        <source>database maintenance</source>
+        <translation>数据库维护</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/db.py" line="16"/>
+        <source>create or upgrade a database to the current schema</source>
+        <translation>创建数据库，或将其升级到当前结构版本</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="33"/>
+        <location filename="../../commandcenter/commands/db.py" line="17"/>
+        <location filename="../../commandcenter/commands/info.py" line="16"/>
+        <source>database file path or SQLAlchemy URL</source>
+        <translation>数据库文件路径或 SQLAlchemy URL</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/db.py" line="28"/>
+        <source>{db}: schema already current ({rev})</source>
+        <translation>{db}：数据库结构已是最新版本（{rev}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/db.py" line="31"/>
+        <source>{db}: schema {before} -&gt; {after}</source>
+        <translation>{db}：数据库结构 {before} -&gt; {after}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/db.py" line="32"/>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="14"/>
+        <source>generate a demo city with case history</source>
+        <translation>生成带有案件历史的演示城市</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="15"/>
+        <source>database file path or SQLAlchemy URL (must be empty)</source>
+        <translation>数据库文件路径或 SQLAlchemy URL（须为空库）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="17"/>
+        <source>days of history ending now</source>
+        <translation>截至当前的历史天数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="24"/>
+        <source>error: --days must be between 1 and 3660</source>
+        <translation>错误：--days 必须在 1 到 3660 之间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="15"/>
+        <source>print the schema version and counts</source>
+        <translation>显示数据库结构版本和数据统计</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="17"/>
+        <source>machine-readable output</source>
+        <translation>输出机器可读的格式</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="52"/>
+        <source>--rate must be a number of cases per minute above 0 and at most {maximum:g} (got {value})</source>
+        <translation>--rate 须为每分钟案件数，大于 0 且不超过 {maximum:g}（实际为 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="53"/>
+        <source>--duration must be a number of seconds above 0 (got {value})</source>
+        <translation>--duration 须为大于 0 的秒数（实际为 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="54"/>
+        <source>--seed must be a whole number (got {value})</source>
+        <translation>--seed 须为整数（实际为 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="21"/>
+        <source>officers from CSV: employee_no,name,phone,grid_codes,duty_status (grid_codes ;-separated)</source>
+        <translation>从 CSV 导入网格员：employee_no,name,phone,grid_codes,duty_status（grid_codes 以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="22"/>
+        <source>departments from CSV: code,name,phone,category_codes (category_codes ;-separated)</source>
+        <translation>从 CSV 导入职能部门：code,name,phone,category_codes（category_codes 以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="23"/>
+        <source>timestamped officer positions from CSV (employee_no,at,lon,lat) or JSON</source>
+        <translation>从 CSV（employee_no,at,lon,lat）或 JSON 导入带时间戳的网格员位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="24"/>
+        <source>unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)</source>
+        <translation>从 GeoJSON 面要素集合（含 code 和 name，WGS84）导入单元网格</translation>
+    </message>
+</context>
+<context>
+    <name>dispatch</name>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="73"/>
+        <source>responsible for grid {grid}</source>
+        <translation>负责网格 {grid}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="74"/>
+        <source>covers another grid in {community}</source>
+        <translation>负责{community}内的其他网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="75"/>
+        <source>on duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="76"/>
+        <source>in the field</source>
+        <translation>外勤</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="77"/>
+        <source>off duty</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="78"/>
+        <source>on leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="79"/>
+        <source>position unknown</source>
+        <translation>位置未知</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="80"/>
+        <source>handles {category} in {district}</source>
+        <translation>承办{district}的{category}类案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="81"/>
+        <source>handles {category} city-wide</source>
+        <translation>承办全市的{category}类案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="82"/>
+        <source>last seen {age} ago</source>
+        <translation>最近定位：{age}前</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="84"/>
+        <source>no open cases</source>
+        <translation>无在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="85"/>
+        <source>1 open case</source>
+        <translation>在办案件 1 件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="86"/>
+        <source>{n} open cases</source>
+        <translation>在办案件 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="87"/>
+        <source>{distance} m away</source>
+        <translation>距离 {distance} 米</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="88"/>
+        <source>{distance} km away</source>
+        <translation>距离 {distance} 公里</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="89"/>
+        <source>{n} min</source>
+        <translation>{n}分钟</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="90"/>
+        <source>{n} h</source>
+        <translation>{n}小时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/dispatch.py" line="91"/>
+        <source>{n} days</source>
+        <translation>{n}天</translation>
+    </message>
+</context>
+<context>
+    <name>due</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="60"/>
+        <source>No clock</source>
+        <translation>不计时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="61"/>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="62"/>
+        <source>Due soon</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="63"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+</context>
+<context>
+    <name>duty</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="48"/>
+        <source>On duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="49"/>
+        <source>Off duty</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="50"/>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="51"/>
+        <source>In the field</source>
+        <translation>外勤</translation>
+    </message>
+</context>
+<context>
+    <name>imports</name>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="105"/>
+        <source>line {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="106"/>
+        <source>record {n}</source>
+        <translation>第 {n} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="107"/>
+        <source>feature {code}</source>
+        <translation>要素 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="108"/>
+        <source>feature #{n}</source>
+        <translation>要素 #{n}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="109"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="166"/>
+        <source>cannot read the file: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="173"/>
+        <source>the file starts as {encoding} but is not valid {encoding} (byte {offset})</source>
+        <translation>文件开头为 {encoding} 编码，但内容不是有效的 {encoding}（第 {offset} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="176"/>
+        <source>this is not a text file</source>
+        <translation>这不是文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="186"/>
+        <source>the text is neither UTF-8 nor GBK; save it as CSV UTF-8</source>
+        <translation>文本既不是 UTF-8 也不是 GBK 编码；请另存为“CSV UTF-8”格式</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="213"/>
+        <source>the header lacks the column(s) {columns}; expected {expected}</source>
+        <translation>表头缺少列 {columns}；应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="217"/>
+        <source>the header names {columns} twice</source>
+        <translation>表头中 {columns} 重复出现</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="221"/>
+        <source>{n} values but the header has {m} columns</source>
+        <translation>有 {n} 个值，但表头有 {m} 列</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="229"/>
+        <source>the file is empty: a header row and at least one row are needed</source>
+        <translation>文件为空：需要一行表头和至少一行数据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="232"/>
+        <source>the file has a header but no rows</source>
+        <translation>文件只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="242"/>
+        <source>{field} is longer than {n} characters</source>
+        <translation>{field} 超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="277"/>
+        <location filename="../../commandcenter/services/imports.py" line="551"/>
+        <source>employee_no is empty</source>
+        <translation>employee_no（工号）为空</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="279"/>
+        <source>employee_no {value!r} may only hold letters, digits, - _ . (at most 20)</source>
+        <translation>employee_no {value!r} 只能包含字母、数字和 - _ .（最多 20 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="282"/>
+        <source>employee_no {value} is already on line {n}</source>
+        <translation>employee_no {value} 已在第 {n} 行出现</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="287"/>
+        <location filename="../../commandcenter/services/imports.py" line="419"/>
+        <source>name is empty</source>
+        <translation>name（名称）为空</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="290"/>
+        <location filename="../../commandcenter/services/imports.py" line="422"/>
+        <source>phone {value!r} is not a phone number</source>
+        <translation>phone {value!r} 不是有效的电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="296"/>
+        <source>unknown grid code {code}</source>
+        <translation>未知的网格编码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="302"/>
+        <source>unknown duty status {value!r}; use on_duty, off_duty, on_leave or in_field</source>
+        <translation>未知的在岗状态 {value!r}；请使用 on_duty、off_duty、on_leave 或 in_field</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="410"/>
+        <source>code is empty</source>
+        <translation>code（编码）为空</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="412"/>
+        <source>code {value!r} may only hold letters, digits, - _ . (at most 20)</source>
+        <translation>code {value!r} 只能包含字母、数字和 - _ .（最多 20 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="415"/>
+        <source>code {value} is already on line {n}</source>
+        <translation>code {value} 已在第 {n} 行出现</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="428"/>
+        <source>unknown category code {code}</source>
+        <translation>未知的类别编码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="494"/>
+        <location filename="../../commandcenter/services/imports.py" line="619"/>
+        <source>not valid JSON: {reason}</source>
+        <translation>不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="510"/>
+        <source>expected a list of positions, {&quot;positions&quot;: [...]} or a GeoJSON FeatureCollection of points</source>
+        <translation>应为位置列表、{&quot;positions&quot;: [...]} 或 GeoJSON 点要素集合（FeatureCollection）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="540"/>
+        <source>the file holds no positions</source>
+        <translation>文件中没有位置数据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="553"/>
+        <source>unknown employee_no {value}</source>
+        <translation>未知的 employee_no {value}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="557"/>
+        <source>the time (at) is empty</source>
+        <translation>时间（at）为空</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="562"/>
+        <source>time {value!r} is not ISO 8601 (2026-11-25T10:00:00+08:00) or epoch seconds</source>
+        <translation>时间 {value!r} 既不是 ISO 8601 格式（2026-11-25T10:00:00+08:00），也不是 Unix 时间戳（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="566"/>
+        <source>time {value} is in the future</source>
+        <translation>时间 {value} 晚于当前时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="576"/>
+        <source>{field} {value} is not a WGS84 coordinate</source>
+        <translation>{field} {value} 不是 WGS84 坐标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="577"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="589"/>
+        <source>{n} position(s) lie outside every unit grid (GCJ-02 or BD-09 coordinates instead of WGS84?)</source>
+        <translation>{n} 个位置不在任何单元网格内（是否误用了 GCJ-02 或 BD-09 坐标而非 WGS84？）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="622"/>
+        <source>not a GeoJSON FeatureCollection</source>
+        <translation>不是 GeoJSON 要素集合（FeatureCollection）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="625"/>
+        <source>the coordinates are in {crs}; grids must be WGS84 longitude/latitude</source>
+        <translation>坐标系为 {crs}；网格必须使用 WGS84 经纬度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="629"/>
+        <source>the FeatureCollection has no features</source>
+        <translation>要素集合中没有任何要素</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="640"/>
+        <source>no code property (a string of digits)</source>
+        <translation>缺少 code 属性（数字字符串）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="642"/>
+        <source>code {code} is not {lengths} digits (county 6 + street 3 + community 3 + grid)</source>
+        <translation>编码 {code} 不是 {lengths} 位数字（区县 6 位 + 街道 3 位 + 社区 3 位 + 网格）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="646"/>
+        <source>duplicate code: feature #{n} has the same code</source>
+        <translation>编码重复：要素 #{n} 的编码与此相同</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="652"/>
+        <source>no name property</source>
+        <translation>缺少 name 属性</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="670"/>
+        <source>geometry is {kind}, not a Polygon or MultiPolygon</source>
+        <translation>几何类型为 {kind}，不是 Polygon 或 MultiPolygon</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="671"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="676"/>
+        <source>unreadable coordinates: {reason}</source>
+        <translation>坐标无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="679"/>
+        <source>the geometry is empty</source>
+        <translation>几何图形为空</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="683"/>
+        <source>coordinates ({x:.0f}, {y:.0f}) are not WGS84 longitude/latitude (projected metres?)</source>
+        <translation>坐标（{x:.0f}, {y:.0f}）不是 WGS84 经纬度（是否为以米为单位的投影坐标？）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="688"/>
+        <source>invalid geometry: {reason}</source>
+        <translation>几何图形无效：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="716"/>
+        <source>overlaps grid {other} by {area} m²</source>
+        <translation>与网格 {other} 重叠 {area} 平方米</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="719"/>
+        <source>overlaps the stored grid {other} by {area} m²</source>
+        <translation>与已有网格 {other} 重叠 {area} 平方米</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="730"/>
+        <source>community {code}</source>
+        <translation>社区 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="736"/>
+        <source>a gap of {area} m² between its grids near {lon:.5f}, {lat:.5f}</source>
+        <translation>其网格之间在 {lon:.5f}, {lat:.5f} 附近有 {area} 平方米的缝隙</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="740"/>
+        <source>its grids form {n} separate pieces (a gap runs through it)</source>
+        <translation>其网格分成 {n} 块互不相连的区域（中间有缝隙）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="828"/>
+        <source>{kind}_name {name} differs from {other} given for {code} by another feature</source>
+        <translation>{kind}_name {name} 与另一要素为 {code} 给出的 {other} 不一致</translation>
+    </message>
+</context>
+<context>
+    <name>map</name>
+    <message>
+        <location filename="../../commandcenter/services/map_data.py" line="51"/>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/map_data.py" line="52"/>
+        <source>Overdue cases</source>
+        <translation>超时案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/map_data.py" line="53"/>
+        <source>New today</source>
+        <translation>今日新增</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/map_data.py" line="326"/>
+        <source>{file}: a world file holds six numbers</source>
+        <translation>{file}：坐标文件应包含六个数值</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/map_data.py" line="335"/>
+        <source>{file}: only north-up images without rotation can be shown</source>
+        <translation>{file}：只能显示上北下南且无旋转的图片</translation>
+    </message>
+</context>
+<context>
+    <name>priority</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="31"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="32"/>
+        <source>High</source>
+        <translation>较急</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="33"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="34"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+</context>
+<context>
+    <name>role</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="54"/>
+        <source>Operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="55"/>
+        <source>Supervisor</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="56"/>
+        <source>Trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="57"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>screens</name>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="776"/>
+        <source>Case wall</source>
+        <translation>案件墙</translation>
+    </message>
+</context>
+<context>
+    <name>source</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="37"/>
+        <source>Patrol</source>
+        <translation>巡查发现</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="38"/>
+        <source>12345 hotline</source>
+        <translation>12345热线</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="39"/>
+        <source>Duty line</source>
+        <translation>24小时值班电话</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="40"/>
+        <source>Citizen app</source>
+        <translation>市民APP</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="41"/>
+        <source>Video</source>
+        <translation>视频监控</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="42"/>
+        <source>Sensor</source>
+        <translation>物联感知</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="43"/>
+        <source>Referral</source>
+        <translation>上级转办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="44"/>
+        <source>Petition</source>
+        <translation>信访</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="45"/>
+        <source>Mayor&apos;s mailbox</source>
+        <translation>市长信箱</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <location filename="../../commandcenter/app.py" line="85"/>
+        <source>Creating the demo city (first start)…</source>
+        <translation>正在创建演示城市（首次启动）…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/app.py" line="135"/>
+        <source>Grid Command Centre</source>
+        <translation>网格化指挥中心</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="20"/>
+        <source>Reported</source>
+        <translation>待立案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="21"/>
+        <source>Registered</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="22"/>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="23"/>
+        <source>In handling</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="24"/>
+        <source>Fed back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="25"/>
+        <source>Suspended</source>
+        <translation>已挂账</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="26"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="27"/>
+        <source>Rejected</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="28"/>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+</context>
+<context>
+    <name>wall</name>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="64"/>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="65"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="66"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="67"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="68"/>
+        <source>Received</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="69"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="70"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="71"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="72"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="73"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="74"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="75"/>
+        <source>Assignee</source>
+        <translation>承办方</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="271"/>
+        <source>paused</source>
+        <translation>暂停计时</translation>
+    </message>
+</context>
+</TS>
