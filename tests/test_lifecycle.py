@@ -214,6 +214,22 @@ def test_case_numbers_follow_the_local_day(db, city, operator, clock) -> None:  
     assert svc.report(operator, new_case(city)).case_number == "20261126-00001"
 
 
+def test_case_numbers_are_city_wide(db, city, operator) -> None:  # type: ignore[no-untyped-def]
+    """Cases of different centres of one city never share a number (one city-wide sequence)."""
+    from commandcenter.models import CommandCentre
+
+    svc = CaseService(db)
+    a = svc.report(operator, new_case(city))  # owned by the district centre
+    with db.unit_of_work() as s:
+        district = s.scalar(select(CommandCentre).where(CommandCentre.level == "district"))
+        s.add(CommandCentre(code="C350302001", name="龙桥街道网格中心", level="street", parent_id=district.id,
+                            street_id=1))
+    db.cache.clear()
+    b = svc.report(operator, new_case(city))  # now owned by the new street centre
+    assert a.centre_id != b.centre_id
+    assert (a.case_number, b.case_number) == ("20261125-00001", "20261125-00002")
+
+
 def test_invalid_intake_leaves_no_trace(db, city, operator) -> None:  # type: ignore[no-untyped-def]
     svc = CaseService(db)
     with pytest.raises(ValidationError):

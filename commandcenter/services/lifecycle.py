@@ -84,6 +84,22 @@ def next_case_number(session: Session, centre_id: int, day: str) -> str:
     return f"{day}-{value:05d}"
 
 
+def numbering_centre(session: Session, centre_id: int) -> int:
+    """The centre whose daily sequence numbers a case: the top of the centre's tree.
+
+    Street and district centres of one city share the city's numbering, so a case number
+    names one case on every wall that shows it (a city wall sees all its districts' cases).
+    """
+    parents = {cid: parent for cid, parent in session.execute(select(CommandCentre.id, CommandCentre.parent_id))}
+    seen = {centre_id}
+    while parents.get(centre_id) is not None:
+        centre_id = parents[centre_id]  # type: ignore[assignment]
+        if centre_id in seen:  # a cycle is a data error; stop rather than loop forever
+            break
+        seen.add(centre_id)
+    return centre_id
+
+
 def centre_for_grid(session: Session, grid_id: int) -> int:
     """The most local centre responsible for a grid: its street's, else its district's, else the city's."""
     street_id, district_id = session.execute(
@@ -159,7 +175,7 @@ class CaseService:
             day = reported_at.astimezone(self.limits.calendar.tz).strftime("%Y%m%d")
             case = Case(
                 centre_id=centre_id,
-                case_number=next_case_number(s, centre_id, day),
+                case_number=next_case_number(s, numbering_centre(s, centre_id), day),
                 source=str(new.source),
                 category_id=new.category_id,
                 priority=str(new.priority),

@@ -1,0 +1,79 @@
+"""The main window on a demo database: opens offscreen, shows who is signed in and live counts,
+navigates between screens, switches language at run time, and refuses bad databases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+
+from commandcenter import i18n
+from commandcenter.app import build_window, create_main_window
+from commandcenter.clock import FrozenClock
+from commandcenter.db import open_database
+from commandcenter.errors import DatabaseError
+from commandcenter.gui.tasks import SynchronousRunner
+from commandcenter.services.demo import generate_demo
+
+from .conftest import START
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    db = open_database(path, clock=FrozenClock(START), create=True)
+    generate_demo(db, scale="small", days=3, seed=5)
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, demo_path) -> Iterator:  # type: ignore[no-untyped-def]
+    db = open_database(demo_path, clock=FrozenClock(START))
+    win = build_window(db, "operator", runner=SynchronousRunner())
+    win.resize(1500, 900)
+    win.show()
+    yield win
+    i18n.install("en")
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_opens_on_the_demo_with_user_counts_and_screens(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert "[DEMO]" in window.windowTitle()
+    assert "operator" in window.user_label.text().lower() or "Operator" in window.user_label.text()
+    counts = window.counts_label.text()
+    assert counts.startswith("Open ") and "Overdue" in counts
+    keys = [window.nav.item(i).data(0x0100) for i in range(window.nav.count())]
+    assert keys[:4] == ["wall", "roster", "map", "handover"]
+    assert "briefing" not in keys  # operators do not print briefings
+    wall = window.findChild(QTableView, "caseWall")
+    assert wall.model().rowCount() > 0
+    window.show_screen("roster")
+    assert window.current_screen_key() == "roster"
+    window.grab().save(str(tmp_path / "main.png"))
+    assert (tmp_path / "main.png").stat().st_size > 10_000
+
+
+def test_language_switches_at_run_time(window) -> None:  # type: ignore[no-untyped-def]
+    window.set_language("zh_CN")
+    QApplication.processEvents()
+    assert "网格" in window.windowTitle()
+    assert window.nav.item(0).text() == "案件墙"
+    wall = window.screen("wall")
+    assert wall.model.headerData(0, Qt.Orientation.Horizontal) == "案件编号"
+    window.set_language("en")
+    QApplication.processEvents()
+    assert window.nav.item(0).text() == "Case wall"
+
+
+def test_create_main_window_refuses_a_foreign_file(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("hello")
+    with pytest.raises(DatabaseError):
+        create_main_window(str(bad), "operator")
+    assert bad.read_text() == "hello"
