@@ -57,7 +57,7 @@ bench: venv
 # lupdate keeps existing translations and marks new strings unfinished; translate them in the
 # .ts (Qt Linguist: .venv/bin/pyside6-linguist) and run this again to compile the .qm.
 translations: venv
-	$(BIN)/pyside6-lupdate -extensions py -no-obsolete commandcenter -ts resources/translations/commandcenter_zh_CN.ts
+	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -tr-function-alias QT_TRANSLATE_NOOP+=N commandcenter -ts resources/translations/commandcenter_zh_CN.ts
 	$(BIN)/pyside6-lrelease resources/translations/commandcenter_zh_CN.ts -qm resources/translations/commandcenter_zh_CN.qm
 
 clean:

@@ -23,17 +23,16 @@ log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    t = lambda s: translate("cli", s)  # noqa: E731
     parser = argparse.ArgumentParser(
         prog="commandcenter",
-        description=t("Grid Command Centre: case wall, dispatch, roster, maps, handovers and briefings. "
+        description=translate("cli", "Grid Command Centre: case wall, dispatch, roster, maps, handovers and briefings. "
                       "Without a command, opens the desktop application."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", help=t("database file path or SQLAlchemy URL (default: the demo database)"))
-    parser.add_argument("--user", default="operator", help=t("user to sign in as (until sign-in exists)"))
-    parser.add_argument("--lang", help=t("interface language: en or zh_CN"))
-    parser.add_argument("--verbose", action="store_true", help=t("more detail in the log file"))
+    parser.add_argument("--db", help=translate("cli", "database file path or SQLAlchemy URL (default: the demo database)"))
+    parser.add_argument("--user", default="operator", help=translate("cli", "user to sign in as (until sign-in exists)"))
+    parser.add_argument("--lang", help=translate("cli", "interface language: en or zh_CN"))
+    parser.add_argument("--verbose", action="store_true", help=translate("cli", "more detail in the log file"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{info.name}")

@@ -123,26 +123,23 @@ def action_label(code: str, lang: str | None = None) -> str:
 
 def describe_error(exc: BaseException, lang: str | None = None) -> str:
     """A one-line message for a user, in their language, from a typed error's facts."""
-    t = lambda text: translate("errors", text, lang)  # noqa: E731
     if isinstance(exc, IllegalTransition):
-        return t("Case {case} is {status}: “{action}” is not possible now.").format(
+        return translate("errors", "Case {case} is {status}: “{action}” is not possible now.", lang).format(
             case=exc.case_number, status=status_label(exc.status, lang), action=action_label(exc.action, lang)
         )
     if isinstance(exc, StaleCase):
-        return t(
-            "Case {case} was changed at another seat (now {status}). Nothing was changed here; "
-            "the row has been reloaded, check it and try again."
-        ).format(case=exc.case_number, status=status_label(exc.status, lang))
+        return translate("errors", "Case {case} was changed at another seat (now {status}). Nothing was changed here; "
+            "the row has been reloaded, check it and try again.", lang).format(case=exc.case_number, status=status_label(exc.status, lang))
     if isinstance(exc, PermissionDenied):
-        return t("Your role ({role}) may not do this: {action}.").format(
+        return translate("errors", "Your role ({role}) may not do this: {action}.", lang).format(
             role=role_label(exc.role, lang), action=action_label(exc.action, lang)
         )
     if isinstance(exc, OutsideCity):
-        return t("The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.").format(
+        return translate("errors", "The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.", lang).format(
             lon=exc.lon, lat=exc.lat
         )
     if isinstance(exc, HandoverLocked):
-        return t("This handover has been acknowledged and can no longer be changed; add a correction note.")
+        return translate("errors", "This handover has been acknowledged and can no longer be changed; add a correction note.", lang)
     if isinstance(exc, CommandCentreError):
         return exc.message
     return str(exc)

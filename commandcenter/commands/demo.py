@@ -34,20 +34,19 @@ def run(args: argparse.Namespace) -> int:
             print(file=sys.stderr)
     finally:
         db.dispose()
-    t = lambda s: translate("cli", s)  # noqa: E731
     print(
-        t("Demo city '{scale}' (seed {seed}) in {db}, {seconds:.1f} s").format(
+        translate("cli", "Demo city '{scale}' (seed {seed}) in {db}, {seconds:.1f} s").format(
             scale=summary.scale, seed=summary.seed, db=args.db, seconds=summary.seconds
         )
     )
     print(
-        t("{districts} districts, {streets} streets, {communities} communities, {grids} unit grids").format(
+        translate("cli", "{districts} districts, {streets} streets, {communities} communities, {grids} unit grids").format(
             **summary.__dict__
         )
     )
-    print(t("{officers} officers, {departments} departments, {users} users").format(**summary.__dict__))
+    print(translate("cli", "{officers} officers, {departments} departments, {users} users").format(**summary.__dict__))
     print(
-        t("{cases} cases from {first_day} to {last_day} ({history_rows} history rows); "
+        translate("cli", "{cases} cases from {first_day} to {last_day} ({history_rows} history rows); "
           "{open_cases} open, {overdue_cases} overdue").format(**summary.__dict__)
     )
     return 0

@@ -30,20 +30,32 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info.as_json(), ensure_ascii=False, indent=2))
         return 0
-    t = lambda s: translate("cli", s)  # noqa: E731
+    demo = translate("cli", "  [demo {scale}]").format(scale=info.meta.get("demo_scale", "")) if info.is_demo else ""
     lines = [
-        f"{t('database')}: {info.database}" + (f"  [{t('demo')} {info.meta.get('demo_scale', '')}]" if info.is_demo else ""),
-        f"{t('schema')}: {info.schema_version or t('empty')} ({t('current')}: {info.schema_head})",
-        f"{t('districts')}: {info.districts}  {t('streets')}: {info.streets}  "
-        f"{t('communities')}: {info.communities}  {t('grids')}: {info.grids}",
-        f"{t('officers')}: {info.officers}  {t('departments')}: {info.departments}  {t('users')}: {info.users}",
-        f"{t('cases')}: {info.cases}  {t('open')}: {info.open_cases}  {t('overdue')}: {info.overdue_cases}",
+        translate("cli", "database: {db}").format(db=info.database) + demo,
+        translate("cli", "schema: {rev} (current: {head})").format(
+            rev=info.schema_version or translate("cli", "empty"), head=info.schema_head
+        ),
+        translate("cli", "districts: {d}  streets: {s}  communities: {c}  grids: {g}").format(
+            d=info.districts, s=info.streets, c=info.communities, g=info.grids
+        ),
+        translate("cli", "officers: {o}  departments: {d}  users: {u}").format(
+            o=info.officers, d=info.departments, u=info.users
+        ),
+        translate("cli", "cases: {n}  open: {open}  overdue: {overdue}").format(
+            n=info.cases, open=info.open_cases, overdue=info.overdue_cases
+        ),
     ]
     if info.first_reported and info.last_reported:
-        lines.append(f"{t('reported')}: {info.first_reported:%Y-%m-%d %H:%M} … {info.last_reported:%Y-%m-%d %H:%M} UTC")
+        lines.append(
+            translate("cli", "reported: {first} … {last} UTC").format(
+                first=f"{info.first_reported:%Y-%m-%d %H:%M}", last=f"{info.last_reported:%Y-%m-%d %H:%M}"
+            )
+        )
     lines.append(
-        f"{t('by status')}: "
-        + ", ".join(f"{status_label(k)} {v}" for k, v in info.cases_by_status.items() if v)
+        translate("cli", "by status: {counts}").format(
+            counts=", ".join(f"{status_label(k)} {v}" for k, v in info.cases_by_status.items() if v)
+        )
     )
     print("\n".join(lines))
     return 0

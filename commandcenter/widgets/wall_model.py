@@ -154,7 +154,7 @@ def format_countdown(seconds: int) -> str:
     sign = "-" if seconds < 0 else ""
     s = abs(seconds)
     if s >= 86400 * 2:
-        return f"{sign}{s // 86400}d {s % 86400 // 3600:02d}h"
+        return sign + translate("wall", "{d}d {h:02d}h").format(d=s // 86400, h=s % 86400 // 3600)
     return f"{sign}{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 

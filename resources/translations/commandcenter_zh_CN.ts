@@ -3329,7 +3329,32 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../commandcenter/cli.py" line="67"/>
+        <location filename="../../commandcenter/cli.py" line="28"/>
+        <source>Grid Command Centre: case wall, dispatch, roster, maps, handovers and briefings. Without a command, opens the desktop application.</source>
+        <translation>网格化指挥中心：案件墙、派遣、网格员名册、地图、交接班和简报。不带命令时打开桌面应用程序。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="32"/>
+        <source>database file path or SQLAlchemy URL (default: the demo database)</source>
+        <translation>数据库文件路径或 SQLAlchemy URL（默认：演示数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="33"/>
+        <source>user to sign in as (until sign-in exists)</source>
+        <translation>登录所用的用户名（登录功能上线前使用）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="34"/>
+        <source>interface language: en or zh_CN</source>
+        <translation>界面语言：en 或 zh_CN</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="35"/>
+        <source>more detail in the log file</source>
+        <translation>在日志文件中记录更多细节</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="66"/>
         <source>commandcenter: unexpected error; details in {log}</source>
         <translation>commandcenter：发生意外错误；详情见 {log}</translation>
     </message>
@@ -3407,6 +3432,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/commands/db.py" line="32"/>
+        <location filename="../../commandcenter/commands/info.py" line="37"/>
         <source>empty</source>
         <translation>空</translation>
     </message>
@@ -3431,6 +3457,26 @@ Select a case on the wall to see every field and its history.</source>
         <translation>错误：--days 必须在 1 到 3660 之间</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/commands/demo.py" line="38"/>
+        <source>Demo city &apos;{scale}&apos; (seed {seed}) in {db}, {seconds:.1f} s</source>
+        <translation>演示城市“{scale}”（种子 {seed}）已生成于 {db}，用时 {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="43"/>
+        <source>{districts} districts, {streets} streets, {communities} communities, {grids} unit grids</source>
+        <translation>区/县 {districts} 个，街道 {streets} 个，社区 {communities} 个，单元网格 {grids} 个</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="47"/>
+        <source>{officers} officers, {departments} departments, {users} users</source>
+        <translation>网格员 {officers} 名，职能部门 {departments} 个，用户 {users} 个</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="49"/>
+        <source>{cases} cases from {first_day} to {last_day} ({history_rows} history rows); {open_cases} open, {overdue_cases} overdue</source>
+        <translation>{first_day} 至 {last_day} 共 {cases} 件案件（历史记录 {history_rows} 条）；在办 {open_cases} 件，超时 {overdue_cases} 件</translation>
+    </message>
+    <message>
         <location filename="../../commandcenter/commands/info.py" line="15"/>
         <source>print the schema version and counts</source>
         <translation>显示数据库结构版本和数据统计</translation>
@@ -3439,6 +3485,46 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/commands/info.py" line="17"/>
         <source>machine-readable output</source>
         <translation>输出机器可读的格式</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="33"/>
+        <source>  [demo {scale}]</source>
+        <translation>  [演示 {scale}]</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="35"/>
+        <source>database: {db}</source>
+        <translation>数据库：{db}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="36"/>
+        <source>schema: {rev} (current: {head})</source>
+        <translation>数据库结构：{rev}（当前版本：{head}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="39"/>
+        <source>districts: {d}  streets: {s}  communities: {c}  grids: {g}</source>
+        <translation>区县：{d}  街道：{s}  社区：{c}  网格：{g}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="42"/>
+        <source>officers: {o}  departments: {d}  users: {u}</source>
+        <translation>网格员：{o}  职能部门：{d}  用户：{u}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="45"/>
+        <source>cases: {n}  open: {open}  overdue: {overdue}</source>
+        <translation>案件：{n}  在办：{open}  超时：{overdue}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="51"/>
+        <source>reported: {first} … {last} UTC</source>
+        <translation>上报时间：{first} … {last}（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="56"/>
+        <source>by status: {counts}</source>
+        <translation>按状态：{counts}</translation>
     </message>
     <message>
         <location filename="../../commandcenter/commands/drill.py" line="52"/>
@@ -4149,6 +4235,11 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/widgets/wall_model.py" line="75"/>
         <source>Assignee</source>
         <translation>承办方</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="157"/>
+        <source>{d}d {h:02d}h</source>
+        <translation>{d}天{h:02d}时</translation>
     </message>
     <message>
         <location filename="../../commandcenter/widgets/wall_model.py" line="271"/>
