@@ -294,7 +294,7 @@ class RecordBrowser(QTextBrowser):
         e = html.escape
         head = f"<h4>{e(title)} ({total})</h4>"
         if not cases:
-            return head + f"<p style='color:#78909c'>{e(self.tr('None.'))}</p>"
+            return head + "<p style='color:#78909c'>" + e(self.tr("None.")) + "</p>"
         zh = i18n.current_language().startswith("zh")
         nowrap = (True, True, True, False, True, False, True)  # numbers and times never break
         rows = "".join(
@@ -303,8 +303,8 @@ class RecordBrowser(QTextBrowser):
                 c.category_zh if zh else c.category_en, c.street, c.assignee or "—", _local(c.deadline, tz)),
                 strict=True)) + "</tr>"
             for c in cases)
-        more = (f"<p style='color:#78909c'>{e(self.tr('… and {n} more.').format(n=total - len(cases)))}</p>"
-                if total > len(cases) else "")
+        more_text = self.tr("… and {n} more.").format(n=total - len(cases))
+        more = ("<p style='color:#78909c'>" + e(more_text) + "</p>") if total > len(cases) else ""
         heads = "".join(f"<th align='left'>{e(h)}</th>" for h in (
             self.tr("Case"), self.tr("Priority"), self.tr("Status"), self.tr("Category"), self.tr("Street"),
             self.tr("Handler"), self.tr("Deadline")))
@@ -312,12 +312,13 @@ class RecordBrowser(QTextBrowser):
 
     def _html(self, r: HandoverRecord, with_notes: bool) -> str:
         e, tz = html.escape, r.timezone
-        parts = [f"<h3>{e(self.tr('{shift} shift of {date}').format(shift=r.shift_name, date=f'{r.shift_date:%Y-%m-%d}'))}"
-                 f" · {e(status_text(r.status))}</h3>"] if with_notes else []
+        title = self.tr("{shift} shift of {date}").format(shift=r.shift_name, date=f"{r.shift_date:%Y-%m-%d}")
+        parts = [f"<h3>{e(title)} · {e(status_text(r.status))}</h3>"] if with_notes else []
         if r.corrects_id:
-            parts.append(f"<p>{e(self.tr('Correction to handover #{id}').format(id=r.corrects_id))}</p>")
+            parts.append("<p>" + e(self.tr("Correction to handover #{id}").format(id=r.corrects_id)) + "</p>")
         if r.signed_at:
-            parts.append(f"<p>{e(self.tr('Signed by {name} at {time}').format(name=r.author_name, time=_local(r.signed_at, tz)))}")
+            parts.append("<p>" + e(self.tr("Signed by {name} at {time}").format(
+                name=r.author_name, time=_local(r.signed_at, tz))))
         if r.acknowledged_at:
             parts.append("<br>" + e(self.tr("Acknowledged by {name} at {time}").format(
                 name=r.acknowledged_by_name, time=_local(r.acknowledged_at, tz))))
@@ -325,8 +326,9 @@ class RecordBrowser(QTextBrowser):
             parts.append("<br>" + e(self.tr("Corrected by note(s): {ids}").format(
                 ids=", ".join(f"#{i}" for i in r.corrections))))
         if with_notes:
-            parts.append(f"<h4>{e(self.tr('Notes'))}</h4><p>{e(r.notes or self.tr('No notes.')).replace(chr(10), '<br>')}</p>")
-            parts.append(f"<h4>{e(self.tr('Pending items'))} ({len(r.items)})</h4><ul>")
+            notes_title, no_notes, items_title = self.tr("Notes"), self.tr("No notes."), self.tr("Pending items")
+            parts.append(f"<h4>{e(notes_title)}</h4><p>{e(r.notes or no_notes).replace(chr(10), '<br>')}</p>")
+            parts.append(f"<h4>{e(items_title)} ({len(r.items)})</h4><ul>")
             for item in r.items:
                 bits = [("✓ " if item.done else "") + item.text]
                 if item.case_number:
@@ -339,20 +341,21 @@ class RecordBrowser(QTextBrowser):
         if s is None:
             return "".join(parts)
         f = s.figures
-        parts.append(f"<h4>{e(self.tr('The shift in figures'))}</h4><p>" + e(self.tr(
+        parts.append("<h4>" + e(self.tr("The shift in figures")) + "</h4><p>" + e(self.tr(
             "Reported {reported} · registered {registered} · dispatched {dispatched} · fed back {fed_back} · "
             "closed {closed} · open now {open_now} · overdue now {overdue_now}").format(**f.__dict__)) + "</p>")
-        parts.append(f"<h4>{e(self.tr('Open cases by stage'))}</h4><p>"
+        parts.append("<h4>" + e(self.tr("Open cases by stage")) + "</h4><p>"
                      + e(" · ".join(f"{status_label(code)} {n}" for code, n in s.open_by_status)) + "</p>")
         parts.append(self._cases(self.tr("Overdue cases"), s.overdue, s.overdue_total, tz))
         parts.append(self._cases(self.tr("Escalated cases"), s.escalated, s.escalated_total, tz))
         parts.append(self._cases(self.tr("Urgent cases of the shift"), s.urgent, s.urgent_total, tz))
         parts.append(self._cases(self.tr("Suspended cases"), s.suspended, s.suspended_total, tz))
-        parts.append(f"<h4>{e(self.tr('Officers off duty or on leave ({n})').format(n=s.officers_off_duty_total))}</h4>")
+        parts.append("<h4>" + e(self.tr("Officers off duty or on leave ({n})").format(n=s.officers_off_duty_total)) + "</h4>")
         parts.append("<p>" + e(", ".join(
             f"{o.name} ({duty_label(o.duty_status)}, " + self.tr("{n} open").format(n=o.open_cases) + ")"
             for o in s.officers_off_duty) or self.tr("None with open cases.")) + "</p>")
-        parts.append(f"<p style='color:#78909c'>{e(self.tr('Drafted from the database at {time}').format(time=_local(s.drafted_at, tz)))}</p>")
+        drafted = self.tr("Drafted from the database at {time}").format(time=_local(s.drafted_at, tz))
+        parts.append("<p style='color:#78909c'>" + e(drafted) + "</p>")
         return "".join(parts)
 
 

@@ -59,15 +59,16 @@ def format_local(at: datetime | None) -> str:
 
 def format_duration(seconds: float) -> str:
     """A short human duration: `25 min`, `3 h 05 min`, `2 d 4 h`, `1 d` (translated)."""
-    tr = lambda text: QCoreApplication.translate("duration", text)  # noqa: E731
     minutes = max(0, int(seconds // 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return tr("{d} d {h} h").format(d=days, h=hours) if hours else tr("{d} d").format(d=days)
+        if hours:
+            return QCoreApplication.translate("duration", "{d} d {h} h").format(d=days, h=hours)
+        return QCoreApplication.translate("duration", "{d} d").format(d=days)
     if hours:
-        return tr("{h} h {m:02d} min").format(h=hours, m=mins)
-    return tr("{m} min").format(m=mins)
+        return QCoreApplication.translate("duration", "{h} h {m:02d} min").format(h=hours, m=mins)
+    return QCoreApplication.translate("duration", "{m} min").format(m=mins)
 
 
 def badge_style(colour: str) -> str:

@@ -73,26 +73,6 @@
         <source>Sun</source>
         <translation>周日</translation>
     </message>
-    <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="67"/>
-        <source>{d} d {h} h</source>
-        <translation>{d}天{h}小时</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="67"/>
-        <source>{d} d</source>
-        <translation>{d}天</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="69"/>
-        <source>{h} h {m:02d} min</source>
-        <translation>{h}小时{m:02d}分</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="70"/>
-        <source>{m} min</source>
-        <translation>{m}分钟</translation>
-    </message>
 </context>
 <context>
     <name>ActionParamsDialog</name>
@@ -555,199 +535,199 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
         <source>Community / street</source>
         <translation>社区 / 街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
         <source>Registered</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
         <source>Dispatched</source>
         <translation>派遣时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
         <source>Accepted</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
         <source>Fed back</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
         <source>Evaluated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
         <source>Current stage due</source>
         <translation>当前环节时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="116"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="116"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="117"/>
         <source>Extended by</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="117"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="118"/>
         <source>Time suspended</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="118"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="119"/>
         <source>Rework rounds</source>
         <translation>返工次数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="119"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="120"/>
         <source>Escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="120"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="121"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="121"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="122"/>
         <source>Merged into</source>
         <translation>已合并至</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="122"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="123"/>
         <source>Reject reason</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="276"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="277"/>
         <source>No case selected.
 Select a case on the wall to see every field and its history.</source>
         <translation>未选择案件。
 在案件墙上选择一个案件，即可查看全部信息及办理过程。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="278"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="279"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="279"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="280"/>
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="280"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="281"/>
         <source>Times (local)</source>
         <translation>时间（本地）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="281"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="282"/>
         <source>Time limits and outcome</source>
         <translation>时限与结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="282"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="283"/>
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="321"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="322"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="322"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="323"/>
         <source>not dispatched</source>
         <translation>未派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="339"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="340"/>
         <source>Reminder sent</source>
         <translation>已催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="339"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="340"/>
         <source>Escalated to supervisor</source>
         <translation>已升级督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="366"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="367"/>
         <source>Overdue by {span} (was due {at})</source>
         <translation>已超时 {span}（时限为 {at}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="371"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="372"/>
         <source>{state}: due {at} (in {span})</source>
         <translation>{state}：{at} 到期（剩余 {span}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="404"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="405"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="406"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="407"/>
         <source>by {who}</source>
         <translation>操作人：{who}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="408"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="409"/>
         <source>handler: {name}</source>
         <translation>承办方：{name}</translation>
     </message>
@@ -1004,22 +984,22 @@ Select a case on the wall to see every field and its history.</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="874"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="877"/>
         <source>This shift</source>
         <translation>本班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="876"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="879"/>
         <source>To acknowledge</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="877"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="880"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="890"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="893"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
@@ -1065,67 +1045,67 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="723"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="726"/>
         <source>Search notes, items, case numbers, authors or a date (YYYY-MM-DD)</source>
         <translation>搜索交班说明、事项、案件编号、填写人或日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="727"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="730"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="727"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="730"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="727"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="730"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="728"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="731"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="733"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="736"/>
         <source>Signed handovers waiting for a supervisor to acknowledge them</source>
         <translation>已签字、等待值班长确认的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="734"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="737"/>
         <source>Acknowledge</source>
         <translation>确认接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="735"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="738"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="736"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="739"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="797"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="800"/>
         <source>Handover #{id} acknowledged</source>
         <translation>交接班记录 #{id} 已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="809"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="812"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="810"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="813"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="815"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="818"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
     </message>
@@ -1793,6 +1773,16 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>RecordBrowser</name>
     <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="297"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="306"/>
+        <source>… and {n} more.</source>
+        <translation>… 另有 {n} 件。</translation>
+    </message>
+    <message>
         <location filename="../../commandcenter/views/handover_view.py" line="309"/>
         <source>Case</source>
         <translation>案件编号</translation>
@@ -1828,59 +1818,109 @@ Select a case on the wall to see every field and its history.</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="322"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="315"/>
+        <source>{shift} shift of {date}</source>
+        <translation>{date} {shift}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="318"/>
+        <source>Correction to handover #{id}</source>
+        <translation>交接班记录 #{id} 的更正</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="320"/>
+        <source>Signed by {name} at {time}</source>
+        <translation>{name} 于 {time} 签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="323"/>
         <source>Acknowledged by {name} at {time}</source>
         <translation>{name} 于 {time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="325"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="326"/>
         <source>Corrected by note(s): {ids}</source>
         <translation>更正记录：{ids}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="333"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="329"/>
+        <source>Notes</source>
+        <translation>交班说明</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="329"/>
+        <source>No notes.</source>
+        <translation>无交班说明。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="329"/>
+        <source>Pending items</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="335"/>
         <source>case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="335"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="337"/>
         <source>by {time}</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="343"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="344"/>
+        <source>The shift in figures</source>
+        <translation>本班数据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="345"/>
         <source>Reported {reported} · registered {registered} · dispatched {dispatched} · fed back {fed_back} · closed {closed} · open now {open_now} · overdue now {overdue_now}</source>
         <translation>上报 {reported} · 立案 {registered} · 派遣 {dispatched} · 反馈 {fed_back} · 结案 {closed} · 当前在办 {open_now} · 当前超时 {overdue_now}</translation>
     </message>
     <message>
         <location filename="../../commandcenter/views/handover_view.py" line="347"/>
+        <source>Open cases by stage</source>
+        <translation>在办案件（按环节）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="349"/>
         <source>Overdue cases</source>
         <translation>超时案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="348"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="350"/>
         <source>Escalated cases</source>
         <translation>催督办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="349"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="351"/>
         <source>Urgent cases of the shift</source>
         <translation>本班紧急案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="350"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="352"/>
         <source>Suspended cases</source>
         <translation>挂账案件</translation>
     </message>
     <message>
         <location filename="../../commandcenter/views/handover_view.py" line="353"/>
+        <source>Officers off duty or on leave ({n})</source>
+        <translation>离岗或请假的网格员（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="355"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="354"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="356"/>
         <source>None with open cases.</source>
         <translation>无人持有在办案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover_view.py" line="357"/>
+        <source>Drafted from the database at {time}</source>
+        <translation>已于 {time} 根据数据库起草</translation>
     </message>
 </context>
 <context>
@@ -2462,133 +2502,133 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WriteTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="492"/>
-        <location filename="../../commandcenter/views/handover_view.py" line="560"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="495"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="563"/>
         <source>Draft handover</source>
         <translation>起草交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="493"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="496"/>
         <source>Draft the handover of this shift from the database</source>
         <translation>根据数据库起草本班的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="494"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="497"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="495"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="498"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="496"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="499"/>
         <source>Sign and pass to the incoming supervisor</source>
         <translation>签字并移交接班值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="497"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="500"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="498"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="501"/>
         <source>Open the handover record as a PDF to print</source>
         <translation>以 PDF 打开交接班记录，以便打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="499"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="502"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="500"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="503"/>
         <source>Notes for the next shift</source>
         <translation>给下一班的交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="501"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="504"/>
         <source>What the next shift must know…</source>
         <translation>下一班需要了解的情况…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="502"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="505"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="503"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="506"/>
         <source>Case no. (optional)</source>
         <translation>案件编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="504"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="507"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="505"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="508"/>
         <source>e.g. call back the reporter at 09:00</source>
         <translation>如：09:00 回访反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="506"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="509"/>
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="507"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="510"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="514"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="517"/>
         <source>{shift} shift of {date}, {start}–{end}: {status}</source>
         <translation>{date} {shift}，{start}–{end}：{status}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="518"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="521"/>
         <source>{shift} shift of {date}, {start}–{end}: no handover yet</source>
         <translation>{date} {shift}，{start}–{end}：尚无交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="522"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="525"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="560"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="563"/>
         <source>Refresh draft</source>
         <translation>刷新草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="577"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="580"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="605"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="608"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="620"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="623"/>
         <source>Signed at {time}: waiting for the incoming supervisor</source>
         <translation>已于 {time} 签字：等待接班值班长确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="627"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="630"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="628"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="631"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="631"/>
+        <location filename="../../commandcenter/views/handover_view.py" line="634"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
     </message>
@@ -3676,6 +3716,29 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/labels.py" line="63"/>
         <source>Overdue</source>
         <translation>已超时</translation>
+    </message>
+</context>
+<context>
+    <name>duration</name>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="67"/>
+        <source>{d} d {h} h</source>
+        <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="68"/>
+        <source>{d} d</source>
+        <translation>{d}天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="70"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h}小时{m:02d}分</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="71"/>
+        <source>{m} min</source>
+        <translation>{m}分钟</translation>
     </message>
 </context>
 <context>
