@@ -880,6 +880,12 @@ TRANSLATIONS: dict[tuple[str, str], str] = {
     ("cli", "cases: {n}  open: {open}  overdue: {overdue}"): "案件：{n}  在办：{open}  超时：{overdue}",
     ("cli", "reported: {first} … {last} UTC"): "上报时间：{first} … {last}（UTC）",
     ("cli", "by status: {counts}"): "按状态：{counts}",
+    ("cli", "warning: no holiday calendar for {years}; working-time limits there count Monday to Friday only"):
+        "警告：缺少 {years} 年的节假日日历，该年的工作时限仅按周一至周五计算",
+    ("MainWindow", "⚠ No holiday calendar for {years}"): "⚠ 缺少 {years} 年节假日日历",
+    ("MainWindow", "Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted "
+                   "working weekends. An administrator should add that year's calendar once it is announced."):
+        "{years} 年的工作时限仅按周一至周五计算，未计入法定节假日和调休。请管理员在该年安排公布后补录日历。",
     ("wall", "{d}d {h:02d}h"): "{d}天{h:02d}时",
     ("cli", "--rate must be a number of cases per minute above 0 and at most {maximum:g} (got {value})"):
         "--rate 须为每分钟案件数，大于 0 且不超过 {maximum:g}（实际为 {value}）",

@@ -48,6 +48,8 @@ def test_opens_on_the_demo_with_user_counts_and_screens(window, tmp_path) -> Non
     assert "operator" in window.user_label.text().lower() or "Operator" in window.user_label.text()
     counts = window.counts_label.text()
     assert counts.startswith("Open ") and "Overdue" in counts
+    # 2026-11-25: deadlines can reach 2027, whose holidays chinese-calendar does not know yet
+    assert window.calendar_label.isVisible() and "2027" in window.calendar_label.text()
     keys = [window.nav.item(i).data(0x0100) for i in range(window.nav.count())]
     assert keys[:4] == ["wall", "roster", "map", "handover"]
     assert "briefing" not in keys  # operators do not print briefings

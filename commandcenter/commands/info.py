@@ -57,5 +57,12 @@ def run(args: argparse.Namespace) -> int:
             counts=", ".join(f"{status_label(k)} {v}" for k, v in info.cases_by_status.items() if v)
         )
     )
+    if info.calendar_uncovered:
+        lines.append(
+            translate(
+                "cli",
+                "warning: no holiday calendar for {years}; working-time limits there count Monday to Friday only",
+            ).format(years=", ".join(str(y) for y in info.calendar_uncovered))
+        )
     print("\n".join(lines))
     return 0

@@ -12,6 +12,7 @@ from ..db import Database
 from ..domain.enums import OPEN_STATUSES, CaseStatus
 from ..models import (
     AppMeta,
+    CalendarYear,
     Case,
     Community,
     Department,
@@ -22,6 +23,7 @@ from ..models import (
     User,
     to_epoch,
 )
+from .worktime import years_needed
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class DatabaseInfo:
     overdue_cases: int = 0
     first_reported: datetime | None = None
     last_reported: datetime | None = None
+    # years that deadlines may reach but the holiday table does not cover (weekend fallback)
+    calendar_uncovered: list[int] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         data = asdict(self)
@@ -66,6 +70,7 @@ def database_info(db: Database) -> DatabaseInfo:
         by_status = {st: int(n) for st, n in s.execute(select(Case.status, func.count()).group_by(Case.status))}
         first, last = s.execute(select(func.min(Case.reported_at), func.max(Case.reported_at))).one()
         meta = {k: v for k, v in s.execute(select(AppMeta.key, AppMeta.value))}
+        covered = set(s.scalars(select(CalendarYear.year)))
         overdue = int(s.scalar(select(func.count()).select_from(Case).where(overdue_condition(now))) or 0)
         info = DatabaseInfo(
             database=db.display_name,
@@ -86,5 +91,6 @@ def database_info(db: Database) -> DatabaseInfo:
             overdue_cases=overdue,
             first_reported=first,
             last_reported=last,
+            calendar_uncovered=sorted(years_needed(now) - covered),
         )
     return info

@@ -114,6 +114,16 @@ class WorkCalendar:
         return self.instant_at(self.working_minute(start) + minutes)
 
 
+CALENDAR_LOOKAHEAD_DAYS = 60
+
+
+def years_needed(now: datetime, tz: str = DEFAULT_TZ) -> set[int]:
+    """The years whose holidays deadlines set now can fall in: this year, and the next one
+    once it is less than two months away."""
+    local = now.astimezone(ZoneInfo(tz)).date()
+    return {local.year, (local + timedelta(days=CALENDAR_LOOKAHEAD_DAYS)).year}
+
+
 def load_calendar(session: Session, tz: str = DEFAULT_TZ) -> WorkCalendar:
     exceptions = {d: k for d, k in session.execute(select(CalendarDay.day, CalendarDay.kind))}
     years = frozenset(session.scalars(select(CalendarYear.year)))

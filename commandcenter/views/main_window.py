@@ -57,8 +57,12 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.counts_label.setObjectName("liveCounts")
         self.connection_label = QLabel()
+        self.calendar_label = QLabel(objectName="calendarWarning")
+        self.calendar_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.calendar_label.setVisible(False)
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.calendar_label)
         self.statusBar().addPermanentWidget(self.connection_label)
 
         self._build_menus()
@@ -206,6 +210,13 @@ class MainWindow(QMainWindow):
         if info is None:
             self.counts_label.setText(self.tr("Loading…"))
             return
+        years = ", ".join(str(y) for y in info.calendar_uncovered)
+        self.calendar_label.setVisible(bool(years))
+        self.calendar_label.setText(self.tr("⚠ No holiday calendar for {years}").format(years=years))
+        self.calendar_label.setToolTip(self.tr(
+            "Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted "
+            "working weekends. An administrator should add that year's calendar once it is announced."
+        ).format(years=years))
         self.counts_label.setText(
             self.tr("Open {open} · Overdue {overdue} · Reported {reported} · Closed {closed} · Cases {cases}").format(
                 open=info.open_cases,

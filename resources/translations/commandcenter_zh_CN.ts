@@ -1113,87 +1113,97 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="158"/>
+        <location filename="../../commandcenter/views/main_window.py" line="162"/>
         <source> [DEMO]</source>
         <translation> [演示]</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="160"/>
+        <location filename="../../commandcenter/views/main_window.py" line="164"/>
         <source>Grid Command Centre — {centre} — {db}{demo}</source>
         <translation>网格化指挥中心 — {centre} — {db}{demo}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="164"/>
+        <location filename="../../commandcenter/views/main_window.py" line="168"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="165"/>
+        <location filename="../../commandcenter/views/main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="166"/>
+        <location filename="../../commandcenter/views/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="167"/>
+        <location filename="../../commandcenter/views/main_window.py" line="171"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="168"/>
+        <location filename="../../commandcenter/views/main_window.py" line="172"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="169"/>
+        <location filename="../../commandcenter/views/main_window.py" line="173"/>
         <source>&amp;Keyboard shortcuts (F1 on the wall)</source>
         <translation>键盘快捷键(&amp;K)（在案件墙上按 F1）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="170"/>
+        <location filename="../../commandcenter/views/main_window.py" line="174"/>
         <source>&amp;About Grid Command Centre</source>
         <translation>关于网格化指挥中心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="172"/>
+        <location filename="../../commandcenter/views/main_window.py" line="176"/>
         <source>{name} ({role}) · {centre}</source>
         <translation>{name}（{role}）· {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="207"/>
+        <location filename="../../commandcenter/views/main_window.py" line="211"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="210"/>
+        <location filename="../../commandcenter/views/main_window.py" line="215"/>
+        <source>⚠ No holiday calendar for {years}</source>
+        <translation>⚠ 缺少 {years} 年节假日日历</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="217"/>
+        <source>Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted working weekends. An administrator should add that year&apos;s calendar once it is announced.</source>
+        <translation>{years} 年的工作时限仅按周一至周五计算，未计入法定节假日和调休。请管理员在该年安排公布后补录日历。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="221"/>
         <source>Open {open} · Overdue {overdue} · Reported {reported} · Closed {closed} · Cases {cases}</source>
         <translation>在办 {open} · 超时 {overdue} · 待立案 {reported} · 已结案 {closed} · 案件总数 {cases}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="231"/>
+        <location filename="../../commandcenter/views/main_window.py" line="242"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="232"/>
+        <location filename="../../commandcenter/views/main_window.py" line="243"/>
         <source>Changes from other seats appear within a second</source>
         <translation>其他席位的变更会在一秒内显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="235"/>
+        <location filename="../../commandcenter/views/main_window.py" line="246"/>
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="248"/>
+        <location filename="../../commandcenter/views/main_window.py" line="259"/>
         <source>About Grid Command Centre</source>
         <translation>关于网格化指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="250"/>
+        <location filename="../../commandcenter/views/main_window.py" line="261"/>
         <source>&lt;b&gt;Grid Command Centre&lt;/b&gt; {version}&lt;br&gt;Case wall, dispatch, roster, grid maps, handovers and briefings for grid command centres.&lt;br&gt;&lt;br&gt;Database: {db}&lt;br&gt;Schema: {schema}&lt;br&gt;Log file: {log}</source>
         <translation>&lt;b&gt;网格化指挥中心&lt;/b&gt; {version}&lt;br&gt;为网格化管理指挥中心提供案件墙、派遣、网格员名册、网格地图、交接班和简报。&lt;br&gt;&lt;br&gt;数据库：{db}&lt;br&gt;数据库结构版本：{schema}&lt;br&gt;日志文件：{log}</translation>
     </message>
@@ -3565,6 +3575,11 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/commands/info.py" line="56"/>
         <source>by status: {counts}</source>
         <translation>按状态：{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="62"/>
+        <source>warning: no holiday calendar for {years}; working-time limits there count Monday to Friday only</source>
+        <translation>警告：缺少 {years} 年的节假日日历，该年的工作时限仅按周一至周五计算</translation>
     </message>
     <message>
         <location filename="../../commandcenter/commands/drill.py" line="52"/>
