@@ -880,6 +880,12 @@ TRANSLATIONS: dict[tuple[str, str], str] = {
     ("cli", "cases: {n}  open: {open}  overdue: {overdue}"): "案件：{n}  在办：{open}  超时：{overdue}",
     ("cli", "reported: {first} … {last} UTC"): "上报时间：{first} … {last}（UTC）",
     ("cli", "by status: {counts}"): "按状态：{counts}",
+    ("cli", "list or load the holiday calendar of a year"): "查看或导入某年的节假日日历",
+    ("cli", "list a year's holidays and adjusted working days"): "列出某年的节假日和调休工作日",
+    ("cli", "replace a year's calendar from a CSV file (date,kind,name)"): "用 CSV 文件（date,kind,name）替换某年的日历",
+    ("cli", "{year} is not covered: working-time limits count Monday to Friday only"):
+        "{year} 年尚无日历：工作时限仅按周一至周五计算",
+    ("cli", "{year}: {n} holidays and adjusted working days loaded"): "{year} 年：已导入 {n} 个节假日和调休工作日",
     ("cli", "warning: no holiday calendar for {years}; working-time limits there count Monday to Friday only"):
         "警告：缺少 {years} 年的节假日日历，该年的工作时限仅按周一至周五计算",
     ("MainWindow", "⚠ No holiday calendar for {years}"): "⚠ 缺少 {years} 年节假日日历",

@@ -3466,6 +3466,8 @@ Select a case on the wall to see every field and its history.</source>
     <message>
         <location filename="../../commandcenter/commands/briefing.py" line="33"/>
         <location filename="../../commandcenter/commands/db.py" line="17"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="18"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="22"/>
         <location filename="../../commandcenter/commands/info.py" line="16"/>
         <source>database file path or SQLAlchemy URL</source>
         <translation>数据库文件路径或 SQLAlchemy URL</translation>
@@ -3615,6 +3617,31 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/commands/imports.py" line="24"/>
         <source>unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)</source>
         <translation>从 GeoJSON 面要素集合（含 code 和 name，WGS84）导入单元网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/holidays.py" line="15"/>
+        <source>list or load the holiday calendar of a year</source>
+        <translation>查看或导入某年的节假日日历</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/holidays.py" line="17"/>
+        <source>list a year&apos;s holidays and adjusted working days</source>
+        <translation>列出某年的节假日和调休工作日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/holidays.py" line="21"/>
+        <source>replace a year&apos;s calendar from a CSV file (date,kind,name)</source>
+        <translation>用 CSV 文件（date,kind,name）替换某年的日历</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/holidays.py" line="37"/>
+        <source>{year} is not covered: working-time limits count Monday to Friday only</source>
+        <translation>{year} 年尚无日历：工作时限仅按周一至周五计算</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/holidays.py" line="49"/>
+        <source>{year}: {n} holidays and adjusted working days loaded</source>
+        <translation>{year} 年：已导入 {n} 个节假日和调休工作日</translation>
     </message>
 </context>
 <context>
