@@ -236,7 +236,7 @@ def _summary(category: str, status: str, address: str, description: str) -> str:
     if len(text) > SUMMARY_CHARS:
         text = text[:SUMMARY_CHARS - 1] + "…"
     head = " · ".join(part for part in (category, status_label(status), address) if part)
-    return f"{head}\n{text}" if text else head
+    return f"{head} — {text}" if text else head  # one line: the map's tooltip is HTML
 
 
 def _marker_select():  # type: ignore[no-untyped-def]
