@@ -281,3 +281,20 @@ def test_role_without_permission_gets_a_clear_refusal(qtbot, windows, db, city, 
     qtbot.keyClick(wall.table, Qt.Key.Key_E, CTRL)  # extend needs a supervisor
     assert shown and "may not" in shown[0]
     assert db_case(db, row.id).extended_minutes == 0
+
+
+def test_an_urgent_flood_alerts_ten_times_then_sums_up(qtbot, windows, db, city, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(windows, qtbot, db, "operator")
+    wall = wall_of(window)
+    beeps: list[int] = []
+    monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(1))
+    svc, op = CaseService(db), actor_for(db, "operator")
+    lon, lat = grid_centre(0)
+    rows = [svc.report(op, NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
+                                   priority=Priority.URGENT, description=f"紧急{i}", lon=lon, lat=lat))
+            for i in range(25)]
+    wall.apply_rows(rows)  # as the change feed delivers them
+    assert len(beeps) == 10
+    assert wall.alert_banner.isVisible() and "URGENT" in wall.alert_banner.text()
+    wall._show_flood_summary()
+    assert "15 more urgent cases" in wall.alert_banner.text()

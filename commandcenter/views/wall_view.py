@@ -138,6 +138,9 @@ class WallView(QWidget):
         self._escalation_timer.setInterval(ESCALATION_SCAN_MS)
         self._escalation_timer.timeout.connect(self.scan_escalations)
         self._escalation_timer.start()
+        # alerts held back in a flood are summed up once the burst has settled
+        self._flood_timer = QTimer(self, singleShot=True, interval=2000)
+        self._flood_timer.timeout.connect(self._show_flood_summary)
         self._escalations_soon = QTimer(self, singleShot=True, interval=500)
         self._escalations_soon.timeout.connect(self.refresh_escalations)
         self._load_reference_lists()
@@ -485,9 +488,6 @@ class WallView(QWidget):
             self._flood_timer_start()
 
     def _flood_timer_start(self) -> None:
-        if not hasattr(self, "_flood_timer"):
-            self._flood_timer = QTimer(self, singleShot=True, interval=2000)
-            self._flood_timer.timeout.connect(self._show_flood_summary)
         if not self._flood_timer.isActive():
             self._flood_timer.start()
 
