@@ -290,17 +290,22 @@ def _rebalance(groups: list[list[Polygon]], target: int) -> list[list[Polygon]]:
 
 
 def _lattice_grids(communities: list[Polygon], target: int) -> list[list[Polygon]]:
-    cell = math.sqrt(TARGET_GRID_M2)
-    best: list[list[Polygon]] | None = None
-    for _ in range(5):
+    """Tune the lattice spacing (secant steps on the grid count), then fix the last few by hand."""
+    tried: list[tuple[float, list[list[Polygon]]]] = []
+    cell = math.sqrt(TARGET_GRID_M2 * 0.94)  # merged border pieces make grids ~6 % larger than cells
+    for _ in range(4):
         groups = _cut(communities, cell)
+        tried.append((cell, groups))
         n = sum(len(g) for g in groups)
-        if best is None or abs(n - target) < abs(sum(len(g) for g in best) - target):
-            best = groups
         if n == target:
             break
-        cell *= math.sqrt(n / target)
-    assert best is not None
+        if len(tried) >= 2:
+            (c0, g0), (c1, g1) = tried[-2], tried[-1]
+            n0, n1 = sum(len(g) for g in g0), sum(len(g) for g in g1)
+            cell = c1 + (target - n1) * (c1 - c0) / (n1 - n0) if n1 != n0 else c1 * math.sqrt(n1 / target)
+        else:
+            cell *= math.sqrt(n / target)
+    best = min(tried, key=lambda t: abs(sum(len(g) for g in t[1]) - target))[1]
     return _rebalance(best, target)
 
 

@@ -1,0 +1,236 @@
+"""The demo city: a fictional city near Putian with its map, staff and a history of cases.
+
+`generate_demo` fills an empty database in one transaction: the map (`geography`), the people
+(`people`), and `days` days of cases ending at the database clock's "now" (`history`),
+planned with numpy and written with the DB-API connection (`bulk`). The same seed and clock
+always give the same rows. `build_rows` plans the rows without writing them (the benchmark
+writes them again with plain sqlite3 to measure the generator's overhead).
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+from faker import Faker
+from sqlalchemy import func, select, text
+
+from ...db import Database
+from ...domain.enums import PRIORITY_ORDER
+from ...errors import ValidationError
+from ...models import Category, TimeLimitPolicy, to_epoch
+from ..reference_data import seed_reference_data
+from ..timelimits import TimeLimits
+from ..worktime import DEFAULT_TZ, load_calendar
+from .bulk import write_tables
+from .geography import CityMap, build_city, geography_tables, index_city, sample_points
+from .history import STAGES, CaseSetting, plan_cases
+from .people import build_staff
+from .rows import TableRows, table
+from .scales import SCALES, Scale
+from .texts import PLACE_SUFFIXES, ROAD_STEMS, ROAD_SUFFIXES
+from .workline import WorkLine
+
+__all__ = ["SCALES", "DemoRows", "DemoSummary", "Scale", "build_rows", "generate_demo"]
+
+Progress = Callable[[str, float], None]
+POINTS_PER_GRID = 48
+ADDRESSES_PER_GRID = 12
+ID_TABLES = ("district", "street", "community", "grid", "command_centre", "workstation", "app_user", "shift",
+             "officer", "officer_position", "shift_member", "department", "department_route", "case_record",
+             "case_history", "escalation", "audit_entry", "change_log")
+MUST_BE_EMPTY = ("grid", "case_record", "district", "command_centre", "officer", "department")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    scale: str
+    seed: int
+    days: int
+    districts: int
+    streets: int
+    communities: int
+    grids: int
+    officers: int
+    departments: int
+    users: int
+    cases: int
+    history_rows: int
+    open_cases: int
+    overdue_cases: int
+    seconds: float
+    first_day: date
+    last_day: date
+
+
+@dataclass(frozen=True)
+class DemoRows:
+    """Every planned row, table by table in insertion order, and the summary figures."""
+
+    tables: list[TableRows]
+    summary: DemoSummary
+
+    def counts(self) -> dict[str, int]:
+        return {t.table: len(t) for t in self.tables}
+
+
+def _stages(progress: Progress | None, lo: float, hi: float) -> Progress:
+    def report(text_: str, fraction: float) -> None:
+        if progress is not None:
+            progress(text_, lo + (hi - lo) * min(max(fraction, 0.0), 1.0))
+
+    return report
+
+
+def _first_ids(db: Database) -> dict[str, int]:
+    with db.read() as s:
+        return {t: int(s.execute(text(f"SELECT COALESCE(MAX(id), 0) FROM {t}")).scalar_one()) + 1 for t in ID_TABLES}
+
+
+def _addresses(city: CityMap, rng: np.random.Generator) -> np.ndarray:
+    """A few street addresses in each grid (street + community + road + number)."""
+    out = np.empty((len(city.grids()), ADDRESSES_PER_GRID), dtype=object)
+    g = 0
+    for street in city.streets():
+        for community in street.communities:
+            roads = [ROAD_STEMS[i] + ROAD_SUFFIXES[j] for i, j in zip(
+                rng.integers(len(ROAD_STEMS), size=3), rng.integers(len(ROAD_SUFFIXES), size=3), strict=True)]
+            for _ in community.grids:
+                road = rng.integers(len(roads), size=ADDRESSES_PER_GRID)
+                number = rng.integers(1, 300, size=ADDRESSES_PER_GRID)
+                place = rng.integers(len(PLACE_SUFFIXES), size=ADDRESSES_PER_GRID)
+                out[g] = [f"{street.name}{community.name}{roads[r]}{k}号{PLACE_SUFFIXES[p]}"
+                          for r, k, p in zip(road.tolist(), number.tolist(), place.tolist(), strict=True)]
+                g += 1
+    return out
+
+
+def _policy(db: Database) -> tuple[np.ndarray, list[str], list[str], np.ndarray, np.ndarray, TimeLimits]:
+    with db.read() as s:
+        cats = s.execute(select(Category.id, Category.code, Category.kind).where(Category.level == 2)
+                         .order_by(Category.code)).all()
+        rows = s.execute(select(TimeLimitPolicy.category_id, TimeLimitPolicy.priority, TimeLimitPolicy.stage,
+                                TimeLimitPolicy.minutes, TimeLimitPolicy.unit)).all()
+        limits = TimeLimits({(r[0], r[1], r[2]): (r[3], r[4]) for r in rows}, load_calendar(s))
+    if not cats:
+        raise ValidationError("the database has no categories (run 'commandcenter db upgrade')")
+    minutes = np.zeros((len(cats), len(PRIORITY_ORDER), len(STAGES)), dtype=np.int64)
+    working = np.zeros(minutes.shape, dtype=bool)
+    for i, c in enumerate(cats):
+        for j, p in enumerate(PRIORITY_ORDER):
+            for k, stage in enumerate(STAGES):
+                m, unit = limits.limit(c.id, p.value, stage)
+                minutes[i, j, k], working[i, j, k] = m, unit == "working"
+    return (np.array([c.id for c in cats]), [c.code for c in cats], [c.kind for c in cats], minutes, working,
+            limits)
+
+
+def build_rows(db: Database, *, scale: str = "small", days: int = 30, seed: int = 1,
+               progress: Progress | None = None) -> DemoRows:
+    """Plan every row of a demo city for the database's reference data and clock, writing nothing."""
+    started = time.perf_counter()
+    if scale not in SCALES:
+        raise ValidationError(f"unknown demo scale {scale!r} (choose {', '.join(SCALES)})", field="scale")
+    if not 1 <= days <= 3660:
+        raise ValidationError("days must be between 1 and 3660", field="days")
+    sc = SCALES[scale]
+    now = db.clock.now().replace(microsecond=0)
+    cat_ids, cat_codes, cat_kinds, minutes, working, limits = _policy(db)
+    category_ids = dict(zip(cat_codes, cat_ids.tolist(), strict=True))
+    line = WorkLine(limits.calendar)
+    tz = limits.calendar.tz
+    first_ids = _first_ids(db)
+
+    _stages(progress, 0.0, 0.1)("drawing the map", 0.0)
+    city = build_city(sc, seed)
+    ix = index_city(city, first_ids)
+    rng = np.random.default_rng([seed, 4])
+    grids = city.grids()
+    points = sample_points([g.polygon for g in grids], POINTS_PER_GRID, rng)
+    _stages(progress, 0.0, 0.1)("staffing the centres", 1.0)
+    staff = build_staff(city, ix, sc, seed, now, tz, first_ids, category_ids, points)
+    grid_centre = staff.street_centre_ids[ix.grid_street]
+
+    last_day = now.astimezone(tz).date()
+    first_day = last_day - timedelta(days=days - 1)
+    fake = Faker("zh_CN")
+    fake.seed_instance(seed + 1_000_003)
+    setting = CaseSetting(
+        now=to_epoch(now),
+        first_day=(first_day - limits.calendar.origin).days,
+        last_day=(last_day - limits.calendar.origin).days,
+        cases_per_day=float(sc.cases_per_day),
+        category_ids=cat_ids,
+        category_codes=cat_codes,
+        category_kinds=cat_kinds,
+        limit_minutes=minutes,
+        limit_working=working,
+        line=line,
+        grid_ids=ix.grid_ids,
+        grid_centre=grid_centre,
+        numbering_centre=staff.city_centre_id,
+        grid_district=ix.grid_district,
+        grid_points=points,
+        grid_addresses=_addresses(city, rng),
+        staff=staff,
+        first_ids=first_ids,
+        reporter_names=[fake.name() for _ in range(2000)],
+    )
+    cases = plan_cases(setting, seed, _stages(progress, 0.1, 0.4))
+    meta = {
+        "is_demo": "1", "demo_scale": scale, "demo_seed": str(seed), "demo_days": str(days),
+        "grid_code_length": "14", "timezone": DEFAULT_TZ, "city_name": city.name,
+    }
+    tables = [*geography_tables(city, ix), *staff.tables, *cases.tables,
+              table("app_meta", key=list(meta), value=list(meta.values()))]
+    summary = DemoSummary(
+        scale=scale, seed=seed, days=days, districts=len(city.districts), streets=len(city.streets()),
+        communities=len(city.communities()), grids=len(grids), officers=staff.officers,
+        departments=len(staff.department_ids), users=staff.users, cases=cases.cases,
+        history_rows=cases.history_rows, open_cases=cases.open_cases, overdue_cases=cases.overdue_cases,
+        seconds=time.perf_counter() - started, first_day=first_day, last_day=last_day,
+    )
+    return DemoRows(tables, summary)
+
+
+def _require_empty(db: Database) -> None:
+    with db.read() as s:
+        for name in MUST_BE_EMPTY:
+            if s.execute(select(func.count()).select_from(text(name))).scalar_one():
+                raise ValidationError(
+                    f"the database already holds data ({name}); a demo city needs an empty database",
+                    field="database", table=name,
+                )
+
+
+def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: int = 1,
+                  progress: Progress | None = None) -> DemoSummary:
+    """Fill an empty, schema-current database with a demo city; one transaction for the demo rows."""
+    started = time.perf_counter()
+    _require_empty(db)
+    with db.unit_of_work() as s:
+        seed_reference_data(s)
+    db.cache.clear()
+    collecting = gc.isenabled()
+    gc.disable()  # millions of short-lived tuples: generational GC would only rescan them
+    try:
+        rows = build_rows(db, scale=scale, days=days, seed=seed, progress=progress)
+        keys = ", ".join(f"'{k}'" for k in rows.tables[-1].column("key"))  # type: ignore[union-attr]
+        write_tables(db, rows.tables, _stages(progress, 0.4, 1.0), prelude=[f"DELETE FROM app_meta WHERE key IN ({keys})"])
+    finally:
+        if collecting:
+            gc.enable()
+    db.cache.clear()
+    if progress is not None:
+        progress("done", 1.0)
+    return _replace_seconds(rows.summary, time.perf_counter() - started)
+
+
+def _replace_seconds(summary: DemoSummary, seconds: float) -> DemoSummary:
+    from dataclasses import replace
+
+    return replace(summary, seconds=seconds)

@@ -1,0 +1,702 @@
+"""A city's case history, planned for all cases at once with numpy.
+
+Every case walks the closed loop through the state machine's own rules, one vectorised step
+at a time: report, register (or reject, or merge into an earlier case of the same grid),
+dispatch, accept, feed back, close (or return for rework once and go round again), evaluate;
+with a few suspensions and extensions on the way. A step happens only if its time is not
+after "now", so the cases of the last hours and days are left open in every stage, some of
+them overdue. Each step sets the case's columns exactly as `CaseService._apply` does
+(timestamps, stage clock, handling deadline, escalation level) and adds the history row the
+service would write; deadlines come from the same time-limit policy and working calendar,
+computed on arrays by `WorkLine`. An escalation row is written where the escalation clock
+would have made one: a reminder at 80 % and a supervision at 100 % of a stage's limit,
+noticed at the next minute's poll.
+
+The history, audit trail and escalations are then ordered by time, so ids grow with time as
+they do in a live database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import numpy as np
+
+from ...domain.actions import Action
+from ...domain.deadlines import REMINDER_FRACTION
+from ...domain.enums import (
+    OPEN_STATUSES,
+    PRIORITY_ORDER,
+    CaseStatus,
+    EscalationLevel,
+    SourceChannel,
+    Stage,
+)
+from ...domain.lifecycle import is_allowed, target_status
+from .people import SHIFT_OF_HOUR, Staff, mobile_numbers
+from .rows import NONE, Const, Derived, Lookup, Nullable, TableRows, labels, table
+from .texts import (
+    DESCRIPTIONS,
+    EXTEND_REASONS,
+    FEEDBACK_NOTES,
+    REJECT_REASONS,
+    REWORK_REASONS,
+    SUSPEND_REASONS,
+)
+from .workline import WorkLine
+
+STATUSES: tuple[CaseStatus, ...] = tuple(CaseStatus)
+ST = {s: i for i, s in enumerate(STATUSES)}
+STAGES: tuple[Stage, ...] = (Stage.REGISTER, Stage.DISPATCH, Stage.HANDLE, Stage.VERIFY)
+SOURCES: tuple[SourceChannel, ...] = tuple(SourceChannel)
+ACTIONS: tuple[str, ...] = ("report", *(a.value for a in Action))
+ACT = {a: i for i, a in enumerate(ACTIONS)}
+CLOCKED = np.array([s in (CaseStatus.REPORTED, CaseStatus.REGISTERED, CaseStatus.DISPATCHED,
+                          CaseStatus.ACCEPTED, CaseStatus.FED_BACK) for s in STATUSES])
+OPEN = np.array([s in OPEN_STATUSES for s in STATUSES])
+
+# ---- rhythms and mixes ----------------------------------------------------------------
+HOURLY = np.array([0.25, 0.15, 0.10, 0.10, 0.12, 0.25, 0.6, 1.2, 2.0, 2.6, 2.7, 2.3,
+                   1.5, 1.4, 2.2, 2.5, 2.4, 2.0, 1.6, 1.4, 1.3, 1.1, 0.8, 0.45])
+WEEKDAY = np.array([1.08, 1.05, 1.04, 1.03, 1.02, 0.86, 0.80])  # Monday first
+HOLIDAY_FACTOR = 0.75
+SEASON_AMPLITUDE = 0.10  # busiest in midsummer
+# source weights per category kind, in SourceChannel order:
+# patrol, 12345, duty line, app, video, sensor, referral, petition, mayor's mailbox
+SOURCE_WEIGHTS: dict[str, tuple[float, ...]] = {
+    "component": (0.50, 0.16, 0.03, 0.12, 0.10, 0.06, 0.02, 0.005, 0.005),
+    "event": (0.46, 0.22, 0.04, 0.12, 0.11, 0.01, 0.02, 0.01, 0.01),
+    "social": (0.40, 0.30, 0.06, 0.10, 0.00, 0.00, 0.04, 0.06, 0.04),
+}
+REPORTER_SOURCES = {SourceChannel.HOTLINE_12345, SourceChannel.DUTY_LINE, SourceChannel.CITIZEN_APP,
+                    SourceChannel.PETITION, SourceChannel.MAYOR_MAILBOX}
+# relative frequency of minor categories (default 1)
+CATEGORY_WEIGHTS: dict[str, float] = {
+    "0101": 2.0, "0102": 3.0, "0201": 2.5, "0205": 3.0, "0301": 1.5, "0402": 1.5,
+    "0701": 5.0, "0702": 8.0, "0703": 4.0, "0801": 7.0, "0803": 2.0, "0902": 2.0, "0903": 2.0,
+    "1004": 0.8, "1001": 0.2, "1002": 0.3, "1003": 0.15, "1005": 0.2,
+    "1101": 8.0, "1102": 2.5, "1103": 5.0, "1104": 6.0,
+    "1201": 2.0, "1202": 1.5, "1501": 2.0, "1502": 2.5, "1604": 2.0,
+}
+# priority weights (urgent, high, normal, low) by major class; the rest use DEFAULT
+PRIORITY_WEIGHTS: dict[str, tuple[float, float, float, float]] = {
+    "10": (0.45, 0.40, 0.15, 0.00),
+    "13": (0.04, 0.30, 0.60, 0.06),
+    "14": (0.05, 0.30, 0.60, 0.05),
+    "15": (0.04, 0.30, 0.60, 0.06),
+}
+DEFAULT_PRIORITY = (0.018, 0.14, 0.71, 0.132)
+
+# ---- what happens to cases ------------------------------------------------------------
+P_REJECT, P_MERGE, P_MERGE_REGISTERED = 0.03, 0.02, 0.4
+P_SUSPEND_REGISTERED, P_SUSPEND_HANDLING, P_EXTEND = 0.008, 0.015, 0.03
+P_REWORK, P_EVALUATE, P_DEPARTMENT = 0.08, 0.60, 0.7
+P_LATE = {Stage.REGISTER: 0.04, Stage.DISPATCH: 0.05, Stage.HANDLE: 0.08, Stage.VERIFY: 0.05}
+LATE_SCALE = {Stage.REGISTER: 0.5, Stage.DISPATCH: 0.5, Stage.HANDLE: 0.8, Stage.VERIFY: 0.5}  # x the limit
+# where in its limit an on-time stage ends: Beta(a, b); with these about three cases in four
+# are closed (verified too) by their handling deadline, as published figures show
+ON_TIME_BETA = {Stage.REGISTER: (1.6, 3.5), Stage.DISPATCH: (1.6, 3.5), Stage.HANDLE: (1.3, 2.8),
+                Stage.VERIFY: (1.4, 3.5)}
+RATINGS = (1, 2, 3, 4, 5)
+RATING_WEIGHTS = (0.02, 0.03, 0.10, 0.30, 0.55)
+EXTENSIONS_WORKING = np.array([420, 840, 1260, 2100])
+EXTENSIONS_CALENDAR = np.array([60, 120, 240])
+POLL_SECONDS = 60  # the escalation clock looks once a minute
+_REMINDER = Fraction(REMINDER_FRACTION).limit_denominator(1000)
+
+
+@dataclass(frozen=True)
+class CaseSetting:
+    """Everything the planner reads: the clock, the policy, the map and the staff."""
+
+    now: int
+    first_day: int  # WorkLine day indexes, inclusive
+    last_day: int
+    cases_per_day: float
+    category_ids: np.ndarray
+    category_codes: list[str]
+    category_kinds: list[str]
+    limit_minutes: np.ndarray  # [category, priority, stage]
+    limit_working: np.ndarray
+    line: WorkLine
+    grid_ids: np.ndarray
+    grid_centre: np.ndarray  # centre id responsible for each grid (`lifecycle.centre_for_grid`)
+    numbering_centre: int  # whose daily sequence numbers cases (`lifecycle.numbering_centre`)
+    grid_district: np.ndarray
+    grid_points: np.ndarray  # [grid, k, lon/lat]
+    grid_addresses: np.ndarray  # [grid, a] object
+    staff: Staff
+    first_ids: dict[str, int]
+    reporter_names: list[str]
+
+
+@dataclass
+class CasePlan:
+    tables: list[TableRows]
+    cases: int
+    history_rows: int
+    open_cases: int
+    overdue_cases: int
+
+
+@dataclass
+class _Events:
+    """History rows collected step by step, column-wise."""
+
+    case: list[np.ndarray] = field(default_factory=list)
+    at: list[np.ndarray] = field(default_factory=list)
+    action: list[np.ndarray] = field(default_factory=list)
+    from_status: list[np.ndarray] = field(default_factory=list)
+    to_status: list[np.ndarray] = field(default_factory=list)
+    user: list[np.ndarray] = field(default_factory=list)
+    officer: list[np.ndarray] = field(default_factory=list)
+    department: list[np.ndarray] = field(default_factory=list)
+    note: list[np.ndarray] = field(default_factory=list)  # codes into _Plan.notes
+
+
+class _Plan:
+    """The state of every case as the steps are applied, mirroring `CaseService._apply`."""
+
+    def __init__(self, s: CaseSetting, rng: np.random.Generator, rep: np.ndarray, cat: np.ndarray,
+                 prio: np.ndarray, district: np.ndarray) -> None:
+        n = len(rep)
+        self.s, self.rng, self.n = s, rng, n
+        self.cat, self.prio, self.district = cat, prio, district
+        self.now = s.now
+        self.alive = np.ones(n, dtype=bool)
+        self.last = rep.copy()
+        self.status = np.full(n, ST[CaseStatus.REPORTED], dtype=np.int8)
+        self.suspended_from = np.full(n, -1, dtype=np.int8)
+        none = np.full(n, NONE, dtype=np.int64)
+        self.registered_at, self.dispatched_at, self.accepted_at = none.copy(), none.copy(), none.copy()
+        self.fed_back_at, self.closed_at, self.evaluated_at = none.copy(), none.copy(), none.copy()
+        self.rating = none.copy()
+        self.officer, self.department = none.copy(), none.copy()
+        self.stage_started, self.stage_deadline, self.handle_deadline = none.copy(), none.copy(), none.copy()
+        self.suspended_at, self.merged_into = none.copy(), none.copy()
+        self.extended_minutes = np.zeros(n, dtype=np.int64)
+        self.suspended_seconds = np.zeros(n, dtype=np.int64)
+        self.rework_count = np.zeros(n, dtype=np.int64)
+        self.escalation_level = np.zeros(n, dtype=np.int64)
+        self.notes: list[str] = [""]  # every note text once; rows hold codes
+        self.reject_reason = np.zeros(n, dtype=np.int64)
+        self.run_stage = np.zeros(n, dtype=np.int8)
+        self.events = _Events()
+        self.escalations: list[tuple[np.ndarray, ...]] = []
+
+    def note_codes(self, texts: list[str]) -> np.ndarray:
+        """Codes for new note texts."""
+        first = len(self.notes)
+        self.notes.extend(texts)
+        return first + np.arange(len(texts))
+
+    def pick_notes(self, pool: tuple[str, ...]) -> np.ndarray:
+        """A note from `pool` for every case, as codes."""
+        return self.note_codes(list(pool))[self.rng.integers(len(pool), size=self.n)]
+
+    # ---- time limits ------------------------------------------------------------------
+    def limit(self, stage: Stage) -> tuple[np.ndarray, np.ndarray]:
+        k = STAGES.index(stage)
+        return self.s.limit_minutes[self.cat, self.prio, k], self.s.limit_working[self.cat, self.prio, k]
+
+    def deadline(self, stage: Stage, start: np.ndarray, idx: np.ndarray) -> np.ndarray:
+        minutes, working = self.limit(stage)
+        return self.s.line.add(start[idx], minutes[idx], working[idx])
+
+    def advance(self, start: np.ndarray, minutes: np.ndarray, working: np.ndarray) -> np.ndarray:
+        return self.s.line.advance(start, minutes, working)
+
+    def fraction(self, stage: Stage, low: float = 0.0) -> np.ndarray:
+        """How far into its limit each case's stage ends: mostly on time, some late."""
+        rng, n = self.rng, self.n
+        a, b = ON_TIME_BETA[stage]
+        on_time = low + (1 - low) * rng.beta(a, b, size=n)
+        late = 1.0 + rng.exponential(LATE_SCALE[stage], size=n)
+        return np.where(rng.random(n) < P_LATE[stage], late, on_time)
+
+    # ---- who acts ---------------------------------------------------------------------
+    def operator(self, at: np.ndarray, district: np.ndarray | None = None) -> np.ndarray:
+        """An operator of the case's district (or the city) on the shift covering `at`."""
+        district = self.district if district is None else district
+        at = np.minimum(at, self.now)
+        hour = (at - self.s.line.day_start[self.s.line.day_index(at)]) // 3600
+        shift = SHIFT_OF_HOUR[np.clip(hour, 0, 23)]
+        pools = self.s.staff.operators
+        width = max(len(p) for d in pools for p in d)
+        choices = np.zeros((len(pools), len(pools[0]), width), dtype=np.int64)
+        sizes = np.zeros((len(pools), len(pools[0])), dtype=np.int64)
+        for d, per_shift in enumerate(pools):
+            for k, pool in enumerate(per_shift):
+                choices[d, k, : len(pool)] = pool
+                sizes[d, k] = len(pool)
+        pick = (self.rng.random(len(at)) * sizes[district, shift]).astype(np.int64)
+        return choices[district, shift, pick]
+
+    def supervisor(self, district: np.ndarray | None = None) -> np.ndarray:
+        district = self.district if district is None else district
+        pools = self.s.staff.supervisors
+        choices = np.zeros((len(pools), max(len(p) for p in pools)), dtype=np.int64)
+        sizes = np.array([len(p) for p in pools])
+        for d, pool in enumerate(pools):
+            choices[d, : len(pool)] = pool
+        pick = (self.rng.random(len(district)) * sizes[district]).astype(np.int64)
+        return choices[district, pick]
+
+    # ---- steps ------------------------------------------------------------------------
+    def step(self, take: np.ndarray, at: np.ndarray, action: Action, source: CaseStatus, user: np.ndarray,
+             *, note: np.ndarray | None = None, officer: np.ndarray | None = None,
+             department: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Apply `action` to the live cases in `take` (all in status `source`) at `at`.
+
+        Returns the positions of the cases it happened to and their times; a case whose step
+        would fall after now stops here, open in its current status.
+        """
+        if not is_allowed(action, source):
+            raise AssertionError(f"{action} is not allowed from {source}")
+        eligible = take & self.alive & (self.status == ST[source])
+        at = np.maximum(at, self.last + 1)
+        done = eligible & (at <= self.now)
+        self.alive &= ~(eligible & ~done)
+        idx = np.flatnonzero(done)
+        at_i = at[idx]
+        if action is Action.RESUME:  # back to the status before the suspension
+            lookup = np.array([ST[target_status(action, source, x)] for x in STATUSES], dtype=np.int8)
+            to_arr = lookup[self.suspended_from[idx]]
+        else:
+            to_arr = np.full(len(idx), ST[target_status(action, source)], dtype=np.int8)
+        ev = self.events
+        ev.case.append(idx)
+        ev.at.append(at_i)
+        ev.action.append(np.full(len(idx), ACT[action.value], dtype=np.int8))
+        ev.from_status.append(np.full(len(idx), ST[source], dtype=np.int8))
+        ev.to_status.append(to_arr.astype(np.int8))
+        ev.user.append(user[idx])
+        ev.officer.append(officer[idx] if officer is not None else np.full(len(idx), NONE))
+        ev.department.append(department[idx] if department is not None else np.full(len(idx), NONE))
+        ev.note.append(note[idx] if note is not None else np.zeros(len(idx), dtype=np.int64))
+        self.last[idx] = at_i
+        self.status[idx] = to_arr
+        return idx, at_i
+
+    def report(self, rep: np.ndarray, user: np.ndarray) -> None:
+        ev, idx = self.events, np.arange(self.n)
+        ev.case.append(idx)
+        ev.at.append(rep.copy())
+        ev.action.append(np.full(self.n, ACT["report"], dtype=np.int8))
+        ev.from_status.append(np.full(self.n, -1, dtype=np.int8))
+        ev.to_status.append(np.full(self.n, ST[CaseStatus.REPORTED], dtype=np.int8))
+        ev.user.append(user)
+        ev.officer.append(np.full(self.n, NONE))
+        ev.department.append(np.full(self.n, NONE))
+        ev.note.append(np.zeros(self.n, dtype=np.int64))
+        self.start_run(idx, Stage.REGISTER, rep)
+
+    # ---- the stage clock --------------------------------------------------------------
+    def start_run(self, idx: np.ndarray, stage: Stage, at: np.ndarray) -> None:
+        """`start_stage` of the live service for cases `idx`: clock from `at[idx]`, deadline from policy."""
+        self.stage_started[idx] = at[idx]
+        self.stage_deadline[idx] = self.deadline(stage, at, idx)
+        self.escalation_level[idx] = 0
+        self.run_stage[idx] = STAGES.index(stage)
+
+    def end_run(self, idx: np.ndarray, end: np.ndarray, current: bool = False) -> None:
+        """The escalations the clock scan recorded for a stage run before `end`, and the level kept.
+
+        As `escalation.scan_escalations` running once a minute: a reminder at the first scan
+        at or after 80 % of the limit, unless that scan is already past the deadline (then only
+        the supervision), and a supervision at the first scan at or after the deadline.
+        `current` marks runs still going at now (their escalations may be unacknowledged yet).
+        """
+        if not len(idx):
+            return
+        started, deadline = self.stage_started[idx], self.stage_deadline[idx]
+        # first second with (t - started) / (deadline - started) >= 4/5, in integers as the scan does
+        crossing = started + (_REMINDER.numerator * (deadline - started) + _REMINDER.denominator - 1) // (
+            _REMINDER.denominator)
+        phase = self.rng.integers(0, POLL_SECONDS, size=len(idx))
+        reminder_at = crossing + (phase - crossing) % POLL_SECONDS
+        supervision_at = deadline + (phase - deadline) % POLL_SECONDS
+        reminded = (reminder_at < end) & (reminder_at < deadline)
+        supervised = supervision_at < end
+        self.escalation_level[idx] = np.where(supervised, 2, np.where(reminded, 1, 0))
+        for supervision, hit, at in ((False, reminded, reminder_at), (True, supervised, supervision_at)):
+            k = idx[hit]
+            self.escalations.append((k, self.run_stage[k], np.full(len(k), supervision), self.rework_count[k],
+                                     at[hit], deadline[hit], np.full(len(k), current)))
+
+    def clear_clock(self, idx: np.ndarray) -> None:
+        self.stage_started[idx] = NONE
+        self.stage_deadline[idx] = NONE
+
+
+def _choice(rng: np.random.Generator, weights: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """One draw per element from the weight row `rows[i]` of a (k, m) weight table."""
+    cdf = np.cumsum(weights / weights.sum(axis=1, keepdims=True), axis=1)
+    u = rng.random(len(rows))
+    return np.minimum((u[:, None] > cdf[rows]).sum(axis=1), weights.shape[1] - 1)
+
+
+def _reported_times(s: CaseSetting, rng: np.random.Generator) -> np.ndarray:
+    """Report instants with a daily (weekday, holiday, season) and an hourly rhythm, up to now."""
+    days = np.arange(s.first_day, s.last_day + 1)
+    dates = s.line.local_dates(days)
+    weekday = (dates.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday
+    day_of_year = (dates - dates.astype("datetime64[Y]")).astype(np.int64)
+    season = 1 + SEASON_AMPLITUDE * np.sin(2 * np.pi * (day_of_year - 105) / 365.25)
+    holiday = ~s.line.working[days] & (weekday < 5)
+    mean = s.cases_per_day * WEEKDAY[weekday] / WEEKDAY.mean() * season * np.where(holiday, HOLIDAY_FACTOR, 1.0)
+    counts = rng.poisson(mean)
+    day = np.repeat(days, counts)
+    hour = rng.choice(24, size=len(day), p=HOURLY / HOURLY.sum())
+    rep = s.line.day_start[day] + hour * 3600 + rng.integers(0, 3600, size=len(day))
+    return np.sort(rep[rep <= s.now])
+
+
+def _case_numbers(s: CaseSetting, rep: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, TableRows]:
+    """YYYYMMDD-NNNNN per numbering centre and local day, in report order, and the sequence rows.
+
+    As `lifecycle.next_case_number`: the sequence belongs to the top of the centre tree (the
+    city), so a number names one case on every wall.
+    """
+    day = s.line.day_index(rep)
+    key = centre.astype(np.int64) * 1_000_000 + day
+    order = np.argsort(key, kind="stable")
+    sorted_key = key[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_key)) + 1]
+    group_len = np.diff(np.r_[starts, len(key)])
+    seq = np.empty(len(key), dtype=np.int64)
+    seq[order] = np.arange(len(key)) - np.repeat(starts, group_len) + 1
+    labels = {d: str(np.datetime64(s.line.calendar.origin, "D") + d).replace("-", "") for d in np.unique(day).tolist()}
+    numbers = np.array([f"{labels[d]}-{q:05d}" for d, q in zip(day.tolist(), seq.tolist(), strict=True)], dtype=object)
+    last = order[starts + group_len - 1]
+    daily = table("daily_sequence", centre_id=centre[last], day=[labels[d] for d in day[last].tolist()],
+                  last_value=seq[last])
+    return numbers, daily
+
+
+def _merge_targets(grid: np.ndarray, ordinary: np.ndarray) -> np.ndarray:
+    """For each case, the latest earlier ordinary case of the same grid (or -1)."""
+    order = np.lexsort((np.arange(len(grid)), grid))
+    g, ok = grid[order], ordinary[order]
+    pos = np.where(ok, np.arange(len(order)), -1)
+    latest = np.maximum.accumulate(pos)
+    prev = np.r_[-1, latest[:-1]]
+    same_grid = np.r_[False, g[1:] == g[:-1]]
+    prev_grid = np.where(prev >= 0, g[np.maximum(prev, 0)], -1)
+    valid = same_grid & (prev >= 0) & (prev_grid == g)
+    out = np.full(len(grid), -1)
+    out[order[valid]] = order[prev[valid]]
+    return out
+
+
+def plan_cases(s: CaseSetting, seed: int, progress: Callable[[str, float], None] | None = None) -> CasePlan:
+    rng = np.random.default_rng([seed, 3])
+    say = progress or (lambda _text, _f: None)
+
+    # ---- what is reported where and when ----------------------------------------------
+    rep = _reported_times(s, rng)
+    n = len(rep)
+    ids = s.first_ids["case_record"] + np.arange(n)
+    weights = np.array([CATEGORY_WEIGHTS.get(c, 1.0) for c in s.category_codes])
+    cat = rng.choice(len(weights), size=n, p=weights / weights.sum())
+    kinds = ("component", "event", "social")
+    kind = np.array([kinds.index(k) for k in s.category_kinds])[cat]
+    source = _choice(rng, np.array([SOURCE_WEIGHTS[k] for k in kinds]), kind)
+    majors = sorted({c[:2] for c in s.category_codes})
+    prio_table = np.array([PRIORITY_WEIGHTS.get(m, DEFAULT_PRIORITY) for m in majors])
+    major_of = np.array([majors.index(c[:2]) for c in s.category_codes])
+    prio = _choice(rng, prio_table, major_of[cat])
+    hot = rng.lognormal(0.0, 0.6, size=len(s.grid_ids))
+    grid = rng.choice(len(hot), size=n, p=hot / hot.sum())
+    point = s.grid_points[grid, rng.integers(s.grid_points.shape[1], size=n)]
+    address = s.grid_addresses[grid, rng.integers(s.grid_addresses.shape[1], size=n)]
+    centre = s.grid_centre[grid]
+    district = s.grid_district[grid]
+    numbers, daily = _case_numbers(s, rep, np.full(n, s.numbering_centre))
+    say("planning cases", 0.1)
+
+    plan = _Plan(s, rng, rep, cat, prio, district)
+    system = SOURCES.index(SourceChannel.SENSOR)
+    reporter_user = np.where(source == system, NONE, plan.operator(rep))
+    plan.report(rep, reporter_user)
+
+    # ---- register, or reject, or merge ------------------------------------------------
+    u = rng.random(n)
+    reject = u < P_REJECT
+    merge_target = _merge_targets(grid, ~(u < P_REJECT + P_MERGE))
+    merge = (u >= P_REJECT) & (u < P_REJECT + P_MERGE) & (merge_target >= 0)
+    merge_registered = merge & (rng.random(n) < P_MERGE_REGISTERED)
+    ordinary = ~reject & ~merge
+    merge_note = np.zeros(n, dtype=np.int64)
+    has_target = np.flatnonzero(merge)
+    merge_note[has_target] = plan.note_codes(
+        [f"merged into {x}" for x in numbers[merge_target[has_target]].tolist()])
+
+    minutes, working = plan.limit(Stage.REGISTER)
+    t = plan.advance(rep, plan.fraction(Stage.REGISTER) * minutes, working)
+    who = plan.operator(t)
+    idx, at = plan.step(reject, t, Action.REJECT, CaseStatus.REPORTED, who, note=plan.pick_notes(REJECT_REASONS))
+    plan.end_run(idx, at)
+    plan.reject_reason[idx] = plan.events.note[-1]
+    plan.clear_clock(idx)
+    idx, at = plan.step(merge & ~merge_registered, t, Action.MERGE, CaseStatus.REPORTED, who, note=merge_note)
+    plan.end_run(idx, at)
+    plan.merged_into[idx] = ids[merge_target[idx]]
+    plan.clear_clock(idx)
+    idx, at = plan.step(ordinary | merge_registered, t, Action.REGISTER, CaseStatus.REPORTED, who)
+    plan.end_run(idx, at)
+    plan.registered_at[idx] = at
+    plan.start_run(idx, Stage.DISPATCH, plan.last)
+
+    # ---- dispatch (a few merged late, a few suspended first) ---------------------------
+    minutes, working = plan.limit(Stage.DISPATCH)
+    base = np.where(plan.registered_at > 0, plan.registered_at, rep)
+    t = plan.advance(base, plan.fraction(Stage.DISPATCH) * minutes, working)
+    idx, at = plan.step(merge_registered, base + (t - base) // 2, Action.MERGE, CaseStatus.REGISTERED,
+                        plan.operator(t), note=merge_note)
+    plan.end_run(idx, at)
+    plan.merged_into[idx] = ids[merge_target[idx]]
+    plan.clear_clock(idx)
+    suspend_reg = ordinary & (rng.random(n) < P_SUSPEND_REGISTERED)
+    span = plan.stage_deadline - plan.stage_started
+    _suspend_and_resume(plan, suspend_reg, base + np.minimum((t - base) // 3, span // 2), CaseStatus.REGISTERED)
+    t = t + plan.suspended_seconds
+    routed = np.array([s.staff.routes.get(c, NONE) for c in s.category_codes])[cat]
+    to_department = (routed != NONE) & (rng.random(n) < P_DEPARTMENT)
+    department = np.where(to_department, routed, NONE)
+    ptr, officers = s.staff.grid_officer_ptr, s.staff.grid_officer_ids
+    count = ptr[grid + 1] - ptr[grid]
+    officer = np.where(to_department, NONE, officers[ptr[grid] + (rng.random(n) * count).astype(np.int64)])
+    idx, at = plan.step(ordinary, t, Action.DISPATCH, CaseStatus.REGISTERED, plan.operator(t),
+                        officer=officer, department=department)
+    plan.end_run(idx, at)
+    plan.dispatched_at[idx] = at
+    plan.officer[idx], plan.department[idx] = officer[idx], department[idx]
+    plan.start_run(idx, Stage.HANDLE, plan.last)
+    plan.handle_deadline[idx] = plan.stage_deadline[idx]
+    say("planning cases", 0.3)
+
+    # ---- handle, verify, maybe once more, close, evaluate ------------------------------
+    extend = ordinary & ~suspend_reg & (rng.random(n) < P_EXTEND)
+    suspend_handling = ordinary & ~suspend_reg & ~extend & (rng.random(n) < P_SUSPEND_HANDLING)
+    never = np.zeros(n, dtype=bool)
+    _handle(plan, s, rng, extend, suspend_handling)
+    rework = rng.random(n) < P_REWORK
+    _verify(plan, rng, rework, Action.RETURN_FOR_REWORK)
+    _verify(plan, rng, ~rework, Action.CLOSE)
+    _handle(plan, s, rng, never, never)
+    _verify(plan, rng, ~never, Action.CLOSE)
+    evaluate = rng.random(n) < P_EVALUATE
+    t = plan.closed_at + np.minimum(rng.lognormal(np.log(4 * 3600), 1.0, size=n), 5 * 86400).astype(np.int64)
+    rating = rng.choice(RATINGS, size=n, p=RATING_WEIGHTS) - ((plan.rework_count > 0) & (rng.random(n) < 0.5))
+    idx, at = plan.step(evaluate, t, Action.EVALUATE, CaseStatus.CLOSED, plan.supervisor())
+    plan.rating[idx] = np.maximum(rating[idx], 1)
+    plan.evaluated_at[idx] = at
+
+    # ---- clocks still running at now -------------------------------------------------
+    running = np.flatnonzero(CLOCKED[plan.status])
+    plan.end_run(running, np.full(len(running), s.now + 1), current=True)
+    paused = np.flatnonzero(plan.status == ST[CaseStatus.SUSPENDED])
+    plan.end_run(paused, plan.suspended_at[paused], current=True)
+    say("planning cases", 0.5)
+
+    reporter = np.isin(source, [SOURCES.index(x) for x in REPORTER_SOURCES])
+    names = np.array(s.reporter_names, dtype=object)[rng.integers(len(s.reporter_names), size=n)]
+    phones = mobile_numbers(rng, n)
+    templates = [DESCRIPTIONS[c] for c in s.category_codes]
+    flat = np.array([t_ for ts in templates for t_ in ts], dtype=object)
+    first = np.cumsum([0] + [len(ts) for ts in templates])[:-1]
+    choice = first[cat] + (rng.random(n) * np.array([len(ts) for ts in templates])[cat]).astype(np.int64)
+    description = flat[choice] % address
+
+    return _tables(s, plan, ids, numbers, daily, rep, cat, prio, source, grid, point, address, description,
+                   np.where(reporter, names, ""), np.where(reporter, phones, ""), centre, reporter_user, say)
+
+
+def _suspend_and_resume(plan: _Plan, take: np.ndarray, at: np.ndarray, source: CaseStatus) -> None:
+    rng, n = plan.rng, plan.n
+    idx, at_s = plan.step(take, at, Action.SUSPEND, source, plan.operator(at), note=plan.pick_notes(SUSPEND_REASONS))
+    plan.suspended_from[idx] = ST[source]
+    plan.suspended_at[idx] = at_s
+    pause = np.minimum(rng.lognormal(np.log(2 * 86400), 0.8, size=n), 30 * 86400).astype(np.int64)
+    resume = plan.last + pause
+    idx, at_r = plan.step(take, resume, Action.RESUME, CaseStatus.SUSPENDED, plan.operator(resume))
+    paused = at_r - plan.suspended_at[idx]
+    plan.suspended_seconds[idx] += paused
+    for column in (plan.stage_started, plan.stage_deadline, plan.handle_deadline):
+        has = column[idx] != NONE
+        column[idx[has]] += paused[has]
+    plan.suspended_at[idx] = NONE
+    plan.suspended_from[idx] = -1
+
+
+def _handle(plan: _Plan, s: CaseSetting, rng: np.random.Generator, extend: np.ndarray, suspend: np.ndarray) -> None:
+    """Accept and feed back (with an extension or a suspension for some) for dispatched cases."""
+    n = plan.n
+    start = np.where(plan.dispatched_at > 0, plan.dispatched_at, plan.last)
+    minutes, working = plan.limit(Stage.HANDLE)
+    accept_frac = rng.uniform(0.01, 0.12, size=n)
+    t = plan.advance(start, accept_frac * minutes, working)
+    by_officer = plan.officer != NONE
+    idx, at = plan.step(np.ones(n, dtype=bool), t, Action.ACCEPT, CaseStatus.DISPATCHED, plan.operator(t),
+                        officer=plan.officer, department=np.where(by_officer, NONE, plan.department))
+    plan.accepted_at[idx] = at
+
+    already = plan.suspended_seconds.copy()
+    t = plan.advance(start, np.minimum(accept_frac + rng.uniform(0.05, 0.2, size=n), 0.5) * minutes, working)
+    _suspend_and_resume(plan, suspend, t, CaseStatus.ACCEPTED)
+
+    ext_frac = np.maximum(accept_frac + 0.05, rng.uniform(0.3, 0.6, size=n))
+    t = plan.advance(start, ext_frac * minutes, working)
+    ext_minutes = np.where(working, rng.choice(EXTENSIONS_WORKING, size=n), rng.choice(EXTENSIONS_CALENDAR, size=n))
+    reason = rng.integers(len(EXTEND_REASONS), size=n)
+    note = np.zeros(n, dtype=np.int64)
+    asked = np.flatnonzero(extend)
+    note[asked] = plan.note_codes([f"+{m} min: {EXTEND_REASONS[r]}"
+                                   for m, r in zip(ext_minutes[asked].tolist(), reason[asked].tolist(), strict=True)])
+    idx, at = plan.step(extend, t, Action.EXTEND, CaseStatus.ACCEPTED, plan.supervisor(), note=note)
+    plan.handle_deadline[idx] = s.line.add(plan.handle_deadline[idx], ext_minutes[idx], working[idx])
+    plan.stage_deadline[idx] = plan.handle_deadline[idx]
+    plan.extended_minutes[idx] += ext_minutes[idx]
+    plan.escalation_level[idx] = 0
+    granted = np.zeros(n, dtype=np.int64)
+    granted[idx] = ext_minutes[idx]
+
+    frac = np.maximum(plan.fraction(Stage.HANDLE, low=0.05), accept_frac + 0.03)
+    t = plan.advance(start, frac * (minutes + granted), working) + (plan.suspended_seconds - already)
+    majors = np.array([c[:2] for c in s.category_codes])[plan.cat]
+    pick = rng.random(n)
+    note = np.zeros(n, dtype=np.int64)
+    for m, options in FEEDBACK_NOTES.items():
+        hit = majors == m
+        note[hit] = plan.note_codes(list(options))[(pick[hit] * len(options)).astype(np.int64)]
+    idx, at = plan.step(np.ones(n, dtype=bool), t, Action.FEED_BACK, CaseStatus.ACCEPTED, plan.operator(t),
+                        note=note, officer=plan.officer, department=plan.department)
+    plan.end_run(idx, at)
+    plan.fed_back_at[idx] = at
+    plan.start_run(idx, Stage.VERIFY, plan.last)
+
+
+def _verify(plan: _Plan, rng: np.random.Generator, take: np.ndarray, action: Action) -> None:
+    """Close verified cases, or return some for rework (which restarts the handling clock)."""
+    minutes, working = plan.limit(Stage.VERIFY)
+    start = np.where(plan.fed_back_at > 0, plan.fed_back_at, plan.last)
+    t = plan.advance(start, plan.fraction(Stage.VERIFY) * minutes, working)
+    if action is Action.RETURN_FOR_REWORK:
+        idx, at = plan.step(take & (plan.rework_count == 0), t, action, CaseStatus.FED_BACK, plan.supervisor(),
+                            note=plan.pick_notes(REWORK_REASONS))
+        plan.end_run(idx, at)
+        plan.rework_count[idx] += 1
+        plan.fed_back_at[idx] = NONE
+        plan.accepted_at[idx] = NONE
+        plan.dispatched_at[idx] = at
+        plan.start_run(idx, Stage.HANDLE, plan.last)
+        plan.handle_deadline[idx] = plan.stage_deadline[idx]
+        return
+    idx, at = plan.step(take, t, Action.CLOSE, CaseStatus.FED_BACK, plan.supervisor())
+    plan.end_run(idx, at)
+    plan.closed_at[idx] = at
+    plan.clear_clock(idx)
+
+
+def _tables(s: CaseSetting, plan: _Plan, ids: np.ndarray, numbers: np.ndarray, daily: TableRows,
+            rep: np.ndarray, cat: np.ndarray, prio: np.ndarray, source: np.ndarray, grid: np.ndarray,
+            point: np.ndarray, address: np.ndarray, description: np.ndarray, reporter_name: np.ndarray,
+            reporter_phone: np.ndarray, centre: np.ndarray, created_by: np.ndarray,
+            say: Callable[[str, float], None]) -> CasePlan:
+    ev = plan.events
+    h_case = np.concatenate(ev.case)
+    h_at = np.concatenate(ev.at)
+    order = np.argsort(h_at * (1 << 22) + h_case)  # by time, then case: ids grow with time
+    h_case, h_at = h_case[order], h_at[order]
+    h_from = np.concatenate(ev.from_status)[order].astype(np.int64) + 1  # 0 is "no status"
+    h_to = np.concatenate(ev.to_status)[order].astype(np.int64) + 1
+    h_user = np.concatenate(ev.user)[order]
+    n_h = len(h_case)
+    status_labels = labels([None, *(x.value for x in STATUSES)])
+    action = Lookup(labels(ACTIONS), np.concatenate(ev.action)[order])
+    user = Nullable(h_user)
+    history = table(
+        "case_history", id=s.first_ids["case_history"] + np.arange(n_h), case_id=ids[h_case], at=h_at,
+        action=action, from_status=Lookup(status_labels, h_from), to_status=Lookup(status_labels, h_to),
+        user_id=user, officer_id=Nullable(np.concatenate(ev.officer)[order]),
+        department_id=Nullable(np.concatenate(ev.department)[order]),
+        note=Lookup(labels(plan.notes), np.concatenate(ev.note)[order]),
+    )
+    say("planning cases", 0.7)
+
+    # audit: one lean entry per history row, with the detail the live service writes
+    prefix = '{"case_number": "' + numbers
+    tails = labels(['"}' if f == 0 else f'", "from": "{status_labels[f]}", "to": "{status_labels[t]}"}}'
+                    for f in range(len(status_labels)) for t in range(len(status_labels))])
+    pair = h_from * len(status_labels) + h_to
+
+    def detail(start: int, stop: int) -> np.ndarray:
+        return prefix[h_case[start:stop]] + tails[pair[start:stop]]
+
+    max_user = max([*s.staff.usernames, 0])
+    actor_of = np.full(max_user + 2, "system", dtype=object)
+    for uid, name in s.staff.usernames.items():
+        actor_of[uid] = name
+    audit = table(
+        "audit_entry", id=s.first_ids["audit_entry"] + np.arange(n_h), at=h_at, user_id=user,
+        actor=Lookup(actor_of, np.where(h_user == NONE, max_user + 1, h_user)), action=action,
+        entity=Const("case"), entity_id=ids[h_case], detail=Derived(n_h, detail), prev_hash=Const(None),
+        hash=Const(None),
+    )
+    say("planning cases", 0.8)
+
+    esc = [np.concatenate(parts) for parts in zip(*plan.escalations, strict=True)]
+    order = np.lexsort((esc[2], esc[0], esc[4]))  # time, case, reminder before supervision
+    e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current = (a[order] for a in esc)
+    # reminders are acknowledged by an operator on shift, supervision by a supervisor; about half
+    # of those on cases still in the escalated stage wait on the wall
+    ack_at = e_at + plan.rng.exponential(15 * 60, size=len(e_at)).astype(np.int64) + 30
+    acked = (ack_at <= s.now) & (~e_current | (plan.rng.random(len(e_at)) < 0.5))
+    e_district = plan.district[e_case]
+    acknowledger = np.where(e_sup, plan.supervisor(e_district), plan.operator(ack_at, e_district))
+    escalations = table(
+        "escalation", id=s.first_ids["escalation"] + np.arange(len(e_at)), case_id=ids[e_case],
+        stage=Lookup(labels([x.value for x in STAGES]), e_stage),
+        level=Lookup(labels([EscalationLevel.REMINDER.value, EscalationLevel.SUPERVISION.value]), e_sup.astype(np.int64)),
+        round=e_round, at=e_at, deadline_at=e_deadline,
+        acknowledged_at=Nullable(np.where(acked, ack_at, NONE)),
+        acknowledged_by=Nullable(np.where(acked, acknowledger, NONE)),
+    )
+
+    status = plan.status
+    n = len(ids)
+    versions = np.bincount(h_case, minlength=n)  # one ORM update per transition after the insert
+    updated = plan.last  # the time of each case's last step
+    cases = table(
+        "case_record", id=ids, centre_id=centre, case_number=numbers,
+        source=Lookup(labels([x.value for x in SOURCES]), source), category_id=s.category_ids[cat],
+        priority=Lookup(labels([p.value for p in PRIORITY_ORDER]), prio),
+        status=Lookup(status_labels, status.astype(np.int64) + 1),
+        suspended_from=Lookup(status_labels, plan.suspended_from.astype(np.int64) + 1), grid_id=s.grid_ids[grid],
+        lon=point[:, 0], lat=point[:, 1], address=address, description=description, reporter_name=reporter_name,
+        reporter_phone=reporter_phone, reported_at=rep, registered_at=Nullable(plan.registered_at),
+        dispatched_at=Nullable(plan.dispatched_at), accepted_at=Nullable(plan.accepted_at),
+        fed_back_at=Nullable(plan.fed_back_at), closed_at=Nullable(plan.closed_at),
+        evaluated_at=Nullable(plan.evaluated_at), rating=Nullable(plan.rating),
+        assignee_officer_id=Nullable(plan.officer), assignee_department_id=Nullable(plan.department),
+        stage_started_at=Nullable(plan.stage_started), stage_deadline_at=Nullable(plan.stage_deadline),
+        handle_deadline_at=Nullable(plan.handle_deadline), extended_minutes=plan.extended_minutes,
+        suspended_at=Nullable(plan.suspended_at), suspended_seconds=plan.suspended_seconds,
+        rework_count=plan.rework_count, escalation_level=plan.escalation_level,
+        merged_into_id=Nullable(plan.merged_into), reject_reason=Lookup(labels(plan.notes), plan.reject_reason),
+        created_by=Nullable(created_by), updated_at=updated, version=versions,
+    )
+    changes = table("change_log", id=s.first_ids["change_log"] + np.arange(n), at=rep, entity=Const("case"),
+                    entity_id=ids, op=Const("insert"), centre_id=centre)
+    say("planning cases", 1.0)
+    overdue = CLOCKED[status] & (plan.stage_deadline <= s.now)
+    return CasePlan(
+        tables=[cases, daily, history, escalations, audit, changes],
+        cases=n,
+        history_rows=n_h,
+        open_cases=int(OPEN[status].sum()),
+        overdue_cases=int(overdue.sum()),
+    )

@@ -1,0 +1,343 @@
+"""The demo city: a real tiling of grids, deterministic rows, histories the live services accept."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+from sqlalchemy import func, select, text
+
+from commandcenter.clock import FrozenClock
+from commandcenter.db import Database, open_database
+from commandcenter.domain.actions import Action
+from commandcenter.domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel, Stage
+from commandcenter.domain.lifecycle import is_allowed, target_status
+from commandcenter.errors import ValidationError
+from commandcenter.models import (
+    AppMeta,
+    Case,
+    CaseHistory,
+    DailySequence,
+    Grid,
+    Officer,
+    OfficerGrid,
+    User,
+)
+from commandcenter.services.auth import actor_for
+from commandcenter.services.demo import SCALES, build_rows, generate_demo
+from commandcenter.services.demo.geography import area_m2, build_city
+from commandcenter.services.demo.workline import WorkLine
+from commandcenter.services.dto import NewCase
+from commandcenter.services.escalation import level_due, scan_escalations
+from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.services.passwords import verify_password
+from commandcenter.services.timelimits import TimeLimits
+
+# Wednesday 2026-11-25 10:30:15 in Shanghai: busy office hours, every open status is present
+NOW = datetime(2026, 11, 25, 2, 30, 15, tzinfo=UTC)
+DAYS = 14
+SEED = 1
+
+
+def _generate(path: Path, seed: int = SEED, days: int = DAYS, now: datetime = NOW) -> Database:
+    db = open_database(path, create=True, clock=FrozenClock(now))
+    generate_demo(db, scale="small", days=days, seed=seed)
+    return db
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    """One generated small city shared by the read-only tests of this module."""
+    db = _generate(tmp_path_factory.mktemp("demo") / "demo.sqlite")
+    yield db
+    db.dispose()
+
+
+def _rows(db: Database, sql: str) -> list[tuple[object, ...]]:
+    with db.read() as s:
+        return [tuple(r) for r in s.execute(text(sql))]
+
+
+# ---- map ------------------------------------------------------------------------------
+def test_grids_tile_every_community(demo: Database) -> None:
+    city = build_city(SCALES["small"], SEED)
+    grids = _rows(demo, "SELECT c.code, g.code, g.geometry, g.area_m2, g.centroid_lon, g.min_lon, g.max_lat "
+                       "FROM grid g JOIN community c ON c.id = g.community_id ORDER BY g.code")
+    assert len(grids) == SCALES["small"].grids
+    by_community: dict[str, list[shapely.Polygon]] = defaultdict(list)
+    for community_code, code, wkb, area, cx, min_lon, max_lat in grids:
+        poly = shapely.from_wkb(wkb)
+        assert isinstance(poly, shapely.Polygon) and poly.is_valid, code
+        assert 6_000 <= area <= 16_000, (code, area)
+        assert area == pytest.approx(float(area_m2([poly])[0]))
+        assert cx == pytest.approx(poly.centroid.x) and min_lon == poly.bounds[0] and max_lat == poly.bounds[3]
+        assert len(code) == 14 and code.isdigit() and code.startswith(community_code)  # type: ignore[union-attr]
+        by_community[community_code].append(poly)  # type: ignore[index]
+    communities = {c.code: c.polygon for c in city.communities()}
+    assert set(by_community) == set(communities)
+    for code, polys in by_community.items():
+        union = shapely.union_all(polys)
+        gap_or_overlap = float(area_m2([shapely.symmetric_difference(union, communities[code])])[0])
+        overlap = float(sum(area_m2(polys)) - area_m2([union])[0])
+        assert gap_or_overlap < 1.0, (code, gap_or_overlap)
+        assert abs(overlap) < 1.0, (code, overlap)
+
+
+def test_codes_nest_and_grids_are_numbered_west_to_east_north_to_south(demo: Database) -> None:
+    rows = _rows(demo, "SELECT d.code, s.code, c.code, s.pinyin_initials, c.name, g.name, g.code, g.centroid_lat "
+                       "FROM grid g JOIN community c ON c.id = g.community_id JOIN street s ON s.id = c.street_id "
+                       "JOIN district d ON d.id = s.district_id ORDER BY g.code")
+    for d, s, c, initials, cname, gname, gcode, _ in rows:
+        assert len(d) == 6 and len(s) == 9 and len(c) == 12  # type: ignore[arg-type]
+        assert s.startswith(d) and c.startswith(s) and initials  # type: ignore[union-attr]
+        assert gname == f"{cname}第{gcode[-2:]}网格"  # type: ignore[index]
+    first: dict[object, list[float]] = {}
+    for _, _, c, _, _, _, _, lat in rows:
+        first.setdefault(c, []).append(lat)  # type: ignore[arg-type]
+    # the first grid of each community lies in its northernmost row (~100 m rows)
+    assert all(lats[0] >= max(lats) - 0.0011 for lats in first.values())
+
+
+def test_people_and_meta(demo: Database) -> None:
+    with demo.read() as s:
+        per_grid = dict(s.execute(select(OfficerGrid.grid_id, func.count()).group_by(OfficerGrid.grid_id)).all())
+        per_officer = dict(s.execute(select(OfficerGrid.officer_id, func.count()).group_by(OfficerGrid.officer_id)).all())
+        n_grids = s.scalar(select(func.count()).select_from(Grid))
+        n_officers = s.scalar(select(func.count()).select_from(Officer))
+        meta = dict(s.execute(select(AppMeta.key, AppMeta.value)).all())
+        users = dict(s.execute(select(User.username, User.password_hash)).all())
+        phones = s.scalars(select(Officer.phone)).all()
+        statuses = set(s.scalars(select(Officer.duty_status)))
+    assert len(per_grid) == n_grids and set(per_officer.values()) <= {1, 2}
+    assert n_officers == SCALES["small"].officers == len(per_officer)
+    assert {"on_duty", "in_field", "off_duty"} <= statuses
+    assert all(len(p) == 11 and p[:2] in ("13", "15", "18") for p in phones)
+    assert meta["is_demo"] == "1" and meta["demo_scale"] == "small" and meta["grid_code_length"] == "14"
+    assert meta["timezone"] == "Asia/Shanghai" and meta["demo_seed"] == str(SEED) and meta["city_name"]
+    assert {"operator", "supervisor", "trainer", "admin"} <= set(users)
+    assert verify_password("operator-demo", users["operator"])
+    assert not verify_password("supervisor-demo", users["operator"])
+    assert _rows(demo, "PRAGMA foreign_key_check") == []
+
+
+def test_a_second_generation_is_refused(demo: Database) -> None:
+    with pytest.raises(ValidationError):
+        generate_demo(demo, scale="small", days=1, seed=SEED)
+
+
+# ---- determinism ----------------------------------------------------------------------
+DUMPS = {
+    "case_record": "SELECT * FROM case_record ORDER BY id",
+    "case_history": "SELECT * FROM case_history ORDER BY id",
+    "grid": "SELECT * FROM grid ORDER BY id",
+    "officer": "SELECT * FROM officer ORDER BY id",
+    "app_user": "SELECT * FROM app_user ORDER BY id",
+    "escalation": "SELECT * FROM escalation ORDER BY id",
+}
+
+
+def test_same_seed_same_rows_other_seed_other_rows(tmp_path: Path, demo: Database) -> None:
+    again = _generate(tmp_path / "again.sqlite")
+    other = _generate(tmp_path / "other.sqlite", seed=SEED + 1)
+    try:
+        for name, sql in DUMPS.items():
+            assert _rows(again, sql) == _rows(demo, sql), name
+        for name in ("case_record", "grid", "officer"):
+            assert _rows(other, DUMPS[name]) != _rows(demo, DUMPS[name]), name
+    finally:
+        again.dispose()
+        other.dispose()
+
+
+# ---- histories ------------------------------------------------------------------------
+def test_every_history_replays_through_the_state_machine(demo: Database) -> None:
+    now = int(NOW.timestamp())
+    with demo.read() as s:
+        cases = {r.id: r for r in s.execute(select(Case.id, Case.status, Case.rework_count, Case.version,
+                                                   Case.reported_at, Case.updated_at))}
+        history = s.execute(select(CaseHistory.case_id, CaseHistory.action, CaseHistory.from_status,
+                                   CaseHistory.to_status, CaseHistory.at, CaseHistory.user_id,
+                                   CaseHistory.officer_id, CaseHistory.department_id, CaseHistory.note)
+                            .order_by(CaseHistory.id)).all()
+    by_case: dict[int, list[object]] = defaultdict(list)
+    for h in history:
+        by_case[h.case_id].append(h)
+    assert set(by_case) == set(cases)
+    seen_actions: set[str] = set()
+    seen_status: set[str] = set()
+    for case_id, steps in by_case.items():
+        first = steps[0]
+        assert first.action == "report" and first.from_status is None and first.to_status == "reported"
+        status, before_suspension = CaseStatus.REPORTED, None
+        for h in steps[1:]:
+            action = Action(h.action)
+            assert h.from_status == status and is_allowed(action, status), (case_id, h.action, status)
+            to = target_status(action, status, before_suspension)
+            assert h.to_status == to
+            before_suspension = status if action is Action.SUSPEND else before_suspension
+            if action in (Action.REJECT, Action.FEED_BACK, Action.RETURN_FOR_REWORK, Action.EXTEND, Action.SUSPEND):
+                assert h.note, (case_id, h.action)
+            if action is Action.DISPATCH:
+                assert (h.officer_id is None) != (h.department_id is None)
+            status = to
+            seen_actions.add(h.action)
+        ats = [h.at for h in steps]
+        assert ats == sorted(ats) and ats[-1] <= NOW
+        case = cases[case_id]
+        assert case.status == status and case.reported_at == ats[0] and case.updated_at == ats[-1]
+        assert case.version == len(steps)
+        seen_status.update(h.to_status for h in steps)
+    assert seen_status == {s.value for s in CaseStatus}
+    assert seen_actions >= {"register", "reject", "merge", "dispatch", "accept", "feed_back", "close",
+                            "return_for_rework", "extend", "suspend", "resume", "evaluate"}
+    open_status = {c.status for c in cases.values() if CaseStatus(c.status) in OPEN_STATUSES}
+    assert open_status == {s.value for s in OPEN_STATUSES}
+    assert any(c.rework_count > 0 for c in cases.values())
+    numbers = _rows(demo, "SELECT count(DISTINCT case_number), count(*) FROM case_record")[0]
+    assert numbers[0] == numbers[1]  # numbered city-wide, as the live intake does
+    overdue = _rows(demo, f"SELECT count(*) FROM case_record WHERE status IN ('reported', 'registered', "
+                          f"'dispatched', 'accepted', 'fed_back') AND stage_deadline_at <= {now}")[0][0]
+    assert overdue > 0
+
+
+def test_clock_columns_are_what_the_live_rules_give(demo: Database) -> None:
+    limits = TimeLimits.from_database(demo)
+    stage_of = {"reported": Stage.REGISTER, "registered": Stage.DISPATCH, "dispatched": Stage.HANDLE,
+                "accepted": Stage.HANDLE, "fed_back": Stage.VERIFY}
+    now = int(NOW.timestamp())
+    with demo.read() as s:
+        rows = s.execute(select(Case).where(Case.status.in_(list(stage_of)))).scalars().all()
+        checked = 0
+        for c in rows:
+            if c.suspended_seconds or c.extended_minutes:
+                continue
+            stage = stage_of[c.status]
+            assert c.stage_started_at is not None and c.stage_deadline_at is not None
+            assert c.stage_deadline_at == limits.deadline(c.category_id, c.priority, stage, c.stage_started_at)
+            if stage is Stage.HANDLE:
+                assert c.handle_deadline_at == c.stage_deadline_at
+                assert c.stage_started_at == c.dispatched_at
+            level = level_due(now, int(c.stage_started_at.timestamp()), int(c.stage_deadline_at.timestamp()))
+            expected = {None: 0, "reminder": 1, "supervision": 2}[level.value if level else None]
+            assert c.escalation_level in (expected, max(expected - 1, 0))  # the minute's scan may be due
+            checked += 1
+        assert checked > 20
+        closed = s.execute(select(Case).where(Case.status == "closed", Case.extended_minutes == 0,
+                                              Case.suspended_seconds == 0, Case.rework_count == 0).limit(50)).scalars()
+        for c in closed:
+            assert c.stage_deadline_at is None and c.closed_at is not None and c.fed_back_at is not None
+            assert c.handle_deadline_at == limits.deadline(c.category_id, c.priority, Stage.HANDLE, c.dispatched_at)
+
+
+def test_the_live_escalation_scan_finds_only_the_last_minute(tmp_path: Path) -> None:
+    db = _generate(tmp_path / "scan.sqlite", days=3)
+    try:
+        events = scan_escalations(db)
+        with db.read() as s:
+            for e in events:
+                c = s.get(Case, e.case_id)
+                assert c is not None and c.stage_started_at is not None and c.stage_deadline_at is not None
+                span = c.stage_deadline_at - c.stage_started_at
+                reached = c.stage_deadline_at if e.level == "supervision" else c.stage_started_at + span * 0.8
+                assert NOW - reached < timedelta(seconds=61), e
+    finally:
+        db.dispose()
+
+
+# ---- live continuity ------------------------------------------------------------------
+def test_live_services_continue_the_generated_city(tmp_path: Path) -> None:
+    db = _generate(tmp_path / "live.sqlite")
+    try:
+        operator = actor_for(db, "operator")
+        svc = CaseService(db)
+        with db.read() as s:
+            grid = s.execute(select(Grid.id, Grid.centroid_lon, Grid.centroid_lat).order_by(Grid.id)).first()
+            assert grid is not None
+            category_id = s.scalar(text("SELECT id FROM category WHERE code = '0702'"))
+        row = svc.report(operator, NewCase(source=SourceChannel.HOTLINE_12345, category_id=category_id,
+                                           priority=Priority.NORMAL, description="暴露垃圾", grid_id=grid.id))
+        day = NOW.astimezone(TimeLimits.from_database(db).calendar.tz).strftime("%Y%m%d")
+        with db.read() as s:
+            city_centre = s.scalar(text("SELECT id FROM command_centre WHERE parent_id IS NULL"))
+            last = s.scalar(select(DailySequence.last_value).where(DailySequence.centre_id == city_centre,
+                                                                   DailySequence.day == day))
+            generated_today = s.scalar(select(func.count()).select_from(Case).where(
+                Case.case_number.like(f"{day}-%"), Case.id != row.id))
+            registered = s.execute(select(Case.id, Case.version, Case.grid_id)
+                                   .where(Case.status == "registered").order_by(Case.id)).first()
+            assert registered is not None
+            officer_id = s.scalar(select(OfficerGrid.officer_id).where(OfficerGrid.grid_id == registered.grid_id))
+        assert generated_today > 0 and row.case_number == f"{day}-{generated_today + 1:05d}" and last == generated_today + 1
+        done = svc.perform(operator, registered.id, Action.DISPATCH, TransitionParams(officer_id=officer_id),
+                           expected_version=registered.version)
+        assert done.status == "dispatched" and done.handle_deadline_at is not None
+    finally:
+        db.dispose()
+
+
+# ---- pieces ---------------------------------------------------------------------------
+def test_working_line_agrees_with_the_calendar(demo: Database) -> None:
+    calendar = TimeLimits.from_database(demo).calendar
+    line = WorkLine(calendar)
+    rnd = random.Random(7)
+    base = int(datetime(2025, 1, 1, tzinfo=UTC).timestamp())
+    for _ in range(2000):
+        start = datetime.fromtimestamp(base + rnd.randrange(0, 700 * 86400), UTC)
+        assert line.check(start, rnd.choice((10, 30, 120, 210, 420, 840, 2100, 4200)), rnd.random() < 0.7), start
+
+
+@pytest.mark.slow
+def test_putian_scale_has_the_published_counts(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "putian.sqlite", create=True, clock=FrozenClock(NOW))
+    try:
+        from commandcenter.services.reference_data import seed_reference_data
+
+        with db.unit_of_work() as s:
+            seed_reference_data(s)
+        rows = build_rows(db, scale="putian", days=2, seed=SEED)
+    finally:
+        db.dispose()
+    counts = rows.counts()
+    assert counts["grid"] == 2408 and counts["officer"] == 3096 and rows.summary.districts == 5
+    codes = set(rows.tables[0].column("code"))  # type: ignore[arg-type]
+    assert codes == {"350302", "350303", "350304", "350305", "350322"}
+    assert 3000 < counts["case_record"] < 4500  # a whole day and the morning of today
+
+
+@pytest.mark.postgres
+def test_generates_on_postgresql(pg_url: str) -> None:
+    db = open_database(pg_url, create=True, clock=FrozenClock(NOW))
+    try:
+        summary = generate_demo(db, scale="small", days=2, seed=SEED)
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(Case)) == summary.cases > 0
+            assert s.scalar(select(func.count()).select_from(CaseHistory)) == summary.history_rows
+        operator = actor_for(db, "operator")
+        with db.read() as s:
+            grid_id = s.scalar(select(Grid.id).order_by(Grid.id).limit(1))
+            category_id = s.scalar(text("SELECT id FROM category WHERE code = '0702'"))
+        row = CaseService(db).report(operator, NewCase(source=SourceChannel.PATROL, category_id=category_id,
+                                                       priority=Priority.NORMAL, description="暴露垃圾",
+                                                       grid_id=grid_id), register=True)
+        assert row.id > summary.cases  # sequences moved past the explicit ids
+        assert row.status == "registered"
+    finally:
+        db.dispose()
+
+
+def test_small_scale_figures(demo: Database) -> None:
+    with demo.read() as s:
+        per_day = s.scalar(select(func.count()).select_from(Case)) / DAYS
+        priorities = dict(s.execute(select(Case.priority, func.count()).group_by(Case.priority)).all())
+        sources = dict(s.execute(select(Case.source, func.count()).group_by(Case.source)).all())
+    assert 40 < per_day < 80
+    total = sum(priorities.values())
+    assert 0.005 < priorities["urgent"] / total < 0.08 and 0.55 < priorities["normal"] / total < 0.85
+    assert max(sources, key=sources.__getitem__) == "patrol"
+    lon_lat = np.array(_rows(demo, "SELECT avg(lon), avg(lat) FROM case_record")[0])
+    assert np.allclose(lon_lat, (119.0, 25.44), atol=0.05)
