@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -48,6 +48,8 @@ MUST_BE_EMPTY = ("grid", "case_record", "district", "command_centre", "officer",
 
 @dataclass(frozen=True)
 class DemoSummary:
+    """What a generation made, for the CLI, the GUI's progress dialog and the benchmark."""
+
     scale: str
     seed: int
     days: int
@@ -133,11 +135,7 @@ def build_rows(db: Database, *, scale: str = "small", days: int = 30, seed: int 
                progress: Progress | None = None) -> DemoRows:
     """Plan every row of a demo city for the database's reference data and clock, writing nothing."""
     started = time.perf_counter()
-    if scale not in SCALES:
-        raise ValidationError(f"unknown demo scale {scale!r} (choose {', '.join(SCALES)})", field="scale")
-    if not 1 <= days <= 3660:
-        raise ValidationError("days must be between 1 and 3660", field="days")
-    sc = SCALES[scale]
+    sc = _scale(scale, days)
     now = db.clock.now().replace(microsecond=0)
     cat_ids, cat_codes, cat_kinds, minutes, working, limits = _policy(db)
     category_ids = dict(zip(cat_codes, cat_ids.tolist(), strict=True))
@@ -197,6 +195,14 @@ def build_rows(db: Database, *, scale: str = "small", days: int = 30, seed: int 
     return DemoRows(tables, summary)
 
 
+def _scale(scale: str, days: int) -> Scale:
+    if scale not in SCALES:
+        raise ValidationError(f"unknown demo scale {scale!r} (choose {', '.join(SCALES)})", field="scale")
+    if not 1 <= days <= 3660:
+        raise ValidationError("days must be between 1 and 3660", field="days")
+    return SCALES[scale]
+
+
 def _require_empty(db: Database) -> None:
     with db.read() as s:
         for name in MUST_BE_EMPTY:
@@ -211,6 +217,7 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
                   progress: Progress | None = None) -> DemoSummary:
     """Fill an empty, schema-current database with a demo city; one transaction for the demo rows."""
     started = time.perf_counter()
+    _scale(scale, days)
     _require_empty(db)
     with db.unit_of_work() as s:
         seed_reference_data(s)
@@ -227,10 +234,6 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
     db.cache.clear()
     if progress is not None:
         progress("done", 1.0)
-    return _replace_seconds(rows.summary, time.perf_counter() - started)
+    return replace(rows.summary, seconds=time.perf_counter() - started)
 
 
-def _replace_seconds(summary: DemoSummary, seconds: float) -> DemoSummary:
-    from dataclasses import replace
-
-    return replace(summary, seconds=seconds)

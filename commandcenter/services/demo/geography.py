@@ -41,6 +41,8 @@ _K_LON = float(local_metres(np.array([1.0]), np.array([0.0]), CENTRE_LAT)[0][0])
 
 @dataclass(frozen=True)
 class GridShape:
+    """A unit grid: 14-digit code, name, lon/lat polygon and its area in m²."""
+
     code: str
     name: str
     polygon: Polygon  # lon/lat
@@ -49,6 +51,8 @@ class GridShape:
 
 @dataclass(frozen=True)
 class CommunityShape:
+    """A community (社区/村), its polygon and the grids that tile it."""
+
     code: str
     name: str
     pinyin_initials: str
@@ -58,6 +62,8 @@ class CommunityShape:
 
 @dataclass(frozen=True)
 class StreetShape:
+    """A street office or town (街道/镇) and its communities."""
+
     code: str
     name: str
     pinyin_initials: str
@@ -66,6 +72,8 @@ class StreetShape:
 
 @dataclass(frozen=True)
 class DistrictShape:
+    """A district or county (区/县) keyed by its GB/T 2260 code."""
+
     code: str
     name: str
     streets: tuple[StreetShape, ...]
@@ -73,6 +81,8 @@ class DistrictShape:
 
 @dataclass(frozen=True)
 class CityMap:
+    """The whole map of a demo city, in code order."""
+
     name: str
     districts: tuple[DistrictShape, ...]
 

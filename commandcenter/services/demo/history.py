@@ -134,6 +134,8 @@ class CaseSetting:
 
 @dataclass
 class CasePlan:
+    """The case tables, and the figures the summary reports."""
+
     tables: list[TableRows]
     cases: int
     history_rows: int
@@ -392,6 +394,7 @@ def _merge_targets(grid: np.ndarray, ordinary: np.ndarray) -> np.ndarray:
 
 
 def plan_cases(s: CaseSetting, seed: int, progress: Callable[[str, float], None] | None = None) -> CasePlan:
+    """Every case of `s`'s days, walked through the closed loop up to now."""
     rng = np.random.default_rng([seed, 3])
     say = progress or (lambda _text, _f: None)
 

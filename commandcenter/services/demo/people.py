@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 import numpy as np
 from faker import Faker
@@ -93,13 +93,14 @@ def mobile_numbers(rng: np.random.Generator, n: int) -> np.ndarray:
     return numbers.astype(str).astype(object)
 
 
-def _local_minutes(now: datetime, tz: object) -> int:
-    local = now.astimezone(tz)  # type: ignore[arg-type]
+def _local_minutes(now: datetime, tz: tzinfo) -> int:
+    local = now.astimezone(tz)
     return local.hour * 60 + local.minute
 
 
-def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: datetime, tz: object,
+def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: datetime, tz: tzinfo,
                 first_ids: dict[str, int], category_ids: dict[str, int], grid_points: np.ndarray) -> Staff:
+    """Centres, seats, users, shifts, officers and departments of a city, as rows and lookups."""
     rng = np.random.default_rng([seed, 2])
     salts = random.Random(seed)
     fake = Faker("zh_CN")
