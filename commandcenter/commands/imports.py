@@ -25,55 +25,51 @@ HELP = {
 }
 
 
-def _t(text: str) -> str:
-    return translate("cli", text)
-
-
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("import", help=_t("import officers, departments, positions or grids from a file"))
+    p = sub.add_parser("import", help=translate("cli", "import officers, departments, positions or grids from a file"))
     kinds = p.add_subparsers(dest="import_kind", required=True, metavar="KIND")
     for kind in IMPORTERS:
-        k = kinds.add_parser(kind, help=_t(HELP[kind]))
-        k.add_argument("--db", required=True, help=_t("database file path or SQLAlchemy URL"))
-        k.add_argument("file", help=_t("the file to import (UTF-8, UTF-8 with BOM or GBK)"))
+        k = kinds.add_parser(kind, help=translate("cli", HELP[kind]))
+        k.add_argument("--db", required=True, help=translate("cli", "database file path or SQLAlchemy URL"))
+        k.add_argument("file", help=translate("cli", "the file to import (UTF-8, UTF-8 with BOM or GBK)"))
         k.set_defaults(handler=run, import_kind=kind)
 
 
 def describe_result(result: ImportResult) -> list[str]:
     kind = {
-        "officers": _t("officers"),
-        "departments": _t("departments"),
-        "positions": _t("positions"),
-        "grids": _t("grids"),
+        "officers": translate("cli", "officers"),
+        "departments": translate("cli", "departments"),
+        "positions": translate("cli", "positions"),
+        "grids": translate("cli", "grids"),
     }[result.kind]
     lines = [
-        _t("Imported {kind} from {file} ({encoding}): {created} created, {updated} updated, "
+        translate("cli", "Imported {kind} from {file} ({encoding}): {created} created, {updated} updated, "
            "{unchanged} unchanged").format(kind=kind, file=result.path, encoding=result.encoding,
                                            created=result.created, updated=result.updated,
                                            unchanged=result.unchanged)
     ]
     if result.kind == "positions":
         lines = [
-            _t("Imported positions from {file} ({encoding}): {created} positions stored, "
+            translate("cli", "Imported positions from {file} ({encoding}): {created} positions stored, "
                "{updated} officers moved").format(file=result.path, encoding=result.encoding,
                                                   created=result.created, updated=result.updated)
         ]
     if any(result.parents_created.values()):
         lines.append(
-            _t("Created {districts} districts, {streets} streets, {communities} communities").format(
+            translate("cli", "Created {districts} districts, {streets} streets, {communities} communities").format(
                 **{k: result.parents_created.get(k, 0) for k in ("districts", "streets", "communities")}
             )
         )
     for where, why in result.warnings:
-        lines.append(_t("warning: {where}: {why}").format(where=where, why=why))
+        lines.append(translate("cli", "warning: {where}: {why}").format(where=where, why=why))
     return lines
 
 
 def describe_rejection(exc: ImportRejected) -> list[str]:
-    lines = [_t("{file}: nothing imported, {n} problem(s):").format(file=exc.path, n=len(exc.problems))]
+    lines = [translate("cli", "{file}: nothing imported, {n} problem(s):").format(file=exc.path, n=len(exc.problems))]
     lines += [f"  {where}: {why}" for where, why in exc.problems[:MAX_LISTED]]
     if len(exc.problems) > MAX_LISTED:
-        lines.append(_t("  … and {n} more").format(n=len(exc.problems) - MAX_LISTED))
+        lines.append(translate("cli", "  … and {n} more").format(n=len(exc.problems) - MAX_LISTED))
     return lines
 
 

@@ -23,6 +23,7 @@ from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..labels import role_label
 from ..paths import log_dir
+from ..services.imports import GEOMETRY_CACHES
 from ..services.info import DatabaseInfo, database_info
 
 
@@ -228,6 +229,10 @@ class MainWindow(QMainWindow):
         )
 
     def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
+        if entity == "grid":
+            # another seat imported grids: cached geometry and pickers of this seat are stale
+            for key in GEOMETRY_CACHES:
+                self.ctx.db.cache.pop(key, None)
         if entity == "case" and not self._counts_soon.isActive():
             self._counts_soon.start()
 

@@ -362,6 +362,14 @@ class MapView(QWidget):
             return
         measure = self.current_measure()
         self.canvas.set_values(self.layers.values.get(measure, {}), map_data.measure_label(measure))
+        # the tooltip names every count, whichever one colours the map
+        values = self.layers.values
+        grid_ids = set().union(*(v.keys() for v in values.values())) if values else set()
+        self.canvas.set_grid_details({
+            gid: " · ".join(f"{map_data.measure_label(m)} {int(values.get(m, {}).get(gid, 0))}"
+                            for m in map_data.MEASURES)
+            for gid in grid_ids
+        })
 
     def _render_status(self) -> None:
         if self.geometry is None:

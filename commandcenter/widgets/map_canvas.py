@@ -799,6 +799,7 @@ class MapCanvas(QWidget):
         self._cancel_pick.setEnabled(False)
         self._cancel_pick.activated.connect(lambda: self.set_pick_mode(False))
 
+        self._grid_details: dict[int, str] = {}
         self.retranslate_ui()
 
     # -- i18n ---------------------------------------------------------------------------------
@@ -806,7 +807,7 @@ class MapCanvas(QWidget):
     def retranslate_ui(self) -> None:
         """Set every visible string; called at construction and on a language change."""
         self._texts = {
-            "no_data": self.tr("No data"),
+            "no_data": self.tr("0 / no data"),
             "no_value": self.tr("no data"),
             "cases": self.tr("Cases"),
             "officers": self.tr("Officers"),
@@ -869,6 +870,10 @@ class MapCanvas(QWidget):
             self._choropleth.set_outlines([], [], QRectF(), 0.0)
         self.highlight_grid(self._highlighted_grid)  # still there after a reload, or dropped
         self._recolour()
+
+    def set_grid_details(self, details: Mapping[int, str]) -> None:
+        """Extra hover text per grid (e.g. every count, not only the coloured measure)."""
+        self._grid_details = dict(details)
 
     def set_values(self, values: Mapping[int, float], measure_label: str) -> None:
         """Recolour every grid by its value in ``values`` (keyed by grid id) and relabel the legend.
@@ -1308,6 +1313,9 @@ class MapCanvas(QWidget):
                 self._texts["no_value"] if not np.isfinite(value) else _format_number(float(value))
             )
             lines.append(f"{esc(self._measure_label)}: {esc(shown)}")
+        details = self._grid_details.get(grid.grid_id)
+        if details:
+            lines.append(esc(details))
         return "<br>".join(lines)
 
     def _set_hover_text(self, text: str) -> None:

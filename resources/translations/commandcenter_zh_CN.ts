@@ -1113,97 +1113,97 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="162"/>
+        <location filename="../../commandcenter/views/main_window.py" line="163"/>
         <source> [DEMO]</source>
         <translation> [演示]</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="164"/>
+        <location filename="../../commandcenter/views/main_window.py" line="165"/>
         <source>Grid Command Centre — {centre} — {db}{demo}</source>
         <translation>网格化指挥中心 — {centre} — {db}{demo}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="168"/>
+        <location filename="../../commandcenter/views/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="169"/>
+        <location filename="../../commandcenter/views/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="170"/>
+        <location filename="../../commandcenter/views/main_window.py" line="171"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="171"/>
+        <location filename="../../commandcenter/views/main_window.py" line="172"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="172"/>
+        <location filename="../../commandcenter/views/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="173"/>
+        <location filename="../../commandcenter/views/main_window.py" line="174"/>
         <source>&amp;Keyboard shortcuts (F1 on the wall)</source>
         <translation>键盘快捷键(&amp;K)（在案件墙上按 F1）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="174"/>
+        <location filename="../../commandcenter/views/main_window.py" line="175"/>
         <source>&amp;About Grid Command Centre</source>
         <translation>关于网格化指挥中心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="176"/>
+        <location filename="../../commandcenter/views/main_window.py" line="177"/>
         <source>{name} ({role}) · {centre}</source>
         <translation>{name}（{role}）· {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="211"/>
+        <location filename="../../commandcenter/views/main_window.py" line="212"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="215"/>
+        <location filename="../../commandcenter/views/main_window.py" line="216"/>
         <source>⚠ No holiday calendar for {years}</source>
         <translation>⚠ 缺少 {years} 年节假日日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="217"/>
+        <location filename="../../commandcenter/views/main_window.py" line="218"/>
         <source>Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted working weekends. An administrator should add that year&apos;s calendar once it is announced.</source>
         <translation>{years} 年的工作时限仅按周一至周五计算，未计入法定节假日和调休。请管理员在该年安排公布后补录日历。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="221"/>
+        <location filename="../../commandcenter/views/main_window.py" line="222"/>
         <source>Open {open} · Overdue {overdue} · Reported {reported} · Closed {closed} · Cases {cases}</source>
         <translation>在办 {open} · 超时 {overdue} · 待立案 {reported} · 已结案 {closed} · 案件总数 {cases}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="242"/>
+        <location filename="../../commandcenter/views/main_window.py" line="247"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="243"/>
+        <location filename="../../commandcenter/views/main_window.py" line="248"/>
         <source>Changes from other seats appear within a second</source>
         <translation>其他席位的变更会在一秒内显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="246"/>
+        <location filename="../../commandcenter/views/main_window.py" line="251"/>
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="259"/>
+        <location filename="../../commandcenter/views/main_window.py" line="264"/>
         <source>About Grid Command Centre</source>
         <translation>关于网格化指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="261"/>
+        <location filename="../../commandcenter/views/main_window.py" line="266"/>
         <source>&lt;b&gt;Grid Command Centre&lt;/b&gt; {version}&lt;br&gt;Case wall, dispatch, roster, grid maps, handovers and briefings for grid command centres.&lt;br&gt;&lt;br&gt;Database: {db}&lt;br&gt;Schema: {schema}&lt;br&gt;Log file: {log}</source>
         <translation>&lt;b&gt;网格化指挥中心&lt;/b&gt; {version}&lt;br&gt;为网格化管理指挥中心提供案件墙、派遣、网格员名册、网格地图、交接班和简报。&lt;br&gt;&lt;br&gt;数据库：{db}&lt;br&gt;数据库结构版本：{schema}&lt;br&gt;日志文件：{log}</translation>
     </message>
@@ -1211,82 +1211,82 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="809"/>
-        <source>No data</source>
-        <translation>无数据</translation>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="810"/>
+        <source>0 / no data</source>
+        <translation>0 / 无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="810"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="811"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="811"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="812"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="812"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="813"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="813"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="814"/>
         <source>Grid {code}</source>
         <translation>网格 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="816"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="817"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="817"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="818"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="818"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="819"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="819"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="820"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="822"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="823"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="823"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="824"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="824"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="825"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="825"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="826"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="827"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="828"/>
         <source>Grid map</source>
         <translation>网格地图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="828"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="829"/>
         <source>Map legend</source>
         <translation>地图图例</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="1301"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="1306"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>在办案件 %n 件</numerusform>
@@ -1396,82 +1396,82 @@ Select a case on the wall to see every field and its history.</source>
         <translation>无法读取地图：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="368"/>
+        <location filename="../../commandcenter/views/map_view.py" line="376"/>
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="371"/>
+        <location filename="../../commandcenter/views/map_view.py" line="379"/>
         <source>No unit grids yet: import them from a GeoJSON file.</source>
         <translation>尚无单元网格：请从 GeoJSON 文件导入。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="375"/>
+        <location filename="../../commandcenter/views/map_view.py" line="383"/>
         <source>{grids} unit grids · {cases} open cases · {shown} of {placed} placed officers shown</source>
         <translation>单元网格 {grids} 个 · 在办案件 {cases} 件 · 有定位的网格员 {placed} 名，显示 {shown} 名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="496"/>
+        <location filename="../../commandcenter/views/map_view.py" line="504"/>
         <source>Picked {lon:.6f}, {lat:.6f}</source>
         <translation>已选取 {lon:.6f}, {lat:.6f}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="501"/>
+        <location filename="../../commandcenter/views/map_view.py" line="509"/>
         <source>Import unit grids</source>
         <translation>导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="502"/>
+        <location filename="../../commandcenter/views/map_view.py" line="510"/>
         <source>GeoJSON (*.geojson *.json);;All files (*)</source>
         <translation>GeoJSON 文件 (*.geojson *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="509"/>
+        <location filename="../../commandcenter/views/map_view.py" line="517"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="516"/>
+        <location filename="../../commandcenter/views/map_view.py" line="524"/>
         <source>Imported {created} new and {updated} changed grids from {file}; created {districts} districts, {streets} streets, {communities} communities.</source>
         <translation>已从 {file} 导入网格：新增 {created} 个，更新 {updated} 个；新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="522"/>
+        <location filename="../../commandcenter/views/map_view.py" line="530"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="530"/>
+        <location filename="../../commandcenter/views/map_view.py" line="538"/>
         <source>{file}: nothing was imported. Fix these {n} problem(s) and import the file again:</source>
         <translation>{file}：未导入任何数据。请修正以下 {n} 个问题后重新导入：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="534"/>
+        <location filename="../../commandcenter/views/map_view.py" line="542"/>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="547"/>
+        <location filename="../../commandcenter/views/map_view.py" line="555"/>
         <source>Load a basemap image</source>
         <translation>加载底图图片</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="548"/>
+        <location filename="../../commandcenter/views/map_view.py" line="556"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="565"/>
+        <location filename="../../commandcenter/views/map_view.py" line="573"/>
         <source>{file} is not an image this program can read</source>
         <translation>{file} 不是本程序可读取的图片</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="570"/>
+        <location filename="../../commandcenter/views/map_view.py" line="578"/>
         <source>Basemap {file} loaded</source>
         <translation>已加载底图 {file}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="595"/>
+        <location filename="../../commandcenter/views/map_view.py" line="603"/>
         <source>Map</source>
         <translation>网格地图</translation>
     </message>
@@ -2148,7 +2148,7 @@ Select a case on the wall to see every field and its history.</source>
     <message>
         <location filename="../../commandcenter/views/roster_view.py" line="1191"/>
         <source>Roster</source>
-        <translation>网格员</translation>
+        <translation>网格员名册</translation>
     </message>
 </context>
 <context>
@@ -2243,183 +2243,183 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="321"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="324"/>
         <source>Search number, place (or pinyin initials), text… (Ctrl+F)</source>
         <translation>搜索编号、地点（或拼音首字母）、描述…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="323"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="326"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="323"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="326"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="323"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="326"/>
         <source>To register</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="324"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="327"/>
         <source>To dispatch</source>
         <translation>待派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="324"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="327"/>
         <source>With handler</source>
         <translation>承办中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="325"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="328"/>
         <source>To verify</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="325"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="328"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="325"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="328"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="327"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="330"/>
         <source>All priorities</source>
         <translation>全部紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="330"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
         <source>Any time limit</source>
         <translation>全部时限状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="330"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
         <source>Due soon or overdue</source>
         <translation>即将超时或已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="331"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="331"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
         <source>Open + closed 24 h</source>
         <translation>在办 + 24小时内结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="337"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="342"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="343"/>
         <source>Only cases I entered</source>
         <translation>只看我录入的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="341"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="344"/>
         <source>Overdue first</source>
         <translation>超时优先</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="342"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="345"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="343"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
         <source>Register a hotline call (Ctrl+N)</source>
         <translation>登记热线来电（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="344"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="347"/>
         <source>Next waiting</source>
         <translation>下一待办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="345"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="348"/>
         <source>Select the next case waiting for registration or dispatch (F5)</source>
         <translation>选中下一个待立案或待派遣的案件（F5）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="349"/>
         <source>Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="350"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="353"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="351"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="354"/>
         <location filename="../../commandcenter/views/wall_view.py" line="519"/>
         <source>Escalations</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="352"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="355"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="382"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="385"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="384"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="387"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="390"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="393"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="403"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="406"/>
         <source>Loading the wall…</source>
         <translation>正在加载案件墙…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="419"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="422"/>
         <source>Could not load the wall: {error}</source>
         <translation>无法加载案件墙：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="482"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="485"/>
         <source>URGENT {number}: {category} — {place}</source>
         <translation>紧急案件 {number}：{category} — {place}</translation>
     </message>
@@ -3468,6 +3468,7 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/commands/db.py" line="17"/>
         <location filename="../../commandcenter/commands/holidays.py" line="18"/>
         <location filename="../../commandcenter/commands/holidays.py" line="22"/>
+        <location filename="../../commandcenter/commands/imports.py" line="33"/>
         <location filename="../../commandcenter/commands/info.py" line="16"/>
         <source>database file path or SQLAlchemy URL</source>
         <translation>数据库文件路径或 SQLAlchemy URL</translation>
@@ -3617,6 +3618,66 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/commands/imports.py" line="24"/>
         <source>unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)</source>
         <translation>从 GeoJSON 面要素集合（含 code 和 name，WGS84）导入单元网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="29"/>
+        <source>import officers, departments, positions or grids from a file</source>
+        <translation>从文件导入网格员、职能部门、位置或网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="34"/>
+        <source>the file to import (UTF-8, UTF-8 with BOM or GBK)</source>
+        <translation>要导入的文件（UTF-8、带 BOM 的 UTF-8 或 GBK）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="40"/>
+        <source>officers</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="41"/>
+        <source>departments</source>
+        <translation>职能部门</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="42"/>
+        <source>positions</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="43"/>
+        <source>grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="46"/>
+        <source>Imported {kind} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
+        <translation>已从 {file}（{encoding}）导入{kind}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="53"/>
+        <source>Imported positions from {file} ({encoding}): {created} positions stored, {updated} officers moved</source>
+        <translation>已从 {file}（{encoding}）导入位置：保存位置 {created} 条，更新网格员位置 {updated} 名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="59"/>
+        <source>Created {districts} districts, {streets} streets, {communities} communities</source>
+        <translation>新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="64"/>
+        <source>warning: {where}: {why}</source>
+        <translation>警告：{where}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="69"/>
+        <source>{file}: nothing imported, {n} problem(s):</source>
+        <translation>{file}：未导入任何数据，发现 {n} 个问题：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="72"/>
+        <source>  … and {n} more</source>
+        <translation>  … 另有 {n} 个</translation>
     </message>
     <message>
         <location filename="../../commandcenter/commands/holidays.py" line="15"/>
