@@ -881,21 +881,6 @@ TRANSLATIONS: dict[tuple[str, str], str] = {
     ("cli", "reported: {first} … {last} UTC"): "上报时间：{first} … {last}（UTC）",
     ("cli", "by status: {counts}"): "按状态：{counts}",
     ("RosterView", "Roster"): "网格员名册",
-    ("cli", "import officers, departments, positions or grids from a file"): "从文件导入网格员、职能部门、位置或网格",
-    ("cli", "the file to import (UTF-8, UTF-8 with BOM or GBK)"): "要导入的文件（UTF-8、带 BOM 的 UTF-8 或 GBK）",
-    ("cli", "officers"): "网格员",
-    ("cli", "departments"): "职能部门",
-    ("cli", "positions"): "位置",
-    ("cli", "grids"): "网格",
-    ("cli", "Imported {kind} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged"):
-        "已从 {file}（{encoding}）导入{kind}：新增 {created}，更新 {updated}，未变 {unchanged}",
-    ("cli", "Imported positions from {file} ({encoding}): {created} positions stored, {updated} officers moved"):
-        "已从 {file}（{encoding}）导入位置：保存 {created} 条，{updated} 名网格员位置已更新",
-    ("cli", "Created {districts} districts, {streets} streets, {communities} communities"):
-        "新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个",
-    ("cli", "warning: {where}: {why}"): "警告：{where}：{why}",
-    ("cli", "{file}: nothing imported, {n} problem(s):"): "{file}：未导入任何数据，共 {n} 个问题：",
-    ("cli", "  … and {n} more"): "  … 另有 {n} 个",
     ("MapCanvas", "0 / no data"): "0 / 无数据",
     ("cli", "list or load the holiday calendar of a year"): "查看或导入某年的节假日日历",
     ("cli", "list a year's holidays and adjusted working days"): "列出某年的节假日和调休工作日",
