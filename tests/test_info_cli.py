@@ -10,6 +10,7 @@ import pytest
 from commandcenter.cli import main
 from commandcenter.db import open_database
 from commandcenter.domain.enums import Priority, SourceChannel
+from commandcenter.migrations import head_revision
 from commandcenter.services.auth import actor_for
 from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService
@@ -20,12 +21,12 @@ from .factories import build_tiny_city, grid_centre
 def test_db_upgrade_creates_then_reports_current(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "new.sqlite"
     assert main(["db", "upgrade", "--db", str(path)]) == 0
-    assert "empty -> 0001" in capsys.readouterr().out
+    assert f"empty -> {head_revision()}" in capsys.readouterr().out
     assert main(["db", "upgrade", "--db", str(path)]) == 0
     assert "already current" in capsys.readouterr().out
     assert main(["info", "--db", str(path), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
-    assert info["schema_version"] == info["schema_head"] == "0001"
+    assert info["schema_version"] == info["schema_head"] == head_revision()
     assert info["cases"] == 0 and info["grids"] == 0
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImageReader, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImageReader, QPainterPath, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -159,7 +159,8 @@ class MapView(QWidget):
         layout.addWidget(self.panel)
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
-        self._refresh_timer.timeout.connect(self.refresh_layers)
+        self._refresh_timer.timeout.connect(self._refresh_if_shown)
+        self._stale = False
         bus = ctx.bus
         bus.case_selected.connect(self.show_case)
         bus.show_case_on_map.connect(self.show_case)
@@ -342,6 +343,20 @@ class MapView(QWidget):
         self._refreshing = self._geometry_loading = False
         log.warning("map data failed: %s", exc)
         self.status.setText(self.tr("The map could not be read: {error}").format(error=describe_error(exc)))
+
+    def _refresh_if_shown(self) -> None:
+        """A hidden map only remembers that it is stale: 10k markers are not redrawn unseen
+        while an operator works the wall (that stalled the GUI during drills)."""
+        if self.isVisible():
+            self.refresh_layers()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh_layers()
 
     def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
         if entity in ("case", "officer"):

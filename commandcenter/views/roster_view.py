@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -334,9 +334,12 @@ class OfficerRosterModel(QAbstractTableModel):
             if (r.open_cases, r.overdue_cases) != (load.open_cases, load.overdue_cases):
                 changed.append(oid)
                 self._rows[oid] = _with_load(r, load)
-                at = self._row_of(oid)
-                if at is not None:
-                    self.dataChanged.emit(self.index(at, Column.OPEN), self.index(at, Column.OVERDUE))
+        if changed and self._visible:
+            # one signal over the span of changed rows, not a list scan and a signal per officer
+            position = {oid: at for at, oid in enumerate(self._visible)}
+            rows = [position[oid] for oid in changed if oid in position]
+            if rows:
+                self.dataChanged.emit(self.index(min(rows), Column.OPEN), self.index(max(rows), Column.OVERDUE))
         return changed
 
     def refresh_ages(self) -> None:
@@ -594,7 +597,8 @@ class RosterView(QWidget):
         layout.addWidget(self.message)
 
         self._case_timer = QTimer(self, singleShot=True, interval=CASE_DEBOUNCE_MS)
-        self._case_timer.timeout.connect(self.refresh_loads)
+        self._case_timer.timeout.connect(self._refresh_loads_if_shown)
+        self._loads_stale = False
         self._age_timer = QTimer(self, interval=AGE_REFRESH_MS)
         self._age_timer.timeout.connect(self._tick)
         self._age_timer.start()
@@ -809,6 +813,19 @@ class RosterView(QWidget):
     def refresh_loads(self) -> None:
         db = self.ctx.db
         self.ctx.runner.run_in_background(lambda _s: roster.officer_loads(db), self._loads_ready, self._load_failed)
+
+    def _refresh_loads_if_shown(self) -> None:
+        """Case counts of 3,000 officers are recounted only when someone looks at them."""
+        if self.isVisible():
+            self.refresh_loads()
+        else:
+            self._loads_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._loads_stale:
+            self._loads_stale = False
+            self.refresh_loads()
 
     def _loads_ready(self, loads: dict[int, OfficerLoad]) -> None:
         self.model.apply_loads(loads)
