@@ -32,6 +32,8 @@ def demo_database(scale: str, days: int, seed: int = 7) -> Path:
         db.dispose()
         tmp.rename(path)
         print(f"  {summary.cases:,} cases in {time.perf_counter() - t:.1f} s", flush=True)
+    else:
+        open_database(path, create=True).dispose()  # a cache from an older schema is upgraded
     return path
 
 
