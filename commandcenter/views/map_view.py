@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImageReader, QPainterPath, QPen, QShowEvent
+from PySide6.QtGui import QColor, QImageReader, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,11 +43,12 @@ from PySide6.QtWidgets import (
 from ..domain.actions import Action
 from ..errors import ImportRejected
 from ..gui.context import AppContext
+from ..gui.deferred import RefreshWhenShown
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
 from ..labels import describe_error
 from ..services import map_data
-from ..services.imports import GEOMETRY_CACHES, ImportResult, import_grids
+from ..services.imports import ImportResult, import_grids
 from ..services.map_data import MapArea, MapGeometry, MapLayers
 from ..services.map_types import MapBoundary, MapCaseMarker, MapOfficerMarker
 from ..widgets.map_canvas import MapCanvas
@@ -159,8 +160,8 @@ class MapView(QWidget):
         layout.addWidget(self.panel)
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
-        self._refresh_timer.timeout.connect(self._refresh_if_shown)
-        self._stale = False
+        self._shown_refresh = RefreshWhenShown(self, self.refresh_layers)
+        self._refresh_timer.timeout.connect(self._shown_refresh.request)
         bus = ctx.bus
         bus.case_selected.connect(self.show_case)
         bus.show_case_on_map.connect(self.show_case)
@@ -344,26 +345,10 @@ class MapView(QWidget):
         log.warning("map data failed: %s", exc)
         self.status.setText(self.tr("The map could not be read: {error}").format(error=describe_error(exc)))
 
-    def _refresh_if_shown(self) -> None:
-        """A hidden map only remembers that it is stale: 10k markers are not redrawn unseen
-        while an operator works the wall (that stalled the GUI during drills)."""
-        if self.isVisible():
-            self.refresh_layers()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.refresh_layers()
-
     def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
         if entity in ("case", "officer"):
             self._refresh_timer.start()  # a burst of changes is one refresh
-        elif entity == "grid":
-            for key in GEOMETRY_CACHES:  # another seat imported grids
-                self.ctx.db.cache.pop(key, None)
+        elif entity == "grid":  # another seat imported grids (the main window drops the caches)
             self.load_geometry()
 
     def current_measure(self) -> str:

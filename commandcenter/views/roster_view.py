@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -60,6 +60,7 @@ from ..domain.actions import Action
 from ..domain.enums import DutyStatus
 from ..errors import ImportRejected
 from ..gui.context import AppContext
+from ..gui.deferred import RefreshWhenShown
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
 from ..labels import describe_error, duty_label
@@ -597,8 +598,8 @@ class RosterView(QWidget):
         layout.addWidget(self.message)
 
         self._case_timer = QTimer(self, singleShot=True, interval=CASE_DEBOUNCE_MS)
-        self._case_timer.timeout.connect(self._refresh_loads_if_shown)
-        self._loads_stale = False
+        self._loads_refresh = RefreshWhenShown(self, self.refresh_loads)
+        self._case_timer.timeout.connect(self._loads_refresh.request)
         self._age_timer = QTimer(self, interval=AGE_REFRESH_MS)
         self._age_timer.timeout.connect(self._tick)
         self._age_timer.start()
@@ -813,19 +814,6 @@ class RosterView(QWidget):
     def refresh_loads(self) -> None:
         db = self.ctx.db
         self.ctx.runner.run_in_background(lambda _s: roster.officer_loads(db), self._loads_ready, self._load_failed)
-
-    def _refresh_loads_if_shown(self) -> None:
-        """Case counts of 3,000 officers are recounted only when someone looks at them."""
-        if self.isVisible():
-            self.refresh_loads()
-        else:
-            self._loads_stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._loads_stale:
-            self._loads_stale = False
-            self.refresh_loads()
 
     def _loads_ready(self, loads: dict[int, OfficerLoad]) -> None:
         self.model.apply_loads(loads)
