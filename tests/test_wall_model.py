@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
@@ -15,6 +16,7 @@ from commandcenter.services.wall import WallScope, load_wall, rows_by_ids
 from commandcenter.widgets.wall_model import (
     CASE_ID_ROLE,
     COLUMN_INDEX,
+    COLUMNS,
     TIME_LEFT,
     WallFilter,
     WallModel,
@@ -118,3 +120,19 @@ def test_countdown_turns_overdue(db, city, operator, clock) -> None:  # type: ig
     assert model.index(0, TIME_LEFT).data().startswith("-")
     model.set_filter(WallFilter(due=frozenset({"overdue"})))
     assert model.rowCount() == 1
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_live_insert_lands_where_a_full_sort_puts_it(db, city, operator, clock, order) -> None:  # type: ignore[no-untyped-def]
+    svc, rows = make_cases(db, city, operator, clock, n=9)
+    everything = load_wall(db, WallScope(centre_ids=operator.centre_ids)).rows
+    for column in range(len(COLUMNS)):
+        for newcomer in everything:
+            live = WallModel(now=db.clock.now)
+            live.set_rows([r for r in everything if r.id != newcomer.id])
+            live.sort(column, order)
+            live.apply_rows([newcomer], lambda _r: True)
+            fresh = WallModel(now=db.clock.now)
+            fresh.set_rows(everything)
+            fresh.sort(column, order)
+            assert [r.id for r in live.visible_rows()] == [r.id for r in fresh.visible_rows()], (column, order)

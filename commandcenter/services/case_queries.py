@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import BigInteger, ColumnElement, Select, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import NotFound
@@ -24,11 +25,18 @@ from .dto import CaseDetail, CaseRow, HistoryEntry
 
 _assignee_name = func.coalesce(Officer.name, Department.name, "")
 
+
+def _raw(column: Any) -> Any:
+    """A timestamp column read as its stored epoch seconds: `to_row` converts them in bulk,
+    several times faster than the type decorator's per-value round trip (the wall reads 100k)."""
+    return type_coerce(column, BigInteger).label(column.key)
+
+
 ROW_COLUMNS: tuple[Any, ...] = (
     Case.id,
     Case.case_number,
     Case.centre_id,
-    Case.reported_at,
+    _raw(Case.reported_at),
     Case.source,
     Case.category_id,
     Category.code,
@@ -48,10 +56,10 @@ ROW_COLUMNS: tuple[Any, ...] = (
     Case.assignee_officer_id,
     Case.assignee_department_id,
     _assignee_name,
-    Case.stage_started_at,
-    Case.stage_deadline_at,
-    Case.handle_deadline_at,
-    Case.closed_at,
+    _raw(Case.stage_started_at),
+    _raw(Case.stage_deadline_at),
+    _raw(Case.handle_deadline_at),
+    _raw(Case.closed_at),
     Case.escalation_level,
     Case.rework_count,
     Case.version,
@@ -75,8 +83,17 @@ def row_select(*where: ColumnElement[bool]) -> Select[Any]:
     return stmt.where(*where) if where else stmt
 
 
-def to_row(r: Sequence[Any]) -> CaseRow:
-    return CaseRow._make(r)
+_TIMESTAMPS = tuple(i for i, name in enumerate(CaseRow._fields) if name in {
+    "reported_at", "stage_started_at", "stage_deadline_at", "handle_deadline_at", "closed_at"})
+
+
+def to_row(r: Sequence[Any], _from_ts: Any = datetime.fromtimestamp, _utc: Any = UTC) -> CaseRow:
+    values = list(r)
+    for i in _TIMESTAMPS:
+        value = values[i]
+        if value is not None:
+            values[i] = _from_ts(value, _utc)
+    return CaseRow._make(values)
 
 
 def case_row(session: Session, case_id: int) -> CaseRow:

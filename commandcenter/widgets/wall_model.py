@@ -289,7 +289,7 @@ class WallModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         rows_of = [self._visible[p.row()] if p.isValid() else -1 for p in persistent]
-        self._visible.sort(key=self._full_key)
+        self._sort_in_place(self._visible)
         display = {idx: n for n, idx in enumerate(self._visible)}
         self.changePersistentIndexList(
             persistent,
@@ -386,8 +386,16 @@ class WallModel(QAbstractTableModel):
     def _filtered_sorted(self, candidates: Iterable[int]) -> list[int]:
         f, now, rows = self._filter, self._now, self._rows
         visible = [i for i in candidates if f.matches(rows[i], now)] if not f.is_empty else list(candidates)
-        visible.sort(key=self._full_key)
+        self._sort_in_place(visible)
         return visible
+
+    def _sort_in_place(self, indexes: list[int]) -> None:
+        """The same order as `_full_key`, with native tuples and `reverse` (no wrapper objects):
+        descending (key, id) equals ascending (reversed key, -id)."""
+        rows, sort_key = self._rows, COLUMNS[self._sort_column].sort_key
+        indexes.sort(key=lambda i: (sort_key(rows[i]), rows[i].id), reverse=self._reverse)
+        if self._overdue_first:
+            indexes.sort(key=self._overdue_rank)  # stable: keeps the column order within groups
 
     def set_filter(self, wall_filter: WallFilter) -> None:
         if wall_filter == self._filter:
