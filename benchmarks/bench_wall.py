@@ -23,7 +23,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from _common import demo_database, median, pct
-
 from PySide6.QtCore import QAbstractTableModel, QElapsedTimer, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 
@@ -52,7 +51,7 @@ def paint(view: QTableView) -> None:
     QApplication.processEvents()
 
 
-def bench_load(db_path: Path, repeats: int) -> dict[str, float]:
+def bench_load(db_path: Path, repeats: int, widen_days: int = 0) -> dict[str, float]:
     from commandcenter.db import open_database
     from commandcenter.services.auth import actor_for
     from commandcenter.services.case_queries import row_select
@@ -61,9 +60,11 @@ def bench_load(db_path: Path, repeats: int) -> dict[str, float]:
 
     db = open_database(db_path)
     actor = actor_for(db, "operator")
-    scope = WallScope(centre_ids=actor.centre_ids)
     now = db.clock.now()
-    sql = str(row_select(scope.condition(now)).compile(db.engine, compile_kwargs={"literal_binds": True}))
+    scope = WallScope(centre_ids=actor.centre_ids,
+                      period_start=now - timedelta(days=widen_days) if widen_days else None)
+    sqls = [str(row_select(part).compile(db.engine, compile_kwargs={"literal_binds": True}))
+            for part in scope.conditions(now)]
     ours, base, n_rows = [], [], 0
     for _ in range(repeats):
         view = QTableView()
@@ -84,7 +85,7 @@ def bench_load(db_path: Path, repeats: int) -> dict[str, float]:
         view.show()
         t = time.perf_counter()
         con = sqlite3.connect(db_path)
-        rows = con.execute(sql).fetchall()
+        rows = [r for sql in sqls for r in con.execute(sql).fetchall()]
         con.close()
         plain = PlainModel(rows)
         view.setModel(plain)
@@ -203,6 +204,9 @@ def main() -> int:
     parser.add_argument("--commits", type=int, default=40)
     parser.add_argument("--drill-seconds", type=int, default=60)
     parser.add_argument("--widen-days", type=int, default=30)
+    parser.add_argument("--load-widen-days", type=int, default=3,
+                        help="also time a load widened to this many days (~10k rows at Putian scale)")
+    parser.add_argument("--only-load", action="store_true")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
     path = demo_database(args.scale, args.days)
@@ -212,10 +216,16 @@ def main() -> int:
         if src.exists():
             Path(f"{work}{suffix}").write_bytes(src.read_bytes())
 
-    load = bench_load(work, args.repeats)
-    ratio = load["ours_ms"] / load["raw_ms"]
-    print(f"wall load: {load['rows']:,} rows  ours {load['ours_ms']:.0f} ms  raw fetch + paint "
-          f"{load['raw_ms']:.0f} ms  ratio {ratio:.2f} (target <= 2.0)")
+    ratios = []
+    for days in (0, args.load_widen_days) if args.load_widen_days else (0,):
+        load = bench_load(work, args.repeats, days)
+        ratios.append(load["ours_ms"] / load["raw_ms"])
+        what = f"open + closed 24 h + reported in {days} days" if days else "open + closed 24 h"
+        print(f"wall load ({what}): {load['rows']:,} rows  ours {load['ours_ms']:.0f} ms  raw fetch + paint "
+              f"{load['raw_ms']:.0f} ms  ratio {ratios[-1]:.2f} (target <= 2.0)")
+    ratio = max(ratios)
+    if args.only_load:
+        return 0
     lat = bench_latency(work, args.commits)
     print(f"commit -> painted: n={len(lat)}  p50 {pct(lat, 50):.0f} ms  p95 {pct(lat, 95):.0f} ms  "
           f"max {max(lat):.0f} ms (target p95 <= 300 ms)")
