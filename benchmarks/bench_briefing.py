@@ -138,7 +138,7 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="regenerate the cached demo database")
     args = parser.parse_args()
     path = cached_database(args.fresh)
-    db = open_database(path, clock=FrozenClock(NOW))
+    db = open_database(path, clock=FrozenClock(NOW), create=True)  # create=True upgrades an older cache
     try:
         centre = default_centre(db)
         cjk_font()  # registered once per process, like the application does at the first briefing
