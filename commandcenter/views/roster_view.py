@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -130,14 +131,14 @@ class RosterFilter:
         return True
 
 
-def format_age(seconds: float, tr: Callable[..., str]) -> str:
+def format_age(seconds: float) -> str:
     if seconds < 60:
-        return tr("just now")
+        return QCoreApplication.translate("roster", "just now")
     if seconds < 3600:
-        return tr("{n} min ago").format(n=int(seconds // 60))
+        return QCoreApplication.translate("roster", "{n} min ago").format(n=int(seconds // 60))
     if seconds < 2 * 86400:
-        return tr("{n} h ago").format(n=int(seconds // 3600))
-    return tr("{n} d ago").format(n=int(seconds // 86400))
+        return QCoreApplication.translate("roster", "{n} h ago").format(n=int(seconds // 3600))
+    return QCoreApplication.translate("roster", "{n} d ago").format(n=int(seconds // 86400))
 
 
 class OfficerRosterModel(QAbstractTableModel):
@@ -228,7 +229,7 @@ class OfficerRosterModel(QAbstractTableModel):
         if col == Column.LAST_SEEN:
             if r.last_seen_at is None:
                 return self.tr("never") if r.last_lon is None else ""
-            return format_age((self._now() - r.last_seen_at).total_seconds(), self.tr)
+            return format_age((self._now() - r.last_seen_at).total_seconds())
         if col == Column.PHONE:
             return r.phone
         return ""
@@ -430,7 +431,7 @@ class ShiftTableModel(QAbstractTableModel):
             if col == 1:
                 return f"{s.start_time}–{s.end_time}" + (self.tr(" (+1 day)") if s.overnight else "")
             if col == 2:
-                return weekdays_text(s.weekdays, self.tr)
+                return weekdays_text(s.weekdays)
             if col == 3:
                 return len(s.officer_ids)
             return len(s.user_ids)
@@ -461,19 +462,19 @@ class ShiftTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1))
 
 
-def weekdays_text(weekdays: str, tr: Callable[..., str]) -> str:
+def weekdays_text(weekdays: str) -> str:
     if weekdays == "1234567":
-        return tr("every day")
+        return QCoreApplication.translate("roster", "every day")
     if weekdays == "12345":
-        return tr("Mon–Fri")
+        return QCoreApplication.translate("roster", "Mon–Fri")
     if weekdays == "67":
-        return tr("weekends")
-    names = day_names(tr)
+        return QCoreApplication.translate("roster", "weekends")
+    names = day_names()
     return ", ".join(names[int(d) - 1] for d in weekdays)
 
 
-def day_names(tr: Callable[..., str]) -> list[str]:
-    return [tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")]
+def day_names() -> list[str]:
+    return [QCoreApplication.translate("roster", "Mon"), QCoreApplication.translate("roster", "Tue"), QCoreApplication.translate("roster", "Wed"), QCoreApplication.translate("roster", "Thu"), QCoreApplication.translate("roster", "Fri"), QCoreApplication.translate("roster", "Sat"), QCoreApplication.translate("roster", "Sun")]
 
 
 class ShiftDialog(QDialog):
@@ -528,7 +529,7 @@ class ShiftDialog(QDialog):
             label.setText(text)
         self.name_edit.setPlaceholderText(self.tr("e.g. Day shift"))
         self.end_edit.setToolTip(self.tr("An end at or before the start means the shift ends the next day"))
-        for check, name in zip(self.day_checks, day_names(self.tr), strict=True):
+        for check, name in zip(self.day_checks, day_names(), strict=True):
             check.setText(name)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -1084,7 +1085,7 @@ class RosterView(QWidget):
         local = instant.astimezone(LOCAL_TZ)
         text = local.strftime("%H:%M")
         if with_day and local.date() != self.ctx.db.clock.now().astimezone(LOCAL_TZ).date():
-            text = f"{day_names(self.tr)[local.weekday()]} {text}"
+            text = f"{day_names()[local.weekday()]} {text}"
         return text
 
     def current_shift(self) -> ShiftRow | None:

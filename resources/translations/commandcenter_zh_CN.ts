@@ -2,79 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="134"/>
-        <source>just now</source>
-        <translation>刚刚</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="136"/>
-        <source>{n} min ago</source>
-        <translation>{n}分钟前</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="138"/>
-        <source>{n} h ago</source>
-        <translation>{n}小时前</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="139"/>
-        <source>{n} d ago</source>
-        <translation>{n}天前</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="462"/>
-        <source>every day</source>
-        <translation>每天</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="464"/>
-        <source>Mon–Fri</source>
-        <translation>周一至周五</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="466"/>
-        <source>weekends</source>
-        <translation>周末</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
-        <source>Mon</source>
-        <translation>周一</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
-        <source>Tue</source>
-        <translation>周二</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
-        <source>Wed</source>
-        <translation>周三</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
-        <source>Thu</source>
-        <translation>周四</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
-        <source>Fri</source>
-        <translation>周五</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
-        <source>Sat</source>
-        <translation>周六</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="472"/>
-        <source>Sun</source>
-        <translation>周日</translation>
-    </message>
-</context>
-<context>
     <name>ActionParamsDialog</name>
     <message>
         <location filename="../../commandcenter/views/dialogs/action_params.py" line="46"/>
@@ -302,32 +229,32 @@
 <context>
     <name>BasemapBoundsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="94"/>
+        <location filename="../../commandcenter/views/map_view.py" line="95"/>
         <source>Place the basemap</source>
         <translation>设置底图位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="95"/>
+        <location filename="../../commandcenter/views/map_view.py" line="96"/>
         <source>The image has no world file (.pgw, .jgw, .wld). Give the WGS84 longitude and latitude of its edges; north must be up.</source>
         <translation>该图片没有坐标文件（.pgw、.jgw、.wld）。请输入图片四边的 WGS84 经纬度；图片须为上北下南。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="97"/>
+        <location filename="../../commandcenter/views/map_view.py" line="98"/>
         <source>West (min. longitude)</source>
         <translation>西（最小经度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="97"/>
+        <location filename="../../commandcenter/views/map_view.py" line="98"/>
         <source>South (min. latitude)</source>
         <translation>南（最小纬度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="97"/>
+        <location filename="../../commandcenter/views/map_view.py" line="98"/>
         <source>East (max. longitude)</source>
         <translation>东（最大经度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="98"/>
+        <location filename="../../commandcenter/views/map_view.py" line="99"/>
         <source>North (max. latitude)</source>
         <translation>北（最大纬度）</translation>
     </message>
@@ -1296,102 +1223,102 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="254"/>
+        <location filename="../../commandcenter/views/map_view.py" line="256"/>
         <source>Colour grids by</source>
         <translation>网格着色依据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="257"/>
+        <location filename="../../commandcenter/views/map_view.py" line="259"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="258"/>
+        <location filename="../../commandcenter/views/map_view.py" line="260"/>
         <source>Unit grids</source>
         <translation>单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="258"/>
+        <location filename="../../commandcenter/views/map_view.py" line="260"/>
         <source>Community and street boundaries</source>
         <translation>社区和街道边界</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="259"/>
+        <location filename="../../commandcenter/views/map_view.py" line="261"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="259"/>
+        <location filename="../../commandcenter/views/map_view.py" line="261"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="259"/>
+        <location filename="../../commandcenter/views/map_view.py" line="261"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="262"/>
+        <location filename="../../commandcenter/views/map_view.py" line="264"/>
         <source>Only on duty or in the field</source>
         <translation>仅显示在岗或外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="263"/>
+        <location filename="../../commandcenter/views/map_view.py" line="265"/>
         <source>Zoom to</source>
         <translation>定位到</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="264"/>
+        <location filename="../../commandcenter/views/map_view.py" line="266"/>
         <source>Street or community (name or initials)</source>
         <translation>街道或社区（名称或拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="265"/>
+        <location filename="../../commandcenter/views/map_view.py" line="267"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="266"/>
+        <location filename="../../commandcenter/views/map_view.py" line="268"/>
         <source>Import grids (GeoJSON)…</source>
         <translation>导入网格（GeoJSON）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="268"/>
+        <location filename="../../commandcenter/views/map_view.py" line="270"/>
         <source>Unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)</source>
         <translation>从 GeoJSON 面要素集合（FeatureCollection，含编码和名称，WGS84）导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="269"/>
+        <location filename="../../commandcenter/views/map_view.py" line="271"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="270"/>
+        <location filename="../../commandcenter/views/map_view.py" line="272"/>
         <source>Load basemap image…</source>
         <translation>加载底图图片…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="271"/>
+        <location filename="../../commandcenter/views/map_view.py" line="273"/>
         <source>A north-up image with a world file (.pgw, .jgw, .wld); no internet connection is needed</source>
         <translation>上北下南的图片，附坐标文件（.pgw、.jgw、.wld）；无需联网</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="273"/>
+        <location filename="../../commandcenter/views/map_view.py" line="275"/>
         <source>Remove basemap</source>
         <translation>移除底图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="274"/>
+        <location filename="../../commandcenter/views/map_view.py" line="276"/>
         <source>Click the map to pick the location for the new case (Esc cancels)</source>
         <translation>在地图上点击，为新案件选取位置（按 Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="275"/>
+        <location filename="../../commandcenter/views/map_view.py" line="277"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="344"/>
+        <location filename="../../commandcenter/views/map_view.py" line="346"/>
         <source>The map could not be read: {error}</source>
         <translation>无法读取地图：{error}</translation>
     </message>
@@ -1692,67 +1619,67 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>OfficerRosterModel</name>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="168"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="170"/>
         <source>Cases assigned to the officer and not yet closed (click to sort by load)</source>
         <translation>分派给该网格员且尚未结案的案件（点击按工作量排序）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="172"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="172"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="172"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
         <source>Duty status</source>
         <translation>在岗状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="172"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
         <source>Shift now</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="173"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="175"/>
         <source>Grids</source>
         <translation>负责网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="173"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="175"/>
         <source>Street / community</source>
         <translation>街道 / 社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="173"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="175"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="173"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="175"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="176"/>
         <source>Last position</source>
         <translation>最近位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="176"/>
         <source>Seen</source>
         <translation>定位时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="176"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="229"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="231"/>
         <source>never</source>
         <translation>从未定位</translation>
     </message>
@@ -1936,217 +1863,217 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="744"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="750"/>
         <source>Search name, pinyin initials or employee no. (Ctrl+F)</source>
         <translation>搜索姓名、拼音首字母或工号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="745"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="751"/>
         <source>Officer roster</source>
         <translation>网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="748"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="754"/>
         <source>Set the selected officers {status} ({keys})</source>
         <translation>将所选网格员设为“{status}”（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="750"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="756"/>
         <source>Import officers…</source>
         <translation>导入网格员…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="751"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="757"/>
         <source>Import departments…</source>
         <translation>导入职能部门…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="752"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="758"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="754"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="760"/>
         <source>Officers from CSV: employee_no,name,phone,grid_codes,duty_status</source>
         <translation>从 CSV 导入网格员：employee_no,name,phone,grid_codes,duty_status</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="756"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="762"/>
         <source>Departments from CSV: code,name,phone,category_codes</source>
         <translation>从 CSV 导入职能部门：code,name,phone,category_codes</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="761"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="767"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="762"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="768"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="763"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="769"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="764"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="770"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="765"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="771"/>
         <source>Add selected officers to the shift</source>
         <translation>将所选网格员加入班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="766"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="772"/>
         <source>Remove selected members</source>
         <translation>移除所选人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="767"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="773"/>
         <source>Add operator</source>
         <translation>添加值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="768"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="774"/>
         <source>Operators and supervisors who can work the shift</source>
         <translation>可排入该班次的值班员和值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="793"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="799"/>
         <source>Could not read the roster: {error}</source>
         <translation>无法读取网格员名册：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="834"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="840"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="844"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="850"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="856"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="862"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="896"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="902"/>
         <source>Showing {shown} of {total} officers · {on} on duty · {field} in the field · {off} off duty · {leave} on leave</source>
         <translation>显示 {shown}/{total} 名网格员 · 在岗 {on} · 外勤 {field} · 离岗 {off} · 请假 {leave}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="958"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="964"/>
         <source>{names}: now {status}</source>
         <translation>{names}：已设为“{status}”</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="966"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="972"/>
         <source>{name} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>{name} 已在其他席位被修改（现为“{status}”）。本次未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="977"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="983"/>
         <source>Import officers</source>
         <translation>导入网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="977"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="983"/>
         <source>Import departments</source>
         <translation>导入职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="978"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="984"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="986"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="992"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="993"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="999"/>
         <source>officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="993"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="999"/>
         <source>departments</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="994"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1000"/>
         <source>Imported {what} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>已从 {file}（{encoding}）导入{what}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1005"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1011"/>
         <source>{file}: nothing was imported. Fix these {n} problem(s) and import the file again:</source>
         <translation>{file}：未导入任何数据。请修正以下 {n} 个问题后重新导入：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1009"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1015"/>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1056"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1062"/>
         <source>Loading shifts…</source>
         <translation>正在加载班次…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1060"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1066"/>
         <source>{name} ({start}–{end}): {officers} officers, {operators} operators</source>
         <translation>{name}（{start}–{end}），网格员 {officers} 人，值班员 {operators} 人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1063"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1069"/>
         <source>On now: {shifts}</source>
         <translation>当前班次：{shifts}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1067"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1073"/>
         <source>On now: no shift is running</source>
         <translation>当前班次：无</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1071"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1077"/>
         <source>Next: {name} from {start} ({officers} officers, {operators} operators)</source>
         <translation>下一班次：{name}，{start} 开始（网格员 {officers} 人，值班员 {operators} 人）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1076"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1082"/>
         <source>Next: no shift defined</source>
         <translation>下一班次：未设置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1100"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1106"/>
         <source>Select a shift to see who works it</source>
         <translation>选择班次以查看当班人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1102"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1108"/>
         <source>Working {name}:</source>
         <translation>{name} 当班人员：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1178"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1184"/>
         <source>Shift {name} saved</source>
         <translation>班次 {name} 已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1181"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1187"/>
         <source>Shift deleted</source>
         <translation>班次已删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1191"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="1197"/>
         <source>Roster</source>
         <translation>网格员名册</translation>
     </message>
@@ -2154,42 +2081,42 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="521"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="526"/>
         <source>Edit shift</source>
         <translation>编辑班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="521"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="526"/>
         <source>New shift</source>
         <translation>新建班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="522"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="527"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="522"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="527"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="522"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="527"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="522"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="527"/>
         <source>Days</source>
         <translation>适用日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="525"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="530"/>
         <source>e.g. Day shift</source>
         <translation>如：白班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="526"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="531"/>
         <source>An end at or before the start means the shift ends the next day</source>
         <translation>结束时间不晚于开始时间时，表示班次次日结束</translation>
     </message>
@@ -2197,32 +2124,32 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShiftTableModel</name>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="405"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="410"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="405"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="410"/>
         <source>Hours</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="405"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="410"/>
         <source>Days</source>
         <translation>适用日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="405"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="410"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="406"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="411"/>
         <source>Operators</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="427"/>
+        <location filename="../../commandcenter/views/roster_view.py" line="432"/>
         <source> (+1 day)</source>
         <translation>（次日）</translation>
     </message>
@@ -4221,6 +4148,79 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/labels.py" line="57"/>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>roster</name>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="136"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="138"/>
+        <source>{n} min ago</source>
+        <translation>{n}分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="140"/>
+        <source>{n} h ago</source>
+        <translation>{n}小时前</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="141"/>
+        <source>{n} d ago</source>
+        <translation>{n}天前</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="467"/>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="469"/>
+        <source>Mon–Fri</source>
+        <translation>周一至周五</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="471"/>
+        <source>weekends</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
 </context>
 <context>
