@@ -3,7 +3,6 @@ position reports, and shifts (who is on now and next)."""
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -87,12 +86,10 @@ def test_roster_of_3096_officers_loads_in_a_few_queries(db, city) -> None:  # ty
         s.execute(insert(OfficerGrid), [{"officer_id": oid, "grid_id": city.grid_ids[i % 4]}
                                         for i, oid in enumerate(ids)])
     statements = count_statements(db)
-    started = time.perf_counter()
     rows = officer_rows(db)
-    elapsed = time.perf_counter() - started
     assert len(rows) == 3096
+    # set-based, not one query per officer (timings belong in benchmarks, not in tests)
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 6
-    assert elapsed < 0.5, elapsed
 
 
 def test_duty_change_is_recorded_and_locked(db, city, supervisor, clock) -> None:  # type: ignore[no-untyped-def]
