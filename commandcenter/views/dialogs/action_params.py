@@ -40,6 +40,7 @@ from ...services.lifecycle import MAX_EXTENSION_MINUTES, MAX_TEXT, TransitionPar
 from ...services.reference_lists import OpenCaseChoice, open_case_choices
 from ...services.timelimits import TimeLimits
 from ...widgets.case_detail import format_duration, format_local
+from . import dialog_header
 
 # what the note field asks for, per action; "*" marks a required note
 NOTE_PROMPTS: dict[Action, tuple[str, bool]] = {
@@ -104,18 +105,7 @@ class ActionParamsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
 
-        header = QHBoxLayout()
-        if self.action.value in ICONS:
-            pic = QLabel()
-            pic.setPixmap(icon(self.action.value).pixmap(28, 28))
-            header.addWidget(pic)
-        self.titleLabel = QLabel()
-        self.titleLabel.setObjectName("actionTitle")
-        font = self.titleLabel.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.titleLabel.setFont(font)
-        header.addWidget(self.titleLabel, 1)
+        header, self.titleLabel = dialog_header(self.action.value, "actionTitle")
         layout.addLayout(header)
         self.caseLabel = QLabel()
         self.caseLabel.setObjectName("caseSummary")

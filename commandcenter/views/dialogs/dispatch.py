@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -67,6 +66,7 @@ from ...services.reference_lists import (
     search_assignees,
 )
 from ...widgets.case_detail import PRIORITY_COLOURS
+from . import dialog_header
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the Assignee of a list item
 REASON_ROLE = Qt.ItemDataRole.UserRole + 1  # the second line of a recommendation
@@ -166,17 +166,7 @@ class DispatchDialog(QDialog):
     def _build(self) -> None:
         self.resize(760, 680)
         layout = QVBoxLayout(self)
-        header = QHBoxLayout()
-        pic = QLabel()
-        pic.setPixmap(icon(self.action.value).pixmap(28, 28))
-        header.addWidget(pic)
-        self.titleLabel = QLabel()
-        self.titleLabel.setObjectName("dispatchTitle")
-        font = self.titleLabel.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.titleLabel.setFont(font)
-        header.addWidget(self.titleLabel, 1)
+        header, self.titleLabel = dialog_header(self.action.value, "dispatchTitle")
         layout.addLayout(header)
 
         self.caseList = QTreeWidget()
