@@ -32,6 +32,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 run: venv
+	@scripts/check-system-packages
 	$(BIN)/commandcenter $(ARGS)
 
 test: venv
