@@ -66,10 +66,14 @@ def build_window(db: Database, username: str, runner: TaskRunner | None = None) 
     return window
 
 
-def create_main_window(database: str, username: str) -> QMainWindow:
-    """The main window on `database`, signed in as `username` (no dialog). Needs a QApplication."""
+def create_main_window(database: str, username: str, upgrade: bool = False) -> QMainWindow:
+    """The main window on `database`, signed in as `username` (no dialog). Needs a QApplication.
+
+    With `upgrade` an older schema is brought to the current one first (the personal demo
+    database); shared databases are upgraded deliberately with `commandcenter db upgrade`.
+    """
     ensure_application()
-    db = open_database(database)
+    db = open_database(database, create=upgrade)
     try:
         return build_window(db, username)
     except BaseException:
@@ -123,13 +127,14 @@ def run_gui(database: str | None, username: str, lang: str | None = None) -> int
     app = ensure_application()
     i18n.install(lang or settings.LANGUAGE.get() or i18n.system_language())
     try:
+        own_demo = database is None
         if database is None:
             path = default_database()
             if not path.exists():
                 log.info("creating the demo database at %s", path)
                 _create_demo(path)
             database = str(path)
-        window = create_main_window(database, username)
+        window = create_main_window(database, username, upgrade=own_demo)
     except Exception as exc:
         log.exception("cannot open %s", database)
         QMessageBox.critical(None, QCoreApplication.translate("startup", "Grid Command Centre"), describe_error(exc))

@@ -79,3 +79,30 @@ def test_create_main_window_refuses_a_foreign_file(qtbot, tmp_path) -> None:  # 
     with pytest.raises(DatabaseError):
         create_main_window(str(bad), "operator")
     assert bad.read_text() == "hello"
+
+
+def test_the_personal_demo_database_is_upgraded_on_start(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+
+    from commandcenter import migrations
+    from commandcenter.db import create_db_engine, normalize_url
+
+    path = tmp_path / "old-demo.sqlite"
+    engine = create_db_engine(normalize_url(path))
+    cfg = migrations.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    engine.dispose()
+    from .factories import build_tiny_city
+
+    old = open_database(path, check_schema=False)  # users and a city at the old schema
+    build_tiny_city(old)
+    old.dispose()
+    with pytest.raises(DatabaseError):  # a database named on the command line is never upgraded silently
+        create_main_window(str(path), "operator")
+    window = create_main_window(str(path), "operator", upgrade=True)
+    assert window.ctx.db.schema_upgrade == ("0001", migrations.head_revision())  # type: ignore[attr-defined]
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
