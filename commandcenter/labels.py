@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .domain.actions import Action
 from .domain.deadlines import DueState
-from .domain.enums import CaseStatus, DutyStatus, Priority, Role, SourceChannel
+from .domain.enums import CaseStatus, DutyStatus, Priority, Role, SourceChannel, Stage
 from .errors import (
     CommandCentreError,
     HandoverLocked,
@@ -83,7 +83,30 @@ ACTION = {
     Action.PRINT_BRIEFING: N("action", "Print briefing"),
     Action.MANAGE_ROSTER: N("action", "Manage roster"),
 }
-HISTORY = {"report": N("action", "Reported")}
+HISTORY = {
+    "report": N("action", "Reported"),
+    "escalation_reminder": N("action", "Reminder (催办)"),
+    "escalation_supervision": N("action", "Supervision (督办)"),
+}
+STAGE = {
+    Stage.REGISTER: N("stage", "registration"),
+    Stage.DISPATCH: N("stage", "dispatch"),
+    Stage.HANDLE: N("stage", "handling"),
+    Stage.VERIFY: N("stage", "verification"),
+}
+
+
+def stage_label(code: str, lang: str | None = None) -> str:
+    return _label(STAGE, "stage", code, lang)
+
+
+def escalation_note(stage: str, round_: int, acknowledged_by: str | None, lang: str | None = None) -> str:
+    """What a reminder or supervision entry of the case timeline says under its title."""
+    text = translate("history", "{stage} time limit, round {round}", lang).format(
+        stage=stage_label(stage, lang), round=round_ + 1)
+    if acknowledged_by:
+        text += " · " + translate("history", "acknowledged by {name}", lang).format(name=acknowledged_by)
+    return text
 
 
 def _label(table: dict, context: str, key: str, lang: str | None) -> str:  # type: ignore[type-arg]

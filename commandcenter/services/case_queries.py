@@ -10,12 +10,14 @@ from sqlalchemy import BigInteger, ColumnElement, Select, func, select, type_coe
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import NotFound
+from ..labels import escalation_note
 from ..models import (
     Case,
     CaseHistory,
     Category,
     Community,
     Department,
+    Escalation,
     Grid,
     Officer,
     Street,
@@ -148,6 +150,26 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
             .order_by(CaseHistory.id)
         )
     )
+    acknowledger = aliased(User)
+    escalations = tuple(
+        HistoryEntry(
+            at=e.at,
+            action=f"escalation_{e.level}",
+            from_status=None,
+            to_status=row.status,
+            actor="",
+            officer_name="",
+            department_name="",
+            note=escalation_note(e.stage, e.round, (e.ack_name or "—") if e.acknowledged_at else None),
+        )
+        for e in session.execute(
+            select(Escalation.at, Escalation.stage, Escalation.level, Escalation.round, Escalation.acknowledged_at,
+                   acknowledger.display_name.label("ack_name"))
+            .outerjoin(acknowledger, acknowledger.id == Escalation.acknowledged_by)
+            .where(Escalation.case_id == case_id)
+            .order_by(Escalation.at, Escalation.id)
+        )
+    )
     return CaseDetail(
         row=row,
         reporter_name=c.reporter_name,
@@ -163,4 +185,5 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         merged_into_number=merged_into,
         reject_reason=c.reject_reason,
         history=history,
+        escalations=escalations,
     )

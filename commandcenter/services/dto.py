@@ -84,6 +84,8 @@ class CaseDetail:
     merged_into_number: str | None
     reject_reason: str
     history: tuple[HistoryEntry, ...]
+    # reminders (催办) and supervisions (督办) recorded for the case, as timeline entries
+    escalations: tuple[HistoryEntry, ...] = ()
 
 
 @dataclass(frozen=True)

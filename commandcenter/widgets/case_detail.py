@@ -77,13 +77,17 @@ def badge_style(colour: str) -> str:
             " padding: 2px 8px; }")
 
 
+# timeline entries that are not actions of the closed loop, and the icon each shows
+_ENTRY_ICONS = {"report": "new_case", "escalation_reminder": "alert", "escalation_supervision": "escalation"}
+
+
 def action_colour(action: str) -> str:
-    spec = ICONS.get("new_case" if action == "report" else action)
+    spec = ICONS.get(_ENTRY_ICONS.get(action, action))
     return spec[1] if spec else MUTED
 
 
 def action_icon_name(action: str) -> str | None:
-    name = "new_case" if action == "report" else action
+    name = _ENTRY_ICONS.get(action, action)
     return name if name in ICONS else None
 
 
@@ -350,7 +354,8 @@ class CaseDetailPanel(QWidget):
             self.values[key].setVisible(shown)
             self._field_labels[key].setVisible(shown)
         self._render_due()
-        self._render_history(d.history)
+        # reminders and supervisions take their place in time among the actions
+        self._render_history(tuple(sorted(d.history + d.escalations, key=lambda h: h.at)))
 
     def _render_due(self) -> None:
         d = self._detail

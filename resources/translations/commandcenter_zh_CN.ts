@@ -4,224 +4,224 @@
 <context>
     <name>ActionParamsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="46"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="47"/>
         <source>Why is the report invalid?</source>
         <translation>该上报为何作废？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="47"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="48"/>
         <source>What must be redone?</source>
         <translation>哪些方面需要返工？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="48"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="49"/>
         <source>Why is the case suspended?</source>
         <translation>该案件为何挂账？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="49"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
         <source>Why is the case reopened?</source>
         <translation>该案件为何重新打开？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
         <source>Why is more time needed?</source>
         <translation>为何需要延期？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="52"/>
         <source>What was done on site?</source>
         <translation>现场做了哪些处置？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="52"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
         <source>Comment (optional)</source>
         <translation>评价意见（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="54"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="58"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
         <source>Acceptable</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="63"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="251"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="262"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="252"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="264"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="254"/>
         <source>{category} · grid {grid} ({community}) · {status}
 {description}</source>
         <translation>{category} · 网格 {grid}（{community}）· {status}
 {description}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="260"/>
         <source>{action} (Enter)</source>
         <translation>{action}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="271"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="261"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="273"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="263"/>
         <source>Extend by</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="276"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="266"/>
         <source>Rating *</source>
         <translation>评价等级 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="279"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="269"/>
         <source>Merge into which case? *</source>
         <translation>合并到哪个案件？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="280"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="270"/>
         <source>Filter by case number, category, address or text</source>
         <translation>按案件编号、类别、地址或描述筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="282"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="272"/>
         <source>Show open cases in every grid, not only grid {grid}</source>
         <translation>显示所有网格的在办案件，不限于网格 {grid}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="323"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
         <source>1 working day</source>
         <translation>1个工作日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="325"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
         <source>1 day</source>
         <translation>1天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="326"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
         <source>30 min</source>
         <translation>30分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="326"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
         <source>1 h</source>
         <translation>1小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="326"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
         <source>2 h</source>
         <translation>2小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="326"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
         <source>4 h</source>
         <translation>4小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="327"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="317"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="340"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="330"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="359"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="349"/>
         <source>counted in working time: office hours on working days</source>
         <translation>按工作时间计：仅计工作日的办公时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="360"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="350"/>
         <source>counted in calendar time</source>
         <translation>按自然时间计</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="362"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="352"/>
         <source>Handling deadline {old} → {new}  (+{span}, {clock})</source>
         <translation>处置时限 {old} → {new}（+{span}，{clock}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="385"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="375"/>
         <source>Keys 1–5 choose the stars</source>
         <translation>按数字键 1–5 选择星级</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="425"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="415"/>
         <source>No other open case in the whole centre.</source>
         <translation>整个指挥中心没有其他在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="426"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="416"/>
         <source>No other open case in this grid: tick the box below to look in every grid.</source>
         <translation>本网格没有其他在办案件：勾选下方选项可在所有网格中查找。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="428"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="418"/>
         <source>No case matches the filter.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="430"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="420"/>
         <source>Open cases: {n} · Up/Down to choose, Enter to merge.</source>
         <translation>在办案件 {n} 件 · 用上/下方向键选择，按 Enter 合并。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="456"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="446"/>
         <source>Choose the case to merge into.</source>
         <translation>请选择要合并到的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="459"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="449"/>
         <source>Choose a rating from 1 to 5 stars.</source>
         <translation>请选择 1 至 5 星的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="462"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="452"/>
         <source>Choose how long to extend.</source>
         <translation>请选择延期时长。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="464"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="454"/>
         <source>A reason is required: {prompt}</source>
         <translation>必须填写原因：{prompt}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="467"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="457"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>内容过长：最多 {limit} 个字符，当前 {count} 个字符。</translation>
     </message>
@@ -462,199 +462,199 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
         <source>Community / street</source>
         <translation>社区 / 街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
         <source>Registered</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
         <source>Dispatched</source>
         <translation>派遣时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
         <source>Accepted</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="116"/>
         <source>Fed back</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="117"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="118"/>
         <source>Evaluated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="119"/>
         <source>Current stage due</source>
         <translation>当前环节时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="116"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="120"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="117"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="121"/>
         <source>Extended by</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="118"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="122"/>
         <source>Time suspended</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="119"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="123"/>
         <source>Rework rounds</source>
         <translation>返工次数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="120"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="124"/>
         <source>Escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="121"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="125"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="122"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="126"/>
         <source>Merged into</source>
         <translation>已合并至</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="123"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="127"/>
         <source>Reject reason</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="277"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="281"/>
         <source>No case selected.
 Select a case on the wall to see every field and its history.</source>
         <translation>未选择案件。
 在案件墙上选择一个案件，即可查看全部信息及办理过程。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="279"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="283"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="280"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="284"/>
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="281"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="285"/>
         <source>Times (local)</source>
         <translation>时间（本地）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="282"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="286"/>
         <source>Time limits and outcome</source>
         <translation>时限与结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="283"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="287"/>
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="322"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="326"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="323"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="327"/>
         <source>not dispatched</source>
         <translation>未派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="340"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="344"/>
         <source>Reminder sent</source>
         <translation>已催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="340"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="344"/>
         <source>Escalated to supervisor</source>
         <translation>已升级督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="367"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="372"/>
         <source>Overdue by {span} (was due {at})</source>
         <translation>已超时 {span}（时限为 {at}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="372"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="377"/>
         <source>{state}: due {at} (in {span})</source>
         <translation>{state}：{at} 到期（剩余 {span}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="405"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="410"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="407"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="412"/>
         <source>by {who}</source>
         <translation>操作人：{who}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="409"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="414"/>
         <source>handler: {name}</source>
         <translation>承办方：{name}</translation>
     </message>
@@ -662,180 +662,180 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="463"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="251"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="453"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="262"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="252"/>
         <source>Reassign case {case}</source>
         <translation>改派案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="263"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="253"/>
         <source>Reassign {n} cases to one handler</source>
         <translation>将 {n} 个案件改派给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="463"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="255"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="453"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="266"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="256"/>
         <source>Dispatch case {case}</source>
         <translation>派遣案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="267"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="257"/>
         <source>Dispatch {n} cases to one handler</source>
         <translation>将 {n} 个案件派遣给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="274"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
         <source>Suggested handlers (best first)</source>
         <translation>推荐承办方（最匹配的在前）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="275"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
         <source>Suggested handlers for the first case, {case}</source>
         <translation>为第一个案件 {case} 推荐的承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="277"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="267"/>
         <source>Name, employee number or pinyin initials — Up/Down to choose</source>
         <translation>姓名、工号或拼音首字母 — 用上/下方向键选择</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="278"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
         <source>To top suggestion (Ctrl+D)</source>
         <translation>派给首位推荐（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="279"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="279"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="531"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="521"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="342"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="332"/>
         <source>officer</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="342"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="332"/>
         <source>department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="345"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="335"/>
         <source>— currently assigned</source>
         <translation>— 当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="353"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="343"/>
         <source>No suggestion for this case: find a handler below.</source>
         <translation>该案件没有推荐：请在下方查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="405"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="395"/>
         <source>Or find any officer or department ({shown} of {total} listed; type to narrow)</source>
         <translation>或查找任一网格员或职能部门（共 {total} 个，列出 {shown} 个；输入文字可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="408"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="398"/>
         <source>Or find any officer or department</source>
         <translation>或查找任一网格员或职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="417"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="407"/>
         <source>open cases: {n}</source>
         <translation>在办案件：{n}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="419"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="409"/>
         <source>currently assigned</source>
         <translation>当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="465"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="455"/>
         <source>{verb} (Enter)</source>
         <translation>{verb}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="467"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="457"/>
         <source>{verb} to {name} (Enter)</source>
         <translation>{verb}给 {name}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="476"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="466"/>
         <source>Choose a suggestion or find a handler first.</source>
         <translation>请先选择推荐项或查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="483"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="473"/>
         <source>There is no suggestion: find a handler by name.</source>
         <translation>没有推荐：请按姓名查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="509"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="499"/>
         <source>sent to {name}</source>
         <translation>已派给 {name}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="518"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="508"/>
         <source>not sent</source>
         <translation>未派出</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="528"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="518"/>
         <source>{done} of {total} cases sent; not sent:</source>
         <translation>{total} 个案件中已派出 {done} 个；未派出的：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="546"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="536"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
@@ -2668,9 +2668,19 @@ Select a case on the wall to see every field and its history.</source>
         <translation>管理网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="86"/>
+        <location filename="../../commandcenter/labels.py" line="87"/>
         <source>Reported</source>
         <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="88"/>
+        <source>Reminder (催办)</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="89"/>
+        <source>Supervision (督办)</source>
+        <translation>督办</translation>
     </message>
 </context>
 <context>
@@ -4280,14 +4290,37 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>stage</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="92"/>
+        <source>registration</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="93"/>
+        <source>dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="94"/>
+        <source>handling</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="95"/>
+        <source>verification</source>
+        <translation>核查</translation>
+    </message>
+</context>
+<context>
     <name>startup</name>
     <message>
-        <location filename="../../commandcenter/app.py" line="85"/>
+        <location filename="../../commandcenter/app.py" line="89"/>
         <source>Creating the demo city (first start)…</source>
         <translation>正在创建演示城市（首次启动）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/app.py" line="135"/>
+        <location filename="../../commandcenter/app.py" line="140"/>
         <source>Grid Command Centre</source>
         <translation>网格化指挥中心</translation>
     </message>
