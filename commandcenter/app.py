@@ -139,6 +139,7 @@ def run_gui(database: str | None, username: str, lang: str | None = None) -> int
         log.exception("cannot open %s", database)
         QMessageBox.critical(None, QCoreApplication.translate("startup", "Grid Command Centre"), describe_error(exc))
         return 2
-    window.restore_state() if isinstance(window, MainWindow) else None
+    if isinstance(window, MainWindow):
+        window.restore_state()
     window.show()
     return app.exec()

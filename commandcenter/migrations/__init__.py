@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from ..errors import NotADatabase, SchemaTooNew
+from ..errors import DatabaseError, NotADatabase, SchemaTooNew
 
 if TYPE_CHECKING:
     from ..db import Database
@@ -79,8 +79,6 @@ def upgrade(db: Database) -> tuple[str | None, str]:
 def require_current(db: Database) -> None:
     rev = _check_known(db)
     if rev != head_revision():
-        from ..errors import DatabaseError
-
         state = "empty" if rev is None else f"at schema {rev}"
         raise DatabaseError(
             f"{db.display_name} is {state}; run 'commandcenter db upgrade --db …' first",

@@ -123,6 +123,7 @@ class WallView(QWidget):
         self._fetching = False
         self._change_id = 0
         self._detail_for: int | None = None
+        self._grid_filter: int | None = None  # set by a click on the map
         self.throttle = AlertThrottle()
         self._build()
         self.retranslate_ui()
@@ -549,8 +550,6 @@ class WallView(QWidget):
             mine_user_id=self.ctx.actor.user_id if self.mine_check.isChecked() else None,
             text=self.search.text(),
         )
-
-    _grid_filter: int | None = None
 
     def apply_filter(self) -> None:
         selected = self.selected_case_ids()
