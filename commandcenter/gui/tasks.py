@@ -3,6 +3,12 @@
 `run_in_background(fn, on_done, on_error)` runs `fn(state)` on the pool; the callbacks run on
 the GUI thread (queued signal). `state` carries progress and cancellation. The pool is
 injectable: tests pass a `SynchronousRunner` so tasks complete before the call returns.
+
+Closing is part of the contract: `shutdown()` (the main window's close) cancels every task
+of the runner and waits for the pool, and a runner whose QObject is destroyed stops
+delivering as well. A cancelled task reports nothing, so a result that arrives after its
+window is gone never reaches a deleted widget. Each task keeps its relay alive until the task
+is over, so a worker never emits through a deleted QObject.
 """
 
 from __future__ import annotations
@@ -13,9 +19,13 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+# how long the application waits at quit for tasks still running (a long query) before exiting
+QUIT_WAIT_MS = 30_000
 
 
 class TaskState:
@@ -33,7 +43,7 @@ class TaskState:
         return self._cancelled.is_set()
 
     def progress(self, text: str, fraction: float) -> None:
-        if self._on_progress is not None:
+        if self._on_progress is not None and not self.cancelled:
             self._on_progress(text, fraction)
 
 
@@ -44,6 +54,8 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
+    """Holds its relay (a Python reference) until the pool deletes the task after `run`."""
+
     def __init__(self, fn: Callable[[TaskState], Any], relay: _Relay, state: TaskState) -> None:
         super().__init__()
         self.fn, self.relay, self.state = fn, relay, state
@@ -54,9 +66,18 @@ class _Task(QRunnable):
             result = self.fn(self.state)
         except BaseException as exc:  # delivered to the GUI, never lost in a thread
             log.debug("background task failed: %s", "".join(traceback.format_exception(exc)))
-            self.relay.failed.emit(exc)
+            if not self.state.cancelled:
+                self.relay.failed.emit(exc)
         else:
-            self.relay.done.emit(result)
+            if not self.state.cancelled:  # cancelled: the runner is closed, nobody listens
+                self.relay.done.emit(result)
+
+
+def _receiver_alive(callback: Callable[..., Any]) -> bool:
+    """False when `callback` is a method of a QObject whose C++ side is already deleted
+    (a dialog closed while its load was running)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class TaskRunner(QObject):
@@ -65,13 +86,27 @@ class TaskRunner(QObject):
     def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
-        self._relays: set[_Relay] = set()
-        self._closed = False
+        self._active: dict[_Relay, TaskState] = {}
+        # deleted with its window without a close (a parent destroyed): deliver nothing more
+        active, gate = self._active, threading.Event()
+        self._gate = gate
+        self.destroyed.connect(lambda *_: _cancel_all(gate, active))
+
+    @property
+    def closed(self) -> bool:
+        return self._gate.is_set()
 
     def shutdown(self, msecs: int = 10_000) -> bool:
-        """Stop delivering results (their widgets are going away) and wait for running tasks."""
-        self._closed = True
-        return self.wait(msecs)
+        """Cancel every task of this runner and wait for the pool; True when it is idle.
+
+        Called when the window goes away: results still on their way are dropped, since
+        the widgets they were meant for are being deleted.
+        """
+        _cancel_all(self._gate, self._active)
+        idle = self.wait(msecs)
+        if not idle:
+            log.warning("background tasks still running %d ms after close", msecs)
+        return idle
 
     def run_in_background(
         self,
@@ -80,32 +115,40 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[str, float], None] | None = None,
     ) -> TaskState:
-        if self._closed:
-            return TaskState()
+        if self.closed:
+            state = TaskState()
+            state.cancel()
+            return state
         relay = _Relay()
-        self._relays.add(relay)
         state = TaskState(relay.progressed.emit if on_progress else None)
-        if on_progress:
-            relay.progressed.connect(on_progress)
+        self._active[relay] = state
+        gate = self._gate
+
+        def deliverable(callback: Callable[..., Any] | None) -> bool:
+            return callback is not None and not gate.is_set() and _receiver_alive(callback)
+
+        @Slot(str, float)
+        def progressed(text: str, fraction: float) -> None:
+            if deliverable(on_progress):
+                on_progress(text, fraction)  # type: ignore[misc]
 
         @Slot(object)
         def finished(result: Any) -> None:
-            self._relays.discard(relay)
-            if self._closed:
-                return
-            if on_done is not None:
-                on_done(result)
+            self._active.pop(relay, None)
+            if deliverable(on_done):
+                on_done(result)  # type: ignore[misc]
 
         @Slot(object)
         def failed(exc: BaseException) -> None:
-            self._relays.discard(relay)
-            if self._closed:
+            self._active.pop(relay, None)
+            if gate.is_set():
                 return
-            if on_error is not None:
-                on_error(exc)
-            else:
+            if on_error is None:
                 log.error("unhandled background error: %r", exc)
+            elif _receiver_alive(on_error):
+                on_error(exc)
 
+        relay.progressed.connect(progressed)
         relay.done.connect(finished)
         relay.failed.connect(failed)
         self.pool.start(_Task(fn, relay, state))
@@ -113,6 +156,12 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def _cancel_all(gate: threading.Event, active: dict[_Relay, TaskState]) -> None:
+    gate.set()
+    for state in list(active.values()):
+        state.cancel()
 
 
 class SynchronousRunner(TaskRunner):
