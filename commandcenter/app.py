@@ -12,7 +12,7 @@ import pkgutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
 
 from . import i18n, views
@@ -21,7 +21,7 @@ from .gui import settings
 from .gui.context import AppContext
 from .gui.feed import ChangeFeed
 from .gui.screens import ScreenSpec
-from .gui.tasks import TaskRunner
+from .gui.tasks import QUIT_WAIT_MS, TaskRunner
 from .labels import describe_error
 from .paths import default_database
 from .services.auth import actor_for
@@ -142,4 +142,9 @@ def run_gui(database: str | None, username: str, lang: str | None = None) -> int
     if isinstance(window, MainWindow):
         window.restore_state()
     window.show()
-    return app.exec()
+    code = app.exec()
+    # the window's close cancelled its tasks; one may still be inside a query: let it end
+    # before the interpreter tears down the objects it would report through
+    if not QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS):
+        log.warning("background tasks still running at exit")
+    return code
