@@ -32,6 +32,65 @@ class NotADatabase(DatabaseError):
     code = "not_a_database"
 
 
+class UnsupportedDatabase(DatabaseError):
+    """A URL of a kind this program cannot use (``mysql://…``); `supported` names the kinds that work."""
+
+    code = "unsupported_database"
+
+    def __init__(self, scheme: str, supported: str) -> None:
+        super().__init__(f"unsupported database '{scheme}://…': use {supported}", scheme=scheme, supported=supported)
+        self.scheme, self.supported = scheme, supported
+
+
+class DatabaseBusy(DatabaseError):
+    """Another seat or an import held the write lock longer than a user action may wait; nothing was done."""
+
+    code = "database_busy"
+
+    def __init__(self, location: str, waited_s: int) -> None:
+        super().__init__(
+            f"{location}: another seat or an import is still writing after {waited_s} s; nothing was changed - "
+            "try again in a moment",
+            location=location,
+            waited_s=waited_s,
+        )
+        self.location, self.waited_s = location, waited_s
+
+
+class DatabaseReadOnly(DatabaseError):
+    """A write was attempted on a database opened read-only (or on a read-only share); nothing was done."""
+
+    code = "database_read_only"
+
+    def __init__(self, location: str) -> None:
+        super().__init__(f"this database is read-only: {location}; nothing was changed", location=location)
+        self.location = location
+
+
+class DatabaseFull(DatabaseError):
+    """The disk holding the database is full; the action was rolled back."""
+
+    code = "database_full"
+
+    def __init__(self, location: str) -> None:
+        super().__init__(f"the disk holding {location} is full; nothing was changed", location=location)
+        self.location = location
+
+
+class DatabaseMissing(DatabaseError):
+    """The database file was deleted or replaced while the program ran; writing would be lost."""
+
+    code = "database_missing"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"the database file {path} was deleted or replaced while the program was running; "
+            "nothing was changed - restore the file and restart",
+            path=path,
+        )
+        self.path = path
+
+
 class PermissionDenied(CommandCentreError):
     code = "permission_denied"
 

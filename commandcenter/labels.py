@@ -7,11 +7,16 @@ from .domain.deadlines import DueState
 from .domain.enums import CaseStatus, DutyStatus, Priority, Role, SourceChannel, Stage
 from .errors import (
     CommandCentreError,
+    DatabaseBusy,
+    DatabaseFull,
+    DatabaseMissing,
+    DatabaseReadOnly,
     HandoverLocked,
     IllegalTransition,
     OutsideCity,
     PermissionDenied,
     StaleCase,
+    UnsupportedDatabase,
 )
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import translate
@@ -163,6 +168,21 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         )
     if isinstance(exc, HandoverLocked):
         return translate("errors", "This handover has been acknowledged and can no longer be changed; add a correction note.", lang)
+    if isinstance(exc, DatabaseBusy):
+        return translate("errors", "Another seat or an import is still writing to the database after {seconds} s of "
+            "waiting. Nothing was changed; try again in a moment.", lang).format(seconds=exc.waited_s)
+    if isinstance(exc, DatabaseReadOnly):
+        return translate("errors", "This database is read-only: {location}. It can be viewed, but nothing can be "
+            "changed in it.", lang).format(location=exc.location)
+    if isinstance(exc, DatabaseFull):
+        return translate("errors", "The disk holding the database is full ({location}). Nothing was changed; "
+            "free some space and try again.", lang).format(location=exc.location)
+    if isinstance(exc, DatabaseMissing):
+        return translate("errors", "The database file {path} was deleted or replaced while the program was running. "
+            "Nothing was changed; restore the file and restart the program.", lang).format(path=exc.path)
+    if isinstance(exc, UnsupportedDatabase):
+        return translate("errors", "Unsupported database “{scheme}://…”: use a SQLite database file path "
+            "(file:…?mode=ro to open it read-only) or a postgresql:// URL.", lang).format(scheme=exc.scheme)
     if isinstance(exc, CommandCentreError):
         return exc.message
     return str(exc)

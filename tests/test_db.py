@@ -1,0 +1,177 @@
+"""Opening never writes; writers wait for the lock, announce it, and give up with a plain message."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from commandcenter.db import maintain, normalize_url, open_database
+from commandcenter.domain.enums import Priority, SourceChannel
+from commandcenter.errors import DatabaseBusy, DatabaseReadOnly, NotADatabase, UnsupportedDatabase
+from commandcenter.labels import describe_error
+from commandcenter.services.auth import SystemActor
+from commandcenter.services.dto import NewCase
+from commandcenter.services.lifecycle import CaseService
+
+from .conftest import START
+from .factories import build_tiny_city, grid_centre
+
+ACTOR = SystemActor(username="seed")
+
+
+def new_case(category_id: int, text: str = "路灯不亮") -> NewCase:
+    lon, lat = grid_centre(0)
+    return NewCase(source=SourceChannel.PATROL, category_id=category_id, priority=Priority.NORMAL,
+                   description=text, lon=lon, lat=lat)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def city_file(path: Path, cases: int = 0) -> int:
+    """A checkpointed tiny-city database with `cases` cases; returns the case category."""
+    from commandcenter.clock import FrozenClock
+
+    db = open_database(path, create=True, clock=FrozenClock(START))
+    city = build_tiny_city(db)
+    svc = CaseService(db)
+    for i in range(cases):
+        svc.report(ACTOR, new_case(city.category_id, f"#{i}"))
+    db.dispose()  # the last connection to close checkpoints the WAL into the file
+    return city.category_id
+
+
+def test_opening_and_reading_leave_the_file_as_it_was(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "centre.sqlite"
+    city_file(path, cases=40)  # statistics now stale: opening used to run ANALYZE here
+    before = digest(path)
+    db = open_database(path)
+    assert CaseService(db).row(1).description == "#0"
+    db.dispose()
+    assert digest(path) == before
+
+
+def test_a_read_only_database_opens_reads_and_refuses_writes_plainly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "share.sqlite"
+    category = city_file(path, cases=3)
+    before = digest(path)
+    db = open_database(f"file:{path}?mode=ro")
+    try:
+        assert db.read_only
+        assert CaseService(db).row(2).description == "#1"
+        with pytest.raises(DatabaseReadOnly) as caught:
+            CaseService(db).report(ACTOR, new_case(category))
+        assert describe_error(caught.value) == (
+            f"This database is read-only: {path}. It can be viewed, but nothing can be changed in it.")
+        assert maintain(db) is False  # the periodic step leaves a read-only database alone
+        assert len(CaseService(db).detail(3).history) == 1
+    finally:
+        db.dispose()
+    assert digest(path) == before
+
+
+def test_a_write_refused_by_sqlite_as_read_only_is_typed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A file SQLite opened read-only although the program could not tell (a read-only share)."""
+    path = tmp_path / "share.sqlite"
+    category = city_file(path)
+    db = open_database(f"file:{path}?mode=ro")
+    db.read_only = False  # what os.access reports on some network shares
+    try:
+        with pytest.raises(DatabaseReadOnly):
+            CaseService(db).report(ACTOR, new_case(category))
+    finally:
+        db.dispose()
+
+
+@pytest.mark.parametrize("url", ["mysql://user@host/centre", "oracle+cx_oracle://h/x", "http://example.org/db"])
+def test_unsupported_database_urls_name_the_supported_kinds(url: str) -> None:
+    with pytest.raises(UnsupportedDatabase) as caught:
+        normalize_url(url)
+    message = describe_error(caught.value)
+    assert "\n" not in message and "SQLite database file path" in message and "postgresql://" in message
+
+
+def test_sqlite_uri_forms_name_the_same_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a b.sqlite"
+    plain = normalize_url(path)
+    assert normalize_url(f"file:{path}?mode=ro").database == plain.database
+    assert normalize_url(f"sqlite:///file:{path}?mode=ro&uri=true").query == {"mode": "ro"}
+    assert "mode" not in plain.query
+
+
+def test_a_writer_waits_for_a_long_writer_announces_it_and_then_succeeds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "centre.sqlite"
+    category = city_file(path)
+    db = open_database(path, write_wait_s=20)
+    heard: list[bool] = []
+    db.busy_listeners.append(heard.append)
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(2.5, holder.execute, args=("COMMIT",))
+    release.start()
+    try:
+        row = CaseService(db).report(ACTOR, new_case(category, "等锁之后"))
+    finally:
+        release.join()
+        holder.close()
+        db.dispose()
+    assert row.description == "等锁之后"
+    assert heard == [True, False]
+
+
+def test_a_writer_gives_up_with_a_plain_message_and_changes_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "centre.sqlite"
+    category = city_file(path, cases=1)
+    db = open_database(path, write_wait_s=2.5)
+    heard: list[bool] = []
+    db.busy_listeners.append(heard.append)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    try:
+        with pytest.raises(DatabaseBusy) as caught:
+            CaseService(db).report(ACTOR, new_case(category))
+        waited = time.monotonic() - started
+        holder.execute("COMMIT")
+        assert CaseService(db).row(1).description == "#0"
+        with db.read() as s:
+            assert s.connection().exec_driver_sql("SELECT count(*) FROM case_record").scalar_one() == 1
+    finally:
+        holder.close()
+        db.dispose()
+    assert 2.5 <= waited < 5
+    message = describe_error(caught.value)
+    assert "locked" not in message and "Nothing was changed" in message
+    assert heard == [True, False]
+
+
+def test_maintain_refreshes_stale_statistics_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "centre.sqlite"
+    city_file(path, cases=30)
+    db = open_database(path)
+    try:
+        assert maintain(db) is True
+        assert maintain(db) is False
+        with db.read() as s:
+            stat = s.connection().exec_driver_sql(
+                "SELECT stat FROM sqlite_stat1 WHERE tbl = 'case_record' LIMIT 1").scalar_one()
+        assert stat.split()[0] == "30"
+    finally:
+        db.dispose()
+
+
+def test_a_truncated_database_is_refused_at_open_and_left_unchanged(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "centre.sqlite"
+    city_file(path, cases=5)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    before = digest(path)
+    with pytest.raises(NotADatabase, match="damaged"):
+        open_database(path)
+    assert digest(path) == before
