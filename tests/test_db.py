@@ -175,3 +175,35 @@ def test_a_truncated_database_is_refused_at_open_and_left_unchanged(tmp_path) ->
     with pytest.raises(NotADatabase, match="damaged"):
         open_database(path)
     assert digest(path) == before
+
+
+def test_the_main_window_shows_a_writer_waiting_in_the_status_bar(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from commandcenter.app import build_window
+    from commandcenter.gui.tasks import SynchronousRunner
+
+    path = tmp_path / "centre.sqlite"
+    category = city_file(path)
+    db = open_database(path, write_wait_s=30)
+    window = build_window(db, "operator", runner=SynchronousRunner())
+    window.show()
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    outcome: list[object] = []
+    seat = threading.Thread(target=lambda: outcome.append(CaseService(db).report(ACTOR, new_case(category))))
+    try:
+        assert not window.write_wait_label.isVisible()
+        seat.start()
+        qtbot.waitUntil(window.write_wait_label.isVisible, timeout=5000)
+        assert window.write_wait_label.text() == "Another seat or an import is writing; retrying…"
+        holder.execute("COMMIT")
+        qtbot.waitUntil(lambda: not window.write_wait_label.isVisible(), timeout=15000)
+        seat.join()
+        assert len(outcome) == 1
+    finally:
+        holder.close()
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert db.busy_listeners == []

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, i18n
+from ..db import maintain
 from ..gui import settings
 from ..gui.context import AppContext
 from ..gui.icons import icon
@@ -26,9 +28,18 @@ from ..paths import log_dir
 from ..services.imports import GEOMETRY_CACHES
 from ..services.info import DatabaseInfo, database_info
 
+log = logging.getLogger(__name__)
+
+# planner statistics are refreshed off the GUI thread this often (and once soon after start)
+MAINTENANCE_EVERY_MS = 30 * 60_000
+MAINTENANCE_FIRST_MS = 10_000
+
 
 class MainWindow(QMainWindow):
     """Hosts the screens (wall, roster, map, handover, briefing) registered with `add_screen`."""
+
+    # emitted on a worker thread when a write starts or stops waiting for another writer
+    write_wait_changed = Signal(bool)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -63,6 +74,10 @@ class MainWindow(QMainWindow):
         self.calendar_label.setVisible(False)
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.counts_label, 1)
+        self.write_wait_label = QLabel(objectName="writeWait")
+        self.write_wait_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.write_wait_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.write_wait_label)
         self.statusBar().addPermanentWidget(self.calendar_label)
         self.statusBar().addPermanentWidget(self.connection_label)
 
@@ -80,6 +95,13 @@ class MainWindow(QMainWindow):
         # counts scan the whole case table: after a change, refresh at most every few seconds
         self._counts_soon = QTimer(self, singleShot=True, interval=3000)
         self._counts_soon.timeout.connect(self.refresh_counts)
+        self.write_wait_changed.connect(self.write_wait_label.setVisible)
+        self._write_wait_listener = self.write_wait_changed.emit
+        ctx.db.busy_listeners.append(self._write_wait_listener)
+        self._maintenance_timer = QTimer(self, interval=MAINTENANCE_EVERY_MS)
+        self._maintenance_timer.timeout.connect(self.maintain_database)
+        self._maintenance_timer.start()
+        QTimer.singleShot(MAINTENANCE_FIRST_MS, self, self.maintain_database)
         self.retranslate_ui()
         self.refresh_counts()
 
@@ -180,6 +202,7 @@ class MainWindow(QMainWindow):
         )
         for row, key in enumerate(self._keys):
             self.nav.item(row).setText(self._titles[key]())
+        self.write_wait_label.setText(self.tr("Another seat or an import is writing; retrying…"))
         self._render_counts()
         self._render_connection(True)
 
@@ -227,6 +250,15 @@ class MainWindow(QMainWindow):
                 cases=info.cases,
             )
         )
+
+    def maintain_database(self) -> None:
+        """Refresh the database's planner statistics in the background (opening no longer does)."""
+        db = self.ctx.db
+        self.ctx.runner.run_in_background(lambda _s: maintain(db), on_error=self._maintenance_failed)
+
+    def _maintenance_failed(self, exc: BaseException) -> None:
+        # statistics only speed queries up: a busy or read-only database keeps the old ones
+        log.info("maintenance skipped: %s", exc)
 
     def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
         if entity == "grid":
@@ -285,5 +317,8 @@ class MainWindow(QMainWindow):
         self.ctx.feed.stop()
         self._counts_timer.stop()
         self._counts_soon.stop()
+        self._maintenance_timer.stop()
+        if self._write_wait_listener in self.ctx.db.busy_listeners:
+            self.ctx.db.busy_listeners.remove(self._write_wait_listener)
         self.ctx.runner.shutdown(5000)
         super().closeEvent(event)
