@@ -1,5 +1,6 @@
 """The handover screen on real widgets: an operator drafts, writes and signs; a supervisor
-acknowledges; the record locks, takes a correction, prints as PDF and is found by search."""
+acknowledges; the record locks, takes a correction, prints as PDF and is found by search.
+Change notices from other seats never take away what is being typed."""
 
 from __future__ import annotations
 
@@ -15,11 +16,16 @@ from sqlalchemy import select
 from commandcenter.app import build_window
 from commandcenter.gui.context import AppContext
 from commandcenter.gui.feed import ChangeFeed
-from commandcenter.gui.tasks import SynchronousRunner
+from commandcenter.gui.tasks import SynchronousRunner, TaskState
 from commandcenter.models import Handover, HandoverItem
 from commandcenter.services.auth import actor_for
 from commandcenter.services.handover import HandoverService, ItemInput
-from commandcenter.views.handover_view import HandoverListModel, HandoverView, PendingItemsModel
+from commandcenter.views.handover_view import (
+    HandoverListModel,
+    HandoverView,
+    PendingItemsModel,
+    SignConfirmation,
+)
 
 from .day_of_cases import local, scenario_database
 
@@ -40,8 +46,31 @@ def opened(monkeypatch):  # type: ignore[no-untyped-def]
     return urls
 
 
+class HeldRunner(SynchronousRunner):
+    """Runs tasks synchronously, or holds them while `held` is set until `release()`: a reload
+    can then be in flight while the operator types, as with the real pool."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held = False
+        self._queue: list[tuple] = []  # type: ignore[type-arg]
+
+    def run_in_background(self, fn, on_done=None, on_error=None, on_progress=None):  # type: ignore[no-untyped-def]
+        if not self.held:
+            return super().run_in_background(fn, on_done, on_error, on_progress)
+        self._queue.append((fn, on_done, on_error, on_progress))
+        return TaskState()
+
+    def release(self) -> int:
+        self.held = False
+        queue, self._queue = self._queue, []
+        for task in queue:
+            super().run_in_background(*task)
+        return len(queue)
+
+
 def make_view(qtbot, db, username: str) -> HandoverView:  # type: ignore[no-untyped-def]
-    runner = SynchronousRunner()
+    runner = HeldRunner()
     ctx = AppContext(db=db, actor=actor_for(db, username), runner=runner, feed=ChangeFeed(db, runner))
     view = HandoverView(ctx)
     qtbot.addWidget(view)
@@ -49,6 +78,23 @@ def make_view(qtbot, db, username: str) -> HandoverView:  # type: ignore[no-unty
     view.show()
     qtbot.waitExposed(view)
     return view
+
+
+def confirm_signing(qtbot, tab) -> SignConfirmation:  # type: ignore[no-untyped-def]
+    """Click Sign; the confirmation that appears (not yet answered)."""
+    qtbot.mouseClick(tab.sign_button, Qt.MouseButton.LeftButton)
+    dialog = tab.findChild(SignConfirmation)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def draft_and_type(qtbot, tab, notes: str, item: str):  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(tab.record_shown):
+        qtbot.mouseClick(tab.draft_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.notes, notes)
+    qtbot.keyClicks(tab.new_text, item)
+    qtbot.keyClick(tab.new_text, Qt.Key.Key_Return)
 
 
 def stored(db, handover_id: int):  # type: ignore[no-untyped-def]
@@ -101,8 +147,12 @@ def test_operator_drafts_writes_signs_and_prints(qtbot, scenario, opened) -> Non
     tab.items.setData(tab.items.index(1, PendingItemsModel.DONE), Qt.CheckState.Checked.value,
                       Qt.ItemDataRole.CheckStateRole)
 
+    dialog = confirm_signing(qtbot, tab)
+    shown = dialog.content.toPlainText()
+    assert "Quiet night. 监控探头离线，已报修。" in shown and "Pending items (2)" in shown
+    assert "✓ Follow up the street lamp repair" in shown and "Call back the reporter" in shown
     with qtbot.waitSignal(tab.record_shown):
-        qtbot.mouseClick(tab.sign_button, Qt.MouseButton.LeftButton)  # saves, then signs
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)  # saves, then signs
     status, notes, items, _ = stored(db, tab.record.id)
     assert (status, notes) == ("signed", "Quiet night. 监控探头离线，已报修。")
     assert items == [("Call back the reporter", False), ("Follow up the street lamp repair", True)]
@@ -189,3 +239,76 @@ def test_the_screen_is_in_the_main_window(qtbot, scenario) -> None:  # type: ign
     screen = window.screen("handover")
     assert isinstance(screen, HandoverView) and "no handover yet" in screen.write.header.text()
     window.close()
+
+
+def test_a_change_notice_while_typing_keeps_the_text_and_signing_signs_it(qtbot, scenario) -> None:  # type: ignore[no-untyped-def]
+    """The reload a change notice starts is still running when the operator types."""
+    db, clock, sc = scenario
+    view = make_view(qtbot, db, "operator")
+    tab = view.write
+    with qtbot.waitSignal(tab.record_shown):
+        qtbot.mouseClick(tab.draft_button, Qt.MouseButton.LeftButton)
+    handover_id = tab.record.id
+    # the same operator at another seat refreshes the figures: a real change of the record
+    clock.set(local(26, 7, 45))
+    assert HandoverService(db).open_draft(actor_for(db, "operator")).id == handover_id
+    view.ctx.runner.held = True
+    view.ctx.feed.changed.emit("handover", [handover_id])  # as the feed delivers it
+    qtbot.keyClicks(tab.notes, "Pump station alarm at 06:10, crew on site.")
+    qtbot.keyClicks(tab.new_text, "Call the crew at 08:30")
+    qtbot.keyClick(tab.new_text, Qt.Key.Key_Return)
+    with qtbot.waitSignal(tab.record_shown):
+        assert view.ctx.runner.release() >= 1  # the reload arrives after the typing
+    assert tab.notes.toPlainText() == "Pump station alarm at 06:10, crew on site."
+    assert tab.items.rowCount() == 1 and tab.dirty and tab.save_button.isEnabled()
+    assert not tab.remote_notice.isVisible()  # only the figures changed: merged without a fuss
+
+    dialog = confirm_signing(qtbot, tab)
+    assert "Pump station alarm at 06:10" in dialog.content.toPlainText()
+    assert "Call the crew at 08:30" in dialog.content.toPlainText()
+    with qtbot.waitSignal(tab.record_shown):
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    record = HandoverService(db).get(actor_for(db, "operator"), handover_id)
+    assert (record.status, record.notes) == ("signed", "Pump station alarm at 06:10, crew on site.")
+    assert [i.text for i in record.items] == ["Call the crew at 08:30"]
+    assert tab.notes.toPlainText() == record.notes and not tab.dirty
+
+
+def test_a_remote_edit_while_typing_is_told_and_nothing_is_lost(qtbot, scenario) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+    view = make_view(qtbot, db, "operator")
+    tab = view.write
+    draft_and_type(qtbot, tab, "Lamp out on Shengli Road.", "Check the lamp at 09:00")
+    handover_id, svc = tab.record.id, HandoverService(db)
+    svc.save(actor_for(db, "supervisor"), handover_id, "Supervisor: gate 3 is closed.", [ItemInput("Reopen gate 3")])
+    with qtbot.waitSignal(tab.record_shown):
+        view.ctx.feed.changed.emit("handover", [handover_id])
+    assert tab.notes.toPlainText() == "Lamp out on Shengli Road."
+    assert [i.text for i in tab.items.items()] == ["Check the lamp at 09:00"]
+    notice = tab.remote_notice.text()
+    assert tab.remote_notice.isVisible() and "changed at another seat" in notice
+    assert "Supervisor: gate 3 is closed." in notice and "Reopen gate 3" in notice  # theirs is shown too
+
+    dialog = confirm_signing(qtbot, tab)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # cancelled: nothing is signed
+    assert stored(db, handover_id)[:2] == ("draft", "Supervisor: gate 3 is closed.")
+    dialog = confirm_signing(qtbot, tab)
+    with qtbot.waitSignal(tab.record_shown):
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    status, notes, items, _ = stored(db, handover_id)
+    assert (status, notes, items) == ("signed", "Lamp out on Shengli Road.", [("Check the lamp at 09:00", False)])
+    assert not tab.remote_notice.isVisible() and not tab.dirty
+
+
+def test_signing_signs_what_the_confirmation_showed(qtbot, scenario) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+    view = make_view(qtbot, db, "operator")
+    tab = view.write
+    draft_and_type(qtbot, tab, "Confirmed text.", "Confirmed item")
+    dialog = confirm_signing(qtbot, tab)
+    tab.notes.appendPlainText("Typed after the question was asked.")  # never signed unseen
+    with qtbot.waitSignal(tab.record_shown):
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    status, notes, items, _ = stored(db, tab.record.id)
+    assert (status, notes, items) == ("signed", "Confirmed text.", [("Confirmed item", False)])
+    assert "Typed after the question was asked." in tab.notes.toPlainText() and tab.dirty

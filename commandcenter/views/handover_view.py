@@ -9,6 +9,7 @@ and writes run off the GUI thread; other seats' changes arrive through the chang
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -35,6 +36,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -61,6 +64,7 @@ from ..paths import data_dir
 from ..reports.handover_pdf import render_handover
 from ..services.handover import (
     HandoverCase,
+    HandoverItemView,
     HandoverListRow,
     HandoverRecord,
     HandoverService,
@@ -86,6 +90,21 @@ def status_text(status: str) -> str:
         HandoverStatus.ACKNOWLEDGED.value: QCoreApplication.translate("HandoverView", "Acknowledged"),
     }
     return names.get(status, status)
+
+
+StoredForm = tuple[str, Counter[tuple[str, str, int | None, bool]]]
+
+
+def stored_form(notes: str, items: Sequence[ItemInput]) -> StoredForm:
+    """Notes and items as the service stores them (stripped, items in any order): two texts
+    that store the same compare equal, so the editor knows whether it holds unsaved text."""
+    return notes.strip(), Counter(
+        (i.text.strip(), (i.case_number or "").strip(), int(i.due_at.timestamp()) if i.due_at else None, bool(i.done))
+        for i in items)
+
+
+def record_form(record: HandoverRecord) -> StoredForm:
+    return stored_form(record.notes, [i.as_input() for i in record.items])
 
 
 # ---- pending items --------------------------------------------------------------------
@@ -117,6 +136,13 @@ class PendingItemsModel(QAbstractTableModel):
         self._rows = [ItemDraft(i.text, i.case_number, i.due_at, i.done) for i in items]
         self._tz, self._read_only = tz, read_only
         self.endResetModel()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock or unlock editing and keep the rows (they may hold unsaved text)."""
+        if read_only != self._read_only:
+            self._read_only = read_only
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 3))
 
     def items(self) -> list[ItemInput]:
         return [ItemInput(r.text, r.case_number, r.due_at, r.done) for r in self._rows]
@@ -280,15 +306,39 @@ class RecordBrowser(QTextBrowser):
         self.setObjectName("handoverRecord")
         self.setOpenExternalLinks(False)
         self._record: HandoverRecord | None = None
+        self._with_notes = True
+        self._draft: tuple[str, Sequence[ItemInput], str] | None = None
 
     def show_record(self, record: HandoverRecord | None, with_notes: bool = True) -> None:
         """Show a record; without notes (the writing tab edits those beside it) the title goes too."""
-        self._record, self._with_notes = record, with_notes
+        self._record, self._with_notes, self._draft = record, with_notes, None
         self.setHtml(self._html(record, with_notes) if record else "")
+
+    def show_notes(self, notes: str, items: Sequence[ItemInput], tz: str) -> None:
+        """Show only notes and pending items as typed (what signing will store)."""
+        self._record, self._draft = None, (notes, items, tz)
+        self.setHtml(self._notes_html(notes, items, tz))
 
     def retranslate_ui(self) -> None:
         if self._record is not None:
             self.show_record(self._record, self._with_notes)
+        elif self._draft is not None:
+            self.show_notes(*self._draft)
+
+    def _notes_html(self, notes: str, items: Sequence[ItemInput | HandoverItemView], tz: str) -> str:
+        e = html.escape
+        notes_title, no_notes, items_title = self.tr("Notes"), self.tr("No notes."), self.tr("Pending items")
+        parts = [f"<h4>{e(notes_title)}</h4><p>{e(notes.strip() or no_notes).replace(chr(10), '<br>')}</p>",
+                 f"<h4>{e(items_title)} ({len(items)})</h4><ul>"]
+        for item in items:
+            bits = [("✓ " if item.done else "") + item.text]
+            if item.case_number:
+                bits.append(self.tr("case {number}").format(number=item.case_number))
+            if item.due_at:
+                bits.append(self.tr("by {time}").format(time=_local(item.due_at, tz)))
+            parts.append(f"<li>{e(' · '.join(bits))}</li>")
+        parts.append("</ul>")
+        return "".join(parts)
 
     def _cases(self, title: str, cases: Sequence[HandoverCase], total: int, tz: str) -> str:
         e = html.escape
@@ -326,17 +376,7 @@ class RecordBrowser(QTextBrowser):
             parts.append("<br>" + e(self.tr("Corrected by note(s): {ids}").format(
                 ids=", ".join(f"#{i}" for i in r.corrections))))
         if with_notes:
-            notes_title, no_notes, items_title = self.tr("Notes"), self.tr("No notes."), self.tr("Pending items")
-            parts.append(f"<h4>{e(notes_title)}</h4><p>{e(r.notes or no_notes).replace(chr(10), '<br>')}</p>")
-            parts.append(f"<h4>{e(items_title)} ({len(r.items)})</h4><ul>")
-            for item in r.items:
-                bits = [("✓ " if item.done else "") + item.text]
-                if item.case_number:
-                    bits.append(self.tr("case {number}").format(number=item.case_number))
-                if item.due_at:
-                    bits.append(self.tr("by {time}").format(time=_local(item.due_at, tz)))
-                parts.append(f"<li>{e(' · '.join(bits))}</li>")
-            parts.append("</ul>")
+            parts.append(self._notes_html(r.notes, r.items, tz))
         s = r.summary
         if s is None:
             return "".join(parts)
@@ -383,6 +423,49 @@ class MessageLabel(QLabel):
         self.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
 
 
+class SignConfirmation(QDialog):
+    """Asks before signing and shows exactly the notes and pending items that will be signed.
+
+    The writing tab signs what this dialog showed, captured when it opened, never what the
+    editor holds when the answer comes.
+    """
+
+    def __init__(self, notes: str, items: Sequence[ItemInput], tz: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("signConfirmation")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.content = RecordBrowser()
+        self.content.setObjectName("signedContent")
+        self.content.show_notes(notes, items, tz)
+        self.buttons = QDialogButtonBox()
+        self.sign_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button.setObjectName("confirmSign")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.content, 1)
+        layout.addWidget(self.buttons)
+        self.resize(560, 480)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Sign the handover"))
+        self.intro.setText(self.tr(
+            "Sign and pass this handover to the incoming supervisor? These notes and pending items are "
+            "what will be signed; the figures and case lists are taken from the database as you sign."))
+        self.sign_button.setText(self.tr("Sign"))
+        self.content.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
 # ---- writing this shift's handover ----------------------------------------------------
 class WriteTab(QWidget):
     """Draft, complete and sign the handover of the shift that is ending."""
@@ -395,8 +478,9 @@ class WriteTab(QWidget):
         self.ctx, self.svc = ctx, HandoverService(ctx.db)
         self.record: HandoverRecord | None = None
         self.period: ShiftPeriod | None = None
-        self.dirty = False
         self._loading = False
+        self._sent: StoredForm | None = None  # what this seat last asked to save or sign
+        self._notice_for: tuple[HandoverRecord, bool] | None = None
 
         self.header = QLabel()
         self.header.setObjectName("handoverHeader")
@@ -471,8 +555,15 @@ class WriteTab(QWidget):
         splitter.setSizes([720, 560])
         self.message = MessageLabel()
         self.message.setObjectName("handoverMessage")
+        self.remote_notice = QLabel()
+        self.remote_notice.setObjectName("handoverRemoteNotice")
+        self.remote_notice.setWordWrap(True)
+        self.remote_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.remote_notice.setStyleSheet("background: #fff3e0; color: #8d4e00; padding: 6px;")
+        self.remote_notice.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.remote_notice)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
 
@@ -510,6 +601,7 @@ class WriteTab(QWidget):
         self.remove_button.setText(self.tr("Remove"))
         self.summary.retranslate_ui()
         self._render_header()
+        self._render_notice()
 
     def _render_header(self) -> None:
         r, p = self.record, self.period
@@ -532,9 +624,64 @@ class WriteTab(QWidget):
 
     def _current_loaded(self, result: tuple[ShiftPeriod, HandoverRecord | None]) -> None:
         self.period, record = result
-        self.show_record(record)
+        self.arrived(record)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the editor holds text the database does not (as far as this seat knows)."""
+        r = self.record
+        return r is not None and stored_form(self.notes.toPlainText(), self.items.items()) != record_form(r)
+
+    def arrived(self, record: HandoverRecord | None, remote: bool = False) -> None:
+        """A state of the handover came in (load, refresh, save, sign, another seat's change).
+
+        Unsaved text in the editor is never overwritten: the record's other parts (figures,
+        case lists, status, version) are merged in, and a change made at another seat is told
+        in a notice that shows that seat's version. An older state than the one shown is ignored.
+        """
+        current = self.record
+        if record is not None and current is not None and record.id == current.id:
+            if record.version < current.version or (remote and record.version == current.version):
+                return
+        elif self.dirty:  # another handover (a new shift) while this one holds unsaved text
+            return
+        if record is None or current is None or not self.dirty \
+                or stored_form(self.notes.toPlainText(), self.items.items()) == record_form(record):
+            self.show_record(record)
+            return
+        theirs = record_form(record)
+        text_changed = theirs != record_form(current) and theirs != self._sent
+        if remote and (text_changed or record.status != current.status):
+            self._notice_for = (record, text_changed)
+            self._render_notice()
+        self.record = record
+        self.summary.show_record(record, with_notes=False)
+        self.items.set_read_only(record.locked)
+        self._render_header()
+        self._update_state()
+        self.record_shown.emit(record)
+
+    def _render_notice(self) -> None:
+        if self._notice_for is None:
+            self.remote_notice.hide()
+            return
+        record, text_changed = self._notice_for
+        lines = [self.tr("This handover was changed at another seat while you were writing (now: {status}). "
+                         "Your unsaved notes and pending items are kept here.").format(status=status_text(record.status))]
+        if record.locked:
+            lines.append(self.tr("It is acknowledged and locked: add what you wrote as a correction."))
+        elif text_changed:
+            lines.append(self.tr("Saving or signing replaces the other seat's version, which reads:"))
+            lines.append(record.notes or self.tr("(no notes)"))
+            lines.extend("• " + item.text + (f" ({item.case_number})" if item.case_number else "")
+                         for item in record.items)
+        self.remote_notice.setText("\n".join(lines))
+        self.remote_notice.show()
 
     def show_record(self, record: HandoverRecord | None) -> None:
+        """Show `record` whole, the editor included (only when the editor holds nothing unsaved)."""
+        self._notice_for, self._sent = None, None
+        self._render_notice()
         self._loading = True
         self.record = record
         self.summary.show_record(record, with_notes=False)
@@ -545,14 +692,12 @@ class WriteTab(QWidget):
             start = (record.period_end + timedelta(hours=1)).astimezone(ZoneInfo(record.timezone))
             self.new_due.setDateTime(QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, 0)))
         self._loading = False
-        self.dirty = False
         self._render_header()
         self._update_state()
         self.record_shown.emit(record)
 
     def _edited(self) -> None:
         if not self._loading:
-            self.dirty = True
             self._update_state()
 
     def _update_state(self) -> None:
@@ -576,7 +721,7 @@ class WriteTab(QWidget):
         self._run(lambda: self.svc.open_draft(self.ctx.actor), self._drafted)
 
     def _drafted(self, record: HandoverRecord) -> None:
-        self.show_record(record)
+        self.arrived(record)
         self.message.show_message(self.tr("Drafted from the database at {time}").format(
             time=_local(record.summary.drafted_at if record.summary else None, record.timezone, "%H:%M")))
 
@@ -603,23 +748,34 @@ class WriteTab(QWidget):
         record = self.record
         if record is None:
             return
-        notes, items = self.notes.toPlainText(), self.items.items()
-        self._run(lambda: self.svc.save(self.ctx.actor, record.id, notes, items, record.version),
-                  lambda r: (self.show_record(r), self.message.show_message(self.tr("Saved"))))
+        notes, items, actor = self.notes.toPlainText(), self.items.items(), self.ctx.actor
+        self._sent = stored_form(notes, items)
+        self._run(lambda: self.svc.save(actor, record.id, notes, items, record.version),
+                  lambda r: (self.arrived(r), self.message.show_message(self.tr("Saved"))))
 
     def sign(self) -> None:
+        """Ask first, showing exactly the notes and items to be signed; then sign those."""
         record = self.record
         if record is None:
             return
-        notes, items, dirty, actor = self.notes.toPlainText(), self.items.items(), self.dirty, self.ctx.actor
+        notes, items, save_first = self.notes.toPlainText(), self.items.items(), self.dirty
+        dialog = SignConfirmation(notes, items, record.timezone, self)
+        dialog.accepted.connect(lambda: self._sign(record, notes, items, save_first))
+        dialog.open()
+
+    def _sign(self, record: HandoverRecord, notes: str, items: list[ItemInput], save_first: bool) -> None:
+        """Sign the confirmed text at the version it was confirmed against: if another seat
+        changed the handover since, the service refuses (stale) and nothing is signed."""
+        actor = self.ctx.actor
+        self._sent = stored_form(notes, items)
 
         def work() -> HandoverRecord:
             version = record.version
-            if dirty:
+            if save_first:
                 version = self.svc.save(actor, record.id, notes, items, version).version
             return self.svc.sign(actor, record.id, version)
 
-        self._run(work, lambda r: (self.show_record(r), self.message.show_message(
+        self._run(work, lambda r: (self.arrived(r), self.message.show_message(
             self.tr("Signed at {time}: waiting for the incoming supervisor").format(
                 time=_local(r.signed_at, r.timezone, "%H:%M")))))
 
@@ -638,10 +794,12 @@ class WriteTab(QWidget):
             open_pdf(self.ctx, self.record, self.pdf_written.emit, self._failed)
 
     def on_changed(self, ids: list[int]) -> None:
-        """Another seat changed handovers: reload ours unless it is being edited here."""
-        if self.record is not None and self.record.id in ids and not self.dirty:
-            record_id = self.record.id
-            self._run(lambda: self.svc.get(self.ctx.actor, record_id), self.show_record)
+        """Handovers changed (another seat, or this one's own save): fetch ours and merge it in;
+        whether the editor may be replaced is decided when it arrives, not now."""
+        if self.record is not None and self.record.id in ids:
+            record_id, actor = self.record.id, self.ctx.actor  # the message line stays as it is
+            self.ctx.runner.run_in_background(lambda _state: self.svc.get(actor, record_id),
+                                              lambda r: self.arrived(r, remote=True), self._failed)
 
     def _run(self, fn: Callable[[], Any], done: Callable[[Any], Any]) -> None:
         self.message.clear()
