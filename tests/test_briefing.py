@@ -15,16 +15,16 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 
 from commandcenter.errors import NotFound, PermissionDenied
-from commandcenter.models import AuditEntry, BriefingIssued
+from commandcenter.models import AuditEntry, BriefingIssued, CommandCentre, Shift
 from commandcenter.reports.briefing import briefing_pdf
 from commandcenter.reports.fonts import FONT_NAME, FontMissing, cjk_font
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import actor_for, centre_scope
 from commandcenter.services.briefings import issue_briefing, issued_briefings
 from commandcenter.services.dto import NewCase
-from commandcenter.services.kpi import OverdueRow, briefing_data
+from commandcenter.services.kpi import Kpis, OverdueRow, briefing_data
 from commandcenter.services.lifecycle import CaseService
 
 from .day_of_cases import DAY, PRINT_AT, TZ, scenario_database
@@ -42,22 +42,28 @@ def epoch(value: datetime) -> int:
     return int(value.timestamp())
 
 
-def independent_kpis(db, start: datetime, end: datetime, now: datetime) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    """The briefing's definitions, written again as plain SQL over the raw epoch columns."""
+OPEN_SQL = "('reported', 'registered', 'dispatched', 'accepted', 'fed_back', 'suspended')"
+RUNNING_SQL = "('reported', 'registered', 'dispatched', 'accepted', 'fed_back')"
+
+
+def independent_counts(db, start: datetime, end: datetime, now: datetime,  # type: ignore[no-untyped-def]
+                       scope: tuple[int, ...] | None = None) -> dict[str, object]:
+    """The briefing's definitions, written again as plain SQL over the raw epoch columns.
+
+    Named like the fields of `Kpis`; `scope` limits the cases to some centres (default: all).
+    """
     a, b, now_s = epoch(start), epoch(end), epoch(now)
     as_of = min(now_s, b)
+    cases = f"(SELECT * FROM case_record WHERE centre_id IN ({', '.join(map(str, scope))}))" if scope else "case_record"
     with db.engine.connect() as conn:
         one = lambda q: conn.execute(text(q), {"a": a, "b": b, "asof": as_of, "now": now_s}).one()  # noqa: E731
-        new, registered, dispatched, closed = one("""
-            SELECT (SELECT count(*) FROM case_record WHERE reported_at >= :a AND reported_at < :b),
-                   (SELECT count(*) FROM case_record WHERE registered_at >= :a AND registered_at < :b),
-                   (SELECT count(*) FROM case_record WHERE dispatched_at >= :a AND dispatched_at < :b),
-                   (SELECT count(*) FROM case_record WHERE closed_at >= :a AND closed_at < :b)""")
-        due, closed_of_due, on_time, handled, reworked, handled_ever = one("""
+        new, registered, dispatched, closed = (one(f"SELECT count(*) FROM {cases} WHERE {c} >= :a AND {c} < :b")[0]
+                                               for c in ("reported_at", "registered_at", "dispatched_at", "closed_at"))
+        due, closed_of_due, on_time, handled, reworked, handled_ever = one(f"""
             WITH d AS (
                 SELECT *, handle_deadline_at + CASE WHEN suspended_at IS NOT NULL AND suspended_at < :asof
                                                     THEN :asof - suspended_at ELSE 0 END AS deadline
-                FROM case_record
+                FROM {cases}
                 WHERE registered_at IS NOT NULL AND handle_deadline_at IS NOT NULL
                   AND status NOT IN ('rejected', 'merged')),
             due AS (SELECT *, (fed_back_at IS NOT NULL AND fed_back_at <= :asof)
@@ -67,28 +73,63 @@ def independent_kpis(db, start: datetime, end: datetime, now: datetime) -> dict[
                    total(closed_at IS NOT NULL AND closed_at <= deadline), total(handled),
                    total(rework_count > 0), total(handled OR rework_count > 0)
             FROM due""")
-        (overdue,) = one("""SELECT count(*) FROM case_record
-                            WHERE status IN ('reported', 'registered', 'dispatched', 'accepted', 'fed_back')
-                              AND stage_deadline_at < :now""")
-        (dispatch_min,) = one("""SELECT avg(dispatched_at - registered_at) / 60.0 FROM case_record
-                                 WHERE dispatched_at >= :a AND dispatched_at < :b AND rework_count = 0""")
-        (close_h,) = one("SELECT avg(closed_at - reported_at) / 3600.0 FROM case_record "
+        (overdue,) = one(f"SELECT count(*) FROM {cases} WHERE status IN {RUNNING_SQL} AND stage_deadline_at < :now")
+        (dispatch_min,) = one(f"""SELECT avg(dispatched_at - registered_at) / 60.0 FROM {cases}
+                                  WHERE dispatched_at >= :a AND dispatched_at < :b AND rework_count = 0""")
+        (close_h,) = one(f"SELECT avg(closed_at - reported_at) / 3600.0 FROM {cases} "
                          "WHERE closed_at >= :a AND closed_at < :b")
+    return {"new": new, "registered": registered, "dispatched": dispatched, "closed": closed, "due_to_close": due,
+            "closed_of_due": int(closed_of_due), "closed_on_time": int(on_time), "handled_of_due": int(handled),
+            "reworked_of_due": int(reworked), "handled_ever_of_due": int(handled_ever), "overdue_now": overdue,
+            "mean_dispatch_minutes": dispatch_min, "mean_close_hours": close_h}
+
+
+def independent_workloads(db, start: datetime, end: datetime, now: datetime,  # type: ignore[no-untyped-def]
+                          departments: bool = False) -> list[tuple[object, ...]]:
+    """Officers' (or departments') open, overdue, dispatched, fed back and closed, in plain SQL."""
+    a, b, now_s = epoch(start), epoch(end), epoch(now)
+    who, key = ("department", "code") if departments else ("officer", "employee_no")
+    only = "c.assignee_officer_id IS NULL AND " if departments else ""
+    with db.engine.connect() as conn:
+        rows = conn.execute(text(f"""
+            SELECT w.{key}, w.name, total(c.status IN {OPEN_SQL}),
+                   total(c.status IN {RUNNING_SQL} AND c.stage_deadline_at < :now),
+                   total(c.dispatched_at >= :a AND c.dispatched_at < :b),
+                   total(c.fed_back_at >= :a AND c.fed_back_at < :b),
+                   total(c.closed_at >= :a AND c.closed_at < :b) AS closed
+            FROM case_record c JOIN {who} w ON w.id = c.assignee_{who}_id
+            WHERE {only}1
+            GROUP BY w.id
+            HAVING total(c.status IN {OPEN_SQL}) + total(c.dispatched_at >= :a AND c.dispatched_at < :b)
+                   + total(c.fed_back_at >= :a AND c.fed_back_at < :b) + closed > 0
+            ORDER BY 4 DESC, 3 DESC, 1"""), {"a": a, "b": b, "now": now_s}).all()
+    return [(r[0], r[1], *(int(v) for v in r[2:])) for r in rows]
+
+
+def as_rows(workloads) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    return [(w.key, w.name, w.open_now, w.overdue_now, w.dispatched, w.fed_back, w.closed) for w in workloads]
+
+
+def independent_kpis(db, start: datetime, end: datetime, now: datetime) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """The figures of `independent_counts` as the briefing prints them, by tile label."""
+    c = independent_counts(db, start, end, now)
     pct = lambda n, d: f"{100 * n / d:.1f}%" if d else "—"  # noqa: E731
+    due = c["due_to_close"]
     return {
-        "New": str(new),
-        "Registered": str(registered),
-        "Dispatched": str(dispatched),
-        "Closed": str(closed),
+        "New": str(c["new"]),
+        "Registered": str(c["registered"]),
+        "Dispatched": str(c["dispatched"]),
+        "Closed": str(c["closed"]),
         "Due to close": str(due),
-        "Closure rate": pct(closed_of_due, due),
-        "On-time closure rate": pct(on_time, due),
-        "Handling rate": pct(handled, due),
-        "Rework rate": pct(reworked, handled_ever),
-        "Overdue now": str(overdue),
-        "Mean time to dispatch": f"{dispatch_min:.1f} min" if dispatch_min is not None else "—",
-        "Mean time to close": f"{close_h:.1f} h" if close_h is not None else "—",
-        "_raw": (due, closed_of_due, on_time, reworked),
+        "Closure rate": pct(c["closed_of_due"], due),
+        "On-time closure rate": pct(c["closed_on_time"], due),
+        "Handling rate": pct(c["handled_of_due"], due),
+        "Rework rate": pct(c["reworked_of_due"], c["handled_ever_of_due"]),
+        "Overdue now": str(c["overdue_now"]),
+        "Mean time to dispatch": f"{c['mean_dispatch_minutes']:.1f} min" if c["mean_dispatch_minutes"] is not None
+        else "—",
+        "Mean time to close": f"{c['mean_close_hours']:.1f} h" if c["mean_close_hours"] is not None else "—",
+        "_raw": (due, c["closed_of_due"], c["closed_on_time"], c["reworked_of_due"]),
     }
 
 
@@ -135,6 +176,102 @@ def test_printed_kpis_equal_an_independent_sql_query(scenario) -> None:  # type:
     body = "\n".join(pages)
     assert f"Overdue cases ({data.overdue_total})" in body
     assert data.overdue[0].case_number in body and "垃圾清运车辆故障" in body
+
+
+def test_workloads_equal_an_independent_sql_query(scenario) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+    for shift, start, hours in ((None, datetime(2026, 11, 25, tzinfo=TZ), 24),
+                                ("Night", datetime(2026, 11, 25, 20, tzinfo=TZ), 12)):
+        data = briefing_data(db, sc.centre_id, DAY, shift)
+        end = start + timedelta(hours=hours)
+        officers = independent_workloads(db, start, end, clock.now())
+        departments = independent_workloads(db, start, end, clock.now(), departments=True)
+        assert officers and (departments or shift)  # the day's work includes a department's
+        assert as_rows(data.officers) == officers and data.officers_total == len(officers)
+        assert as_rows(data.departments) == departments
+
+
+def kpi_fields(k: Kpis) -> dict[str, object]:
+    return {f.name: getattr(k, f.name) for f in dataclasses.fields(k)}
+
+
+def assert_same_counts(kpis: Kpis, expected: dict[str, object]) -> None:
+    found = kpi_fields(kpis)
+    if kpis.overdue_now is None:  # counted for the briefed period only
+        expected = {**expected, "overdue_now": None}
+    for name in ("mean_dispatch_minutes", "mean_close_hours"):
+        assert found.pop(name) == pytest.approx(expected.pop(name)), name
+    assert found == expected
+
+
+DEMO_NOW = datetime(2026, 11, 25, 15, 20, tzinfo=TZ)  # a working afternoon: today's figures still run
+
+
+@pytest.fixture(scope="module")
+def small_demo(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """A small demo city with five weeks of history (hotspot baselines, closed and reworked cases)."""
+    from commandcenter.clock import FrozenClock
+    from commandcenter.db import open_database
+    from commandcenter.services.demo import generate_demo
+
+    db = open_database(tmp_path_factory.mktemp("briefing-demo") / "demo.sqlite", create=True,
+                       clock=FrozenClock(DEMO_NOW))
+    generate_demo(db, scale="small", days=35, seed=3)
+    yield db
+    db.dispose()
+
+
+def test_a_demo_citys_figures_equal_independent_sql(small_demo) -> None:  # type: ignore[no-untyped-def]
+    """Today, yesterday, a day weeks back and a shift, for the city and one street centre."""
+    db = small_demo
+    now = db.clock.now()
+    with db.read() as s:
+        city = s.scalar(select(CommandCentre.id).where(CommandCentre.parent_id.is_(None)))
+        street = s.scalar(select(CommandCentre.id).where(CommandCentre.street_id.is_not(None))
+                          .order_by(CommandCentre.id).limit(1))
+        shift = s.scalar(select(Shift.name).where(Shift.centre_id == city).order_by(Shift.start_time).limit(1))
+        street_scope = centre_scope(s, street)
+    today = DEMO_NOW.date()
+    cases = [(city, today, None), (city, today - timedelta(days=1), None), (city, today - timedelta(days=20), None),
+             (city, today - timedelta(days=1), shift), (street, today - timedelta(days=2), None)]
+    seen: list[Kpis] = []
+    for centre, day, shift_name in cases:
+        data = briefing_data(db, centre, day, shift_name)
+        scope = None if centre == city else street_scope
+        assert_same_counts(data.kpis, independent_counts(db, data.period.start, data.period.end, now, scope))
+        assert_same_counts(data.previous_kpis,
+                           independent_counts(db, data.previous.start, data.previous.end, now, scope))
+        seen.append(data.kpis)
+        if centre == city:
+            officers = independent_workloads(db, data.period.start, data.period.end, now)
+            assert as_rows(data.officers) == officers[:len(data.officers)] and data.officers_total == len(officers)
+            assert as_rows(data.departments) == independent_workloads(db, data.period.start, data.period.end, now,
+                                                                      departments=True)
+    # the days exercise the definitions: cases due, closed late, reworked, suspended now
+    assert all(k.new and k.closed and k.due_to_close for k in seen)
+    assert sum(k.reworked_of_due for k in seen) and sum(k.closed_of_due - k.closed_on_time for k in seen)
+
+
+def test_no_briefing_query_reads_the_whole_case_table(small_demo) -> None:  # type: ignore[no-untyped-def]
+    """Every read of the case table goes through an index: a year of history stays out of a day's briefing."""
+    db = small_demo
+    statements: list[tuple[str, object]] = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        briefing_data(db, 1, DEMO_NOW.date() - timedelta(days=1))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+    scans = []
+    with db.engine.connect() as conn:
+        for statement, parameters in statements:
+            if "case_record" in statement:
+                plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+                scans += [(row[3], statement) for row in plan if row[3].startswith("SCAN case_record")]
+    assert len(statements) > 10 and scans == []
 
 
 def test_shift_briefing_covers_the_shift(scenario) -> None:  # type: ignore[no-untyped-def]

@@ -85,6 +85,10 @@ class Case(Base):
         Index("ix_case_centre_status_closed", "centre_id", "status", "closed_at"),
         Index("ix_case_reported_at", "reported_at"),
         Index("ix_case_closed_at", "closed_at"),
+        # the briefing's counts of a day's registrations, dispatches and feedback (see 0004)
+        Index("ix_case_registered_at", "registered_at"),
+        Index("ix_case_dispatched_at", "dispatched_at"),
+        Index("ix_case_fed_back_at", "fed_back_at"),
         Index("ix_case_handle_deadline", "handle_deadline_at"),
         Index("ix_case_grid", "grid_id"),
         Index("ix_case_officer_status", "assignee_officer_id", "status"),
