@@ -83,7 +83,8 @@ def create_main_window(database: str, username: str, upgrade: bool = False) -> Q
 
 def _create_demo(path: Path) -> None:
     """First start: build the small demo city with progress shown, off the GUI thread."""
-    from .services.demo import generate_demo
+    from .demo_labels import demo_progress_text
+    from .services.demo import DemoProgress, generate_demo
 
     dialog = QProgressDialog(
         QCoreApplication.translate("startup", "Creating the demo city (first start)…"), "", 0, 100
@@ -99,9 +100,12 @@ def _create_demo(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
     def work(state):  # type: ignore[no-untyped-def]
+        def worded(p: DemoProgress) -> None:  # the service reports codes; the words are ours
+            state.progress(demo_progress_text(p.step, p.days_done, p.days), p.fraction)
+
         db = open_database(tmp, create=True)
         try:
-            return generate_demo(db, scale="small", days=30, seed=1, progress=state.progress)
+            return generate_demo(db, scale="small", days=30, seed=1, progress=worded)
         finally:
             db.dispose()
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
 import shapely
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QProgressDialog
 from sqlalchemy import func, select, text
 
+from commandcenter import app, i18n
+from commandcenter.cli import main
 from commandcenter.clock import FrozenClock
 from commandcenter.db import Database, open_database
 from commandcenter.domain.actions import Action
@@ -31,6 +36,7 @@ from commandcenter.models import (
 from commandcenter.services.auth import actor_for
 from commandcenter.services.demo import SCALES, build_rows, generate_demo
 from commandcenter.services.demo.geography import area_m2, build_city
+from commandcenter.services.demo.rows import TableRows
 from commandcenter.services.demo.workline import WorkLine
 from commandcenter.services.dto import NewCase
 from commandcenter.services.escalation import level_due, scan_escalations
@@ -300,11 +306,16 @@ def test_putian_scale_has_the_published_counts(tmp_path: Path) -> None:
         with db.unit_of_work() as s:
             seed_reference_data(s)
         rows = build_rows(db, scale="putian", days=2, seed=SEED)
+        counts: dict[str, int] = defaultdict(int)
+        codes: set[str] = set()
+        for t in rows.stream():
+            if isinstance(t, TableRows):
+                counts[t.table] += len(t)
+                if t.table == "district":
+                    codes.update(t.column("code"))  # type: ignore[arg-type]
     finally:
         db.dispose()
-    counts = rows.counts()
-    assert counts["grid"] == 2408 and counts["officer"] == 3096 and rows.summary.districts == 5
-    codes = set(rows.tables[0].column("code"))  # type: ignore[arg-type]
+    assert counts["grid"] == 2408 and counts["officer"] == 3096 and rows.summary().districts == 5
     assert codes == {"350302", "350303", "350304", "350305", "350322"}
     assert 3000 < counts["case_record"] < 4500  # a whole day and the morning of today
 
@@ -341,3 +352,57 @@ def test_small_scale_figures(demo: Database) -> None:
     assert max(sources, key=sources.__getitem__) == "patrol"
     lon_lat = np.array(_rows(demo, "SELECT avg(lon), avg(lat) FROM case_record")[0])
     assert np.allclose(lon_lat, (119.0, 25.44), atol=0.05)
+
+
+# ---- progress, in the user's language ---------------------------------------------------
+class _Tagged(QTranslator):
+    """A stand-in catalogue that marks every demo string it translates, so a test sees the language."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return f"ZH:{source}" if context == "demo" else ""
+
+
+@pytest.fixture
+def tagged_chinese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setitem(i18n._translators, "zh_CN", _Tagged())
+    yield
+    i18n.install("en")
+
+
+def test_the_cli_prints_progress_as_it_goes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--db", str(tmp_path / "d.sqlite"), "--scale", "small", "--days", "20"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "[  0%] Drawing the map…"
+    assert "Writing the case history: day 14 of 20" in lines[3] and lines[3].startswith("[")
+    assert [line[7:] for line in lines] == [
+        "Drawing the map…", "Staffing the command centres…", "Writing the case history: day 0 of 20",
+        "Writing the case history: day 14 of 20", "Writing the case history: day 20 of 20", "Building indexes…",
+        "Done"]
+    percents = [int(line[1:4]) for line in lines]
+    assert percents == sorted(percents) and percents[-1] == 100
+
+
+def test_the_cli_words_progress_in_the_chosen_language(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       tagged_chinese: None) -> None:
+    assert main(["--lang", "zh_CN", "demo", "--db", str(tmp_path / "d.sqlite"), "--days", "2"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].endswith("ZH:Drawing the map…") and lines[-1].endswith("ZH:Done")
+    assert any(line.endswith("ZH:Writing the case history: day 2 of 2") for line in lines)
+
+
+def test_the_first_start_dialog_shows_translated_progress(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          tagged_chinese: None) -> None:
+    texts: list[str] = []
+
+    class Recording(QProgressDialog):
+        def setLabelText(self, text: str) -> None:  # noqa: N802 - Qt's name
+            texts.append(text)
+            super().setLabelText(text)
+
+    monkeypatch.setattr(app, "QProgressDialog", Recording)
+    i18n.install("zh_CN")
+    app._create_demo(tmp_path / "first.sqlite")
+    assert "ZH:Drawing the map…" in texts and "ZH:Writing the case history: day 30 of 30" in texts
+    assert texts[-1] == "ZH:Done"
+    assert (tmp_path / "first.sqlite").exists()

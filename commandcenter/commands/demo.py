@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from ..db import open_database
+from ..demo_labels import demo_progress_text
 from ..i18n import translate
-from ..services.demo import SCALES, generate_demo
+from ..services.demo import SCALES, DemoProgress, generate_demo
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -19,19 +21,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run)
 
 
+def _progress_printer() -> Callable[[DemoProgress], None]:
+    """Each new progress line on stderr as it comes (plain lines: they read the same in a log)."""
+    last = ""
+
+    def show(p: DemoProgress) -> None:
+        nonlocal last
+        text = demo_progress_text(p.step, p.days_done, p.days)
+        if text != last:
+            print(f"[{p.fraction:4.0%}] {text}", file=sys.stderr, flush=True)
+            last = text
+
+    return show
+
+
 def run(args: argparse.Namespace) -> int:
     if args.days < 1 or args.days > 3660:
         print(translate("cli", "error: --days must be between 1 and 3660"), file=sys.stderr)
         return 2
     db = open_database(args.db, create=True)
     try:
-        def progress(stage: str, fraction: float) -> None:
-            if sys.stderr.isatty():
-                print(f"\r{fraction:5.0%} {stage:<40}", end="", file=sys.stderr, flush=True)
-
-        summary = generate_demo(db, scale=args.scale, days=args.days, seed=args.seed, progress=progress)
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
+        summary = generate_demo(db, scale=args.scale, days=args.days, seed=args.seed, progress=_progress_printer())
     finally:
         db.dispose()
     print(

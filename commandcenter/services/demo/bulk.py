@@ -1,16 +1,19 @@
-"""Writing planned rows in bulk through the DB-API connection, in one transaction.
+"""Writing a stream of planned rows in bulk through the DB-API connection, in one transaction.
 
 The usual bulk-load recipe, on both back ends:
-- rows are turned into tuples on a second thread while the database inserts the previous
-  chunk (sqlite3 releases the GIL while SQLite works);
+- the stream is planned and its rows turned into tuples on a second thread while the database
+  inserts the previous chunk (sqlite3 releases the GIL while SQLite works); only a few chunks
+  are in memory at any time, so memory does not grow with the number of days;
+- progress reports travel in the stream and are handed on once the rows before them are in;
 - the secondary indexes of `case_record` (seven, all keyed in an order unrelated to the
   insert order) are dropped at the start of the transaction and rebuilt from their stored
   definitions before it commits: sorting once beats a million random B-tree inserts per
   index. The other big tables are inserted in (or near) their index order, where rebuilding
   measured no gain. Readers never see the table without its indexes: the schema change is
   part of the transaction;
-- SQLite: `executemany` in chunks with `synchronous=OFF`, a big page cache and foreign-key
-  enforcement off for the duration (all restored afterwards; the rows are generated
+- SQLite: `executemany` in chunks with `synchronous=OFF`, a page cache of a few hundred MB
+  (beyond that the pages spill to the write-ahead log, still inside the transaction, at no
+  measured cost) and foreign-key enforcement off for the duration (all restored afterwards; the rows are generated
   consistent and the tests run `PRAGMA foreign_key_check` on the result);
 - PostgreSQL: `COPY ... FROM STDIN`, then every serial sequence is moved past the explicit ids.
 """
@@ -19,16 +22,18 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from itertools import chain, groupby
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from typing import Any
 
 from ...db import Database
+from .progress import DemoProgress, DemoStep, Progress
 from .rows import TableRows
 
-SQLITE_CACHE_KIB = 2_000_000  # up to 2 GB of page cache while generating (pages only as needed)
+SQLITE_CACHE_KIB = 256_000  # page cache while generating
 REBUILD_INDEXES_OF = ("case_record",)
-Progress = Callable[[str, float], None]
+INDEXES_FRACTION = 0.95  # where index building starts in the whole generation's progress
+Chunk = tuple[TableRows, list[tuple[Any, ...]]]
 
 
 def sqlite_insert_sql(rows: TableRows) -> str:
@@ -52,12 +57,12 @@ def sqlite_fast_pragmas(cursor: Any) -> list[tuple[str, Any]]:
     return saved
 
 
-def _in_background(tables: Sequence[TableRows]) -> Iterator[tuple[TableRows, list[tuple[Any, ...]]]]:
-    """(table, chunk of tuples) in order, produced one chunk ahead on another thread."""
-    box: queue.Queue[tuple[TableRows, list[tuple[Any, ...]]] | BaseException | None] = queue.Queue(maxsize=2)
+def _in_background(stream: Iterable[TableRows | DemoProgress]) -> Iterator[Chunk | DemoProgress]:
+    """(table, chunk of tuples) and progress reports in order, produced ahead on another thread."""
+    box: queue.Queue[Chunk | DemoProgress | BaseException | None] = queue.Queue(maxsize=2)
     stop = threading.Event()
 
-    def put(item: tuple[TableRows, list[tuple[Any, ...]]] | BaseException | None) -> None:
+    def put(item: Chunk | DemoProgress | BaseException | None) -> None:
         while not stop.is_set():
             try:
                 box.put(item, timeout=0.1)
@@ -67,7 +72,10 @@ def _in_background(tables: Sequence[TableRows]) -> Iterator[tuple[TableRows, lis
 
     def produce() -> None:
         try:
-            for rows in tables:
+            for rows in stream:
+                if isinstance(rows, DemoProgress):
+                    put(rows)
+                    continue
                 for chunk in rows.chunks():
                     put((rows, chunk))
                     if stop.is_set():
@@ -105,18 +113,15 @@ def _pg_indexes(cur: Any, tables: list[str]) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in cur.fetchall()]
 
 
-def write_tables(db: Database, tables: Sequence[TableRows], progress: Progress | None = None,
+def write_tables(db: Database, stream: Iterable[TableRows | DemoProgress], progress: Progress | None = None,
                  prelude: Sequence[str] = ()) -> None:
-    """Insert every table's rows (parents first), in one transaction; `prelude` SQL runs first in it."""
-    total = sum(len(t) for t in tables) or 1
-    big = [t.table for t in tables if t.table in REBUILD_INDEXES_OF and len(t)]
-    done = 0
+    """Insert the stream's rows (parents before children), in one transaction; `prelude` SQL runs first in it.
 
-    def advance(rows: TableRows, n: int) -> None:
-        nonlocal done
-        done += n
+    Progress reports in the stream reach `progress` once every row before them is written.
+    """
+    def report(item: DemoProgress) -> None:
         if progress is not None:
-            progress(f"writing {rows.table}", done / total)
+            progress(item)
 
     raw = db.engine.raw_connection()
     try:
@@ -130,15 +135,19 @@ def write_tables(db: Database, tables: Sequence[TableRows], progress: Progress |
                 try:
                     for sql in prelude:
                         cur.execute(sql)
-                    indexes = _sqlite_indexes(cur, big) if big else []
+                    indexes = _sqlite_indexes(cur, list(REBUILD_INDEXES_OF))
                     for name, _ in indexes:
                         cur.execute(f'DROP INDEX "{name}"')
-                    statements = {t.table: sqlite_insert_sql(t) for t in tables}
-                    for rows, chunk in _in_background(tables):
+                    statements: dict[str, str] = {}
+                    for item in _in_background(stream):
+                        if isinstance(item, DemoProgress):
+                            report(item)
+                            continue
+                        rows, chunk = item
+                        if rows.table not in statements:
+                            statements[rows.table] = sqlite_insert_sql(rows)
                         cur.executemany(statements[rows.table], chunk)
-                        advance(rows, len(chunk))
-                    if progress is not None and indexes:
-                        progress("building indexes", 1.0)
+                    report(DemoProgress(DemoStep.INDEXES, INDEXES_FRACTION))
                     for _, sql in indexes:
                         cur.execute(sql)
                     cur.execute("COMMIT")
@@ -154,25 +163,34 @@ def write_tables(db: Database, tables: Sequence[TableRows], progress: Progress |
                 with conn.cursor() as cur:
                     for sql in prelude:
                         cur.execute(sql)
-                    indexes = _pg_indexes(cur, big) if big else []
+                    indexes = _pg_indexes(cur, list(REBUILD_INDEXES_OF))
                     for name, _ in indexes:
                         cur.execute(f'DROP INDEX "{name}"')
-                    for _, items in groupby(_in_background(tables), key=lambda item: id(item[0])):
-                        first = next(items)
-                        rows = first[0]
-                        with cur.copy(f"COPY {rows.table} ({', '.join(rows.columns)}) FROM STDIN") as copy:
-                            for _, chunk in chain([first], items):
-                                for row in chunk:
-                                    copy.write_row(row)
-                                advance(rows, len(chunk))
+                    with_ids: set[str] = set()
+                    with ExitStack() as copying:  # one COPY per run of chunks of one table
+                        current: TableRows | None = None
+                        for item in _in_background(stream):
+                            if isinstance(item, DemoProgress):
+                                report(item)
+                                continue
+                            rows, chunk = item
+                            if rows is not current:
+                                copying.close()
+                                copy = copying.enter_context(
+                                    cur.copy(f"COPY {rows.table} ({', '.join(rows.columns)}) FROM STDIN"))
+                                current = rows
+                                if "id" in rows.columns:
+                                    with_ids.add(rows.table)
+                            for row in chunk:
+                                copy.write_row(row)
+                    report(DemoProgress(DemoStep.INDEXES, INDEXES_FRACTION))
                     for _, sql in indexes:
                         cur.execute(sql)
-                    for rows in tables:
-                        if "id" in rows.columns:
-                            cur.execute(
-                                f"SELECT setval(pg_get_serial_sequence('{rows.table}', 'id'), "
-                                f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {rows.table}"
-                            )
+                    for name in sorted(with_ids):
+                        cur.execute(
+                            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                            f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {name}"
+                        )
                 conn.commit()
             except BaseException:
                 conn.rollback()

@@ -1,4 +1,4 @@
-"""A city's case history, planned for all cases at once with numpy.
+"""A city's case history, planned with numpy a fortnight of report days at a time.
 
 Every case walks the closed loop through the state machine's own rules, one vectorised step
 at a time: report, register (or reject, or merge into an earlier case of the same grid),
@@ -12,13 +12,14 @@ computed on arrays by `WorkLine`. An escalation row is written where the escalat
 would have made one: a reminder at 80 % and a supervision at 100 % of a stage's limit,
 noticed at the next minute's poll.
 
-The history, audit trail and escalations are then ordered by time, so ids grow with time as
-they do in a live database.
+The history and escalations are released in time order, so ids grow with time as they do in a
+live database. The audit trail gets no entry per history row: no operator did these actions
+(see `generate_demo`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -36,7 +37,7 @@ from ...domain.enums import (
 )
 from ...domain.lifecycle import is_allowed, target_status
 from .people import SHIFT_OF_HOUR, Staff, mobile_numbers
-from .rows import NONE, Const, Derived, Lookup, Nullable, TableRows, labels, table
+from .rows import NONE, Const, Lookup, Nullable, TableRows, labels, table
 from .texts import (
     DESCRIPTIONS,
     EXTEND_REASONS,
@@ -104,6 +105,8 @@ RATING_WEIGHTS = (0.02, 0.03, 0.10, 0.30, 0.55)
 EXTENSIONS_WORKING = np.array([420, 840, 1260, 2100])
 EXTENSIONS_CALENDAR = np.array([60, 120, 240])
 POLL_SECONDS = 60  # the escalation clock looks once a minute
+CHUNK_DAYS = 14  # report days planned and written together: at Putian scale about 40,000 cases
+RELEASE_ALL = np.iinfo(np.int64).max  # the last chunk holds nothing back
 _REMINDER = Fraction(REMINDER_FRACTION).limit_denominator(1000)
 
 
@@ -133,17 +136,6 @@ class CaseSetting:
 
 
 @dataclass
-class CasePlan:
-    """The case tables, and the figures the summary reports."""
-
-    tables: list[TableRows]
-    cases: int
-    history_rows: int
-    open_cases: int
-    overdue_cases: int
-
-
-@dataclass
 class _Events:
     """History rows collected step by step, column-wise."""
 
@@ -155,13 +147,36 @@ class _Events:
     user: list[np.ndarray] = field(default_factory=list)
     officer: list[np.ndarray] = field(default_factory=list)
     department: list[np.ndarray] = field(default_factory=list)
-    note: list[np.ndarray] = field(default_factory=list)  # codes into _Plan.notes
+    note: list[np.ndarray] = field(default_factory=list)  # codes into _Notes
+
+
+class _Notes:
+    """Every note text once, shared by all chunks of the year; rows hold codes into it."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = [""]
+        self._pools: dict[tuple[str, ...], np.ndarray] = {}
+
+    def add(self, texts: list[str]) -> np.ndarray:
+        """Codes for new note texts."""
+        first = len(self.texts)
+        self.texts.extend(texts)
+        return first + np.arange(len(texts))
+
+    def pool(self, pool: tuple[str, ...]) -> np.ndarray:
+        """Codes for a fixed pool of texts, added once."""
+        if pool not in self._pools:
+            self._pools[pool] = self.add(list(pool))
+        return self._pools[pool]
+
+    def labels(self) -> np.ndarray:
+        return labels(self.texts)
 
 
 class _Plan:
     """The state of every case as the steps are applied, mirroring `CaseService._apply`."""
 
-    def __init__(self, s: CaseSetting, rng: np.random.Generator, rep: np.ndarray, cat: np.ndarray,
+    def __init__(self, s: CaseSetting, rng: np.random.Generator, notes: _Notes, rep: np.ndarray, cat: np.ndarray,
                  prio: np.ndarray, district: np.ndarray) -> None:
         n = len(rep)
         self.s, self.rng, self.n = s, rng, n
@@ -182,21 +197,15 @@ class _Plan:
         self.suspended_seconds = np.zeros(n, dtype=np.int64)
         self.rework_count = np.zeros(n, dtype=np.int64)
         self.escalation_level = np.zeros(n, dtype=np.int64)
-        self.notes: list[str] = [""]  # every note text once; rows hold codes
+        self.notes = notes
         self.reject_reason = np.zeros(n, dtype=np.int64)
         self.run_stage = np.zeros(n, dtype=np.int8)
         self.events = _Events()
         self.escalations: list[tuple[np.ndarray, ...]] = []
 
-    def note_codes(self, texts: list[str]) -> np.ndarray:
-        """Codes for new note texts."""
-        first = len(self.notes)
-        self.notes.extend(texts)
-        return first + np.arange(len(texts))
-
     def pick_notes(self, pool: tuple[str, ...]) -> np.ndarray:
         """A note from `pool` for every case, as codes."""
-        return self.note_codes(list(pool))[self.rng.integers(len(pool), size=self.n)]
+        return self.notes.pool(pool)[self.rng.integers(len(pool), size=self.n)]
 
     # ---- time limits ------------------------------------------------------------------
     def limit(self, stage: Stage) -> tuple[np.ndarray, np.ndarray]:
@@ -340,9 +349,9 @@ def _choice(rng: np.random.Generator, weights: np.ndarray, rows: np.ndarray) -> 
     return np.minimum((u[:, None] > cdf[rows]).sum(axis=1), weights.shape[1] - 1)
 
 
-def _reported_times(s: CaseSetting, rng: np.random.Generator) -> np.ndarray:
+def _reported_times(s: CaseSetting, rng: np.random.Generator, first_day: int, last_day: int) -> np.ndarray:
     """Report instants with a daily (weekday, holiday, season) and an hourly rhythm, up to now."""
-    days = np.arange(s.first_day, s.last_day + 1)
+    days = np.arange(first_day, last_day + 1)
     dates = s.line.local_dates(days)
     weekday = (dates.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday
     day_of_year = (dates - dates.astype("datetime64[Y]")).astype(np.int64)
@@ -393,129 +402,263 @@ def _merge_targets(grid: np.ndarray, ordinary: np.ndarray) -> np.ndarray:
     return out
 
 
-def plan_cases(s: CaseSetting, seed: int, progress: Callable[[str, float], None] | None = None) -> CasePlan:
-    """Every case of `s`'s days, walked through the closed loop up to now."""
-    rng = np.random.default_rng([seed, 3])
-    say = progress or (lambda _text, _f: None)
+class CaseTotals:
+    """The figures the summary reports, summed over the chunks as they are planned."""
 
-    # ---- what is reported where and when ----------------------------------------------
-    rep = _reported_times(s, rng)
-    n = len(rep)
-    ids = s.first_ids["case_record"] + np.arange(n)
-    weights = np.array([CATEGORY_WEIGHTS.get(c, 1.0) for c in s.category_codes])
-    cat = rng.choice(len(weights), size=n, p=weights / weights.sum())
-    kinds = ("component", "event", "social")
-    kind = np.array([kinds.index(k) for k in s.category_kinds])[cat]
-    source = _choice(rng, np.array([SOURCE_WEIGHTS[k] for k in kinds]), kind)
-    majors = sorted({c[:2] for c in s.category_codes})
-    prio_table = np.array([PRIORITY_WEIGHTS.get(m, DEFAULT_PRIORITY) for m in majors])
-    major_of = np.array([majors.index(c[:2]) for c in s.category_codes])
-    prio = _choice(rng, prio_table, major_of[cat])
-    hot = rng.lognormal(0.0, 0.6, size=len(s.grid_ids))
-    grid = rng.choice(len(hot), size=n, p=hot / hot.sum())
-    point = s.grid_points[grid, rng.integers(s.grid_points.shape[1], size=n)]
-    address = s.grid_addresses[grid, rng.integers(s.grid_addresses.shape[1], size=n)]
-    centre = s.grid_centre[grid]
-    district = s.grid_district[grid]
-    numbers, daily = _case_numbers(s, rep, np.full(n, s.numbering_centre))
-    say("planning cases", 0.1)
+    def __init__(self) -> None:
+        self.cases = self.history_rows = self.open_cases = self.overdue_cases = 0
 
-    plan = _Plan(s, rng, rep, cat, prio, district)
-    system = SOURCES.index(SourceChannel.SENSOR)
-    reporter_user = np.where(source == system, NONE, plan.operator(rep))
-    plan.report(rep, reporter_user)
 
-    # ---- register, or reject, or merge ------------------------------------------------
-    u = rng.random(n)
-    reject = u < P_REJECT
-    merge_target = _merge_targets(grid, ~(u < P_REJECT + P_MERGE))
-    merge = (u >= P_REJECT) & (u < P_REJECT + P_MERGE) & (merge_target >= 0)
-    merge_registered = merge & (rng.random(n) < P_MERGE_REGISTERED)
-    ordinary = ~reject & ~merge
-    merge_note = np.zeros(n, dtype=np.int64)
-    has_target = np.flatnonzero(merge)
-    merge_note[has_target] = plan.note_codes(
-        [f"merged into {x}" for x in numbers[merge_target[has_target]].tolist()])
+class CasePlanner:
+    """Plans the cases a few report days at a time and hands out their rows, chunk by chunk.
 
-    minutes, working = plan.limit(Stage.REGISTER)
-    t = plan.advance(rep, plan.fraction(Stage.REGISTER) * minutes, working)
-    who = plan.operator(t)
-    idx, at = plan.step(reject, t, Action.REJECT, CaseStatus.REPORTED, who, note=plan.pick_notes(REJECT_REASONS))
-    plan.end_run(idx, at)
-    plan.reject_reason[idx] = plan.events.note[-1]
-    plan.clear_clock(idx)
-    idx, at = plan.step(merge & ~merge_registered, t, Action.MERGE, CaseStatus.REPORTED, who, note=merge_note)
-    plan.end_run(idx, at)
-    plan.merged_into[idx] = ids[merge_target[idx]]
-    plan.clear_clock(idx)
-    idx, at = plan.step(ordinary | merge_registered, t, Action.REGISTER, CaseStatus.REPORTED, who)
-    plan.end_run(idx, at)
-    plan.registered_at[idx] = at
-    plan.start_run(idx, Stage.DISPATCH, plan.last)
+    A year at Putian scale is a million cases and seven million history rows: planned at once,
+    their arrays and the tuples made from them took gigabytes. A chunk's cases are independent
+    of all others except for merges, which look back to the latest earlier case of the same grid
+    (carried from chunk to chunk), so each chunk is walked through the closed loop on its own.
+    History and escalation rows are released in time order: rows at or after the next chunk's
+    first instant wait for that chunk's rows, so their ids still grow with time over the year.
+    """
 
-    # ---- dispatch (a few merged late, a few suspended first) ---------------------------
-    minutes, working = plan.limit(Stage.DISPATCH)
-    base = np.where(plan.registered_at > 0, plan.registered_at, rep)
-    t = plan.advance(base, plan.fraction(Stage.DISPATCH) * minutes, working)
-    idx, at = plan.step(merge_registered, base + (t - base) // 2, Action.MERGE, CaseStatus.REGISTERED,
-                        plan.operator(t), note=merge_note)
-    plan.end_run(idx, at)
-    plan.merged_into[idx] = ids[merge_target[idx]]
-    plan.clear_clock(idx)
-    suspend_reg = ordinary & (rng.random(n) < P_SUSPEND_REGISTERED)
-    span = plan.stage_deadline - plan.stage_started
-    _suspend_and_resume(plan, suspend_reg, base + np.minimum((t - base) // 3, span // 2), CaseStatus.REGISTERED)
-    t = t + plan.suspended_seconds
-    routed = np.array([s.staff.routes.get(c, NONE) for c in s.category_codes])[cat]
-    to_department = (routed != NONE) & (rng.random(n) < P_DEPARTMENT)
-    department = np.where(to_department, routed, NONE)
-    ptr, officers = s.staff.grid_officer_ptr, s.staff.grid_officer_ids
-    count = ptr[grid + 1] - ptr[grid]
-    officer = np.where(to_department, NONE, officers[ptr[grid] + (rng.random(n) * count).astype(np.int64)])
-    idx, at = plan.step(ordinary, t, Action.DISPATCH, CaseStatus.REGISTERED, plan.operator(t),
-                        officer=officer, department=department)
-    plan.end_run(idx, at)
-    plan.dispatched_at[idx] = at
-    plan.officer[idx], plan.department[idx] = officer[idx], department[idx]
-    plan.start_run(idx, Stage.HANDLE, plan.last)
-    plan.handle_deadline[idx] = plan.stage_deadline[idx]
-    say("planning cases", 0.3)
+    def __init__(self, s: CaseSetting, seed: int, chunk_days: int = CHUNK_DAYS) -> None:
+        self.s, self.chunk_days = s, chunk_days
+        self.rng = np.random.default_rng([seed, 3])
+        self.totals = CaseTotals()
+        self.notes = _Notes()
+        weights = np.array([CATEGORY_WEIGHTS.get(c, 1.0) for c in s.category_codes])
+        self.category_p = weights / weights.sum()
+        hot = self.rng.lognormal(0.0, 0.6, size=len(s.grid_ids))  # hotspots last all year
+        self.grid_p = hot / hot.sum()
+        self.last_candidate_id = np.full(len(s.grid_ids), NONE, dtype=np.int64)
+        self.last_candidate_number = np.full(len(s.grid_ids), "", dtype=object)
+        self.next_id = {t: s.first_ids[t] for t in ("case_record", "case_history", "escalation", "change_log")}
+        self.pending_history: dict[str, np.ndarray] | None = None
+        self.pending_escalations: dict[str, np.ndarray] | None = None
 
-    # ---- handle, verify, maybe once more, close, evaluate ------------------------------
-    extend = ordinary & ~suspend_reg & (rng.random(n) < P_EXTEND)
-    suspend_handling = ordinary & ~suspend_reg & ~extend & (rng.random(n) < P_SUSPEND_HANDLING)
-    never = np.zeros(n, dtype=bool)
-    _handle(plan, s, rng, extend, suspend_handling)
-    rework = rng.random(n) < P_REWORK
-    _verify(plan, rng, rework, Action.RETURN_FOR_REWORK)
-    _verify(plan, rng, ~rework, Action.CLOSE)
-    _handle(plan, s, rng, never, never)
-    _verify(plan, rng, ~never, Action.CLOSE)
-    evaluate = rng.random(n) < P_EVALUATE
-    t = plan.closed_at + np.minimum(rng.lognormal(np.log(4 * 3600), 1.0, size=n), 5 * 86400).astype(np.int64)
-    rating = rng.choice(RATINGS, size=n, p=RATING_WEIGHTS) - ((plan.rework_count > 0) & (rng.random(n) < 0.5))
-    idx, at = plan.step(evaluate, t, Action.EVALUATE, CaseStatus.CLOSED, plan.supervisor())
-    plan.rating[idx] = np.maximum(rating[idx], 1)
-    plan.evaluated_at[idx] = at
+    @property
+    def days(self) -> int:
+        return self.s.last_day - self.s.first_day + 1
 
-    # ---- clocks still running at now -------------------------------------------------
-    running = np.flatnonzero(CLOCKED[plan.status])
-    plan.end_run(running, np.full(len(running), s.now + 1), current=True)
-    paused = np.flatnonzero(plan.status == ST[CaseStatus.SUSPENDED])
-    plan.end_run(paused, plan.suspended_at[paused], current=True)
-    say("planning cases", 0.5)
+    def chunks(self) -> Iterator[tuple[int, list[TableRows]]]:
+        """(days planned so far, the rows that chunk releases), one chunk of report days at a time."""
+        s = self.s
+        for first in range(s.first_day, s.last_day + 1, self.chunk_days):
+            last = min(first + self.chunk_days - 1, s.last_day)
+            until = int(s.line.day_start[last + 1]) if last < s.last_day else RELEASE_ALL
+            yield last - s.first_day + 1, self._chunk(first, last, until)
 
-    reporter = np.isin(source, [SOURCES.index(x) for x in REPORTER_SOURCES])
-    names = np.array(s.reporter_names, dtype=object)[rng.integers(len(s.reporter_names), size=n)]
-    phones = mobile_numbers(rng, n)
-    templates = [DESCRIPTIONS[c] for c in s.category_codes]
-    flat = np.array([t_ for ts in templates for t_ in ts], dtype=object)
-    first = np.cumsum([0] + [len(ts) for ts in templates])[:-1]
-    choice = first[cat] + (rng.random(n) * np.array([len(ts) for ts in templates])[cat]).astype(np.int64)
-    description = flat[choice] % address
+    def _ids(self, name: str, n: int) -> np.ndarray:
+        first = self.next_id[name]
+        self.next_id[name] += n
+        return first + np.arange(n)
 
-    return _tables(s, plan, ids, numbers, daily, rep, cat, prio, source, grid, point, address, description,
-                   np.where(reporter, names, ""), np.where(reporter, phones, ""), centre, reporter_user, say)
+    def _merge_targets(self, grid: np.ndarray, candidate: np.ndarray, ids: np.ndarray,
+                       numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Id and number of each case's latest earlier candidate of its grid, in this chunk or before."""
+        local = _merge_targets(grid, candidate)
+        here = local >= 0
+        at = np.maximum(local, 0)
+        target_id = np.where(here, ids[at], self.last_candidate_id[grid])
+        target_number = np.where(here, numbers[at], self.last_candidate_number[grid])
+        latest = np.flatnonzero(candidate)[::-1]
+        g, first = np.unique(grid[latest], return_index=True)
+        self.last_candidate_id[g] = ids[latest[first]]
+        self.last_candidate_number[g] = numbers[latest[first]]
+        return target_id, target_number
+
+    def _chunk(self, first_day: int, last_day: int, until: int) -> list[TableRows]:
+        """Every case reported on days first_day..last_day, walked through the closed loop up to now."""
+        s, rng = self.s, self.rng
+
+        # ---- what is reported where and when ------------------------------------------
+        rep = _reported_times(s, rng, first_day, last_day)
+        n = len(rep)
+        if not n:
+            return []
+        ids = self._ids("case_record", n)
+        cat = rng.choice(len(self.category_p), size=n, p=self.category_p)
+        kinds = ("component", "event", "social")
+        kind = np.array([kinds.index(k) for k in s.category_kinds])[cat]
+        source = _choice(rng, np.array([SOURCE_WEIGHTS[k] for k in kinds]), kind)
+        majors = sorted({c[:2] for c in s.category_codes})
+        prio_table = np.array([PRIORITY_WEIGHTS.get(m, DEFAULT_PRIORITY) for m in majors])
+        major_of = np.array([majors.index(c[:2]) for c in s.category_codes])
+        prio = _choice(rng, prio_table, major_of[cat])
+        grid = rng.choice(len(self.grid_p), size=n, p=self.grid_p)
+        point = s.grid_points[grid, rng.integers(s.grid_points.shape[1], size=n)]
+        address = s.grid_addresses[grid, rng.integers(s.grid_addresses.shape[1], size=n)]
+        centre = s.grid_centre[grid]
+        district = s.grid_district[grid]
+        numbers, daily = _case_numbers(s, rep, np.full(n, s.numbering_centre))
+
+        plan = _Plan(s, rng, self.notes, rep, cat, prio, district)
+        system = SOURCES.index(SourceChannel.SENSOR)
+        reporter_user = np.where(source == system, NONE, plan.operator(rep))
+        plan.report(rep, reporter_user)
+
+        # ---- register, or reject, or merge --------------------------------------------
+        u = rng.random(n)
+        reject = u < P_REJECT
+        target_id, target_number = self._merge_targets(grid, ~(u < P_REJECT + P_MERGE), ids, numbers)
+        merge = (u >= P_REJECT) & (u < P_REJECT + P_MERGE) & (target_id != NONE)
+        merge_registered = merge & (rng.random(n) < P_MERGE_REGISTERED)
+        ordinary = ~reject & ~merge
+        merge_note = np.zeros(n, dtype=np.int64)
+        has_target = np.flatnonzero(merge)
+        merge_note[has_target] = plan.notes.add([f"merged into {x}" for x in target_number[has_target].tolist()])
+        minutes, working = plan.limit(Stage.REGISTER)
+        t = plan.advance(rep, plan.fraction(Stage.REGISTER) * minutes, working)
+        who = plan.operator(t)
+        idx, at = plan.step(reject, t, Action.REJECT, CaseStatus.REPORTED, who, note=plan.pick_notes(REJECT_REASONS))
+        plan.end_run(idx, at)
+        plan.reject_reason[idx] = plan.events.note[-1]
+        plan.clear_clock(idx)
+        idx, at = plan.step(merge & ~merge_registered, t, Action.MERGE, CaseStatus.REPORTED, who, note=merge_note)
+        plan.end_run(idx, at)
+        plan.merged_into[idx] = target_id[idx]
+        plan.clear_clock(idx)
+        idx, at = plan.step(ordinary | merge_registered, t, Action.REGISTER, CaseStatus.REPORTED, who)
+        plan.end_run(idx, at)
+        plan.registered_at[idx] = at
+        plan.start_run(idx, Stage.DISPATCH, plan.last)
+
+        # ---- dispatch (a few merged late, a few suspended first) ---------------------------
+        minutes, working = plan.limit(Stage.DISPATCH)
+        base = np.where(plan.registered_at > 0, plan.registered_at, rep)
+        t = plan.advance(base, plan.fraction(Stage.DISPATCH) * minutes, working)
+        idx, at = plan.step(merge_registered, base + (t - base) // 2, Action.MERGE, CaseStatus.REGISTERED,
+                            plan.operator(t), note=merge_note)
+        plan.end_run(idx, at)
+        plan.merged_into[idx] = target_id[idx]
+        plan.clear_clock(idx)
+        suspend_reg = ordinary & (rng.random(n) < P_SUSPEND_REGISTERED)
+        span = plan.stage_deadline - plan.stage_started
+        _suspend_and_resume(plan, suspend_reg, base + np.minimum((t - base) // 3, span // 2), CaseStatus.REGISTERED)
+        t = t + plan.suspended_seconds
+        routed = np.array([s.staff.routes.get(c, NONE) for c in s.category_codes])[cat]
+        to_department = (routed != NONE) & (rng.random(n) < P_DEPARTMENT)
+        department = np.where(to_department, routed, NONE)
+        ptr, officers = s.staff.grid_officer_ptr, s.staff.grid_officer_ids
+        count = ptr[grid + 1] - ptr[grid]
+        officer = np.where(to_department, NONE, officers[ptr[grid] + (rng.random(n) * count).astype(np.int64)])
+        idx, at = plan.step(ordinary, t, Action.DISPATCH, CaseStatus.REGISTERED, plan.operator(t),
+                            officer=officer, department=department)
+        plan.end_run(idx, at)
+        plan.dispatched_at[idx] = at
+        plan.officer[idx], plan.department[idx] = officer[idx], department[idx]
+        plan.start_run(idx, Stage.HANDLE, plan.last)
+        plan.handle_deadline[idx] = plan.stage_deadline[idx]
+
+        # ---- handle, verify, maybe once more, close, evaluate ------------------------------
+        extend = ordinary & ~suspend_reg & (rng.random(n) < P_EXTEND)
+        suspend_handling = ordinary & ~suspend_reg & ~extend & (rng.random(n) < P_SUSPEND_HANDLING)
+        never = np.zeros(n, dtype=bool)
+        _handle(plan, s, rng, extend, suspend_handling)
+        rework = rng.random(n) < P_REWORK
+        _verify(plan, rng, rework, Action.RETURN_FOR_REWORK)
+        _verify(plan, rng, ~rework, Action.CLOSE)
+        _handle(plan, s, rng, never, never)
+        _verify(plan, rng, ~never, Action.CLOSE)
+        evaluate = rng.random(n) < P_EVALUATE
+        t = plan.closed_at + np.minimum(rng.lognormal(np.log(4 * 3600), 1.0, size=n), 5 * 86400).astype(np.int64)
+        rating = rng.choice(RATINGS, size=n, p=RATING_WEIGHTS) - ((plan.rework_count > 0) & (rng.random(n) < 0.5))
+        idx, at = plan.step(evaluate, t, Action.EVALUATE, CaseStatus.CLOSED, plan.supervisor())
+        plan.rating[idx] = np.maximum(rating[idx], 1)
+        plan.evaluated_at[idx] = at
+
+        # ---- clocks still running at now -------------------------------------------------
+        running = np.flatnonzero(CLOCKED[plan.status])
+        plan.end_run(running, np.full(len(running), s.now + 1), current=True)
+        paused = np.flatnonzero(plan.status == ST[CaseStatus.SUSPENDED])
+        plan.end_run(paused, plan.suspended_at[paused], current=True)
+
+        reporter = np.isin(source, [SOURCES.index(x) for x in REPORTER_SOURCES])
+        names = np.array(s.reporter_names, dtype=object)[rng.integers(len(s.reporter_names), size=n)]
+        phones = mobile_numbers(rng, n)
+        templates = [DESCRIPTIONS[c] for c in s.category_codes]
+        flat = np.array([t_ for ts in templates for t_ in ts], dtype=object)
+        first = np.cumsum([0] + [len(ts) for ts in templates])[:-1]
+        choice = first[cat] + (rng.random(n) * np.array([len(ts) for ts in templates])[cat]).astype(np.int64)
+        description = flat[choice] % address
+
+        return self._tables(plan, ids, numbers, daily, rep, cat, prio, source, grid, point, address, description,
+                            np.where(reporter, names, ""), np.where(reporter, phones, ""), centre, reporter_user,
+                            until)
+
+    def _tables(self, plan: _Plan, ids: np.ndarray, numbers: np.ndarray, daily: TableRows, rep: np.ndarray,
+                cat: np.ndarray, prio: np.ndarray, source: np.ndarray, grid: np.ndarray, point: np.ndarray,
+                address: np.ndarray, description: np.ndarray, reporter_name: np.ndarray,
+                reporter_phone: np.ndarray, centre: np.ndarray, created_by: np.ndarray,
+                until: int) -> list[TableRows]:
+        s, ev = self.s, plan.events
+        h_case = np.concatenate(ev.case)
+        planned = {
+            "case": ids[h_case], "at": np.concatenate(ev.at), "action": np.concatenate(ev.action),
+            "from": np.concatenate(ev.from_status).astype(np.int64) + 1,  # 0 is "no status"
+            "to": np.concatenate(ev.to_status).astype(np.int64) + 1, "user": np.concatenate(ev.user),
+            "officer": np.concatenate(ev.officer), "department": np.concatenate(ev.department),
+            "note": np.concatenate(ev.note),
+        }
+        h, self.pending_history = _release(self.pending_history, planned, until, ("case", "at"))
+        status_labels = labels([None, *(x.value for x in STATUSES)])
+        history = table(
+            "case_history", id=self._ids("case_history", len(h["at"])), case_id=h["case"], at=h["at"],
+            action=Lookup(labels(ACTIONS), h["action"]), from_status=Lookup(status_labels, h["from"]),
+            to_status=Lookup(status_labels, h["to"]), user_id=Nullable(h["user"]), officer_id=Nullable(h["officer"]),
+            department_id=Nullable(h["department"]), note=Lookup(self.notes.labels(), h["note"]),
+        )
+
+        e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current = (
+            np.concatenate(parts) for parts in zip(*plan.escalations, strict=True))
+        # reminders are acknowledged by an operator on shift, supervision by a supervisor; about half
+        # of those on cases still in the escalated stage wait on the wall
+        ack_at = e_at + plan.rng.exponential(15 * 60, size=len(e_at)).astype(np.int64) + 30
+        acked = (ack_at <= s.now) & (~e_current | (plan.rng.random(len(e_at)) < 0.5))
+        e_district = plan.district[e_case]
+        acknowledger = np.where(e_sup, plan.supervisor(e_district), plan.operator(ack_at, e_district))
+        e, self.pending_escalations = _release(self.pending_escalations, {
+            "case": ids[e_case], "stage": e_stage.astype(np.int64), "sup": e_sup.astype(np.int64), "round": e_round,
+            "at": e_at, "deadline": e_deadline, "ack_at": np.where(acked, ack_at, NONE),
+            "ack_by": np.where(acked, acknowledger, NONE),
+        }, until, ("sup", "case", "at"))  # time, case, reminder before supervision
+        escalations = table(
+            "escalation", id=self._ids("escalation", len(e["at"])), case_id=e["case"],
+            stage=Lookup(labels([x.value for x in STAGES]), e["stage"]),
+            level=Lookup(labels([EscalationLevel.REMINDER.value, EscalationLevel.SUPERVISION.value]), e["sup"]),
+            round=e["round"], at=e["at"], deadline_at=e["deadline"], acknowledged_at=Nullable(e["ack_at"]),
+            acknowledged_by=Nullable(e["ack_by"]),
+        )
+
+        status = plan.status
+        n = len(ids)
+        versions = np.bincount(h_case, minlength=n)  # one ORM update per transition after the insert
+        cases = table(
+            "case_record", id=ids, centre_id=centre, case_number=numbers,
+            source=Lookup(labels([x.value for x in SOURCES]), source), category_id=s.category_ids[cat],
+            priority=Lookup(labels([p.value for p in PRIORITY_ORDER]), prio),
+            status=Lookup(status_labels, status.astype(np.int64) + 1),
+            suspended_from=Lookup(status_labels, plan.suspended_from.astype(np.int64) + 1), grid_id=s.grid_ids[grid],
+            lon=point[:, 0], lat=point[:, 1], address=address, description=description, reporter_name=reporter_name,
+            reporter_phone=reporter_phone, reported_at=rep, registered_at=Nullable(plan.registered_at),
+            dispatched_at=Nullable(plan.dispatched_at), accepted_at=Nullable(plan.accepted_at),
+            fed_back_at=Nullable(plan.fed_back_at), closed_at=Nullable(plan.closed_at),
+            evaluated_at=Nullable(plan.evaluated_at), rating=Nullable(plan.rating),
+            assignee_officer_id=Nullable(plan.officer), assignee_department_id=Nullable(plan.department),
+            stage_started_at=Nullable(plan.stage_started), stage_deadline_at=Nullable(plan.stage_deadline),
+            handle_deadline_at=Nullable(plan.handle_deadline), extended_minutes=plan.extended_minutes,
+            suspended_at=Nullable(plan.suspended_at), suspended_seconds=plan.suspended_seconds,
+            rework_count=plan.rework_count, escalation_level=plan.escalation_level,
+            merged_into_id=Nullable(plan.merged_into), reject_reason=Lookup(self.notes.labels(), plan.reject_reason),
+            created_by=Nullable(created_by), updated_at=plan.last, version=versions,
+        )
+        changes = table("change_log", id=self._ids("change_log", n), at=rep, entity=Const("case"),
+                        entity_id=ids, op=Const("insert"), centre_id=centre)
+        totals = self.totals
+        totals.cases += n
+        totals.history_rows += len(h_case)
+        totals.open_cases += int(OPEN[status].sum())
+        totals.overdue_cases += int((CLOCKED[status] & (plan.stage_deadline <= s.now)).sum())
+        return [cases, daily, history, escalations, changes]
 
 
 def _suspend_and_resume(plan: _Plan, take: np.ndarray, at: np.ndarray, source: CaseStatus) -> None:
@@ -557,7 +700,7 @@ def _handle(plan: _Plan, s: CaseSetting, rng: np.random.Generator, extend: np.nd
     reason = rng.integers(len(EXTEND_REASONS), size=n)
     note = np.zeros(n, dtype=np.int64)
     asked = np.flatnonzero(extend)
-    note[asked] = plan.note_codes([f"+{m} min: {EXTEND_REASONS[r]}"
+    note[asked] = plan.notes.add([f"+{m} min: {EXTEND_REASONS[r]}"
                                    for m, r in zip(ext_minutes[asked].tolist(), reason[asked].tolist(), strict=True)])
     idx, at = plan.step(extend, t, Action.EXTEND, CaseStatus.ACCEPTED, plan.supervisor(), note=note)
     plan.handle_deadline[idx] = s.line.add(plan.handle_deadline[idx], ext_minutes[idx], working[idx])
@@ -574,7 +717,7 @@ def _handle(plan: _Plan, s: CaseSetting, rng: np.random.Generator, extend: np.nd
     note = np.zeros(n, dtype=np.int64)
     for m, options in FEEDBACK_NOTES.items():
         hit = majors == m
-        note[hit] = plan.note_codes(list(options))[(pick[hit] * len(options)).astype(np.int64)]
+        note[hit] = plan.notes.pool(tuple(options))[(pick[hit] * len(options)).astype(np.int64)]
     idx, at = plan.step(np.ones(n, dtype=bool), t, Action.FEED_BACK, CaseStatus.ACCEPTED, plan.operator(t),
                         note=note, officer=plan.officer, department=plan.department)
     plan.end_run(idx, at)
@@ -604,102 +747,14 @@ def _verify(plan: _Plan, rng: np.random.Generator, take: np.ndarray, action: Act
     plan.clear_clock(idx)
 
 
-def _tables(s: CaseSetting, plan: _Plan, ids: np.ndarray, numbers: np.ndarray, daily: TableRows,
-            rep: np.ndarray, cat: np.ndarray, prio: np.ndarray, source: np.ndarray, grid: np.ndarray,
-            point: np.ndarray, address: np.ndarray, description: np.ndarray, reporter_name: np.ndarray,
-            reporter_phone: np.ndarray, centre: np.ndarray, created_by: np.ndarray,
-            say: Callable[[str, float], None]) -> CasePlan:
-    ev = plan.events
-    h_case = np.concatenate(ev.case)
-    h_at = np.concatenate(ev.at)
-    order = np.argsort(h_at * (1 << 22) + h_case)  # by time, then case: ids grow with time
-    h_case, h_at = h_case[order], h_at[order]
-    h_from = np.concatenate(ev.from_status)[order].astype(np.int64) + 1  # 0 is "no status"
-    h_to = np.concatenate(ev.to_status)[order].astype(np.int64) + 1
-    h_user = np.concatenate(ev.user)[order]
-    n_h = len(h_case)
-    status_labels = labels([None, *(x.value for x in STATUSES)])
-    action = Lookup(labels(ACTIONS), np.concatenate(ev.action)[order])
-    user = Nullable(h_user)
-    history = table(
-        "case_history", id=s.first_ids["case_history"] + np.arange(n_h), case_id=ids[h_case], at=h_at,
-        action=action, from_status=Lookup(status_labels, h_from), to_status=Lookup(status_labels, h_to),
-        user_id=user, officer_id=Nullable(np.concatenate(ev.officer)[order]),
-        department_id=Nullable(np.concatenate(ev.department)[order]),
-        note=Lookup(labels(plan.notes), np.concatenate(ev.note)[order]),
-    )
-    say("planning cases", 0.7)
+def _release(pending: dict[str, np.ndarray] | None, planned: dict[str, np.ndarray], until: int,
+             order_by: tuple[str, ...]) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The rows of `pending` and `planned` in time order: those before `until`, and those to keep.
 
-    # audit: one lean entry per history row, with the detail the live service writes
-    prefix = '{"case_number": "' + numbers
-    tails = labels(['"}' if f == 0 else f'", "from": "{status_labels[f]}", "to": "{status_labels[t]}"}}'
-                    for f in range(len(status_labels)) for t in range(len(status_labels))])
-    pair = h_from * len(status_labels) + h_to
-
-    def detail(start: int, stop: int) -> np.ndarray:
-        return prefix[h_case[start:stop]] + tails[pair[start:stop]]
-
-    max_user = max([*s.staff.usernames, 0])
-    actor_of = np.full(max_user + 2, "system", dtype=object)
-    for uid, name in s.staff.usernames.items():
-        actor_of[uid] = name
-    audit = table(
-        "audit_entry", id=s.first_ids["audit_entry"] + np.arange(n_h), at=h_at, user_id=user,
-        actor=Lookup(actor_of, np.where(h_user == NONE, max_user + 1, h_user)), action=action,
-        entity=Const("case"), entity_id=ids[h_case], detail=Derived(n_h, detail), prev_hash=Const(None),
-        hash=Const(None),
-    )
-    say("planning cases", 0.8)
-
-    esc = [np.concatenate(parts) for parts in zip(*plan.escalations, strict=True)]
-    order = np.lexsort((esc[2], esc[0], esc[4]))  # time, case, reminder before supervision
-    e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current = (a[order] for a in esc)
-    # reminders are acknowledged by an operator on shift, supervision by a supervisor; about half
-    # of those on cases still in the escalated stage wait on the wall
-    ack_at = e_at + plan.rng.exponential(15 * 60, size=len(e_at)).astype(np.int64) + 30
-    acked = (ack_at <= s.now) & (~e_current | (plan.rng.random(len(e_at)) < 0.5))
-    e_district = plan.district[e_case]
-    acknowledger = np.where(e_sup, plan.supervisor(e_district), plan.operator(ack_at, e_district))
-    escalations = table(
-        "escalation", id=s.first_ids["escalation"] + np.arange(len(e_at)), case_id=ids[e_case],
-        stage=Lookup(labels([x.value for x in STAGES]), e_stage),
-        level=Lookup(labels([EscalationLevel.REMINDER.value, EscalationLevel.SUPERVISION.value]), e_sup.astype(np.int64)),
-        round=e_round, at=e_at, deadline_at=e_deadline,
-        acknowledged_at=Nullable(np.where(acked, ack_at, NONE)),
-        acknowledged_by=Nullable(np.where(acked, acknowledger, NONE)),
-    )
-
-    status = plan.status
-    n = len(ids)
-    versions = np.bincount(h_case, minlength=n)  # one ORM update per transition after the insert
-    updated = plan.last  # the time of each case's last step
-    cases = table(
-        "case_record", id=ids, centre_id=centre, case_number=numbers,
-        source=Lookup(labels([x.value for x in SOURCES]), source), category_id=s.category_ids[cat],
-        priority=Lookup(labels([p.value for p in PRIORITY_ORDER]), prio),
-        status=Lookup(status_labels, status.astype(np.int64) + 1),
-        suspended_from=Lookup(status_labels, plan.suspended_from.astype(np.int64) + 1), grid_id=s.grid_ids[grid],
-        lon=point[:, 0], lat=point[:, 1], address=address, description=description, reporter_name=reporter_name,
-        reporter_phone=reporter_phone, reported_at=rep, registered_at=Nullable(plan.registered_at),
-        dispatched_at=Nullable(plan.dispatched_at), accepted_at=Nullable(plan.accepted_at),
-        fed_back_at=Nullable(plan.fed_back_at), closed_at=Nullable(plan.closed_at),
-        evaluated_at=Nullable(plan.evaluated_at), rating=Nullable(plan.rating),
-        assignee_officer_id=Nullable(plan.officer), assignee_department_id=Nullable(plan.department),
-        stage_started_at=Nullable(plan.stage_started), stage_deadline_at=Nullable(plan.stage_deadline),
-        handle_deadline_at=Nullable(plan.handle_deadline), extended_minutes=plan.extended_minutes,
-        suspended_at=Nullable(plan.suspended_at), suspended_seconds=plan.suspended_seconds,
-        rework_count=plan.rework_count, escalation_level=plan.escalation_level,
-        merged_into_id=Nullable(plan.merged_into), reject_reason=Lookup(labels(plan.notes), plan.reject_reason),
-        created_by=Nullable(created_by), updated_at=updated, version=versions,
-    )
-    changes = table("change_log", id=s.first_ids["change_log"] + np.arange(n), at=rep, entity=Const("case"),
-                    entity_id=ids, op=Const("insert"), centre_id=centre)
-    say("planning cases", 1.0)
-    overdue = CLOCKED[status] & (plan.stage_deadline <= s.now)
-    return CasePlan(
-        tables=[cases, daily, history, escalations, audit, changes],
-        cases=n,
-        history_rows=n_h,
-        open_cases=int(OPEN[status].sum()),
-        overdue_cases=int(overdue.sum()),
-    )
+    `order_by` as for `np.lexsort`, the primary key ("at") last.
+    """
+    rows = planned if pending is None else {k: np.concatenate((pending[k], v)) for k, v in planned.items()}
+    order = np.lexsort(tuple(rows[k] for k in order_by))
+    rows = {k: v[order] for k, v in rows.items()}
+    cut = int(np.searchsorted(rows["at"], until, side="left"))
+    return {k: v[:cut] for k, v in rows.items()}, {k: v[cut:].copy() for k, v in rows.items()}

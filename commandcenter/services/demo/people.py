@@ -74,7 +74,6 @@ class Staff:
     city_centre_id: int
     district_centre_ids: np.ndarray
     street_centre_ids: np.ndarray
-    usernames: dict[int, str]
     operators: list[list[np.ndarray]]  # [district][shift] -> operator user ids on that shift
     supervisors: list[np.ndarray]  # [district] -> supervisor user ids
     grid_officer_ptr: np.ndarray  # CSR: officers of grid g are grid_officer_ids[ptr[g]:ptr[g+1]]
@@ -152,7 +151,6 @@ def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: date
         password_hash=[hash_password(f"{p[0]}-demo", salts.randbytes(16)) for p in people],
         active=Const(True), failed_logins=Const(0), locked_until=Const(None),
     )
-    usernames = {int(uid): p[0] for uid, p in zip(user_ids, people, strict=True)}
     operators = [
         [np.array([int(uid) for uid, p in zip(user_ids, people, strict=True)
                    if p[1] == Role.OPERATOR.value and p[4] == s and p[3] in (d, -1)], dtype=np.int64)
@@ -244,7 +242,6 @@ def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: date
         city_centre_id=city_id,
         district_centre_ids=district_centres,
         street_centre_ids=street_centres,
-        usernames=usernames,
         operators=operators,
         supervisors=supervisors,
         grid_officer_ptr=ptr,

@@ -8,7 +8,7 @@ previous chunk.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -47,18 +47,7 @@ class Nullable:
         return len(self.values)
 
 
-@dataclass(frozen=True)
-class Derived:
-    """A column computed per chunk (e.g. text assembled from codes) by fn(start, stop)."""
-
-    length: int
-    fn: Callable[[int, int], np.ndarray | list[Any]]
-
-    def __len__(self) -> int:
-        return self.length
-
-
-Column = np.ndarray | Sequence[Any] | Const | Lookup | Nullable | Derived
+Column = np.ndarray | Sequence[Any] | Const | Lookup | Nullable
 
 
 def _slice(column: Column, start: int, stop: int) -> Any:
@@ -73,9 +62,6 @@ def _slice(column: Column, start: int, stop: int) -> Any:
         out = part.astype(object)
         out[part == NONE] = None
         return out.tolist()
-    if isinstance(column, Derived):
-        part = column.fn(start, stop)
-        return part.tolist() if isinstance(part, np.ndarray) else part
     return column[start:stop]
 
 
@@ -102,9 +88,6 @@ class TableRows:
         for start in range(0, n, size):
             stop = min(start + size, n)
             yield list(zip(*(_slice(d, start, stop) for d in self.data), strict=False))
-
-    def tuples(self) -> list[tuple[Any, ...]]:
-        return [row for chunk in self.chunks() for row in chunk]
 
     def column(self, name: str) -> Column:
         return self.data[self.columns.index(name)]
