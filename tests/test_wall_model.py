@@ -6,17 +6,20 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QApplication, QTableView
 
 from commandcenter.domain.actions import Action
+from commandcenter.domain.deadlines import DueState
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.wall import WallScope, load_wall, rows_by_ids
+from commandcenter.widgets import wall_model
 from commandcenter.widgets.wall_model import (
     CASE_ID_ROLE,
     COLUMN_INDEX,
     COLUMNS,
+    DUE_COLOURS,
     TIME_LEFT,
     WallFilter,
     WallModel,
@@ -136,3 +139,120 @@ def test_live_insert_lands_where_a_full_sort_puts_it(db, city, operator, clock, 
             fresh.set_rows(everything)
             fresh.sort(column, order)
             assert [r.id for r in live.visible_rows()] == [r.id for r in fresh.visible_rows()], (column, order)
+
+
+def countdown_wall(qtbot, db, city, operator, clock):  # type: ignore[no-untyped-def]
+    """Four cases whose countdowns move differently, in a table as the operator sees them:
+    a deadline 90 s away (seconds tick), one three days away that turns due-soon at
+    +52,640 s (days and hours), a closed case (no clock) and one five days overdue."""
+    make_cases(db, city, operator, clock, n=4)
+    now = clock.now()
+    soon, far, stopped, late = sorted(load_wall(db, WallScope(centre_ids=operator.centre_ids)).rows,
+                                      key=lambda r: r.id)
+    rows = [
+        soon._replace(stage_started_at=now - timedelta(hours=1), stage_deadline_at=now + timedelta(seconds=90)),
+        far._replace(stage_started_at=now - timedelta(days=9),
+                     stage_deadline_at=now + timedelta(days=3, seconds=1000)),
+        stopped._replace(status="closed", closed_at=now),
+        late._replace(stage_started_at=now - timedelta(days=8), stage_deadline_at=now - timedelta(days=5, minutes=10)),
+    ]
+    model = WallModel(now=clock.now)
+    model.set_rows(rows)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    paint(view)
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles=(): changed.append((a.row(), a.column(), b.row(), b.column())))
+    return model, view, [r.id for r in rows], changed
+
+
+def paint(view: QTableView) -> None:
+    """Lay out and paint now: the view fetches what it shows, as at every paint."""
+    QApplication.processEvents()  # the view lays out its items on a zero timer
+    view.viewport().repaint()
+
+
+def countdown_texts(model, ids):  # type: ignore[no-untyped-def]
+    return [model.index(model.display_row_of(cid), TIME_LEFT).data() for cid in ids]
+
+
+def countdown_cells(model, ids):  # type: ignore[no-untyped-def]
+    return sorted((model.display_row_of(cid), TIME_LEFT) * 2 for cid in ids)
+
+
+def test_tick_repaints_only_countdowns_whose_text_changed(qtmodeltester, qtbot, db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+    model, view, ids, changed = countdown_wall(qtbot, db, city, operator, clock)
+    soon, far, _stopped, late = ids
+    assert countdown_texts(model, ids) == ["0:01:30", "3d 00h", "—", "-5d 00h"]
+
+    clock.advance(seconds=1)
+    model.tick()
+    assert sorted(changed) == countdown_cells(model, [soon])  # one cell, not the whole column
+    assert countdown_texts(model, ids) == ["0:01:29", "3d 00h", "—", "-5d 00h"]
+
+    paint(view)
+    changed.clear()
+    clock.advance(seconds=1000)  # three days left drops below three days: the hour figure moves
+    model.tick()
+    assert sorted(changed) == countdown_cells(model, [soon, far])
+    assert countdown_texts(model, ids) == ["-0:15:11", "2d 23h", "—", "-5d 00h"]
+
+    paint(view)
+    changed.clear()
+    clock.advance(seconds=1999)  # five days and an hour overdue
+    model.tick()
+    assert sorted(changed) == countdown_cells(model, [soon, late])
+    assert countdown_texts(model, ids) == ["-0:48:30", "2d 23h", "—", "-5d 01h"]
+    qtmodeltester.check(model)
+
+
+def test_tick_repaints_a_countdown_turning_due_soon(qtbot, db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+    model, view, ids, changed = countdown_wall(qtbot, db, city, operator, clock)
+    far = ids[1]
+    clock.advance(seconds=52_639)
+    model.tick()
+    paint(view)
+    cell = model.index(model.display_row_of(far), TIME_LEFT)
+    assert (cell.data(), cell.data(Qt.ItemDataRole.ForegroundRole)) == ("2d 09h", None)
+
+    changed.clear()
+    clock.advance(seconds=1)  # 80 % of the limit: the same text turns the due-soon colour
+    model.tick()
+    assert (model.display_row_of(far), TIME_LEFT) * 2 in changed
+    assert cell.data() == "2d 09h"
+    assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == DUE_COLOURS[DueState.DUE_SOON]
+
+
+def test_tick_fades_only_the_rows_that_arrived(qtbot, monkeypatch, db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+    svc, _rows = make_cases(db, city, operator, clock, n=3)
+    model, scope = loaded_model(db, operator)
+    lon, lat = grid_centre(1)
+    new = svc.report(operator, NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
+                                       priority=Priority.NORMAL, description="噪音扰民", lon=lon, lat=lat))
+    model.apply_rows([new], lambda r: scope.contains(r, clock.now()))
+    row = model.display_row_of(new.id)
+    assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles=(): changed.append((a.row(), a.column(), b.row(), b.column())))
+    monkeypatch.setattr(wall_model, "HIGHLIGHT_SECONDS", -1.0)  # the highlight has had its time
+    model.tick()
+    assert changed == [(row, 0, row, len(COLUMNS) - 1)]
+    assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_tick_after_the_clock_is_set_back_repaints_what_changed(qtbot, db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+    model, view, ids, changed = countdown_wall(qtbot, db, city, operator, clock)
+    soon, far, _stopped, _late = ids
+    start = clock.now()
+    clock.advance(seconds=1001)
+    model.tick()
+    paint(view)
+    changed.clear()
+    clock.set(start)  # an operator corrects the system time
+    model.tick()
+    assert sorted(changed) == countdown_cells(model, [soon, far])
+    assert countdown_texts(model, ids) == ["0:01:30", "3d 00h", "—", "-5d 00h"]
