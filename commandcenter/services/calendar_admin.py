@@ -21,6 +21,9 @@ from ..models import CalendarDay, CalendarYear
 from .auth import Actor, SystemActor, authorize
 from .changefeed import record_change
 from .lifecycle import write_audit
+from .validation import column_limit
+
+NAME_LIMIT = column_limit(CalendarDay.name)  # what the schema holds (PostgreSQL refuses more)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ def parse_calendar_csv(path: Path) -> list[CalendarEntry]:
             continue
         if day in seen:
             problems.append((f"line {line}", f"{day} appears twice"))
+            continue
+        if len(row.get("name", "")) > NAME_LIMIT:
+            problems.append((f"line {line}", f"the name is longer than {NAME_LIMIT} characters"))
             continue
         seen.add(day)
         entries.append(CalendarEntry(day, row["kind"], row.get("name", "")))

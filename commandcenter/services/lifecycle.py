@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -42,6 +43,7 @@ from .changefeed import record_change
 from .dto import CaseDetail, CaseRow, NewCase
 from .geo import GridLocator
 from .timelimits import TimeLimits
+from .validation import check_length
 
 MAX_EXTENSION_MINUTES = 30 * 24 * 60
 MAX_TEXT = 2000
@@ -59,13 +61,12 @@ class TransitionParams:
     rating: int | None = None
 
 
-def _clean(text: str, field: str, required: bool = False) -> str:
+def _clean(text: str, field: str, required: bool = False, column: Any = CaseHistory.note) -> str:
+    """Stripped text that fits the column it is written to (a history note unless named)."""
     text = (text or "").strip()
     if required and not text:
         raise ValidationError(f"{field.replace('_', ' ')} is required", field=field)
-    if len(text) > MAX_TEXT:
-        raise ValidationError(f"{field.replace('_', ' ')} is longer than {MAX_TEXT} characters", field=field)
-    return text
+    return check_length(column, text, field, MAX_TEXT)
 
 
 def next_case_number(session: Session, centre_id: int, day: str) -> str:
@@ -160,7 +161,7 @@ class CaseService:
         authorize(self.db, actor, Action.INTAKE)
         if register:
             authorize(self.db, actor, Action.REGISTER)
-        description = _clean(new.description, "description", required=True)
+        description = _clean(new.description, "description", required=True, column=Case.description)
         SourceChannel(new.source)
         Priority(new.priority)
         now = self.db.clock.now()
@@ -183,10 +184,10 @@ class CaseService:
                 grid_id=grid_id,
                 lon=lon,
                 lat=lat,
-                address=_clean(new.address, "address"),
+                address=_clean(new.address, "address", column=Case.address),
                 description=description,
-                reporter_name=_clean(new.reporter_name, "reporter_name"),
-                reporter_phone=_clean(new.reporter_phone, "reporter_phone"),
+                reporter_name=_clean(new.reporter_name, "reporter_name", column=Case.reporter_name),
+                reporter_phone=_clean(new.reporter_phone, "reporter_phone", column=Case.reporter_phone),
                 reported_at=reported_at,
                 stage_started_at=reported_at,
                 stage_deadline_at=self.limits.deadline(new.category_id, str(new.priority), Stage.REGISTER, reported_at),
@@ -287,7 +288,7 @@ class CaseService:
             case.registered_at = now
             start_stage(Stage.DISPATCH, now)
         elif action is Action.REJECT:
-            case.reject_reason = _clean(p.note, "reason", required=True)
+            case.reject_reason = _clean(p.note, "reason", required=True, column=Case.reject_reason)
             case.stage_started_at = case.stage_deadline_at = None
         elif action is Action.MERGE:
             target = self._merge_target(s, case, p.merge_into_id)

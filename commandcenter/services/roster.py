@@ -54,11 +54,12 @@ from .changefeed import record_change
 from .info import overdue_condition
 from .lifecycle import write_audit
 from .shifts import ShiftInfo, ShiftPeriod, shift_period
+from .validation import check_length, column_limit
 from .worktime import DEFAULT_TZ
 
 OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-MAX_SHIFT_NAME = 40
+MAX_SHIFT_NAME = column_limit(Shift.name)  # the column decides; the roster screen limits its field to it
 _T = TypeVar("_T")
 
 
@@ -423,8 +424,7 @@ def save_shift(db: Database, actor: Actor | SystemActor, *, name: str, start_tim
     name = (name or "").strip()
     if not name:
         raise ValidationError("a shift needs a name", field="name")
-    if len(name) > MAX_SHIFT_NAME:
-        raise ValidationError(f"a shift name has at most {MAX_SHIFT_NAME} characters", field="name")
+    check_length(Shift.name, name, "name")
     start = _parse_time(start_time, "start_time").strftime("%H:%M")
     end = _parse_time(end_time, "end_time").strftime("%H:%M")
     days = _clean_weekdays(weekdays)
