@@ -388,3 +388,131 @@ def test_cli_rejection_lists_every_line_and_exits_2(db, city, tmp_path, capsys) 
     assert "nothing imported, 3 problem(s)" in err
     assert "line 2: name is empty" in err and "line 3: unknown category code 77" in err
     assert db_state(db) == before
+
+
+# ---- malformed JSON and renames, through the real command line ------------------------------------
+def cli_main(*argv: str) -> int:
+    from commandcenter.cli import main
+
+    return main(["--lang", "en", *argv])
+
+
+POINT = {"type": "Point", "coordinates": [119.0, 25.4]}
+
+
+@pytest.mark.parametrize(("features", "expected"), [
+    (["PT000001"], "record 1: the feature is not a JSON object"),
+    ([{"type": "Feature", "properties": "employee_no=PT000001", "geometry": POINT}],
+     "record 1: properties is not a JSON object"),
+    ([{"type": "Feature", "properties": {"employee_no": "PT000001", "at": "2026-11-25T01:00:00Z"},
+       "geometry": [119.0, 25.4]}], "record 1: geometry is not a JSON object"),
+])
+def test_misshapen_json_positions_are_refused_naming_the_record(db, city, tmp_path, capsys, features,
+                                                                expected) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "p.json", json.dumps({"type": "FeatureCollection", "features": features}))
+    before = db_state(db)
+    assert cli_main("import", "positions", "--db", str(db.url.database), str(path)) == 2
+    err = capsys.readouterr().err
+    assert "nothing imported" in err and expected in err and "unexpected error" not in err
+    assert db_state(db) == before
+
+
+def test_positions_list_with_a_non_object_names_the_record(db, city, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    good = {"employee_no": "PT000001", "at": "2026-11-25T01:00:00Z", "lon": 119.0, "lat": 25.4}
+    assert_rejected(db, import_positions, write(tmp_path / "p.json", json.dumps([good, [1, 2]])),
+                    ("record 2", "the record is not a JSON object"))
+
+
+@pytest.mark.parametrize("kind", ["positions", "grids"])
+def test_deeply_nested_json_is_refused_not_a_recursion_error(db, city, tmp_path, capsys, kind) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "deep.json", '{"type": "FeatureCollection", "features": ' + "[" * 100_000)
+    before = db_state(db)
+    assert cli_main("import", kind, "--db", str(db.url.database), str(path)) == 2
+    err = capsys.readouterr().err
+    assert "file: the JSON is nested too deeply to be read" in err
+    assert db_state(db) == before
+
+
+@pytest.mark.parametrize(("crs", "expected"), [
+    ("EPSG:3857", "the coordinates are in EPSG:3857"),
+    (["EPSG:4326"], "the crs member is not a named coordinate system"),
+    ({"type": "name", "properties": "EPSG:4326"}, "the crs member is not a named coordinate system"),
+])
+def test_a_crs_of_the_wrong_shape_is_refused(db, city, tmp_path, capsys, crs, expected) -> None:  # type: ignore[no-untyped-def]
+    text = json.dumps({"type": "FeatureCollection", "crs": crs, "features": [feature("35030400100101", cell(0, 0))]})
+    before = db_state(db)
+    assert cli_main("import", "grids", "--db", str(db.url.database), str(write(tmp_path / "g.json", text))) == 2
+    assert expected in capsys.readouterr().err
+    assert db_state(db) == before
+
+
+def test_a_crs_written_as_a_plain_wgs84_name_is_read(db, city, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = json.dumps({"type": "FeatureCollection", "crs": "urn:ogc:def:crs:OGC:1.3:CRS84",
+                       "features": [feature("35030400100101", cell(0, 0))]})
+    assert import_grids(db, write(tmp_path / "g.json", text)).created == 1
+
+
+def test_grid_features_of_the_wrong_shape_are_named(db, city, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = json.dumps({"type": "FeatureCollection", "features": [
+        "35030400100101",
+        {"type": "Feature", "properties": "code=35030400100102", "geometry": mapping(cell(1, 0))},
+        {"type": "Feature", "properties": {"code": "35030400100103", "name": "网格03"}, "geometry": [[X1, Y1]]},
+    ]})
+    assert_rejected(db, import_grids, write(tmp_path / "g.json", text),
+                    ("feature #1", "the feature is not a JSON object"),
+                    ("feature #2", "properties is not a JSON object"),
+                    ("feature 35030400100103", "geometry is not a JSON object"))
+
+
+def renaming_file(tmp_path: Path) -> Path:
+    """A new community in the tiny city's street 龙桥街道 (350302001), calling that street otherwise."""
+    return write(tmp_path / "rename.geojson", collection(
+        feature("35030200100201", cell(0, 0), district_name="城厢区", street_name="龙桥新街道",
+                community_name="新村")))
+
+
+def audit_rows(db, action: str) -> list[tuple]:  # type: ignore[no-untyped-def]
+    from commandcenter.models import AuditEntry
+
+    with db.read() as s:
+        return [tuple(r) for r in s.execute(select(AuditEntry.entity, AuditEntry.entity_id, AuditEntry.detail)
+                                            .where(AuditEntry.action == action))]
+
+
+def test_a_differing_street_name_is_refused_and_renames_nothing(db, city, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    before = db_state(db)
+    assert cli_main("import", "grids", "--db", str(db.url.database), str(renaming_file(tmp_path))) == 2
+    err = capsys.readouterr().err
+    assert ("feature 35030200100201: street_name 龙桥新街道 would rename street 350302001, now 龙桥街道; "
+            "areas are renamed only when asked for (import grids --rename-areas)") in err
+    assert db_state(db) == before
+    with db.read() as s:
+        assert s.scalar(select(Street.name).where(Street.code == "350302001")) == "龙桥街道"
+
+
+def test_rename_areas_renames_and_audits(db, city, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert cli_main("import", "grids", "--rename-areas", "--db", str(db.url.database),
+                    str(renaming_file(tmp_path))) == 0
+    assert "Renamed street 350302001: 龙桥街道 -> 龙桥新街道" in capsys.readouterr().out
+    with db.read() as s:
+        street_id, name, initials = s.execute(select(Street.id, Street.name, Street.pinyin_initials)
+                                              .where(Street.code == "350302001")).one()
+        assert (name, initials) == ("龙桥新街道", "lqxjd")
+        assert s.scalar(select(District.name).where(District.code == "350302")) == "城厢区"
+    [(entity, entity_id, detail)] = audit_rows(db, "rename_area")
+    assert (entity, entity_id) == ("street", street_id)
+    assert json.loads(detail) == {"code": "350302001", "file": "rename.geojson", "from": "龙桥街道", "to": "龙桥新街道"}
+
+
+def test_a_placeholder_name_is_filled_in_without_asking(tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+    db = open_database(tmp_path / "empty.sqlite", clock=clock, create=True)
+    try:
+        import_grids(db, write(tmp_path / "a.geojson", collection(feature("35030400100101", cell(0, 0)))))
+        result = import_grids(db, write(tmp_path / "b.geojson", collection(
+            feature("35030400100102", cell(1, 0), street_name="镇海街道"))))
+        assert result.renamed == ()
+        with db.read() as s:
+            assert s.scalar(select(Street.name).where(Street.code == "350304001")) == "镇海街道"
+        assert audit_rows(db, "rename_area") == []
+    finally:
+        db.dispose()

@@ -1,6 +1,6 @@
 """`commandcenter import officers|departments|positions|grids --db PATH FILE`.
 
-Prints what was imported and any warnings. A refused file prints every problem with its line
+Prints what was imported, areas renamed (only with `grids --rename-areas`) and any warnings. A refused file prints every problem with its line
 or feature and exits with code 2; the database is left exactly as it was.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..db import open_database
+from ..db import maintain, open_database
 from ..errors import ImportRejected
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
@@ -32,6 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         k = kinds.add_parser(kind, help=translate("cli", HELP[kind]))
         k.add_argument("--db", required=True, help=translate("cli", "database file path or SQLAlchemy URL"))
         k.add_argument("file", help=translate("cli", "the file to import (UTF-8, UTF-8 with BOM or GBK)"))
+        if kind == "grids":
+            k.add_argument("--rename-areas", action="store_true",
+                           help=translate("cli", "let district_name, street_name and community_name rename stored "
+                                                 "areas (recorded in the audit trail); without it a differing name "
+                                                 "refuses the file"))
         k.set_defaults(handler=run, import_kind=kind)
 
 
@@ -60,6 +65,10 @@ def describe_result(result: ImportResult) -> list[str]:
                 **{k: result.parents_created.get(k, 0) for k in ("districts", "streets", "communities")}
             )
         )
+    areas = {"district": N("cli", "district"), "street": N("cli", "street"), "community": N("cli", "community")}
+    for area_kind, code, old, new in result.renamed:
+        lines.append(translate("cli", "Renamed {kind} {code}: {old} -> {new}").format(
+            kind=translate("cli", areas[area_kind]), code=code, old=old, new=new))
     for where, why in result.warnings:
         lines.append(translate("cli", "warning: {where}: {why}").format(where=where, why=why))
     return lines
@@ -76,7 +85,9 @@ def describe_rejection(exc: ImportRejected) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        result = IMPORTERS[args.import_kind](db, args.file)
+        options = {"rename_areas": args.rename_areas} if args.import_kind == "grids" else {}
+        result = IMPORTERS[args.import_kind](db, args.file, **options)
+        maintain(db)  # planner statistics after new rows
     except ImportRejected as exc:
         print("\n".join(describe_rejection(exc)), file=sys.stderr)
         return 2

@@ -12,7 +12,12 @@ English column names of the issue or their usual Chinese names (工号, 姓名, 
 A grid import checks each polygon's validity, duplicate codes, overlaps (with the file's other
 grids and with grids already stored) and reports gaps inside a community as warnings. The
 district, street and community of a grid come from its code's prefixes (6 + 3 + 3 digits) and
-are created when missing, so a whole city imports into an empty database.
+are created when missing, so a whole city imports into an empty database; renaming a stored one
+is refused unless asked for, and then audited.
+
+JSON of the wrong shape (a feature that is not an object, `properties` or `geometry` that are
+not objects, a `crs` that names nothing, nesting too deep to parse) is a problem naming the
+record or the file, like any other, never an unexpected error.
 """
 
 from __future__ import annotations
@@ -63,6 +68,7 @@ from .geo import EARTH_RADIUS_M, GridLocator
 from .lifecycle import write_audit
 from .map_data import GEOMETRY_CACHE_KEY
 from .roster import PositionReport, pinyin_initials, record_positions
+from .validation import column_limit
 from .worktime import DEFAULT_TZ
 
 GRID_CODE_LENGTHS: tuple[int, ...] = (14, 15)  # 6 county + 3 street + 3 community + 2 or 3 grid digits
@@ -125,6 +131,7 @@ class ImportResult:
     unchanged: int = 0
     warnings: tuple[tuple[str, str], ...] = ()
     parents_created: dict[str, int] = field(default_factory=dict)  # districts / streets / communities
+    renamed: tuple[tuple[str, str, str, str], ...] = ()  # (district | street | community, code, old, new)
 
 
 class _Problems:
@@ -237,8 +244,10 @@ def _split_list(value: str) -> list[str]:
     return list(dict.fromkeys(part.strip() for part in _LIST_SPLIT.split(value or "") if part.strip()))
 
 
-def _check_length(problems: _Problems, where: str, label: str, value: str, limit: int) -> None:
-    if len(value) > limit:
+def _check_length(problems: _Problems, where: str, label: str, value: str, column: Any) -> None:
+    """The column's own length is the limit (PostgreSQL refuses longer text; SQLite would keep it)."""
+    limit = column_limit(column)
+    if limit is not None and len(value) > limit:
         problems.add(where, _t(N("imports", "{field} is longer than {n} characters")).format(field=label, n=limit))
 
 
@@ -285,7 +294,7 @@ def import_officers(db: Database, path: str | Path, actor: Actor | SystemActor |
             seen[emp] = line
         if not name:
             problems.add(where, _t(N("imports", "name is empty")))
-        _check_length(problems, where, "name", name, 40)
+        _check_length(problems, where, "name", name, Officer.name)
         if not _PHONE.match(phone):
             problems.add(where, _t(N("imports", "phone {value!r} is not a phone number")).format(value=phone))
         ids = []
@@ -417,7 +426,7 @@ def import_departments(db: Database, path: str | Path, actor: Actor | SystemActo
             seen[code] = line
         if not name:
             problems.add(where, _t(N("imports", "name is empty")))
-        _check_length(problems, where, "name", name, 80)
+        _check_length(problems, where, "name", name, Department.name)
         if not _PHONE.match(phone):
             problems.add(where, _t(N("imports", "phone {value!r} is not a phone number")).format(value=phone))
         ids = []
@@ -487,22 +496,43 @@ def parse_instant(value: Any, tz: ZoneInfo) -> datetime:
     return instant.astimezone(UTC)
 
 
-def _json_positions(path: Path, text: str) -> list[tuple[str, dict[str, Any]]]:
+def _load_json(path: Path, text: str) -> Any:
+    """The parsed document; malformed or absurdly nested JSON is refused, never a crash."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise _reject(path, _t(N("imports", "not valid JSON: {reason}")).format(reason=exc.msg),
                       _t(_LINE).format(n=exc.lineno)) from exc
+    except RecursionError as exc:  # the C decoder recurses once per level of [ or {
+        raise _reject(path, _t(N("imports", "the JSON is nested too deeply to be read"))) from exc
+
+
+def _json_positions(path: Path, text: str, problems: _Problems) -> list[tuple[str, dict[str, Any]]]:
+    """(record label, fields) of every well-formed record; a record of the wrong shape (not an
+    object, `properties` or `geometry` not objects) is a problem naming that record."""
+    data = _load_json(path, text)
+    not_object = _t(N("imports", "{part} is not a JSON object"))
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
+        features = data.get("features")
+        if not isinstance(features, list):
+            raise _reject(path, _t(N("imports", "the FeatureCollection has no list of features")))
         items = []
-        for i, feature in enumerate(data.get("features") or [], 1):
-            props = dict((feature or {}).get("properties") or {})
-            geom = (feature or {}).get("geometry") or {}
+        for i, feature in enumerate(features, 1):
+            where = _t(_RECORD).format(n=i)
+            if not isinstance(feature, dict):
+                problems.add(where, not_object.format(part=_t(N("imports", "the feature"))))
+                continue
+            props, geom = feature.get("properties") or {}, feature.get("geometry") or {}
+            if not isinstance(props, dict) or not isinstance(geom, dict):
+                part = "properties" if not isinstance(props, dict) else "geometry"
+                problems.add(where, not_object.format(part=part))
+                continue
+            props = {_normalise_header(str(k)): v for k, v in props.items()}
             if geom.get("type") == "Point" and isinstance(geom.get("coordinates"), list):
                 coords = geom["coordinates"]
                 props.setdefault("lon", coords[0] if len(coords) > 0 else None)
                 props.setdefault("lat", coords[1] if len(coords) > 1 else None)
-            items.append((_t(_RECORD).format(n=i), props))
+            items.append((where, props))
         return items
     if isinstance(data, dict):
         data = data.get("positions")
@@ -511,9 +541,11 @@ def _json_positions(path: Path, text: str) -> list[tuple[str, dict[str, Any]]]:
                                             "FeatureCollection of points")))
     out = []
     for i, item in enumerate(data, 1):
+        where = _t(_RECORD).format(n=i)
         if not isinstance(item, dict):
-            item = {}
-        out.append((_t(_RECORD).format(n=i), {_normalise_header(str(k)): v for k, v in item.items()}))
+            problems.add(where, not_object.format(part=_t(N("imports", "the record"))))
+            continue
+        out.append((where, {_normalise_header(str(k)): v for k, v in item.items()}))
     return out
 
 
@@ -531,17 +563,18 @@ def import_positions(db: Database, path: str | Path, actor: Actor | SystemActor 
     path = Path(path)
     text, encoding = read_text(path)
     zone = ZoneInfo(tz)
+    problems = _Problems(path)
     if path.suffix.lower() in (".json", ".geojson") or text.lstrip().startswith(("[", "{")):
-        items = _json_positions(path, text)
+        items = _json_positions(path, text, problems)
     else:
         items = [(_t(_LINE).format(n=line), rec) for line, rec in _csv_records(path, text, ("employee_no", "at",
                                                                                                "lon", "lat"))]
     if not items:
+        problems.raise_if_any()
         raise _reject(path, _t(N("imports", "the file holds no positions")))
     with db.read() as s:
         officers = dict(s.execute(select(Officer.employee_no, Officer.id)).all())
     latest_allowed = db.clock.now() + FUTURE_TOLERANCE
-    problems = _Problems(path)
     reports: list[PositionReport] = []
     wheres: list[str] = []
     for where, rec in items:
@@ -613,15 +646,11 @@ def _feature_label(index: int, code: str) -> str:
 
 
 def _read_features(path: Path, text: str, problems: _Problems) -> list[_Feature]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _reject(path, _t(N("imports", "not valid JSON: {reason}")).format(reason=exc.msg),
-                      _t(_LINE).format(n=exc.lineno)) from exc
+    data = _load_json(path, text)
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise _reject(path, _t(N("imports", "not a GeoJSON FeatureCollection")))
-    crs = ((data.get("crs") or {}).get("properties") or {}).get("name", "")
-    if crs and not re.search(r"(CRS84|EPSG:+4326|EPSG::4326)$", str(crs)):
+    crs = _crs_name(path, data.get("crs"))
+    if crs and not re.search(r"(CRS84|EPSG:+4326|EPSG::4326)$", crs):
         raise _reject(path, _t(N("imports", "the coordinates are in {crs}; grids must be WGS84 longitude/latitude"))
                       .format(crs=crs))
     features = data.get("features")
@@ -629,9 +658,16 @@ def _read_features(path: Path, text: str, problems: _Problems) -> list[_Feature]
         raise _reject(path, _t(N("imports", "the FeatureCollection has no features")))
     out: list[_Feature] = []
     seen: dict[str, int] = {}
+    not_object = _t(N("imports", "{part} is not a JSON object"))
     for index, feature in enumerate(features):
-        props = (feature or {}).get("properties") if isinstance(feature, dict) else None
-        props = props if isinstance(props, dict) else {}
+        if not isinstance(feature, dict):
+            problems.add(_feature_label(index, ""), not_object.format(part=_t(N("imports", "the feature"))))
+            continue
+        props = feature.get("properties")
+        if props is not None and not isinstance(props, dict):
+            problems.add(_feature_label(index, ""), not_object.format(part="properties"))
+            continue
+        props = props or {}
         raw_code = props.get("code")
         code = str(raw_code).strip() if isinstance(raw_code, str | int) and not isinstance(raw_code, bool) else ""
         where = _feature_label(index, code)
@@ -650,11 +686,12 @@ def _read_features(path: Path, text: str, problems: _Problems) -> list[_Feature]
         name = str(props.get("name") or "").strip()
         if not name:
             problems.add(where, _t(N("imports", "no name property")))
-        _check_length(problems, where, "name", name, 80)
+        _check_length(problems, where, "name", name, Grid.name)
         names = {}
-        for key, limit in (("district_name", 80), ("street_name", 80), ("community_name", 80)):
+        for key, column in (("district_name", District.name), ("street_name", Street.name),
+                            ("community_name", Community.name)):
             value = str(props.get(key) or "").strip()
-            _check_length(problems, where, key, value, limit)
+            _check_length(problems, where, key, value, column)
             if value:
                 names[key] = value
         geom = _feature_geometry(feature, where, problems)
@@ -663,9 +700,27 @@ def _read_features(path: Path, text: str, problems: _Problems) -> list[_Feature]
     return out
 
 
-def _feature_geometry(feature: Any, where: str, problems: _Problems) -> shapely.Geometry | None:
-    raw = feature.get("geometry") if isinstance(feature, dict) else None
-    if not isinstance(raw, dict) or raw.get("type") not in ("Polygon", "MultiPolygon"):
+def _crs_name(path: Path, crs: Any) -> str:
+    """The name of a GeoJSON 2008 `crs` member ({"type": "name", "properties": {"name": ...}}), or
+    the member itself when a tool wrote the name as a plain string; '' when absent."""
+    if crs is None or crs == "":
+        return ""
+    if isinstance(crs, str):
+        return crs.strip()
+    props = crs.get("properties") if isinstance(crs, dict) else None
+    name = props.get("name") if isinstance(props, dict) else None
+    if not isinstance(name, str):
+        raise _reject(path, _t(N("imports", "the crs member is not a named coordinate system; grids must be WGS84 "
+                                            "longitude/latitude")))
+    return name.strip()
+
+
+def _feature_geometry(feature: dict[str, Any], where: str, problems: _Problems) -> shapely.Geometry | None:
+    raw = feature.get("geometry")
+    if raw is not None and not isinstance(raw, dict):
+        problems.add(where, _t(N("imports", "{part} is not a JSON object")).format(part="geometry"))
+        return None
+    if raw is None or raw.get("type") not in ("Polygon", "MultiPolygon"):
         kind = raw.get("type") if isinstance(raw, dict) else None
         problems.add(where, _t(N("imports", "geometry is {kind}, not a Polygon or MultiPolygon")).format(
             kind=kind or _t(N("imports", "missing"))))
@@ -742,12 +797,16 @@ def _gaps(by_community: dict[str, list[shapely.Geometry]], project: Callable[[np
     return warnings
 
 
-def import_grids(db: Database, path: str | Path, actor: Actor | SystemActor | None = None) -> ImportResult:
+def import_grids(db: Database, path: str | Path, actor: Actor | SystemActor | None = None,
+                 rename_areas: bool = False) -> ImportResult:
     """Unit grids from a GeoJSON FeatureCollection of (multi)polygons with `code` and `name`.
 
     A code already stored updates that grid's name and geometry. Districts, streets and
     communities missing for a code's prefixes are created, named by the optional
-    `district_name`, `street_name` and `community_name` properties (else by their code).
+    `district_name`, `street_name` and `community_name` properties (else by their code). A name
+    differing from a stored one refuses the file unless `rename_areas`: a grid file from another
+    source must not quietly rename a street every case and briefing is filed under. Each
+    rename asked for is written to the audit trail.
     """
     actor = actor or SystemActor()
     authorize(db, actor, Action.IMPORT_DATA)
@@ -755,10 +814,13 @@ def import_grids(db: Database, path: str | Path, actor: Actor | SystemActor | No
     text, encoding = read_text(path)
     problems = _Problems(path)
     features = _read_features(path, text, problems)
-    parents = _parent_names(features, problems)
+    parents, named_by = _parent_names(features, problems)
 
     with db.read() as s:
         stored_rows = s.execute(select(Grid.code, Grid.geometry)).all()
+        if not rename_areas:
+            for r in _renames(s, parents):
+                problems.add(named_by[r.kind, r.code], _rename_problem(r))
     file_codes = {f.code for f in features}
     stored = [(code, shapely.from_wkb(wkb)) for code, wkb in stored_rows if code not in file_codes]
     all_geoms = [f.geom for f in features] + [g for _, g in stored]
@@ -780,7 +842,13 @@ def import_grids(db: Database, path: str | Path, actor: Actor | SystemActor | No
 
     now = db.clock.now()
     with db.unit_of_work() as s:
+        renames = _renames(s, parents)
+        if renames and not rename_areas:  # renamed by another seat since the check above
+            raise ImportRejected(str(path), [(named_by[r.kind, r.code], _rename_problem(r)) for r in renames])
         community_ids, made = _ensure_parents(s, parents)
+        for r in renames:
+            write_audit(s, actor, now, "rename_area", r.kind, r.id,
+                        {"file": path.name, "code": r.code, "from": r.old, "to": r.new})
         existing = {g.code: g for g in s.scalars(select(Grid).where(Grid.code.in_(list(file_codes))))}
         created = updated = 0
         changed: list[tuple[Grid, str]] = []
@@ -810,30 +878,71 @@ def import_grids(db: Database, path: str | Path, actor: Actor | SystemActor | No
         write_audit(s, actor, now, "import_grids", "grid", None,
                     {"file": path.name, "created": created, "updated": updated, **made})
     _clear(db, GEOMETRY_CACHES)
-    return ImportResult("grids", str(path), encoding, created, updated, 0, tuple(warnings), made)
+    return ImportResult("grids", str(path), encoding, created, updated, 0, tuple(warnings), made,
+                        tuple((r.kind, r.code, r.old, r.new) for r in renames))
 
 
-def _parent_names(features: Iterable[_Feature], problems: _Problems) -> dict[str, dict[str, str]]:
+@dataclass(frozen=True)
+class _Rename:
+    kind: str  # district | street | community
+    id: int
+    code: str
+    old: str
+    new: str
+
+
+_PARENT_KINDS: tuple[tuple[str, int, Any], ...] = (("district", 6, District), ("street", 9, Street),
+                                                    ("community", 12, Community))
+
+
+def _parent_names(features: Iterable[_Feature], problems: _Problems
+                  ) -> tuple[dict[str, dict[str, str]], dict[tuple[str, str], str]]:
     """Codes of every district (6), street (9) and community (12) the file needs, with the names
-    the file gives them; two features naming the same parent differently is an error."""
+    the file gives them, and the first feature naming each; two features naming the same parent
+    differently is an error."""
     parents: dict[str, dict[str, str]] = {"district": {}, "street": {}, "community": {}}
+    named_by: dict[tuple[str, str], str] = {}
     for f in features:
-        for kind, length in (("district", 6), ("street", 9), ("community", 12)):
+        for kind, length, _model in _PARENT_KINDS:
             code = f.code[:length]
             name = f.names.get(f"{kind}_name", "")
             known = parents[kind].get(code)
             if known is None or (not known and name):
                 parents[kind][code] = name
+                if name:
+                    named_by[kind, code] = f.where
             elif name and known != name:
                 problems.add(f.where, _t(N("imports", "{kind}_name {name} differs from {other} given for {code} by "
                                                       "another feature")).format(kind=kind, name=name, other=known,
                                                                                  code=code))
-    return parents
+    return parents, named_by
+
+
+def _renames(s: Session, parents: dict[str, dict[str, str]]) -> list[_Rename]:
+    """Stored districts, streets and communities the file names differently. A stored name that
+    is only its code (created by an import without names) is filled in, not renamed."""
+    out = []
+    for kind, _length, model in _PARENT_KINDS:
+        named = {code: name for code, name in parents[kind].items() if name}
+        if not named:
+            continue
+        for id_, code, old in s.execute(select(model.id, model.code, model.name).where(
+                model.code.in_(list(named)))):
+            if old != named[code] and old != code:
+                out.append(_Rename(kind, id_, code, old, named[code]))
+    return sorted(out, key=lambda r: (r.code, r.kind))
+
+
+def _rename_problem(r: _Rename) -> str:
+    return _t(N("imports", "{kind}_name {new} would rename {kind} {code}, now {old}; areas are renamed only when "
+                           "asked for (import grids --rename-areas)")).format(kind=r.kind, new=r.new, code=r.code,
+                                                                             old=r.old)
 
 
 def _ensure_parents(s: Session, parents: dict[str, dict[str, str]]) -> tuple[dict[str, int], dict[str, int]]:
-    """Create missing districts, streets and communities (renaming ones the file names anew);
-    returns community id by code and how many of each kind were created."""
+    """Create missing districts, streets and communities and name the ones the file names (the
+    caller has refused renames nobody asked for); returns community id by code and how many of
+    each kind were created."""
     made = {"districts": 0, "streets": 0, "communities": 0}
     districts = {d.code: d for d in s.scalars(select(District).where(District.code.in_(list(parents["district"]))))}
     for code, name in sorted(parents["district"].items()):
