@@ -1,20 +1,27 @@
 """`commandcenter briefing`: print the daily (or one shift's) briefing of a centre as a PDF.
 
 The briefing names the operating-system user who ran the command as the one who printed it,
-and the issue is recorded in the database (who, when, period, SHA-256 of the file).
+and the issue is recorded in the database (who, when, period, SHA-256 of the file). Requests
+that cannot give a true briefing are refused with one line and exit code 2: an output folder
+that does not exist (a typo should not create folders), a day in the future or before the
+data, a shift the centre does not have (the line lists its shifts). A past day on which nothing
+happened still gives its briefing, with a warning.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 from datetime import date
+from pathlib import Path
 
 from ..db import open_database
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import current_language, normalize, translate
 from ..services.auth import SystemActor
+from ..services.briefing_checks import check_briefing_request, is_quiet
 from ..services.briefings import issue_briefing
 from ..services.kpi import centre_by_code, default_centre
 
@@ -45,14 +52,25 @@ def run(args: argparse.Namespace) -> int:
     lang = normalize(args.lang) if getattr(args, "lang", None) else current_language()
     if not str(args.out).lower().endswith(".pdf"):
         raise ValidationError(translate("cli", "the output file must end in .pdf"), field="out")
+    folder = Path(args.out).expanduser().absolute().parent
+    if not folder.is_dir():
+        raise ValidationError(translate("cli", "the folder {folder} does not exist; create it or choose another "
+                                               "--out").format(folder=folder), field="out", folder=str(folder))
     user = getpass.getuser()
     db = open_database(args.db)
     try:
         centre_id = centre_by_code(db, args.centre) if args.centre else default_centre(db)
+        request = check_briefing_request(db, centre_id, args.date, args.shift)
         issued = issue_briefing(db, SystemActor(username=user, display_name=user), centre_id=centre_id,
-                                day=args.date, shift_name=args.shift, lang=lang, out=args.out, printed_by=user)
+                                day=request.day, shift_name=request.shift_name, lang=lang, out=args.out,
+                                printed_by=user)
     finally:
         db.dispose()
     print(translate("cli", "{path}: {kind} briefing of {day}, {size} bytes, sha256 {sha}").format(
         path=issued.path, kind=issued.kind, day=args.date.isoformat(), size=issued.size, sha=issued.sha256))
+    if is_quiet(issued.data):
+        print(translate("cli", "warning: nothing was reported, dispatched or closed on {day}{shift}; the briefing "
+                               "shows only what was still open").format(
+            day=args.date.isoformat(), shift=f" ({request.shift_name})" if request.shift_name else ""),
+            file=sys.stderr)
     return 0

@@ -6,8 +6,9 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from ..db import open_database
+from ..db import normalize_url, open_database, sqlite_path
 from ..demo_labels import demo_progress_text
+from ..errors import ValidationError
 from ..i18n import translate
 from ..services.demo import SCALES, DemoProgress, generate_demo
 
@@ -39,6 +40,10 @@ def run(args: argparse.Namespace) -> int:
     if args.days < 1 or args.days > 3660:
         print(translate("cli", "error: --days must be between 1 and 3660"), file=sys.stderr)
         return 2
+    path = sqlite_path(normalize_url(args.db))
+    if path is not None and not path.parent.is_dir():  # a mistyped folder must not be created silently
+        raise ValidationError(translate("cli", "the folder {folder} does not exist; create it or choose another "
+                                               "--db").format(folder=path.parent), field="db", folder=str(path.parent))
     db = open_database(args.db, create=True)
     try:
         summary = generate_demo(db, scale=args.scale, days=args.days, seed=args.seed, progress=_progress_printer())
