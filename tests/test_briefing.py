@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import errno
 import getpass
 import hashlib
 import io
@@ -21,6 +22,7 @@ from commandcenter.errors import NotFound, PermissionDenied
 from commandcenter.models import AuditEntry, BriefingIssued, CommandCentre, Shift
 from commandcenter.reports.briefing import briefing_pdf
 from commandcenter.reports.fonts import FONT_NAME, FontMissing, cjk_font
+from commandcenter.services import briefings
 from commandcenter.services.auth import actor_for, centre_scope
 from commandcenter.services.briefings import issue_briefing, issued_briefings
 from commandcenter.services.dto import NewCase
@@ -384,6 +386,70 @@ def test_issuing_records_who_when_and_the_hash(scenario, tmp_path) -> None:  # t
     assert rows[0].period_start == datetime(2026, 11, 25, tzinfo=TZ) and rows[0].file_path == str(tmp_path / "daily.pdf")
     with db.read() as s:
         assert s.scalar(select(AuditEntry.action).where(AuditEntry.entity == "briefing")) == "print_briefing"
+
+
+@pytest.fixture
+def folder(tmp_path):  # type: ignore[no-untyped-def]
+    """A folder of its own for the briefings (the scenario's database sits in tmp_path)."""
+    path = tmp_path / "briefings"
+    path.mkdir()
+    return path
+
+
+def issued_state(db, folder) -> tuple[list[str], int, int]:  # type: ignore[no-untyped-def]
+    """The files in `folder` (temporary ones included), the issue records and their audit entries."""
+    with db.read() as s:
+        records = len(s.scalars(select(BriefingIssued.id)).all())
+        audits = len(s.scalars(select(AuditEntry.id).where(AuditEntry.entity == "briefing")).all())
+    return sorted(p.name for p in folder.iterdir()), records, audits
+
+
+def test_a_failed_record_leaves_no_file(scenario, folder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+    supervisor = actor_for(db, "supervisor")
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("injected: the change log cannot be written")
+
+    monkeypatch.setattr(briefings, "record_change", broken)
+    with pytest.raises(RuntimeError, match="injected"):
+        issue_briefing(db, supervisor, centre_id=sc.centre_id, day=DAY, out=folder / "daily.pdf")
+    assert issued_state(db, folder) == ([], 0, 0)
+
+
+def test_a_failed_write_leaves_no_record(scenario, folder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(briefings.os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        issue_briefing(db, actor_for(db, "supervisor"), centre_id=sc.centre_id, day=DAY, out=folder / "daily.pdf")
+    assert issued_state(db, folder) == ([], 0, 0)
+
+
+def test_a_failed_commit_takes_the_file_back(scenario, folder) -> None:  # type: ignore[no-untyped-def]
+    """A re-issue to the same name whose commit fails leaves the earlier file and its record as they were."""
+    db, clock, sc = scenario
+    supervisor = actor_for(db, "supervisor")
+    out = folder / "daily.pdf"
+    first = issue_briefing(db, supervisor, centre_id=sc.centre_id, day=DAY, out=out)
+    clock.advance(minutes=5)  # "printed at" moves, so the new file differs
+
+    def refuse(_conn) -> None:  # type: ignore[no-untyped-def]
+        raise RuntimeError("injected: the commit fails")
+
+    event.listen(db.engine, "commit", refuse)
+    try:
+        with pytest.raises(RuntimeError, match="injected"):
+            issue_briefing(db, supervisor, centre_id=sc.centre_id, day=DAY, out=out)
+    finally:
+        event.remove(db.engine, "commit", refuse)
+    assert issued_state(db, folder) == (["daily.pdf"], 1, 1)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == first.sha256
+    again = issue_briefing(db, supervisor, centre_id=sc.centre_id, day=DAY, out=out)  # and the next one works
+    assert again.sha256 != first.sha256 and issued_state(db, folder) == (["daily.pdf"], 2, 2)
 
 
 def run_cli(*argv: str) -> int:

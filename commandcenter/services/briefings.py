@@ -1,17 +1,21 @@
 """Issuing a briefing: gather the data, write the PDF, and record who issued what.
 
 Every issued briefing leaves a `briefing_issued` row (centre, period, language, who, when,
-where the file went and its SHA-256), an audit entry and a change-log row, in one
-transaction after the file is safely on disk. The CLI issues as the operating-system user;
-the GUI as the signed-in supervisor (checked against the permission table).
+where the file went and its SHA-256), an audit entry and a change-log row. The file and its
+record appear together or not at all: the PDF is written under a temporary name beside its
+target, renamed into place as the last step of the recording transaction, and taken back (the
+file it replaced put back) if that transaction fails to commit. The CLI issues as the
+operating-system user; the GUI as the signed-in supervisor (checked against the permission table).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -46,18 +50,69 @@ class IssuedBriefing:
     data: BriefingData
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Write next to the target and rename, so a reader never sees half a PDF."""
+def _write_beside(path: Path, content: bytes) -> Path:
+    """Write `content` to a temporary file in `path`'s folder, so renaming it there is atomic."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())  # on disk before the record says it is
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a printed briefing is for the room
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def _keep_previous(path: Path) -> Path | None:
+    """A second name (hard link) for a file about to be replaced, to put it back on failure.
+
+    None when there is no such file, or the file system has no hard links: then a failed
+    re-issue removes the earlier file of the same name instead of restoring it.
+    """
+    if not path.exists():
+        return None
+    keep = path.with_name(f".{path.name}.{secrets.token_hex(6)}.previous")
+    try:
+        os.link(path, keep)
+    except OSError:
+        return None
+    return keep
+
+
+@contextmanager
+def _placed_on_commit(path: Path, content: bytes) -> Iterator[Callable[[], None]]:
+    """Around a recording transaction: yields `place()`, to be called as the block's last step.
+
+    Writing happens before the block (a failure there records nothing). If the block fails
+    before `place()`, the temporary file is removed; if it fails after (the commit), the new
+    file is removed and the one it replaced is put back.
+    """
+    tmp = _write_beside(path, content)
+    previous = _keep_previous(path)
+    placed = False
+
+    def place() -> None:
+        nonlocal placed
+        os.replace(tmp, path)
+        placed = True
+
+    try:
+        yield place
+    except BaseException:
+        if not placed:
+            tmp.unlink(missing_ok=True)
+        elif previous is not None:
+            os.replace(previous, path)
+            previous = None
+        else:
+            path.unlink(missing_ok=True)
+        raise
+    finally:
+        if previous is not None:
+            previous.unlink(missing_ok=True)
 
 
 def issue_briefing(db: Database, actor: Actor | SystemActor, *, centre_id: int, day: date, out: str | Path,
@@ -75,10 +130,11 @@ def issue_briefing(db: Database, actor: Actor | SystemActor, *, centre_id: int, 
     report("pdf", 0.5)
     content = briefing_pdf(data, lang=lang, printed_by=printed_by or actor.display_name, progress=report)
     path = Path(out).expanduser().resolve()
-    _write_atomically(path, content)
     digest = hashlib.sha256(content).hexdigest()
     now = db.clock.now()
-    with db.unit_of_work() as s:
+    # the unit of work commits when its block ends, inside the placing block: a failed commit
+    # takes the file back
+    with _placed_on_commit(path, content) as place, db.unit_of_work() as s:
         row = BriefingIssued(
             centre_id=centre_id,
             kind=data.period.kind,
@@ -96,6 +152,7 @@ def issue_briefing(db: Database, actor: Actor | SystemActor, *, centre_id: int, 
                     {"day": day.isoformat(), "shift": shift_name or "", "lang": lang, "sha256": digest})
         record_change(s, now, "briefing", row.id, "insert", centre_id)
         row_id = row.id
+        place()
     report("done", 1.0)
     return IssuedBriefing(row_id, centre_id, data.period.kind, data.period.start, data.period.end, lang, now,
                           actor.username, str(path), digest, len(content), data)
