@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.exc import OperationalError
 
 from commandcenter.clock import FrozenClock
 from commandcenter.db import Database, open_database
@@ -19,8 +22,8 @@ from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
 from commandcenter.errors import NotFound, ValidationError
 from commandcenter.models import Case, CaseHistory, ChangeLog, Escalation, Officer, OfficerPosition
 from commandcenter.services.auth import SystemActor
-from commandcenter.services.drill import CaseGenerator, DrillCity, parse_duration, parse_rate
-from commandcenter.services.dto import NewCase
+from commandcenter.services.drill import CaseGenerator, Drill, DrillCity, parse_duration, parse_rate
+from commandcenter.services.dto import CaseRow, NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 
 from .factories import TinyCity, build_tiny_city, grid_centre
@@ -215,3 +218,74 @@ def test_sigterm_stops_the_drill_cleanly(tmp_path) -> None:  # type: ignore[no-u
             proc.wait()
     assert proc.returncode == 0, err
     assert out.strip().splitlines()[-1].startswith("Drill finished")
+
+
+class Outage:
+    """Makes every statement on a SQLite engine fail as a lost server would, inside a time window."""
+
+    def __init__(self, db: Database, start_after: float, seconds: float) -> None:
+        self.start = time.monotonic() + start_after
+        self.end = self.start + seconds
+        self.failed = 0
+        event.listen(db.engine, "before_cursor_execute", self._execute)
+
+    def _execute(self, *_args: object) -> None:
+        if self.start <= time.monotonic() < self.end:
+            self.failed += 1
+            raise sqlite3.OperationalError("server closed the connection unexpectedly")
+
+
+def drill_cases(db: Database) -> list[tuple[object, ...]]:
+    with db.read() as s:
+        return [tuple(r) for r in s.execute(
+            select(Case.category_id, Case.priority, Case.source, Case.description, Case.lon, Case.lat)
+            .where(Case.created_by.is_(None)).order_by(Case.id))]
+
+
+def expected_stream(db: Database, seed: int, n: int) -> list[tuple[object, ...]]:
+    gen = CaseGenerator(DrillCity.load(db), seed)
+    return [(g.new.category_id, str(g.new.priority), str(g.new.source), g.new.description, g.new.lon, g.new.lat)
+            for g in (gen.next() for _ in range(n))]
+
+
+def test_the_drill_waits_out_a_lost_database_and_resumes_the_same_stream(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = open_database(tmp_path / "city.sqlite", create=True)
+    build_tiny_city(db)
+    try:
+        drill = Drill(db, 600, seed=3)
+        outage = Outage(db, start_after=1.0, seconds=2.0)
+        said: list[str | None] = []
+        final = drill.run(4.5, on_connection=said.append)
+        assert outage.failed >= 2  # the field tick's read and the probes failed, not only one write
+        assert said[0] and "server closed the connection" in said[0] and said[1:] == [None]
+        assert final.outages == 1
+        written = drill_cases(db)
+        assert len(written) == final.cases >= 10  # nothing counted that is missing, nothing doubled
+        assert written == expected_stream(db, 3, len(written))  # resumed with the case that was next
+    finally:
+        db.dispose()
+
+
+def test_a_case_committed_before_the_connection_dropped_is_not_fed_again(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = open_database(tmp_path / "city.sqlite", create=True)
+    build_tiny_city(db)
+    try:
+        drill = Drill(db, 600, seed=4)
+        read_back = drill.cases.row
+        drops = []
+
+        def row_after_commit(case_id: int) -> CaseRow:
+            if not drops:  # the first case commits, then the connection drops while reading it back
+                drops.append(case_id)
+                raise OperationalError("SELECT", {}, sqlite3.OperationalError("connection lost"))
+            return read_back(case_id)
+
+        drill.cases.row = row_after_commit  # type: ignore[method-assign]
+        said: list[str | None] = []
+        final = drill.run(2.0, on_connection=said.append)
+        written = drill_cases(db)
+        assert drops and said == []  # reachable at once: retried without a word
+        assert len(written) == final.cases >= 5
+        assert written == expected_stream(db, 4, len(written))
+    finally:
+        db.dispose()

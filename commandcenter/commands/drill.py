@@ -1,7 +1,9 @@
 """`commandcenter drill`: feed generated cases and field progress into a database, live.
 
 Runs as its own process next to the GUI (SQLite WAL lets the walls read while it writes).
-Ctrl-C or SIGTERM stop it cleanly between two transactions, with exit code 0.
+Ctrl-C or SIGTERM stop it cleanly between two transactions, with exit code 0. When the
+database goes away for a while the drill says so in one line, keeps retrying, and says so
+again when it is back.
 """
 
 from __future__ import annotations
@@ -45,6 +47,13 @@ def counts(p: DrillProgress) -> str:
 
 def progress_line(p: DrillProgress) -> str:
     return t("{elapsed:.0f} s: {counts}").format(elapsed=p.elapsed, counts=counts(p))
+
+
+def connection_line(reason: str | None) -> str:
+    """What the trainer reads when the database goes away (with the driver's reason) and comes back."""
+    if reason is None:
+        return t("reconnected")
+    return t("database unreachable; retrying… ({reason})").format(reason=reason)
 
 
 # one-line messages for bad options, by the field the service's ValidationError names
@@ -112,7 +121,8 @@ def run(args: argparse.Namespace, out: Callable[[str], None] | None = None) -> i
         echo(t("Drill on {db}: {rate:g} new cases a minute {how_long}, seed {seed}, {grids} grids").format(
             db=db.display_name, rate=rate, how_long=how_long, seed=seed, grids=len(drill.city.grids)))
         stop.install()
-        final = drill.run(duration, on_progress=lambda p: echo(progress_line(p)), stop=stop)
+        final = drill.run(duration, on_progress=lambda p: echo(progress_line(p)), stop=stop,
+                          on_connection=lambda reason: echo(connection_line(reason)))
         echo(t("Drill finished after {elapsed:.1f} s: {counts}").format(elapsed=final.elapsed, counts=counts(final)))
     finally:
         stop.restore()

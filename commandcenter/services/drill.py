@@ -13,6 +13,10 @@ transaction per write, so walls see cases appear one by one:
   report positions;
 - the escalation clock runs every few seconds.
 
+When the database goes away (PostgreSQL restarted, the network dropped) the drill pauses,
+retries with a growing delay and resumes where it stopped; a new case whose write failed is
+looked up before it is written again, since the commit may have happened before the error.
+
 The case stream (arrival gaps, categories, priorities, places, texts) depends only on the
 seed and the city, never on timing, so the same seed gives the same sequence of cases. Field
 progress and positions depend on what operators do meanwhile and are not reproducible.
@@ -33,13 +37,13 @@ from itertools import accumulate
 from typing import Any
 
 import shapely
-from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import select, text
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..db import Database
 from ..domain.actions import Action
 from ..domain.enums import AVAILABLE_DUTY, CaseStatus, Priority, SourceChannel
-from ..errors import IllegalTransition, NotFound, StaleCase, ValidationError
+from ..errors import DatabaseBusy, IllegalTransition, NotFound, StaleCase, ValidationError
 from ..models import (
     AppMeta,
     Case,
@@ -77,6 +81,11 @@ MAX_ACTIONS_PER_TICK = 10  # a backlog of old dispatched cases drains gradually,
 POSITION_EVERY_S = 10.0
 MAX_POSITIONS_PER_TICK = 200
 OFFICER_SPEED_MPS = (1.2, 5.0)  # on foot to e-bike
+# a failed write waits this long before the database is probed, doubling up to the maximum
+RETRY_FIRST_S = 0.5
+RETRY_MAX_S = 4.0
+# what a lost, refused or busy connection raises (a programming error raises something else)
+UNAVAILABLE = (OperationalError, InterfaceError, DatabaseBusy)
 
 # relative frequency of minor categories by name (what digital urban management centres see
 # most: rubbish, street vending, parking, flyers); other categories weigh DEFAULT_WEIGHT
@@ -314,6 +323,7 @@ class DrillProgress:
     positions: int = 0
     escalations: int = 0
     skipped: int = 0  # writes refused because a seat changed the case meanwhile, or the database was busy
+    outages: int = 0  # times the database could not be reached
 
 
 @dataclass
@@ -386,7 +396,7 @@ class FieldSimulation:
                     self.cases.perform(DRILL_ACTOR, r.id, Action.FEED_BACK, TransitionParams(note=note),
                                        expected_version=r.version)
                     progress = replace(progress, fed_back=progress.fed_back + 1)
-            except (StaleCase, IllegalTransition, NotFound, OperationalError) as exc:
+            except (StaleCase, IllegalTransition, NotFound) as exc:
                 log.info("drill: skipped case %s: %s", r.id, exc)
                 progress = replace(progress, skipped=progress.skipped + 1)
         return progress, heading
@@ -450,11 +460,7 @@ class FieldSimulation:
             reports.append(PositionReport(w.officer_id, now, w.lon, w.lat))
         if not reports:
             return progress
-        try:
-            record_positions(self.db, reports)
-        except OperationalError as exc:
-            log.info("drill: positions not written: %s", exc)
-            return replace(progress, skipped=progress.skipped + 1)
+        record_positions(self.db, reports)
         return replace(progress, positions=progress.positions + len(reports))
 
 
@@ -502,19 +508,50 @@ class Drill:
         self.generator = CaseGenerator(self.city, seed)
         self.simulation = FieldSimulation(db, self.city, seed, self.cases)
         self._arrivals = random.Random(f"drill:{seed}:arrivals")
+        # a drawn case whose write failed, and when that write started: it may have committed
+        self._unsure: tuple[GeneratedCase, datetime] | None = None
 
     def next_gap(self) -> float:
         """Seconds to the next arrival: exponential, so arrivals form a Poisson process."""
         return self._arrivals.expovariate(self.rate_per_minute / 60.0)
 
     def create_case(self, progress: DrillProgress) -> DrillProgress:
-        generated = self.generator.next()
-        try:
-            self.cases.report(DRILL_ACTOR, generated.new, register=generated.register)
-        except OperationalError as exc:
-            log.info("drill: case not written: %s", exc)
-            return replace(progress, skipped=progress.skipped + 1)
+        """Write the next case of the stream, or the one whose last write failed.
+
+        A failed write may still have committed (the connection can drop after COMMIT, or while
+        reading the new row back), so that case is looked up before it is written again: the
+        stream goes on in order and no case is fed twice.
+        """
+        if self._unsure is not None:
+            generated, since = self._unsure
+            if self._already_written(generated.new, since):
+                self._unsure = None
+                return self._counted(progress, generated)
+        else:
+            generated, since = self.generator.next(), self.db.clock.now()
+        self._unsure = (generated, since)
+        self.cases.report(DRILL_ACTOR, generated.new, register=generated.register)
+        self._unsure = None
+        return self._counted(progress, generated)
+
+    @staticmethod
+    def _counted(progress: DrillProgress, generated: GeneratedCase) -> DrillProgress:
         return replace(progress, cases=progress.cases + 1, registered=progress.registered + generated.register)
+
+    def _already_written(self, new: NewCase, since: datetime) -> bool:
+        """Whether the drill wrote this case since `since`: its random point and text make it unique."""
+        with self.db.read() as s:
+            found = s.scalar(
+                select(Case.id).where(
+                    Case.reported_at >= since.replace(microsecond=0),  # stored in whole seconds
+                    Case.created_by.is_(None),
+                    Case.lon == new.lon,
+                    Case.lat == new.lat,
+                    Case.category_id == new.category_id,
+                    Case.description == new.description,
+                ).limit(1)
+            )
+        return found is not None
 
     def field_tick(self, progress: DrillProgress) -> DrillProgress:
         now, now_m = self.db.clock.now(), time.monotonic()
@@ -522,20 +559,66 @@ class Drill:
         return self.simulation.move_officers(now, now_m, heading, progress)
 
     def escalate(self, progress: DrillProgress) -> DrillProgress:
-        try:
-            found = scan_escalations(self.db)
-        except OperationalError as exc:
-            log.info("drill: escalation scan skipped: %s", exc)
-            return progress
+        found = scan_escalations(self.db)
         return replace(progress, escalations=progress.escalations + len(found))
+
+    def _reachable(self) -> bool:
+        try:
+            with self.db.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except UNAVAILABLE:
+            return False
+        return True
+
+    def wait_for_database(
+        self,
+        error: Exception,
+        until: float,
+        stop: Callable[[], bool],
+        on_connection: Callable[[str | None], None],
+    ) -> bool:
+        """After a failed write: wait, probe, and while the database is unreachable keep retrying.
+
+        The first wait is short and silent, so a busy database or a dropped connection that
+        reconnects at once costs one retry; a database still unreachable then is reported once
+        through `on_connection(reason)` and again with `on_connection(None)` when it answers.
+        Returns whether it was unreachable; gives up waiting at `until` or when `stop()` is true.
+        """
+        delay, announced = RETRY_FIRST_S, False
+        lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+        reason = lines[0] if lines else type(error).__name__
+        while True:
+            resume = time.monotonic() + delay
+            while time.monotonic() < resume:
+                if stop() or time.monotonic() >= until:
+                    return announced
+                time.sleep(min(0.25, max(resume - time.monotonic(), 0.0)))
+            if self._reachable():
+                if announced:
+                    log.warning("drill: reconnected to %s", self.db.display_name)
+                    on_connection(None)
+                else:
+                    log.info("drill: retrying after %s", reason)
+                return announced
+            if not announced:
+                announced = True
+                log.warning("drill: database %s unreachable; retrying: %s", self.db.display_name, reason)
+                on_connection(reason)
+            delay = min(delay * 2, RETRY_MAX_S)
 
     def run(
         self,
         duration: float | None,
         on_progress: Callable[[DrillProgress], None] = lambda p: None,
         stop: Callable[[], bool] = lambda: False,
+        on_connection: Callable[[str | None], None] = lambda reason: None,
     ) -> DrillProgress:
-        """Run until `duration` seconds have passed or `stop()` is true; returns the final counts."""
+        """Run until `duration` seconds have passed or `stop()` is true; returns the final counts.
+
+        A write that fails because the database is busy or gone is retried (see
+        `wait_for_database`); arrivals that fell due during an outage are not made up in a
+        burst: the stream resumes at the chosen rate with the case that was next.
+        """
         start = time.monotonic()
         end = math.inf if duration is None else start + duration
         progress = DrillProgress()
@@ -546,17 +629,25 @@ class Drill:
             now_m = time.monotonic()
             if now_m >= end:
                 break
-            # arrivals that fell due; when writes lag behind the rate, yield to the field and the
-            # progress line every half second instead of starving them
-            while next_case <= now_m and next_case < end and time.monotonic() - now_m < 0.5 and not stop():
-                progress = self.create_case(progress)
-                next_case += self.next_gap()
-            if now_m >= next_field:
-                progress = self.field_tick(progress)
-                next_field = now_m + FIELD_EVERY
-            if now_m >= next_scan:
-                progress = self.escalate(progress)
-                next_scan = now_m + ESCALATION_EVERY
+            try:
+                # arrivals that fell due; when writes lag behind the rate, yield to the field and
+                # the progress line every half second instead of starving them
+                while next_case <= now_m and next_case < end and time.monotonic() - now_m < 0.5 and not stop():
+                    progress = self.create_case(progress)
+                    next_case += self.next_gap()
+                if now_m >= next_field:
+                    progress = self.field_tick(progress)
+                    next_field = now_m + FIELD_EVERY
+                if now_m >= next_scan:
+                    progress = self.escalate(progress)
+                    next_scan = now_m + ESCALATION_EVERY
+            except UNAVAILABLE as exc:
+                if self.wait_for_database(exc, end, stop, on_connection):
+                    progress = replace(progress, outages=progress.outages + 1)
+                    next_case = max(next_case, time.monotonic())
+                else:
+                    progress = replace(progress, skipped=progress.skipped + 1)
+                continue
             if now_m >= next_report:
                 on_progress(replace(progress, elapsed=now_m - start))
                 next_report = now_m + PROGRESS_EVERY
