@@ -17,7 +17,10 @@ Fixtures
         A :class:`PostgresServer`. ``pg_server.base_url`` is a SQLAlchemy URL
         such as ``postgresql+psycopg://postgres@127.0.0.1:PORT/postgres``;
         ``pg_server.create_database(name)`` creates an empty database and
-        returns its URL; ``pg_server.drop_database(name)`` drops it again.
+        returns its URL; ``pg_server.drop_database(name)`` drops it again;
+        ``with pg_server.stopped(): ...`` stops the private cluster (a fast
+        shutdown: every session is cut) for the block and starts it again on
+        the same port, for fault-injection tests.
     ``pg_url`` (function scope)
         The URL of a fresh, empty database named after the test, dropped
         after the test (open connections are terminated, so a test that
@@ -119,6 +122,8 @@ class PostgresServer:
 
     base_url: str
     _admin: sa.Engine = field(init=False, repr=False)
+    # the private cluster behind base_url; None for an external server, which is not ours to stop
+    cluster: _Cluster | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._admin = sa.create_engine(
@@ -147,6 +152,23 @@ class PostgresServer:
     def dispose(self) -> None:
         """Release the administrative engine."""
         self._admin.dispose()
+
+    @contextlib.contextmanager
+    def stopped(self) -> Iterator[None]:
+        """The server down for the block (fast shutdown), then started again on the same port.
+
+        Fast, never immediate: this cluster runs with ``synchronous_commit=off``, so a crash
+        stop could lose commits it had already acknowledged, a loss no client could prevent.
+        Only a private cluster can be stopped: with an external server the test is skipped
+        locally and fails in CI, like any PostgreSQL test that cannot run.
+        """
+        if self.cluster is None:
+            unavailable(f"{ENV_URL} names a server the tests may not stop")
+        self.cluster.pause()
+        try:
+            yield
+        finally:
+            self.cluster.resume()
 
 
 def find_bindir() -> Path:
@@ -251,20 +273,28 @@ class _Cluster:
 
     def start(self) -> None:
         self.run("initdb", "-D", str(self.datadir), *_INITDB_OPTIONS)
-        start_args = ("-w", "-t", "30", "-D", str(self.datadir))
         # The port is free when we look but may be taken before postgres binds it.
         for attempt in range(1, _START_ATTEMPTS + 1):
             self.port = _free_port()
-            options = [f"-p {self.port}", f"-k {shlex.quote(str(self.root))}"]
-            options += [f"-c {setting}" for setting in _SERVER_SETTINGS]
             try:
-                self.run(
-                    "pg_ctl", *start_args, "-l", str(self.logfile), "-o", " ".join(options), "start"
-                )
+                self.resume()
                 return
             except PostgresUnavailable:
                 if attempt == _START_ATTEMPTS:
                     raise
+
+    def resume(self) -> None:
+        """Start the postmaster on the initialised data directory and ``self.port``."""
+        options = [f"-p {self.port}", f"-k {shlex.quote(str(self.root))}"]
+        options += [f"-c {setting}" for setting in _SERVER_SETTINGS]
+        self.run(
+            "pg_ctl", "-w", "-t", "30", "-D", str(self.datadir), "-l", str(self.logfile),
+            "-o", " ".join(options), "start",
+        )
+
+    def pause(self) -> None:
+        """Stop the postmaster (fast: open sessions are terminated), keeping the data directory."""
+        self.run("pg_ctl", "-D", str(self.datadir), "-m", "fast", "-w", "stop")
 
     def stop(self, mode: str = "fast") -> None:
         """Stop the server if it runs, then delete the cluster's directory.
@@ -321,7 +351,7 @@ def _start_private_server(request: pytest.FixtureRequest) -> PostgresServer:
     stack.enter_context(_watchdog(cluster))
     stack.callback(cluster.stop)
     cluster.start()
-    server = PostgresServer(cluster.url)
+    server = PostgresServer(cluster.url, cluster=cluster)
     stack.callback(server.dispose)
     return server
 
