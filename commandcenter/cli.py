@@ -1,5 +1,9 @@
 """`commandcenter`: the GUI by default, and subcommands for what runs without a screen.
 
+Subcommands are listed in COMMANDS (name, module, help) and a module is imported only when its
+command is chosen: importing all of them (ReportLab, the demo generator, the importers) made
+`commandcenter --help` take 1.75 s and slowed the GUI's start by as much.
+
 Errors the user can act on (a missing or foreign database, a URL that does not connect, a
 schema newer than this program, bad input) print one line and exit with code 2.
 """
@@ -9,17 +13,55 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from . import __version__, commands, i18n
+from . import __version__, i18n
 from .errors import CommandCentreError
+from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import normalize, translate
 from .labels import describe_error
 from .logging_setup import setup_logging
 
 log = logging.getLogger(__name__)
+
+# name → (module in commandcenter.commands, help); each module's register() adds the same name
+# and help (tests/test_cli_lazy.py checks both against this table)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "briefing": ("briefing", N("cli", "print the daily or a shift's briefing as a PDF")),
+    "db": ("db", N("cli", "database maintenance")),
+    "demo": ("demo", N("cli", "generate a demo city with case history")),
+    "drill": ("drill", N("cli", "feed generated cases and field progress into a database, live")),
+    "holidays": ("holidays", N("cli", "list or load the holiday calendar of a year")),
+    "import": ("imports", N("cli", "import officers, departments, positions or grids from a file")),
+    "info": ("info", N("cli", "print the schema version and counts")),
+}
+
+
+class LazyCommands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands known by name and help; a command's module registers its real parser (its
+    options and handler) only when the command is chosen."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._loaded: set[str] = set()
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        name = values[0]
+        if name in COMMANDS and name not in self._loaded:
+            self._loaded.add(name)
+            del self._name_parser_map[name]  # the placeholder; its help line stays listed
+            shown = list(self._choices_actions)
+            register_command(name, self)
+            self._choices_actions = shown
+        super().__call__(parser, namespace, values, option_string)
+
+
+def register_command(name: str, sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    module = importlib.import_module(f"{__package__}.commands.{COMMANDS[name][0]}")
+    module.register(sub)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,10 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", default="operator", help=translate("cli", "user to sign in as (until sign-in exists)"))
     parser.add_argument("--lang", help=translate("cli", "interface language: en or zh_CN"))
     parser.add_argument("--verbose", action="store_true", help=translate("cli", "more detail in the log file"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
-        module.register(sub)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=LazyCommands)
+    for name, (_module, help_text) in COMMANDS.items():
+        sub.add_parser(name, help=translate("cli", help_text))
     return parser
 
 
