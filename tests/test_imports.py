@@ -516,3 +516,11 @@ def test_a_placeholder_name_is_filled_in_without_asking(tmp_path, clock) -> None
         assert audit_rows(db, "rename_area") == []
     finally:
         db.dispose()
+
+
+def test_absurd_values_are_quoted_short(db, city, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    nested = "[" * 500 + "]" * 500
+    record = f'{{"employee_no": "PT000001", "at": {nested}, "lon": {nested}, "lat": 25.4}}'
+    err = assert_rejected(db, import_positions, write(tmp_path / "p.json", f"[{record}]"),
+                          ("record 1", "time '[[[["), ("record 1", "lon [[[["))
+    assert all(len(why) < 160 for _, why in err.problems), err.problems  # not 1,000 brackets each

@@ -496,6 +496,12 @@ def parse_instant(value: Any, tz: ZoneInfo) -> datetime:
     return instant.astimezone(UTC)
 
 
+def _shown(value: Any, most: int = 60) -> Any:
+    """A value as a message may quote it: an absurd one (a nested list where a time belongs) cut short."""
+    text = repr(value)
+    return value if len(text) <= most else text[:most - 1] + "…"
+
+
 def _load_json(path: Path, text: str) -> Any:
     """The parsed document; malformed or absurdly nested JSON is refused, never a crash."""
     try:
@@ -593,7 +599,7 @@ def import_positions(db: Database, path: str | Path, actor: Actor | SystemActor 
                 at = parse_instant(raw_at, zone)
             except (ValueError, TypeError, OverflowError, OSError):
                 problems.add(where, _t(N("imports", "time {value!r} is not ISO 8601 (2026-11-25T10:00:00+08:00) "
-                                                    "or epoch seconds")).format(value=raw_at))
+                                                    "or epoch seconds")).format(value=_shown(raw_at)))
             else:
                 if at > latest_allowed:
                     problems.add(where, _t(N("imports", "time {value} is in the future")).format(value=raw_at))
@@ -607,7 +613,7 @@ def import_positions(db: Database, path: str | Path, actor: Actor | SystemActor 
                 coords.append(value)
             except (TypeError, ValueError):
                 problems.add(where, _t(N("imports", "{field} {value} is not a WGS84 coordinate")).format(
-                    field=key, value=_t(N("imports", "(empty)")) if raw in (None, "") else raw))
+                    field=key, value=_t(N("imports", "(empty)")) if raw in (None, "") else _shown(raw)))
         if len(problems.items) == before and at is not None:
             reports.append(PositionReport(officers[emp], at, coords[0], coords[1]))
             wheres.append(where)
