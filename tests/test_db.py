@@ -12,7 +12,13 @@ import pytest
 
 from commandcenter.db import maintain, normalize_url, open_database
 from commandcenter.domain.enums import Priority, SourceChannel
-from commandcenter.errors import DatabaseBusy, DatabaseReadOnly, NotADatabase, UnsupportedDatabase
+from commandcenter.errors import (
+    DatabaseBusy,
+    DatabaseFull,
+    DatabaseReadOnly,
+    NotADatabase,
+    UnsupportedDatabase,
+)
 from commandcenter.labels import describe_error
 from commandcenter.services.auth import SystemActor
 from commandcenter.services.dto import NewCase
@@ -207,3 +213,25 @@ def test_the_main_window_shows_a_writer_waiting_in_the_status_bar(qtbot, tmp_pat
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert db.busy_listeners == []
+
+
+@pytest.mark.parametrize(("driver_error", "typed"), [
+    ("SerializationFailure", DatabaseBusy), ("DeadlockDetected", DatabaseBusy), ("LockNotAvailable", DatabaseBusy),
+    ("ReadOnlySqlTransaction", DatabaseReadOnly), ("DiskFull", DatabaseFull),
+])
+def test_postgresql_lock_and_space_failures_leave_a_unit_of_work_typed(tmp_path, driver_error, typed) -> None:  # type: ignore[no-untyped-def]
+    """What psycopg raises for a lock timeout, a serialization failure, a read-only standby or a
+    full disk ends the action (rolled back) with the same typed error as on SQLite."""
+    import psycopg.errors
+    from sqlalchemy.exc import OperationalError
+
+    path = tmp_path / "centre.sqlite"
+    city_file(path, cases=1)
+    db = open_database(path)
+    try:
+        with pytest.raises(typed), db.unit_of_work() as s:
+            s.connection().exec_driver_sql("DELETE FROM case_history")
+            raise OperationalError("UPDATE case_record …", {}, getattr(psycopg.errors, driver_error)())
+        assert len(CaseService(db).detail(1).history) == 1  # rolled back
+    finally:
+        db.dispose()
