@@ -19,7 +19,7 @@ from commandcenter.clock import FrozenClock
 from commandcenter.db import Database, open_database
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
-from commandcenter.errors import NotFound, ValidationError
+from commandcenter.errors import DatabaseBusy, NotFound, ValidationError
 from commandcenter.models import Case, CaseHistory, ChangeLog, Escalation, Officer, OfficerPosition
 from commandcenter.services.auth import SystemActor
 from commandcenter.services.drill import CaseGenerator, Drill, DrillCity, parse_duration, parse_rate
@@ -287,5 +287,29 @@ def test_a_case_committed_before_the_connection_dropped_is_not_fed_again(tmp_pat
         assert drops and said == []  # reachable at once: retried without a word
         assert len(written) == final.cases >= 5
         assert written == expected_stream(db, 4, len(written))
+    finally:
+        db.dispose()
+
+
+def test_a_write_refused_as_busy_is_retried_not_fatal(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = open_database(tmp_path / "city.sqlite", create=True)
+    build_tiny_city(db)
+    try:
+        drill = Drill(db, 600, seed=5)
+        write = drill.cases.report
+        refused: list[bool] = []
+
+        def busy_once(*args, **kwargs) -> CaseRow:  # type: ignore[no-untyped-def]
+            if not refused:  # an import held the write lock longer than a write may wait
+                refused.append(True)
+                raise DatabaseBusy(db.display_name, 60)
+            return write(*args, **kwargs)
+
+        drill.cases.report = busy_once  # type: ignore[method-assign]
+        final = drill.run(1.5)
+        assert refused and final.skipped == 1 and final.outages == 0
+        written = drill_cases(db)
+        assert len(written) == final.cases >= 3
+        assert written == expected_stream(db, 5, len(written))
     finally:
         db.dispose()

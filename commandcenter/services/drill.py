@@ -84,7 +84,8 @@ OFFICER_SPEED_MPS = (1.2, 5.0)  # on foot to e-bike
 # a failed write waits this long before the database is probed, doubling up to the maximum
 RETRY_FIRST_S = 0.5
 RETRY_MAX_S = 4.0
-# what a lost, refused or busy connection raises (a programming error raises something else)
+# what a lost, refused or busy connection raises (a programming error raises something else);
+# DatabaseBusy: another writer (an import) held the lock longer than one write may wait
 UNAVAILABLE = (OperationalError, InterfaceError, DatabaseBusy)
 
 # relative frequency of minor categories by name (what digital urban management centres see
