@@ -235,3 +235,27 @@ def test_postgresql_lock_and_space_failures_leave_a_unit_of_work_typed(tmp_path,
         assert len(CaseService(db).detail(1).history) == 1  # rolled back
     finally:
         db.dispose()
+
+
+def test_the_main_window_opens_and_reads_a_read_only_database(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from commandcenter.app import build_window
+    from commandcenter.gui.tasks import SynchronousRunner
+
+    path = tmp_path / "share.sqlite"
+    city_file(path, cases=4)
+    before = digest(path)
+    db = open_database(f"file:{path}?mode=ro")
+    window = build_window(db, "operator", runner=SynchronousRunner())
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: "Cases 4" in window.counts_label.text(), timeout=5000)
+        for key in ("wall", "roster", "map", "handover"):
+            window.show_screen(key)
+        window.maintain_database()  # the periodic step leaves it alone
+    finally:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert digest(path) == before
