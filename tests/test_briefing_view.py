@@ -22,6 +22,7 @@ from commandcenter.gui.tasks import SynchronousRunner, TaskRunner
 from commandcenter.models import BriefingIssued
 from commandcenter.services import briefings
 from commandcenter.services.auth import actor_for
+from commandcenter.views import briefing_view
 from commandcenter.views.briefing_view import BriefingView, IssuedModel
 
 from .day_of_cases import scenario_database
@@ -96,6 +97,22 @@ def test_build_open_save_and_print(qtbot, scenario, monkeypatch, tmp_path) -> No
     pages = len(PdfReader(path).pages)
     assert printed.args == [pages] and len(PdfReader(str(tmp_path / "printed.pdf")).pages) == pages
     assert f"Sent {pages} pages" in view.status.text()
+
+
+def test_a_build_reloads_the_issued_list_once(qtbot, scenario, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The change notice of its own briefing does not reload the list `_built` has just reloaded."""
+    db, clock, sc = scenario
+    view = make_view(qtbot, db)
+    loads: list[int] = []
+    monkeypatch.setattr(briefing_view, "issued_briefings", lambda *a: loads.append(1) or briefings.issued_briefings(*a))
+    choose(view, "", "en")
+    with qtbot.waitSignal(view.built):
+        qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
+    assert view.issued is not None and loads == [1]
+    view.ctx.feed.changed.emit("briefing", [view.issued.id])  # the notice of this briefing
+    assert loads == [1]
+    view.ctx.feed.changed.emit("briefing", [view.issued.id + 1])  # one issued at another seat
+    assert loads == [1, 1]
 
 
 def test_the_build_runs_off_the_gui_thread(qtbot, scenario) -> None:  # type: ignore[no-untyped-def]

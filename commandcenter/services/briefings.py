@@ -19,17 +19,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from ..db import Database
 from ..domain.actions import Action
 from ..models import BriefingIssued
-from ..reports.briefing import briefing_pdf
 from .auth import Actor, SystemActor, authorize
 from .changefeed import record_change
-from .kpi import BriefingData, briefing_data
 from .lifecycle import write_audit
+
+if TYPE_CHECKING:
+    from .kpi import BriefingData
 
 Progress = Callable[[str, float], None]
 
@@ -124,6 +126,11 @@ def issue_briefing(db: Database, actor: Actor | SystemActor, *, centre_id: int, 
     `progress(stage, fraction)` hears the stages "kpis", "breakdowns", "hotspots", "overdue",
     "pdf", "page" (once per page laid out) and "done".
     """
+    # loaded at the first briefing, not with the screen: ReportLab, shapely and the queries
+    # take a few hundred milliseconds to import, which the application's start should not pay
+    from ..reports.briefing import briefing_pdf
+    from .kpi import briefing_data
+
     authorize(db, actor, Action.PRINT_BRIEFING)
     report = progress or (lambda _text, _fraction: None)
     data = briefing_data(db, centre_id, day, shift_name, progress=report)

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -58,8 +58,10 @@ from ..gui.screens import ScreenSpec
 from ..labels import describe_error
 from ..paths import data_dir
 from ..services.briefings import IssuedBriefing, IssuedRow, issue_briefing, issued_briefings
-from ..services.kpi import Kpis
 from ..services.shifts import ShiftInfo, list_centre_shifts
+
+if TYPE_CHECKING:
+    from ..services.kpi import Kpis
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -470,8 +472,10 @@ class BriefingView(QWidget):
         self._update_state()
         self.printed.emit(len(pages))
 
-    def _on_changed(self, entity: str, _ids: list[int]) -> None:
-        if entity == "briefing" and self._loaded:
+    def _on_changed(self, entity: str, ids: list[int]) -> None:
+        # the notice of the briefing built here arrives after `_built` has already reloaded
+        own = self.issued is not None and ids == [self.issued.id]
+        if entity == "briefing" and self._loaded and not own:
             self.reload()
 
 
