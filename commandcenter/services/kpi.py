@@ -537,22 +537,23 @@ def _workloads(s: Session, scope: Sequence[int], a: int, b: int, now: datetime) 
     open_now = Case.status.in_(OPEN)
     moved = [_within(Case.dispatched_at, a, b), _within(Case.fed_back_at, a, b), _within(Case.closed_at, a, b)]
     columns = [_count_if(open_now), _count_if(overdue_condition(now)), *(_count_if(m) for m in moved)]
-    # Counting per assignee id before joining the names keeps the planner from walking each
-    # officer's whole history through ix_case_officer_status.
+    # Counting per assignee id before joining the names, and testing the assignee columns with
+    # `+ 0` (no index), keeps the planner from walking each officer's whole history, or every
+    # case without an officer, through ix_case_officer_status.
     relevant = and_(_in_scope(scope), _any_of(open_now, *moved))
+    officer = Case.assignee_officer_id + 0
 
     def per(assignee: Any, *where: ColumnElement[bool]) -> Any:
         return (select(assignee.label("assignee"), *(c.label(f"n{i}") for i, c in enumerate(columns)))
                 .where(relevant, *where).group_by(assignee).subquery())
 
-    officers = per(Case.assignee_officer_id, Case.assignee_officer_id.is_not(None))
+    officers = per(Case.assignee_officer_id, officer.is_not(None))
     officer_rows = s.execute(
         select(Officer.employee_no, Officer.name, *(officers.c[f"n{i}"] for i in range(len(columns))))
         .join(Officer, Officer.id == officers.c.assignee)
         .order_by(officers.c.n1.desc(), officers.c.n0.desc(), Officer.employee_no)
     ).all()
-    departments = per(Case.assignee_department_id, Case.assignee_officer_id.is_(None),
-                      Case.assignee_department_id.is_not(None))
+    departments = per(Case.assignee_department_id, officer.is_(None), Case.assignee_department_id.is_not(None))
     dept_rows = s.execute(
         select(Department.code, Department.name, *(departments.c[f"n{i}"] for i in range(len(columns))))
         .join(Department, Department.id == departments.c.assignee)
