@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from commandcenter.domain.actions import Action
 from commandcenter.domain.deadlines import DueState
@@ -256,3 +257,32 @@ def test_tick_after_the_clock_is_set_back_repaints_what_changed(qtbot, db, city,
     model.tick()
     assert sorted(changed) == countdown_cells(model, [soon, far])
     assert countdown_texts(model, ids) == ["0:01:30", "3d 00h", "—", "-5d 00h"]
+
+
+def test_painted_cells_show_what_data_returns(qtbot, db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+    """The delegate reads all roles of a cell at once (multiData): it must agree with data()."""
+    model, view, ids, _changed = countdown_wall(qtbot, db, city, operator, clock)
+    model.apply_rows([model.case(ids[0])._replace(priority=Priority.URGENT)], lambda _r: True)
+    clock.advance(seconds=200)  # the first countdown is overdue: bold and red
+    model.tick()
+    delegate = QStyledItemDelegate()
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, index)
+            assert option.text == index.data()
+            assert option.font.bold() == bool(index.data(Qt.ItemDataRole.FontRole)
+                                             and index.data(Qt.ItemDataRole.FontRole).bold())
+            foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+            if foreground is not None:
+                assert option.palette.text().color() == foreground.color()
+            background = index.data(Qt.ItemDataRole.BackgroundRole)
+            assert option.backgroundBrush == (background if background is not None else QBrush())
+            alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
+            if alignment is not None:
+                assert option.displayAlignment == Qt.AlignmentFlag(alignment)
+    row = model.display_row_of(ids[0])
+    assert model.index(row, TIME_LEFT).data() == "-0:01:50"
+    assert model.index(row, TIME_LEFT).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(row, COLUMN_INDEX["priority"]).data(Qt.ItemDataRole.FontRole).bold()

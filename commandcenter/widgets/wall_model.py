@@ -10,6 +10,10 @@ The once-a-second tick repaints only countdown cells whose text or colour change
 `dataChanged` over the whole column made the table repaint every visible cell through Python
 (about 20 ms a second at Putian scale), so the model remembers the countdowns a view has fetched
 and when each next changes, and wakes only those (a heap keyed by that time), one cell each.
+
+Painting asks for seven roles of every visible cell. `multiData` (what Qt's delegate calls)
+answers them in one call into Python from display texts cached per row, and `flags` is left to
+Qt: every entry into Python from the GUI thread must win the GIL back from background loads.
 """
 
 from __future__ import annotations
@@ -22,9 +26,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from .. import i18n
 from ..domain.deadlines import REMINDER_FRACTION, DueState, due_state_epoch
 from ..domain.enums import CaseStatus, Priority
 from ..i18n import QT_TRANSLATE_NOOP as N
@@ -85,6 +96,19 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 TIME_LEFT = COLUMN_INDEX["time_left"]
+PRIORITY_COLUMN = COLUMN_INDEX["priority"]
+CELL_CACHE_ROWS = 5000  # rows of display texts kept; a screen shows under a hundred
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_PRIORITY_COLOUR_BY_VALUE = {p.value: c for p, c in PRIORITY_COLOURS.items()}
+_TINT_BY_VALUE = {p.value: c for p, c in PRIORITY_TINTS.items()}
+_NO_TINT_STATUSES = frozenset({CaseStatus.CLOSED.value, CaseStatus.REJECTED.value, CaseStatus.MERGED.value})
 
 
 @dataclass(frozen=True)
@@ -218,6 +242,21 @@ class WallModel(QAbstractTableModel):
         # (a view still showing the row fetches it again), so the set stays the size of a screen
         self._shown: dict[int, _ShownCountdown] = {}
         self._wakeups: list[tuple[int, int]] = []  # heap of (next_change, row index)
+        # display texts by row index (the countdown's slot is filled live), for one language
+        self._cells: dict[int, tuple[str, ...]] = {}
+        self._cells_language = i18n.current_language()
+        self._role_values: dict[int, Callable[[int, int], object]] = {
+            CASE_ID_ROLE: lambda i, _c: self._rows[i].id,
+            ROW_ROLE: lambda i, _c: self._rows[i],
+            PRIORITY_ROLE: lambda i, _c: self._rows[i].priority,
+            DUE_ROLE: lambda i, _c: due_of(self._rows[i], self._now).value,
+            NEW_ROLE: lambda i, _c: self._rows[i].id in self._arrived,
+            _FOREGROUND: self._foreground,
+            _BACKGROUND: self._background,
+            _FONT: self._font,
+            _ALIGNMENT: lambda _i, c: _RIGHT if c == TIME_LEFT else None,
+            _TOOLTIP: lambda i, _c: self._rows[i].description,
+        }
 
     # ---- Qt model interface -----------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
@@ -231,54 +270,59 @@ class WallModel(QAbstractTableModel):
             return translate("wall", COLUMNS[section].title)
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or index.row() >= len(self._visible):
+        row = index.row()
+        if not 0 <= row < len(self._visible):  # an invalid index has row -1
             return None
-        i = self._visible[index.row()]
-        r = self._rows[i]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self._value(self._visible[row], index.column(), row, role)
+
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, span: QModelRoleDataSpan) -> None:  # noqa: N802
+        """Every role a delegate asks for, in one call (see the module docstring)."""
+        row = index.row()
+        if not 0 <= row < len(self._visible):
+            for role_data in span:
+                role_data.clearData()
+            return
+        i, col = self._visible[row], index.column()
+        for role_data in span:
+            value = self._value(i, col, row, role_data.role())
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _value(self, i: int, col: int, display_row: int, role: int) -> object:
+        if role == _DISPLAY:
+            if col != TIME_LEFT:
+                return self._texts(i)[col]
+            r = self._rows[i]
             text = self._display(r, col)
-            if col == TIME_LEFT and r.clock_running and r.stage_deadline_at is not None:
-                self._remember_countdown(i, index.row(), r, text)
+            if r.clock_running and r.stage_deadline_at is not None:
+                self._remember_countdown(i, display_row, r, text)
             return text
-        if role == CASE_ID_ROLE:
-            return r.id
-        if role == ROW_ROLE:
-            return r
-        if role == PRIORITY_ROLE:
-            return r.priority
-        if role == DUE_ROLE:
-            return due_of(r, self._now).value
-        if role == NEW_ROLE:
-            return r.id in self._arrived
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == COLUMN_INDEX["priority"]:
-                return self._brush(PRIORITY_COLOURS.get(Priority(r.priority), "#000000"))
-            if col == TIME_LEFT:
-                colour = DUE_COLOURS.get(due_of(r, self._now))
-                return self._brush(colour) if colour else None
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if r.id in self._arrived:
-                return self._brush(NEW_TINT)
-            tint = PRIORITY_TINTS.get(Priority(r.priority))
-            return self._brush(tint) if tint and r.status not in ("closed", "rejected", "merged") else None
-        if role == Qt.ItemDataRole.FontRole:
-            if col == COLUMN_INDEX["priority"] and r.priority == Priority.URGENT:
-                return self._bold
-            if col == TIME_LEFT and due_of(r, self._now) is DueState.OVERDUE:
-                return self._bold
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == TIME_LEFT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return r.description
+        value_of = self._role_values.get(role)
+        return None if value_of is None else value_of(i, col)
+
+    def _foreground(self, i: int, col: int) -> QBrush | None:
+        if col == PRIORITY_COLUMN:
+            return self._brush(_PRIORITY_COLOUR_BY_VALUE.get(self._rows[i].priority, "#000000"))
+        if col == TIME_LEFT:
+            colour = DUE_COLOURS.get(due_of(self._rows[i], self._now))
+            return self._brush(colour) if colour else None
+        return None
+
+    def _background(self, i: int, _col: int) -> QBrush | None:
+        r = self._rows[i]
+        if r.id in self._arrived:
+            return self._brush(NEW_TINT)
+        tint = _TINT_BY_VALUE.get(r.priority)
+        return self._brush(tint) if tint and r.status not in _NO_TINT_STATUSES else None
+
+    def _font(self, i: int, col: int) -> QFont | None:
+        if col == PRIORITY_COLUMN and self._rows[i].priority == Priority.URGENT:
+            return self._bold
+        if col == TIME_LEFT and due_of(self._rows[i], self._now) is DueState.OVERDUE:
+            return self._bold
         return None
 
     def _brush(self, colour: str) -> QBrush:
@@ -286,6 +330,21 @@ class WallModel(QAbstractTableModel):
         if brush is None:
             brush = self._brushes[colour] = QBrush(QColor(colour))
         return brush
+
+    def _texts(self, i: int) -> tuple[str, ...]:
+        """The row's display texts, built once per row and language (the countdown is live)."""
+        texts = self._cells.get(i)
+        if texts is None:
+            language = i18n.current_language()
+            if language != self._cells_language or len(self._cells) >= CELL_CACHE_ROWS:
+                self._cells.clear()
+                self._cells_language = language
+            r = self._rows[i]
+            texts = self._cells[i] = tuple("" if c == TIME_LEFT else self._display(r, c) for c in range(len(COLUMNS)))
+        elif self._cells_language != i18n.current_language():
+            self._cells.clear()
+            return self._texts(i)
+        return texts
 
     def _display(self, r: CaseRow, col: int) -> str:
         key = COLUMNS[col].key
@@ -296,7 +355,7 @@ class WallModel(QAbstractTableModel):
         if key == "source":
             return source_label(r.source)
         if key == "category":
-            return r.category_en if self._english() else r.category_zh
+            return r.category_en if i18n.current_language() == "en" else r.category_zh
         if key == "priority":
             return priority_label(r.priority)
         if key == "street":
@@ -317,12 +376,6 @@ class WallModel(QAbstractTableModel):
                 return "—" if r.status != CaseStatus.SUSPENDED else translate("wall", "paused")
             return format_countdown(int(r.stage_deadline_at.timestamp()) - self._now)
         return ""
-
-    @staticmethod
-    def _english() -> bool:
-        from .. import i18n
-
-        return i18n.current_language() == "en"
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -351,6 +404,7 @@ class WallModel(QAbstractTableModel):
         self._pos = {r.id: i for i, r in enumerate(self._rows)}
         self._arrived.clear()
         self._forget_countdowns()
+        self._cells.clear()
         self._visible = self._filtered_sorted(range(len(self._rows)))
         self.endResetModel()
 
@@ -370,10 +424,12 @@ class WallModel(QAbstractTableModel):
                 arrived.append(row)
                 if highlight_new:
                     self._arrived[row.id] = time.monotonic()
+                visible_at = None  # appended just now, so not on the wall yet (no search needed)
             else:
                 self._rows[i] = row
                 self._shown.pop(i, None)  # its deadline may have moved; the dataChanged below refetches
-            visible_at = self._visible_row(i)
+                self._cells.pop(i, None)
+                visible_at = self._visible_row(i)
             show = on_wall and self._filter.matches(row, self._now)
             if visible_at is not None and show:
                 self.dataChanged.emit(self.index(visible_at, 0), self.index(visible_at, len(COLUMNS) - 1))
