@@ -10,6 +10,7 @@ import importlib
 import logging
 import pkgutil
 import sys
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThreadPool
@@ -60,7 +61,8 @@ def build_window(db: Database, username: str, runner: TaskRunner | None = None) 
     runner.setParent(window)
     for spec in discover_screens():
         if spec.available(ctx):
-            window.add_screen(spec.key, spec.factory(ctx), spec.title, spec.icon, spec.shortcut)
+            # built when first needed, so the first screen paints before the others load
+            window.add_screen(spec.key, partial(spec.factory, ctx), spec.title, spec.icon, spec.shortcut)
     window.destroyed.connect(lambda *_: db.dispose())
     feed.start()
     return window

@@ -43,7 +43,9 @@ def window(qtbot, demo_path) -> Iterator:  # type: ignore[no-untyped-def]
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def test_opens_on_the_demo_with_user_counts_and_screens(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_opens_on_the_demo_with_user_counts_and_screens(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the counts start once the first screen has loaded
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("Open "))
     assert "[DEMO]" in window.windowTitle()
     assert "operator" in window.user_label.text().lower() or "Operator" in window.user_label.text()
     counts = window.counts_label.text()

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import shapely
-from shapely import STRtree
 from sqlalchemy import select
 
 from ..db import Database
 from ..errors import OutsideCity
 from ..models import Grid
+
+if TYPE_CHECKING:
+    import shapely
 
 EARTH_RADIUS_M = 6_371_008.8
 
@@ -41,9 +43,15 @@ class GridHit:
 
 
 class GridLocator:
-    """An STRtree over every unit grid polygon, built once per opened database."""
+    """An STRtree over every unit grid polygon, built once per opened database.
+
+    Shapely is imported by the methods: this module is loaded with the services at start-up,
+    long before the first location is looked up.
+    """
 
     def __init__(self, ids: list[int], codes: list[str], geoms: list[shapely.Geometry]) -> None:
+        from shapely import STRtree
+
         self._ids = ids
         self._codes = codes
         self._geoms = geoms
@@ -53,6 +61,8 @@ class GridLocator:
     def from_database(cls, db: Database) -> GridLocator:
         cached = db.cache.get("grid_locator")
         if cached is None:
+            import shapely
+
             with db.read() as s:
                 rows = s.execute(select(Grid.id, Grid.code, Grid.geometry).order_by(Grid.code)).all()
             geoms = list(shapely.from_wkb([r.geometry for r in rows])) if rows else []
@@ -66,6 +76,8 @@ class GridLocator:
     def locate(self, lon: float, lat: float) -> GridHit:
         if not (math.isfinite(lon) and math.isfinite(lat)):
             raise OutsideCity(lon, lat)
+        import shapely
+
         hits = self._tree.query(shapely.Point(lon, lat), predicate="intersects")
         if len(hits) == 0:
             raise OutsideCity(lon, lat)
@@ -74,6 +86,8 @@ class GridLocator:
 
     def locate_many(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
         """Grid ids for many points at once (-1 where outside every grid)."""
+        import shapely
+
         points = shapely.points(lons, lats)
         pidx, gidx = self._tree.query(points, predicate="intersects")
         out = np.full(len(points), np.iinfo(np.int64).max, dtype=np.int64)

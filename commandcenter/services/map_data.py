@@ -14,11 +14,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 import numpy as np
-import shapely
 from sqlalchemy import case, func, select
 
 from ..db import Database
@@ -39,6 +38,9 @@ from .map_types import (
     Ring,
 )
 from .worktime import DEFAULT_TZ
+
+if TYPE_CHECKING:
+    import shapely  # imported where used: the map screen's module loads at start-up, its geometry later
 
 GEOMETRY_CACHE_KEY = "map_geometry"
 OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
@@ -105,6 +107,8 @@ def _rings(coords: np.ndarray, ring_offsets: np.ndarray, first: int, last: int) 
 
 def _polygons(geoms: np.ndarray) -> list[list[MapPolygon]]:
     """Every geometry (Polygon or MultiPolygon) as a list of MapPolygons, vectorised."""
+    import shapely
+
     if len(geoms) == 0:
         return []
     multi = shapely.multipolygons(shapely.get_parts(geoms), indices=np.repeat(
@@ -121,6 +125,8 @@ def _polygons(geoms: np.ndarray) -> list[list[MapPolygon]]:
 
 
 def _drop_small_holes(geom: shapely.Geometry) -> shapely.Geometry:
+    import shapely
+
     parts = []
     for poly in shapely.get_parts(geom):
         if not isinstance(poly, shapely.Polygon):
@@ -135,6 +141,8 @@ def map_geometry(db: Database) -> MapGeometry:
     cached = db.cache.get(GEOMETRY_CACHE_KEY)
     if cached is not None:
         return cast(MapGeometry, cached)
+    import shapely
+
     with db.read() as s:
         grid_rows = s.execute(
             select(Grid.id, Grid.code, Grid.name, Grid.community_id, Community.street_id, Grid.geometry)
@@ -183,6 +191,8 @@ def map_geometry(db: Database) -> MapGeometry:
 
 def _boundaries(grid_rows, geoms: np.ndarray, community_names: dict[int, str],  # type: ignore[no-untyped-def]
                 street_names: dict[int, str]) -> tuple[MapBoundary, ...]:
+    import shapely
+
     by_community: dict[int, list[int]] = defaultdict(list)
     street_of: dict[int, int] = {}
     for i, r in enumerate(grid_rows):

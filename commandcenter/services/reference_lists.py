@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
@@ -27,8 +27,12 @@ from ..models import Case, Category, Community, Department, Grid, Officer, Stree
 _OPEN = tuple(s.value for s in OPEN_STATUSES)
 
 
+@lru_cache(maxsize=8192)
 def pinyin_initials(text: str) -> str:
     """Lower-case pinyin initials of the Chinese characters (other characters kept as they are)."""
+    # pypinyin loads its phrase dictionary (about half a second) on import: not at start-up
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower().replace(" ", "")
 
 
@@ -44,7 +48,11 @@ class CategoryChoice:
     major_code: str
     major_zh: str
     major_en: str
-    initials: str
+
+    @property
+    def initials(self) -> str:
+        """Computed when first searched, so listing categories (the wall's filter) needs no pypinyin."""
+        return pinyin_initials(self.name_zh)
 
 
 def category_choices(db: Database) -> tuple[CategoryChoice, ...]:
@@ -61,7 +69,7 @@ def category_choices(db: Database) -> tuple[CategoryChoice, ...]:
                 .order_by(Category.code)
             ).all()
         cached = tuple(
-            CategoryChoice(r[0], r[1], r[2], r[3], r[4], r[5], r[6], pinyin_initials(r[2])) for r in rows
+            CategoryChoice(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows
         )
         db.cache["reference.categories"] = cached
     return cached  # type: ignore[no-any-return]

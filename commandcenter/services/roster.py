@@ -25,7 +25,6 @@ from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -171,6 +170,9 @@ class UserOption:
 
 def pinyin_initials(text: str, limit: int = 20) -> str:
     """Lower-case initials for search: "张伟" → "zw"; Latin words give their first letter."""
+    # pypinyin loads its phrase dictionary (about half a second) on import: not at start-up
+    from pypinyin import Style, lazy_pinyin
+
     out = []
     for part in lazy_pinyin(text or "", style=Style.FIRST_LETTER):
         out += [word[0].lower() for word in part.split() if word[0].isalnum()]

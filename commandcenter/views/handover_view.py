@@ -61,7 +61,6 @@ from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
 from ..labels import describe_error, duty_label, priority_label, status_label
 from ..paths import data_dir
-from ..reports.handover_pdf import render_handover
 from ..services.handover import (
     HandoverCase,
     HandoverItemView,
@@ -406,6 +405,8 @@ def open_pdf(ctx: AppContext, record: HandoverRecord, done: Callable[[str], None
     path = data_dir() / "handovers" / f"handover-{record.id}-v{record.version}-{lang}.pdf"
 
     def work(_state: Any) -> str:
+        from ..reports.handover_pdf import render_handover  # ReportLab: loaded for the first print
+
         path.parent.mkdir(parents=True, exist_ok=True)
         render_handover(record, path, lang=lang, printed_by=printed_by, printed_at=now)
         return str(path)

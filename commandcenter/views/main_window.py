@@ -1,12 +1,19 @@
-"""The main window: navigation between screens, the signed-in user, live counts, language."""
+"""The main window: navigation between screens, the signed-in user, live counts, language.
+
+Only the first screen is built before the window first paints; the others are built once its
+data has arrived (or at once when asked for), and the status-bar counts, which scan the whole
+case table, start then too: together they delayed the wall's first page by over a second.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,14 +32,19 @@ from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..labels import role_label
 from ..paths import log_dir
-from ..services.imports import GEOMETRY_CACHES
-from ..services.info import DatabaseInfo, database_info
+
+if TYPE_CHECKING:
+    from ..services.info import DatabaseInfo
 
 log = logging.getLogger(__name__)
 
 # planner statistics are refreshed off the GUI thread this often (and once soon after start)
 MAINTENANCE_EVERY_MS = 30 * 60_000
 MAINTENANCE_FIRST_MS = 10_000
+# after the first show: how often to look whether the first screen's loads have finished, and
+# how long to wait for them at most before building the other screens anyway
+SETTLE_POLL_MS = 50
+SETTLE_MAX_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -48,6 +60,7 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         self._titles: dict[str, Callable[[], str]] = {}
         self._keys: list[str] = []
+        self._unbuilt: dict[str, Callable[[], QWidget]] = {}  # key → factory, until first needed
         self.nav = QListWidget()
         self.nav.setObjectName("screenNavigation")
         self.nav.setIconSize(QSize(22, 22))
@@ -102,16 +115,27 @@ class MainWindow(QMainWindow):
         self._maintenance_timer.timeout.connect(self.maintain_database)
         self._maintenance_timer.start()
         QTimer.singleShot(MAINTENANCE_FIRST_MS, self, self.maintain_database)
+        self._settle_timer = QTimer(self, interval=SETTLE_POLL_MS)
+        self._settle_timer.timeout.connect(self._settle)
+        self._settle_started: float | None = None
+        self._idle_polls = 0
         self.retranslate_ui()
-        self.refresh_counts()
 
     # ---- screens ----------------------------------------------------------------------
-    def add_screen(self, key: str, widget: QWidget, title: Callable[[], str], icon_name: str,
-                   shortcut: str | None = None) -> None:
-        """Register a screen; `title` is called again on every language change."""
+    def add_screen(self, key: str, widget: QWidget | Callable[[], QWidget], title: Callable[[], str],
+                   icon_name: str, shortcut: str | None = None) -> None:
+        """Register a screen; `title` is called again on every language change.
+
+        Given a factory instead of a widget, the screen is built when it is first shown or asked
+        for, or soon after the first screen has loaded, whichever comes first.
+        """
         self._keys.append(key)
         self._titles[key] = title
-        self.stack.addWidget(widget)
+        if isinstance(widget, QWidget):
+            self.stack.addWidget(widget)
+        else:
+            self._unbuilt[key] = widget
+            self.stack.addWidget(QWidget())  # stands in until built
         item = QListWidgetItem(icon(icon_name), title())
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
@@ -126,7 +150,40 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
 
     def screen(self, key: str) -> QWidget:
+        self._build(key)
         return self.stack.widget(self._keys.index(key))
+
+    def _build(self, key: str) -> None:
+        factory = self._unbuilt.pop(key, None)
+        if factory is None:
+            return
+        index = self._keys.index(key)
+        stand_in = self.stack.widget(index)
+        self.stack.insertWidget(index, factory())
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._settle_started is None:
+            self._settle_started = time.monotonic()
+            self._settle_timer.start()
+
+    def _settle(self) -> None:
+        """Once the first screen's background loads are done (two quiet polls running), start the
+        counts and build the other screens, one per turn of the event loop."""
+        waited_ms = (time.monotonic() - (self._settle_started or 0.0)) * 1000
+        self._idle_polls = 0 if self.ctx.runner.pool.activeThreadCount() else self._idle_polls + 1
+        if self._idle_polls < 2 and waited_ms < SETTLE_MAX_MS:
+            return
+        self._settle_timer.stop()
+        self.refresh_counts()
+        self._build_next()
+
+    def _build_next(self) -> None:
+        if self._unbuilt:
+            self._build(next(iter(self._unbuilt)))
+            QTimer.singleShot(0, self, self._build_next)
 
     def show_screen(self, key: str) -> QWidget:
         self.nav.setCurrentRow(self._keys.index(key))
@@ -142,6 +199,7 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
+            self._build(self._keys[row])
             self.stack.setCurrentIndex(row)
 
     # ---- menus and language -----------------------------------------------------------
@@ -214,6 +272,8 @@ class MainWindow(QMainWindow):
         if self._counts_pending:
             return
         self._counts_pending = True
+        from ..services.info import database_info  # loads Alembic: not before the first screen
+
         db = self.ctx.db
         self.ctx.runner.run_in_background(lambda _s: database_info(db), self._counts_ready, self._counts_failed)
 
@@ -262,6 +322,8 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
         if entity == "grid":
+            from ..services.imports import GEOMETRY_CACHES
+
             # another seat imported grids: cached geometry and pickers of this seat are stale
             for key in GEOMETRY_CACHES:
                 self.ctx.db.cache.pop(key, None)
@@ -318,6 +380,8 @@ class MainWindow(QMainWindow):
         self._counts_timer.stop()
         self._counts_soon.stop()
         self._maintenance_timer.stop()
+        self._settle_timer.stop()
+        self._unbuilt.clear()  # a screen built now would start loads nobody will see
         if self._write_wait_listener in self.ctx.db.busy_listeners:
             self.ctx.db.busy_listeners.remove(self._write_wait_listener)
         self.ctx.runner.shutdown(5000)

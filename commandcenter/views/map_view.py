@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImageReader, QPainterPath, QPen
@@ -48,10 +48,11 @@ from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
 from ..labels import describe_error
 from ..services import map_data
-from ..services.imports import ImportResult, import_grids
 from ..services.map_data import MapArea, MapGeometry, MapLayers
 from ..services.map_types import MapBoundary, MapCaseMarker, MapOfficerMarker
-from ..widgets.map_canvas import MapCanvas
+
+if TYPE_CHECKING:
+    from ..services.imports import ImportResult
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,8 @@ class MapView(QWidget):
         self._geometry_loading = False
         self.import_message: QMessageBox | None = None
         self.basemap_dialog: BasemapBoundsDialog | None = None
+
+        from ..widgets.map_canvas import MapCanvas  # pyqtgraph: loaded when the map is first built
 
         self.canvas = MapCanvas(self)
         self.canvas.grid_clicked.connect(self._grid_clicked)
@@ -512,6 +515,8 @@ class MapView(QWidget):
             self.import_file(path)
 
     def import_file(self, path: str | Path) -> None:
+        from ..services.imports import import_grids  # loads shapely: not at start-up
+
         db, actor = self.ctx.db, self.ctx.actor
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Importing {file}…").format(file=Path(path).name))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -66,7 +66,6 @@ from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
 from ..labels import describe_error, duty_label
 from ..services import roster
-from ..services.imports import ImportResult, import_departments, import_officers
 from ..services.reference_lists import AreaTree, area_tree
 from ..services.roster import (
     OfficerLoad,
@@ -77,6 +76,9 @@ from ..services.roster import (
     UserOption,
 )
 from ..services.worktime import DEFAULT_TZ
+
+if TYPE_CHECKING:
+    from ..services.imports import ImportResult
 
 log = logging.getLogger(__name__)
 
@@ -987,6 +989,9 @@ class RosterView(QWidget):
 
     def import_file(self, kind: str, path: str | Path) -> None:
         """Import officers or departments from a CSV file off the GUI thread."""
+        # the importers load shapely: not at start-up
+        from ..services.imports import import_departments, import_officers
+
         importer = {"officers": import_officers, "departments": import_departments}[kind]
         db, actor = self.ctx.db, self.ctx.actor
         self.show_message(self.tr("Importing {file}…").format(file=Path(path).name))
