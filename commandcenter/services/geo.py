@@ -10,7 +10,6 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import select
 
 from ..db import Database
@@ -18,6 +17,7 @@ from ..errors import OutsideCity
 from ..models import Grid
 
 if TYPE_CHECKING:
+    import numpy as np
     import shapely
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -45,8 +45,8 @@ class GridHit:
 class GridLocator:
     """An STRtree over every unit grid polygon, built once per opened database.
 
-    Shapely is imported by the methods: this module is loaded with the services at start-up,
-    long before the first location is looked up.
+    Shapely and NumPy are imported by the methods: this module is loaded with the services at
+    start-up, long before the first location is looked up.
     """
 
     def __init__(self, ids: list[int], codes: list[str], geoms: list[shapely.Geometry]) -> None:
@@ -86,6 +86,7 @@ class GridLocator:
 
     def locate_many(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
         """Grid ids for many points at once (-1 where outside every grid)."""
+        import numpy as np
         import shapely
 
         points = shapely.points(lons, lats)

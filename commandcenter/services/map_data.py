@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
-import numpy as np
 from sqlalchemy import case, func, select
 
 from ..db import Database
@@ -40,7 +39,9 @@ from .map_types import (
 from .worktime import DEFAULT_TZ
 
 if TYPE_CHECKING:
-    import shapely  # imported where used: the map screen's module loads at start-up, its geometry later
+    # imported where used: the map screen's module loads at start-up, its geometry later
+    import numpy as np
+    import shapely
 
 GEOMETRY_CACHE_KEY = "map_geometry"
 OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
@@ -107,6 +108,7 @@ def _rings(coords: np.ndarray, ring_offsets: np.ndarray, first: int, last: int) 
 
 def _polygons(geoms: np.ndarray) -> list[list[MapPolygon]]:
     """Every geometry (Polygon or MultiPolygon) as a list of MapPolygons, vectorised."""
+    import numpy as np
     import shapely
 
     if len(geoms) == 0:
@@ -141,6 +143,7 @@ def map_geometry(db: Database) -> MapGeometry:
     cached = db.cache.get(GEOMETRY_CACHE_KEY)
     if cached is not None:
         return cast(MapGeometry, cached)
+    import numpy as np
     import shapely
 
     with db.read() as s:
@@ -191,6 +194,7 @@ def map_geometry(db: Database) -> MapGeometry:
 
 def _boundaries(grid_rows, geoms: np.ndarray, community_names: dict[int, str],  # type: ignore[no-untyped-def]
                 street_names: dict[int, str]) -> tuple[MapBoundary, ...]:
+    import numpy as np
     import shapely
 
     by_community: dict[int, list[int]] = defaultdict(list)
