@@ -11,6 +11,7 @@ import sys
 
 from PySide6.QtWidgets import QWidget
 
+from commandcenter import migrations
 from commandcenter.app import build_window
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.tasks import SynchronousRunner
@@ -19,7 +20,7 @@ from commandcenter.services.lifecycle import CaseService
 
 from .factories import grid_centre
 
-HEAVY = ("reportlab", "faker", "shapely", "pypinyin", "pyqtgraph")
+HEAVY = ("reportlab", "faker", "shapely", "pypinyin", "pyqtgraph", "alembic")
 
 # opens the main window as `commandcenter --db FILE` does, paints the wall, lists the modules
 WINDOW_ON_THE_WALL = """
@@ -83,3 +84,7 @@ def test_a_screen_asked_for_is_built_at_once(qtbot, db, city) -> None:  # type: 
     assert window.current_screen_key() == "roster"
     assert window.stack.currentWidget() is window.screen("roster")
     assert type(window.screen("roster")).__name__ == "RosterView"
+
+
+def test_the_newest_script_is_found_without_alembic() -> None:
+    assert migrations.script_head() == migrations.head_revision()

@@ -2,40 +2,50 @@
 
 The scripts live beside this module; they are driven programmatically on the application's
 own engine so SQLite pragmas and the unit-of-work rules apply to migrations too.
+
+Opening a current database does not load Alembic (a tenth of a second or more at every start):
+`require_current` compares the stored revision with the newest script's, read from the scripts'
+``revision``/``down_revision`` lines, and asks Alembic only when they differ.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from ..errors import DatabaseError, NotADatabase, SchemaTooNew
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from ..db import Database
 
 HERE = Path(__file__).resolve().parent
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -52,6 +62,8 @@ def _check_known(db: Database) -> str | None:
                 tables=sorted(tables),
             )
         return None
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     try:
         script.get_revision(rev)
@@ -69,6 +81,8 @@ def upgrade(db: Database) -> tuple[str | None, str]:
     before = _check_known(db)
     if before == head_revision():
         return before, before
+    from alembic import command
+
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -76,7 +90,36 @@ def upgrade(db: Database) -> tuple[str | None, str]:
     return before, head_revision()
 
 
+_SCRIPT_LINE = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*(None|"[^"]*"|\'[^\']*\')\s*$', re.M)
+
+
+@lru_cache(maxsize=1)
+def script_head() -> str | None:
+    """The newest script's revision, without Alembic; None unless there is exactly one head and
+    every script names its revision plainly (then `head_revision` decides)."""
+    revisions, parents = set(), set()
+    for script in (HERE / "versions").glob("*.py"):
+        found = {key: value.strip("\"'") for key, value in _SCRIPT_LINE.findall(script.read_text("utf-8"))}
+        if "revision" not in found or "down_revision" not in found:
+            return None
+        revisions.add(found["revision"])
+        parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else None
+
+
 def require_current(db: Database) -> None:
+    head = script_head()
+    if head is not None and _stored_revision(db) == head:
+        return
     rev = _check_known(db)
     if rev != head_revision():
         state = "empty" if rev is None else f"at schema {rev}"
