@@ -4,16 +4,22 @@
    model into a painted 1920×1080 table, against a raw sqlite3 fetch of the same rows (same
    SQL) plus one paint of a plain table model over those tuples. Target ≤ 2×.
 2. Commit in another process → row painted on the wall: p95 ≤ 300 ms.
-3. A drill at 10,000 cases an hour against a wall widened to ~100k rows: the longest stall of
-   the GUI thread ≤ 100 ms and p99 ≤ 50 ms, measured as the lateness of a 10 ms timer.
+3. A drill at 10,000 cases an hour against a wall widened to ~80k rows, three runs each in a
+   fresh window: the longest stall of the GUI thread ≤ 100 ms and p99 ≤ 30 ms in every run,
+   measured as the lateness of a 10 ms timer while the event loop runs as in the app.
 
-Run: python benchmarks/bench_wall.py [--scale putian --days 365] [--drill-seconds 60]
+The loads read the cached database read-only; the commits and drills write to a copy in a
+temporary folder that is removed however the run ends. Each measure goes to the shared table
+(`_common.record`); the script exits 1 when a target is missed.
+
+Run: python benchmarks/bench_wall.py [--scale putian --days 365] [--drill-seconds 45] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -22,9 +28,20 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from _common import demo_database, median, pct
-from PySide6.QtCore import QAbstractTableModel, QElapsedTimer, QModelIndex, Qt, QTimer
+from _common import demo_database, finish, median, pct, record
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QEventLoop,
+    QModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import QApplication, QTableView
+
+SETTLE_MS = 3000  # after the widened load, before the drill starts: startup is not the drill's
 
 
 class PlainModel(QAbstractTableModel):
@@ -51,6 +68,22 @@ def paint(view: QTableView) -> None:
     QApplication.processEvents()
 
 
+def read_only(path: Path) -> str:
+    """SQLite's URI for reading a file without ever writing to it."""
+    return f"file:{path}?mode=ro"
+
+
+def copy_database(src: Path, dst: Path) -> None:
+    """A consistent copy (WAL content included) read through a read-only connection."""
+    source = sqlite3.connect(read_only(src), uri=True)
+    target = sqlite3.connect(dst)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
 def bench_load(db_path: Path, repeats: int, widen_days: int = 0) -> dict[str, float]:
     from commandcenter.db import open_database
     from commandcenter.services.auth import actor_for
@@ -58,7 +91,7 @@ def bench_load(db_path: Path, repeats: int, widen_days: int = 0) -> dict[str, fl
     from commandcenter.services.wall import WallScope, load_wall
     from commandcenter.widgets.wall_model import WallModel
 
-    db = open_database(db_path)
+    db = open_database(read_only(db_path))
     actor = actor_for(db, "operator")
     now = db.clock.now()
     scope = WallScope(centre_ids=actor.centre_ids,
@@ -84,7 +117,7 @@ def bench_load(db_path: Path, repeats: int, widen_days: int = 0) -> dict[str, fl
         view.resize(1920, 1080)
         view.show()
         t = time.perf_counter()
-        con = sqlite3.connect(db_path)
+        con = sqlite3.connect(read_only(db_path), uri=True)
         rows = [r for sql in sqls for r in con.execute(sql).fetchall()]
         con.close()
         plain = PlainModel(rows)
@@ -134,6 +167,20 @@ def open_wall(db_path: Path):  # type: ignore[no-untyped-def]
     return window, wall
 
 
+def close_window(window) -> None:  # type: ignore[no-untyped-def]
+    """Close and delete: a window left alive keeps its timers, and its work would land in the next run."""
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def run_for(ms: int) -> None:
+    """Let the event loop run, as the app's does, for a while."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def bench_latency(db_path: Path, commits: int) -> list[float]:
     window, wall = open_wall(db_path)
     painted: dict[int, float] = {}
@@ -156,11 +203,21 @@ def bench_latency(db_path: Path, commits: int) -> list[float]:
             QApplication.processEvents()
             time.sleep(0.002)
         committed = json.loads(out.read_text())
-    window.close()
+    close_window(window)
     return [(painted[cid] - at) * 1000 for cid, at in committed if cid in painted]
 
 
-def bench_drill(db_path: Path, seconds: int, days: int) -> dict[str, float]:
+def run_until_exit(proc: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    """Run the Qt event loop, as the app does, until the process has exited."""
+    loop = QEventLoop()
+    poll = QTimer(interval=50)
+    poll.timeout.connect(lambda: loop.quit() if proc.poll() is not None else None)
+    poll.start()
+    loop.exec()
+    poll.stop()
+
+
+def bench_drill(db_path: Path, seconds: int, days: int, seed: int) -> dict[str, float]:
     window, wall = open_wall(db_path)
     wall.period_combo.setCurrentIndex(wall.period_combo.findData(days))
     deadline = time.monotonic() + 300
@@ -168,6 +225,7 @@ def bench_drill(db_path: Path, seconds: int, days: int) -> dict[str, float]:
     while wall._loading and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
+    run_for(SETTLE_MS)  # the other screens are built and load once the wall has its data
     rows = wall.model.rowCount()
     lateness: list[float] = []
     timer = QTimer()
@@ -183,15 +241,13 @@ def bench_drill(db_path: Path, seconds: int, days: int) -> dict[str, float]:
 
     timer.timeout.connect(beat)
     proc = subprocess.Popen([sys.executable, "-m", "commandcenter", "drill", "--db", str(db_path), "--rate", "166.7",
-                             "--duration", str(seconds), "--seed", "11"], stdout=subprocess.DEVNULL)
+                             "--duration", str(seconds), "--seed", str(seed)], stdout=subprocess.DEVNULL)
     clock.start()
     timer.start()
-    while proc.poll() is None:
-        QApplication.processEvents()
-        time.sleep(0.001)
+    run_until_exit(proc)
     timer.stop()
     added = wall.model.rowCount() - rows
-    window.close()
+    close_window(window)
     return {"rows": rows, "added": added, "max_ms": max(lateness), "p99_ms": pct(lateness, 99),
             "p50_ms": pct(lateness, 50)}
 
@@ -202,40 +258,55 @@ def main() -> int:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--commits", type=int, default=40)
-    parser.add_argument("--drill-seconds", type=int, default=60)
+    parser.add_argument("--drill-seconds", type=int, default=45)
+    parser.add_argument("--runs", type=int, default=3, help="drill runs; the stall targets hold in every one")
     parser.add_argument("--widen-days", type=int, default=30)
     parser.add_argument("--load-widen-days", type=int, default=3,
                         help="also time a load widened to this many days (~10k rows at Putian scale)")
-    parser.add_argument("--only-load", action="store_true")
+    parser.add_argument("--parts", default="load,latency,drill", help="comma-separated subset to run")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
     path = demo_database(args.scale, args.days)
-    work = Path(tempfile.mkdtemp()) / "wall.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        src = Path(f"{path}{suffix}")
-        if src.exists():
-            Path(f"{work}{suffix}").write_bytes(src.read_bytes())
 
-    ratios = []
-    for days in (0, args.load_widen_days) if args.load_widen_days else (0,):
-        load = bench_load(work, args.repeats, days)
-        ratios.append(load["ours_ms"] / load["raw_ms"])
-        what = f"open + closed 24 h + reported in {days} days" if days else "open + closed 24 h"
-        print(f"wall load ({what}): {load['rows']:,} rows  ours {load['ours_ms']:.0f} ms  raw fetch + paint "
-              f"{load['raw_ms']:.0f} ms  ratio {ratios[-1]:.2f} (target <= 2.0)")
-    ratio = max(ratios)
-    if args.only_load:
-        return 0
-    lat = bench_latency(work, args.commits)
-    print(f"commit -> painted: n={len(lat)}  p50 {pct(lat, 50):.0f} ms  p95 {pct(lat, 95):.0f} ms  "
-          f"max {max(lat):.0f} ms (target p95 <= 300 ms)")
-    drill = bench_drill(work, args.drill_seconds, args.widen_days)
-    print(f"drill 10,000/h for {args.drill_seconds} s on a {drill['rows']:,}-row wall (+{drill['added']} rows): "
-          f"GUI stall max {drill['max_ms']:.0f} ms, p99 {drill['p99_ms']:.1f} ms, p50 {drill['p50_ms']:.1f} ms "
-          f"(targets max <= 100, p99 <= 50)")
-    ok = ratio <= 2.0 and pct(lat, 95) <= 300 and drill["max_ms"] <= 100 and drill["p99_ms"] <= 50
-    print("wall benchmark:", "within targets" if ok else "OUTSIDE TARGETS")
-    return 0
+    if "load" in parts:
+        for days in (0, args.load_widen_days) if args.load_widen_days else (0,):
+            load = bench_load(path, args.repeats, days)
+            what = f"open + closed 24 h + reported in {days} days" if days else "open + closed 24 h"
+            record(f"wall load to first paint ({what}, {load['rows']:,} rows)", load["ours_ms"], load["raw_ms"],
+                   "≤ 2× raw fetch + paint", load["ours_ms"] <= 2.0 * load["raw_ms"], "ms",
+                   note=f"median of {args.repeats}")
+
+    if parts & {"latency", "drill"}:
+        with tempfile.TemporaryDirectory(prefix="bench-wall-") as tmp:  # removed on any exit
+            work = Path(tmp) / "wall.sqlite"
+            t = time.perf_counter()
+            copy_database(path, work)
+            print(f"(copied the database for the writing parts in {time.perf_counter() - t:.0f} s)", flush=True)
+            if "latency" in parts:
+                lat = bench_latency(work, args.commits)
+                record("wall: commit in another process → row painted, p95", pct(lat, 95), None, "≤ 300 ms",
+                       len(lat) == args.commits and pct(lat, 95) <= 300, "ms",
+                       note=f"{len(lat)} of {args.commits} commits seen; p50 {pct(lat, 50):.0f} ms, "
+                            f"max {max(lat, default=float('nan')):.0f} ms")
+            if "drill" in parts:
+                drills = []
+                for run in range(args.runs):
+                    drill = bench_drill(work, args.drill_seconds, args.widen_days, seed=11 + run)
+                    drills.append(drill)
+                    print(f"drill run {run + 1}: 10,000/h for {args.drill_seconds} s on a {drill['rows']:,}-row wall "
+                          f"(+{drill['added']} rows): GUI stall max {drill['max_ms']:.0f} ms, "
+                          f"p99 {drill['p99_ms']:.1f} ms, p50 {drill['p50_ms']:.1f} ms", flush=True)
+                worst_max = max(d["max_ms"] for d in drills)
+                worst_p99 = max(d["p99_ms"] for d in drills)
+                runs = ", ".join(f"{d['max_ms']:.0f}/{d['p99_ms']:.0f}" for d in drills)
+                note = (f"worst of {args.runs} drill runs of {args.drill_seconds} s (max/p99 ms: {runs}); "
+                        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+                record("wall: GUI stall during a drill, max", worst_max, None, "≤ 100 ms in every run",
+                       worst_max <= 100, "ms", note=note)
+                record("wall: GUI stall during a drill, p99", worst_p99, None, "≤ 30 ms in every run",
+                       worst_p99 <= 30, "ms", note=note)
+    return finish()
 
 
 if __name__ == "__main__":
