@@ -124,6 +124,7 @@ def _create_demo(path: Path) -> None:
     )
     loop.exec()
     dialog.close()
+    dialog.deleteLater()  # the task's progress connection keeps the wrapper alive
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     tmp.rename(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections import defaultdict
 from collections.abc import Iterator
@@ -34,7 +35,7 @@ from commandcenter.models import (
     User,
 )
 from commandcenter.services.auth import actor_for
-from commandcenter.services.demo import SCALES, build_rows, generate_demo
+from commandcenter.services.demo import SCALES, build_rows, generate_demo, history
 from commandcenter.services.demo.geography import area_m2, build_city
 from commandcenter.services.demo.rows import TableRows
 from commandcenter.services.demo.workline import WorkLine
@@ -42,6 +43,7 @@ from commandcenter.services.dto import NewCase
 from commandcenter.services.escalation import level_due, scan_escalations
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.passwords import verify_password
+from commandcenter.services.reference_data import seed_reference_data
 from commandcenter.services.timelimits import TimeLimits
 
 # Wednesday 2026-11-25 10:30:15 in Shanghai: busy office hours, every open status is present
@@ -58,8 +60,11 @@ def _generate(path: Path, seed: int = SEED, days: int = DAYS, now: datetime = NO
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Database:
-    """One generated small city shared by the read-only tests of this module."""
-    db = _generate(tmp_path_factory.mktemp("demo") / "demo.sqlite")
+    """One generated small city shared by the read-only tests of this module, planned in 5-day chunks
+    so that merges, history and escalations cross chunk boundaries."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(history, "CHUNK_DAYS", 5)
+        db = _generate(tmp_path_factory.mktemp("demo") / "demo.sqlite")
     yield db
     db.dispose()
 
@@ -147,7 +152,9 @@ DUMPS = {
 }
 
 
-def test_same_seed_same_rows_other_seed_other_rows(tmp_path: Path, demo: Database) -> None:
+def test_same_seed_same_rows_other_seed_other_rows(tmp_path: Path, demo: Database,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(history, "CHUNK_DAYS", 5)  # as the shared city
     again = _generate(tmp_path / "again.sqlite")
     other = _generate(tmp_path / "other.sqlite", seed=SEED + 1)
     try:
@@ -158,6 +165,48 @@ def test_same_seed_same_rows_other_seed_other_rows(tmp_path: Path, demo: Databas
     finally:
         again.dispose()
         other.dispose()
+
+
+# ---- chunks -----------------------------------------------------------------------------
+def test_cases_are_planned_a_few_days_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(history, "CHUNK_DAYS", 5)
+    db = open_database(tmp_path / "plan.sqlite", create=True, clock=FrozenClock(NOW))
+    try:
+        with db.unit_of_work() as s:
+            seed_reference_data(s)
+        rows = build_rows(db, scale="small", days=DAYS, seed=SEED)
+    finally:
+        db.dispose()
+    per_chunk = [len(t) for t in rows.stream() if isinstance(t, TableRows) and t.table == "case_record"]
+    assert len(per_chunk) == 3 and max(per_chunk) < 80 * 5  # 14 days: 5 + 5 + 4
+    assert sum(per_chunk) == rows.summary().cases
+
+
+def test_ids_grow_with_time_and_merges_reach_back_across_chunks(demo: Database) -> None:
+    for name in ("case_record", "case_history", "escalation", "change_log"):
+        column = "reported_at" if name == "case_record" else "at"
+        ats = [r[0] for r in _rows(demo, f"SELECT {column} FROM {name} ORDER BY id")]
+        assert ats == sorted(ats), name
+    pairs = _rows(demo, "SELECT c.reported_at, t.reported_at FROM case_record c "
+                        "JOIN case_record t ON t.id = c.merged_into_id")
+    first = min(r[0] for r in _rows(demo, "SELECT reported_at FROM case_record"))
+    tz_offset = 8 * 3600  # the city's days are Shanghai days
+
+    def chunk(at: int) -> int:
+        return ((at + tz_offset) // 86400 - (first + tz_offset) // 86400) // 5
+
+    assert pairs and all(target < case for case, target in pairs)
+    assert any(chunk(target) < chunk(case) for case, target in pairs)
+
+
+def test_the_generation_is_audited_once_not_per_history_row(demo: Database) -> None:
+    entries = _rows(demo, "SELECT actor, action, entity, user_id, detail FROM audit_entry")
+    assert [e[:4] for e in entries] == [("system", "generate_demo", "demo", None)]
+    detail = json.loads(entries[0][4])  # type: ignore[arg-type]
+    cases, history_rows, first, last = _rows(
+        demo, "SELECT count(*), (SELECT count(*) FROM case_history), min(id), max(id) FROM case_record")[0]
+    assert detail == {"scale": "small", "seed": SEED, "days": DAYS, "cases": cases, "first_case_id": first,
+                      "last_case_id": last, "history_rows": history_rows}
 
 
 # ---- histories ------------------------------------------------------------------------
@@ -301,8 +350,6 @@ def test_working_line_agrees_with_the_calendar(demo: Database) -> None:
 def test_putian_scale_has_the_published_counts(tmp_path: Path) -> None:
     db = open_database(tmp_path / "putian.sqlite", create=True, clock=FrozenClock(NOW))
     try:
-        from commandcenter.services.reference_data import seed_reference_data
-
         with db.unit_of_work() as s:
             seed_reference_data(s)
         rows = build_rows(db, scale="putian", days=2, seed=SEED)

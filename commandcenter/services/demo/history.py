@@ -420,8 +420,8 @@ class CasePlanner:
     first instant wait for that chunk's rows, so their ids still grow with time over the year.
     """
 
-    def __init__(self, s: CaseSetting, seed: int, chunk_days: int = CHUNK_DAYS) -> None:
-        self.s, self.chunk_days = s, chunk_days
+    def __init__(self, s: CaseSetting, seed: int) -> None:
+        self.s, self.chunk_days = s, CHUNK_DAYS
         self.rng = np.random.default_rng([seed, 3])
         self.totals = CaseTotals()
         self.notes = _Notes()
