@@ -14,10 +14,10 @@
 Children compile their bytecode once into a temporary cache (``PYTHONPYCACHEPREFIX``; a
 first run of each kind warms it and the page cache) as an installed program has it, also where
 the environment sets ``PYTHONDONTWRITEBYTECODE``: compiling the sources on every start would
-measure the build, not the start. The app runs on the cached database made read-only for the run (``PRAGMA query_only`` on
-every connection: the escalation scan's writes fail and are logged), with its settings and
-log in a temporary folder removed afterwards, so neither the cache nor the user's settings
-change.
+measure the build, not the start. The app runs on the cached database made read-only for the
+run (``PRAGMA query_only`` on every connection: the escalation scan's writes fail and are
+logged), with its settings, log and bytecode in a temporary folder removed afterwards, so
+neither the cache nor the user's settings change.
 
 Run: python benchmarks/bench_startup.py [--runs 5]
 """
