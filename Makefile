@@ -45,9 +45,9 @@ lint: venv
 
 # Runs every script even after a failure (each appends its measures to
 # benchmarks/.results.partial.jsonl), then prints the one table, writes benchmarks/results.json,
-# and fails if any goal was missed or any script failed.
+# and fails if any goal was missed, any script failed, or the whole run took over 20 minutes.
 bench: venv
-	@rm -f benchmarks/.results.partial.jsonl; failed=""; found=0; \
+	@rm -f benchmarks/.results.partial.jsonl; failed=""; found=0; started=$$(date +%s); \
 	for script in benchmarks/bench_*.py; do \
 		[ -e "$$script" ] || continue; \
 		found=1; \
@@ -55,7 +55,7 @@ bench: venv
 		QT_QPA_PLATFORM=offscreen $(BIN)/python "$$script" || failed="$$failed $$script"; \
 	done; \
 	if [ "$$found" = 0 ]; then echo "make bench: no benchmarks/bench_*.py found" >&2; exit 1; fi; \
-	$(BIN)/python benchmarks/report.py --failed $$failed
+	$(BIN)/python benchmarks/report.py --started $$started --failed $$failed
 
 # lupdate keeps existing translations and marks new strings unfinished; translate them in the
 # .ts (Qt Linguist: .venv/bin/pyside6-linguist) and run this again to compile the .qm.

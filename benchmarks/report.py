@@ -5,9 +5,10 @@ appended to ``benchmarks/.results.partial.jsonl`` (see ``_common.record``), prin
 (ours, the raw baseline measured in the same run, the ratio, the goal, pass or fail), writes it
 with the machine it ran on to ``benchmarks/results.json`` so runs can be compared, deletes the
 partial file, and exits 1 when any measure missed its goal, a script failed (``--failed``), or
-nothing was recorded.
+nothing was recorded. Given when the run started (``--started``, seconds since the epoch), it
+adds the run's own length as a measure: ``make bench`` must finish within 20 minutes.
 
-Run: python benchmarks/report.py [--failed bench_x.py ...] [--out benchmarks/results.json]
+Run: python benchmarks/report.py [--started EPOCH] [--failed bench_x.py ...] [--out benchmarks/results.json]
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ import os
 import platform
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from _common import HERE, PARTIAL, Measure
+
+RUN_GOAL_MIN = 20.0
 
 
 def load(path: Path) -> list[Measure]:
@@ -79,8 +83,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failed", nargs="*", default=[], help="bench scripts that exited non-zero")
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument("--started", type=float, help="when the run started, seconds since the epoch")
     args = parser.parse_args(argv)
     measures = load(PARTIAL)
+    if args.started is not None and measures:
+        minutes = (time.time() - args.started) / 60
+        measures.append(Measure("make bench, every script", minutes, None, f"≤ {RUN_GOAL_MIN:.0f} min",
+                                minutes <= RUN_GOAL_MIN, "min", "Makefile"))
     # a script that exited non-zero because a goal it recorded was missed is already in the table
     failed_scripts = [s for s in (Path(f).name for f in args.failed)
                       if not any(m.script == s and not m.passed for m in measures)]
