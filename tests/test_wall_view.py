@@ -26,6 +26,7 @@ from commandcenter.models import Case
 from commandcenter.services.auth import actor_for
 from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.views import wall_view
 from commandcenter.views.dialogs.action_params import ActionParamsDialog
 from commandcenter.views.dialogs.dispatch import DispatchDialog
 from commandcenter.views.dialogs.new_case import NewCaseDialog
@@ -298,3 +299,19 @@ def test_an_urgent_flood_alerts_ten_times_then_sums_up(qtbot, windows, db, city,
     assert wall.alert_banner.isVisible() and "URGENT" in wall.alert_banner.text()
     wall._show_flood_summary()
     assert "15 more urgent cases" in wall.alert_banner.text()
+
+
+def test_a_burst_of_changes_reaches_the_wall_a_slice_at_a_time(qtbot, windows, db, city, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(wall_view, "APPLY_BATCH_ROWS", 2)
+    window = open_window(windows, qtbot, db, "operator")
+    wall = wall_of(window)
+    assert wall.model.rowCount() == 0
+    svc, op = CaseService(db), actor_for(db, "operator")
+    rows = [svc.report(op, NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
+                                   priority=Priority.NORMAL, description=f"噪音{i}", lon=grid_centre(i % 4)[0],
+                                   lat=grid_centre(i % 4)[1])) for i in range(5)]
+    window.ctx.feed.poll()  # another seat's commits arrive through the change feed
+    assert wall.model.rowCount() == 2  # the first slice; the event loop runs before the next
+    qtbot.waitUntil(lambda: wall.model.rowCount() == 5, timeout=3000)
+    assert [wall.model.row_at(n).id for n in range(5)] == [r.id for r in reversed(rows)]
+    assert wall.count_label.text() == "5 of 5 cases on the wall"

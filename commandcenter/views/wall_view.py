@@ -61,6 +61,9 @@ from .dialogs.shortcuts import ShortcutSheet
 log = logging.getLogger(__name__)
 
 ESCALATION_SCAN_MS = 30_000
+# changed rows applied per turn of the event loop: a burst (an import, a reconnect after an
+# outage) is put on the wall a slice at a time, so the screen keeps painting meanwhile
+APPLY_BATCH_ROWS = 200
 
 # (action, shortcut) in the order of the closed loop
 CASE_SHORTCUTS: tuple[tuple[Action, str], ...] = (
@@ -121,6 +124,7 @@ class WallView(QWidget):
         self._loading = False
         self._pending_ids: set[int] = set()
         self._fetching = False
+        self._unapplied: list[CaseRow] = []  # fetched rows waiting for their slice
         self._change_id = 0
         self._detail_for: int | None = None
         self._grid_filter: int | None = None  # set by a click on the map
@@ -444,8 +448,18 @@ class WallView(QWidget):
         self.ctx.runner.run_in_background(lambda _s: rows_by_ids(db, ids), self._apply_fetched, self._fetch_failed)
 
     def _apply_fetched(self, rows: list[CaseRow]) -> None:
+        self._unapplied = list(rows)
+        self._apply_next_slice()
+
+    def _apply_next_slice(self) -> None:
+        """Apply the next slice of fetched rows; the next fetch waits until all are applied,
+        so rows never arrive out of order."""
+        batch, self._unapplied = self._unapplied[:APPLY_BATCH_ROWS], self._unapplied[APPLY_BATCH_ROWS:]
+        self.apply_rows(batch)
+        if self._unapplied:
+            QTimer.singleShot(0, self, self._apply_next_slice)
+            return
         self._fetching = False
-        self.apply_rows(rows)
         if self._pending_ids:
             self._fetch_pending()
 
