@@ -76,6 +76,7 @@ def table(measures: list[Measure], failed_scripts: list[str]) -> str:
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
              for row in [head, tuple("-" * w for w in widths), *rows]]
+    lines += [f"  {m.name}: {m.note}" for m in measures if m.note]
     return "\n".join(lines)
 
 
