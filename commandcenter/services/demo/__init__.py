@@ -37,7 +37,14 @@ from .bulk import write_tables
 from .geography import CityMap, build_city, geography_tables, index_city, sample_points
 from .history import STAGES, CasePlanner, CaseSetting
 from .people import build_staff
-from .progress import DemoProgress, DemoStep, Progress
+from .progress import (
+    CASES_FRACTION,
+    INDEXES_FRACTION,
+    STAFF_FRACTION,
+    DemoProgress,
+    DemoStep,
+    Progress,
+)
 from .rows import TableRows, table
 from .scales import SCALES, Scale
 from .texts import PLACE_SUFFIXES, ROAD_STEMS, ROAD_SUFFIXES
@@ -45,7 +52,6 @@ from .workline import WorkLine
 
 __all__ = ["SCALES", "DemoProgress", "DemoRows", "DemoStep", "DemoSummary", "Scale", "build_rows", "generate_demo"]
 
-STAFF_FRACTION, CASES_FRACTION, INDEXES_FRACTION = 0.02, 0.04, 0.95  # where steps start, of the whole
 POINTS_PER_GRID = 48
 ADDRESSES_PER_GRID = 12
 ID_TABLES = ("district", "street", "community", "grid", "command_centre", "workstation", "app_user", "shift",

@@ -32,3 +32,5 @@ class DemoProgress:
 
 
 Progress = Callable[[DemoProgress], None]
+# where each step starts, as a fraction of the whole generation (the cases take the rest)
+STAFF_FRACTION, CASES_FRACTION, INDEXES_FRACTION = 0.02, 0.04, 0.95
