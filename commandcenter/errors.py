@@ -104,6 +104,17 @@ class PermissionDenied(CommandCentreError):
         self.username, self.role, self.action = username, role, action
 
 
+class AuthenticationFailed(CommandCentreError):
+    """A user name and password that do not sign in. An unknown or inactive user and a wrong
+    password fail alike, so the message cannot be used to find out which user names exist."""
+
+    code = "authentication_failed"
+
+    def __init__(self, username: str) -> None:
+        super().__init__(f"wrong user name or password (user {username!r})", username=username)
+        self.username = username
+
+
 class NotFound(CommandCentreError):
     code = "not_found"
 

@@ -6,6 +6,7 @@ from .domain.actions import Action
 from .domain.deadlines import DueState
 from .domain.enums import CaseStatus, DutyStatus, Priority, Role, SourceChannel, Stage
 from .errors import (
+    AuthenticationFailed,
     CommandCentreError,
     DatabaseBusy,
     DatabaseFull,
@@ -158,6 +159,8 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
     if isinstance(exc, StaleCase):
         return translate("errors", "Case {case} was changed at another seat (now {status}). Nothing was changed here; "
             "the row has been reloaded, check it and try again.", lang).format(case=exc.case_number, status=status_label(exc.status, lang))
+    if isinstance(exc, AuthenticationFailed):
+        return translate("errors", "Wrong user name or password.", lang)
     if isinstance(exc, PermissionDenied):
         return translate("errors", "Your role ({role}) may not do this: {action}.", lang).format(
             role=role_label(exc.role, lang), action=action_label(exc.action, lang)

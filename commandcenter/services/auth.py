@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 from ..db import Database
 from ..domain.actions import DEFAULT_PERMISSIONS, Action
 from ..domain.enums import Role
-from ..errors import NotFound, PermissionDenied
+from ..errors import AuthenticationFailed, NotFound, PermissionDenied
 from ..models import CommandCentre, RolePermission, User
+from .passwords import verify_password
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,19 @@ def actor_for(db: Database, username: str) -> Actor:
             centre_name=centre.name,
             centre_ids=centre_scope(s, centre.id),
         )
+
+
+def authenticate(db: Database, username: str, password: str) -> Actor:
+    """The actor for a user name and password checked against the stored hash.
+
+    Raises AuthenticationFailed alike for an unknown or inactive user, one without a password
+    and a wrong password, so a caller learns nothing about which names exist.
+    """
+    with db.read() as s:
+        stored = s.scalar(select(User.password_hash).where(User.username == username, User.active.is_(True)))
+    if not verify_password(password, stored):
+        raise AuthenticationFailed(username)
+    return actor_for(db, username)
 
 
 def permissions(db: Database) -> dict[str, frozenset[str]]:
