@@ -135,14 +135,6 @@ class ScriptSession:
     def close(self) -> None:
         self._db.dispose()
 
-    @property
-    def user(self) -> str:
-        return self._actor.username
-
-    @property
-    def role(self) -> str:
-        return self._actor.role.value
-
     # ---- cases ------------------------------------------------------------------------
     def case(self, number: str) -> Case:
         """The case with this number among the user's centres; NotFound otherwise."""
