@@ -158,12 +158,13 @@ class ScriptSession:
         StaleCase if another seat changed the case since. Each action takes what the screens ask
         for: dispatch and reassign an `officer` (employee number) or a `department` (code);
         reject, suspend, feed_back, return_for_rework, reopen and extend a `note`; extend
-        `minutes`; evaluate a `rating` from 1 to 5; merge the number of the case to `merge_into`.
+        `minutes`; evaluate a `rating` from 1 to 5; merge `merge_into`, the number of the case it
+        duplicates.
         """
         chosen = self._case_action(action)
         number = case.number if isinstance(case, Case) else case
         row = case_by_number(self._db, self._actor.centre_ids, number)
-        # refuse by role before looking anything else up, as the screens do
+        # a role that may not act is refused before its officer or department is looked up
         authorize(self._db, self._actor, chosen)
         params = TransitionParams(
             note=note,
