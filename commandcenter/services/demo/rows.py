@@ -2,8 +2,7 @@
 
 The planners work on numpy columns; Python objects (tuples, None, label strings) are made
 only for the chunk being written, so a million cases never sit in memory as a million
-tuples, and the conversion can run on a second thread while the database inserts the
-previous chunk.
+tuples.
 """
 
 from __future__ import annotations
