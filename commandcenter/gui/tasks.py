@@ -5,10 +5,11 @@ the GUI thread (queued signal). `state` carries progress and cancellation. The p
 injectable: tests pass a `SynchronousRunner` so tasks complete before the call returns.
 
 Closing is part of the contract: `shutdown()` (the main window's close) cancels every task
-of the runner and waits for the pool, and a runner whose QObject is destroyed stops
-delivering as well. A cancelled task reports nothing, so a result that arrives after its
-window is gone never reaches a deleted widget. Each task keeps its relay alive until the task
-is over, so a worker never emits through a deleted QObject.
+of the runner and waits for the pool, and a runner whose QObject is destroyed cancels its
+tasks as well. A cancelled task reports nothing, so a result arriving after its window is
+gone never reaches a deleted widget. A task's relay (the QObject its reports travel through)
+lives until its report was delivered or the task was cancelled, and cancelling waits for a
+report being emitted, so a worker never emits through a deleted QObject.
 """
 
 from __future__ import annotations
@@ -33,18 +34,28 @@ class TaskState:
 
     def __init__(self, on_progress: Callable[[str, float], None] | None = None) -> None:
         self._cancelled = threading.Event()
+        self._lock = threading.RLock()  # a report and a cancellation never overlap
         self._on_progress = on_progress
 
     def cancel(self) -> None:
-        self._cancelled.set()
+        """From now on the task reports nothing; returns after a report in progress is out."""
+        with self._lock:
+            self._cancelled.set()
 
     @property
     def cancelled(self) -> bool:
         return self._cancelled.is_set()
 
     def progress(self, text: str, fraction: float) -> None:
-        if self._on_progress is not None and not self.cancelled:
-            self._on_progress(text, fraction)
+        if self._on_progress is not None:
+            on_progress = self._on_progress
+            self.report(lambda: on_progress(text, fraction))
+
+    def report(self, emit: Callable[[], None]) -> None:
+        """Run `emit` unless the task is cancelled (then its receivers may be gone)."""
+        with self._lock:
+            if not self._cancelled.is_set():
+                emit()
 
 
 class _Relay(QObject):
@@ -54,23 +65,23 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    """Holds its relay (a Python reference) until the pool deletes the task after `run`."""
-
     def __init__(self, fn: Callable[[TaskState], Any], relay: _Relay, state: TaskState) -> None:
         super().__init__()
         self.fn, self.relay, self.state = fn, relay, state
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        result: Any = None
+        failure: BaseException | None = None
         try:
             result = self.fn(self.state)
         except BaseException as exc:  # delivered to the GUI, never lost in a thread
             log.debug("background task failed: %s", "".join(traceback.format_exception(exc)))
-            if not self.state.cancelled:
-                self.relay.failed.emit(exc)
+            failure = exc
+        if failure is None:
+            self.state.report(lambda: self.relay.done.emit(result))
         else:
-            if not self.state.cancelled:  # cancelled: the runner is closed, nobody listens
-                self.relay.done.emit(result)
+            self.state.report(lambda: self.relay.failed.emit(failure))
 
 
 def _receiver_alive(callback: Callable[..., Any]) -> bool:
@@ -87,9 +98,9 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
         self._active: dict[_Relay, TaskState] = {}
-        # deleted with its window without a close (a parent destroyed): deliver nothing more
-        active, gate = self._active, threading.Event()
-        self._gate = gate
+        self._gate = threading.Event()  # set: closed, nothing is delivered any more
+        # deleted with its window without a close (a parent destroyed): the same as a shutdown
+        active, gate = self._active, self._gate
         self.destroyed.connect(lambda *_: _cancel_all(gate, active))
 
     @property
@@ -121,26 +132,28 @@ class TaskRunner(QObject):
             return state
         relay = _Relay()
         state = TaskState(relay.progressed.emit if on_progress else None)
-        self._active[relay] = state
-        gate = self._gate
+        active, gate = self._active, self._gate
+        active[relay] = state
 
-        def deliverable(callback: Callable[..., Any] | None) -> bool:
-            return callback is not None and not gate.is_set() and _receiver_alive(callback)
+        def retire() -> None:
+            """The report is in: the relay goes, and with it its connections to these closures."""
+            active.pop(relay, None)
+            relay.deleteLater()
 
         @Slot(str, float)
         def progressed(text: str, fraction: float) -> None:
-            if deliverable(on_progress):
-                on_progress(text, fraction)  # type: ignore[misc]
+            if on_progress is not None and not gate.is_set() and _receiver_alive(on_progress):
+                on_progress(text, fraction)
 
         @Slot(object)
         def finished(result: Any) -> None:
-            self._active.pop(relay, None)
-            if deliverable(on_done):
-                on_done(result)  # type: ignore[misc]
+            retire()
+            if on_done is not None and not gate.is_set() and _receiver_alive(on_done):
+                on_done(result)
 
         @Slot(object)
         def failed(exc: BaseException) -> None:
-            self._active.pop(relay, None)
+            retire()
             if gate.is_set():
                 return
             if on_error is None:
@@ -159,9 +172,13 @@ class TaskRunner(QObject):
 
 
 def _cancel_all(gate: threading.Event, active: dict[_Relay, TaskState]) -> None:
+    """Close the gate and cancel every task; once cancelled a task never emits again, so its
+    relay can go now (deleted, its connections no longer keep the callbacks' widgets alive)."""
     gate.set()
-    for state in list(active.values()):
+    for relay, state in list(active.items()):
         state.cancel()
+        relay.deleteLater()
+    active.clear()
 
 
 class SynchronousRunner(TaskRunner):
