@@ -486,13 +486,13 @@ class WriteTab(QWidget):
         self.header = QLabel()
         self.header.setObjectName("handoverHeader")
         self.header.setStyleSheet("font-size: 15px; font-weight: 600;")
-        self.draft_button = QPushButton(icon("handover"), "")
+        self.draft_button = QPushButton(icon("handover"), "", self)
         self.draft_button.setObjectName("draftHandover")
         self.save_button = QPushButton(icon("save"), "")
         self.sign_button = QPushButton(icon("sign"), "")
         self.sign_button.setObjectName("signHandover")
-        self.pdf_button = QPushButton(icon("pdf"), "")
-        self.correct_button = QPushButton(icon("handover"), "")
+        self.pdf_button = QPushButton(icon("pdf"), "", self)
+        self.correct_button = QPushButton(icon("handover"), "", self)
         bar = QHBoxLayout()
         bar.addWidget(self.header, 1)
         for button in (self.draft_button, self.save_button, self.sign_button, self.pdf_button, self.correct_button):
@@ -822,15 +822,17 @@ class ListTab(QWidget):
         super().__init__(parent)
         self.ctx, self.svc, self.pending_only = ctx, HandoverService(ctx.db), pending_only
         self.record: HandoverRecord | None = None
-        self.search = QLineEdit()
+        # parented even where unused (the pending list has no search): never a stray window
+        self.search = QLineEdit(self)
         self.search.setObjectName("handoverSearch")
         self.search.setClearButtonEnabled(True)
-        self.status = QComboBox()
+        self.status = QComboBox(self)
         self.status.setObjectName("handoverStatusFilter")
-        self.ack_button = QPushButton(icon("acknowledge"), "")
+        # parented at once: shown below before the layout adopts them, they would flash up as windows
+        self.ack_button = QPushButton(icon("acknowledge"), "", self)
         self.ack_button.setObjectName("acknowledgeHandover")
-        self.pdf_button = QPushButton(icon("pdf"), "")
-        self.correct_button = QPushButton(icon("handover"), "")
+        self.pdf_button = QPushButton(icon("pdf"), "", self)
+        self.correct_button = QPushButton(icon("handover"), "", self)
         bar = QHBoxLayout()
         if not pending_only:
             self.search_icon = QLabel()
@@ -839,6 +841,8 @@ class ListTab(QWidget):
             bar.addWidget(self.search, 1)
             bar.addWidget(self.status)
         else:
+            self.search.hide()
+            self.status.hide()
             self.hint = QLabel()
             bar.addWidget(self.hint, 1)
         for button in (self.ack_button, self.pdf_button, self.correct_button):
@@ -995,9 +999,9 @@ class HandoverView(QWidget):
         self.ctx = ctx
         self.setObjectName("handoverScreen")
         self.tabs = QTabWidget()
-        self.write = WriteTab(ctx)
-        self.pending = ListTab(ctx, pending_only=True)
-        self.history = ListTab(ctx, pending_only=False)
+        self.write = WriteTab(ctx, self)
+        self.pending = ListTab(ctx, pending_only=True, parent=self)  # a child even when not a tab
+        self.history = ListTab(ctx, pending_only=False, parent=self)
         self.tabs.addTab(self.write, icon("sign"), "")
         if ctx.can(Action.ACKNOWLEDGE_HANDOVER):
             self.tabs.addTab(self.pending, icon("acknowledge"), "")

@@ -285,7 +285,7 @@ class WallView(QWidget):
         for action, qa in self.case_actions.items():
             if not self.ctx.can(action):
                 continue
-            button = QToolButton()
+            button = QToolButton(self.action_strip)  # parented: a button not in the grid is no window
             button.setDefaultAction(qa)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
