@@ -1,14 +1,22 @@
-"""Shared fixtures: a frozen clock, a tiny hand-built city in a fresh database, actors per role."""
+"""Shared fixtures: a frozen clock, a tiny hand-built city in a fresh database, actors per role,
+and a check after every test that it left no window open and no thread running."""
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
+import time
+from collections.abc import Collection, Iterator
 from datetime import UTC, datetime
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COMMANDCENTER_LANG", "en")
+
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from commandcenter.clock import FrozenClock  # noqa: E402
 from commandcenter.db import Database, open_database  # noqa: E402
@@ -28,6 +36,65 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     base = tmp_path_factory.mktemp("userdirs")
     monkeypatch.setenv("COMMANDCENTER_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("COMMANDCENTER_LOG_DIR", str(base / "log"))
+
+
+# ---- leaks (after napari's conftest) ----------------------------------------------------
+# how long a test's threads and pool tasks may take to end after it before they count as leaked
+LEAK_GRACE_MS = 5000
+# Qt's own windows that live for the whole process (the tooltip is created once and reused)
+QT_SINGLETONS = frozenset({"QTipLabel"})
+
+
+def live_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.is_alive()}
+
+
+def top_level_widgets() -> set[QWidget]:
+    if QApplication.instance() is None:
+        return set()
+    return {w for w in QApplication.topLevelWidgets() if type(w).__name__ not in QT_SINGLETONS}
+
+
+def check_for_leaks(widgets_before: Collection[QWidget], threads_before: Collection[threading.Thread],
+                    grace_ms: int = LEAK_GRACE_MS) -> None:
+    """Raise AssertionError naming every top-level widget and thread a test left behind.
+
+    Closed widgets are deleted first (deleteLater and garbage collection), and threads and
+    pool tasks get `grace_ms` to end, so what remains is a real leak: a window nobody closed
+    or still referenced, a task or thread still running.
+    """
+    problems = []
+    pool = QThreadPool.globalInstance()
+    if not pool.waitForDone(grace_ms):
+        problems.append(f"{pool.activeThreadCount()} QThreadPool task(s) still running {grace_ms} ms after the test")
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.processEvents()  # results of finished tasks reach their (guarded) callbacks
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    widgets = sorted(top_level_widgets() - set(widgets_before), key=lambda w: type(w).__name__)
+    if widgets:
+        names = ", ".join(f"{type(w).__name__}({w.objectName()!r}, visible={w.isVisible()})" for w in widgets)
+        problems.append(f"top-level widgets leaked (not closed and deleted): {names}")
+    deadline = time.monotonic() + grace_ms / 1000
+    threads = [t for t in live_threads() - set(threads_before) if not t.daemon]
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    if running := [t.name for t in threads if t.is_alive()]:
+        problems.append(f"threads still running {grace_ms} ms after the test: {', '.join(running)}")
+    if problems:
+        raise AssertionError("; ".join(problems))
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_widgets_or_threads() -> Iterator[None]:
+    """Fail a test that leaves a top-level widget or a running thread behind.
+
+    Autouse fixtures are set up first, so this check runs after every other fixture's
+    teardown, and after pytest-qt closed the widgets given to `qtbot.addWidget`.
+    """
+    widgets, threads = top_level_widgets(), live_threads()
+    yield
+    check_for_leaks(widgets, threads)
 
 
 @pytest.fixture

@@ -222,7 +222,9 @@ def test_grid_import_from_the_screen(qtbot, db, city, tmp_path) -> None:  # type
     widget.import_message.close()
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Grid)) == 18
-    assert not MapView(make_ctx(db, "supervisor")).import_button.isEnabled()
+    supervisors = MapView(make_ctx(db, "supervisor"))
+    qtbot.addWidget(supervisors)
+    assert not supervisors.import_button.isEnabled()
 
 
 def test_basemap_from_a_world_file_or_typed_edges(view, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,5 +1,6 @@
 """Closing the main window while background work runs: results meant for the window are
-dropped, no thread outlives the close, and nothing is emitted into a deleted QObject."""
+dropped, no thread outlives the close, and nothing is emitted into a deleted QObject.
+The suite's leak check (conftest) fails on what a test leaves open or running."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ import time
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QRunnable, QThreadPool
+from PySide6.QtWidgets import QLabel
 
 from commandcenter.app import build_window
 from commandcenter.db import Database
 from commandcenter.gui.tasks import TaskState
 from commandcenter.services.info import database_info
 from commandcenter.views.main_window import MainWindow
+
+from .conftest import check_for_leaks, live_threads, top_level_widgets
 
 # a ceiling, not a timing goal: a task that ignores its cancellation gives up after this
 WORK_CEILING_S = 10.0
@@ -94,3 +98,42 @@ def test_a_result_after_the_window_is_deleted_reaches_nobody(qtbot, window, capf
     assert arrived == []
     err = capfd.readouterr().err
     assert "RuntimeError" not in err and "Signal source has been deleted" not in err
+
+
+def test_the_leak_check_fails_on_a_window_left_open(qapp) -> None:  # type: ignore[no-untyped-def]
+    widgets, threads = top_level_widgets(), live_threads()
+    window = QLabel("left open")
+    window.setObjectName("leftOpen")
+    window.show()
+    try:
+        with pytest.raises(AssertionError, match=r"top-level widgets leaked.*QLabel\('leftOpen', visible=True\)"):
+            check_for_leaks(widgets, threads, grace_ms=0)
+    finally:
+        window.close()
+        window.deleteLater()
+    check_for_leaks(widgets, threads, grace_ms=0)  # closed and deleted: nothing left
+
+
+class Blocked(QRunnable):
+    def __init__(self, release: threading.Event) -> None:
+        super().__init__()
+        self.release = release
+
+    def run(self) -> None:
+        self.release.wait(WORK_CEILING_S)
+
+
+def test_the_leak_check_fails_on_a_running_thread_and_pool_task() -> None:
+    widgets, threads = top_level_widgets(), live_threads()
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait, args=(WORK_CEILING_S,), name="leftRunning")
+    thread.start()
+    QThreadPool.globalInstance().start(Blocked(release))
+    try:
+        with pytest.raises(AssertionError, match=r"1 QThreadPool task\(s\) still running.*threads still running.*leftRunning"):
+            check_for_leaks(widgets, threads, grace_ms=50)
+    finally:
+        release.set()
+        thread.join()
+        QThreadPool.globalInstance().waitForDone()
+    check_for_leaks(widgets, threads, grace_ms=0)
