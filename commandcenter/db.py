@@ -294,6 +294,10 @@ class Database:
             return None
         return st.st_dev, st.st_ino
 
+    def _file_changed(self) -> bool:
+        """True when the SQLite file was deleted or replaced since opening."""
+        return self.path is not None and self._file_id is not None and self._identify_file() != self._file_id
+
     def _check_writable(self) -> None:
         """Refuse before writing when the file is read-only, or was deleted or replaced since opening.
 
@@ -302,7 +306,7 @@ class Database:
         """
         if self.read_only:
             raise DatabaseReadOnly(self.location)
-        if self.path is not None and self._file_id is not None and self._identify_file() != self._file_id:
+        if self._file_changed():
             raise DatabaseMissing(str(self.path))
 
     def _typed(self, exc: DBAPIError, waited: float = 0.0) -> DatabaseError | None:
@@ -313,7 +317,7 @@ class Database:
             return DatabaseReadOnly(self.location)
         if kind == "full":
             return DatabaseFull(self.location)
-        if self.path is not None and self._file_id is not None and self._identify_file() != self._file_id:
+        if self._file_changed():
             return DatabaseMissing(str(self.path))
         return None
 
@@ -395,7 +399,7 @@ class Database:
         try:
             yield session
         except DBAPIError as exc:
-            if self.path is not None and self._file_id is not None and self._identify_file() != self._file_id:
+            if self._file_changed():
                 raise DatabaseMissing(str(self.path)) from exc
             raise
         finally:
