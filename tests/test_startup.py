@@ -9,7 +9,8 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from commandcenter import migrations
 from commandcenter.app import build_window
@@ -88,3 +89,41 @@ def test_a_screen_asked_for_is_built_at_once(qtbot, db, city) -> None:  # type: 
 
 def test_the_newest_script_is_found_without_alembic() -> None:
     assert migrations.script_head() == migrations.head_revision()
+
+
+class ShownWindows(QObject):
+    """Every window shown while installed on the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.shown.append(f"{type(watched).__name__}({watched.objectName()!r})")
+        return False
+
+
+def test_building_a_screen_behind_a_dialog_shows_no_window(qtbot, db, city) -> None:  # type: ignore[no-untyped-def]
+    # screens are built while the operator may be typing in a dialog: a widget shown before its
+    # layout adopted it flashed up as a window of its own and took the dialog's focus
+    for role in ("operator", "supervisor"):
+        window = build_window(db, role, runner=SynchronousRunner())
+        qtbot.addWidget(window)
+        window.show()
+        dialog = QDialog(window)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # noqa: B023
+        watcher = ShownWindows()
+        QApplication.instance().installEventFilter(watcher)
+        try:
+            for i in range(window.nav.count()):
+                window.screen(window.nav.item(i).data(0x0100))
+            QApplication.processEvents()
+        finally:
+            QApplication.instance().removeEventFilter(watcher)
+        assert watcher.shown == [], role
+        assert QApplication.activeWindow() is dialog
+        dialog.close()
+        window.close()
