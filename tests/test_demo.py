@@ -20,6 +20,7 @@ from commandcenter import app, i18n
 from commandcenter.cli import main
 from commandcenter.clock import FrozenClock
 from commandcenter.db import Database, open_database
+from commandcenter.demo_labels import demo_progress_text
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel, Stage
 from commandcenter.domain.lifecycle import is_allowed, target_status
@@ -35,7 +36,7 @@ from commandcenter.models import (
     User,
 )
 from commandcenter.services.auth import actor_for
-from commandcenter.services.demo import SCALES, build_rows, generate_demo, history
+from commandcenter.services.demo import SCALES, DemoStep, build_rows, generate_demo, history
 from commandcenter.services.demo.geography import area_m2, build_city
 from commandcenter.services.demo.rows import TableRows
 from commandcenter.services.demo.workline import WorkLine
@@ -415,6 +416,10 @@ def tagged_chinese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setitem(i18n._translators, "zh_CN", _Tagged())
     yield
     i18n.install("en")
+
+
+def test_every_step_has_words() -> None:
+    assert {demo_progress_text(step.value) for step in DemoStep}.isdisjoint({step.value for step in DemoStep})
 
 
 def test_the_cli_prints_progress_as_it_goes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
