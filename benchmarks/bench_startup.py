@@ -93,7 +93,7 @@ def read_only_connections() -> None:
 
 def app_child(database: str, user: str, visit: bool) -> None:
     """The real entry point (``cli.main``), watched from inside: no hook in the product."""
-    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtCore import Qt, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication, QTableView
 
     read_only_connections()
@@ -106,7 +106,8 @@ def app_child(database: str, user: str, visit: bool) -> None:
         painted_at: list[float] = []
 
         def visit_all() -> None:
-            keys = list(window._keys)
+            screens = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
+            keys = list(screens)
             idle_since: list[float] = []
 
             def step() -> None:
@@ -124,7 +125,7 @@ def app_child(database: str, user: str, visit: bool) -> None:
                     window.show_screen(keys.pop(0))
                     return
                 timer.stop()
-                _report(painted=painted_at[0], peak_rss_mb=_peak_rss_mb(), screens=len(window._keys))
+                _report(painted=painted_at[0], peak_rss_mb=_peak_rss_mb(), screens=len(screens))
                 os._exit(0)
 
             timer = QTimer(window, interval=20)
