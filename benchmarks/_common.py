@@ -115,7 +115,7 @@ def demo_database(scale: str, days: int, seed: int = 7) -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"{scale}-{days}d-{seed}.sqlite"
     if not path.exists():
-        from commandcenter.services.demo import generate_demo
+        from commandcenter.simulator.demo import generate_demo
 
         tmp = path.with_suffix(".creating")
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):

@@ -37,14 +37,14 @@ import _common
 
 from commandcenter.clock import FrozenClock
 from commandcenter.db import SQLITE_BUSY_TIMEOUT_MS, open_database
-from commandcenter.services.demo import build_rows, generate_demo
-from commandcenter.services.demo.bulk import (
+from commandcenter.services.reference_data import seed_reference_data
+from commandcenter.simulator.demo import build_rows, generate_demo
+from commandcenter.simulator.demo.bulk import (
     REBUILD_INDEXES_OF,
     SQLITE_BULK_PRAGMAS,
     sqlite_insert_sql,
 )
-from commandcenter.services.demo.rows import TableRows
-from commandcenter.services.reference_data import seed_reference_data
+from commandcenter.simulator.demo.rows import TableRows
 
 NOW = datetime(2026, 11, 25, 10, 30, 15, tzinfo=UTC)  # a Wednesday, 18:30 in Putian
 MAX_RATIO = 1.3

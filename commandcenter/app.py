@@ -86,7 +86,7 @@ def create_main_window(database: str, username: str, upgrade: bool = False) -> Q
 def _create_demo(path: Path) -> None:
     """First start: build the small demo city with progress shown, off the GUI thread."""
     from .demo_labels import demo_progress_text
-    from .services.demo import DemoProgress, generate_demo
+    from .simulator.demo import DemoProgress, generate_demo
 
     dialog = QProgressDialog(
         QCoreApplication.translate("startup", "Creating the demo city (first start)…"), "", 0, 100

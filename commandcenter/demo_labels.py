@@ -1,6 +1,6 @@
 """Words for the demo generator's progress reports, shared by the command line and the first-start dialog.
 
-The service reports a step code and figures (`services.demo.progress`); this module turns them
+The service reports a step code and figures (`simulator.demo.progress`); this module turns them
 into a line in the user's language. It imports neither the service (numpy, Faker) nor widgets.
 """
 

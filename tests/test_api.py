@@ -28,8 +28,8 @@ from commandcenter.errors import (
 )
 from commandcenter.labels import describe_error
 from commandcenter.models import AuditEntry, CaseHistory
-from commandcenter.services.demo import generate_demo
 from commandcenter.services.kpi import briefing_data, default_centre
+from commandcenter.simulator.demo import generate_demo
 
 # Wednesday 2026-11-25 10:30:15 in Shanghai, as the demo tests use
 NOW = datetime(2026, 11, 25, 2, 30, 15, tzinfo=UTC)

@@ -214,7 +214,7 @@ def small_demo(tmp_path_factory):  # type: ignore[no-untyped-def]
     """A small demo city with five weeks of history (hotspot baselines, closed and reworked cases)."""
     from commandcenter.clock import FrozenClock
     from commandcenter.db import open_database
-    from commandcenter.services.demo import generate_demo
+    from commandcenter.simulator.demo import generate_demo
 
     db = open_database(tmp_path_factory.mktemp("briefing-demo") / "demo.sqlite", create=True,
                        clock=FrozenClock(DEMO_NOW))

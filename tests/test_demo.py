@@ -36,16 +36,16 @@ from commandcenter.models import (
     User,
 )
 from commandcenter.services.auth import actor_for
-from commandcenter.services.demo import SCALES, DemoStep, build_rows, generate_demo, history
-from commandcenter.services.demo.geography import area_m2, build_city
-from commandcenter.services.demo.rows import TableRows
-from commandcenter.services.demo.workline import WorkLine
 from commandcenter.services.dto import NewCase
 from commandcenter.services.escalation import level_due, scan_escalations
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.passwords import verify_password
 from commandcenter.services.reference_data import seed_reference_data
 from commandcenter.services.timelimits import TimeLimits
+from commandcenter.simulator.demo import SCALES, DemoStep, build_rows, generate_demo, history
+from commandcenter.simulator.demo.geography import area_m2, build_city
+from commandcenter.simulator.demo.rows import TableRows
+from commandcenter.simulator.demo.workline import WorkLine
 
 # Wednesday 2026-11-25 10:30:15 in Shanghai: busy office hours, every open status is present
 NOW = datetime(2026, 11, 25, 2, 30, 15, tzinfo=UTC)

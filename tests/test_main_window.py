@@ -16,7 +16,7 @@ from commandcenter.clock import FrozenClock
 from commandcenter.db import open_database
 from commandcenter.errors import DatabaseError
 from commandcenter.gui.tasks import SynchronousRunner
-from commandcenter.services.demo import generate_demo
+from commandcenter.simulator.demo import generate_demo
 
 from .conftest import START
 

@@ -59,7 +59,7 @@ def test_the_window_on_the_wall_loads_no_heavy_library(db, city, operator) -> No
     assert shown["rows"] == 2
     loaded = sorted({m.split(".")[0] for m in shown["modules"]} & set(HEAVY))
     assert loaded == []
-    assert not [m for m in shown["modules"] if m.startswith(("commandcenter.services.demo", "commandcenter.reports"))]
+    assert not [m for m in shown["modules"] if m.startswith(("commandcenter.simulator", "commandcenter.reports"))]
 
 
 def test_other_screens_and_counts_wait_for_the_first_screen(qtbot, db, city, operator) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from ..db import normalize_url, open_database, sqlite_path
 from ..demo_labels import demo_progress_text
 from ..errors import ValidationError
 from ..i18n import translate
-from ..services.demo import SCALES, DemoProgress, generate_demo
+from ..simulator.demo import SCALES, DemoProgress, generate_demo
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

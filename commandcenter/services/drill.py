@@ -55,8 +55,14 @@ from ..models import (
     OfficerGrid,
     Street,
 )
+from ..simulator.demo.texts import (
+    DESCRIPTIONS,
+    FEEDBACK_NOTES,
+    PLACE_SUFFIXES,
+    ROAD_STEMS,
+    ROAD_SUFFIXES,
+)
 from .auth import SystemActor, centre_scope
-from .demo.texts import DESCRIPTIONS, FEEDBACK_NOTES, PLACE_SUFFIXES, ROAD_STEMS, ROAD_SUFFIXES
 from .dto import NewCase
 from .escalation import scan_escalations
 from .geo import EARTH_RADIUS_M

@@ -30,9 +30,9 @@ from ...db import Database, maintain
 from ...domain.enums import PRIORITY_ORDER
 from ...errors import ValidationError
 from ...models import Category, TimeLimitPolicy, to_epoch
-from ..reference_data import seed_reference_data
-from ..timelimits import TimeLimits
-from ..worktime import DEFAULT_TZ, load_calendar
+from ...services.reference_data import seed_reference_data
+from ...services.timelimits import TimeLimits
+from ...services.worktime import DEFAULT_TZ, load_calendar
 from .bulk import write_tables
 from .geography import CityMap, build_city, geography_tables, index_city, sample_points
 from .history import STAGES, CasePlanner, CaseSetting

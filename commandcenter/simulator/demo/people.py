@@ -18,7 +18,7 @@ import numpy as np
 from faker import Faker
 
 from ...domain.enums import CentreLevel, DutyStatus, Role
-from ..passwords import hash_password
+from ...services.passwords import hash_password
 from .geography import CityIndex, CityMap, initials
 from .rows import Const, Nullable, TableRows, table
 from .scales import Scale

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import numpy as np
 
-from ..worktime import WorkCalendar
+from ...services.worktime import WorkCalendar
 
 _US_PER_MINUTE = 60_000_000
 

@@ -24,7 +24,7 @@ import shapely
 from pypinyin import Style, lazy_pinyin
 from shapely import MultiPolygon, Polygon, STRtree
 
-from ..geo import local_metres
+from ...services.geo import local_metres
 from .rows import TableRows, table
 from .scales import Scale
 from .texts import COMMUNITY_FIRST, COMMUNITY_SECOND, STREET_NAMES, TOWN_NAMES
