@@ -205,6 +205,8 @@ def bench_latency(db_path: Path, commits: int) -> list[float]:
         while time.monotonic() < end:
             QApplication.processEvents()
             time.sleep(0.002)
+        if proc.returncode != 0:
+            raise SystemExit(f"bench_wall: the committing process failed (exit {proc.returncode})")
         committed = json.loads(out.read_text())
     close_window(window)
     return [(painted[cid] - at) * 1000 for cid, at in committed if cid in painted]
@@ -275,6 +277,8 @@ def bench_drill(db_path: Path, seconds: int, days: int, seed: int) -> dict[str, 
     timer.start()
     run_until_exit(proc)
     timer.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"bench_wall: the drill process failed (exit {proc.returncode})")
     floor = json.loads(idle.communicate(timeout=60)[0])
     added = wall.model.rowCount() - rows
     close_window(window)
