@@ -57,11 +57,11 @@ bench: venv
 	if [ "$$found" = 0 ]; then echo "make bench: no benchmarks/bench_*.py found" >&2; exit 1; fi; \
 	$(BIN)/python benchmarks/report.py --started $$started --failed $$failed
 
-# lupdate keeps existing translations and marks new strings unfinished; translate them in the
-# .ts (Qt Linguist: .venv/bin/pyside6-linguist) and run this again to compile the .qm.
+# The .ts is the one source of translations: update extracts new strings (unfinished) and compiles
+# the .qm, then lists what is left to translate (Qt Linguist: .venv/bin/pyside6-linguist, or
+# `scripts/translations.py set FILE.tsv`; see CONTRIBUTING.md).
 translations: venv
-	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -tr-function-alias QT_TRANSLATE_NOOP+=N commandcenter -ts resources/translations/commandcenter_zh_CN.ts
-	$(BIN)/pyside6-lrelease resources/translations/commandcenter_zh_CN.ts -qm resources/translations/commandcenter_zh_CN.qm
+	$(BIN)/python scripts/translations.py update
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .ruff_cache

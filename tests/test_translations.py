@@ -1,8 +1,8 @@
-"""The Simplified Chinese catalogue: every string translated, placeholders intact, the committed .qm
-compiled from the .ts, and no string in the code that lupdate would add as new.
+"""The Simplified Chinese catalogue: every string translated, placeholders intact, domain terms as the
+glossary has them, the committed .qm compiled from the .ts, and no string in the code missing from it.
 
-Refresh after changing strings: `.venv/bin/python scripts/fill_translations.py` (lupdate, fill from its
-dictionary, lrelease); it names every string it has no translation for.
+Refresh after changing strings: `make translations` (scripts/translations.py update), then translate
+what it lists as unfinished in Qt Linguist or with `scripts/translations.py set FILE.tsv`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,7 @@ import importlib.util
 import re
 import shutil
 import string
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
@@ -23,70 +20,64 @@ import pytest
 from commandcenter import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "resources" / "translations" / "commandcenter_zh_CN.ts"
-QM = TS.with_suffix(".qm")
-REFRESH = ".venv/bin/python scripts/fill_translations.py"
-
-# a str.format field: {name}, {name!r}, {name:.6f}; not the literal braces of {"positions": [...]}
-PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}|%n")
-ACCELERATOR = re.compile(r"&(?!&)(\w)")
-FILE_FILTER = re.compile(r"\(\*[^)]*\)")
-TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+REFRESH = "make translations"
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fill_translations", ROOT / "scripts" / "fill_translations.py")
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("translations", ROOT / "scripts" / "translations.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-fill = _script()
+tool = _tool()
+TS: Path = tool.TS
 
 
-def _messages(path: Path = TS) -> list[tuple[str, str, str, ET.Element]]:
-    root = fill.read_ts(path)
-    return [(c, m.findtext("source") or "", fill.translation_text(m), m) for c, m in fill.messages(root)]
+ACCELERATOR = re.compile(r"&(?!&)(\w)")
+FILE_FILTER = re.compile(r"\(\*[^)]*\)")
+TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
-def _tool(name: str) -> Path:
-    tool = fill.qt_tool(name)
-    if tool is None:
-        pytest.skip(f"pyside6-{name} not found next to {sys.executable} nor in the PySide6 package")
-    return tool
+def _messages(path: Path = TS) -> list[tuple[str, str, str]]:
+    return [(c, tool.source_of(m), tool.text_of(m)) for c, m in tool.messages(tool.read_ts(path))]
+
+
+def _problems(kind: str) -> list[str]:
+    return [p for p in tool.problems(tool.read_ts()) if p.startswith(kind)]
 
 
 def test_catalogue_is_zh_cn_and_lists_every_string() -> None:
-    root = fill.read_ts(TS)
-    assert root.get("language") == "zh_CN"
+    assert tool.read_ts().get("language") == "zh_CN"
     assert TS.read_text(encoding="utf-8").startswith('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-    assert len(_messages()) > 700
+    assert len(_messages()) > 800
 
 
 def test_no_unfinished_or_empty_translation() -> None:
-    bad = [f"[{c}] {s!r}" for c, s, t, m in _messages() if fill.is_unfinished(m) or not t.strip()]
-    assert not bad, f"untranslated (run {REFRESH}):\n" + "\n".join(bad)
-
-
-def test_no_obsolete_messages_are_kept() -> None:
-    root = fill.read_ts(TS)
-    kinds = {t.get("type") for t in root.iter("translation")}
-    assert not kinds & {"vanished", "obsolete"}
+    assert not _problems("unfinished"), f"run {REFRESH} and translate:\n" + "\n".join(_problems("unfinished"))
 
 
 def test_placeholders_match_both_ways() -> None:
-    bad = []
-    for context, source, text, _m in _messages():
-        if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(text)):
-            bad.append(f"[{context}] {source!r} -> {text!r}")
-    assert not bad, "placeholders differ:\n" + "\n".join(bad)
+    assert not _problems("placeholders"), "\n".join(_problems("placeholders"))
+
+
+def test_translations_use_the_glossary_terms() -> None:
+    assert not _problems("glossary"), "\n".join(_problems("glossary"))
+
+
+def test_glossary_terms_match_whole_words_longest_first() -> None:
+    terms = tool.glossary()
+    assert tool.missing_terms("Sign in as {case}", "以 {case} 登录", terms) == []
+    assert tool.missing_terms("Sign the handover", "交接班签名", terms) == ["Sign = 签字"]
+    assert tool.missing_terms("Showcase", "展示", terms) == []
+    assert tool.missing_terms("On-time closure rate", "准时结案率", terms) == ["On-time closure rate = 按期结案率"]
 
 
 def test_translations_still_format_like_their_source() -> None:
     """A stray or full-width brace would make .format() raise where the English works."""
     bad = []
-    for context, source, text, _m in _messages():
+    for context, source, text in _messages():
         try:
             fields = sorted((f, c, s) for _, f, s, c in string.Formatter().parse(source) if f is not None)
         except ValueError:
@@ -103,7 +94,7 @@ def test_translations_still_format_like_their_source() -> None:
 
 def test_accelerators_tags_file_filters_and_edges_are_kept() -> None:
     bad = []
-    for context, source, text, _m in _messages():
+    for context, source, text in _messages():
         keys = ACCELERATOR.findall(source)
         if keys and [k.upper() for k in ACCELERATOR.findall(text)] != [k.upper() for k in keys]:
             bad.append(f"accelerator [{context}] {source!r} -> {text!r}")
@@ -120,26 +111,51 @@ def test_accelerators_tags_file_filters_and_edges_are_kept() -> None:
 
 
 def test_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
-    lrelease = _tool("lrelease")
-    out = tmp_path / "fresh.qm"
-    subprocess.run([str(lrelease), str(TS), "-qm", str(out)], check=True, capture_output=True)
-    assert QM.is_file(), f"{QM.name} is missing: run {REFRESH}"
-    assert out.read_bytes() == QM.read_bytes(), f"{QM.name} is stale: run {REFRESH}"
+    fresh = tmp_path / "fresh.qm"
+    tool.lrelease(TS, fresh)
+    assert fresh.read_bytes() == tool.QM.read_bytes(), f"{tool.QM.name} is stale: run {REFRESH}"
 
 
-def test_lupdate_finds_no_new_string(tmp_path: Path) -> None:
+def test_lupdate_finds_no_new_or_removed_string(tmp_path: Path) -> None:
     """The check that keeps the catalogue current: a string added or changed in the code shows up here."""
-    lupdate = _tool("lupdate")
     copy = tmp_path / TS.name
     shutil.copyfile(TS, copy)
-    fill.lupdate(copy, lupdate)
-    new = [f"[{c}] {s!r}" for c, s, _t, m in _messages(copy) if fill.is_unfinished(m)]
-    assert not new, f"strings not in the catalogue (run {REFRESH}):\n" + "\n".join(new)
+    tool.lupdate(copy)
+    before = {(c, s) for c, s, _t in _messages()}
+    after = {(c, s) for c, s, _t in _messages(copy)}
+    assert not after - before, f"strings not in the catalogue (run {REFRESH}):\n" + "\n".join(map(str, sorted(after - before)))
+    assert not before - after, f"strings no longer in the code (run {REFRESH}):\n" + "\n".join(map(str, sorted(before - after)))
 
 
-def test_make_translations_sees_the_n_alias() -> None:
+def test_tool_writes_the_ts_as_lupdate_does(tmp_path: Path) -> None:
+    """`set` rewrites the file; a byte-identical round trip keeps its diffs to the changed lines."""
+    copy = tmp_path / TS.name
+    tool.write_ts(tool.read_ts(), copy)
+    assert copy.read_bytes() == TS.read_bytes()
+
+
+def test_set_applies_rows_by_context_and_source(tmp_path: Path) -> None:
+    root = ET.fromstring(
+        "<TS><context><name>A</name>"
+        "<message><source>Open</source><translation>打开</translation></message>"
+        "<message><source>Moved</source><translation type='unfinished'></translation></message>"
+        "</context><context><name>B</name>"
+        "<message><source>Open</source><translation>在办</translation></message>"
+        "</context></TS>"
+    )
+    leftovers = tool.apply(root, [("B", "Open", "在办案件"), ("Old", "Moved", "已移动"), ("C", "Gone", "无")])
+    assert [(c, tool.source_of(m), tool.text_of(m), tool.is_unfinished(m)) for c, m in tool.messages(root)] == [
+        ("A", "Open", "打开", False), ("A", "Moved", "已移动", False), ("B", "Open", "在办案件", False)]
+    assert len(leftovers) == 1 and "'Gone'" in leftovers[0]
+
+    tsv = tmp_path / "zh.tsv"
+    tsv.write_text("ctx\tline one\\nline two\t第一行\\n第二行\nnot a row\n", encoding="utf-8")
+    assert tool.read_tsv(tsv) == [("ctx", "line one\nline two", "第一行\n第二行")]
+
+
+def test_make_translations_runs_the_tool() -> None:
     recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\ntranslations:", 1)[1].split("\n\n", 1)[0]
-    assert "QT_TRANSLATE_NOOP+=N" in recipe or "fill_translations.py" in recipe
+    assert "scripts/translations.py update" in recipe
 
 
 @pytest.mark.parametrize(("context", "source", "chinese"), [
@@ -149,6 +165,8 @@ def test_make_translations_sees_the_n_alias() -> None:
     ("screens", "Case wall", "案件墙"),
     ("wall", "Case", "案件编号"),
     ("WallView", "To dispatch", "待派遣"),
+    ("WallView", "Open", "在办"),
+    ("BriefingView", "Open", "打开"),
 ])
 def test_translate_gives_the_chinese(context: str, source: str, chinese: str) -> None:
     assert i18n.translate(context, source, "zh_CN") == chinese
