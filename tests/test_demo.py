@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QProgressDialog
 from sqlalchemy import func, select, text
 
@@ -25,6 +24,8 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel, Stage
 from commandcenter.domain.lifecycle import is_allowed, target_status
 from commandcenter.errors import ValidationError
+from commandcenter.i18n import qt as i18n_qt
+from commandcenter.i18n.catalogue import Catalogue
 from commandcenter.models import (
     AppMeta,
     Case,
@@ -404,18 +405,21 @@ def test_small_scale_figures(demo: Database) -> None:
 
 
 # ---- progress, in the user's language ---------------------------------------------------
-class _Tagged(QTranslator):
+class _Tagged(Catalogue):
     """A stand-in catalogue that marks every demo string it translates, so a test sees the language."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return f"ZH:{source}" if context == "demo" else ""
+    def __init__(self) -> None:
+        super().__init__({})
+
+    def lookup(self, context: str, text: str) -> str | None:
+        return f"ZH:{text}" if context == "demo" else None
 
 
 @pytest.fixture
 def tagged_chinese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setitem(i18n._translators, "zh_CN", _Tagged())
+    monkeypatch.setitem(i18n._catalogues, "zh_CN", _Tagged())
     yield
-    i18n.install("en")
+    i18n_qt.install("en")
 
 
 def test_every_step_has_words() -> None:
@@ -453,7 +457,7 @@ def test_the_first_start_dialog_shows_translated_progress(qtbot, tmp_path: Path,
             super().setLabelText(text)
 
     monkeypatch.setattr(app, "QProgressDialog", Recording)
-    i18n.install("zh_CN")
+    i18n.use("zh_CN")
     app._create_demo(tmp_path / "first.sqlite")
     assert "ZH:Drawing the map…" in texts and "ZH:Writing the case history: day 30 of 30" in texts
     assert texts[-1] == "ZH:Done"

@@ -30,6 +30,7 @@ from ..db import maintain
 from ..gui import settings
 from ..gui.context import AppContext
 from ..gui.icons import icon
+from ..i18n import qt as i18n_qt
 from ..labels import role_label
 from ..paths import log_dir
 
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def set_language(self, lang: str) -> None:
-        lang = i18n.install(lang)
+        lang = i18n_qt.install(lang)
         settings.LANGUAGE.set(lang)
         self.language_actions[lang].setChecked(True)
 
