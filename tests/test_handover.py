@@ -15,6 +15,7 @@ from commandcenter.models import AuditEntry, ChangeLog, Handover, HandoverItem, 
 from commandcenter.reports.handover_pdf import handover_pdf
 from commandcenter.services.auth import actor_for
 from commandcenter.services.handover import HandoverService, ItemInput, StaleHandover
+from commandcenter.services.handover_print import print_handover
 from commandcenter.services.shifts import (
     ShiftInfo,
     current_shift,
@@ -257,3 +258,15 @@ def test_the_handover_record_prints(scenario) -> None:  # type: ignore[no-untype
     assert "垃圾清运车辆故障" in words and sc.open_case_number in words
     assert "Acknowledged by Supervisor" in words and "Day" in words
     assert ZoneInfo("Asia/Shanghai") and "2026-11-25" in words
+
+
+def test_printing_a_handover_reads_it_as_the_actor_may_see_it(scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db, clock, sc = scenario
+    supervisor = actor_for(db, "supervisor")
+    path = print_handover(db, supervisor, sc.handover_id, folder=tmp_path / "handovers", lang="zh_CN")
+    record = HandoverService(db).get(supervisor, sc.handover_id)
+    assert path == tmp_path / "handovers" / f"handover-{record.id}-v{record.version}-zh_CN.pdf"
+    assert path.read_bytes() == handover_pdf(record, lang="zh_CN", printed_by=supervisor.display_name,
+                                             printed_at=clock.now())
+    with pytest.raises(NotFound):
+        print_handover(db, supervisor, 9999, folder=tmp_path, lang="en")

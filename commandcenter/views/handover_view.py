@@ -69,6 +69,7 @@ from ..services.handover import (
     HandoverService,
     ItemInput,
 )
+from ..services.handover_print import print_handover
 from ..services.shifts import ShiftPeriod
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -401,15 +402,10 @@ class RecordBrowser(QTextBrowser):
 def open_pdf(ctx: AppContext, record: HandoverRecord, done: Callable[[str], None],
              failed: Callable[[BaseException], None]) -> None:
     """Write the handover record as a PDF (off the GUI thread), then open it in the system viewer."""
-    lang, printed_by, now = i18n.current_language(), ctx.actor.display_name, ctx.db.clock.now()
-    path = data_dir() / "handovers" / f"handover-{record.id}-v{record.version}-{lang}.pdf"
+    db, actor, lang, folder = ctx.db, ctx.actor, i18n.current_language(), data_dir() / "handovers"
 
     def work(_state: Any) -> str:
-        from ..reports.handover_pdf import render_handover  # ReportLab: loaded for the first print
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        render_handover(record, path, lang=lang, printed_by=printed_by, printed_at=now)
-        return str(path)
+        return str(print_handover(db, actor, record.id, folder=folder, lang=lang))
 
     def opened(result: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(result))
