@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .domain.actions import Action
 from .domain.deadlines import DueState
 from .domain.enums import CaseStatus, DutyStatus, Priority, Role, SourceChannel, Stage
@@ -108,11 +110,18 @@ def stage_label(code: str, lang: str | None = None) -> str:
 
 def escalation_note(stage: str, round_: int, acknowledged_by: str | None, lang: str | None = None) -> str:
     """What a reminder or supervision entry of the case timeline says under its title."""
-    text = translate("history", "{stage} time limit, round {round}", lang).format(
+    translate = _translate_into(lang)
+    text = translate("history", "{stage} time limit, round {round}").format(
         stage=stage_label(stage, lang), round=round_ + 1)
     if acknowledged_by:
-        text += " · " + translate("history", "acknowledged by {name}", lang).format(name=acknowledged_by)
+        text += " · " + translate("history", "acknowledged by {name}").format(name=acknowledged_by)
     return text
+
+
+def _translate_into(lang: str | None) -> Callable[[str, str], str]:
+    """`translate` with the language bound: pyside6-lupdate reads `translate(context, text)` calls but
+    skips any with a third argument that is not a string literal, so those strings never reached the .ts."""
+    return lambda context, text: translate(context, text, lang)
 
 
 def _label(table: dict, context: str, key: str, lang: str | None) -> str:  # type: ignore[type-arg]
@@ -152,40 +161,41 @@ def action_label(code: str, lang: str | None = None) -> str:
 
 def describe_error(exc: BaseException, lang: str | None = None) -> str:
     """A one-line message for a user, in their language, from a typed error's facts."""
+    translate = _translate_into(lang)
     if isinstance(exc, IllegalTransition):
-        return translate("errors", "Case {case} is {status}: “{action}” is not possible now.", lang).format(
+        return translate("errors", "Case {case} is {status}: “{action}” is not possible now.").format(
             case=exc.case_number, status=status_label(exc.status, lang), action=action_label(exc.action, lang)
         )
     if isinstance(exc, StaleCase):
         return translate("errors", "Case {case} was changed at another seat (now {status}). Nothing was changed here; "
-            "the row has been reloaded, check it and try again.", lang).format(case=exc.case_number, status=status_label(exc.status, lang))
+            "the row has been reloaded, check it and try again.").format(case=exc.case_number, status=status_label(exc.status, lang))
     if isinstance(exc, AuthenticationFailed):
-        return translate("errors", "Wrong user name or password.", lang)
+        return translate("errors", "Wrong user name or password.")
     if isinstance(exc, PermissionDenied):
-        return translate("errors", "Your role ({role}) may not do this: {action}.", lang).format(
+        return translate("errors", "Your role ({role}) may not do this: {action}.").format(
             role=role_label(exc.role, lang), action=action_label(exc.action, lang)
         )
     if isinstance(exc, OutsideCity):
-        return translate("errors", "The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.", lang).format(
+        return translate("errors", "The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.").format(
             lon=exc.lon, lat=exc.lat
         )
     if isinstance(exc, HandoverLocked):
-        return translate("errors", "This handover has been acknowledged and can no longer be changed; add a correction note.", lang)
+        return translate("errors", "This handover has been acknowledged and can no longer be changed; add a correction note.")
     if isinstance(exc, DatabaseBusy):
         return translate("errors", "Another seat or an import is still writing to the database after {seconds} s of "
-            "waiting. Nothing was changed; try again in a moment.", lang).format(seconds=exc.waited_s)
+            "waiting. Nothing was changed; try again in a moment.").format(seconds=exc.waited_s)
     if isinstance(exc, DatabaseReadOnly):
         return translate("errors", "This database is read-only: {location}. It can be viewed, but nothing can be "
-            "changed in it.", lang).format(location=exc.location)
+            "changed in it.").format(location=exc.location)
     if isinstance(exc, DatabaseFull):
         return translate("errors", "The disk holding the database is full ({location}). Nothing was changed; "
-            "free some space and try again.", lang).format(location=exc.location)
+            "free some space and try again.").format(location=exc.location)
     if isinstance(exc, DatabaseMissing):
         return translate("errors", "The database file {path} was deleted or replaced while the program was running. "
-            "Nothing was changed; restore the file and restart the program.", lang).format(path=exc.path)
+            "Nothing was changed; restore the file and restart the program.").format(path=exc.path)
     if isinstance(exc, UnsupportedDatabase):
         return translate("errors", "Unsupported database “{scheme}://…”: use a SQLite database file path "
-            "(file:…?mode=ro to open it read-only) or a postgresql:// URL.", lang).format(scheme=exc.scheme)
+            "(file:…?mode=ro to open it read-only) or a postgresql:// URL.").format(scheme=exc.scheme)
     if isinstance(exc, CommandCentreError):
         return exc.message
     return str(exc)

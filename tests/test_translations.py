@@ -7,6 +7,7 @@ what it lists as unfinished in Qt Linguist or with `scripts/translations.py set 
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import shutil
@@ -125,6 +126,21 @@ def test_lupdate_finds_no_new_or_removed_string(tmp_path: Path) -> None:
     after = {(c, s) for c, s, _t in _messages(copy)}
     assert not after - before, f"strings not in the catalogue (run {REFRESH}):\n" + "\n".join(map(str, sorted(after - before)))
     assert not before - after, f"strings no longer in the code (run {REFRESH}):\n" + "\n".join(map(str, sorted(before - after)))
+
+
+def test_every_translate_call_is_one_lupdate_reads() -> None:
+    """lupdate skips `translate(context, text, lang)` when the third argument is not a string literal
+    (it takes it for a disambiguation), so such a string never reaches the .ts and stays English."""
+    skipped = []
+    for path in sorted((ROOT / "commandcenter").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args]
+            if name == "translate" and literal[:2] == [True, True] and (not all(literal[2:]) or node.keywords):
+                skipped.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not skipped, "translate() calls lupdate does not read:\n" + "\n".join(skipped)
 
 
 def test_tool_writes_the_ts_as_lupdate_does(tmp_path: Path) -> None:
