@@ -128,19 +128,48 @@ def test_lupdate_finds_no_new_or_removed_string(tmp_path: Path) -> None:
     assert not before - after, f"strings no longer in the code (run {REFRESH}):\n" + "\n".join(map(str, sorted(before - after)))
 
 
-def test_every_translate_call_is_one_lupdate_reads() -> None:
-    """lupdate skips `translate(context, text, lang)` when the third argument is not a string literal
-    (it takes it for a disambiguation), so such a string never reaches the .ts and stays English."""
-    skipped = []
-    for path in sorted((ROOT / "commandcenter").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args]
-            if name == "translate" and literal[:2] == [True, True] and (not all(literal[2:]) or node.keywords):
-                skipped.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert not skipped, "translate() calls lupdate does not read:\n" + "\n".join(skipped)
+def _name(call: ast.Call) -> str:
+    return call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+
+
+def _unread_strings(tree: ast.AST) -> list[int]:
+    """Lines of translated literals lupdate does not read: `translate(context, text, lang)` with a
+    non-literal third argument (taken for a disambiguation), a call inside an f-string, and a literal
+    passed to a local wrapper such as `def t(text): return translate("cli", text)`."""
+    wrappers = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
+                and any(isinstance(c, ast.Call) and _name(c) == "translate" and len(c.args) == 2
+                        and isinstance(c.args[1], ast.Name) and c.args[1].id in {a.arg for a in node.args.args}
+                        for c in ast.walk(node))}
+    lines = []
+    for node in ast.walk(tree):
+        calls = [c for c in ast.walk(node) if isinstance(c, ast.Call)] if isinstance(node, ast.JoinedStr) else []
+        lines += [c.lineno for c in calls if _name(c) in ("translate", "tr", "N")]
+        if not isinstance(node, ast.Call):
+            continue
+        literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args]
+        if _name(node) == "translate" and literal[:2] == [True, True] and (not all(literal[2:]) or node.keywords):
+            lines.append(node.lineno)
+        if _name(node) in wrappers and literal[:1] == [True]:
+            lines.append(node.lineno)
+    return lines
+
+
+def test_every_translated_literal_is_one_lupdate_reads() -> None:
+    unread = [f"{path.relative_to(ROOT)}:{line}" for path in sorted((ROOT / "commandcenter").rglob("*.py"))
+              for line in _unread_strings(ast.parse(path.read_text(encoding="utf-8")))]
+    assert not unread, "strings lupdate cannot see, so they stay English:\n" + "\n".join(unread)
+
+
+def test_the_unread_string_finder_finds_each_kind() -> None:
+    code = """
+def t(text):
+    return translate("cli", text)
+a = translate("errors", "Wrong password.", lang)
+b = f"[{translate('cli', 'Preparing…')}]"
+c = t("reconnected")
+d = translate("cli", "fine") + translate("cli", "fine", "disambiguation") + t(template)
+"""
+    assert sorted(_unread_strings(ast.parse(code))) == [4, 5, 6]
 
 
 def test_tool_writes_the_ts_as_lupdate_does(tmp_path: Path) -> None:

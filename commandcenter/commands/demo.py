@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationError(translate("cli", "the folder {folder} does not exist; create it or choose another "
                                                "--db").format(folder=path.parent), field="db", folder=str(path.parent))
     # creating the schema takes a second or two before the generator reports its first step
-    print(f"[{0:4.0%}] {translate('cli', 'Preparing the database…')}", file=sys.stderr, flush=True)
+    # lupdate does not read strings inside f-strings
+    print(f"[{0:4.0%}] " + translate("cli", "Preparing the database…"), file=sys.stderr, flush=True)
     db = open_database(args.db, create=True)
     try:
         summary = generate_demo(db, scale=args.scale, days=args.days, seed=args.seed, progress=_progress_printer())

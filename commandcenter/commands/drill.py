@@ -23,37 +23,34 @@ from ..i18n import translate
 from ..services.drill import Drill, DrillProgress, parse_duration, parse_rate
 
 
-def t(text: str) -> str:
-    return translate("cli", text)
-
-
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("drill", help=t("feed generated cases and field progress into a database, live"))
-    p.add_argument("--db", required=True, help=t("database file path or SQLAlchemy URL"))
+    p = sub.add_parser("drill", help=translate("cli", "feed generated cases and field progress into a database, live"))
+    p.add_argument("--db", required=True, help=translate("cli", "database file path or SQLAlchemy URL"))
     p.add_argument("--rate", required=True,
-                   help=t("new cases per minute; decimals allowed (0.5 is one every two minutes)"))
-    p.add_argument("--duration", help=t("seconds to run (default: until Ctrl-C)"))
-    p.add_argument("--seed", default="1", help=t("random seed: the same seed gives the same cases"))
-    p.add_argument("--centre", help=t("drill only in the area of the command centre with this code"))
+                   help=translate("cli", "new cases per minute; decimals allowed (0.5 is one every two minutes)"))
+    p.add_argument("--duration", help=translate("cli", "seconds to run (default: until Ctrl-C)"))
+    p.add_argument("--seed", default="1", help=translate("cli", "random seed: the same seed gives the same cases"))
+    p.add_argument("--centre", help=translate("cli", "drill only in the area of the command centre with this code"))
     p.set_defaults(handler=run)
 
 
 def counts(p: DrillProgress) -> str:
-    return t(
+    return translate(
+        "cli",
         "{cases} new cases ({registered} registered at once), {accepted} accepted, {fed_back} fed back, "
         "{positions} positions, {escalations} escalations, {skipped} skipped"
     ).format(**p.__dict__)
 
 
 def progress_line(p: DrillProgress) -> str:
-    return t("{elapsed:.0f} s: {counts}").format(elapsed=p.elapsed, counts=counts(p))
+    return translate("cli", "{elapsed:.0f} s: {counts}").format(elapsed=p.elapsed, counts=counts(p))
 
 
 def connection_line(reason: str | None) -> str:
     """What the trainer reads when the database goes away (with the driver's reason) and comes back."""
     if reason is None:
-        return t("reconnected")
-    return t("database unreachable; retrying… ({reason})").format(reason=reason)
+        return translate("cli", "reconnected")
+    return translate("cli", "database unreachable; retrying… ({reason})").format(reason=reason)
 
 
 # one-line messages for bad options, by the field the service's ValidationError names
@@ -103,7 +100,7 @@ def _options(args: argparse.Namespace) -> tuple[float, float | None, int]:
         template = OPTION_ERRORS.get(exc.field or "")
         if template is None:
             raise
-        raise ValidationError(t(template).format(**exc.facts), field=exc.field) from None
+        raise ValidationError(translate("cli", template).format(**exc.facts), field=exc.field) from None
 
 
 def run(args: argparse.Namespace, out: Callable[[str], None] | None = None) -> int:
@@ -114,16 +111,16 @@ def run(args: argparse.Namespace, out: Callable[[str], None] | None = None) -> i
     try:
         drill = Drill(db, rate, seed, args.centre)
         if not drill.city.is_demo:
-            print(t("warning: {db} is not a demo database; drill cases will look like real ones").format(
+            print(translate("cli", "warning: {db} is not a demo database; drill cases will look like real ones").format(
                 db=db.display_name), file=sys.stderr, flush=True)
-        how_long = (t("for {seconds:g} s").format(seconds=duration) if duration is not None
-                    else t("until Ctrl-C"))
-        echo(t("Drill on {db}: {rate:g} new cases a minute {how_long}, seed {seed}, {grids} grids").format(
+        how_long = (translate("cli", "for {seconds:g} s").format(seconds=duration) if duration is not None
+                    else translate("cli", "until Ctrl-C"))
+        echo(translate("cli", "Drill on {db}: {rate:g} new cases a minute {how_long}, seed {seed}, {grids} grids").format(
             db=db.display_name, rate=rate, how_long=how_long, seed=seed, grids=len(drill.city.grids)))
         stop.install()
         final = drill.run(duration, on_progress=lambda p: echo(progress_line(p)), stop=stop,
                           on_connection=lambda reason: echo(connection_line(reason)))
-        echo(t("Drill finished after {elapsed:.1f} s: {counts}").format(elapsed=final.elapsed, counts=counts(final)))
+        echo(translate("cli", "Drill finished after {elapsed:.1f} s: {counts}").format(elapsed=final.elapsed, counts=counts(final)))
     finally:
         stop.restore()
         db.dispose()
