@@ -147,8 +147,8 @@ def problems(root: ET.Element) -> list[str]:
     for context, message in messages(root):
         source, text = source_of(message), text_of(message)
         where = f"[{context}] {source!r}"
-        if is_unfinished(message):
-            found.append(f"unfinished: {where}")
+        if is_unfinished(message):  # lupdate may have put a guess from the same source elsewhere in it
+            found.append(f"unfinished: {where}" + (f" (suggested: {text!r})" if text.strip() else ""))
             continue
         if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(text)):
             found.append(f"placeholders differ: {where} -> {text!r}")

@@ -21,7 +21,7 @@
     <message>
         <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
         <source>Why is the case reopened?</source>
-        <translation>该案件为何重新打开？</translation>
+        <translation>该案件为何需要重新办理？</translation>
     </message>
     <message>
         <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
@@ -229,32 +229,32 @@
 <context>
     <name>BasemapBoundsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="95"/>
+        <location filename="../../commandcenter/views/map_view.py" line="98"/>
         <source>Place the basemap</source>
         <translation>设置底图位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="96"/>
+        <location filename="../../commandcenter/views/map_view.py" line="99"/>
         <source>The image has no world file (.pgw, .jgw, .wld). Give the WGS84 longitude and latitude of its edges; north must be up.</source>
         <translation>该图片没有坐标文件（.pgw、.jgw、.wld）。请输入图片四边的 WGS84 经纬度；图片须为上北下南。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="98"/>
+        <location filename="../../commandcenter/views/map_view.py" line="101"/>
         <source>West (min. longitude)</source>
         <translation>西（最小经度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="98"/>
+        <location filename="../../commandcenter/views/map_view.py" line="101"/>
         <source>South (min. latitude)</source>
         <translation>南（最小纬度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="98"/>
+        <location filename="../../commandcenter/views/map_view.py" line="101"/>
         <source>East (max. longitude)</source>
         <translation>东（最大经度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="99"/>
+        <location filename="../../commandcenter/views/map_view.py" line="102"/>
         <source>North (max. latitude)</source>
         <translation>北（最大纬度）</translation>
     </message>
@@ -262,199 +262,199 @@
 <context>
     <name>BriefingView</name>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="275"/>
-        <location filename="../../commandcenter/views/briefing_view.py" line="290"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="219"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="234"/>
         <source>Whole day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="277"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="221"/>
         <source>{name} shift ({start}–{end})</source>
         <translation>{name}（{start}–{end}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="283"/>
-        <location filename="../../commandcenter/views/briefing_view.py" line="481"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="227"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="427"/>
         <source>Briefing</source>
         <translation>简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="284"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="228"/>
         <source>&amp;Day</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="284"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="228"/>
         <source>&amp;Period</source>
         <translation>时段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="284"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="228"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="288"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="232"/>
         <source>Page 1 of the briefing appears here once it is built</source>
         <translation>简报生成后，第 1 页将显示在此处</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="291"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="235"/>
         <source>Build briefing</source>
         <translation>生成简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="292"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="236"/>
         <source>Build the PDF and record it as issued</source>
         <translation>生成 PDF 并登记为已印发</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="293"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="237"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="294"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="238"/>
         <source>Open in the system&apos;s PDF viewer</source>
         <translation>用系统的 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="295"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="239"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="296"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="240"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="297"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="241"/>
         <source>At a glance</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="298"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="242"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="298"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="242"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="298"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="242"/>
         <source>Due to close</source>
         <translation>应结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="299"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="243"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="299"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="243"/>
         <source>On-time closure rate</source>
         <translation>按期结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="300"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="244"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="303"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="247"/>
         <source>Issued briefings (double-click to open)</source>
         <translation>已印发的简报（双击打开）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="329"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="273"/>
         <source>Gathering the figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="337"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="281"/>
         <source>Counting the KPIs…</source>
         <translation>正在计算考核指标…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="337"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="281"/>
         <source>Counting by hour, category, street…</source>
         <translation>正在按时段、类别、街道统计…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="338"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
         <source>Finding hotspots…</source>
         <translation>正在查找热点网格…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="338"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
         <source>Listing overdue cases…</source>
         <translation>正在列出超时案件…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="339"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="283"/>
         <source>Laying out pages…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="340"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="284"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="349"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="293"/>
         <source>Briefing ready: {path} ({kb} KB), recorded as issued by {user}</source>
         <translation>简报已生成：{path}（{kb} KB），已登记为由 {user} 印发</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="356"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="300"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="361"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="305"/>
         <source>No preview: poppler-utils (pdftoppm) is not installed</source>
         <translation>无法预览：未安装 poppler-utils（pdftoppm）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="393"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="337"/>
         <source>The file is no longer at {path}</source>
         <translation>文件已不在 {path}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="398"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="342"/>
         <source>Save briefing</source>
         <translation>保存简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="399"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="343"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="406"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="350"/>
         <source>Could not save to {path}: {reason}</source>
         <translation>无法保存到 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="409"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="353"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="418"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="362"/>
         <source>Printing from here needs poppler-utils (pdftoppm). Open the PDF and print it from the viewer instead.</source>
         <translation>在此打印需要 poppler-utils（pdftoppm）。请打开 PDF，改从阅读器中打印。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="431"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="375"/>
         <source>Preparing pages for the printer…</source>
         <translation>正在准备打印页面…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="468"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="412"/>
         <source>Sent {n} pages to {printer}</source>
         <translation>已将 {n} 页发送到打印机 {printer}</translation>
     </message>
@@ -631,7 +631,7 @@ Select a case on the wall to see every field and its history.</source>
     <message>
         <location filename="../../commandcenter/widgets/case_detail.py" line="344"/>
         <source>Escalated to supervisor</source>
-        <translation>已升级督办</translation>
+        <translation>已升级至值班长催督办</translation>
     </message>
     <message>
         <location filename="../../commandcenter/widgets/case_detail.py" line="372"/>
@@ -662,180 +662,180 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="251"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="453"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="252"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="455"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="252"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="253"/>
         <source>Reassign case {case}</source>
         <translation>改派案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="253"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="254"/>
         <source>Reassign {n} cases to one handler</source>
         <translation>将 {n} 个案件改派给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="255"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="453"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="256"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="455"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="256"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="257"/>
         <source>Dispatch case {case}</source>
         <translation>派遣案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="257"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
         <source>Dispatch {n} cases to one handler</source>
         <translation>将 {n} 个案件派遣给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
         <source>Suggested handlers (best first)</source>
         <translation>推荐承办方（最匹配的在前）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="266"/>
         <source>Suggested handlers for the first case, {case}</source>
         <translation>为第一个案件 {case} 推荐的承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="267"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
         <source>Name, employee number or pinyin initials — Up/Down to choose</source>
         <translation>姓名、工号或拼音首字母 — 用上/下方向键选择</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
         <source>To top suggestion (Ctrl+D)</source>
         <translation>派给首位推荐（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="521"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="523"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="332"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="333"/>
         <source>officer</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="332"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="333"/>
         <source>department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="335"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="336"/>
         <source>— currently assigned</source>
         <translation>— 当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="343"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="345"/>
         <source>No suggestion for this case: find a handler below.</source>
         <translation>该案件没有推荐：请在下方查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="395"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="397"/>
         <source>Or find any officer or department ({shown} of {total} listed; type to narrow)</source>
         <translation>或查找任一网格员或职能部门（共 {total} 个，列出 {shown} 个；输入文字可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="398"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="400"/>
         <source>Or find any officer or department</source>
         <translation>或查找任一网格员或职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="407"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="409"/>
         <source>open cases: {n}</source>
         <translation>在办案件：{n}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="409"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="411"/>
         <source>currently assigned</source>
         <translation>当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="455"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="457"/>
         <source>{verb} (Enter)</source>
         <translation>{verb}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="457"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="459"/>
         <source>{verb} to {name} (Enter)</source>
         <translation>{verb}给 {name}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="466"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="468"/>
         <source>Choose a suggestion or find a handler first.</source>
         <translation>请先选择推荐项或查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="473"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="475"/>
         <source>There is no suggestion: find a handler by name.</source>
         <translation>没有推荐：请按姓名查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="499"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="501"/>
         <source>sent to {name}</source>
         <translation>已派给 {name}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="508"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="510"/>
         <source>not sent</source>
         <translation>未派出</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="518"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="520"/>
         <source>{done} of {total} cases sent; not sent:</source>
         <translation>{total} 个案件中已派出 {done} 个；未派出的：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="536"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="538"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
@@ -843,52 +843,52 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>HandoverListModel</name>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="239"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="172"/>
         <source>#</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="239"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="172"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="239"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="172"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="239"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="172"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="239"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="172"/>
         <source>Written by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="240"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="173"/>
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="240"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="173"/>
         <source>Acknowledged by</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="240"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="173"/>
         <source>Items</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="240"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="173"/>
         <source>Notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="258"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="186"/>
         <source> (correction to #{id})</source>
         <translation>（更正 #{id}）</translation>
     </message>
@@ -896,37 +896,37 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="84"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="34"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="85"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="35"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="86"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="36"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="877"/>
+        <location filename="../../commandcenter/views/handover/screen.py" line="78"/>
         <source>This shift</source>
         <translation>本班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="879"/>
+        <location filename="../../commandcenter/views/handover/screen.py" line="80"/>
         <source>To acknowledge</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="880"/>
+        <location filename="../../commandcenter/views/handover/screen.py" line="81"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="893"/>
+        <location filename="../../commandcenter/views/handover/screen.py" line="93"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
@@ -934,37 +934,37 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>IssuedModel</name>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="116"/>
+        <location filename="../../commandcenter/itemmodels/briefing.py" line="32"/>
         <source>Issued</source>
         <translation>印发时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="116"/>
+        <location filename="../../commandcenter/itemmodels/briefing.py" line="32"/>
         <source>By</source>
         <translation>印发人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="116"/>
+        <location filename="../../commandcenter/itemmodels/briefing.py" line="32"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="116"/>
+        <location filename="../../commandcenter/itemmodels/briefing.py" line="32"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="117"/>
+        <location filename="../../commandcenter/itemmodels/briefing.py" line="32"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="136"/>
+        <location filename="../../commandcenter/itemmodels/briefing.py" line="48"/>
         <source>Day {day}</source>
         <translation>{day} 全天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="137"/>
+        <location filename="../../commandcenter/itemmodels/briefing.py" line="49"/>
         <source>Shift {start} to {end}</source>
         <translation>班次 {start} 至 {end}</translation>
     </message>
@@ -972,67 +972,67 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="726"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="118"/>
         <source>Search notes, items, case numbers, authors or a date (YYYY-MM-DD)</source>
         <translation>搜索交班说明、事项、案件编号、填写人或日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="730"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="122"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="730"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="122"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="730"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="122"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="731"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="123"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="736"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="128"/>
         <source>Signed handovers waiting for a supervisor to acknowledge them</source>
         <translation>已签字、等待值班长确认的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="737"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="129"/>
         <source>Acknowledge</source>
         <translation>确认接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="738"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="130"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="739"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="131"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="800"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="192"/>
         <source>Handover #{id} acknowledged</source>
         <translation>交接班记录 #{id} 已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="812"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="204"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="813"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="205"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="818"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="210"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
     </message>
@@ -1040,97 +1040,102 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="163"/>
+        <location filename="../../commandcenter/views/main_window.py" line="245"/>
         <source> [DEMO]</source>
         <translation> [演示]</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="165"/>
+        <location filename="../../commandcenter/views/main_window.py" line="247"/>
         <source>Grid Command Centre — {centre} — {db}{demo}</source>
         <translation>网格化指挥中心 — {centre} — {db}{demo}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="169"/>
+        <location filename="../../commandcenter/views/main_window.py" line="251"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="170"/>
+        <location filename="../../commandcenter/views/main_window.py" line="252"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="171"/>
+        <location filename="../../commandcenter/views/main_window.py" line="253"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="172"/>
+        <location filename="../../commandcenter/views/main_window.py" line="254"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="173"/>
+        <location filename="../../commandcenter/views/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="174"/>
+        <location filename="../../commandcenter/views/main_window.py" line="256"/>
         <source>&amp;Keyboard shortcuts (F1 on the wall)</source>
         <translation>键盘快捷键(&amp;K)（在案件墙上按 F1）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="175"/>
+        <location filename="../../commandcenter/views/main_window.py" line="257"/>
         <source>&amp;About Grid Command Centre</source>
         <translation>关于网格化指挥中心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="177"/>
+        <location filename="../../commandcenter/views/main_window.py" line="259"/>
         <source>{name} ({role}) · {centre}</source>
         <translation>{name}（{role}）· {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="212"/>
+        <location filename="../../commandcenter/views/main_window.py" line="265"/>
+        <source>Another seat or an import is writing; retrying…</source>
+        <translation>其他席位或导入正在写入，正在重试…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="297"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="216"/>
+        <location filename="../../commandcenter/views/main_window.py" line="301"/>
         <source>⚠ No holiday calendar for {years}</source>
         <translation>⚠ 缺少 {years} 年节假日日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="218"/>
+        <location filename="../../commandcenter/views/main_window.py" line="303"/>
         <source>Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted working weekends. An administrator should add that year&apos;s calendar once it is announced.</source>
         <translation>{years} 年的工作时限仅按周一至周五计算，未计入法定节假日和调休。请管理员在该年安排公布后补录日历。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="222"/>
+        <location filename="../../commandcenter/views/main_window.py" line="307"/>
         <source>Open {open} · Overdue {overdue} · Reported {reported} · Closed {closed} · Cases {cases}</source>
         <translation>在办 {open} · 超时 {overdue} · 待立案 {reported} · 已结案 {closed} · 案件总数 {cases}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="247"/>
+        <location filename="../../commandcenter/views/main_window.py" line="337"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="248"/>
+        <location filename="../../commandcenter/views/main_window.py" line="338"/>
         <source>Changes from other seats appear within a second</source>
         <translation>其他席位的变更会在一秒内显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="251"/>
+        <location filename="../../commandcenter/views/main_window.py" line="341"/>
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="264"/>
+        <location filename="../../commandcenter/views/main_window.py" line="354"/>
         <source>About Grid Command Centre</source>
         <translation>关于网格化指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="266"/>
+        <location filename="../../commandcenter/views/main_window.py" line="356"/>
         <source>&lt;b&gt;Grid Command Centre&lt;/b&gt; {version}&lt;br&gt;Case wall, dispatch, roster, grid maps, handovers and briefings for grid command centres.&lt;br&gt;&lt;br&gt;Database: {db}&lt;br&gt;Schema: {schema}&lt;br&gt;Log file: {log}</source>
         <translation>&lt;b&gt;网格化指挥中心&lt;/b&gt; {version}&lt;br&gt;为网格化管理指挥中心提供案件墙、派遣、网格员名册、网格地图、交接班和简报。&lt;br&gt;&lt;br&gt;数据库：{db}&lt;br&gt;数据库结构版本：{schema}&lt;br&gt;日志文件：{log}</translation>
     </message>
@@ -1138,82 +1143,82 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="810"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="811"/>
         <source>0 / no data</source>
         <translation>0 / 无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="811"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="812"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="812"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="813"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="813"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="814"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="814"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="815"/>
         <source>Grid {code}</source>
         <translation>网格 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="817"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="818"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="818"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="819"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="819"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="820"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="820"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="821"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="823"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="824"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="824"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="825"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="825"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="826"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="826"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="827"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="828"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="829"/>
         <source>Grid map</source>
         <translation>网格地图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="829"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="830"/>
         <source>Map legend</source>
         <translation>地图图例</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="1306"/>
+        <location filename="../../commandcenter/widgets/map_canvas.py" line="1307"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>在办案件 %n 件</numerusform>
@@ -1223,182 +1228,182 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="256"/>
+        <location filename="../../commandcenter/views/map_view.py" line="261"/>
         <source>Colour grids by</source>
         <translation>网格着色依据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="259"/>
+        <location filename="../../commandcenter/views/map_view.py" line="264"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="260"/>
+        <location filename="../../commandcenter/views/map_view.py" line="265"/>
         <source>Unit grids</source>
         <translation>单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="260"/>
+        <location filename="../../commandcenter/views/map_view.py" line="265"/>
         <source>Community and street boundaries</source>
         <translation>社区和街道边界</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="261"/>
+        <location filename="../../commandcenter/views/map_view.py" line="266"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="261"/>
+        <location filename="../../commandcenter/views/map_view.py" line="266"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="261"/>
+        <location filename="../../commandcenter/views/map_view.py" line="266"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="264"/>
+        <location filename="../../commandcenter/views/map_view.py" line="269"/>
         <source>Only on duty or in the field</source>
         <translation>仅显示在岗或外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="265"/>
+        <location filename="../../commandcenter/views/map_view.py" line="270"/>
         <source>Zoom to</source>
         <translation>定位到</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="266"/>
+        <location filename="../../commandcenter/views/map_view.py" line="271"/>
         <source>Street or community (name or initials)</source>
         <translation>街道或社区（名称或拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="267"/>
+        <location filename="../../commandcenter/views/map_view.py" line="272"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="268"/>
+        <location filename="../../commandcenter/views/map_view.py" line="273"/>
         <source>Import grids (GeoJSON)…</source>
         <translation>导入网格（GeoJSON）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="270"/>
+        <location filename="../../commandcenter/views/map_view.py" line="275"/>
         <source>Unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)</source>
         <translation>从 GeoJSON 面要素集合（FeatureCollection，含编码和名称，WGS84）导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="271"/>
+        <location filename="../../commandcenter/views/map_view.py" line="276"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="272"/>
+        <location filename="../../commandcenter/views/map_view.py" line="277"/>
         <source>Load basemap image…</source>
         <translation>加载底图图片…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="273"/>
+        <location filename="../../commandcenter/views/map_view.py" line="278"/>
         <source>A north-up image with a world file (.pgw, .jgw, .wld); no internet connection is needed</source>
         <translation>上北下南的图片，附坐标文件（.pgw、.jgw、.wld）；无需联网</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="275"/>
+        <location filename="../../commandcenter/views/map_view.py" line="280"/>
         <source>Remove basemap</source>
         <translation>移除底图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="276"/>
+        <location filename="../../commandcenter/views/map_view.py" line="281"/>
         <source>Click the map to pick the location for the new case (Esc cancels)</source>
         <translation>在地图上点击，为新案件选取位置（按 Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="277"/>
+        <location filename="../../commandcenter/views/map_view.py" line="282"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="346"/>
+        <location filename="../../commandcenter/views/map_view.py" line="351"/>
         <source>The map could not be read: {error}</source>
         <translation>无法读取地图：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="376"/>
+        <location filename="../../commandcenter/views/map_view.py" line="381"/>
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="379"/>
+        <location filename="../../commandcenter/views/map_view.py" line="384"/>
         <source>No unit grids yet: import them from a GeoJSON file.</source>
         <translation>尚无单元网格：请从 GeoJSON 文件导入。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="383"/>
+        <location filename="../../commandcenter/views/map_view.py" line="388"/>
         <source>{grids} unit grids · {cases} open cases · {shown} of {placed} placed officers shown</source>
         <translation>单元网格 {grids} 个 · 在办案件 {cases} 件 · 有定位的网格员 {placed} 名，显示 {shown} 名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="504"/>
+        <location filename="../../commandcenter/views/map_view.py" line="509"/>
         <source>Picked {lon:.6f}, {lat:.6f}</source>
         <translation>已选取 {lon:.6f}, {lat:.6f}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="509"/>
+        <location filename="../../commandcenter/views/map_view.py" line="514"/>
         <source>Import unit grids</source>
         <translation>导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="510"/>
+        <location filename="../../commandcenter/views/map_view.py" line="515"/>
         <source>GeoJSON (*.geojson *.json);;All files (*)</source>
         <translation>GeoJSON 文件 (*.geojson *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="517"/>
+        <location filename="../../commandcenter/views/map_view.py" line="524"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="524"/>
+        <location filename="../../commandcenter/views/map_view.py" line="531"/>
         <source>Imported {created} new and {updated} changed grids from {file}; created {districts} districts, {streets} streets, {communities} communities.</source>
         <translation>已从 {file} 导入网格：新增 {created} 个，更新 {updated} 个；新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="530"/>
+        <location filename="../../commandcenter/views/map_view.py" line="537"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="538"/>
+        <location filename="../../commandcenter/views/map_view.py" line="545"/>
         <source>{file}: nothing was imported. Fix these {n} problem(s) and import the file again:</source>
         <translation>{file}：未导入任何数据。请修正以下 {n} 个问题后重新导入：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="542"/>
+        <location filename="../../commandcenter/views/map_view.py" line="549"/>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="555"/>
+        <location filename="../../commandcenter/views/map_view.py" line="562"/>
         <source>Load a basemap image</source>
         <translation>加载底图图片</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="556"/>
+        <location filename="../../commandcenter/views/map_view.py" line="563"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="573"/>
+        <location filename="../../commandcenter/views/map_view.py" line="580"/>
         <source>{file} is not an image this program can read</source>
         <translation>{file} 不是本程序可读取的图片</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="578"/>
+        <location filename="../../commandcenter/views/map_view.py" line="585"/>
         <source>Basemap {file} loaded</source>
         <translation>已加载底图 {file}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="603"/>
+        <location filename="../../commandcenter/views/map_view.py" line="610"/>
         <source>Map</source>
         <translation>网格地图</translation>
     </message>
@@ -1619,67 +1624,67 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>OfficerRosterModel</name>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="170"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="111"/>
         <source>Cases assigned to the officer and not yet closed (click to sort by load)</source>
         <translation>分派给该网格员且尚未结案的案件（点击按工作量排序）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
         <source>Duty status</source>
         <translation>在岗状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="174"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
         <source>Shift now</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="175"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
         <source>Grids</source>
         <translation>负责网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="175"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
         <source>Street / community</source>
         <translation>街道 / 社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="175"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="175"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="176"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
         <source>Last position</source>
         <translation>最近位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="176"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
         <source>Seen</source>
         <translation>定位时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="176"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="231"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="136"/>
         <source>never</source>
         <translation>从未定位</translation>
     </message>
@@ -1687,22 +1692,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>PendingItemsModel</name>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="148"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="95"/>
         <source>Done</source>
         <translation>已办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="148"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="95"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="148"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="95"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="148"/>
+        <location filename="../../commandcenter/itemmodels/handover.py" line="95"/>
         <source>What to do</source>
         <translation>事项</translation>
     </message>
@@ -1710,152 +1715,152 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="297"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="87"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="306"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="96"/>
         <source>… and {n} more.</source>
         <translation>… 另有 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="309"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="309"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="309"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="309"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="309"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="310"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
         <source>Handler</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="310"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="315"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="105"/>
         <source>{shift} shift of {date}</source>
         <translation>{date} {shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="318"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="108"/>
         <source>Correction to handover #{id}</source>
         <translation>交接班记录 #{id} 的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="320"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="110"/>
         <source>Signed by {name} at {time}</source>
         <translation>{name} 于 {time} 签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="323"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="113"/>
         <source>Acknowledged by {name} at {time}</source>
         <translation>{name} 于 {time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="326"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="116"/>
         <source>Corrected by note(s): {ids}</source>
         <translation>更正记录：{ids}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="329"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
         <source>Notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="329"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
         <source>No notes.</source>
         <translation>无交班说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="329"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="335"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="76"/>
         <source>case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="337"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="78"/>
         <source>by {time}</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="344"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="124"/>
         <source>The shift in figures</source>
         <translation>本班数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="345"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="125"/>
         <source>Reported {reported} · registered {registered} · dispatched {dispatched} · fed back {fed_back} · closed {closed} · open now {open_now} · overdue now {overdue_now}</source>
         <translation>上报 {reported} · 立案 {registered} · 派遣 {dispatched} · 反馈 {fed_back} · 结案 {closed} · 当前在办 {open_now} · 当前超时 {overdue_now}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="347"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="127"/>
         <source>Open cases by stage</source>
         <translation>在办案件（按环节）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="349"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="129"/>
         <source>Overdue cases</source>
         <translation>超时案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="350"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="130"/>
         <source>Escalated cases</source>
         <translation>催督办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="351"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="131"/>
         <source>Urgent cases of the shift</source>
         <translation>本班紧急案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="352"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="132"/>
         <source>Suspended cases</source>
         <translation>挂账案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="353"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="133"/>
         <source>Officers off duty or on leave ({n})</source>
         <translation>离岗或请假的网格员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="355"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="135"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="356"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="136"/>
         <source>None with open cases.</source>
         <translation>无人持有在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="357"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="137"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
     </message>
@@ -1863,217 +1868,217 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="750"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="213"/>
         <source>Search name, pinyin initials or employee no. (Ctrl+F)</source>
         <translation>搜索姓名、拼音首字母或工号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="751"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="214"/>
         <source>Officer roster</source>
         <translation>网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="754"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="217"/>
         <source>Set the selected officers {status} ({keys})</source>
         <translation>将所选网格员设为“{status}”（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="756"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="219"/>
         <source>Import officers…</source>
         <translation>导入网格员…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="757"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="220"/>
         <source>Import departments…</source>
         <translation>导入职能部门…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="758"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="221"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="760"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="223"/>
         <source>Officers from CSV: employee_no,name,phone,grid_codes,duty_status</source>
         <translation>从 CSV 导入网格员：employee_no,name,phone,grid_codes,duty_status</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="762"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="225"/>
         <source>Departments from CSV: code,name,phone,category_codes</source>
         <translation>从 CSV 导入职能部门：code,name,phone,category_codes</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="767"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="129"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="768"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="130"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="769"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="131"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="770"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="132"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="771"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="133"/>
         <source>Add selected officers to the shift</source>
         <translation>将所选网格员加入班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="772"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="134"/>
         <source>Remove selected members</source>
         <translation>移除所选人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="773"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="135"/>
         <source>Add operator</source>
         <translation>添加值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="774"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="136"/>
         <source>Operators and supervisors who can work the shift</source>
         <translation>可排入该班次的值班员和值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="799"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="252"/>
         <source>Could not read the roster: {error}</source>
         <translation>无法读取网格员名册：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="840"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="293"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="850"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="303"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="862"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="315"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="902"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="355"/>
         <source>Showing {shown} of {total} officers · {on} on duty · {field} in the field · {off} off duty · {leave} on leave</source>
         <translation>显示 {shown}/{total} 名网格员 · 在岗 {on} · 外勤 {field} · 离岗 {off} · 请假 {leave}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="964"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="411"/>
         <source>{names}: now {status}</source>
         <translation>{names}：已设为“{status}”</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="972"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="419"/>
         <source>{name} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>{name} 已在其他席位被修改（现为“{status}”）。本次未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="983"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="430"/>
         <source>Import officers</source>
         <translation>导入网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="983"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="430"/>
         <source>Import departments</source>
         <translation>导入职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="984"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="431"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="992"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="442"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="999"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="449"/>
         <source>officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="999"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="449"/>
         <source>departments</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1000"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="450"/>
         <source>Imported {what} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>已从 {file}（{encoding}）导入{what}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1011"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="461"/>
         <source>{file}: nothing was imported. Fix these {n} problem(s) and import the file again:</source>
         <translation>{file}：未导入任何数据。请修正以下 {n} 个问题后重新导入：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1015"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="465"/>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1062"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="172"/>
         <source>Loading shifts…</source>
         <translation>正在加载班次…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1066"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="176"/>
         <source>{name} ({start}–{end}): {officers} officers, {operators} operators</source>
         <translation>{name}（{start}–{end}），网格员 {officers} 人，值班员 {operators} 人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1069"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="179"/>
         <source>On now: {shifts}</source>
         <translation>当前班次：{shifts}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1073"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="183"/>
         <source>On now: no shift is running</source>
         <translation>当前班次：无</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1077"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="187"/>
         <source>Next: {name} from {start} ({officers} officers, {operators} operators)</source>
         <translation>下一班次：{name}，{start} 开始（网格员 {officers} 人，值班员 {operators} 人）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1082"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="192"/>
         <source>Next: no shift defined</source>
         <translation>下一班次：未设置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1106"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="216"/>
         <source>Select a shift to see who works it</source>
         <translation>选择班次以查看当班人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1108"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="218"/>
         <source>Working {name}:</source>
         <translation>{name} 当班人员：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1184"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="294"/>
         <source>Shift {name} saved</source>
         <translation>班次 {name} 已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1187"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="297"/>
         <source>Shift deleted</source>
         <translation>班次已删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="1197"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="483"/>
         <source>Roster</source>
         <translation>网格员名册</translation>
     </message>
@@ -2081,42 +2086,42 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="526"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="77"/>
         <source>Edit shift</source>
         <translation>编辑班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="526"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="77"/>
         <source>New shift</source>
         <translation>新建班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="527"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="78"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="527"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="78"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="527"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="78"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="527"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="78"/>
         <source>Days</source>
         <translation>适用日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="530"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="81"/>
         <source>e.g. Day shift</source>
         <translation>如：白班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="531"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="82"/>
         <source>An end at or before the start means the shift ends the next day</source>
         <translation>结束时间不晚于开始时间时，表示班次次日结束</translation>
     </message>
@@ -2124,32 +2129,32 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShiftTableModel</name>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="410"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="238"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="410"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="238"/>
         <source>Hours</source>
-        <translation>时间</translation>
+        <translation>起止时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="410"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="238"/>
         <source>Days</source>
         <translation>适用日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="410"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="238"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="411"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="238"/>
         <source>Operators</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="432"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="244"/>
         <source> (+1 day)</source>
         <translation>（次日）</translation>
     </message>
@@ -2168,270 +2173,288 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>SignConfirmation</name>
+    <message>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="193"/>
+        <source>Sign the handover</source>
+        <translation>交接班签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="195"/>
+        <source>Sign and pass this handover to the incoming supervisor? These notes and pending items are what will be signed; the figures and case lists are taken from the database as you sign.</source>
+        <translation>签字并将此交接班记录交给接班值班长？签字的正是以下交班说明和待办事项；数据和案件清单在签字时从数据库中取得。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="197"/>
+        <source>Sign</source>
+        <translation>签字</translation>
+    </message>
+</context>
+<context>
     <name>WallView</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="324"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="330"/>
         <source>Search number, place (or pinyin initials), text… (Ctrl+F)</source>
         <translation>搜索编号、地点（或拼音首字母）、描述…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="326"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="332"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="326"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="332"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="326"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="332"/>
         <source>To register</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="327"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
         <source>To dispatch</source>
         <translation>待派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="327"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
         <source>With handler</source>
         <translation>承办中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="328"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
         <source>To verify</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="328"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="328"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="330"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
         <source>All priorities</source>
         <translation>全部紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
         <source>Any time limit</source>
         <translation>全部时限状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
         <source>Due soon or overdue</source>
         <translation>即将超时或已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="342"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="345"/>
         <source>Open + closed 24 h</source>
         <translation>在办 + 24小时内结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="345"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="345"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="342"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="348"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="343"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="349"/>
         <source>Only cases I entered</source>
         <translation>只看我录入的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="344"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="350"/>
         <source>Overdue first</source>
         <translation>超时优先</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="345"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="351"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="352"/>
         <source>Register a hotline call (Ctrl+N)</source>
         <translation>登记热线来电（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="347"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="353"/>
         <source>Next waiting</source>
         <translation>下一待办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="348"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="354"/>
         <source>Select the next case waiting for registration or dispatch (F5)</source>
         <translation>选中下一个待立案或待派遣的案件（F5）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="349"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="355"/>
         <source>Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="353"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="359"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="354"/>
-        <location filename="../../commandcenter/views/wall_view.py" line="519"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="360"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="534"/>
         <source>Escalations</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="355"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="361"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="385"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="391"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="387"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="393"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="393"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="399"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="406"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="412"/>
         <source>Loading the wall…</source>
         <translation>正在加载案件墙…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="422"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="428"/>
         <source>Could not load the wall: {error}</source>
         <translation>无法加载案件墙：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="485"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="501"/>
         <source>URGENT {number}: {category} — {place}</source>
         <translation>紧急案件 {number}：{category} — {place}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="497"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="505"/>
         <source>Flood: {count} more urgent cases arrived — filter by Urgent to see them</source>
         <translation>紧急案件集中涌入：又有 {count} 件紧急案件 — 按“紧急”筛选查看</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="513"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="528"/>
         <source>Supervision 督办</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="513"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="528"/>
         <source>Reminder 催办</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="519"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="534"/>
         <source>Escalations ({n})</source>
         <translation>催督办（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="571"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="584"/>
         <source>Grid {code} ✕</source>
         <translation>网格 {code} ✕</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="591"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="604"/>
         <source>{shown} of {total} cases on the wall</source>
         <translation>案件墙显示 {shown}/{total} 件案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="634"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="647"/>
         <source>No case is waiting for registration or dispatch.</source>
         <translation>没有待立案或待派遣的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="699"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="712"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="700"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="713"/>
         <source>Your role may not do this: {action}.</source>
         <translation>您的角色无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="752"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="765"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="755"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="768"/>
         <source>New case (hotline call)</source>
         <translation>新建案件（热线来电）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="756"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="769"/>
         <source>Select the next waiting case</source>
         <translation>选中下一个待办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="757"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="770"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="757"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="770"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="758"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="771"/>
         <source>Back to the case list</source>
         <translation>返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="760"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="773"/>
         <source>Switch screens</source>
         <translation>切换界面</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="760"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="773"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -2439,133 +2462,153 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WriteTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="495"/>
-        <location filename="../../commandcenter/views/handover_view.py" line="563"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="181"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="303"/>
         <source>Draft handover</source>
         <translation>起草交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="496"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="182"/>
         <source>Draft the handover of this shift from the database</source>
         <translation>根据数据库起草本班的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="497"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="183"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="498"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="184"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="499"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="185"/>
         <source>Sign and pass to the incoming supervisor</source>
         <translation>签字并移交接班值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="500"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="186"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="501"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="187"/>
         <source>Open the handover record as a PDF to print</source>
         <translation>以 PDF 打开交接班记录，以便打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="502"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="188"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="503"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="189"/>
         <source>Notes for the next shift</source>
         <translation>给下一班的交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="504"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="190"/>
         <source>What the next shift must know…</source>
         <translation>下一班需要了解的情况…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="505"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="191"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="506"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="192"/>
         <source>Case no. (optional)</source>
         <translation>案件编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="507"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="193"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="508"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="194"/>
         <source>e.g. call back the reporter at 09:00</source>
         <translation>如：09:00 回访反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="509"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="195"/>
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="510"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="196"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="517"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="204"/>
         <source>{shift} shift of {date}, {start}–{end}: {status}</source>
         <translation>{date} {shift}，{start}–{end}：{status}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="521"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="208"/>
         <source>{shift} shift of {date}, {start}–{end}: no handover yet</source>
         <translation>{date} {shift}，{start}–{end}：尚无交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="525"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="212"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="563"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="264"/>
+        <source>This handover was changed at another seat while you were writing (now: {status}). Your unsaved notes and pending items are kept here.</source>
+        <translation>您填写期间，此交接班记录已在其他席位被修改（当前：{status}）。您未保存的交班说明和待办事项仍保留在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="267"/>
+        <source>It is acknowledged and locked: add what you wrote as a correction.</source>
+        <translation>该记录已确认并锁定：请将您填写的内容作为更正添加。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="269"/>
+        <source>Saving or signing replaces the other seat&apos;s version, which reads:</source>
+        <translation>保存或签字将替换其他席位的版本，其内容如下：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="270"/>
+        <source>(no notes)</source>
+        <translation>（无交班说明）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="303"/>
         <source>Refresh draft</source>
         <translation>刷新草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="580"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="320"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="608"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="349"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="623"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="374"/>
         <source>Signed at {time}: waiting for the incoming supervisor</source>
         <translation>已于 {time} 签字：等待接班值班长确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="630"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="381"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="631"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="382"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover_view.py" line="634"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="385"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
     </message>
@@ -2573,112 +2616,112 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>action</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="66"/>
+        <location filename="../../commandcenter/labels.py" line="84"/>
         <source>Register</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="67"/>
+        <location filename="../../commandcenter/labels.py" line="85"/>
         <source>Reject as invalid</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="68"/>
+        <location filename="../../commandcenter/labels.py" line="86"/>
         <source>Merge as duplicate</source>
         <translation>合并（重复件）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="69"/>
+        <location filename="../../commandcenter/labels.py" line="87"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="70"/>
+        <location filename="../../commandcenter/labels.py" line="88"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="71"/>
+        <location filename="../../commandcenter/labels.py" line="89"/>
         <source>Accept</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="72"/>
+        <location filename="../../commandcenter/labels.py" line="90"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="73"/>
+        <location filename="../../commandcenter/labels.py" line="91"/>
         <source>Verify and close</source>
         <translation>核查结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="74"/>
+        <location filename="../../commandcenter/labels.py" line="92"/>
         <source>Return for rework</source>
         <translation>返工</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="75"/>
+        <location filename="../../commandcenter/labels.py" line="93"/>
         <source>Extend time limit</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="76"/>
+        <location filename="../../commandcenter/labels.py" line="94"/>
         <source>Suspend</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="77"/>
+        <location filename="../../commandcenter/labels.py" line="95"/>
         <source>Resume</source>
         <translation>恢复办理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="78"/>
+        <location filename="../../commandcenter/labels.py" line="96"/>
         <source>Reopen</source>
-        <translation>重新打开</translation>
+        <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="79"/>
+        <location filename="../../commandcenter/labels.py" line="97"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="80"/>
+        <location filename="../../commandcenter/labels.py" line="98"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="81"/>
+        <location filename="../../commandcenter/labels.py" line="99"/>
         <source>Write handover</source>
         <translation>填写交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="82"/>
+        <location filename="../../commandcenter/labels.py" line="100"/>
         <source>Acknowledge handover</source>
         <translation>确认交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="83"/>
+        <location filename="../../commandcenter/labels.py" line="101"/>
         <source>Print briefing</source>
         <translation>打印简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="84"/>
+        <location filename="../../commandcenter/labels.py" line="102"/>
         <source>Manage roster</source>
         <translation>管理网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="87"/>
+        <location filename="../../commandcenter/labels.py" line="105"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="88"/>
+        <location filename="../../commandcenter/labels.py" line="106"/>
         <source>Reminder (催办)</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="89"/>
+        <location filename="../../commandcenter/labels.py" line="107"/>
         <source>Supervision (督办)</source>
         <translation>督办</translation>
     </message>
@@ -3045,7 +3088,7 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/reports/briefing.py" line="387"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="134"/>
         <source>Officer no.</source>
-        <translation>工号</translation>
+        <translation>网格员工号</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/briefing.py" line="387"/>
@@ -3314,83 +3357,119 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>briefing_checks</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="232"/>
+        <source>{day} is in the future (today is {today}); a briefing reports days that have begun</source>
+        <translation>{day} 尚未到来（今天是 {today}）；简报只能统计已经开始的日期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="235"/>
+        <source>{day} is before the data: the first case was reported on {first}</source>
+        <translation>{day} 早于数据起始日期：第一件案件上报于 {first}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="237"/>
+        <source>this centre has no shift named {name}; its shifts are: {shifts}</source>
+        <translation>本中心没有名为 {name} 的班次；现有班次：{shifts}</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../commandcenter/cli.py" line="28"/>
+        <location filename="../../commandcenter/cli.py" line="36"/>
+        <location filename="../../commandcenter/commands/drill.py" line="27"/>
+        <source>feed generated cases and field progress into a database, live</source>
+        <translation>向数据库实时注入生成的案件和外勤进展</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="71"/>
         <source>Grid Command Centre: case wall, dispatch, roster, maps, handovers and briefings. Without a command, opens the desktop application.</source>
         <translation>网格化指挥中心：案件墙、派遣、网格员名册、地图、交接班和简报。不带命令时打开桌面应用程序。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="32"/>
+        <location filename="../../commandcenter/cli.py" line="75"/>
         <source>database file path or SQLAlchemy URL (default: the demo database)</source>
         <translation>数据库文件路径或 SQLAlchemy URL（默认：演示数据库）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="33"/>
+        <location filename="../../commandcenter/cli.py" line="76"/>
         <source>user to sign in as (until sign-in exists)</source>
         <translation>登录所用的用户名（登录功能上线前使用）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="34"/>
+        <location filename="../../commandcenter/cli.py" line="77"/>
         <source>interface language: en or zh_CN</source>
         <translation>界面语言：en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="35"/>
+        <location filename="../../commandcenter/cli.py" line="78"/>
         <source>more detail in the log file</source>
         <translation>在日志文件中记录更多细节</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="66"/>
+        <location filename="../../commandcenter/cli.py" line="108"/>
         <source>commandcenter: unexpected error; details in {log}</source>
         <translation>commandcenter：发生意外错误；详情见 {log}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="27"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="34"/>
         <source>not a date (YYYY-MM-DD): {value}</source>
         <translation>不是日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="32"/>
+        <location filename="../../commandcenter/cli.py" line="33"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="39"/>
         <source>print the daily or a shift&apos;s briefing as a PDF</source>
         <translation>将每日简报或班次简报输出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="34"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="41"/>
         <source>the day, YYYY-MM-DD, in the centre&apos;s time zone</source>
         <translation>日期，格式 YYYY-MM-DD，按指挥中心所在时区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="35"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="42"/>
         <source>a shift&apos;s name (e.g. Night) for a shift briefing; default: the whole day</source>
         <translation>班次名称（如 Night），用于生成班次简报；默认：全天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="38"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="45"/>
         <source>language of the briefing (default: the interface language)</source>
         <translation>简报语言（默认：界面语言）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="39"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="46"/>
         <source>command centre code (default: the top-level centre)</source>
         <translation>指挥中心编码（默认：最上级指挥中心）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="40"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="47"/>
         <source>the PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="47"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="54"/>
         <source>the output file must end in .pdf</source>
         <translation>输出文件名必须以 .pdf 结尾</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="56"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="57"/>
+        <source>the folder {folder} does not exist; create it or choose another --out</source>
+        <translation>文件夹 {folder} 不存在；请先创建，或另选 --out</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="69"/>
         <source>{path}: {kind} briefing of {day}, {size} bytes, sha256 {sha}</source>
         <translation>{path}：{day} 简报（{kind}），{size} 字节，sha256 {sha}</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="72"/>
+        <source>warning: nothing was reported, dispatched or closed on {day}{shift}; the briefing shows only what was still open</source>
+        <translation>警告：{day}{shift} 没有上报、派遣或结案的案件；简报只显示仍在办理的案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="34"/>
         <location filename="../../commandcenter/commands/db.py" line="14"/>
         <source>database maintenance</source>
         <translation>数据库维护</translation>
@@ -3401,8 +3480,9 @@ Select a case on the wall to see every field and its history.</source>
         <translation>创建数据库，或将其升级到当前结构版本</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="33"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="40"/>
         <location filename="../../commandcenter/commands/db.py" line="17"/>
+        <location filename="../../commandcenter/commands/drill.py" line="28"/>
         <location filename="../../commandcenter/commands/holidays.py" line="18"/>
         <location filename="../../commandcenter/commands/holidays.py" line="22"/>
         <location filename="../../commandcenter/commands/imports.py" line="33"/>
@@ -3427,46 +3507,58 @@ Select a case on the wall to see every field and its history.</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="14"/>
+        <location filename="../../commandcenter/cli.py" line="35"/>
+        <location filename="../../commandcenter/commands/demo.py" line="17"/>
         <source>generate a demo city with case history</source>
         <translation>生成带有案件历史的演示城市</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="15"/>
+        <location filename="../../commandcenter/commands/demo.py" line="18"/>
         <source>database file path or SQLAlchemy URL (must be empty)</source>
         <translation>数据库文件路径或 SQLAlchemy URL（须为空库）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="17"/>
+        <location filename="../../commandcenter/commands/demo.py" line="20"/>
         <source>days of history ending now</source>
         <translation>截至当前的历史天数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="24"/>
+        <location filename="../../commandcenter/commands/demo.py" line="41"/>
         <source>error: --days must be between 1 and 3660</source>
         <translation>错误：--days 必须在 1 到 3660 之间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="38"/>
+        <location filename="../../commandcenter/commands/demo.py" line="45"/>
+        <source>the folder {folder} does not exist; create it or choose another --db</source>
+        <translation>文件夹 {folder} 不存在；请先创建，或另选 --db</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="49"/>
+        <source>Preparing the database…</source>
+        <translation>正在准备数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="56"/>
         <source>Demo city &apos;{scale}&apos; (seed {seed}) in {db}, {seconds:.1f} s</source>
         <translation>演示城市“{scale}”（种子 {seed}）已生成于 {db}，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="43"/>
+        <location filename="../../commandcenter/commands/demo.py" line="61"/>
         <source>{districts} districts, {streets} streets, {communities} communities, {grids} unit grids</source>
         <translation>区/县 {districts} 个，街道 {streets} 个，社区 {communities} 个，单元网格 {grids} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="47"/>
+        <location filename="../../commandcenter/commands/demo.py" line="65"/>
         <source>{officers} officers, {departments} departments, {users} users</source>
         <translation>网格员 {officers} 名，职能部门 {departments} 个，用户 {users} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="49"/>
+        <location filename="../../commandcenter/commands/demo.py" line="67"/>
         <source>{cases} cases from {first_day} to {last_day} ({history_rows} history rows); {open_cases} open, {overdue_cases} overdue</source>
         <translation>{first_day} 至 {last_day} 共 {cases} 件案件（历史记录 {history_rows} 条）；在办 {open_cases} 件，超时 {overdue_cases} 件</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/cli.py" line="39"/>
         <location filename="../../commandcenter/commands/info.py" line="15"/>
         <source>print the schema version and counts</source>
         <translation>显示数据库结构版本和数据统计</translation>
@@ -3522,19 +3614,84 @@ Select a case on the wall to see every field and its history.</source>
         <translation>警告：缺少 {years} 年的节假日日历，该年的工作时限仅按周一至周五计算</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/commands/drill.py" line="30"/>
+        <source>new cases per minute; decimals allowed (0.5 is one every two minutes)</source>
+        <translation>每分钟新增案件数；可用小数（0.5 即每两分钟一件）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="31"/>
+        <source>seconds to run (default: until Ctrl-C)</source>
+        <translation>运行秒数（默认：直到按 Ctrl-C）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="32"/>
+        <source>random seed: the same seed gives the same cases</source>
+        <translation>随机种子：相同的种子生成相同的案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="33"/>
+        <source>drill only in the area of the command centre with this code</source>
+        <translation>只在此编码的指挥中心辖区内演练</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="38"/>
+        <source>{cases} new cases ({registered} registered at once), {accepted} accepted, {fed_back} fed back, {positions} positions, {escalations} escalations, {skipped} skipped</source>
+        <translation>新增案件 {cases} 件（其中 {registered} 件当即立案），签收 {accepted} 件，反馈 {fed_back} 件，位置上报 {positions} 次，催督办 {escalations} 次，跳过 {skipped} 件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="46"/>
+        <source>{elapsed:.0f} s: {counts}</source>
+        <translation>{elapsed:.0f} 秒：{counts}</translation>
+    </message>
+    <message>
         <location filename="../../commandcenter/commands/drill.py" line="52"/>
+        <source>reconnected</source>
+        <translation>已重新连接</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="53"/>
+        <source>database unreachable; retrying… ({reason})</source>
+        <translation>数据库无法连接，正在重试…（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="58"/>
         <source>--rate must be a number of cases per minute above 0 and at most {maximum:g} (got {value})</source>
         <translation>--rate 须为每分钟案件数，大于 0 且不超过 {maximum:g}（实际为 {value}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="53"/>
+        <location filename="../../commandcenter/commands/drill.py" line="59"/>
         <source>--duration must be a number of seconds above 0 (got {value})</source>
         <translation>--duration 须为大于 0 的秒数（实际为 {value}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="54"/>
+        <location filename="../../commandcenter/commands/drill.py" line="60"/>
         <source>--seed must be a whole number (got {value})</source>
         <translation>--seed 须为整数（实际为 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="114"/>
+        <source>warning: {db} is not a demo database; drill cases will look like real ones</source>
+        <translation>警告：{db} 不是演示数据库；演练案件将与真实案件无从区分</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="116"/>
+        <source>for {seconds:g} s</source>
+        <translation>持续 {seconds:g} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="117"/>
+        <source>until Ctrl-C</source>
+        <translation>直到按 Ctrl-C</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="118"/>
+        <source>Drill on {db}: {rate:g} new cases a minute {how_long}, seed {seed}, {grids} grids</source>
+        <translation>在 {db} 上演练：每分钟新增案件 {rate:g} 件，{how_long}，随机种子 {seed}，网格 {grids} 个</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="123"/>
+        <source>Drill finished after {elapsed:.1f} s: {counts}</source>
+        <translation>演练在 {elapsed:.1f} 秒后结束：{counts}</translation>
     </message>
     <message>
         <location filename="../../commandcenter/commands/imports.py" line="21"/>
@@ -3557,6 +3714,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>从 GeoJSON 面要素集合（含 code 和 name，WGS84）导入单元网格</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/cli.py" line="38"/>
         <location filename="../../commandcenter/commands/imports.py" line="29"/>
         <source>import officers, departments, positions or grids from a file</source>
         <translation>从文件导入网格员、职能部门、位置或网格</translation>
@@ -3567,56 +3725,82 @@ Select a case on the wall to see every field and its history.</source>
         <translation>要导入的文件（UTF-8、带 BOM 的 UTF-8 或 GBK）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="40"/>
+        <location filename="../../commandcenter/commands/imports.py" line="37"/>
+        <source>let district_name, street_name and community_name rename stored areas (recorded in the audit trail); without it a differing name refuses the file</source>
+        <translation>允许 district_name、street_name、community_name 改写已有区域的名称（记入审计日志）；不加此项时名称不同则拒绝整个文件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="45"/>
         <source>officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="41"/>
+        <location filename="../../commandcenter/commands/imports.py" line="46"/>
         <source>departments</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="42"/>
+        <location filename="../../commandcenter/commands/imports.py" line="47"/>
         <source>positions</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="43"/>
+        <location filename="../../commandcenter/commands/imports.py" line="48"/>
         <source>grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="46"/>
+        <location filename="../../commandcenter/commands/imports.py" line="51"/>
         <source>Imported {kind} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>已从 {file}（{encoding}）导入{kind}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="53"/>
+        <location filename="../../commandcenter/commands/imports.py" line="58"/>
         <source>Imported positions from {file} ({encoding}): {created} positions stored, {updated} officers moved</source>
         <translation>已从 {file}（{encoding}）导入位置：保存位置 {created} 条，更新网格员位置 {updated} 名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="59"/>
+        <location filename="../../commandcenter/commands/imports.py" line="64"/>
         <source>Created {districts} districts, {streets} streets, {communities} communities</source>
         <translation>新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="64"/>
+        <location filename="../../commandcenter/commands/imports.py" line="68"/>
+        <source>district</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="68"/>
+        <source>street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="68"/>
+        <source>community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="70"/>
+        <source>Renamed {kind} {code}: {old} -&gt; {new}</source>
+        <translation>已改名{kind} {code}：{old} -&gt; {new}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="73"/>
         <source>warning: {where}: {why}</source>
         <translation>警告：{where}：{why}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="69"/>
+        <location filename="../../commandcenter/commands/imports.py" line="78"/>
         <source>{file}: nothing imported, {n} problem(s):</source>
         <translation>{file}：未导入任何数据，发现 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="72"/>
+        <location filename="../../commandcenter/commands/imports.py" line="81"/>
         <source>  … and {n} more</source>
         <translation>  … 另有 {n} 个</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/cli.py" line="37"/>
         <location filename="../../commandcenter/commands/holidays.py" line="15"/>
         <source>list or load the holiday calendar of a year</source>
         <translation>查看或导入某年的节假日日历</translation>
@@ -3643,94 +3827,122 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>demo</name>
+    <message>
+        <location filename="../../commandcenter/demo_labels.py" line="13"/>
+        <source>Drawing the map…</source>
+        <translation>正在绘制地图…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/demo_labels.py" line="14"/>
+        <source>Staffing the command centres…</source>
+        <translation>正在配置指挥中心人员…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/demo_labels.py" line="15"/>
+        <source>Writing the case history: day {done} of {days}</source>
+        <translation>正在写入案件历史：第 {done} 天，共 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/demo_labels.py" line="16"/>
+        <source>Building indexes…</source>
+        <translation>正在建立索引…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/demo_labels.py" line="17"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>dispatch</name>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="73"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="26"/>
         <source>responsible for grid {grid}</source>
         <translation>负责网格 {grid}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="74"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="27"/>
         <source>covers another grid in {community}</source>
         <translation>负责{community}内的其他网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="75"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="28"/>
         <source>on duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="76"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="29"/>
         <source>in the field</source>
         <translation>外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="77"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="30"/>
         <source>off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="78"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="31"/>
         <source>on leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="79"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="32"/>
         <source>position unknown</source>
         <translation>位置未知</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="80"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="33"/>
         <source>handles {category} in {district}</source>
         <translation>承办{district}的{category}类案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="81"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="34"/>
         <source>handles {category} city-wide</source>
         <translation>承办全市的{category}类案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="82"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="35"/>
         <source>last seen {age} ago</source>
         <translation>最近定位：{age}前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="84"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="37"/>
         <source>no open cases</source>
         <translation>无在办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="85"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="38"/>
         <source>1 open case</source>
         <translation>在办案件 1 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="86"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="39"/>
         <source>{n} open cases</source>
         <translation>在办案件 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="87"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="40"/>
         <source>{distance} m away</source>
         <translation>距离 {distance} 米</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="88"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="41"/>
         <source>{distance} km away</source>
         <translation>距离 {distance} 公里</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="89"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="42"/>
         <source>{n} min</source>
         <translation>{n}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="90"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="43"/>
         <source>{n} h</source>
         <translation>{n}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/dispatch.py" line="91"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="44"/>
         <source>{n} days</source>
         <translation>{n}天</translation>
     </message>
@@ -3738,22 +3950,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>due</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="60"/>
+        <location filename="../../commandcenter/labels.py" line="78"/>
         <source>No clock</source>
         <translation>不计时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="61"/>
+        <location filename="../../commandcenter/labels.py" line="79"/>
         <source>On time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="62"/>
+        <location filename="../../commandcenter/labels.py" line="80"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="63"/>
+        <location filename="../../commandcenter/labels.py" line="81"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
@@ -3784,95 +3996,166 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>duty</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="48"/>
+        <location filename="../../commandcenter/labels.py" line="66"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="49"/>
+        <location filename="../../commandcenter/labels.py" line="67"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="50"/>
+        <location filename="../../commandcenter/labels.py" line="68"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="51"/>
+        <location filename="../../commandcenter/labels.py" line="69"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="193"/>
+        <source>Case {case} is {status}: “{action}” is not possible now.</source>
+        <translation>案件 {case} 当前为{status}：现在不能“{action}”。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="197"/>
+        <source>Case {case} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
+        <translation>案件 {case} 已在其他席位被修改（当前：{status}）。此处未做任何更改；该行已重新加载，请核对后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="200"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="202"/>
+        <source>Your role ({role}) may not do this: {action}.</source>
+        <translation>您的角色（{role}）无权执行此操作：{action}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="206"/>
+        <source>The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.</source>
+        <translation>位置 {lon:.6f}, {lat:.6f} 不在本市任何单元网格内。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="210"/>
+        <source>This handover has been acknowledged and can no longer be changed; add a correction note.</source>
+        <translation>该交接班记录已确认，不能再修改；请添加更正说明。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="212"/>
+        <source>Another seat or an import is still writing to the database after {seconds} s of waiting. Nothing was changed; try again in a moment.</source>
+        <translation>等待 {seconds} 秒后，其他席位或导入仍在写入数据库。未做任何更改，请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="215"/>
+        <source>This database is read-only: {location}. It can be viewed, but nothing can be changed in it.</source>
+        <translation>此数据库为只读：{location}。可以查看，但不能做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="218"/>
+        <source>The disk holding the database is full ({location}). Nothing was changed; free some space and try again.</source>
+        <translation>数据库所在磁盘已满（{location}）。未做任何更改，请释放空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="221"/>
+        <source>The database file {path} was deleted or replaced while the program was running. Nothing was changed; restore the file and restart the program.</source>
+        <translation>程序运行期间数据库文件 {path} 被删除或替换。未做任何更改，请恢复该文件并重新启动程序。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="224"/>
+        <source>Unsupported database “{scheme}://…”: use a SQLite database file path (file:…?mode=ro to open it read-only) or a postgresql:// URL.</source>
+        <translation>不支持的数据库“{scheme}://…”：请使用 SQLite 数据库文件路径（只读打开用 file:…?mode=ro）或 postgresql:// 地址。</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="141"/>
+        <source>{stage} time limit, round {round}</source>
+        <translation>{stage}时限，第 {round} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="144"/>
+        <source>acknowledged by {name}</source>
+        <translation>{name} 已确认</translation>
+    </message>
+</context>
+<context>
     <name>imports</name>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="105"/>
+        <location filename="../../commandcenter/services/imports.py" line="107"/>
         <source>line {n}</source>
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="106"/>
+        <location filename="../../commandcenter/services/imports.py" line="108"/>
         <source>record {n}</source>
         <translation>第 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="107"/>
+        <location filename="../../commandcenter/services/imports.py" line="109"/>
         <source>feature {code}</source>
         <translation>要素 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="108"/>
+        <location filename="../../commandcenter/services/imports.py" line="110"/>
         <source>feature #{n}</source>
         <translation>要素 #{n}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="109"/>
+        <location filename="../../commandcenter/services/imports.py" line="111"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="166"/>
+        <location filename="../../commandcenter/services/imports.py" line="164"/>
         <source>cannot read the file: {reason}</source>
         <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="173"/>
+        <location filename="../../commandcenter/services/imports.py" line="171"/>
         <source>the file starts as {encoding} but is not valid {encoding} (byte {offset})</source>
         <translation>文件开头为 {encoding} 编码，但内容不是有效的 {encoding}（第 {offset} 字节）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="176"/>
+        <location filename="../../commandcenter/services/imports.py" line="174"/>
         <source>this is not a text file</source>
         <translation>这不是文本文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="186"/>
+        <location filename="../../commandcenter/services/imports.py" line="184"/>
         <source>the text is neither UTF-8 nor GBK; save it as CSV UTF-8</source>
         <translation>文本既不是 UTF-8 也不是 GBK 编码；请另存为“CSV UTF-8”格式</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="213"/>
+        <location filename="../../commandcenter/services/imports.py" line="211"/>
         <source>the header lacks the column(s) {columns}; expected {expected}</source>
         <translation>表头缺少列 {columns}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="217"/>
+        <location filename="../../commandcenter/services/imports.py" line="215"/>
         <source>the header names {columns} twice</source>
         <translation>表头中 {columns} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="221"/>
+        <location filename="../../commandcenter/services/imports.py" line="219"/>
         <source>{n} values but the header has {m} columns</source>
         <translation>有 {n} 个值，但表头有 {m} 列</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="229"/>
+        <location filename="../../commandcenter/services/imports.py" line="227"/>
         <source>the file is empty: a header row and at least one row are needed</source>
         <translation>文件为空：需要一行表头和至少一行数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="232"/>
+        <location filename="../../commandcenter/services/imports.py" line="230"/>
         <source>the file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
@@ -3883,7 +4166,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/services/imports.py" line="277"/>
-        <location filename="../../commandcenter/services/imports.py" line="551"/>
+        <location filename="../../commandcenter/services/imports.py" line="579"/>
         <source>employee_no is empty</source>
         <translation>employee_no（工号）为空</translation>
     </message>
@@ -3899,13 +4182,13 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/services/imports.py" line="287"/>
-        <location filename="../../commandcenter/services/imports.py" line="419"/>
+        <location filename="../../commandcenter/services/imports.py" line="418"/>
         <source>name is empty</source>
         <translation>name（名称）为空</translation>
     </message>
     <message>
         <location filename="../../commandcenter/services/imports.py" line="290"/>
-        <location filename="../../commandcenter/services/imports.py" line="422"/>
+        <location filename="../../commandcenter/services/imports.py" line="421"/>
         <source>phone {value!r} is not a phone number</source>
         <translation>phone {value!r} 不是有效的电话号码</translation>
     </message>
@@ -3920,196 +4203,233 @@ Select a case on the wall to see every field and its history.</source>
         <translation>未知的在岗状态 {value!r}；请使用 on_duty、off_duty、on_leave 或 in_field</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="410"/>
+        <location filename="../../commandcenter/services/imports.py" line="409"/>
         <source>code is empty</source>
         <translation>code（编码）为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="412"/>
+        <location filename="../../commandcenter/services/imports.py" line="411"/>
         <source>code {value!r} may only hold letters, digits, - _ . (at most 20)</source>
         <translation>code {value!r} 只能包含字母、数字和 - _ .（最多 20 个字符）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="415"/>
+        <location filename="../../commandcenter/services/imports.py" line="414"/>
         <source>code {value} is already on line {n}</source>
         <translation>code {value} 已在第 {n} 行出现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="428"/>
+        <location filename="../../commandcenter/services/imports.py" line="427"/>
         <source>unknown category code {code}</source>
         <translation>未知的类别编码 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="494"/>
-        <location filename="../../commandcenter/services/imports.py" line="619"/>
+        <location filename="../../commandcenter/services/imports.py" line="499"/>
         <source>not valid JSON: {reason}</source>
         <translation>不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="510"/>
+        <location filename="../../commandcenter/services/imports.py" line="502"/>
+        <source>the JSON is nested too deeply to be read</source>
+        <translation>JSON 嵌套层级过深，无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="509"/>
+        <location filename="../../commandcenter/services/imports.py" line="656"/>
+        <location filename="../../commandcenter/services/imports.py" line="716"/>
+        <source>{part} is not a JSON object</source>
+        <translation>{part}不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="513"/>
+        <source>the FeatureCollection has no list of features</source>
+        <translation>FeatureCollection 中没有要素列表（features）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="518"/>
+        <location filename="../../commandcenter/services/imports.py" line="659"/>
+        <source>the feature</source>
+        <translation>该要素</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="535"/>
         <source>expected a list of positions, {&quot;positions&quot;: [...]} or a GeoJSON FeatureCollection of points</source>
         <translation>应为位置列表、{&quot;positions&quot;: [...]} 或 GeoJSON 点要素集合（FeatureCollection）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="540"/>
+        <location filename="../../commandcenter/services/imports.py" line="541"/>
+        <source>the record</source>
+        <translation>该记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="569"/>
         <source>the file holds no positions</source>
         <translation>文件中没有位置数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="553"/>
+        <location filename="../../commandcenter/services/imports.py" line="581"/>
         <source>unknown employee_no {value}</source>
         <translation>未知的 employee_no {value}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="557"/>
+        <location filename="../../commandcenter/services/imports.py" line="585"/>
         <source>the time (at) is empty</source>
         <translation>时间（at）为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="562"/>
+        <location filename="../../commandcenter/services/imports.py" line="590"/>
         <source>time {value!r} is not ISO 8601 (2026-11-25T10:00:00+08:00) or epoch seconds</source>
         <translation>时间 {value!r} 既不是 ISO 8601 格式（2026-11-25T10:00:00+08:00），也不是 Unix 时间戳（秒）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="566"/>
+        <location filename="../../commandcenter/services/imports.py" line="594"/>
         <source>time {value} is in the future</source>
         <translation>时间 {value} 晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="576"/>
+        <location filename="../../commandcenter/services/imports.py" line="604"/>
         <source>{field} {value} is not a WGS84 coordinate</source>
         <translation>{field} {value} 不是 WGS84 坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="577"/>
+        <location filename="../../commandcenter/services/imports.py" line="605"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="589"/>
+        <location filename="../../commandcenter/services/imports.py" line="617"/>
         <source>{n} position(s) lie outside every unit grid (GCJ-02 or BD-09 coordinates instead of WGS84?)</source>
         <translation>{n} 个位置不在任何单元网格内（是否误用了 GCJ-02 或 BD-09 坐标而非 WGS84？）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="622"/>
+        <location filename="../../commandcenter/services/imports.py" line="646"/>
         <source>not a GeoJSON FeatureCollection</source>
         <translation>不是 GeoJSON 要素集合（FeatureCollection）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="625"/>
+        <location filename="../../commandcenter/services/imports.py" line="649"/>
         <source>the coordinates are in {crs}; grids must be WGS84 longitude/latitude</source>
         <translation>坐标系为 {crs}；网格必须使用 WGS84 经纬度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="629"/>
+        <location filename="../../commandcenter/services/imports.py" line="653"/>
         <source>the FeatureCollection has no features</source>
         <translation>要素集合中没有任何要素</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="640"/>
+        <location filename="../../commandcenter/services/imports.py" line="671"/>
         <source>no code property (a string of digits)</source>
         <translation>缺少 code 属性（数字字符串）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="642"/>
+        <location filename="../../commandcenter/services/imports.py" line="673"/>
         <source>code {code} is not {lengths} digits (county 6 + street 3 + community 3 + grid)</source>
         <translation>编码 {code} 不是 {lengths} 位数字（区县 6 位 + 街道 3 位 + 社区 3 位 + 网格）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="646"/>
+        <location filename="../../commandcenter/services/imports.py" line="677"/>
         <source>duplicate code: feature #{n} has the same code</source>
         <translation>编码重复：要素 #{n} 的编码与此相同</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="652"/>
+        <location filename="../../commandcenter/services/imports.py" line="683"/>
         <source>no name property</source>
         <translation>缺少 name 属性</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="670"/>
+        <location filename="../../commandcenter/services/imports.py" line="708"/>
+        <source>the crs member is not a named coordinate system; grids must be WGS84 longitude/latitude</source>
+        <translation>crs 成员不是具名坐标系；网格必须使用 WGS84 经纬度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="720"/>
         <source>geometry is {kind}, not a Polygon or MultiPolygon</source>
         <translation>几何类型为 {kind}，不是 Polygon 或 MultiPolygon</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="671"/>
+        <location filename="../../commandcenter/services/imports.py" line="721"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="676"/>
+        <location filename="../../commandcenter/services/imports.py" line="726"/>
         <source>unreadable coordinates: {reason}</source>
         <translation>坐标无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="679"/>
+        <location filename="../../commandcenter/services/imports.py" line="729"/>
         <source>the geometry is empty</source>
         <translation>几何图形为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="683"/>
+        <location filename="../../commandcenter/services/imports.py" line="733"/>
         <source>coordinates ({x:.0f}, {y:.0f}) are not WGS84 longitude/latitude (projected metres?)</source>
         <translation>坐标（{x:.0f}, {y:.0f}）不是 WGS84 经纬度（是否为以米为单位的投影坐标？）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="688"/>
+        <location filename="../../commandcenter/services/imports.py" line="738"/>
         <source>invalid geometry: {reason}</source>
         <translation>几何图形无效：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="716"/>
+        <location filename="../../commandcenter/services/imports.py" line="761"/>
         <source>overlaps grid {other} by {area} m²</source>
         <translation>与网格 {other} 重叠 {area} 平方米</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="719"/>
+        <location filename="../../commandcenter/services/imports.py" line="764"/>
         <source>overlaps the stored grid {other} by {area} m²</source>
         <translation>与已有网格 {other} 重叠 {area} 平方米</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="730"/>
+        <location filename="../../commandcenter/services/imports.py" line="775"/>
         <source>community {code}</source>
         <translation>社区 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="736"/>
+        <location filename="../../commandcenter/services/imports.py" line="781"/>
         <source>a gap of {area} m² between its grids near {lon:.5f}, {lat:.5f}</source>
         <translation>其网格之间在 {lon:.5f}, {lat:.5f} 附近有 {area} 平方米的缝隙</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="740"/>
+        <location filename="../../commandcenter/services/imports.py" line="785"/>
         <source>its grids form {n} separate pieces (a gap runs through it)</source>
         <translation>其网格分成 {n} 块互不相连的区域（中间有缝隙）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="828"/>
+        <location filename="../../commandcenter/services/imports.py" line="904"/>
         <source>{kind}_name {name} differs from {other} given for {code} by another feature</source>
         <translation>{kind}_name {name} 与另一要素为 {code} 给出的 {other} 不一致</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports.py" line="926"/>
+        <source>{kind}_name {new} would rename {kind} {code}, now {old}; areas are renamed only when asked for (import grids --rename-areas)</source>
+        <translation>{kind}_name {new} 会把 {kind} {code}（现名 {old}）改名；只有明确要求时才改名（import grids --rename-areas）</translation>
     </message>
 </context>
 <context>
     <name>map</name>
     <message>
-        <location filename="../../commandcenter/services/map_data.py" line="51"/>
+        <location filename="../../commandcenter/map_labels.py" line="15"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/map_data.py" line="52"/>
+        <location filename="../../commandcenter/map_labels.py" line="16"/>
         <source>Overdue cases</source>
         <translation>超时案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/map_data.py" line="53"/>
+        <location filename="../../commandcenter/map_labels.py" line="17"/>
         <source>New today</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/map_data.py" line="326"/>
+        <location filename="../../commandcenter/labels.py" line="123"/>
         <source>{file}: a world file holds six numbers</source>
         <translation>{file}：坐标文件应包含六个数值</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/map_data.py" line="335"/>
+        <location filename="../../commandcenter/labels.py" line="124"/>
         <source>{file}: only north-up images without rotation can be shown</source>
         <translation>{file}：只能显示上北下南且无旋转的图片</translation>
     </message>
@@ -4117,22 +4437,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>priority</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="31"/>
+        <location filename="../../commandcenter/labels.py" line="49"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="32"/>
+        <location filename="../../commandcenter/labels.py" line="50"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="33"/>
+        <location filename="../../commandcenter/labels.py" line="51"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="34"/>
+        <location filename="../../commandcenter/labels.py" line="52"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
@@ -4140,22 +4460,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>role</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="54"/>
+        <location filename="../../commandcenter/labels.py" line="72"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="55"/>
+        <location filename="../../commandcenter/labels.py" line="73"/>
         <source>Supervisor</source>
         <translation>值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="56"/>
+        <location filename="../../commandcenter/labels.py" line="74"/>
         <source>Trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="57"/>
+        <location filename="../../commandcenter/labels.py" line="75"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -4163,72 +4483,72 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>roster</name>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="136"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="69"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="138"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="71"/>
         <source>{n} min ago</source>
         <translation>{n}分钟前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="140"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="73"/>
         <source>{n} h ago</source>
         <translation>{n}小时前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="141"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="74"/>
         <source>{n} d ago</source>
         <translation>{n}天前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="467"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="216"/>
         <source>every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="469"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="218"/>
         <source>Mon–Fri</source>
         <translation>周一至周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="471"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="220"/>
         <source>weekends</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="226"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="226"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="227"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="227"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="228"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="228"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster_view.py" line="477"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="229"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
@@ -4236,7 +4556,7 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="776"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="789"/>
         <source>Case wall</source>
         <translation>案件墙</translation>
     </message>
@@ -4244,47 +4564,47 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>source</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="37"/>
+        <location filename="../../commandcenter/labels.py" line="55"/>
         <source>Patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="38"/>
+        <location filename="../../commandcenter/labels.py" line="56"/>
         <source>12345 hotline</source>
         <translation>12345热线</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="39"/>
+        <location filename="../../commandcenter/labels.py" line="57"/>
         <source>Duty line</source>
         <translation>24小时值班电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="40"/>
+        <location filename="../../commandcenter/labels.py" line="58"/>
         <source>Citizen app</source>
         <translation>市民APP</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="41"/>
+        <location filename="../../commandcenter/labels.py" line="59"/>
         <source>Video</source>
         <translation>视频监控</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="42"/>
+        <location filename="../../commandcenter/labels.py" line="60"/>
         <source>Sensor</source>
         <translation>物联感知</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="43"/>
+        <location filename="../../commandcenter/labels.py" line="61"/>
         <source>Referral</source>
         <translation>上级转办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="44"/>
+        <location filename="../../commandcenter/labels.py" line="62"/>
         <source>Petition</source>
         <translation>信访</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="45"/>
+        <location filename="../../commandcenter/labels.py" line="63"/>
         <source>Mayor&apos;s mailbox</source>
         <translation>市长信箱</translation>
     </message>
@@ -4292,22 +4612,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>stage</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="92"/>
+        <location filename="../../commandcenter/labels.py" line="127"/>
         <source>registration</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="93"/>
+        <location filename="../../commandcenter/labels.py" line="128"/>
         <source>dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="94"/>
+        <location filename="../../commandcenter/labels.py" line="129"/>
         <source>handling</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="95"/>
+        <location filename="../../commandcenter/labels.py" line="130"/>
         <source>verification</source>
         <translation>核查</translation>
     </message>
@@ -4315,12 +4635,12 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>startup</name>
     <message>
-        <location filename="../../commandcenter/app.py" line="89"/>
+        <location filename="../../commandcenter/app.py" line="93"/>
         <source>Creating the demo city (first start)…</source>
         <translation>正在创建演示城市（首次启动）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/app.py" line="140"/>
+        <location filename="../../commandcenter/app.py" line="148"/>
         <source>Grid Command Centre</source>
         <translation>网格化指挥中心</translation>
     </message>
@@ -4328,120 +4648,178 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="20"/>
+        <location filename="../../commandcenter/labels.py" line="38"/>
         <source>Reported</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="21"/>
+        <location filename="../../commandcenter/labels.py" line="39"/>
         <source>Registered</source>
         <translation>已立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="22"/>
+        <location filename="../../commandcenter/labels.py" line="40"/>
         <source>Dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="23"/>
+        <location filename="../../commandcenter/labels.py" line="41"/>
         <source>In handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="24"/>
+        <location filename="../../commandcenter/labels.py" line="42"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="25"/>
+        <location filename="../../commandcenter/labels.py" line="43"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="26"/>
+        <location filename="../../commandcenter/labels.py" line="44"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="27"/>
+        <location filename="../../commandcenter/labels.py" line="45"/>
         <source>Rejected</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="28"/>
+        <location filename="../../commandcenter/labels.py" line="46"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
 </context>
 <context>
+    <name>validation</name>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="111"/>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="112"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="113"/>
+        <source>reporter name</source>
+        <translation>反映人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="114"/>
+        <source>reporter phone</source>
+        <translation>反映人电话</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="115"/>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="116"/>
+        <source>reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="117"/>
+        <source>feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="118"/>
+        <source>notes</source>
+        <translation>交班说明</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="119"/>
+        <source>correction</source>
+        <translation>更正说明</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="120"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="229"/>
+        <source>{field} is longer than {limit} characters ({length} given)</source>
+        <translation>{field}超过 {limit} 个字符（已输入 {length} 个）</translation>
+    </message>
+</context>
+<context>
     <name>wall</name>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="64"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="84"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="65"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="85"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="66"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="86"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="67"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="68"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="88"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="69"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="89"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="70"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="90"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="71"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="91"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="72"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="92"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="73"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="93"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="74"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="94"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="75"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="95"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="157"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="190"/>
         <source>{d}d {h:02d}h</source>
         <translation>{d}天{h:02d}时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="271"/>
+        <location filename="../../commandcenter/widgets/wall_model.py" line="376"/>
         <source>paused</source>
         <translation>暂停计时</translation>
     </message>
