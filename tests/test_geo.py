@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from commandcenter.errors import OutsideCity
-from commandcenter.services.geo import GridLocator, haversine_m
+from commandcenter.services.geo import GridLocator
 
 from .factories import STEP, X0, Y0, grid_centre
 
@@ -41,7 +41,3 @@ def test_locate_many_agrees_with_locate(db, city) -> None:  # type: ignore[no-un
     got = loc.locate_many(np.array([p[0] for p in pts]), np.array([p[1] for p in pts]))
     assert list(got[:5]) == [*city.grid_ids, city.grid_ids[0]]
     assert got[5] == -1
-
-
-def test_haversine_is_about_100m_per_grid() -> None:
-    assert 95 < haversine_m(X0, Y0, X0 + STEP, Y0) < 105

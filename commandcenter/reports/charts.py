@@ -16,6 +16,8 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Path, Polygon, Poly
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ..geometry.projection import LocalProjection
+
 INK = colors.HexColor("#263238")
 MUTED = colors.HexColor("#78909c")
 GRID = colors.HexColor("#cfd8dc")
@@ -136,27 +138,29 @@ def hotspot_map(cells: Sequence[tuple[str, Sequence[tuple[float, float]], int]],
                 width: float, height: float, font: str, legend: Sequence[str]) -> Drawing:
     """Grid cells shaded by case count, the hotspots outlined and numbered.
 
-    `cells` are (code, exterior ring in lon/lat, count); lon is scaled by cos(latitude) so the
-    city keeps its shape. `legend` is the text for the shades (0, low … high) then the two
-    marker kinds.
+    `cells` are (code, exterior ring in lon/lat, count); they are drawn in the city's local
+    projection, so the city keeps its shape. `legend` is the text for the shades (0, low …
+    high) then the two marker kinds.
     """
     d = Drawing(width, height)
     legend_h = 14.0
     if not cells:
         return d
-    xs = [x for _, ring, _ in cells for x, _ in ring]
-    ys = [y for _, ring, _ in cells for _, y in ring]
-    min_x, max_x, min_y, max_y = min(xs), max(xs), min(ys), max(ys)
-    k = math.cos(math.radians((min_y + max_y) / 2))
-    span_x, span_y = max((max_x - min_x) * k, 1e-9), max(max_y - min_y, 1e-9)
+    lons = [lon for _, ring, _ in cells for lon, _ in ring]
+    lats = [lat for _, ring, _ in cells for _, lat in ring]
+    projection = LocalProjection(min(lons), (min(lats) + max(lats)) / 2)
+    _, y0 = projection.to_xy(projection.lon0, min(lats))  # the south edge is the bottom
+    x1, y1 = projection.to_xy(max(lons), max(lats))
+    span_x, span_y = max(x1, 1e-9), max(y1 - y0, 1e-9)
     scale = min((width - 4) / span_x, (height - legend_h - 4) / span_y)
     ox = (width - span_x * scale) / 2
     oy = legend_h + (height - legend_h - span_y * scale) / 2
 
     def project(ring: Sequence[tuple[float, float]]) -> list[float]:
         pts: list[float] = []
-        for x, y in ring:
-            pts += [ox + (x - min_x) * k * scale, oy + (y - min_y) * scale]
+        for lon, lat in ring:
+            x, y = projection.to_xy(lon, lat)
+            pts += [ox + x * scale, oy + (y - y0) * scale]
         return pts
 
     top = max((n for _, _, n in cells), default=0)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from ..db import Database
 from ..domain.enums import AVAILABLE_DUTY, OPEN_STATUSES, DutyStatus
 from ..errors import NotFound
+from ..geometry.projection import haversine_m
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import current_language, translate
 from ..models import (
@@ -43,7 +44,6 @@ from ..models import (
     OfficerGrid,
     Street,
 )
-from .geo import haversine_m
 
 OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 

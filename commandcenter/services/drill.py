@@ -44,6 +44,7 @@ from ..db import Database
 from ..domain.actions import Action
 from ..domain.enums import AVAILABLE_DUTY, CaseStatus, Priority, SourceChannel
 from ..errors import DatabaseBusy, IllegalTransition, NotFound, StaleCase, ValidationError
+from ..geometry.projection import LocalProjection
 from ..models import (
     AppMeta,
     Case,
@@ -65,7 +66,6 @@ from ..simulator.demo.texts import (
 from .auth import SystemActor, centre_scope
 from .dto import NewCase
 from .escalation import scan_escalations
-from .geo import EARTH_RADIUS_M
 from .lifecycle import CaseService, TransitionParams
 from .reference_data import MAJOR_CATEGORIES, MINOR_CATEGORIES
 from .roster import PositionReport, record_positions
@@ -345,7 +345,6 @@ class _Walker:
     target: tuple[float, float] | None = None
 
 
-_M_PER_DEG_LAT = math.pi / 180 * EARTH_RADIUS_M
 
 
 class FieldSimulation:
@@ -443,8 +442,8 @@ class FieldSimulation:
             w.target = heading
         elif w.target is None:
             w.target = random_point_in(self.rng.choice(w.grids).geometry, self.rng)
-        k_lon = _M_PER_DEG_LAT * math.cos(math.radians(w.lat))
-        dx, dy = (w.target[0] - w.lon) * k_lon, (w.target[1] - w.lat) * _M_PER_DEG_LAT
+        here = LocalProjection(w.lon, w.lat)
+        dx, dy = here.to_xy(*w.target)
         dist = math.hypot(dx, dy)
         step = w.speed * max(0.0, now_m - w.moved_at)
         w.moved_at = now_m
@@ -452,8 +451,7 @@ class FieldSimulation:
             w.lon, w.lat = w.target
             w.target = None  # arrived: pick a new patrol point next time (or stay on the case)
         else:
-            w.lon += dx / dist * step / k_lon
-            w.lat += dy / dist * step / _M_PER_DEG_LAT
+            w.lon, w.lat = here.to_lonlat(dx / dist * step, dy / dist * step)
 
     def move_officers(self, now: datetime, now_m: float, heading: dict[int, tuple[float, float]],
                       progress: DrillProgress) -> DrillProgress:

@@ -1,4 +1,4 @@
-"""Finding the unit grid of a location, and small geodesy helpers.
+"""Finding the unit grid of a location.
 
 A point on a shared border belongs to the grid with the lowest code, so the answer is
 deterministic; a point outside every grid is an error, never a guess.
@@ -19,22 +19,6 @@ from ..models import Grid
 if TYPE_CHECKING:
     import numpy as np
     import shapely
-
-EARTH_RADIUS_M = 6_371_008.8
-
-
-def haversine_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
-
-
-def local_metres(lon: np.ndarray, lat: np.ndarray, lat0: float) -> tuple[np.ndarray, np.ndarray]:
-    """Equirectangular projection to metres around latitude `lat0`: fine at city scale."""
-    k = math.pi / 180 * EARTH_RADIUS_M
-    return lon * k * math.cos(math.radians(lat0)), lat * k
-
 
 @dataclass(frozen=True)
 class GridHit:

@@ -46,6 +46,7 @@ from ..db import Database
 from ..domain.actions import Action
 from ..domain.enums import DutyStatus
 from ..errors import ImportRejected
+from ..geometry.projection import LocalProjection
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..models import (
@@ -64,7 +65,7 @@ from ..models import (
 )
 from .auth import Actor, SystemActor, authorize
 from .changefeed import record_change
-from .geo import EARTH_RADIUS_M, GridLocator
+from .geo import GridLocator
 from .lifecycle import write_audit
 from .map_data import GEOMETRY_CACHE_KEY
 from .roster import PositionReport, pinyin_initials, record_positions
@@ -80,7 +81,6 @@ MAX_PROBLEMS = 500  # a file wrong on every line does not need ten thousand mess
 GEOMETRY_CACHES = ("grid_locator", GEOMETRY_CACHE_KEY, "reference.area_tree")
 OFFICER_CACHES = ("reference.officers",)
 DEPARTMENT_CACHES = ("reference.departments",)
-_M_PER_DEG = math.pi / 180 * EARTH_RADIUS_M
 _EMPLOYEE_NO = re.compile(r"^[A-Za-z0-9_.\-]{1,20}$")
 _PHONE = re.compile(r"^[0-9+\-() ]{0,20}$")
 _DEPT_CODE = re.compile(r"^[A-Za-z0-9_.\-]{1,20}$")
@@ -751,11 +751,6 @@ def _feature_geometry(feature: dict[str, Any], where: str, problems: _Problems) 
     return geom
 
 
-def _projector(lat0: float) -> Callable[[np.ndarray], np.ndarray]:
-    scale = np.array([_M_PER_DEG * math.cos(math.radians(lat0)), _M_PER_DEG])
-    return lambda coords: coords * scale
-
-
 def _overlaps(features: list[_Feature], stored: list[tuple[str, shapely.Geometry]],
               project: Callable[[np.ndarray], np.ndarray], problems: _Problems) -> None:
     """Pairs of grids whose shared area exceeds the tolerance (containment included)."""
@@ -830,10 +825,10 @@ def import_grids(db: Database, path: str | Path, actor: Actor | SystemActor | No
     file_codes = {f.code for f in features}
     stored = [(code, shapely.from_wkb(wkb)) for code, wkb in stored_rows if code not in file_codes]
     all_geoms = [f.geom for f in features] + [g for _, g in stored]
-    lat0 = float(np.mean([g.centroid.y for g in all_geoms])) if all_geoms else 0.0
-    project = _projector(lat0)
-    inverse_scale = 1.0 / project(np.array([1.0, 1.0]))
-    unproject: Callable[[np.ndarray], np.ndarray] = lambda coords: coords * inverse_scale  # noqa: E731
+    centroids = [g.centroid for g in all_geoms]
+    projection = LocalProjection(float(np.mean([c.x for c in centroids])) if centroids else 0.0,
+                                 float(np.mean([c.y for c in centroids])) if centroids else 0.0)
+    project, unproject = projection.project_coords, projection.unproject_coords
     if features:
         _overlaps(features, stored, project, problems)
     problems.raise_if_any()

@@ -24,7 +24,7 @@ import shapely
 from pypinyin import Style, lazy_pinyin
 from shapely import MultiPolygon, Polygon, STRtree
 
-from ...services.geo import local_metres
+from ...geometry.projection import METRES_PER_DEGREE_LAT, LocalProjection
 from .rows import TableRows, table
 from .scales import Scale
 from .texts import COMMUNITY_FIRST, COMMUNITY_SECOND, STREET_NAMES, TOWN_NAMES
@@ -35,8 +35,7 @@ MIN_GRID_M2 = 6_000.0
 MAX_GRID_M2 = 16_000.0
 TARGET_GRID_M2 = 10_000.0
 SNAP_M = 1e-4  # snap-rounding precision of the noded linework, in metres
-_K_LAT = float(local_metres(np.array([0.0]), np.array([1.0]), CENTRE_LAT)[1][0])  # metres per degree
-_K_LON = float(local_metres(np.array([1.0]), np.array([0.0]), CENTRE_LAT)[0][0])
+_CITY = LocalProjection(CENTRE_LON, CENTRE_LAT)  # the plane the city is drawn on, in metres
 
 
 @dataclass(frozen=True)
@@ -103,13 +102,12 @@ def initials(name: str) -> str:
 
 def to_lonlat(geom: shapely.Geometry) -> shapely.Geometry:
     """Local metres around the city centre -> WGS84 lon/lat (one affine map for every vertex)."""
-    return shapely.transform(geom, lambda xy: np.column_stack((CENTRE_LON + xy[:, 0] / _K_LON,
-                                                                CENTRE_LAT + xy[:, 1] / _K_LAT)))
+    return shapely.transform(geom, _CITY.unproject_coords)
 
 
 def area_m2(lonlat: Sequence[shapely.Geometry] | np.ndarray) -> np.ndarray:
     """Areas of lon/lat polygons in m², in the same local metric projection."""
-    return shapely.area(np.asarray(lonlat, dtype=object)) * _K_LON * _K_LAT
+    return shapely.area(np.asarray(lonlat, dtype=object)) * _CITY.metres_per_degree_lon * METRES_PER_DEGREE_LAT
 
 
 # ---- partitions -----------------------------------------------------------------------
