@@ -191,7 +191,7 @@ def synthesise_city(
             float(la),
             str(p),
             "dispatched",
-            f"占道经营 #{k + 1}",
+            description=f"占道经营 #{k + 1}",
         )
         for k, (lo, la, p) in enumerate(zip(lons, lats, priorities, strict=True))
     ]

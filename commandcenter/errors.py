@@ -1,10 +1,13 @@
 """Typed errors that carry the facts; the GUI and the CLI turn them into messages.
 
 Each error keeps its facts as attributes and renders an English fallback message; the GUI
-translates through `commandcenter.i18n.describe_error`.
+words them through `commandcenter.labels.describe_error`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
 
 
 class CommandCentreError(Exception):
@@ -190,3 +193,64 @@ class HandoverLocked(CommandCentreError):
             handover_id=handover_id,
         )
         self.handover_id = handover_id
+
+
+class TextTooLong(ValidationError):
+    """A text longer than its column (or a service's limit for unbounded text); `field` names it."""
+
+    code = "too_long"
+
+    def __init__(self, field: str, limit: int, length: int, **facts: object) -> None:
+        super().__init__(f"{field.replace('_', ' ')} is longer than {limit} characters ({length} given)",
+                         field=field, limit=limit, length=length, **facts)
+        self.limit, self.length = limit, length
+
+
+class DayInFuture(ValidationError):
+    """A briefing asked for a day that has not begun in the centre's time zone."""
+
+    code = "day_in_future"
+
+    def __init__(self, day: date, today: date) -> None:
+        super().__init__(f"{day.isoformat()} is in the future (today is {today.isoformat()}); a briefing reports "
+                         "days that have begun", field="date", day=day, today=today)
+        self.day, self.today = day, today
+
+
+class DayBeforeData(ValidationError):
+    """A briefing asked for a day before the first case was reported."""
+
+    code = "day_before_data"
+
+    def __init__(self, day: date, first_day: date) -> None:
+        super().__init__(f"{day.isoformat()} is before the data: the first case was reported on "
+                         f"{first_day.isoformat()}", field="date", day=day, first_day=first_day)
+        self.day, self.first_day = day, first_day
+
+
+class UnknownShift(NotFound):
+    """A shift name the centre does not have; `shifts` lists the ones it has as (name, start, end)."""
+
+    def __init__(self, name: str, shifts: Sequence[tuple[str, str, str]]) -> None:
+        super().__init__("shift", name)
+        self.name, self.shifts = name, tuple(shifts)
+        self.message = f"this centre has no shift named {name}; its shifts are: {shift_list(self.shifts)}"
+        self.args = (self.message,)
+        self.facts["shifts"] = [shift[0] for shift in self.shifts]
+
+
+def shift_list(shifts: Sequence[tuple[str, str, str]]) -> str:
+    """"Day (08:00-20:00), Night (20:00-08:00)": the same in every language."""
+    return ", ".join(f"{name} ({start}-{end})" for name, start, end in shifts)
+
+
+class WorldFileInvalid(CommandCentreError):
+    """A basemap's world file that cannot place the image: `problem` is "not_six_numbers" or "rotated"."""
+
+    code = "world_file_invalid"
+
+    def __init__(self, file: str, problem: str) -> None:
+        text = ("a world file holds six numbers" if problem == "not_six_numbers"
+                else "only north-up images without rotation can be shown")
+        super().__init__(f"{file}: {text}", file=file, problem=problem)
+        self.file, self.problem = file, problem

@@ -1,4 +1,8 @@
-"""Human names of the domain's codes (statuses, priorities, channels, actions), translated."""
+"""Human names of the domain's codes (statuses, priorities, channels, actions), translated.
+
+The presentation side's wording: services and errors carry codes and facts, and the GUI and
+the CLI put them into words here, in the user's language.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,18 @@ from .errors import (
     DatabaseFull,
     DatabaseMissing,
     DatabaseReadOnly,
+    DayBeforeData,
+    DayInFuture,
     HandoverLocked,
     IllegalTransition,
     OutsideCity,
     PermissionDenied,
     StaleCase,
+    TextTooLong,
+    UnknownShift,
     UnsupportedDatabase,
+    WorldFileInvalid,
+    shift_list,
 )
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import translate
@@ -95,6 +105,23 @@ HISTORY = {
     "report": N("action", "Reported"),
     "escalation_reminder": N("action", "Reminder (催办)"),
     "escalation_supervision": N("action", "Supervision (督办)"),
+}
+# the names services pass as a refused text's `field`, as an operator reads them
+FIELD_LABELS: dict[str, str] = {
+    "description": N("validation", "description"),
+    "address": N("validation", "address"),
+    "reporter_name": N("validation", "reporter name"),
+    "reporter_phone": N("validation", "reporter phone"),
+    "note": N("validation", "note"),
+    "reason": N("validation", "reason"),
+    "feedback": N("validation", "feedback"),
+    "notes": N("validation", "notes"),
+    "correction": N("validation", "correction"),
+    "name": N("validation", "name"),
+}
+WORLD_FILE_PROBLEMS = {
+    "not_six_numbers": N("map", "{file}: a world file holds six numbers"),
+    "rotated": N("map", "{file}: only north-up images without rotation can be shown"),
 }
 STAGE = {
     Stage.REGISTER: N("stage", "registration"),
@@ -196,6 +223,20 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
     if isinstance(exc, UnsupportedDatabase):
         return translate("errors", "Unsupported database “{scheme}://…”: use a SQLite database file path "
             "(file:…?mode=ro to open it read-only) or a postgresql:// URL.").format(scheme=exc.scheme)
+    if isinstance(exc, TextTooLong):
+        field = translate("validation", FIELD_LABELS[exc.field]) if exc.field in FIELD_LABELS else (
+            (exc.field or "").replace("_", " "))
+        return translate("validation", "{field} is longer than {limit} characters ({length} given)").format(
+            field=field, limit=exc.limit, length=exc.length)
+    if isinstance(exc, DayInFuture):
+        return translate("briefing_checks", "{day} is in the future (today is {today}); a briefing reports days "
+                         "that have begun").format(day=exc.day.isoformat(), today=exc.today.isoformat())
+    if isinstance(exc, DayBeforeData):
+        return translate("briefing_checks", "{day} is before the data: the first case was reported on {first}").format(day=exc.day.isoformat(), first=exc.first_day.isoformat())
+    if isinstance(exc, UnknownShift):
+        return translate("briefing_checks", "this centre has no shift named {name}; its shifts are: {shifts}").format(name=exc.name, shifts=shift_list(exc.shifts))
+    if isinstance(exc, WorldFileInvalid) and exc.problem in WORLD_FILE_PROBLEMS:
+        return translate("map", WORLD_FILE_PROBLEMS[exc.problem]).format(file=exc.file)
     if isinstance(exc, CommandCentreError):
         return exc.message
     return str(exc)

@@ -23,6 +23,7 @@ from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.models import Case, CaseHistory
 from commandcenter.services.auth import actor_for
+from commandcenter.services.dispatch import ReasonFacts
 from commandcenter.services.dto import CaseRow, NewCase
 from commandcenter.services.lifecycle import TransitionParams
 from commandcenter.views.dialogs import dispatch as dispatch_module
@@ -254,20 +255,20 @@ class StubRecommendation:
     id: int
     name: str
     reason_codes: tuple[str, ...]
-    reason_text: str
     score: float
     distance_m: float | None
     open_cases: int
     duty_status: str | None
+    facts: ReasonFacts = ReasonFacts()
 
 
 def test_ctrl_d_dispatches_to_the_top_suggestion_whatever_is_selected(qtbot, widgets, ctx, city, db,  # type: ignore[no-untyped-def]
                                                                        monkeypatch) -> None:
     stub = [
-        StubRecommendation("department", city.department_id, "城管执法局", ("route_city",),
-                           "handles Broken streetlight city-wide · 1 open case", 3900.0, None, 1, None),
-        StubRecommendation("officer", city.officer_ids[1], "王芳", ("on_duty",),
-                           "on duty · no open cases · 100 m away", 2000.0, 100.0, 0, "on_duty"),
+        StubRecommendation("department", city.department_id, "城管执法局", ("route_city", "open_cases"), 3900.0, None, 1, None,
+                           ReasonFacts(category_en="Broken streetlight")),
+        StubRecommendation("officer", city.officer_ids[1], "王芳", ("on_duty", "open_cases", "distance"),
+                           2000.0, 100.0, 0, "on_duty"),
     ]
     monkeypatch.setattr(dispatch_module, "recommend", lambda _db, _case_id, limit=5: stub)
     row = report(ctx, city, category=city.dept_category_id)

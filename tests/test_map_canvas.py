@@ -81,7 +81,7 @@ def _boundaries() -> list[MapBoundary]:
 def _case(case_id: int, grid_id: int, priority: CasePriority = "urgent") -> MapCaseMarker:
     lon, lat = _centre(grid_id)
     return MapCaseMarker(
-        case_id, f"PT{case_id:07d}", lon, lat, priority, "dispatched", "井盖缺失 <危险>"
+        case_id, f"PT{case_id:07d}", lon, lat, priority, "dispatched", description="井盖缺失 <危险>"
     )
 
 

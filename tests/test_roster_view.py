@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select
 
+from commandcenter.dispatch_labels import reason_text
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import DutyStatus
 from commandcenter.gui.context import AppContext
@@ -87,7 +88,7 @@ def test_keyboard_duty_change_updates_table_database_and_recommendations(view, d
         assert s.get(Officer, zhang).duty_status == "on_leave"
         assert s.scalar(select(func.count()).select_from(DutyChange).where(DutyChange.officer_id == zhang)) == 1
     recs = recommend(db, case_id)
-    assert recs[0].id != zhang and "on leave" in next(r for r in recs if r.id == zhang).reason_text
+    assert recs[0].id != zhang and "on leave" in reason_text(next(r for r in recs if r.id == zhang))
     # and back through the context-menu action
     view.duty_actions["on_duty"].trigger()
     assert cell(view, zhang, Column.STATUS) == "On duty"

@@ -15,28 +15,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from ..db import Database
-from ..errors import NotFound, ValidationError
-from ..i18n import QT_TRANSLATE_NOOP as N
-from ..i18n import translate
+from ..errors import DayBeforeData, DayInFuture, UnknownShift
 from ..models import Case
 from .kpi import BriefingData
-from .shifts import ShiftInfo, centre_shifts, centre_timezone
-
-
-def _t(text: str) -> str:
-    return translate("briefing_checks", text)
-
-
-class UnknownShift(NotFound):
-    """A shift name the centre does not have; the message lists the shifts it has."""
-
-    def __init__(self, name: str, shifts: list[ShiftInfo]) -> None:
-        super().__init__("shift", name)
-        listed = ", ".join(f"{sh.name} ({sh.start_time}-{sh.end_time})" for sh in shifts)
-        self.message = _t(N("briefing_checks", "this centre has no shift named {name}; its shifts are: {shifts}")
-                          ).format(name=name, shifts=listed)
-        self.args = (self.message,)
-        self.facts["shifts"] = [sh.name for sh in shifts]
+from .shifts import centre_shifts, centre_timezone
 
 
 @dataclass(frozen=True)
@@ -52,8 +34,8 @@ class BriefingRequest:
 
 def check_briefing_request(db: Database, centre_id: int, day: date, shift_name: str | None = None
                            ) -> BriefingRequest:
-    """The request if a briefing of it makes sense; else a ValidationError (field `date`) or an
-    UnknownShift whose message says which days or shifts there are."""
+    """The request if a briefing of it makes sense; else a DayInFuture or DayBeforeData (field
+    `date`) or an UnknownShift, whose facts say which days or shifts there are."""
     with db.read() as s:
         tz = ZoneInfo(centre_timezone(s, centre_id))
         first = s.scalar(select(func.min(Case.reported_at)))
@@ -61,18 +43,14 @@ def check_briefing_request(db: Database, centre_id: int, day: date, shift_name: 
     today = db.clock.now().astimezone(tz).date()
     first_day = first.astimezone(tz).date() if first is not None else None
     if day > today:
-        raise ValidationError(_t(N("briefing_checks", "{day} is in the future (today is {today}); a briefing "
-                                                      "reports days that have begun")).format(
-            day=day.isoformat(), today=today.isoformat()), field="date", day=day, today=today)
+        raise DayInFuture(day, today)
     if first_day is not None and day < first_day:
-        raise ValidationError(_t(N("briefing_checks", "{day} is before the data: the first case was reported on "
-                                                      "{first}")).format(
-            day=day.isoformat(), first=first_day.isoformat()), field="date", day=day, first_day=first_day)
+        raise DayBeforeData(day, first_day)
     if shift_name:
         wanted = shift_name.strip().casefold()
         match = next((sh for sh in shifts if sh.name.casefold() == wanted), None)
         if match is None:
-            raise UnknownShift(shift_name.strip(), shifts)
+            raise UnknownShift(shift_name.strip(), [(sh.name, sh.start_time, sh.end_time) for sh in shifts])
         shift_name = match.name
     return BriefingRequest(centre_id, day, shift_name or None, today, first_day)
 

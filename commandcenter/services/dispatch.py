@@ -12,9 +12,10 @@ The ranking is tiered so it reads the way a dispatcher reasons:
    community (+100), fewer open assigned cases (−25 each, at most −500) and nearer (−1 per
    20 m from the last known position, at most −500; an unknown position counts −300).
 
-Each recommendation carries stable `reason_codes` and the facts behind them;
-`reason_text(rec, lang)` renders them in the user's language ("responsible for grid
-35030200100101 · on duty · 2 open cases · 180 m away").
+Each recommendation carries stable `reason_codes` and the facts behind them (the category's
+name in both languages); the presentation side words them (`commandcenter.dispatch_labels`:
+"responsible for grid 35030200100101 · on duty · 2 open cases · 180 m away"), so this
+module never needs the user's language.
 """
 
 from __future__ import annotations
@@ -27,11 +28,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import Database
-from ..domain.enums import AVAILABLE_DUTY, OPEN_STATUSES, DutyStatus
+from ..domain.enums import AVAILABLE_DUTY, OPEN_STATUSES
 from ..errors import NotFound
 from ..geometry.projection import haversine_m
-from ..i18n import QT_TRANSLATE_NOOP as N
-from ..i18n import current_language, translate
 from ..models import (
     Case,
     Category,
@@ -69,36 +68,15 @@ OPEN_CASES = "open_cases"
 ROUTE_DISTRICT = "route_district"
 ROUTE_CITY = "route_city"
 
-REASONS: dict[str, str] = {
-    RESPONSIBLE: N("dispatch", "responsible for grid {grid}"),
-    SAME_COMMUNITY: N("dispatch", "covers another grid in {community}"),
-    DutyStatus.ON_DUTY.value: N("dispatch", "on duty"),
-    DutyStatus.IN_FIELD.value: N("dispatch", "in the field"),
-    DutyStatus.OFF_DUTY.value: N("dispatch", "off duty"),
-    DutyStatus.ON_LEAVE.value: N("dispatch", "on leave"),
-    NO_POSITION: N("dispatch", "position unknown"),
-    ROUTE_DISTRICT: N("dispatch", "handles {category} in {district}"),
-    ROUTE_CITY: N("dispatch", "handles {category} city-wide"),
-    STALE_POSITION: N("dispatch", "last seen {age} ago"),
-}
-_NO_OPEN = N("dispatch", "no open cases")
-_ONE_OPEN = N("dispatch", "1 open case")
-_MANY_OPEN = N("dispatch", "{n} open cases")
-_METRES = N("dispatch", "{distance} m away")
-_KILOMETRES = N("dispatch", "{distance} km away")
-_MINUTES = N("dispatch", "{n} min")
-_HOURS = N("dispatch", "{n} h")
-_DAYS = N("dispatch", "{n} days")
-SEPARATOR = " · "
-
 
 @dataclass(frozen=True, slots=True)
 class ReasonFacts:
-    """What the reason texts name: the case's grid, community, category and district."""
+    """What the reasons name: the case's grid, community, category (both names) and district."""
 
     grid: str = ""
     community: str = ""
-    category: str = ""
+    category_zh: str = ""
+    category_en: str = ""
     district: str = ""
     position_age_s: int | None = None
 
@@ -109,54 +87,11 @@ class Recommendation:
     id: int
     name: str
     reason_codes: tuple[str, ...]
-    reason_text: str
     score: float
     distance_m: float | None
     open_cases: int
     duty_status: str | None
     facts: ReasonFacts = ReasonFacts()
-
-
-def _t(text: str, lang: str | None) -> str:
-    return translate("dispatch", text, lang)
-
-
-def format_distance(metres: float, lang: str | None = None) -> str:
-    if metres < 1000:
-        return _t(_METRES, lang).format(distance=int(round(metres / 10.0) * 10))
-    return _t(_KILOMETRES, lang).format(distance=f"{metres / 1000:.1f}")
-
-
-def format_age(seconds: int, lang: str | None = None) -> str:
-    if seconds < 3600:
-        return _t(_MINUTES, lang).format(n=max(1, seconds // 60))
-    if seconds < 2 * 86400:
-        return _t(_HOURS, lang).format(n=seconds // 3600)
-    return _t(_DAYS, lang).format(n=seconds // 86400)
-
-
-def reason_label(code: str, rec: Recommendation, lang: str | None = None) -> str:
-    """One reason in words (a `labels`-style function: unknown codes show as themselves)."""
-    f = rec.facts
-    if code == OPEN_CASES:
-        if rec.open_cases == 0:
-            return _t(_NO_OPEN, lang)
-        if rec.open_cases == 1:
-            return _t(_ONE_OPEN, lang)
-        return _t(_MANY_OPEN, lang).format(n=rec.open_cases)
-    if code == DISTANCE:
-        return format_distance(rec.distance_m or 0.0, lang)
-    if code == STALE_POSITION:
-        return _t(REASONS[code], lang).format(age=format_age(f.position_age_s or 0, lang))
-    text = REASONS.get(code)
-    if text is None:
-        return code
-    return _t(text, lang).format(grid=f.grid, community=f.community, category=f.category, district=f.district)
-
-
-def reason_text(rec: Recommendation, lang: str | None = None) -> str:
-    """Every reason of a recommendation, joined with " · "."""
-    return SEPARATOR.join(reason_label(code, rec, lang) for code in rec.reason_codes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +106,8 @@ class _CaseFacts:
     district_name: str
     category_id: int
     category_parent_id: int | None
-    category_name: str
+    category_zh: str
+    category_en: str
 
 
 def recommend(db: Database, case_id: int, limit: int = 5) -> list[Recommendation]:
@@ -180,7 +116,6 @@ def recommend(db: Database, case_id: int, limit: int = 5) -> list[Recommendation
     At most `limit` of each kind; departments (usually one or two) come first when routed.
     """
     now = db.clock.now()
-    zh = current_language().startswith("zh")
     with db.read() as s:
         row = s.execute(
             select(Case.lon, Case.lat, Grid.id, Grid.code, Community.id, Community.name, District.id, District.name,
@@ -195,20 +130,17 @@ def recommend(db: Database, case_id: int, limit: int = 5) -> list[Recommendation
         if row is None:
             raise NotFound("case", case_id)
         c = _CaseFacts(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9],
-                       row[10] if zh else row[11])
+                       row[10], row[11])
         departments = _departments(s, c)
         officers = _officers(s, c, now)
-    facts = ReasonFacts(grid=c.grid_code, community=c.community_name, category=c.category_name,
-                        district=c.district_name)
+    facts = ReasonFacts(grid=c.grid_code, community=c.community_name, category_zh=c.category_zh,
+                        category_en=c.category_en, district=c.district_name)
     ranked_departments = sorted(departments, key=lambda r: (-r.score, r.open_cases, r.name, r.id))[:limit]
     ranked_officers = sorted(
         officers, key=lambda r: (-r.score, r.distance_m if r.distance_m is not None else float("inf"), r.name, r.id)
     )[:limit]
-    out = []
-    for rec in (*ranked_departments, *ranked_officers):
-        rec = replace(rec, facts=replace(facts, position_age_s=rec.facts.position_age_s))
-        out.append(replace(rec, reason_text=reason_text(rec)))
-    return out
+    return [replace(rec, facts=replace(facts, position_age_s=rec.facts.position_age_s))
+            for rec in (*ranked_departments, *ranked_officers)]
 
 
 def _departments(s: Session, c: _CaseFacts) -> list[Recommendation]:
@@ -238,7 +170,7 @@ def _departments(s: Session, c: _CaseFacts) -> list[Recommendation]:
         tier = TIER_ROUTE_DISTRICT if scoped else TIER_ROUTE_CITY
         score = tier - min(MAX_LOAD_PENALTY, PER_OPEN_CASE * load)
         codes = (ROUTE_DISTRICT if scoped else ROUTE_CITY, OPEN_CASES)
-        out.append(Recommendation("department", dept_id, name, codes, "", score, None, load, None))
+        out.append(Recommendation("department", dept_id, name, codes, score, None, load, None))
     return out
 
 
@@ -290,7 +222,7 @@ def _officers(s: Session, c: _CaseFacts, now: datetime) -> list[Recommendation]:
                 if age > STALE_POSITION_SECONDS:
                     codes.append(STALE_POSITION)
         out.append(
-            Recommendation("officer", oid, name, tuple(codes), "", score, distance, load, duty,
+            Recommendation("officer", oid, name, tuple(codes), score, distance, load, duty,
                            ReasonFacts(position_age_s=age))
         )
     return out

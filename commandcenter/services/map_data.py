@@ -21,9 +21,7 @@ from sqlalchemy import case, func, select
 
 from ..db import Database
 from ..domain.enums import OPEN_STATUSES, PRIORITY_ORDER
-from ..i18n import QT_TRANSLATE_NOOP as N
-from ..i18n import current_language, translate
-from ..labels import status_label
+from ..errors import WorldFileInvalid
 from ..models import Case, Category, Community, District, Grid, Officer, Street, to_epoch
 from .info import overdue_condition
 from .map_types import (
@@ -49,17 +47,7 @@ UNION_GRID_SIZE = 1e-8  # degrees (about 1 mm): snaps shared edges so outlines h
 MIN_HOLE_DEG2 = 1e-10  # holes smaller than about 1 m² in a boundary are float noise
 SUMMARY_CHARS = 60
 
-MEASURES: tuple[str, ...] = ("open", "overdue", "new_today")
-MEASURE_LABELS: dict[str, str] = {
-    "open": N("map", "Open cases"),
-    "overdue": N("map", "Overdue cases"),
-    "new_today": N("map", "New today"),
-}
-
-
-def measure_label(measure: str, lang: str | None = None) -> str:
-    text = MEASURE_LABELS.get(measure)
-    return measure if text is None else translate("map", text, lang)
+MEASURES: tuple[str, ...] = ("open", "overdue", "new_today")  # named by map_labels.measure_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,23 +233,19 @@ def grid_measures(db: Database, tz: str = DEFAULT_TZ) -> dict[str, dict[int, flo
     }
 
 
-def _summary(category: str, status: str, address: str, description: str) -> str:
-    text = " ".join((description or "").split())
-    if len(text) > SUMMARY_CHARS:
-        text = text[:SUMMARY_CHARS - 1] + "…"
-    head = " · ".join(part for part in (category, status_label(status), address) if part)
-    return f"{head} — {text}" if text else head  # one line: the map's tooltip is HTML
+def _clip(description: str | None) -> str:
+    text = " ".join((description or "").split())  # one line: the map's tooltip is HTML
+    return text[:SUMMARY_CHARS - 1] + "…" if len(text) > SUMMARY_CHARS else text
 
 
 def _marker_select():  # type: ignore[no-untyped-def]
-    name = Category.name_zh if current_language().startswith("zh") else Category.name_en
-    return select(Case.id, Case.case_number, Case.lon, Case.lat, Case.priority, Case.status, name,
-                  Case.address, func.substr(Case.description, 1, SUMMARY_CHARS + 1)).join(
+    return select(Case.id, Case.case_number, Case.lon, Case.lat, Case.priority, Case.status, Category.name_zh,
+                  Category.name_en, Case.address, func.substr(Case.description, 1, SUMMARY_CHARS + 1)).join(
         Category, Category.id == Case.category_id)
 
 
 def _marker(r) -> MapCaseMarker:  # type: ignore[no-untyped-def]
-    return MapCaseMarker(r[0], r[1], r[2], r[3], cast(CasePriority, r[4]), r[5], _summary(r[6], r[5], r[7], r[8]))
+    return MapCaseMarker(r[0], r[1], r[2], r[3], cast(CasePriority, r[4]), r[5], r[6], r[7], r[8] or "", _clip(r[9]))
 
 
 def case_markers(db: Database) -> tuple[MapCaseMarker, ...]:
@@ -331,23 +315,21 @@ def world_file_for(image: str | Path) -> Path | None:
 def basemap_bounds(image: str | Path, width: int, height: int) -> tuple[float, float, float, float] | None:
     """(min_lon, min_lat, max_lon, max_lat) of a north-up image georeferenced by a world file.
 
-    None without a world file; ValueError for a world file that is not six numbers or that
+    None without a world file; WorldFileInvalid for a world file that is not six numbers or that
     rotates the image (only north-up images can be shown).
     """
     world = world_file_for(image)
     if world is None:
         return None
-    six = translate("map", N("map", "{file}: a world file holds six numbers")).format(file=world.name)
     try:
         values = [float(line) for line in world.read_text(encoding="ascii", errors="replace").split()]
     except ValueError as exc:
-        raise ValueError(six) from exc
+        raise WorldFileInvalid(world.name, "not_six_numbers") from exc
     if len(values) != 6:
-        raise ValueError(six)
+        raise WorldFileInvalid(world.name, "not_six_numbers")
     a, d, b, e, c, f = values
     if d != 0 or b != 0 or a <= 0 or e >= 0:
-        raise ValueError(translate("map", N("map", "{file}: only north-up images without rotation can be shown"))
-                         .format(file=world.name))
+        raise WorldFileInvalid(world.name, "rotated")
     # c, f is the centre of the upper-left pixel
     min_lon, max_lat = c - a / 2, f - e / 2
     return min_lon, max_lat + e * height, min_lon + a * width, max_lat

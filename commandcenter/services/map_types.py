@@ -88,7 +88,7 @@ class MapBoundary:
 
 @dataclass(frozen=True, slots=True)
 class MapCaseMarker:
-    """A case (案卷) located on the map."""
+    """A case (案卷) located on the map, with the facts its tooltip names (`map_labels.case_summary`)."""
 
     case_id: int
     case_number: str
@@ -96,7 +96,10 @@ class MapCaseMarker:
     lat: float
     priority: CasePriority
     status: str
-    summary: str
+    category_zh: str = ""
+    category_en: str = ""
+    address: str = ""
+    description: str = ""  # on one line, clipped to a tooltip's length
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,12 +41,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actions import Action
-from ..errors import ImportRejected
+from ..errors import ImportRejected, WorldFileInvalid
 from ..gui.context import AppContext
 from ..gui.deferred import RefreshWhenShown
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
 from ..labels import describe_error
+from ..map_labels import measure_label
 from ..services import map_data
 from ..services.map_data import MapArea, MapGeometry, MapLayers
 from ..services.map_types import MapBoundary, MapCaseMarker, MapOfficerMarker
@@ -258,7 +259,7 @@ class MapView(QWidget):
     def retranslate_ui(self) -> None:
         self.measure_label.setText(self.tr("Colour grids by"))
         for i, measure in enumerate(map_data.MEASURES):
-            self.measure_combo.setItemText(i, map_data.measure_label(measure))
+            self.measure_combo.setItemText(i, measure_label(measure))
         self.layer_box.setTitle(self.tr("Layers"))
         texts = {"grids": self.tr("Unit grids"), "boundaries": self.tr("Community and street boundaries"),
                  "cases": self.tr("Open cases"), "officers": self.tr("Officers"), "basemap": self.tr("Basemap")}
@@ -364,12 +365,12 @@ class MapView(QWidget):
         if self.layers is None or self.geometry is None:
             return
         measure = self.current_measure()
-        self.canvas.set_values(self.layers.values.get(measure, {}), map_data.measure_label(measure))
+        self.canvas.set_values(self.layers.values.get(measure, {}), measure_label(measure))
         # the tooltip names every count, whichever one colours the map
         values = self.layers.values
         grid_ids = set().union(*(v.keys() for v in values.values())) if values else set()
         self.canvas.set_grid_details({
-            gid: " · ".join(f"{map_data.measure_label(m)} {int(values.get(m, {}).get(gid, 0))}"
+            gid: " · ".join(f"{measure_label(m)} {int(values.get(m, {}).get(gid, 0))}"
                             for m in map_data.MEASURES)
             for gid in grid_ids
         })
@@ -568,8 +569,8 @@ class MapView(QWidget):
             size = QImageReader(str(path)).size()
             try:
                 bounds = map_data.basemap_bounds(path, size.width(), size.height())
-            except ValueError as exc:
-                self.status.setText(str(exc))
+            except WorldFileInvalid as exc:
+                self.status.setText(describe_error(exc))
                 return False
             if bounds is None:
                 self._ask_bounds(path)

@@ -79,6 +79,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..map_labels import case_summary
 from ..services.map_types import (
     CASE_PRIORITIES,
     DUTY_STATUSES,
@@ -1299,7 +1300,7 @@ class MapCanvas(QWidget):
         if kind == "case":
             case = self._cases[i]
             priority = self._priority_names.get(case.priority, case.priority)
-            return f"<b>{esc(case.case_number)}</b> · {esc(priority)}<br>{esc(case.summary)}"
+            return f"<b>{esc(case.case_number)}</b> · {esc(priority)}<br>{esc(case_summary(case))}"
         if kind == "officer":
             officer = self._officers[i]
             duty = self._duty_names.get(officer.duty_status, officer.duty_status)

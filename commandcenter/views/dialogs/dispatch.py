@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...dispatch_labels import reason_text
 from ...domain.actions import Action
 from ...errors import ValidationError
 from ...gui.context import AppContext
@@ -335,9 +336,10 @@ class DispatchDialog(QDialog):
                 title += "   " + self.tr("— currently assigned")
             item = QListWidgetItem(icon(rec.kind), title)
             item.setData(CHOICE_ROLE, Assignee(rec.kind, rec.id, rec.name))
-            item.setData(REASON_ROLE, rec.reason_text)
-            item.setToolTip(rec.reason_text)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{rec.name}: {rec.reason_text}")
+            reasons = reason_text(rec)
+            item.setData(REASON_ROLE, reasons)
+            item.setToolTip(reasons)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{rec.name}: {reasons}")
             self.recommendationList.addItem(item)
         if not self._recommendations:
             empty = QListWidgetItem(self.tr("No suggestion for this case: find a handler below."))
