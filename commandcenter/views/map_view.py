@@ -51,6 +51,7 @@ from ..map_labels import measure_label
 from ..services import map_data
 from ..services.map_data import MapArea, MapGeometry, MapLayers
 from ..services.map_types import MapBoundary, MapCaseMarker, MapOfficerMarker
+from .dialogs.import_refused import open_import_refused
 
 if TYPE_CHECKING:
     from ..services.imports import ImportResult
@@ -541,17 +542,8 @@ class MapView(QWidget):
     def _import_failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(self.can_import)
         if isinstance(exc, ImportRejected):
-            head = self.tr("{file}: nothing was imported. Fix these {n} problem(s) and import the file again:").format(
-                file=Path(exc.path).name, n=len(exc.problems))
-            lines = [f"{where}: {why}" for where, why in exc.problems]
-            self.status.setText(head + "\n" + "\n".join(lines[:5]) + ("\n…" if len(lines) > 5 else ""))
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import refused"), head, QMessageBox.StandardButton.Ok,
-                              self)
-            box.setObjectName("importRejected")
-            box.setInformativeText("\n".join(lines[:15]) + ("\n…" if len(lines) > 15 else ""))
-            box.setDetailedText("\n".join(lines))
-            self.import_message = box
-            box.open()
+            self.import_message, summary = open_import_refused(self, exc)
+            self.status.setText(summary)
         else:
             self.status.setText(describe_error(exc))
         self.import_finished.emit(exc)
