@@ -7,7 +7,7 @@ was acknowledged before a SIGKILL. Modes:
 - ``services``: cases through the closed loop (report and register, dispatch, accept, feed back,
   close) with CaseService, as seats do; with ``--errors`` every failure is recorded as the
   message a user would see (`describe_error`), and the run ends when ``--stop`` appears.
-- ``drill``: the drill feed (`commandcenter.services.drill.Drill`), its case service journaling.
+- ``drill``: the drill feed (`commandcenter.simulator.drill.Drill`), its case service journaling.
 - ``hold``: one write transaction held open for ``--hold`` seconds, as a long import does;
   ``--journal`` is written once the lock is held.
 """
@@ -122,7 +122,7 @@ def run_services(args: argparse.Namespace) -> None:
 
 
 def run_drill(args: argparse.Namespace) -> None:
-    from commandcenter.services.drill import Drill
+    from commandcenter.simulator.drill import Drill
 
     db = open_database(args.db)
     drill = Drill(db, rate_per_minute=600, seed=args.seed)

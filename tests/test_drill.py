@@ -22,9 +22,15 @@ from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
 from commandcenter.errors import DatabaseBusy, NotFound, ValidationError
 from commandcenter.models import Case, CaseHistory, ChangeLog, Escalation, Officer, OfficerPosition
 from commandcenter.services.auth import SystemActor
-from commandcenter.services.drill import CaseGenerator, Drill, DrillCity, parse_duration, parse_rate
 from commandcenter.services.dto import CaseRow, NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.simulator.drill import (
+    CaseGenerator,
+    Drill,
+    DrillCity,
+    parse_duration,
+    parse_rate,
+)
 
 from .factories import TinyCity, build_tiny_city, grid_centre
 

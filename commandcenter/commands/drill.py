@@ -20,7 +20,7 @@ from ..db import open_database
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
-from ..services.drill import Drill, DrillProgress, parse_duration, parse_rate
+from ..simulator.drill import Drill, DrillProgress, parse_duration, parse_rate
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

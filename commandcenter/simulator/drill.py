@@ -56,19 +56,19 @@ from ..models import (
     OfficerGrid,
     Street,
 )
-from ..simulator.demo.texts import (
+from ..services.auth import SystemActor, centre_scope
+from ..services.dto import NewCase
+from ..services.escalation import scan_escalations
+from ..services.lifecycle import CaseService, TransitionParams
+from ..services.reference_data import MAJOR_CATEGORIES, MINOR_CATEGORIES
+from ..services.roster import PositionReport, record_positions
+from .demo.texts import (
     DESCRIPTIONS,
     FEEDBACK_NOTES,
     PLACE_SUFFIXES,
     ROAD_STEMS,
     ROAD_SUFFIXES,
 )
-from .auth import SystemActor, centre_scope
-from .dto import NewCase
-from .escalation import scan_escalations
-from .lifecycle import CaseService, TransitionParams
-from .reference_data import MAJOR_CATEGORIES, MINOR_CATEGORIES
-from .roster import PositionReport, record_positions
 
 log = logging.getLogger(__name__)
 
