@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .caches import CHANGED_ENTITIES, Caches
 from .clock import Clock, SystemClock
 from .errors import (
     DatabaseBusy,
@@ -259,7 +260,7 @@ class Database:
         writer = engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(writer, expire_on_commit=False)
-        self.cache: dict[str, Any] = {}
+        self.caches = Caches()
         # (before, after) schema revisions when open_database(create=True) upgraded the schema
         self.schema_upgrade: tuple[str | None, str] | None = None
         self.busy_listeners: list[Callable[[bool], None]] = []
@@ -380,6 +381,9 @@ class Database:
         try:
             yield session
             session.commit()
+            changed = session.info.pop(CHANGED_ENTITIES, None)
+            if changed:
+                self.caches.invalidate(changed)
         except DBAPIError as exc:
             session.rollback()
             typed = self._typed(exc)
@@ -503,10 +507,6 @@ def open_database(
         engine.dispose()
         raise
     return db
-
-
-def table_names(engine: Engine) -> set[str]:
-    return set(inspect(engine).get_table_names())
 
 
 __all__ = [

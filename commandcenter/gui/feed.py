@@ -2,7 +2,9 @@
 
 SQLite has no notifications, so the feed polls every 100 ms (an indexed range scan costing
 well under a millisecond); a commit in any process reaches the screen within about a poll.
-Views subscribe to `changed(entity, ids)` and update their rows in place.
+Views subscribe to `changed(entity, ids)` (entity an `Entity` value) and update their rows in
+place. The feed drops the database's stale caches before it emits, so every slot, whatever the
+order it was connected in, reads fresh reference data.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class ChangeFeed(QObject):
             ids = grouped[change.entity]
             if change.entity_id not in ids:
                 ids.append(change.entity_id)
+        self._db.caches.invalidate(grouped)
         for entity, ids in grouped.items():
             self.changed.emit(entity, ids)
 

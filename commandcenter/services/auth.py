@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..caches import CacheKey
 from ..db import Database
 from ..domain.actions import DEFAULT_PERMISSIONS, Action
 from ..domain.enums import Role
@@ -82,18 +83,19 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
         raise AuthenticationFailed(username)
     return actor_for(db, username)
 
+PERMISSIONS: CacheKey[dict[str, frozenset[str]]] = CacheKey("permissions")
+
 
 def permissions(db: Database) -> dict[str, frozenset[str]]:
-    """The permission table, read once per opened database."""
-    cached = db.cache.get("permissions")
-    if cached is None:
+    """The permission table, read once per opened database (no screen edits it yet)."""
+    def build() -> dict[str, frozenset[str]]:
         with db.read() as s:
             table: dict[str, set[str]] = {}
             for role, action in s.execute(select(RolePermission.role, RolePermission.action)):
                 table.setdefault(role, set()).add(action)
-        cached = {role: frozenset(actions) for role, actions in table.items()}
-        db.cache["permissions"] = cached
-    return cached
+        return {role: frozenset(actions) for role, actions in table.items()}
+
+    return db.caches.get(PERMISSIONS, build)
 
 
 def can(db: Database, actor: Actor | SystemActor, action: Action) -> bool:

@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from ..db import Database
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..models import BriefingIssued
 from .auth import Actor, SystemActor, authorize
 from .changefeed import record_change
@@ -157,7 +158,7 @@ def issue_briefing(db: Database, actor: Actor | SystemActor, *, centre_id: int, 
         s.flush()
         write_audit(s, actor, now, "print_briefing", "briefing", row.id,
                     {"day": day.isoformat(), "shift": shift_name or "", "lang": lang, "sha256": digest})
-        record_change(s, now, "briefing", row.id, "insert", centre_id)
+        record_change(s, now, Entity.BRIEFING, row.id, "insert", centre_id)
         row_id = row.id
         place()
     report("done", 1.0)

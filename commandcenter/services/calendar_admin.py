@@ -16,6 +16,7 @@ from sqlalchemy import delete, select
 
 from ..db import Database
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..errors import ImportRejected
 from ..models import CalendarDay, CalendarYear
 from .auth import Actor, SystemActor, authorize
@@ -100,6 +101,5 @@ def set_year(db: Database, actor: Actor | SystemActor, year: int, entries: list[
         else:
             covered.source = source[:60]
         write_audit(s, actor, now, "set_calendar_year", "calendar", year, {"days": len(entries), "source": source})
-        record_change(s, now, "calendar", year, "update")
-    db.cache.pop("time_limits", None)
+        record_change(s, now, Entity.CALENDAR, year, "update")
     return len(entries)

@@ -13,24 +13,29 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from ..caches import CHANGED_ENTITIES
 from ..db import Database
+from ..domain.entities import Entity
 from ..models import ChangeLog, to_epoch
 
 
 @dataclass(frozen=True)
 class Change:
     id: int
-    entity: str
+    entity: str  # an Entity value; kept as read, so a newer program's entity does not break an older reader
     entity_id: int
     op: str
 
 
 def record_change(
-    session: Session, at: datetime, entity: str, entity_id: int, op: str, centre_id: int | None = None
+    session: Session, at: datetime, entity: Entity, entity_id: int, op: str, centre_id: int | None = None
 ) -> None:
+    """Append a change-log row, and note the entity so the commit drops this process's stale caches."""
     session.execute(
-        insert(ChangeLog).values(at=to_epoch(at), entity=entity, entity_id=entity_id, op=op, centre_id=centre_id)
+        insert(ChangeLog).values(at=to_epoch(at), entity=entity.value, entity_id=entity_id, op=op,
+                                 centre_id=centre_id)
     )
+    session.info.setdefault(CHANGED_ENTITIES, set()).add(entity)
 
 
 def latest_change_id(db: Database) -> int:

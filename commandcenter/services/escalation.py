@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, aliased
 from ..db import Database
 from ..domain.actions import Action
 from ..domain.deadlines import REMINDER_FRACTION
+from ..domain.entities import Entity
 from ..domain.enums import STATUS_STAGE, CaseStatus, EscalationLevel, Stage
 from ..errors import NotFound, PermissionDenied
 from ..models import (
@@ -251,7 +252,7 @@ def _write_trail(s: Session, now_e: int, changed: Iterable[Any], events: list[Es
     time) so a first scan over thousands of overdue cases stays one short transaction.
     """
     changes = [
-        {"at": now_e, "entity": "case", "entity_id": r.id, "op": "update", "centre_id": r.centre_id}
+        {"at": now_e, "entity": Entity.CASE.value, "entity_id": r.id, "op": "update", "centre_id": r.centre_id}
         for r in changed
     ]
     changes += [
@@ -269,7 +270,7 @@ def _write_trail(s: Session, now_e: int, changed: Iterable[Any], events: list[Es
                     "user_id": None,
                     "actor": SystemActor().username,
                     "action": "escalate",
-                    "entity": "case",
+                    "entity": Entity.CASE.value,
                     "entity_id": e.case_id,
                     "detail": json.dumps(
                         {"case_number": e.case_number, "escalation_id": e.id, "stage": e.stage,
@@ -364,7 +365,7 @@ def acknowledge_escalation(db: Database, actor: Actor | SystemActor, escalation_
             .values(acknowledged_at=to_epoch(now), acknowledged_by=actor.user_id)
         ).rowcount
         if done:
-            record_change(s, now, "escalation", escalation_id, "update", row.centre_id)
+            record_change(s, now, Entity.ESCALATION, escalation_id, "update", row.centre_id)
             write_audit(s, actor, now, "acknowledge_escalation", "case", row.case_id,
                         {"case_number": row.case_number, "escalation_id": escalation_id, "level": row.level})
     return escalation_row(db, escalation_id)

@@ -12,13 +12,16 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from ..caches import CacheKey
 from ..db import Database
+from ..domain.entities import Entity
 from ..errors import OutsideCity
 from ..models import Grid
 
 if TYPE_CHECKING:
     import numpy as np
     import shapely
+
 
 @dataclass(frozen=True)
 class GridHit:
@@ -43,16 +46,16 @@ class GridLocator:
 
     @classmethod
     def from_database(cls, db: Database) -> GridLocator:
-        cached = db.cache.get("grid_locator")
-        if cached is None:
+        """The locator of every grid (cached per opened database until grids change)."""
+        def build() -> GridLocator:
             import shapely
 
             with db.read() as s:
                 rows = s.execute(select(Grid.id, Grid.code, Grid.geometry).order_by(Grid.code)).all()
             geoms = list(shapely.from_wkb([r.geometry for r in rows])) if rows else []
-            cached = cls([r.id for r in rows], [r.code for r in rows], geoms)
-            db.cache["grid_locator"] = cached
-        return cached
+            return cls([r.id for r in rows], [r.code for r in rows], geoms)
+
+        return db.caches.get(GRID_LOCATOR, build)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -82,3 +85,6 @@ class GridLocator:
         found = out != np.iinfo(np.int64).max
         result[found] = ids[out[found]]
         return result
+
+
+GRID_LOCATOR: CacheKey[GridLocator] = CacheKey("grid_locator", frozenset({Entity.GRID}))

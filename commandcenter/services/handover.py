@@ -25,6 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import Database
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUSES, CaseStatus, DutyStatus, HandoverStatus, Priority
 from ..errors import CommandCentreError, HandoverLocked, NotFound, ValidationError
 from ..models import (
@@ -461,12 +462,12 @@ class HandoverService:
                 s.flush()
                 write_audit(s, actor, now, "handover_open", "handover", h.id,
                             {"shift": period.shift.name, "date": period.day.isoformat()})
-                record_change(s, now, "handover", h.id, "insert", h.centre_id)
+                record_change(s, now, Entity.HANDOVER, h.id, "insert", h.centre_id)
             elif h.status == HandoverStatus.DRAFT:
                 h.summary_json = draft_summary(s, actor.centre_ids, _shift_name(h), h.period_start,
                                                h.period_end, now).to_json()
                 s.flush()
-                record_change(s, now, "handover", h.id, "update", h.centre_id)
+                record_change(s, now, Entity.HANDOVER, h.id, "update", h.centre_id)
             handover_id = h.id
         return self.get(actor, handover_id)
 
@@ -561,7 +562,7 @@ class HandoverService:
                 s.execute(insert(HandoverItem).values(handover_id=note.id, text=item_text, case_id=case_id,
                                                       due_at=due_at, done=done))
             write_audit(s, actor, now, "handover_correct", "handover", note.id, {"corrects": original.id})
-            record_change(s, now, "handover", note.id, "insert", note.centre_id)
+            record_change(s, now, Entity.HANDOVER, note.id, "insert", note.centre_id)
             note_id = note.id
         return self.get(actor, note_id)
 
@@ -624,7 +625,7 @@ class HandoverService:
                 detail = change(s, h)
                 s.flush()
                 write_audit(s, actor, now, action, "handover", h.id, detail)
-                record_change(s, now, "handover", h.id, "update", h.centre_id)
+                record_change(s, now, Entity.HANDOVER, h.id, "update", h.centre_id)
         except StaleDataError as exc:
             raise StaleHandover(handover_id) from exc
         return self.get(actor, handover_id)

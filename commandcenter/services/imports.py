@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..domain.enums import DutyStatus
 from ..errors import ImportRejected
 from ..geometry.projection import LocalProjection
@@ -67,7 +68,6 @@ from .auth import Actor, SystemActor, authorize
 from .changefeed import record_change
 from .geo import GridLocator
 from .lifecycle import write_audit
-from .map_data import GEOMETRY_CACHE_KEY
 from .roster import PositionReport, pinyin_initials, record_positions
 from .validation import column_limit
 from .worktime import DEFAULT_TZ
@@ -77,10 +77,6 @@ OVERLAP_TOLERANCE_M2 = 1.0  # shared edges digitised twice differ by slivers; re
 GAP_TOLERANCE_M2 = 1.0
 FUTURE_TOLERANCE = timedelta(minutes=5)  # device clocks run a little fast
 MAX_PROBLEMS = 500  # a file wrong on every line does not need ten thousand messages
-# cached lookups (per opened database) that an import makes stale
-GEOMETRY_CACHES = ("grid_locator", GEOMETRY_CACHE_KEY, "reference.area_tree")
-OFFICER_CACHES = ("reference.officers",)
-DEPARTMENT_CACHES = ("reference.departments",)
 _EMPLOYEE_NO = re.compile(r"^[A-Za-z0-9_.\-]{1,20}$")
 _PHONE = re.compile(r"^[0-9+\-() ]{0,20}$")
 _DEPT_CODE = re.compile(r"^[A-Za-z0-9_.\-]{1,20}$")
@@ -151,11 +147,6 @@ class _Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise ImportRejected(str(self.path), list(self.items))
-
-
-def _clear(db: Database, keys: Iterable[str]) -> None:
-    for key in keys:
-        db.cache.pop(key, None)
 
 
 def _reject(path: Path, reason: str, where: str | None = None) -> ImportRejected:
@@ -363,10 +354,9 @@ def import_officers(db: Database, path: str | Path, actor: Actor | SystemActor |
                 s.execute(insert(DutyChange).values(officer_id=officer.id, at=to_epoch(now),
                                                     from_status=old_status, to_status=officer.duty_status,
                                                     user_id=actor.user_id))
-            record_change(s, now, "officer", officer.id, op, officer.centre_id)
+            record_change(s, now, Entity.OFFICER, officer.id, op, officer.centre_id)
         write_audit(s, actor, now, "import_officers", "officer", None,
                     {"file": path.name, "encoding": encoding, "created": created, "updated": updated})
-    _clear(db, OFFICER_CACHES)
     return ImportResult("officers", str(path), encoding, created, updated, unchanged)
 
 
@@ -470,10 +460,9 @@ def import_departments(db: Database, path: str | Path, actor: Actor | SystemActo
             if cat_ids:
                 s.execute(insert(DepartmentRoute),
                           [{"department_id": dept.id, "category_id": c, "district_id": None} for c in cat_ids])
-            record_change(s, now, "department", dept.id, op)
+            record_change(s, now, Entity.DEPARTMENT, dept.id, op)
         write_audit(s, actor, now, "import_departments", "department", None,
                     {"file": path.name, "encoding": encoding, "created": created, "updated": updated})
-    _clear(db, DEPARTMENT_CACHES)
     return ImportResult("departments", str(path), encoding, created, updated, unchanged)
 
 
@@ -875,10 +864,9 @@ def import_grids(db: Database, path: str | Path, actor: Actor | SystemActor | No
                 updated += 1
         s.flush()
         for grid, op in changed:
-            record_change(s, now, "grid", grid.id, op)
+            record_change(s, now, Entity.GRID, grid.id, op)
         write_audit(s, actor, now, "import_grids", "grid", None,
                     {"file": path.name, "created": created, "updated": updated, **made})
-    _clear(db, GEOMETRY_CACHES)
     return ImportResult("grids", str(path), encoding, created, updated, 0, tuple(warnings), made,
                         tuple((r.kind, r.code, r.old, r.new) for r in renames))
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import Database
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel, Stage
 from ..domain.lifecycle import is_allowed, target_status
 from ..errors import IllegalTransition, NotFound, StaleCase, ValidationError
@@ -200,7 +201,7 @@ class CaseService:
             write_audit(s, actor, now, "report", "case", case.id, {"case_number": case.case_number})
             if register:
                 self._apply(s, case, actor, Action.REGISTER, TransitionParams(), now)
-            record_change(s, now, "case", case.id, "insert", case.centre_id)
+            record_change(s, now, Entity.CASE, case.id, "insert", case.centre_id)
             case_id = case.id
         return self.row(case_id)
 
@@ -249,7 +250,7 @@ class CaseService:
                 if expected_version is not None and case.version != expected_version:
                     raise StaleCase(case.case_number, expected_version, case.version, case.status)
                 self._apply(s, case, actor, action, params, now)
-                record_change(s, now, "case", case.id, "update", case.centre_id)
+                record_change(s, now, Entity.CASE, case.id, "update", case.centre_id)
         except StaleDataError as exc:  # a concurrent UPDATE won between our read and write
             row = self.row(case_id)
             raise StaleCase(row.case_number, expected_version or -1, row.version, row.status) from exc

@@ -2,7 +2,7 @@
 
 Geometry changes only when grids are imported, so `map_geometry` builds it once per opened
 database (WKB parsed in one vectorised shapely call, community and street outlines by
-`shapely.union_all` per group) and keeps it in `db.cache`; an import clears it. What changes
+`shapely.union_all` per group) and keeps it in `db.caches` until grids change. What changes
 with every case (`grid_measures`, `case_markers`, `officer_markers`) is a few grouped or
 indexed queries: at Putian scale (2,408 grids, 10,000 open cases, 3,096 officers) the whole
 refresh takes tens of milliseconds and runs off the GUI thread.
@@ -19,7 +19,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, select
 
+from ..caches import CacheKey
 from ..db import Database
+from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUSES, PRIORITY_ORDER
 from ..errors import WorldFileInvalid
 from ..models import Case, Category, Community, District, Grid, Officer, Street, to_epoch
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     import numpy as np
     import shapely
 
-GEOMETRY_CACHE_KEY = "map_geometry"
+MAP_GEOMETRY: CacheKey[MapGeometry] = CacheKey("map_geometry", frozenset({Entity.GRID}))
 OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 UNION_GRID_SIZE = 1e-8  # degrees (about 1 mm): snaps shared edges so outlines have no slivers
 MIN_HOLE_DEG2 = 1e-10  # holes smaller than about 1 m² in a boundary are float noise
@@ -128,9 +130,10 @@ def _drop_small_holes(geom: shapely.Geometry) -> shapely.Geometry:
 
 def map_geometry(db: Database) -> MapGeometry:
     """Every grid polygon, community and street outline, and the zoom list (cached per database)."""
-    cached = db.cache.get(GEOMETRY_CACHE_KEY)
-    if cached is not None:
-        return cast(MapGeometry, cached)
+    return db.caches.get(MAP_GEOMETRY, lambda: _read_geometry(db))
+
+
+def _read_geometry(db: Database) -> MapGeometry:
     import numpy as np
     import shapely
 
@@ -175,9 +178,7 @@ def map_geometry(db: Database) -> MapGeometry:
     if len(geoms):
         xmin, ymin, xmax, ymax = shapely.total_bounds(geoms)
         bounds = (float(xmin), float(ymin), float(xmax), float(ymax))
-    geometry = MapGeometry(grids, boundaries, streets, communities, bounds)
-    db.cache[GEOMETRY_CACHE_KEY] = geometry
-    return geometry
+    return MapGeometry(grids, boundaries, streets, communities, bounds)
 
 
 def _boundaries(grid_rows, geoms: np.ndarray, community_names: dict[int, str],  # type: ignore[no-untyped-def]

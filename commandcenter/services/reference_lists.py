@@ -2,7 +2,7 @@
 
 Plain frozen dataclasses, no Qt. What changes only when an administrator edits reference data
 (categories, streets/communities/grids, officer and department names) is read once per opened
-database and kept in ``db.cache``; what changes all shift long (duty status, open case counts,
+database and kept in ``db.caches`` until the change log names them; what changes all shift long (duty status, open case counts,
 open cases) is read fresh on every call.
 
 Every choice carries the pinyin initials of its Chinese name (路灯不亮 → ``ldbl``), because
@@ -20,7 +20,9 @@ from functools import lru_cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
+from ..caches import CacheKey
 from ..db import Database
+from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUSES
 from ..models import Case, Category, Community, Department, Grid, Officer, Street
 
@@ -55,10 +57,12 @@ class CategoryChoice:
         return pinyin_initials(self.name_zh)
 
 
+CATEGORIES: CacheKey[tuple[CategoryChoice, ...]] = CacheKey("reference.categories")
+
+
 def category_choices(db: Database) -> tuple[CategoryChoice, ...]:
     """Every minor category, ordered by code (cached per opened database)."""
-    cached = db.cache.get("reference.categories")
-    if cached is None:
+    def build() -> tuple[CategoryChoice, ...]:
         major = aliased(Category)
         with db.read() as s:
             rows = s.execute(
@@ -68,11 +72,9 @@ def category_choices(db: Database) -> tuple[CategoryChoice, ...]:
                 .where(Category.level == 2)
                 .order_by(Category.code)
             ).all()
-        cached = tuple(
-            CategoryChoice(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows
-        )
-        db.cache["reference.categories"] = cached
-    return cached  # type: ignore[no-any-return]
+        return tuple(CategoryChoice(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows)
+
+    return db.caches.get(CATEGORIES, build)
 
 
 def _rank(query: str, code: str, zh: str, en: str, initials: str, extra_zh: str = "") -> int | None:
@@ -164,10 +166,12 @@ class AreaTree:
         return self._grids[grid_id]
 
 
+AREA_TREE: CacheKey[AreaTree] = CacheKey("reference.area_tree", frozenset({Entity.GRID}))
+
+
 def area_tree(db: Database) -> AreaTree:
     """The whole hierarchy below the districts (cached per opened database)."""
-    cached = db.cache.get("reference.area_tree")
-    if cached is None:
+    def build() -> AreaTree:
         with db.read() as s:
             streets = s.execute(select(Street.id, Street.code, Street.name).order_by(Street.code)).all()
             communities = s.execute(
@@ -189,10 +193,10 @@ def area_tree(db: Database) -> AreaTree:
             communities_of.setdefault(c.street_id, []).append(
                 CommunityNode(c.id, c.code, c.name, c.street_id, tuple(grids_of.get(c.id, ())))
             )
-        cached = AreaTree(tuple(StreetNode(st.id, st.code, st.name, tuple(communities_of.get(st.id, ())))
-                                for st in streets))
-        db.cache["reference.area_tree"] = cached
-    return cached  # type: ignore[no-any-return]
+        return AreaTree(tuple(StreetNode(st.id, st.code, st.name, tuple(communities_of.get(st.id, ())))
+                              for st in streets))
+
+    return db.caches.get(AREA_TREE, build)
 
 
 # ---- officers and departments ------------------------------------------------------------
@@ -209,6 +213,11 @@ class AssigneeChoice:
     open_cases: int
 
 
+_Name = tuple[int, str, str, str]  # id, name, employee number or code, pinyin initials
+OFFICER_NAMES: CacheKey[list[_Name]] = CacheKey("reference.officers", frozenset({Entity.OFFICER}))
+DEPARTMENT_NAMES: CacheKey[list[_Name]] = CacheKey("reference.departments", frozenset({Entity.DEPARTMENT}))
+
+
 def _open_counts(db: Database, column: InstrumentedAttribute[int | None]) -> dict[int, int]:
     """Open cases per assignee (served by the index on assignee and status)."""
     with db.read() as s:
@@ -220,17 +229,17 @@ def _open_counts(db: Database, column: InstrumentedAttribute[int | None]) -> dic
 
 def officer_choices(db: Database) -> list[AssigneeChoice]:
     """Every officer with duty status and open case count now, ordered by employee number."""
-    names = db.cache.get("reference.officers")
-    if names is None:
+    def build() -> list[_Name]:
         with db.read() as s:
-            names = [
+            return [
                 (r.id, r.name, r.employee_no, r.pinyin_initials or pinyin_initials(r.name))
                 for r in s.execute(
                     select(Officer.id, Officer.name, Officer.employee_no, Officer.pinyin_initials)
                     .order_by(Officer.employee_no)
                 )
             ]
-        db.cache["reference.officers"] = names
+
+    names = db.caches.get(OFFICER_NAMES, build)
     with db.read() as s:
         duty = dict(s.execute(select(Officer.id, Officer.duty_status)).all())
     counts = _open_counts(db, Case.assignee_officer_id)
@@ -240,14 +249,14 @@ def officer_choices(db: Database) -> list[AssigneeChoice]:
 
 def department_choices(db: Database) -> list[AssigneeChoice]:
     """Every department with its open case count now, ordered by code."""
-    names = db.cache.get("reference.departments")
-    if names is None:
+    def build() -> list[_Name]:
         with db.read() as s:
-            names = [
+            return [
                 (r.id, r.name, r.code, pinyin_initials(r.name))
                 for r in s.execute(select(Department.id, Department.name, Department.code).order_by(Department.code))
             ]
-        db.cache["reference.departments"] = names
+
+    names = db.caches.get(DEPARTMENT_NAMES, build)
     counts = _open_counts(db, Case.assignee_department_id)
     return [AssigneeChoice("department", did, name, code, ini, None, counts.get(did, 0))
             for did, name, code, ini in names]

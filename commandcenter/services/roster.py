@@ -31,6 +31,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import Database
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUSES, DutyStatus, Role
 from ..errors import CommandCentreError, NotFound, ValidationError
 from ..models import (
@@ -301,7 +302,7 @@ def set_duty_status(db: Database, actor: Actor | SystemActor, officer_id: int, s
                                                     to_status=status.value, user_id=actor.user_id))
                 write_audit(s, actor, now, "duty_change", "officer", officer.id,
                             {"employee_no": officer.employee_no, "from": before, "to": status.value})
-                record_change(s, now, "officer", officer.id, "update", officer.centre_id)
+                record_change(s, now, Entity.OFFICER, officer.id, "update", officer.centre_id)
     except StaleDataError as exc:  # a concurrent UPDATE won between our read and our write
         row = officer_row(db, officer_id)
         raise StaleOfficer(row.id, row.name, expected_version or -1, row.version, row.duty_status) from exc
@@ -357,7 +358,7 @@ def _write_positions(s: Session, now: datetime, reports: Sequence[PositionReport
             stmt, [{"oid": r.officer_id, "lon": float(r.lon), "lat": float(r.lat), "at": to_epoch(r.at)} for r in moved]
         )
         for r in moved:
-            record_change(s, now, "officer", r.officer_id, "update", current[r.officer_id][1])
+            record_change(s, now, Entity.OFFICER, r.officer_id, "update", current[r.officer_id][1])
     return len(moved)
 
 
@@ -453,7 +454,7 @@ def save_shift(db: Database, actor: Actor | SystemActor, *, name: str, start_tim
         s.flush()
         write_audit(s, actor, now, f"shift_{op}", "shift", shift.id,
                     {"name": name, "start": start, "end": end, "weekdays": days})
-        record_change(s, now, "shift", shift.id, op, shift.centre_id)
+        record_change(s, now, Entity.SHIFT, shift.id, op, shift.centre_id)
         new_id = shift.id
     return list_shift(db, new_id)
 
@@ -476,7 +477,7 @@ def delete_shift(db: Database, actor: Actor | SystemActor, shift_id: int) -> Non
         s.execute(ShiftMember.__table__.delete().where(ShiftMember.shift_id == shift_id))
         s.delete(shift)
         write_audit(s, actor, now, "shift_delete", "shift", shift_id, {"name": shift.name})
-        record_change(s, now, "shift", shift_id, "delete", shift.centre_id)
+        record_change(s, now, Entity.SHIFT, shift_id, "delete", shift.centre_id)
 
 
 def assign_to_shift(db: Database, actor: Actor | SystemActor, shift_id: int, *,
@@ -530,7 +531,7 @@ def _change_members(db: Database, actor: Actor | SystemActor, shift_id: int, off
         if changed:
             write_audit(s, actor, now, "shift_assign" if add else "shift_unassign", "shift", shift_id,
                         {"officers": sorted(officer_ids), "users": sorted(user_ids)})
-            record_change(s, now, "shift", shift_id, "update", shift.centre_id)
+            record_change(s, now, Entity.SHIFT, shift_id, "update", shift.centre_id)
     return list_shift(db, shift_id)
 
 
@@ -608,4 +609,3 @@ def shift_board(db: Database, centre_ids: Iterable[int] | None = None, at: datet
         return ShiftOnDuty(p, sh.officer_names, sh.user_names)
 
     return ShiftBoard(tuple(on_duty(p) for p in current), on_duty(nxt) if nxt else None)
-

@@ -7,7 +7,9 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from ..caches import CacheKey
 from ..db import Database
+from ..domain.entities import Entity
 from ..domain.enums import Priority, Stage, TimeUnit
 from ..models import TimeLimitPolicy
 from .worktime import WorkCalendar, load_calendar
@@ -33,8 +35,8 @@ class TimeLimits:
 
     @classmethod
     def from_database(cls, db: Database) -> TimeLimits:
-        cached = db.cache.get("time_limits")
-        if cached is None:
+        """The policy and the work calendar (cached per opened database until the calendar changes)."""
+        def build() -> TimeLimits:
             with db.read() as s:
                 rows = s.execute(
                     select(
@@ -46,9 +48,9 @@ class TimeLimits:
                     )
                 ).all()
                 calendar = load_calendar(s)
-            cached = cls({(r[0], r[1], r[2]): (r[3], r[4]) for r in rows}, calendar)
-            db.cache["time_limits"] = cached
-        return cached
+            return cls({(r[0], r[1], r[2]): (r[3], r[4]) for r in rows}, calendar)
+
+        return db.caches.get(TIME_LIMITS, build)
 
     def limit(self, category_id: int, priority: str, stage: Stage) -> tuple[int, TimeUnit]:
         hit = self.policy.get((category_id, priority, stage.value))
@@ -59,3 +61,6 @@ class TimeLimits:
     def deadline(self, category_id: int, priority: str, stage: Stage, start: datetime) -> datetime:
         minutes, unit = self.limit(category_id, priority, stage)
         return self.calendar.add(start, minutes, unit)
+
+
+TIME_LIMITS: CacheKey[TimeLimits] = CacheKey("time_limits", frozenset({Entity.CALENDAR}))

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from .. import i18n
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
@@ -475,7 +476,7 @@ class BriefingView(QWidget):
     def _on_changed(self, entity: str, ids: list[int]) -> None:
         # the notice of the briefing built here arrives after `_built` has already reloaded
         own = self.issued is not None and ids == [self.issued.id]
-        if entity == "briefing" and self._loaded and not own:
+        if entity == Entity.BRIEFING and self._loaded and not own:
             self.reload()
 
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, i18n
 from ..db import maintain
-from ..gui import settings
+from ..domain.entities import Entity
+from ..gui import settings, translator
 from ..gui.context import AppContext
 from ..gui.icons import icon
-from ..i18n import qt as i18n_qt
 from ..labels import role_label
 from ..paths import log_dir
 
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def set_language(self, lang: str) -> None:
-        lang = i18n_qt.install(lang)
+        lang = translator.install(lang)
         settings.LANGUAGE.set(lang)
         self.language_actions[lang].setChecked(True)
 
@@ -322,13 +322,7 @@ class MainWindow(QMainWindow):
         log.info("maintenance skipped: %s", exc)
 
     def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
-        if entity == "grid":
-            from ..services.imports import GEOMETRY_CACHES
-
-            # another seat imported grids: cached geometry and pickers of this seat are stale
-            for key in GEOMETRY_CACHES:
-                self.ctx.db.cache.pop(key, None)
-        if entity == "case" and not self._counts_soon.isActive():
+        if entity == Entity.CASE and not self._counts_soon.isActive():
             self._counts_soon.start()
 
     def _on_connection_lost(self, reason: str) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..errors import ImportRejected, WorldFileInvalid
 from ..gui.context import AppContext
 from ..gui.deferred import RefreshWhenShown
@@ -136,7 +137,7 @@ class MapView(QWidget):
         self.import_message: QMessageBox | None = None
         self.basemap_dialog: BasemapBoundsDialog | None = None
 
-        from ..widgets.map_canvas import MapCanvas  # pyqtgraph: loaded when the map is first built
+        from ..widgets.map.canvas import MapCanvas  # pyqtgraph: loaded when the map is first built
 
         self.canvas = MapCanvas(self)
         self.canvas.grid_clicked.connect(self._grid_clicked)
@@ -351,9 +352,9 @@ class MapView(QWidget):
         self.status.setText(self.tr("The map could not be read: {error}").format(error=describe_error(exc)))
 
     def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
-        if entity in ("case", "officer"):
+        if entity in (Entity.CASE, Entity.OFFICER):
             self._refresh_timer.start()  # a burst of changes is one refresh
-        elif entity == "grid":  # another seat imported grids (the main window drops the caches)
+        elif entity == Entity.GRID:  # grids were imported; the feed has dropped the cached geometry
             self.load_geometry()
 
     def current_measure(self) -> str:

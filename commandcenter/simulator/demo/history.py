@@ -27,6 +27,7 @@ import numpy as np
 
 from ...domain.actions import Action
 from ...domain.deadlines import REMINDER_FRACTION
+from ...domain.entities import Entity
 from ...domain.enums import (
     OPEN_STATUSES,
     PRIORITY_ORDER,
@@ -651,7 +652,7 @@ class CasePlanner:
             merged_into_id=Nullable(plan.merged_into), reject_reason=Lookup(self.notes.labels(), plan.reject_reason),
             created_by=Nullable(created_by), updated_at=plan.last, version=versions,
         )
-        changes = table("change_log", id=self._ids("change_log", n), at=rep, entity=Const("case"),
+        changes = table("change_log", id=self._ids("change_log", n), at=rep, entity=Const(Entity.CASE.value),
                         entity_id=ids, op=Const("insert"), centre_id=centre)
         totals = self.totals
         totals.cases += n

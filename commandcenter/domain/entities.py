@@ -1,0 +1,24 @@
+"""What the change log names: the kinds of row a live screen shows and a cache may hold.
+
+The `change_log.entity` column stores these values, so a writer, the change feed, the caches
+and every screen's `_on_changed` agree on one spelling instead of each repeating a bare string.
+A StrEnum, so a value read back from the table compares equal to its member.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Entity(StrEnum):
+    """A kind of row whose changes are recorded in the change log."""
+
+    CASE = "case"
+    ESCALATION = "escalation"
+    OFFICER = "officer"
+    DEPARTMENT = "department"
+    SHIFT = "shift"
+    HANDOVER = "handover"
+    BRIEFING = "briefing"
+    CALENDAR = "calendar"
+    GRID = "grid"
