@@ -19,11 +19,12 @@ from commandcenter.app import build_window
 from commandcenter.gui.context import AppContext
 from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner, TaskRunner
+from commandcenter.itemmodels.briefing import IssuedModel
 from commandcenter.models import BriefingIssued
 from commandcenter.services import briefings
 from commandcenter.services.auth import actor_for
 from commandcenter.views import briefing_view
-from commandcenter.views.briefing_view import BriefingView, IssuedModel
+from commandcenter.views.briefing_view import BriefingView
 
 from .day_of_cases import scenario_database
 
@@ -152,7 +153,7 @@ def test_issued_model_passes_qtmodeltester(qtmodeltester, scenario, tmp_path) ->
     briefings.issue_briefing(db, actor_for(db, "supervisor"), centre_id=sc.centre_id, day=date(2026, 11, 25),
                              out=tmp_path / "b.pdf")
     model = IssuedModel()
-    model.set_rows(briefings.issued_briefings(db, (sc.centre_id,)), "Asia/Shanghai")
+    model.set_issued(briefings.issued_briefings(db, (sc.centre_id,)), "Asia/Shanghai")
     qtmodeltester.check(model)
     assert model.index(0, IssuedModel.PERIOD).data() == "Day 2026-11-25"
 

@@ -17,15 +17,12 @@ from commandcenter.app import build_window
 from commandcenter.gui.context import AppContext
 from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner, TaskState
+from commandcenter.itemmodels.handover import HandoverListModel, PendingItemsModel
 from commandcenter.models import Handover, HandoverItem
 from commandcenter.services.auth import actor_for
 from commandcenter.services.handover import HandoverService, ItemInput
-from commandcenter.views.handover_view import (
-    HandoverListModel,
-    HandoverView,
-    PendingItemsModel,
-    SignConfirmation,
-)
+from commandcenter.views.handover import HandoverView
+from commandcenter.views.handover.record_browser import SignConfirmation
 
 from .day_of_cases import local, scenario_database
 
@@ -114,7 +111,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, scenario) -> None:  # type: ig
     items.remove_item(0)
     qtmodeltester.check(items)
     rows = HandoverListModel()
-    rows.set_rows(HandoverService(db).search(actor_for(db, "operator")), "Asia/Shanghai")
+    rows.set_handovers(HandoverService(db).search(actor_for(db, "operator")), "Asia/Shanghai")
     qtmodeltester.check(rows)
     assert rows.rowCount() == 1 and rows.index(0, HandoverListModel.STATUS).data() == "Acknowledged"
 

@@ -15,17 +15,17 @@ from commandcenter.domain.enums import DutyStatus
 from commandcenter.gui.context import AppContext
 from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
+from commandcenter.itemmodels.roster import (
+    Column,
+    OfficerRosterModel,
+    RosterFilter,
+    ShiftTableModel,
+)
 from commandcenter.models import DutyChange, Officer
 from commandcenter.services.auth import actor_for
 from commandcenter.services.dispatch import recommend
 from commandcenter.services.roster import officer_row, officer_rows, set_duty_status
-from commandcenter.views.roster_view import (
-    Column,
-    OfficerRosterModel,
-    RosterFilter,
-    RosterView,
-    ShiftTableModel,
-)
+from commandcenter.views.roster import RosterView
 
 from .test_dispatch_recommend import report
 from .test_roster import dispatch_case
@@ -205,7 +205,7 @@ def test_define_and_staff_a_shift_from_the_panel(view, db, city, qtbot) -> None:
 
 
 def test_shift_column_follows_the_clock(view, db, city, supervisor, clock) -> None:  # type: ignore[no-untyped-def]
-    from commandcenter.services.roster import assign_to_shift, save_shift
+    from commandcenter.services.shifts import assign_to_shift, save_shift
 
     day = save_shift(db, supervisor, name="白班", start_time="08:00", end_time="20:00")
     assign_to_shift(db, supervisor, day.id, officer_ids=[city.officer_ids[0]])
@@ -216,3 +216,16 @@ def test_shift_column_follows_the_clock(view, db, city, supervisor, clock) -> No
     assert cell(view, city.officer_ids[0], Column.SHIFT) == ""
     assert view.current_label.text() == "On now: no shift is running"
     assert view.next_label.text().startswith("Next: 白班 from Thu 08:00")
+
+
+def test_officers_arriving_through_the_feed_land_in_sorted_order(view, db, city, supervisor) -> None:  # type: ignore[no-untyped-def]
+    """Regression: officers a live change brings into view were appended at the bottom."""
+    zhang, _wang, li = city.officer_ids
+    view.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+    view.status_combo.setCurrentIndex(view.status_combo.findData("in_field"))
+    assert names(view) == []
+    set_duty_status(db, supervisor, zhang, DutyStatus.IN_FIELD)  # at another seat
+    view.ctx.feed.poll()
+    set_duty_status(db, supervisor, li, DutyStatus.IN_FIELD)
+    view.ctx.feed.poll()
+    assert names(view) == ["李娜", "张伟"]  # by pinyin initials: L before Z

@@ -13,18 +13,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QEvent,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     Qt,
     QUrl,
@@ -56,16 +53,16 @@ from ..domain.entities import Entity
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
+from ..itemmodels.briefing import IssuedModel
+from ..itemmodels.roles import ROW_ROLE
 from ..labels import describe_error
 from ..paths import data_dir
 from ..services.briefings import IssuedBriefing, IssuedRow, issue_briefing, issued_briefings
-from ..services.shifts import ShiftInfo, list_centre_shifts
+from ..services.shifts import ShiftInfo, shift_patterns
 
 if TYPE_CHECKING:
     from ..services.kpi import Kpis
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 MAX_PRINT_DPI = 300
 
 
@@ -87,62 +84,6 @@ def first_page_image(pdf: str) -> QImage | None:
     with tempfile.TemporaryDirectory(prefix="briefing-preview-") as folder:
         pages = rasterise(pdf, 72, folder, last_page=1)
         return QImage(pages[0]) if pages else None
-
-
-class IssuedModel(QAbstractTableModel):
-    """Briefings issued for this centre, newest first."""
-
-    ISSUED, BY, PERIOD, LANG, HASH = range(5)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[IssuedRow] = []
-        self._tz = "Asia/Shanghai"
-
-    def set_rows(self, rows: Sequence[IssuedRow], tz: str) -> None:
-        self.beginResetModel()  # a whole reload after each issue
-        self._rows, self._tz = list(rows), tz
-        self.endResetModel()
-
-    def row_at(self, row: int) -> IssuedRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Issued"), self.tr("By"), self.tr("Period"), self.tr("Language"),
-                    self.tr("SHA-256"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r, col = self._rows[index.row()], index.column()
-        tz = ZoneInfo(self._tz)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return r.file_path if col != self.HASH else r.sha256
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if col == self.ISSUED:
-            return f"{r.issued_at.astimezone(tz):%Y-%m-%d %H:%M}"
-        if col == self.BY:
-            return r.issued_by
-        if col == self.PERIOD:
-            start, end = r.period_start.astimezone(tz), r.period_end.astimezone(tz)
-            if r.kind == "daily":
-                return self.tr("Day {day}").format(day=f"{start:%Y-%m-%d}")
-            return self.tr("Shift {start} to {end}").format(start=f"{start:%m-%d %H:%M}", end=f"{end:%m-%d %H:%M}")
-        if col == self.LANG:
-            return i18n.LANGUAGES.get(r.lang, r.lang)
-        if col == self.HASH:
-            return r.sha256[:16] + "…"
-        return None
 
 
 class BriefingView(QWidget):
@@ -266,7 +207,7 @@ class BriefingView(QWidget):
 
     def reload(self) -> None:
         db, centre, ids = self.ctx.db, self.ctx.actor.centre_id, self.ctx.actor.centre_ids
-        self.ctx.runner.run_in_background(lambda _s: (list_centre_shifts(db, centre), issued_briefings(db, ids)),
+        self.ctx.runner.run_in_background(lambda _s: (shift_patterns(db, centre), issued_briefings(db, ids)),
                                           self._reloaded, self._failed)
 
     def _reloaded(self, result: tuple[list[ShiftInfo], list[IssuedRow]]) -> None:
@@ -280,7 +221,7 @@ class BriefingView(QWidget):
             self.period_combo.addItem(self.tr("{name} shift ({start}–{end})").format(
                 name=shift.name, start=shift.start_time, end=shift.end_time), shift.name)
         self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(current or "")))
-        self.issued_model.set_rows(rows, self.tz)
+        self.issued_model.set_issued(rows, self.tz)
 
     def retranslate_ui(self) -> None:
         self.choose_box.setTitle(self.tr("Briefing"))
@@ -386,7 +327,7 @@ class BriefingView(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.issued.path))
 
     def _open_issued(self, index: QModelIndex) -> None:
-        row = self.issued_model.row_at(index.row())
+        row = index.data(ROW_ROLE)
         if row is None:
             return
         if Path(row.file_path).exists():
@@ -493,4 +434,4 @@ def _available(ctx: AppContext) -> bool:
 SCREEN = ScreenSpec(key="briefing", order=50, title=_screen_title, icon="briefing", shortcut="Ctrl+6",
                     factory=BriefingView, available=_available)
 
-__all__ = ["SCREEN", "BriefingView", "IssuedModel", "rasterise"]
+__all__ = ["SCREEN", "BriefingView", "rasterise"]

@@ -1,0 +1,478 @@
+"""The officer roster screen: who is on duty, on which shift, where, and with how much work.
+
+A `QTableView` (objectName ``officerRoster``) over `OfficerRosterModel`, a plain table model of
+`OfficerRow`s that filters and sorts itself with index lists (no sorting proxy: 3,096 rows
+re-sort in a few milliseconds) and applies live changes row by row, so selection and scroll
+position survive another seat's edits. Beside it the shifts panel: define shifts, staff them,
+and see who is on now and next. Every database call runs through `ctx.runner`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.actions import Action
+from ...domain.entities import Entity
+from ...errors import ImportRejected
+from ...gui.context import AppContext
+from ...gui.deferred import RefreshWhenShown
+from ...gui.icons import icon
+from ...gui.screens import ScreenSpec
+from ...itemmodels.roster import ALL, DUTY_ORDER, Column, OfficerRosterModel, RosterFilter
+from ...labels import describe_error, duty_label
+from ...services import roster
+from ...services.reference_lists import AreaTree, area_tree
+from ...services.roster import (
+    DutyChangeResult,
+    OfficerLoad,
+    OfficerRow,
+    StaleOfficer,
+)
+from ...services.shifts import ShiftBoard
+from ..dialogs.import_refused import open_import_refused
+from .shift_dialog import ShiftDialog
+from .shift_panel import SHIFT_PANEL_WIDTH, ShiftPanel
+
+if TYPE_CHECKING:
+    from ...services.imports import ImportResult
+
+DUTY_SHORTCUTS: dict[str, str] = {"on_duty": "Alt+1", "in_field": "Alt+2", "off_duty": "Alt+3", "on_leave": "Alt+4"}
+CASE_DEBOUNCE_MS = 400
+AGE_REFRESH_MS = 30_000
+
+
+# ---- the screen -----------------------------------------------------------------------------------
+class RosterView(ShiftPanel, QWidget):
+    """Filters, the roster table with duty-status actions, imports, and the shifts panel."""
+
+    officers_loaded = Signal()
+    duty_changed = Signal(int)  # an officer's duty status was changed from this seat
+    shifts_loaded = Signal()
+    import_finished = Signal(object)  # ImportResult or the exception
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("rosterScreen")
+        self.can_manage = ctx.can(Action.MANAGE_ROSTER)
+        self.can_import = ctx.can(Action.IMPORT_DATA)
+        self._loading = False
+        self._board: ShiftBoard | None = None
+        self.shift_dialog: ShiftDialog | None = None
+        self._select_after_reload: int | None = None
+        self._tree: AreaTree | None = None
+        self.import_message: QMessageBox | None = None
+
+        self.model = OfficerRosterModel(now=ctx.db.clock.now, parent=self)
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+        self._build_shifts()
+        self.message = QLabel(objectName="rosterMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self.filter_bar)
+        left_layout.addWidget(self.toolbar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.shift_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([1100, SHIFT_PANEL_WIDTH])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+
+        self._case_timer = QTimer(self, singleShot=True, interval=CASE_DEBOUNCE_MS)
+        self._loads_refresh = RefreshWhenShown(self, self.refresh_loads)
+        self._case_timer.timeout.connect(self._loads_refresh.request)
+        self._age_timer = QTimer(self, interval=AGE_REFRESH_MS)
+        self._age_timer.timeout.connect(self._tick)
+        self._age_timer.start()
+        ctx.feed.changed.connect(self._on_changed)
+        self.retranslate_ui()
+        self.reload()
+        self.reload_shifts()
+
+    # ---- building -------------------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.search = QLineEdit(objectName="rosterSearch", clearButtonEnabled=True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.street_combo = QComboBox(objectName="rosterStreetFilter")
+        self.community_combo = QComboBox(objectName="rosterCommunityFilter")
+        self.status_combo = QComboBox(objectName="rosterStatusFilter")
+        for combo in (self.street_combo, self.community_combo, self.status_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.search.textChanged.connect(self._apply_filter)
+        self.street_combo.currentIndexChanged.connect(self._street_changed)
+        self.community_combo.currentIndexChanged.connect(self._apply_filter)
+        self.status_combo.currentIndexChanged.connect(self._apply_filter)
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.addWidget(self.search, 2)
+        self.filter_bar.addWidget(self.street_combo, 1)
+        self.filter_bar.addWidget(self.community_combo, 1)
+        self.filter_bar.addWidget(self.status_combo)
+
+    def _build_table(self) -> None:
+        self.table = QTableView(objectName="officerRoster")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((Column.NAME, 90), (Column.EMPLOYEE_NO, 90), (Column.STATUS, 90),
+                              (Column.SHIFT, 80), (Column.GRIDS, 230), (Column.AREA, 180), (Column.OPEN, 60),
+                              (Column.OVERDUE, 70), (Column.POSITION, 150), (Column.LAST_SEEN, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.OPEN, Qt.SortOrder.DescendingOrder)  # who carries the most work
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.count_label = QLabel(objectName="rosterCount")
+
+    def _build_actions(self) -> None:
+        self.toolbar = QToolBar(objectName="rosterActions")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.duty_actions: dict[str, QAction] = {}
+        for status in DUTY_ORDER:
+            action = QAction(self)
+            action.setObjectName(f"setDuty_{status}")
+            action.setShortcut(QKeySequence(DUTY_SHORTCUTS[status]))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, s=status: self.set_duty_status(s))
+            self.addAction(action)
+            self.toolbar.addAction(action)
+            self.duty_actions[status] = action
+        self.toolbar.addSeparator()
+        self.import_officers_action = QAction(icon("officer"), "", self)
+        self.import_officers_action.setObjectName("importOfficers")
+        self.import_officers_action.triggered.connect(lambda: self._choose_and_import("officers"))
+        self.import_departments_action = QAction(icon("department"), "", self)
+        self.import_departments_action.setObjectName("importDepartments")
+        self.import_departments_action.triggered.connect(lambda: self._choose_and_import("departments"))
+        for action in (self.import_officers_action, self.import_departments_action):
+            action.setEnabled(self.can_import)
+            self.toolbar.addAction(action)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.clear_action = QAction(self)
+        self.clear_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.clear_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.clear_action.triggered.connect(self.clear_filters)
+        self.addActions([self.find_action, self.clear_action])
+        self._update_actions()
+
+    # ---- language ---------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search name, pinyin initials or employee no. (Ctrl+F)"))
+        self.table.setAccessibleName(self.tr("Officer roster"))
+        for status, action in self.duty_actions.items():
+            action.setText(duty_label(status))
+            action.setToolTip(self.tr("Set the selected officers {status} ({keys})").format(
+                status=duty_label(status), keys=DUTY_SHORTCUTS[status]))
+        self.import_officers_action.setText(self.tr("Import officers…"))
+        self.import_departments_action.setText(self.tr("Import departments…"))
+        no_right = "" if self.can_import else self.tr(" — needs the import permission (administrators)")
+        self.import_officers_action.setToolTip(
+            self.tr("Officers from CSV: employee_no,name,phone,grid_codes,duty_status") + no_right)
+        self.import_departments_action.setToolTip(
+            self.tr("Departments from CSV: code,name,phone,category_codes") + no_right)
+        self._fill_status_combo()
+        self._fill_area_combos()
+        self.model.retranslate()
+        self._retranslate_shifts()
+        self._render_count()
+
+    # ---- loading ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the whole roster again (first load, after an import)."""
+        if self._loading:
+            return
+        self._loading = True
+        db = self.ctx.db
+        self.ctx.runner.run_in_background(lambda _s: (roster.officer_rows(db), area_tree(db)), self._rows_loaded,
+                                          self._load_failed)
+
+    def _rows_loaded(self, result: tuple[list[OfficerRow], AreaTree]) -> None:
+        self._loading = False
+        rows, self._tree = result
+        self.model.set_rows(rows)
+        self._fill_area_combos()
+        self._render_count()
+        self.officers_loaded.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.show_message(self.tr("Could not read the roster: {error}").format(error=describe_error(exc)), error=True)
+
+    def refresh_officers(self, ids: Iterable[int]) -> None:
+        """Re-read some officers and apply them in place (a live change)."""
+        wanted = set(ids)
+        if not wanted:
+            return
+        db = self.ctx.db
+        self.ctx.runner.run_in_background(
+            lambda _s: (wanted, roster.officer_rows(db, wanted)), self._officers_refreshed, self._load_failed)
+
+    def _officers_refreshed(self, result: tuple[set[int], list[OfficerRow]]) -> None:
+        wanted, rows = result
+        self.model.apply_rows(rows, removed=wanted - {r.id for r in rows})
+        self._render_count()
+
+    def refresh_loads(self) -> None:
+        db = self.ctx.db
+        self.ctx.runner.run_in_background(lambda _s: roster.officer_loads(db), self._loads_ready, self._load_failed)
+
+    def _loads_ready(self, loads: dict[int, OfficerLoad]) -> None:
+        self.model.apply_loads(loads)
+
+    def _on_changed(self, entity: str, ids: list) -> None:  # type: ignore[type-arg]
+        if entity == Entity.OFFICER:
+            self.refresh_officers(ids)
+        elif entity == Entity.CASE:
+            self._case_timer.start()  # many case changes arrive together: count once
+        elif entity == Entity.SHIFT:
+            self.reload_shifts()
+            self.refresh_officers([r.id for r in self.model.all_rows()])
+
+    def _tick(self) -> None:
+        self.model.refresh_ages()
+        self.reload_shifts()
+
+    # ---- filters ----------------------------------------------------------------------------------
+    def _fill_status_combo(self) -> None:
+        current = self.status_combo.currentData()
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        self.status_combo.addItem(self.tr("All statuses"), "")
+        for status in DUTY_ORDER:
+            self.status_combo.addItem(duty_label(status), status)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(current or "")))
+        self.status_combo.blockSignals(False)
+
+    def _fill_area_combos(self) -> None:
+        street = self.street_combo.currentData()
+        self.street_combo.blockSignals(True)
+        self.street_combo.clear()
+        self.street_combo.addItem(self.tr("All streets"), ALL)
+        for node in self._tree.streets if self._tree else ():
+            self.street_combo.addItem(node.name, node.id)
+        self.street_combo.setCurrentIndex(max(0, self.street_combo.findData(street if street is not None else ALL)))
+        self.street_combo.blockSignals(False)
+        self._fill_communities()
+
+    def _fill_communities(self) -> None:
+        street = self.street_combo.currentData()
+        current = self.community_combo.currentData()
+        self.community_combo.blockSignals(True)
+        self.community_combo.clear()
+        self.community_combo.addItem(self.tr("All communities"), ALL)
+        for node in self._tree.streets if self._tree else ():
+            if street in (None, ALL) or node.id == street:
+                for community in node.communities:
+                    self.community_combo.addItem(community.name, community.id)
+        self.community_combo.setCurrentIndex(max(0, self.community_combo.findData(current if current is not None
+                                                                                  else ALL)))
+        self.community_combo.blockSignals(False)
+
+    def _street_changed(self) -> None:
+        self._fill_communities()
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        street = self.street_combo.currentData()
+        community = self.community_combo.currentData()
+        self.model.set_filter(RosterFilter(
+            street_id=ALL if street is None else int(street),
+            community_id=ALL if community is None else int(community),
+            status=self.status_combo.currentData() or "",
+            text=self.search.text(),
+        ))
+        self._render_count()
+        self._update_actions()
+
+    def clear_filters(self) -> None:
+        for combo in (self.street_combo, self.community_combo, self.status_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._fill_communities()
+        self.search.clear()
+        self._apply_filter()
+
+    def _render_count(self) -> None:
+        rows = self.model.all_rows()
+        by_status = {s: 0 for s in DUTY_ORDER}
+        for r in rows:
+            by_status[r.duty_status] = by_status.get(r.duty_status, 0) + 1
+        self.count_label.setText(self.tr(
+            "Showing {shown} of {total} officers · {on} on duty · {field} in the field · {off} off duty · "
+            "{leave} on leave").format(shown=self.model.rowCount(), total=len(rows), on=by_status["on_duty"],
+                                       field=by_status["in_field"], off=by_status["off_duty"],
+                                       leave=by_status["on_leave"]))
+
+    # ---- duty status ------------------------------------------------------------------------------
+    def selected_officers(self) -> list[OfficerRow]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r) for r in rows]
+
+    def select_officer(self, officer_id: int) -> bool:
+        index = self.model.index_of(officer_id)
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _update_actions(self) -> None:
+        has = bool(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else False
+        for action in self.duty_actions.values():
+            action.setEnabled(self.can_manage and has)
+        if hasattr(self, "assign_button"):
+            self._update_shift_buttons()
+
+    def _context_menu(self, pos: Any) -> None:
+        if not self.table.indexAt(pos).isValid():
+            return
+        menu = QMenu(self)
+        for action in self.duty_actions.values():
+            menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def set_duty_status(self, status: str, officers: Sequence[OfficerRow] | None = None) -> None:
+        """Change the duty status of the selected (or given) officers, each under its own lock."""
+        targets = list(officers if officers is not None else self.selected_officers())
+        if not targets or not self.can_manage:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        shown = [(r.id, r.version) for r in targets]
+        names = {r.id: r.name for r in targets}
+        self.ctx.runner.run_in_background(lambda _s: (names, roster.set_duty_statuses(db, actor, shown, status)),
+                                          self._duty_done, self._duty_failed)
+
+    def _duty_done(self, result: tuple[dict[int, str], DutyChangeResult]) -> None:
+        names, change = result
+        done = list(change.done)
+        self.model.apply_rows(done)
+        self._render_count()
+        for r in done:
+            self.duty_changed.emit(r.id)
+        if change.failed:
+            self.show_message("\n".join(self._describe(names[oid], exc) for oid, exc in change.failed), error=True)
+            self.refresh_officers([oid for oid, _ in change.failed])
+        elif done:
+            shown = ", ".join(r.name for r in done[:5]) + ("…" if len(done) > 5 else "")
+            self.show_message(self.tr("{names}: now {status}").format(names=shown,
+                                                                     status=duty_label(done[0].duty_status)))
+
+    def _duty_failed(self, exc: BaseException) -> None:
+        self.show_message(describe_error(exc), error=True)
+
+    def _describe(self, name: str, exc: BaseException) -> str:
+        if isinstance(exc, StaleOfficer):
+            return self.tr("{name} was changed at another seat (now {status}). Nothing was changed here; "
+                           "the row has been reloaded, check it and try again.").format(
+                name=name, status=duty_label(exc.duty_status))
+        return f"{name}: {describe_error(exc)}"
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #c62828;" if error else "color: #1a7f37;")
+
+    # ---- imports ----------------------------------------------------------------------------------
+    def _choose_and_import(self, kind: str) -> None:
+        title = self.tr("Import officers") if kind == "officers" else self.tr("Import departments")
+        path, _ = QFileDialog.getOpenFileName(self, title, "", self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if path:
+            self.import_file(kind, path)
+
+    def import_file(self, kind: str, path: str | Path) -> None:
+        """Import officers or departments from a CSV file off the GUI thread."""
+        # the importers load shapely: not at start-up
+        from ...services.imports import import_departments, import_officers
+
+        importer = {"officers": import_officers, "departments": import_departments}[kind]
+        db, actor = self.ctx.db, self.ctx.actor
+        self.show_message(self.tr("Importing {file}…").format(file=Path(path).name))
+        for action in (self.import_officers_action, self.import_departments_action):
+            action.setEnabled(False)
+        self.ctx.runner.run_in_background(lambda _s: importer(db, path, actor), self._imported, self._import_failed)
+
+    def _imported(self, result: ImportResult) -> None:
+        self._enable_imports()
+        what = self.tr("officers") if result.kind == "officers" else self.tr("departments")
+        self.show_message(self.tr("Imported {what} from {file} ({encoding}): {created} created, {updated} updated, "
+                                  "{unchanged} unchanged").format(
+            what=what, file=Path(result.path).name, encoding=result.encoding, created=result.created,
+            updated=result.updated, unchanged=result.unchanged))
+        if result.kind == "officers":
+            self.reload()
+        self.import_finished.emit(result)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._enable_imports()
+        if isinstance(exc, ImportRejected):
+            self.import_message, summary = open_import_refused(self, exc)
+            self.show_message(summary, error=True)
+        else:
+            self.show_message(describe_error(exc), error=True)
+        self.import_finished.emit(exc)
+
+    def _enable_imports(self) -> None:
+        for action in (self.import_officers_action, self.import_departments_action):
+            action.setEnabled(self.can_import)
+
+
+def _screen_title() -> str:
+
+    return QCoreApplication.translate("RosterView", "Roster")
+
+
+SCREEN = ScreenSpec(key="roster", order=20, title=_screen_title, icon="roster", shortcut="Ctrl+3", factory=RosterView)
