@@ -24,18 +24,20 @@ from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.roster import (
     PositionReport,
     StaleOfficer,
-    assign_to_shift,
-    delete_shift,
-    list_shifts,
-    list_users,
     officer_loads,
     officer_row,
     officer_rows,
     record_positions,
+    set_duty_status,
+)
+from commandcenter.services.shifts import (
+    assign_to_shift,
+    delete_shift,
+    list_users,
     remove_from_shift,
     save_shift,
-    set_duty_status,
     shift_board,
+    shift_rows,
 )
 
 from .factories import grid_centre
@@ -169,9 +171,9 @@ def test_shifts_are_defined_edited_and_staffed(db, city, supervisor) -> None:  #
     assert day.officer_ids == (city.officer_ids[0],)
     with pytest.raises(NotFound):
         assign_to_shift(db, supervisor, day.id, officer_ids=[999])
-    assert [s.name for s in list_shifts(db, supervisor.centre_ids)] == ["白班", "夜班"]
+    assert [s.name for s in shift_rows(db, supervisor.centre_ids)] == ["白班", "夜班"]
     delete_shift(db, supervisor, night.id)
-    assert [s.name for s in list_shifts(db)] == ["白班"]
+    assert [s.name for s in shift_rows(db)] == ["白班"]
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.entity == "shift")) >= 6
 

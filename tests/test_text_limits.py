@@ -21,7 +21,7 @@ from commandcenter.services.auth import actor_for
 from commandcenter.services.calendar_admin import parse_calendar_csv
 from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import MAX_TEXT, CaseService, TransitionParams
-from commandcenter.services.roster import save_shift
+from commandcenter.services.shifts import save_shift
 from commandcenter.services.validation import check_length, column_limit
 
 from .conftest import START

@@ -18,7 +18,7 @@ from ..db import Database
 from ..errors import DayBeforeData, DayInFuture, UnknownShift
 from ..models import Case
 from .kpi import BriefingData
-from .shifts import centre_shifts, centre_timezone
+from .shifts import centre_timezone, read_shift_patterns
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def check_briefing_request(db: Database, centre_id: int, day: date, shift_name: 
     with db.read() as s:
         tz = ZoneInfo(centre_timezone(s, centre_id))
         first = s.scalar(select(func.min(Case.reported_at)))
-        shifts = centre_shifts(s, centre_id) if shift_name else []
+        shifts = read_shift_patterns(s, centre_id) if shift_name else []
     today = db.clock.now().astimezone(tz).date()
     first_day = first.astimezone(tz).date() if first is not None else None
     if day > today:
