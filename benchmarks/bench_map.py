@@ -3,7 +3,7 @@
 Run ``python benchmarks/bench_map.py`` (a few seconds). It synthesises a city of 2,408 unit
 grids in 5 districts (a jittered lattice, so the grids tile exactly like real ones), 30
 streets and ~100 communities, 10,000 case markers and 3,096 officer markers; opens
-:class:`~commandcenter.widgets.map_canvas.MapCanvas` at 1920x1080 (device pixel ratio 1,
+:class:`~commandcenter.widgets.map.canvas.MapCanvas` at 1920x1080 (device pixel ratio 1,
 ``QT_QPA_PLATFORM=offscreen`` unless set); and times 60 pan/zoom steps, three times, for:
 
 * the map canvas (design a: a few class paths in one item);
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
+from commandcenter.geometry.projection import LocalProjection  # noqa: E402
 from commandcenter.services.map_types import (  # noqa: E402
     MapBoundary,
     MapCaseMarker,
@@ -53,10 +54,12 @@ from commandcenter.services.map_types import (  # noqa: E402
     MapOfficerMarker,
     MapPolygon,
 )
-from commandcenter.widgets import map_canvas as mc  # noqa: E402
+from commandcenter.widgets.map import style  # noqa: E402
+from commandcenter.widgets.map.canvas import MapCanvas  # noqa: E402
+from commandcenter.widgets.map.layers import class_colours, classify  # noqa: E402
 
 WIDTH, HEIGHT = 1920, 1080
-BACKGROUND = QColor(mc.BACKGROUND_COLOUR)
+BACKGROUND = QColor(style.BACKGROUND_COLOUR)
 NX, NY = 56, 43  # 56 x 43 = 2,408 unit grids, Putian's count
 CELL_M = 250.0
 LON0, LAT0 = 119.00, 25.40  # south-west corner, near Putian
@@ -76,7 +79,7 @@ def synthesise_city(
 ]:
     """A Putian-sized city: districts > streets > communities > unit grids, plus markers."""
     rng = np.random.default_rng(seed)
-    projection = mc.LocalProjection(LON0, LAT0)
+    projection = LocalProjection(LON0, LAT0)
 
     def lonlat(u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Lattice units (one cell is CELL_M square) to lon/lat."""
@@ -244,12 +247,12 @@ def pan_zoom_steps(full: QRectF, n: int = STEPS) -> list[QRectF]:
 
 def outline_pen() -> QPen:
     """The map's grid outline pen: 1 pixel, opaque."""
-    pen = QPen(QColor(mc.GRID_OUTLINE_COLOUR), 1.0)
+    pen = QPen(QColor(style.GRID_OUTLINE_COLOUR), 1.0)
     pen.setCosmetic(True)
     return pen
 
 
-def outline_path(grids: list[MapGrid], projection: mc.LocalProjection) -> QPainterPath:
+def outline_path(grids: list[MapGrid], projection: LocalProjection) -> QPainterPath:
     """Every grid outline as one QPainterPath, built the plain way."""
     path = QPainterPath()
     for grid in grids:
@@ -317,9 +320,9 @@ def polygon_items_canvas(
     cases: list[MapCaseMarker],
     officers: list[MapOfficerMarker],
     values: dict[int, float],
-) -> tuple[mc.MapCanvas, Callable[[dict[int, float]], None], float]:
+) -> tuple[MapCanvas, Callable[[dict[int, float]], None], float]:
     """Design b: the same canvas, its grids drawn as one QGraphicsPolygonItem each instead."""
-    canvas = mc.MapCanvas()
+    canvas = MapCanvas()
     canvas.set_grids(grids, boundaries)
     canvas.set_values(values, "Open cases")  # the same legend as the map
     canvas.set_case_markers(cases)
@@ -338,8 +341,8 @@ def polygon_items_canvas(
         items.append(item)
 
     def recolour(vals: dict[int, float]) -> None:
-        classes, ranges = mc.classify(np.array([vals.get(g.grid_id, np.nan) for g in grids]))
-        brushes = [QColor(mc.NO_DATA_COLOUR), *mc.class_colours(len(ranges))]
+        classes, ranges = classify(np.array([vals.get(g.grid_id, np.nan) for g in grids]))
+        brushes = [QColor(style.NO_DATA_COLOUR), *class_colours(len(ranges))]
         for item, cls in zip(items, classes, strict=True):
             item.setBrush(brushes[cls])
 
@@ -359,7 +362,7 @@ def main() -> int:
     grids, boundaries, cases, officers, values = synthesise_city()
     vertex_count = sum(len(r) for g in grids for p in g.polygons for r in (p.exterior, *p.holes))
 
-    canvas = mc.MapCanvas()
+    canvas = MapCanvas()
     canvas.resize(WIDTH, HEIGHT)
     canvas.show()
     build = {
@@ -383,7 +386,7 @@ def main() -> int:
     app.processEvents()
     dpr = canvas.devicePixelRatioF()
 
-    def show_on_map(c: mc.MapCanvas, rect: QRectF) -> QRectF:
+    def show_on_map(c: MapCanvas, rect: QRectF) -> QRectF:
         c.view_box.setRange(rect, padding=0)
         (x0, x1), (y0, y1) = c.view_box.viewRange()
         return QRectF(x0, y0, x1 - x0, y1 - y0)

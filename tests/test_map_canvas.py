@@ -26,8 +26,9 @@ from commandcenter.services.map_types import (  # noqa: E402
     MapOfficerMarker,
     MapPolygon,
 )
-from commandcenter.widgets import map_canvas as mc  # noqa: E402
-from commandcenter.widgets.map_canvas import MapCanvas, classify  # noqa: E402
+from commandcenter.widgets.map import style  # noqa: E402
+from commandcenter.widgets.map.canvas import MapCanvas  # noqa: E402
+from commandcenter.widgets.map.layers import class_colours, classify  # noqa: E402
 
 # Showing a top-level widget with a layout makes the offscreen platform plugin warn that it
 # cannot propagate size hints; that says nothing about the map.
@@ -187,19 +188,19 @@ def test_escape_leaves_pick_mode(qtbot: QtBot, canvas: MapCanvas) -> None:
 
 def test_set_values_recolours_the_grid_and_the_legend(canvas: MapCanvas) -> None:
     lon, lat = _centre(CENTRE_GRID)
-    assert _pixel(canvas, lon, lat) == QColor(mc.NO_DATA_COLOUR)
+    assert _pixel(canvas, lon, lat) == QColor(style.NO_DATA_COLOUR)
 
     values = {101 + i: float(9 - i) for i in range(9)}  # 105 gets 5 of 1..9
     canvas.set_values(values, "Open cases")
-    colours = mc.class_colours(6)
+    colours = class_colours(6)
     busy = _pixel(canvas, lon, lat)
-    assert busy != QColor(mc.NO_DATA_COLOUR)
+    assert busy != QColor(style.NO_DATA_COLOUR)
     assert busy in colours
     assert _pixel(canvas, *_centre(107)) not in (colours[0], colours[-1])  # 3: a middle class
     assert _pixel(canvas, *_centre(109)) == colours[0]  # 1, the smallest: palest class
 
     canvas.set_values({CENTRE_GRID: 0.0}, "Open cases")
-    assert _pixel(canvas, lon, lat) == QColor(mc.NO_DATA_COLOUR)
+    assert _pixel(canvas, lon, lat) == QColor(style.NO_DATA_COLOUR)
 
 
 def test_holes_and_multipolygon_parts_are_drawn_and_hit(qtbot: QtBot) -> None:
@@ -223,12 +224,12 @@ def test_holes_and_multipolygon_parts_are_drawn_and_hit(qtbot: QtBot) -> None:
     in_hole = (LON0 + 1.5 * STEP, LAT0 + 1.5 * STEP)
     in_second_part = (LON0 + 4.5 * STEP, LAT0 + 2.5 * STEP)
     between_parts = (LON0 + 4.5 * STEP, LAT0 + 1.5 * STEP)
-    background = QColor(mc.BACKGROUND_COLOUR)
+    background = QColor(style.BACKGROUND_COLOUR)
 
     # The grid covering most ground is filled as one union underneath, the others one by one:
     # check holes both ways.
     canvas.set_values({1: 1.0, 3: 2.0, 4: 3.0}, "Cases")
-    low, mid, high = mc.class_colours(3)
+    low, mid, high = class_colours(3)
     assert _pixel(canvas, *in_ring) == low
     assert _pixel(canvas, *in_hole) == background
     assert _pixel(canvas, *in_second_part) == mid
@@ -245,7 +246,7 @@ def test_holes_and_multipolygon_parts_are_drawn_and_hit(qtbot: QtBot) -> None:
     inner_grid = MapGrid(2, "35030200100102", "芯", 1, 1, hole)
     canvas.set_grids([ring_grid, inner_grid, split_grid, big_grid], [])
     canvas.set_values({1: 1.0, 2: 4.0, 3: 2.0, 4: 3.0}, "Cases")
-    assert _pixel(canvas, *in_hole) == mc.class_colours(4)[-1]
+    assert _pixel(canvas, *in_hole) == class_colours(4)[-1]
     assert canvas.grid_at(*in_hole) == 2
 
 
@@ -263,7 +264,7 @@ def test_highlight_case_centres_on_it_and_rings_it(qtbot: QtBot, canvas: MapCanv
 
     image = canvas.grab().toImage()
     centre = canvas.graphics_view.viewport().mapTo(canvas, _viewport_pos(canvas, lon, lat))
-    ring = QColor(mc.HIGHLIGHT_RING_COLOUR)
+    ring = QColor(style.HIGHLIGHT_RING_COLOUR)
     ring_pixels = [
         (dx, dy)
         for dx in range(-16, 17)
@@ -281,9 +282,9 @@ def test_highlight_grid_outlines_it(canvas: MapCanvas) -> None:
     edge = (LON0 + 1.5 * STEP, LAT0 + 1 * STEP)  # the south edge of grid 105
     before = _pixel(canvas, *edge)
     assert canvas.highlight_grid(CENTRE_GRID)
-    assert _pixel(canvas, *edge) == QColor(mc.HIGHLIGHT_GRID_PEN[0])
+    assert _pixel(canvas, *edge) == QColor(style.HIGHLIGHT_GRID_PEN[0])
     assert _pixel(canvas, *edge) != before
-    assert _pixel(canvas, lon, lat) == QColor(mc.NO_DATA_COLOUR)  # the inside stays as it was
+    assert _pixel(canvas, lon, lat) == QColor(style.NO_DATA_COLOUR)  # the inside stays as it was
     canvas.highlight_grid(None)
     assert _pixel(canvas, *edge) == before
 
@@ -334,25 +335,25 @@ def test_layer_toggles_hide_what_they_name(qtbot: QtBot, canvas: MapCanvas) -> N
     )
     case_at = _centre(CENTRE_GRID)
     officer_at = _centre(103)
-    assert _pixel(canvas, *case_at) == QColor(mc.CASE_COLOURS["urgent"])
-    assert _pixel(canvas, *officer_at) == QColor(mc.OFFICER_COLOURS["on_duty"])
+    assert _pixel(canvas, *case_at) == QColor(style.CASE_COLOURS["urgent"])
+    assert _pixel(canvas, *officer_at) == QColor(style.OFFICER_COLOURS["on_duty"])
 
     canvas.set_layer_visible("cases", False)
-    assert _pixel(canvas, *case_at) == QColor(mc.NO_DATA_COLOUR)
-    assert _pixel(canvas, *officer_at) == QColor(mc.OFFICER_COLOURS["on_duty"])
+    assert _pixel(canvas, *case_at) == QColor(style.NO_DATA_COLOUR)
+    assert _pixel(canvas, *officer_at) == QColor(style.OFFICER_COLOURS["on_duty"])
     with qtbot.waitSignal(canvas.grid_clicked, timeout=2000) as blocker:  # hidden: not clickable
         _click(qtbot, canvas, *case_at)
     assert blocker.args == [CENTRE_GRID]
 
     canvas.set_layer_visible("officers", False)
-    assert _pixel(canvas, *officer_at) == QColor(mc.NO_DATA_COLOUR)
+    assert _pixel(canvas, *officer_at) == QColor(style.NO_DATA_COLOUR)
 
     canvas.set_layer_visible("grids", False)
-    assert _pixel(canvas, *case_at) == QColor(mc.BACKGROUND_COLOUR)
+    assert _pixel(canvas, *case_at) == QColor(style.BACKGROUND_COLOUR)
 
     for layer in ("cases", "officers", "grids"):
         canvas.set_layer_visible(layer, True)
-    assert _pixel(canvas, *case_at) == QColor(mc.CASE_COLOURS["urgent"])
+    assert _pixel(canvas, *case_at) == QColor(style.CASE_COLOURS["urgent"])
     with pytest.raises(ValueError, match="unknown map layer"):
         canvas.set_layer_visible("roads", False)
 
@@ -360,7 +361,7 @@ def test_layer_toggles_hide_what_they_name(qtbot: QtBot, canvas: MapCanvas) -> N
 def test_boundaries_layer_draws_heavier_lines(canvas: MapCanvas) -> None:
     on_community_line = (LON0 + STEP, LAT0 + 1.5 * STEP)  # between the two communities
     on_grid_line = (LON0 + 2 * STEP, LAT0 + 1.5 * STEP)  # between two grids of one community
-    community, grid = mc.COMMUNITY_LINE[0], mc.GRID_OUTLINE_COLOUR
+    community, grid = style.COMMUNITY_LINE[0], style.GRID_OUTLINE_COLOUR
     assert community in _colours_near(canvas, *on_community_line)
     assert grid not in _colours_near(canvas, *on_community_line)  # drawn once, at its heaviest
     assert grid in _colours_near(canvas, *on_grid_line)
@@ -385,7 +386,7 @@ def test_basemap_is_placed_north_up_under_the_grids(
     assert not canvas.load_basemap(tmp_path / "missing.png", (LON0, LAT0, LON0 + 1, LAT0 + 1))
     assert canvas.load_basemap(path, (LON0, LAT0, LON0 + 3 * STEP, LAT0 + 3 * STEP))
     grid_colour = _pixel(canvas, *_centre(107))
-    assert grid_colour != QColor(mc.NO_DATA_COLOUR)  # the fill turned translucent over the map
+    assert grid_colour != QColor(style.NO_DATA_COLOUR)  # the fill turned translucent over the map
     for layer in ("grids", "boundaries"):
         canvas.set_layer_visible(layer, False)
     assert _pixel(canvas, *_centre(107)) == QColor("#ff0000")
@@ -393,7 +394,7 @@ def test_basemap_is_placed_north_up_under_the_grids(
     assert _pixel(canvas, *_centre(101)) == QColor("#0000ff")
     assert _pixel(canvas, *_centre(103)) == QColor("#ffff00")
     canvas.set_layer_visible("basemap", False)
-    assert _pixel(canvas, *_centre(107)) == QColor(mc.BACKGROUND_COLOUR)
+    assert _pixel(canvas, *_centre(107)) == QColor(style.BACKGROUND_COLOUR)
 
 
 def test_zoom_to_grids_and_bounds(canvas: MapCanvas) -> None:
@@ -467,7 +468,7 @@ def test_empty_data_draws_an_empty_map(qtbot: QtBot) -> None:
     assert not canvas.highlight_grid(1)
     assert canvas.grid_at(LON0, LAT0) is None
     image = canvas.grab().toImage()
-    assert image.pixelColor(image.width() - 5, 5) == QColor(mc.BACKGROUND_COLOUR)
+    assert image.pixelColor(image.width() - 5, 5) == QColor(style.BACKGROUND_COLOUR)
 
     canvas.set_case_markers([_case(1, CENTRE_GRID)])  # markers alone still place the map
     canvas.zoom_to_all()

@@ -18,7 +18,7 @@ from commandcenter.models import Grid
 from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.views.map_view import MapView
-from commandcenter.widgets.map_canvas import HIGHLIGHT_RING_COLOUR
+from commandcenter.widgets.map.style import HIGHLIGHT_RING_COLOUR
 
 from .factories import STEP, X0, Y0, grid_centre
 from .test_imports import small_city

@@ -1,7 +1,7 @@
 """Plain map data handed from the database service to the map canvas.
 
 These frozen dataclasses are the only shapes that cross from the data layer into
-``commandcenter.widgets.map_canvas``: no Qt and no SQLAlchemy here, so the
+``commandcenter.widgets.map``: no Qt and no SQLAlchemy here, so the
 service can fill them from PostGIS/GeoJSON rows and the widget can draw them
 without touching a session.
 
