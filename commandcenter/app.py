@@ -18,12 +18,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressD
 
 from . import views
 from .db import Database, open_database
-from .gui import settings
+from .gui import settings, translator
 from .gui.context import AppContext
 from .gui.feed import ChangeFeed
 from .gui.screens import ScreenSpec
 from .gui.tasks import QUIT_WAIT_MS, TaskRunner
-from .i18n import qt as i18n_qt
 from .labels import describe_error
 from .paths import default_database
 from .services.auth import actor_for
@@ -133,7 +132,7 @@ def _create_demo(path: Path) -> None:
 
 def run_gui(database: str | None, username: str, lang: str | None = None) -> int:
     app = ensure_application()
-    i18n_qt.install(lang or settings.LANGUAGE.get() or i18n_qt.system_language())
+    translator.install(lang or settings.LANGUAGE.get() or translator.system_language())
     try:
         own_demo = database is None
         if database is None:

@@ -19,9 +19,9 @@ from typing import Any
 
 from . import __version__
 from .errors import CommandCentreError
+from .gui import translator
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import normalize, translate
-from .i18n import qt as i18n_qt
 from .labels import describe_error
 from .logging_setup import setup_logging
 
@@ -83,11 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    i18n_qt.install(i18n_qt.system_language())
+    translator.install(translator.system_language())
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
-        i18n_qt.install(args.lang)
+        translator.install(args.lang)
     log_path = setup_logging(verbose=args.verbose)
     log.info("commandcenter %s: %s", __version__, " ".join(sys.argv[1:] if argv is None else argv))
     try:

@@ -24,7 +24,7 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel, Stage
 from commandcenter.domain.lifecycle import is_allowed, target_status
 from commandcenter.errors import ValidationError
-from commandcenter.i18n import qt as i18n_qt
+from commandcenter.gui import translator
 from commandcenter.i18n.catalogue import Catalogue
 from commandcenter.models import (
     AppMeta,
@@ -419,7 +419,7 @@ class _Tagged(Catalogue):
 def tagged_chinese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setitem(i18n._catalogues, "zh_CN", _Tagged())
     yield
-    i18n_qt.install("en")
+    translator.install("en")
 
 
 def test_every_step_has_words() -> None:

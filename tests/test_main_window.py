@@ -14,8 +14,8 @@ from commandcenter.app import build_window, create_main_window
 from commandcenter.clock import FrozenClock
 from commandcenter.db import open_database
 from commandcenter.errors import DatabaseError
+from commandcenter.gui import translator
 from commandcenter.gui.tasks import SynchronousRunner
-from commandcenter.i18n import qt as i18n_qt
 from commandcenter.simulator.demo import generate_demo
 
 from .conftest import START
@@ -37,7 +37,7 @@ def window(qtbot, demo_path) -> Iterator:  # type: ignore[no-untyped-def]
     win.resize(1500, 900)
     win.show()
     yield win
-    i18n_qt.install("en")
+    translator.install("en")
     win.close()
     win.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -2,7 +2,7 @@
 
 Strings are extracted by `pyside6-lupdate` into `resources/translations/commandcenter_<lang>.ts`
 and compiled to `.qm` (`make translations`). Widgets translate through Qt (`self.tr()`, with the
-`.qm` installed by `commandcenter.i18n.qt.install`); everything else (the CLI, the wording
+`.qm` installed by `commandcenter.gui.translator.install`); everything else (the CLI, the wording
 modules, the PDF reports) translates here, reading the `.ts` in pure Python, so that the
 domain, services and reports never load Qt, even indirectly.
 """

@@ -1,7 +1,7 @@
 """Install the compiled catalogue into the running Qt application, for the widgets' `tr()`.
 
-The one Qt half of `commandcenter.i18n`: only the GUI and the CLI's start-up import it, so the
-Qt-free half stays importable from services and reports.
+The Qt half of translation, kept out of `commandcenter.i18n` so that package stays Qt-free for
+the services, wording modules and reports; only the GUI and the CLI's start-up import it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from . import DEFAULT_LANGUAGE, TRANSLATIONS, normalize, use
+from ..i18n import DEFAULT_LANGUAGE, TRANSLATIONS, normalize, use
 
 _translators: dict[str, QTranslator | None] = {}
 _installed: QTranslator | None = None
