@@ -33,12 +33,8 @@ class Option(Generic[T]):
 
 # user preferences
 LANGUAGE = Option("prefs/language", "")
-SOUND_ALERTS = Option("prefs/sound_alerts", True)
-WALL_SHOW_CLOSED_HOURS = Option("prefs/wall_closed_hours", 24)
 # window state (restored, never shown as a preference)
 MAIN_GEOMETRY = Option("window/main_geometry", QByteArray())
-MAIN_STATE = Option("window/main_state", QByteArray())
-WALL_HEADER = Option("window/wall_header", QByteArray())
 
 
 def app_settings() -> QSettings:

@@ -39,13 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel
 from ..domain.lifecycle import is_allowed
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
 from ..labels import action_label, describe_error, priority_label, source_label
-from ..services.alerts import AlertThrottle
+from ..services.alerts import AlertRouter, AlertSummary
 from ..services.dto import CaseDetail, CaseRow
 from ..services.escalation import acknowledge_escalation, open_escalations, scan_escalations
 from ..services.lifecycle import TransitionParams
@@ -128,10 +129,10 @@ class WallView(QWidget):
         self._change_id = 0
         self._detail_for: int | None = None
         self._grid_filter: int | None = None  # set by a click on the map
-        self.throttle = AlertThrottle()
         self._build()
         self.retranslate_ui()
-        self.sink = QtAlertSink(self.alert_banner)
+        self.alerts: AlertRouter[CaseRow] = AlertRouter(QtAlertSink(self.alert_banner), self._describe_alert,
+                                                        self._summarize_alerts)
         ctx.feed.changed.connect(self._on_feed_changed)
         ctx.bus.grid_filter_requested.connect(self.filter_to_grid)
         ctx.bus.case_selected.connect(self.select_case)
@@ -427,11 +428,11 @@ class WallView(QWidget):
         self.count_label.setText(self.tr("Could not load the wall: {error}").format(error=describe_error(exc)))
 
     def _on_feed_changed(self, entity: str, ids: list) -> None:  # type: ignore[type-arg]
-        if entity == "escalation":  # recorded by any seat's or the drill's scan
+        if entity == Entity.ESCALATION:  # recorded by any seat's or the drill's scan
             if not self._escalations_soon.isActive():
                 self._escalations_soon.start()
             return
-        if entity != "case":
+        if entity != Entity.CASE:
             return
         self._pending_ids.update(ids)
         if not self._loading:
@@ -493,24 +494,23 @@ class WallView(QWidget):
 
     # ---- alerts and escalations -------------------------------------------------------
     def _alert(self, row: CaseRow) -> None:
-        now = self.ctx.db.clock.now()
-        decision = self.throttle.offer(row.id, now)
-        if decision.individual:
-            self.sink.beep()
-            self.sink.show(self.tr("URGENT {number}: {category} — {place}").format(
-                number=row.case_number, category=row.category_zh, place=f"{row.street_name} {row.community_name}"))
-        else:
+        if not self.alerts.offer(row, self.ctx.db.clock.now()).individual:
             self._flood_timer_start()
+
+    def _describe_alert(self, row: CaseRow) -> str:
+        return self.tr("URGENT {number}: {category} — {place}").format(
+            number=row.case_number, category=row.category_zh, place=f"{row.street_name} {row.community_name}")
+
+    def _summarize_alerts(self, summary: AlertSummary[CaseRow]) -> str:
+        return self.tr("Flood: {count} more urgent cases arrived — filter by Urgent to see them").format(
+            count=summary.count)
 
     def _flood_timer_start(self) -> None:
         if not self._flood_timer.isActive():
             self._flood_timer.start()
 
     def _show_flood_summary(self) -> None:
-        summary = self.throttle.drain_summary(self.ctx.db.clock.now())
-        if summary:
-            self.sink.show(self.tr("Flood: {count} more urgent cases arrived — filter by Urgent to see them").format(
-                count=summary.count))
+        self.alerts.flush(self.ctx.db.clock.now())
 
     def scan_escalations(self) -> None:
         db = self.ctx.db
