@@ -377,10 +377,7 @@ def save_shift(db: Database, actor: Actor | SystemActor, *, name: str, start_tim
             shift = Shift(centre_id=centre, name=name, start_time=start, end_time=end, weekdays=days)
             op = "insert"
         else:
-            found = s.get(Shift, shift_id)
-            if found is None:
-                raise NotFound("shift", shift_id)
-            shift = found
+            shift = _stored(s, shift_id)
             op = "update"
         clash = s.scalar(select(Shift.id).where(Shift.centre_id == shift.centre_id, Shift.name == name,
                                                 Shift.id != (shift.id or -1)))
@@ -396,13 +393,18 @@ def save_shift(db: Database, actor: Actor | SystemActor, *, name: str, start_tim
     return shift_row(db, new_id)
 
 
+def _stored(s: Session, shift_id: int) -> Shift:
+    shift = s.get(Shift, shift_id)
+    if shift is None:
+        raise NotFound("shift", shift_id)
+    return shift
+
+
 def delete_shift(db: Database, actor: Actor | SystemActor, shift_id: int) -> None:
     authorize(db, actor, Action.MANAGE_ROSTER)
     now = db.clock.now()
     with db.unit_of_work() as s:
-        shift = s.get(Shift, shift_id)
-        if shift is None:
-            raise NotFound("shift", shift_id)
+        shift = _stored(s, shift_id)
         s.execute(ShiftMember.__table__.delete().where(ShiftMember.shift_id == shift_id))
         s.delete(shift)
         write_audit(s, actor, now, "shift_delete", "shift", shift_id, {"name": shift.name})
@@ -425,9 +427,7 @@ def _change_members(db: Database, actor: Actor | SystemActor, shift_id: int, off
     authorize(db, actor, Action.MANAGE_ROSTER)
     now = db.clock.now()
     with db.unit_of_work() as s:
-        shift = s.get(Shift, shift_id)
-        if shift is None:
-            raise NotFound("shift", shift_id)
+        shift = _stored(s, shift_id)
         have = s.execute(select(ShiftMember.officer_id, ShiftMember.user_id).where(ShiftMember.shift_id == shift_id))
         have_officers: set[int] = set()
         have_users: set[int] = set()
