@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ...geometry.projection import LocalProjection
 from ...map_labels import case_summary
@@ -31,16 +31,15 @@ from ...services.map_types import (
 )
 from .geometry import GridGeometry, projection_for
 from .layers import (
-    ChoroplethItem,
+    LayerStack,
     MarkerLayer,
-    OutlineItem,
     basemap_rgba,
     boundary_strokes,
     choropleth_fills,
     classify,
     cosmetic_pen,
     format_number,
-    scatter_items,
+    hit_test,
 )
 from .legend import MapLegend, class_rows, marker_rows
 from .style import (
@@ -111,25 +110,11 @@ class MapCanvas(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
 
-        self._basemap_item = pg.ImageItem(axisOrder="row-major")
-        self._choropleth = ChoroplethItem()
-        self._boundary_item = OutlineItem(antialias=False)
-        self._grid_highlight = OutlineItem(antialias=True)
-        self._case_item, self._officer_item, self._ring_item = scatter_items()
-        stack = [
-            ("basemap", self._basemap_item, -10),
-            ("grids", self._choropleth, 0),
-            ("boundaries", self._boundary_item, 10),
-            ("grids", self._grid_highlight, 15),
-            ("officers", self._officer_item, 20),
-            ("cases", self._case_item, 25),
-            ("cases", self._ring_item, 30),
-        ]
-        self._layer_items: dict[str, list[QGraphicsItem]] = {layer: [] for layer in LAYERS}
-        for layer, item, z in stack:
-            item.setZValue(z)
-            self._box.addItem(item)
-            self._layer_items[layer].append(item)
+        self._stack = LayerStack(self._box)
+        self._basemap_item, self._choropleth = self._stack.basemap, self._stack.choropleth
+        self._boundary_item, self._grid_highlight = self._stack.boundaries, self._stack.grid_highlight
+        self._case_item, self._officer_item = self._stack.cases, self._stack.officers
+        self._ring_item = self._stack.ring
         self._ring_shown = False
         self._apply_visibility()
 
@@ -459,16 +444,7 @@ class MapCanvas(QWidget):
         return self._projection
 
     def _apply_visibility(self) -> None:
-        # Hidden items cost nothing per frame, so the basemap and the ring stay hidden while
-        # there is nothing to show.
-        for layer, items in self._layer_items.items():
-            for item in items:
-                shown = self._visible[layer]
-                if item is self._basemap_item:
-                    shown = shown and self._basemap_bounds is not None
-                elif item is self._ring_item:
-                    shown = shown and self._ring_shown
-                item.setVisible(shown)
+        self._stack.show(self._visible, self._basemap_bounds is not None, self._ring_shown)
 
     def _place_basemap(self) -> None:
         assert self._basemap_bounds is not None
@@ -540,20 +516,10 @@ class MapCanvas(QWidget):
 
     def _hit(self, x: float, y: float) -> tuple[str, int] | None:
         """What an operator points at, topmost first: a case, an officer, then a grid."""
-        px = max(self._box.viewPixelSize())
-        if self._visible["cases"]:
-            i = self._case_layer.nearest(x, y, px)
-            if i is not None:
-                return "case", i
-        if self._visible["officers"]:
-            i = self._officer_layer.nearest(x, y, px)
-            if i is not None:
-                return "officer", i
-        if self._visible["grids"] and self._geometry is not None:
-            i = self._geometry.grid_at(x, y)
-            if i is not None:
-                return "grid", i
-        return None
+        markers = [("case", self._case_layer), ("officer", self._officer_layer)]
+        shown = [(kind, layer) for kind, layer in markers if self._visible[f"{kind}s"]]
+        grids = self._geometry if self._visible["grids"] else None
+        return hit_test(x, y, max(self._box.viewPixelSize()), shown, grids)
 
     def _describe(self, x: float, y: float) -> str:
         hit = self._hit(x, y)

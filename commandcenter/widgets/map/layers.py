@@ -28,6 +28,7 @@ from .style import (
     COMMUNITY_LINE,
     GRID_OUTLINE_COLOUR,
     HIT_SLOP_PX,
+    LAYERS,
     MAX_CLASSES,
     MIN_OUTLINE_CELL_PX,
     NO_DATA_COLOUR,
@@ -300,23 +301,73 @@ def choropleth_fills(
     return fills
 
 
-def scatter_items() -> tuple[pg.ScatterPlotItem, pg.ScatterPlotItem, pg.ScatterPlotItem]:
-    """The case markers, the officer markers and the ring around a highlighted case."""
-    cases = pg.ScatterPlotItem(
-        pxMode=True,
-        symbol=CASE_SYMBOL,
-        pen=pg.mkPen(CASE_OUTLINE, width=1),
-        tip=None,
-    )
-    officers = pg.ScatterPlotItem(
-        pxMode=True,
-        symbol=OFFICER_SYMBOL,
-        size=OFFICER_SIZE,
-        pen=pg.mkPen(OFFICER_OUTLINE, width=1),
-        tip=None,
-    )
-    ring = pg.ScatterPlotItem(pxMode=True, symbol="o", brush=None, tip=None)
-    return cases, officers, ring
+class LayerStack:
+    """Every item of the map in drawing order, each belonging to one of :data:`LAYERS`."""
+
+    def __init__(self, box: pg.ViewBox) -> None:
+        self.basemap = pg.ImageItem(axisOrder="row-major")
+        self.choropleth = ChoroplethItem()
+        self.boundaries = OutlineItem(antialias=False)
+        self.grid_highlight = OutlineItem(antialias=True)
+        self.cases = pg.ScatterPlotItem(
+            pxMode=True, symbol=CASE_SYMBOL, pen=pg.mkPen(CASE_OUTLINE, width=1), tip=None
+        )
+        self.officers = pg.ScatterPlotItem(
+            pxMode=True,
+            symbol=OFFICER_SYMBOL,
+            size=OFFICER_SIZE,
+            pen=pg.mkPen(OFFICER_OUTLINE, width=1),
+            tip=None,
+        )
+        self.ring = pg.ScatterPlotItem(pxMode=True, symbol="o", brush=None, tip=None)
+        stack: list[tuple[str, QGraphicsItem, int]] = [
+            ("basemap", self.basemap, -10),
+            ("grids", self.choropleth, 0),
+            ("boundaries", self.boundaries, 10),
+            ("grids", self.grid_highlight, 15),
+            ("officers", self.officers, 20),
+            ("cases", self.cases, 25),
+            ("cases", self.ring, 30),
+        ]
+        self._items: dict[str, list[QGraphicsItem]] = {layer: [] for layer in LAYERS}
+        for layer, item, z in stack:
+            item.setZValue(z)
+            box.addItem(item)
+            self._items[layer].append(item)
+
+    def show(self, visible: dict[str, bool], basemap: bool, ring: bool) -> None:
+        """Show the items of the visible layers; the basemap and the ring only when they exist.
+
+        Hidden items cost nothing per frame, so the basemap and the ring stay hidden while
+        there is nothing to show.
+        """
+        for layer, items in self._items.items():
+            for item in items:
+                shown = visible[layer]
+                if item is self.basemap:
+                    shown = shown and basemap
+                elif item is self.ring:
+                    shown = shown and ring
+                item.setVisible(shown)
+
+
+def hit_test(
+    x: float,
+    y: float,
+    pixel: float,
+    markers: Sequence[tuple[str, MarkerLayer]],
+    geometry: GridGeometry | None,
+) -> tuple[str, int] | None:
+    """The first marker layer with a marker under (x, y), else the grid there, else None."""
+    for kind, layer in markers:
+        i = layer.nearest(x, y, pixel)
+        if i is not None:
+            return kind, i
+    if geometry is not None:
+        i = geometry.grid_at(x, y)
+        if i is not None:
+            return "grid", i
+    return None
 
 
 def basemap_rgba(path: str | os.PathLike[str]) -> np.ndarray | None:
