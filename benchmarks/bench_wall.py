@@ -89,10 +89,10 @@ def copy_database(src: Path, dst: Path) -> None:
 
 def bench_load(db_path: Path, repeats: int, widen_days: int = 0) -> dict[str, float]:
     from commandcenter.db import open_database
+    from commandcenter.itemmodels.wall import WallModel
     from commandcenter.services.auth import actor_for
     from commandcenter.services.case_queries import row_select
     from commandcenter.services.wall import WallScope, load_wall
-    from commandcenter.widgets.wall_model import WallModel
 
     db = open_database(read_only(db_path))
     actor = actor_for(db, "operator")

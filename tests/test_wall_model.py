@@ -12,12 +12,9 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionVie
 from commandcenter.domain.actions import Action
 from commandcenter.domain.deadlines import DueState
 from commandcenter.domain.enums import Priority, SourceChannel
-from commandcenter.services.dto import NewCase
-from commandcenter.services.lifecycle import CaseService, TransitionParams
-from commandcenter.services.wall import WallScope, load_wall, rows_by_ids
-from commandcenter.widgets import wall_model
-from commandcenter.widgets.wall_model import (
-    CASE_ID_ROLE,
+from commandcenter.itemmodels import wall as wall_model
+from commandcenter.itemmodels.roles import ID_ROLE
+from commandcenter.itemmodels.wall import (
     COLUMN_INDEX,
     COLUMNS,
     DUE_COLOURS,
@@ -25,6 +22,9 @@ from commandcenter.widgets.wall_model import (
     WallFilter,
     WallModel,
 )
+from commandcenter.services.dto import NewCase
+from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.services.wall import WallScope, load_wall, rows_by_ids
 
 from .factories import grid_centre
 
@@ -84,7 +84,7 @@ def test_update_in_place_keeps_selection(qtbot, db, city, operator, clock) -> No
     updated = svc.perform(operator, target.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
     with qtbot.waitSignal(model.dataChanged):
         model.apply_rows(rows_by_ids(db, [target.id]), lambda r: scope.contains(r, clock.now()))
-    assert view.currentIndex().data(CASE_ID_ROLE) == target.id
+    assert view.currentIndex().data(ID_ROLE) == target.id
     assert model.row_at(view.currentIndex().row()).status == "dispatched"
     assert updated.version == model.case(target.id).version
 

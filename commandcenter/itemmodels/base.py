@@ -16,8 +16,10 @@ losing the operator's selection or scroll position. `RowTableModel` does that on
   answered here for every model.
 
 A screen's model is a thin subclass: its column titles, `display` and `role_data` for a row,
-a `sort_key` per column and, when it filters, `row_filter`. `flags` is left to Qt (every call
-into Python from the GUI thread costs; the default is enabled, selectable, no children).
+a `sort_key` per column and, when it filters, `row_filter`. A model whose cells are painted
+by the thousand (the wall) may answer `data`/`multiData` itself and keep the rest. `flags` is
+left to Qt (every call into Python from the GUI thread costs; the default is enabled,
+selectable, no children).
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     """
 
     COLUMN_COUNT = 0
+    # orders rows with equal sort keys: insertion order unless a subclass names a row field
+    # (an attrgetter: the wall sorts 100k rows, and a Python call per row would show)
+    TIEBREAK: Callable[[Any], Any] | None = None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +66,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def column_titles(self) -> Sequence[str]:
         raise NotImplementedError
+
+    def column_title(self, section: int) -> str:
+        """One header's title (a subclass with many columns may answer without building all)."""
+        return self.column_titles()[section]
 
     def display(self, row: R, column: int) -> Any:
         raise NotImplementedError
@@ -81,10 +90,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         """Which rows show (None: all of them, without a call per row)."""
         return None
 
-    def _tiebreak(self, i: int) -> Any:
-        """Orders rows with equal sort keys: insertion order unless a subclass says otherwise."""
-        return i
-
     def _row_replaced(self, i: int) -> None:
         """Row `i` was replaced: a subclass drops what it cached for it."""
 
@@ -103,7 +108,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
             return None
         if role == _DISPLAY:
-            return self.column_titles()[section]
+            return self.column_title(section)
         return self.header_role_data(section, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -216,18 +221,21 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return visible
 
     def _sort_in_place(self, indexes: list[int]) -> None:
-        """Display order: the column's key, ties by `_tiebreak`, each key computed once."""
+        """Display order: the column's key, ties by `TIEBREAK`, each key computed once."""
         key = self._current_key()
         if key is None:
             indexes.sort()
             return
-        rows, tiebreak = self._rows, self._tiebreak
-        indexes.sort(key=lambda i: (key(rows[i]), tiebreak(i)), reverse=self._reverse)
+        rows, tiebreak = self._rows, self.TIEBREAK
+        if tiebreak is None:
+            indexes.sort(key=lambda i: (key(rows[i]), i), reverse=self._reverse)
+        else:
+            indexes.sort(key=lambda i: (key(rows[i]), tiebreak(rows[i])), reverse=self._reverse)
 
     def _full_key(self, i: int) -> Any:
         """A totally ordered key agreeing with `_sort_in_place`, for bisecting `_visible`."""
-        key = self._current_key()
-        value = (key(self._rows[i]) if key is not None else 0, self._tiebreak(i))
+        key, row = self._current_key(), self._rows[i]
+        value = (key(row) if key is not None else 0, i if self.TIEBREAK is None else self.TIEBREAK(row))
         return _Reversed(value) if self._reverse else value
 
     def _resort(self) -> None:

@@ -45,6 +45,8 @@ from ..domain.lifecycle import is_allowed
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
+from ..itemmodels.roles import ID_ROLE
+from ..itemmodels.wall import COLUMN_INDEX, WallFilter, WallModel
 from ..labels import action_label, describe_error, priority_label, source_label
 from ..services.alerts import AlertRouter, AlertSummary
 from ..services.dto import CaseDetail, CaseRow
@@ -53,7 +55,6 @@ from ..services.lifecycle import TransitionParams
 from ..services.reference_lists import area_tree, category_choices
 from ..services.wall import WallScope, WallSnapshot, load_wall, rows_by_ids
 from ..widgets.case_detail import CaseDetailPanel
-from ..widgets.wall_model import CASE_ID_ROLE, COLUMN_INDEX, WallFilter, WallModel
 from .dialogs.action_params import ask_params
 from .dialogs.dispatch import DispatchDialog
 from .dialogs.new_case import NewCaseDialog
@@ -606,7 +607,7 @@ class WallView(QWidget):
 
     # ---- selection ----------------------------------------------------------------------
     def selected_case_ids(self) -> list[int]:
-        return [int(i.data(CASE_ID_ROLE)) for i in self.table.selectionModel().selectedRows()]
+        return [int(i.data(ID_ROLE)) for i in self.table.selectionModel().selectedRows()]
 
     def selected_rows(self) -> list[CaseRow]:
         rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
@@ -653,7 +654,7 @@ class WallView(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_actions()
         if current.isValid():
-            case_id = int(current.data(CASE_ID_ROLE))
+            case_id = int(current.data(ID_ROLE))
             self._load_detail(case_id)
             self.ctx.bus.show_case_on_map.emit(case_id)
         else:

@@ -1,10 +1,8 @@
-"""The live wall's item model: every case of the wall as a row, filtered and sorted in Python
-with index lists (a sorting QSortFilterProxyModel costs ~13 s at 100k rows), updated in place.
-
-Rows arrive from the change feed as replacements by case id: an existing visible row gets
-`dataChanged` and stays where it is (selection and scroll position never jump); a new row is
-inserted at its sorted position with `beginInsertRows`; a row that no longer matches the
-filter is removed with `beginRemoveRows`. Only a reload or a new sort resets the model.
+"""The live wall's item model: every case of the wall as a row, on the shared `RowTableModel`
+(filtered and sorted with index arrays: a sorting QSortFilterProxyModel costs ~13 s at 100k
+rows; changes from the feed applied in place by case id). Beyond the base it adds what a wall
+of a hundred thousand cases needs: the countdown that moves every second, arrival highlights,
+and painting without a Python call per role.
 
 The once-a-second tick repaints only countdown cells whose text or colour changed. A
 `dataChanged` over the whole column made the table repaint every visible cell through Python
@@ -18,21 +16,15 @@ Qt: every entry into Python from the GUI thread must win the GIL back from backg
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QModelRoleDataSpan,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelRoleDataSpan, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from .. import i18n
@@ -42,12 +34,8 @@ from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..labels import priority_label, source_label, status_label
 from ..services.dto import CaseRow
-
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-PRIORITY_ROLE = Qt.ItemDataRole.UserRole + 3
-DUE_ROLE = Qt.ItemDataRole.UserRole + 4
-NEW_ROLE = Qt.ItemDataRole.UserRole + 5
+from .base import Index, RowTableModel
+from .roles import DUE_ROLE, ID_ROLE, NEW_ROLE, PRIORITY_ROLE, ROW_ROLE
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 HIGHLIGHT_SECONDS = 6.0
@@ -220,15 +208,15 @@ class _ShownCountdown:
     next_change: int
 
 
-class WallModel(QAbstractTableModel):
-    """All wall rows (`_rows`), the visible ones in display order (`_visible`, indexes)."""
+class WallModel(RowTableModel[CaseRow]):
+    """All wall rows by case id, the visible ones through the base's index array."""
 
-    def __init__(self, now: Callable[[], datetime] | None = None, parent=None) -> None:  # type: ignore[no-untyped-def]
+    COLUMN_COUNT = len(COLUMNS)
+    TIEBREAK = attrgetter("id")  # equal keys in case order, whatever order the rows came in
+
+    def __init__(self, now: Callable[[], datetime] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._now_fn = now or (lambda: datetime.now(UTC))
-        self._rows: list[CaseRow] = []
-        self._pos: dict[int, int] = {}
-        self._visible: list[int] = []
         self._filter = WallFilter()
         self._sort_column = COLUMN_INDEX["received"]
         self._sort_order = Qt.SortOrder.DescendingOrder
@@ -246,7 +234,7 @@ class WallModel(QAbstractTableModel):
         self._cells: dict[int, tuple[str, ...]] = {}
         self._cells_language = i18n.current_language()
         self._role_values: dict[int, Callable[[int, int], object]] = {
-            CASE_ID_ROLE: lambda i, _c: self._rows[i].id,
+            ID_ROLE: lambda i, _c: self._rows[i].id,
             ROW_ROLE: lambda i, _c: self._rows[i],
             PRIORITY_ROLE: lambda i, _c: self._rows[i].priority,
             DUE_ROLE: lambda i, _c: due_of(self._rows[i], self._now).value,
@@ -258,25 +246,41 @@ class WallModel(QAbstractTableModel):
             _TOOLTIP: lambda i, _c: self._rows[i].description,
         }
 
-    # ---- Qt model interface -----------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._visible)
+    # ---- what the base asks ---------------------------------------------------------
+    def column_title(self, section: int) -> str:
+        return translate("wall", COLUMNS[section].title)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def column_titles(self) -> list[str]:
+        return [self.column_title(n) for n in range(len(COLUMNS))]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return translate("wall", COLUMNS[section].title)
-        return None
+    def display(self, row: CaseRow, column: int) -> str:
+        return self._display(row, column)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def sort_key(self, column: int) -> Callable[[CaseRow], object] | None:
+        return COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
+
+    def row_filter(self) -> Callable[[CaseRow], bool] | None:
+        f, now = self._filter, self._now
+        return None if f.is_empty else (lambda r: f.matches(r, now))
+
+    def _row_replaced(self, i: int) -> None:
+        self._shown.pop(i, None)  # its deadline may have moved; the dataChanged that follows refetches
+        self._cells.pop(i, None)
+
+    def _rows_reset(self) -> None:
+        """After a reset every view fetches what it shows again."""
+        self._shown.clear()
+        self._wakeups.clear()
+        self._cells.clear()
+
+    # ---- painting (see the module docstring) -------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         row = index.row()
         if not 0 <= row < len(self._visible):  # an invalid index has row -1
             return None
         return self._value(self._visible[row], index.column(), row, role)
 
-    def multiData(self, index: QModelIndex | QPersistentModelIndex, span: QModelRoleDataSpan) -> None:  # noqa: N802
+    def multiData(self, index: Index, span: QModelRoleDataSpan) -> None:  # noqa: N802
         """Every role a delegate asks for, in one call (see the module docstring)."""
         row = index.row()
         if not 0 <= row < len(self._visible):
@@ -377,36 +381,11 @@ class WallModel(QAbstractTableModel):
             return format_countdown(int(r.stage_deadline_at.timestamp()) - self._now)
         return ""
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        self._sort_column, self._sort_order = column, order
-        self._resort()
-
-    def _resort(self) -> None:
-        """Re-sort keeping selections: persistent indexes follow their rows."""
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        rows_of = [self._visible[p.row()] if p.isValid() else -1 for p in persistent]
-        self._sort_in_place(self._visible)
-        display = {idx: n for n, idx in enumerate(self._visible)}
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(display[i], p.column()) if i >= 0 else QModelIndex() for p, i in zip(persistent, rows_of, strict=True)],
-        )
-        self.layoutChanged.emit()
-
     # ---- data in ----------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[CaseRow]) -> None:
-        """A whole reload (first load, period change): the one place the model resets."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._pos = {r.id: i for i, r in enumerate(self._rows)}
+    def set_rows(self, rows: Iterable[CaseRow]) -> None:
+        """A whole reload (first load, period change): the one place the rows reset."""
         self._arrived.clear()
-        self._forget_countdowns()
-        self._cells.clear()
-        self._visible = self._filtered_sorted(range(len(self._rows)))
-        self.endResetModel()
+        super().set_rows(rows)
 
     def apply_rows(self, rows: Iterable[CaseRow], belongs: Callable[[CaseRow], bool],
                    highlight_new: bool = True) -> list[CaseRow]:
@@ -414,101 +393,32 @@ class WallModel(QAbstractTableModel):
         arrived: list[CaseRow] = []
         for row in rows:
             on_wall = belongs(row)
-            i = self._pos.get(row.id)
-            if i is None:
-                if not on_wall:
-                    continue
-                i = len(self._rows)
-                self._rows.append(row)
-                self._pos[row.id] = i
+            if not on_wall and self.row_for(row.id) is None:
+                continue  # never on this wall: not kept
+            _i, new = self._put(row, on_wall and self._filter.matches(row, self._now))
+            if new:
                 arrived.append(row)
                 if highlight_new:
                     self._arrived[row.id] = time.monotonic()
-                visible_at = None  # appended just now, so not on the wall yet (no search needed)
-            else:
-                self._rows[i] = row
-                self._shown.pop(i, None)  # its deadline may have moved; the dataChanged below refetches
-                self._cells.pop(i, None)
-                visible_at = self._visible_row(i)
-            show = on_wall and self._filter.matches(row, self._now)
-            if visible_at is not None and show:
-                self.dataChanged.emit(self.index(visible_at, 0), self.index(visible_at, len(COLUMNS) - 1))
-            elif visible_at is not None:
-                self.beginRemoveRows(QModelIndex(), visible_at, visible_at)
-                del self._visible[visible_at]
-                self.endRemoveRows()
-            elif show:
-                at = self._insert_position(i)
-                self.beginInsertRows(QModelIndex(), at, at)
-                self._visible.insert(at, i)
-                self.endInsertRows()
         return arrived
 
-    def _visible_row(self, i: int) -> int | None:
-        """The display row of row `i`, found by binary search on the sort key (then a scan of ties)."""
-        if not self._visible:
-            return None
-        at = self._insert_position(i, left=True)
-        for j in range(max(0, at - 1), len(self._visible)):
-            if self._visible[j] == i:
-                return j
-            if j > at + 64:
-                break
-        try:  # the row's key changed since it was placed: fall back to a scan
-            return self._visible.index(i)
-        except ValueError:
-            return None
-
-    def _insert_position(self, i: int, left: bool = False) -> int:
-        key = self._full_key(i)
-        keys = self._full_key
-        search = bisect.bisect_left if left else bisect.bisect_right
-        return search(self._visible, key, key=keys)
-
     # ---- filtering and sorting --------------------------------------------------------
-    @property
-    def _reverse(self) -> bool:
-        return self._sort_order == Qt.SortOrder.DescendingOrder
-
-    def _key_of_index(self, i: int) -> object:
-        return COLUMNS[self._sort_column].sort_key(self._rows[i])
-
     def _overdue_rank(self, i: int) -> int:
         return 0 if due_of(self._rows[i], self._now) is DueState.OVERDUE else 1
 
-    def _full_key(self, i: int) -> tuple[object, ...]:
-        """A totally ordered key that agrees with the current sort, for bisecting."""
-        key = self._key_of_index(i)
-        row_id = self._rows[i].id
-        if self._reverse:
-            key = _Reversed(key)
-            row_id = -row_id
-        if self._overdue_first:
-            return (self._overdue_rank(i), key, row_id)
-        return (key, row_id)
-
-    def _filtered_sorted(self, candidates: Iterable[int]) -> list[int]:
-        f, now, rows = self._filter, self._now, self._rows
-        visible = [i for i in candidates if f.matches(rows[i], now)] if not f.is_empty else list(candidates)
-        self._sort_in_place(visible)
-        return visible
+    def _full_key(self, i: int) -> object:
+        key = super()._full_key(i)
+        return (self._overdue_rank(i), key) if self._overdue_first else key
 
     def _sort_in_place(self, indexes: list[int]) -> None:
-        """The same order as `_full_key`, with native tuples and `reverse` (no wrapper objects):
-        descending (key, id) equals ascending (reversed key, -id)."""
-        rows, sort_key = self._rows, COLUMNS[self._sort_column].sort_key
-        indexes.sort(key=lambda i: (sort_key(rows[i]), rows[i].id), reverse=self._reverse)
+        super()._sort_in_place(indexes)
         if self._overdue_first:
             indexes.sort(key=self._overdue_rank)  # stable: keeps the column order within groups
 
     def set_filter(self, wall_filter: WallFilter) -> None:
-        if wall_filter == self._filter:
-            return
-        self._filter = wall_filter
-        self.beginResetModel()
-        self._forget_countdowns()
-        self._visible = self._filtered_sorted(range(len(self._rows)))
-        self.endResetModel()
+        if wall_filter != self._filter:
+            self._filter = wall_filter
+            self.refilter()
 
     def set_overdue_first(self, on: bool) -> None:
         self._overdue_first = on
@@ -574,47 +484,6 @@ class WallModel(QAbstractTableModel):
         self._shown[i] = _ShownCountdown(display_row, text, due_of(r, self._now), change)
         heapq.heappush(self._wakeups, (change, i))
 
-    def _forget_countdowns(self) -> None:
-        """After a reset every view fetches what it shows again."""
-        self._shown.clear()
-        self._wakeups.clear()
-
     # ---- lookups ----------------------------------------------------------------------
-    def row_at(self, display_row: int) -> CaseRow:
-        return self._rows[self._visible[display_row]]
-
-    def display_row_of(self, case_id: int) -> int | None:
-        i = self._pos.get(case_id)
-        return None if i is None else self._visible_row(i)
-
     def case(self, case_id: int) -> CaseRow | None:
-        i = self._pos.get(case_id)
-        return None if i is None else self._rows[i]
-
-    @property
-    def total_rows(self) -> int:
-        return len(self._rows)
-
-    def visible_rows(self) -> list[CaseRow]:
-        return [self._rows[i] for i in self._visible]
-
-
-class _Reversed:
-    """Inverts the ordering of a key so one ascending bisect serves descending sorts."""
-
-    __slots__ = ("key",)
-
-    def __init__(self, key: object) -> None:
-        self.key = key
-
-    def __lt__(self, other: _Reversed) -> bool:
-        return other.key < self.key  # type: ignore[operator]
-
-    def __gt__(self, other: _Reversed) -> bool:
-        return other.key > self.key  # type: ignore[operator]
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Reversed) and self.key == other.key
-
-    def __hash__(self) -> int:
-        return hash(self.key)
+        return self.row_for(case_id)
