@@ -226,35 +226,84 @@ def set_duty_status(db: Database, actor: Actor | SystemActor, officer_id: int, s
     officer since, StaleOfficer is raised and nothing changes. Setting the status the officer
     already has changes nothing and records nothing.
     """
-    authorize(db, actor, Action.MANAGE_ROSTER)
-    try:
-        status = DutyStatus(status)
-    except ValueError as exc:
-        raise ValidationError(f"unknown duty status {status!r}", field="duty_status") from exc
+    status = _duty_status(db, actor, status)
     now = db.clock.now()
     try:
         with db.unit_of_work() as s:
-            stmt = select(Officer).where(Officer.id == officer_id)
-            if not db.is_sqlite:
-                stmt = stmt.with_for_update()
-            officer = s.scalar(stmt)
-            if officer is None:
-                raise NotFound("officer", officer_id)
-            if expected_version is not None and officer.version != expected_version:
-                raise StaleOfficer(officer.id, officer.name, expected_version, officer.version, officer.duty_status)
-            before = officer.duty_status
-            if before != status.value:
-                officer.duty_status = status.value
-                s.flush()
-                s.execute(insert(DutyChange).values(officer_id=officer.id, at=to_epoch(now), from_status=before,
-                                                    to_status=status.value, user_id=actor.user_id))
-                write_audit(s, actor, now, "duty_change", "officer", officer.id,
-                            {"employee_no": officer.employee_no, "from": before, "to": status.value})
-                record_change(s, now, Entity.OFFICER, officer.id, "update", officer.centre_id)
+            _change_duty(s, db, actor, now, officer_id, status, expected_version)
     except StaleDataError as exc:  # a concurrent UPDATE won between our read and our write
-        row = officer_row(db, officer_id)
-        raise StaleOfficer(row.id, row.name, expected_version or -1, row.version, row.duty_status) from exc
+        raise _stale(db, officer_id, expected_version) from exc
     return officer_row(db, officer_id)
+
+
+@dataclass(frozen=True)
+class DutyChangeResult:
+    """What a bulk duty change did: the officers changed, and each refusal with its reason."""
+
+    done: tuple[OfficerRow, ...]
+    failed: tuple[tuple[int, CommandCentreError], ...]  # (officer id, why)
+
+
+def set_duty_statuses(db: Database, actor: Actor | SystemActor, officers: Sequence[tuple[int, int | None]],
+                      status: DutyStatus | str) -> DutyChangeResult:
+    """Give several officers one duty status in one transaction (the roster's bulk action).
+
+    `officers` are (officer id, the version the screen showed). Each officer is checked on its
+    own (a savepoint each): one changed at another seat, or gone, is refused with its error in
+    `failed` while the others change, as if the supervisor had set them one by one.
+    """
+    status = _duty_status(db, actor, status)
+    now = db.clock.now()
+    changed: list[int] = []
+    failed: list[tuple[int, CommandCentreError]] = []
+    with db.unit_of_work() as s:
+        for officer_id, expected_version in officers:
+            try:
+                with s.begin_nested():
+                    _change_duty(s, db, actor, now, officer_id, status, expected_version)
+                changed.append(officer_id)
+            except StaleDataError:
+                failed.append((officer_id, _stale(db, officer_id, expected_version)))
+            except CommandCentreError as exc:
+                failed.append((officer_id, exc))
+    by_id = {r.id: r for r in officer_rows(db, changed)} if changed else {}
+    return DutyChangeResult(tuple(by_id[i] for i in changed if i in by_id), tuple(failed))
+
+
+def _duty_status(db: Database, actor: Actor | SystemActor, status: DutyStatus | str) -> DutyStatus:
+    authorize(db, actor, Action.MANAGE_ROSTER)
+    try:
+        return DutyStatus(status)
+    except ValueError as exc:
+        raise ValidationError(f"unknown duty status {status!r}", field="duty_status") from exc
+
+
+def _change_duty(s: Session, db: Database, actor: Actor | SystemActor, now: datetime, officer_id: int,
+                 status: DutyStatus, expected_version: int | None) -> None:
+    """One officer's change inside the caller's transaction (see `set_duty_status`)."""
+    stmt = select(Officer).where(Officer.id == officer_id)
+    if not db.is_sqlite:
+        stmt = stmt.with_for_update()
+    officer = s.scalar(stmt)
+    if officer is None:
+        raise NotFound("officer", officer_id)
+    if expected_version is not None and officer.version != expected_version:
+        raise StaleOfficer(officer.id, officer.name, expected_version, officer.version, officer.duty_status)
+    before = officer.duty_status
+    if before != status.value:
+        officer.duty_status = status.value
+        s.flush()
+        s.execute(insert(DutyChange).values(officer_id=officer.id, at=to_epoch(now), from_status=before,
+                                            to_status=status.value, user_id=actor.user_id))
+        write_audit(s, actor, now, "duty_change", "officer", officer.id,
+                    {"employee_no": officer.employee_no, "from": before, "to": status.value})
+        record_change(s, now, Entity.OFFICER, officer.id, "update", officer.centre_id)
+
+
+def _stale(db: Database, officer_id: int, expected_version: int | None) -> StaleOfficer:
+    """The refusal for a concurrent UPDATE that won between our read and our write."""
+    row = officer_row(db, officer_id)
+    return StaleOfficer(row.id, row.name, expected_version or -1, row.version, row.duty_status)
 
 
 # ---- positions ------------------------------------------------------------------------------
