@@ -1,4 +1,10 @@
-"""What a database holds: schema version and counts, for `commandcenter info` and the status bar."""
+"""What a database holds: schema version and counts, for `commandcenter info` and the status bar.
+
+`database_info` is the full picture for the command line (it counts the whole case table once);
+`live_counts` is what the status bar refreshes during a drill, answered from the status index
+alone: counting a million cases by status every few seconds, and loading Alembic to name the
+newest schema, held the interpreter long enough to stall the window.
+"""
 
 from __future__ import annotations
 
@@ -63,19 +69,58 @@ def overdue_condition(now: datetime):  # type: ignore[no-untyped-def]
     return Case.status.in_(running) & (Case.stage_deadline_at < to_epoch(now))
 
 
+@dataclass(frozen=True)
+class LiveCounts:
+    """The status bar's figures: open cases by status, the overdue ones, and the database's facts."""
+
+    open_by_status: dict[str, int]
+    overdue_cases: int
+    is_demo: bool
+    schema_version: str | None
+    calendar_uncovered: list[int] = field(default_factory=list)
+
+    @property
+    def open_cases(self) -> int:
+        return sum(self.open_by_status.values())
+
+
+_OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
+
+
+def live_counts(db: Database) -> LiveCounts:
+    """Open and overdue cases, each a search of the (status, deadline) index, never a scan of the
+    case table: the closed history does not enter them however long it grows."""
+    now = db.clock.now()
+    with db.read() as s:
+        by_status = {st: int(n) for st, n in s.execute(
+            select(Case.status, func.count()).where(Case.status.in_(_OPEN_VALUES)).group_by(Case.status))}
+        overdue = int(s.scalar(select(func.count()).select_from(Case).where(overdue_condition(now))) or 0)
+        is_demo = s.scalar(select(AppMeta.value).where(AppMeta.key == "is_demo")) == "1"
+        covered = set(s.scalars(select(CalendarYear.year)))
+    return LiveCounts(
+        open_by_status={st.value: by_status.get(st.value, 0) for st in CaseStatus if st in OPEN_STATUSES},
+        overdue_cases=overdue,
+        is_demo=is_demo,
+        schema_version=migrations.stored_revision(db),
+        calendar_uncovered=sorted(years_needed(now) - covered),
+    )
+
+
 def database_info(db: Database) -> DatabaseInfo:
     now = db.clock.now()
     with db.read() as s:
         count = lambda model: int(s.scalar(select(func.count()).select_from(model)) or 0)  # noqa: E731
         by_status = {st: int(n) for st, n in s.execute(select(Case.status, func.count()).group_by(Case.status))}
-        first, last = s.execute(select(func.min(Case.reported_at), func.max(Case.reported_at))).one()
+        # two queries: min and max together make SQLite walk the whole index, apart each is one seek
+        first = s.scalar(select(func.min(Case.reported_at)))
+        last = s.scalar(select(func.max(Case.reported_at)))
         meta = {k: v for k, v in s.execute(select(AppMeta.key, AppMeta.value))}
         covered = set(s.scalars(select(CalendarYear.year)))
         overdue = int(s.scalar(select(func.count()).select_from(Case).where(overdue_condition(now))) or 0)
         info = DatabaseInfo(
             database=db.display_name,
             schema_version=migrations.current_revision(db),
-            schema_head=migrations.head_revision(),
+            schema_head=migrations.script_head() or migrations.head_revision(),
             is_demo=meta.get("is_demo") == "1",
             meta=meta,
             districts=count(District),
