@@ -26,6 +26,8 @@ def test_escalations_join_the_timeline(qtbot, db, city, operator, clock) -> None
     detail = svc.detail(row.id)
     assert [h.action for h in detail.history] == ["report", "register"]
     assert [h.action for h in detail.escalations] == ["escalation_reminder", "escalation_supervision"]
+    # the service gives facts; the panel words them in the language shown
+    assert [(h.stage, h.round, h.note) for h in detail.escalations] == [("dispatch", 0, ""), ("dispatch", 0, "")]
     panel = CaseDetailPanel(now=clock.now)
     qtbot.addWidget(panel)
     panel.show_detail(detail)

@@ -10,7 +10,6 @@ from sqlalchemy import BigInteger, ColumnElement, Select, func, select, type_coe
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import NotFound
-from ..labels import escalation_note
 from ..models import (
     Case,
     CaseHistory,
@@ -160,7 +159,10 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
             actor="",
             officer_name="",
             department_name="",
-            note=escalation_note(e.stage, e.round, (e.ack_name or "—") if e.acknowledged_at else None),
+            note="",
+            stage=e.stage,
+            round=e.round,
+            acknowledged_by=(e.ack_name or "—") if e.acknowledged_at else None,
         )
         for e in session.execute(
             select(Escalation.at, Escalation.stage, Escalation.level, Escalation.round, Escalation.acknowledged_at,

@@ -58,6 +58,9 @@ class CaseRow(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
+    """One line of a case's timeline; a reminder or supervision names its stage and round instead
+    of a note, for the presentation side to word (`labels.escalation_note`)."""
+
     at: datetime
     action: str
     from_status: str | None
@@ -66,6 +69,9 @@ class HistoryEntry:
     officer_name: str
     department_name: str
     note: str
+    stage: str | None = None
+    round: int = 0
+    acknowledged_by: str | None = None
 
 
 @dataclass(frozen=True)

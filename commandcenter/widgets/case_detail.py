@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-        QFrame,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -30,7 +30,14 @@ from ..domain.deadlines import DueState, due_state
 from ..domain.enums import Priority
 from ..gui.icons import ICONS, icon
 from ..i18n import QT_TRANSLATE_NOOP as N
-from ..labels import action_label, due_label, priority_label, source_label, status_label
+from ..labels import (
+    action_label,
+    due_label,
+    escalation_note,
+    priority_label,
+    source_label,
+    status_label,
+)
 from ..services.dto import CaseDetail, HistoryEntry
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
@@ -420,9 +427,10 @@ class CaseDetailPanel(QWidget):
             f"<span style='color:{MUTED}'>{e(by)}</span>",
         ]
         plain = [f"{when}  {what}  {transition}".rstrip(), by]
-        if h.note:
-            lines.append(e(h.note).replace("\n", "<br>"))
-            plain.append(h.note)
+        note = escalation_note(h.stage, h.round, h.acknowledged_by) if h.stage else h.note
+        if note:
+            lines.append(e(note).replace("\n", "<br>"))
+            plain.append(note)
         self._history_plain.append("\n".join(plain))
         text = QLabel("<br>".join(lines))
         text.setObjectName("historyText")
