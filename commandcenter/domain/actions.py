@@ -8,6 +8,8 @@ from .enums import Role
 
 
 class Action(StrEnum):
+    """What a user can do; the values are stored in the permission table and the audit log."""
+
     VIEW = "view"
     INTAKE = "intake"  # enter a new report
     REGISTER = "register"
@@ -82,3 +84,15 @@ DEFAULT_PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.TRAINER: frozenset(_TRAINER),
     Role.ADMIN: frozenset(_ADMIN),
 }
+
+# actions that must say why: the service refuses them without a note, the dialog asks for one
+NEEDS_REASON: frozenset[Action] = frozenset({
+    Action.REJECT, Action.RETURN_FOR_REWORK, Action.SUSPEND, Action.REOPEN, Action.EXTEND, Action.FEED_BACK,
+})
+NOTE_MAX_CHARS = 2000  # a case history note
+REJECT_REASON_MAX_CHARS = 200  # the reject reason is kept on the case in a 200-character column
+
+
+def note_limit(action: Action) -> int:
+    """The most characters an action's note may have (the column it ends up in decides)."""
+    return REJECT_REASON_MAX_CHARS if action is Action.REJECT else NOTE_MAX_CHARS

@@ -48,7 +48,7 @@ from .dto import CaseRow
 from .info import overdue_condition
 from .lifecycle import write_audit
 from .shifts import ShiftPeriod, centre_timezone, last_ended_shift, shifts_at
-from .validation import check_length
+from .validation import clean_text
 
 LIST_LIMIT = 50  # cases listed per section of a handover; the totals are always complete
 MAX_NOTES = 8000
@@ -335,13 +335,6 @@ def draft_summary(s: Session, scope: Sequence[int], shift_name: str, start: date
     )
 
 
-def _clean(text: str, field: str, column: Any, limit: int, required: bool = False) -> str:
-    text = (text or "").strip()
-    if required and not text:
-        raise ValidationError(f"{field.replace('_', ' ')} is required", field=field)
-    return check_length(column, text, field, limit)
-
-
 def _shift_name(h: Handover) -> str:
     return str(json.loads(h.summary_json or "{}").get("shift_name", ""))
 
@@ -476,7 +469,7 @@ class HandoverService:
         """Replace the notes and pending items. Saving a signed handover takes the signature
         back (it must be signed again); an acknowledged one is locked."""
         authorize(self.db, actor, Action.WRITE_HANDOVER)
-        notes = _clean(notes, "notes", Handover.notes, MAX_NOTES)
+        notes = clean_text(notes, "notes", Handover.notes, MAX_NOTES)
         if len(items) > MAX_ITEMS:
             raise ValidationError(f"at most {MAX_ITEMS} pending items", field="items")
         now = self.db.clock.now()
@@ -533,7 +526,7 @@ class HandoverService:
                        items: Sequence[ItemInput] = ()) -> HandoverRecord:
         """A signed correction note referring to an acknowledged handover (which stays as it was)."""
         authorize(self.db, actor, Action.WRITE_HANDOVER)
-        text = _clean(text, "correction", Handover.notes, MAX_NOTES, required=True)
+        text = clean_text(text, "correction", Handover.notes, MAX_NOTES, required=True)
         now = self.db.clock.now()
         with self.db.unit_of_work() as s:
             original = self._load(s, actor, handover_id)
@@ -631,7 +624,7 @@ class HandoverService:
         return self.get(actor, handover_id)
 
     def _resolve_item(self, s: Session, actor: Actor, item: ItemInput, n: int) -> tuple[str, int | None, int | None, bool]:
-        text = _clean(item.text, f"item {n}", HandoverItem.text, MAX_ITEM_TEXT, required=True)
+        text = clean_text(item.text, f"item {n}", HandoverItem.text, MAX_ITEM_TEXT, required=True)
         case_id = None
         number = (item.case_number or "").strip()
         if number:

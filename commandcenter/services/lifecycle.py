@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import partial
 
 from sqlalchemy import insert, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -19,7 +19,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import Database
-from ..domain.actions import Action
+from ..domain.actions import NOTE_MAX_CHARS, Action
 from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel, Stage
 from ..domain.lifecycle import is_allowed, target_status
@@ -44,10 +44,10 @@ from .changefeed import record_change
 from .dto import CaseDetail, CaseRow, NewCase
 from .geo import GridLocator
 from .timelimits import TimeLimits
-from .validation import check_length
+from .validation import clean_text
 
 MAX_EXTENSION_MINUTES = 30 * 24 * 60
-MAX_TEXT = 2000
+MAX_TEXT = NOTE_MAX_CHARS
 
 
 @dataclass(frozen=True)
@@ -62,12 +62,8 @@ class TransitionParams:
     rating: int | None = None
 
 
-def _clean(text: str, field: str, required: bool = False, column: Any = CaseHistory.note) -> str:
-    """Stripped text that fits the column it is written to (a history note unless named)."""
-    text = (text or "").strip()
-    if required and not text:
-        raise ValidationError(f"{field.replace('_', ' ')} is required", field=field)
-    return check_length(column, text, field, MAX_TEXT)
+# free text of an action: a history note unless another column is named
+_clean = partial(clean_text, column=CaseHistory.note, limit=MAX_TEXT)
 
 
 def next_case_number(session: Session, centre_id: int, day: str) -> str:

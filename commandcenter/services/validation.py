@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import TextTooLong
+from ..errors import TextTooLong, ValidationError
 
 
 def column_limit(column: Any, limit: int | None = None) -> int | None:
@@ -31,3 +31,12 @@ def check_length(column: Any, value: str, field: str, limit: int | None = None, 
     if most is None or len(value) <= most:
         return value
     raise TextTooLong(field, most, len(value), **facts)
+
+
+def clean_text(text: str | None, field: str, column: Any, limit: int | None = None, required: bool = False) -> str:
+    """`text` stripped of surrounding space, checked like `check_length`; a ValidationError
+    naming `field` when it is `required` and empty (the services' one rule for free text)."""
+    text = (text or "").strip()
+    if required and not text:
+        raise ValidationError(f"{field.replace('_', ' ')} is required", field=field)
+    return check_length(column, text, field, limit)

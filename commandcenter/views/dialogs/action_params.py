@@ -29,32 +29,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.actions import Action
+from ...domain.actions import NEEDS_REASON, Action, note_limit
 from ...domain.enums import Stage, TimeUnit
 from ...gui.context import AppContext
 from ...gui.icons import ICONS, icon
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, describe_error, status_label
 from ...services.dto import CaseRow
-from ...services.lifecycle import MAX_EXTENSION_MINUTES, MAX_TEXT, TransitionParams
+from ...services.lifecycle import MAX_EXTENSION_MINUTES, TransitionParams
 from ...services.reference_lists import OpenCaseChoice, open_case_choices
 from ...services.timelimits import TimeLimits
 from ...widgets.case_detail import format_duration, format_local
 from . import dialog_header
 
-# what the note field asks for, per action; "*" marks a required note
-NOTE_PROMPTS: dict[Action, tuple[str, bool]] = {
-    Action.REJECT: (N("ActionParamsDialog", "Why is the report invalid?"), True),
-    Action.RETURN_FOR_REWORK: (N("ActionParamsDialog", "What must be redone?"), True),
-    Action.SUSPEND: (N("ActionParamsDialog", "Why is the case suspended?"), True),
-    Action.REOPEN: (N("ActionParamsDialog", "Why is the case reopened?"), True),
-    Action.EXTEND: (N("ActionParamsDialog", "Why is more time needed?"), True),
-    Action.FEED_BACK: (N("ActionParamsDialog", "What was done on site?"), True),
-    Action.EVALUATE: (N("ActionParamsDialog", "Comment (optional)"), False),
-    Action.MERGE: (N("ActionParamsDialog", "Note (optional)"), False),
+# what the note field asks for, per action; whether it is required, and how long it may be, is
+# the domain's rule (NEEDS_REASON, note_limit), marked with "*" here
+NOTE_PROMPTS: dict[Action, str] = {
+    Action.REJECT: N("ActionParamsDialog", "Why is the report invalid?"),
+    Action.RETURN_FOR_REWORK: N("ActionParamsDialog", "What must be redone?"),
+    Action.SUSPEND: N("ActionParamsDialog", "Why is the case suspended?"),
+    Action.REOPEN: N("ActionParamsDialog", "Why is the case reopened?"),
+    Action.EXTEND: N("ActionParamsDialog", "Why is more time needed?"),
+    Action.FEED_BACK: N("ActionParamsDialog", "What was done on site?"),
+    Action.EVALUATE: N("ActionParamsDialog", "Comment (optional)"),
+    Action.MERGE: N("ActionParamsDialog", "Note (optional)"),
 }
-# the reject reason is kept in a 200-character column
-NOTE_LIMITS: dict[Action, int] = {Action.REJECT: 200}
 RATING_TEXTS = (
     N("ActionParamsDialog", "Very dissatisfied"),
     N("ActionParamsDialog", "Dissatisfied"),
@@ -255,8 +254,8 @@ class ActionParamsDialog(QDialog):
                 category=f"{r.category_code} {r.category_zh}", grid=r.grid_code, community=r.community_name,
                 status=status_label(r.status), description=_shorten(r.description, 140))
         )
-        prompt, required = NOTE_PROMPTS[self.action]
-        self.noteLabel.setText(self.tr(prompt) + (" *" if required else ""))
+        required = self.action in NEEDS_REASON
+        self.noteLabel.setText(self.tr(NOTE_PROMPTS[self.action]) + (" *" if required else ""))
         self.okButton.setText(self.tr("{action} (Enter)").format(action=verb) if not self._note_is_main()
                               else self.tr("{action} (Ctrl+Enter)").format(action=verb))
         if self.durationCombo is not None:
@@ -439,7 +438,6 @@ class ActionParamsDialog(QDialog):
     # ---- result -----------------------------------------------------------------------
     def problem(self) -> tuple[str, QWidget] | None:
         """What is still missing or wrong (message and the field to fix), or None."""
-        prompt, required = NOTE_PROMPTS[self.action]
         note = self.noteEdit.toPlainText().strip()
         if self.action is Action.MERGE and self.merge_target() is None:
             assert self.mergeSearch is not None
@@ -450,9 +448,10 @@ class ActionParamsDialog(QDialog):
         if self.action is Action.EXTEND and not (self.extension_minutes() or 0) > 0:
             assert self.durationCombo is not None
             return self.tr("Choose how long to extend."), self.durationCombo
-        if required and not note:
-            return self.tr("A reason is required: {prompt}").format(prompt=self.tr(prompt)), self.noteEdit
-        limit = NOTE_LIMITS.get(self.action, MAX_TEXT)
+        if self.action in NEEDS_REASON and not note:
+            return (self.tr("A reason is required: {prompt}").format(prompt=self.tr(NOTE_PROMPTS[self.action])),
+                    self.noteEdit)
+        limit = note_limit(self.action)
         if len(note) > limit:
             return self.tr("The text is too long: at most {limit} characters, now {count}.").format(
                 limit=limit, count=len(note)), self.noteEdit
