@@ -1,9 +1,8 @@
 """The officer roster screen: who is on duty, on which shift, where, and with how much work.
 
-A `QTableView` (objectName ``officerRoster``) over `OfficerRosterModel`, a plain table model of
-`OfficerRow`s that filters and sorts itself with index lists (no sorting proxy: 3,096 rows
-re-sort in a few milliseconds) and applies live changes row by row, so selection and scroll
-position survive another seat's edits. Beside it the shifts panel: define shifts, staff them,
+A `QTableView` (objectName ``officerRoster``) over `itemmodels.roster.OfficerRosterModel`,
+which filters, sorts and applies another seat's edits in place, so selection and scroll
+position survive them. Beside it the shifts panel (`shift_panel`): define shifts, staff them,
 and see who is on now and next. Every database call runs through `ctx.runner`.
 """
 
