@@ -4,224 +4,224 @@
 <context>
     <name>ActionParamsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="47"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="48"/>
         <source>Why is the report invalid?</source>
         <translation>该上报为何作废？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="48"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="49"/>
         <source>What must be redone?</source>
         <translation>哪些方面需要返工？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="49"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
         <source>Why is the case suspended?</source>
         <translation>该案件为何挂账？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
         <source>Why is the case reopened?</source>
         <translation>该案件为何需要重新办理？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="52"/>
         <source>Why is more time needed?</source>
         <translation>为何需要延期？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="52"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
         <source>What was done on site?</source>
         <translation>现场做了哪些处置？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="54"/>
         <source>Comment (optional)</source>
         <translation>评价意见（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="54"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="55"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="58"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
         <source>Acceptable</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="63"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="251"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="250"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="252"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="251"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="254"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="253"/>
         <source>{category} · grid {grid} ({community}) · {status}
 {description}</source>
         <translation>{category} · 网格 {grid}（{community}）· {status}
 {description}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="259"/>
         <source>{action} (Enter)</source>
         <translation>{action}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="260"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="263"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="262"/>
         <source>Extend by</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="266"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="265"/>
         <source>Rating *</source>
         <translation>评价等级 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="268"/>
         <source>Merge into which case? *</source>
         <translation>合并到哪个案件？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="269"/>
         <source>Filter by case number, category, address or text</source>
         <translation>按案件编号、类别、地址或描述筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="272"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="271"/>
         <source>Show open cases in every grid, not only grid {grid}</source>
         <translation>显示所有网格的在办案件，不限于网格 {grid}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="312"/>
         <source>1 working day</source>
         <translation>1个工作日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="314"/>
         <source>1 day</source>
         <translation>1天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
         <source>30 min</source>
         <translation>30分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
         <source>1 h</source>
         <translation>1小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
         <source>2 h</source>
         <translation>2小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
         <source>4 h</source>
         <translation>4小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="317"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="330"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="329"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="349"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="348"/>
         <source>counted in working time: office hours on working days</source>
         <translation>按工作时间计：仅计工作日的办公时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="350"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="349"/>
         <source>counted in calendar time</source>
         <translation>按自然时间计</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="352"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="351"/>
         <source>Handling deadline {old} → {new}  (+{span}, {clock})</source>
         <translation>处置时限 {old} → {new}（+{span}，{clock}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="375"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="374"/>
         <source>Keys 1–5 choose the stars</source>
         <translation>按数字键 1–5 选择星级</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="415"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="414"/>
         <source>No other open case in the whole centre.</source>
         <translation>整个指挥中心没有其他在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="416"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="415"/>
         <source>No other open case in this grid: tick the box below to look in every grid.</source>
         <translation>本网格没有其他在办案件：勾选下方选项可在所有网格中查找。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="418"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="417"/>
         <source>No case matches the filter.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="420"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="419"/>
         <source>Open cases: {n} · Up/Down to choose, Enter to merge.</source>
         <translation>在办案件 {n} 件 · 用上/下方向键选择，按 Enter 合并。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="446"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="444"/>
         <source>Choose the case to merge into.</source>
         <translation>请选择要合并到的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="449"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="447"/>
         <source>Choose a rating from 1 to 5 stars.</source>
         <translation>请选择 1 至 5 星的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="452"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="450"/>
         <source>Choose how long to extend.</source>
         <translation>请选择延期时长。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="454"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="452"/>
         <source>A reason is required: {prompt}</source>
         <translation>必须填写原因：{prompt}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="457"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="456"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>内容过长：最多 {limit} 个字符，当前 {count} 个字符。</translation>
     </message>
@@ -229,32 +229,32 @@
 <context>
     <name>BasemapBoundsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="98"/>
+        <location filename="../../commandcenter/views/map_view.py" line="99"/>
         <source>Place the basemap</source>
         <translation>设置底图位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="99"/>
+        <location filename="../../commandcenter/views/map_view.py" line="100"/>
         <source>The image has no world file (.pgw, .jgw, .wld). Give the WGS84 longitude and latitude of its edges; north must be up.</source>
         <translation>该图片没有坐标文件（.pgw、.jgw、.wld）。请输入图片四边的 WGS84 经纬度；图片须为上北下南。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="101"/>
+        <location filename="../../commandcenter/views/map_view.py" line="102"/>
         <source>West (min. longitude)</source>
         <translation>西（最小经度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="101"/>
+        <location filename="../../commandcenter/views/map_view.py" line="102"/>
         <source>South (min. latitude)</source>
         <translation>南（最小纬度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="101"/>
+        <location filename="../../commandcenter/views/map_view.py" line="102"/>
         <source>East (max. longitude)</source>
         <translation>东（最大经度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="102"/>
+        <location filename="../../commandcenter/views/map_view.py" line="103"/>
         <source>North (max. latitude)</source>
         <translation>北（最大纬度）</translation>
     </message>
@@ -462,199 +462,199 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="116"/>
         <source>Community / street</source>
         <translation>社区 / 街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="117"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="118"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="119"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="120"/>
         <source>Registered</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="121"/>
         <source>Dispatched</source>
         <translation>派遣时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="122"/>
         <source>Accepted</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="116"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="123"/>
         <source>Fed back</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="117"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="124"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="118"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="125"/>
         <source>Evaluated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="119"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="126"/>
         <source>Current stage due</source>
         <translation>当前环节时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="120"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="127"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="121"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="128"/>
         <source>Extended by</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="122"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="129"/>
         <source>Time suspended</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="123"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="130"/>
         <source>Rework rounds</source>
         <translation>返工次数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="124"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="131"/>
         <source>Escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="125"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="132"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="126"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="133"/>
         <source>Merged into</source>
         <translation>已合并至</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="127"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="134"/>
         <source>Reject reason</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="281"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="288"/>
         <source>No case selected.
 Select a case on the wall to see every field and its history.</source>
         <translation>未选择案件。
 在案件墙上选择一个案件，即可查看全部信息及办理过程。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="283"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="290"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="284"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="291"/>
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="285"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="292"/>
         <source>Times (local)</source>
         <translation>时间（本地）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="286"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="293"/>
         <source>Time limits and outcome</source>
         <translation>时限与结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="287"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="294"/>
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="326"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="333"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="327"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="334"/>
         <source>not dispatched</source>
         <translation>未派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="344"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="351"/>
         <source>Reminder sent</source>
         <translation>已催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="344"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="351"/>
         <source>Escalated to supervisor</source>
         <translation>已升级至值班长催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="372"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="379"/>
         <source>Overdue by {span} (was due {at})</source>
         <translation>已超时 {span}（时限为 {at}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="377"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="384"/>
         <source>{state}: due {at} (in {span})</source>
         <translation>{state}：{at} 到期（剩余 {span}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="410"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="417"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="412"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="419"/>
         <source>by {who}</source>
         <translation>操作人：{who}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="414"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="421"/>
         <source>handler: {name}</source>
         <translation>承办方：{name}</translation>
     </message>
@@ -932,6 +932,19 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>ImportRefused</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/import_refused.py" line="26"/>
+        <source>{file}: nothing was imported. Fix these {n} problem(s) and import the file again:</source>
+        <translation>{file}：未导入任何数据。请修正以下 {n} 个问题后重新导入：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/import_refused.py" line="30"/>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+</context>
+<context>
     <name>IssuedModel</name>
     <message>
         <location filename="../../commandcenter/itemmodels/briefing.py" line="32"/>
@@ -1040,102 +1053,102 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="245"/>
+        <location filename="../../commandcenter/views/main_window.py" line="248"/>
         <source> [DEMO]</source>
         <translation> [演示]</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="247"/>
+        <location filename="../../commandcenter/views/main_window.py" line="250"/>
         <source>Grid Command Centre — {centre} — {db}{demo}</source>
         <translation>网格化指挥中心 — {centre} — {db}{demo}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="251"/>
+        <location filename="../../commandcenter/views/main_window.py" line="254"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="252"/>
+        <location filename="../../commandcenter/views/main_window.py" line="255"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="253"/>
+        <location filename="../../commandcenter/views/main_window.py" line="256"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="254"/>
+        <location filename="../../commandcenter/views/main_window.py" line="257"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="255"/>
+        <location filename="../../commandcenter/views/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="256"/>
+        <location filename="../../commandcenter/views/main_window.py" line="259"/>
         <source>&amp;Keyboard shortcuts (F1 on the wall)</source>
         <translation>键盘快捷键(&amp;K)（在案件墙上按 F1）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="257"/>
+        <location filename="../../commandcenter/views/main_window.py" line="260"/>
         <source>&amp;About Grid Command Centre</source>
         <translation>关于网格化指挥中心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="259"/>
+        <location filename="../../commandcenter/views/main_window.py" line="262"/>
         <source>{name} ({role}) · {centre}</source>
         <translation>{name}（{role}）· {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="265"/>
+        <location filename="../../commandcenter/views/main_window.py" line="268"/>
         <source>Another seat or an import is writing; retrying…</source>
         <translation>其他席位或导入正在写入，正在重试…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="297"/>
+        <location filename="../../commandcenter/views/main_window.py" line="303"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="301"/>
+        <location filename="../../commandcenter/views/main_window.py" line="307"/>
         <source>⚠ No holiday calendar for {years}</source>
         <translation>⚠ 缺少 {years} 年节假日日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="303"/>
+        <location filename="../../commandcenter/views/main_window.py" line="309"/>
         <source>Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted working weekends. An administrator should add that year&apos;s calendar once it is announced.</source>
         <translation>{years} 年的工作时限仅按周一至周五计算，未计入法定节假日和调休。请管理员在该年安排公布后补录日历。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="307"/>
-        <source>Open {open} · Overdue {overdue} · Reported {reported} · Closed {closed} · Cases {cases}</source>
-        <translation>在办 {open} · 超时 {overdue} · 待立案 {reported} · 已结案 {closed} · 案件总数 {cases}</translation>
+        <location filename="../../commandcenter/views/main_window.py" line="313"/>
+        <source>Open {open} · Overdue {overdue} · Reported {reported}</source>
+        <translation>在办 {open} · 超时 {overdue} · 待立案 {reported}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="337"/>
+        <location filename="../../commandcenter/views/main_window.py" line="341"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="338"/>
+        <location filename="../../commandcenter/views/main_window.py" line="342"/>
         <source>Changes from other seats appear within a second</source>
         <translation>其他席位的变更会在一秒内显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="341"/>
+        <location filename="../../commandcenter/views/main_window.py" line="345"/>
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="354"/>
+        <location filename="../../commandcenter/views/main_window.py" line="358"/>
         <source>About Grid Command Centre</source>
         <translation>关于网格化指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="356"/>
+        <location filename="../../commandcenter/views/main_window.py" line="360"/>
         <source>&lt;b&gt;Grid Command Centre&lt;/b&gt; {version}&lt;br&gt;Case wall, dispatch, roster, grid maps, handovers and briefings for grid command centres.&lt;br&gt;&lt;br&gt;Database: {db}&lt;br&gt;Schema: {schema}&lt;br&gt;Log file: {log}</source>
         <translation>&lt;b&gt;网格化指挥中心&lt;/b&gt; {version}&lt;br&gt;为网格化管理指挥中心提供案件墙、派遣、网格员名册、网格地图、交接班和简报。&lt;br&gt;&lt;br&gt;数据库：{db}&lt;br&gt;数据库结构版本：{schema}&lt;br&gt;日志文件：{log}</translation>
     </message>
@@ -1143,82 +1156,82 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="811"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="140"/>
         <source>0 / no data</source>
         <translation>0 / 无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="812"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="141"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="813"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="142"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="814"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="143"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="815"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="144"/>
         <source>Grid {code}</source>
         <translation>网格 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="818"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="147"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="819"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="148"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="820"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="149"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="821"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="150"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="824"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="153"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="825"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="154"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="826"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="155"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="827"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="156"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="829"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="158"/>
         <source>Grid map</source>
         <translation>网格地图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="830"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="159"/>
         <source>Map legend</source>
         <translation>地图图例</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../commandcenter/widgets/map_canvas.py" line="1307"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="537"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>在办案件 %n 件</numerusform>
@@ -1228,182 +1241,172 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="261"/>
+        <location filename="../../commandcenter/views/map_view.py" line="262"/>
         <source>Colour grids by</source>
         <translation>网格着色依据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="264"/>
+        <location filename="../../commandcenter/views/map_view.py" line="265"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="265"/>
+        <location filename="../../commandcenter/views/map_view.py" line="266"/>
         <source>Unit grids</source>
         <translation>单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="265"/>
+        <location filename="../../commandcenter/views/map_view.py" line="266"/>
         <source>Community and street boundaries</source>
         <translation>社区和街道边界</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="266"/>
+        <location filename="../../commandcenter/views/map_view.py" line="267"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="266"/>
+        <location filename="../../commandcenter/views/map_view.py" line="267"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="266"/>
+        <location filename="../../commandcenter/views/map_view.py" line="267"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="269"/>
+        <location filename="../../commandcenter/views/map_view.py" line="270"/>
         <source>Only on duty or in the field</source>
         <translation>仅显示在岗或外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="270"/>
+        <location filename="../../commandcenter/views/map_view.py" line="271"/>
         <source>Zoom to</source>
         <translation>定位到</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="271"/>
+        <location filename="../../commandcenter/views/map_view.py" line="272"/>
         <source>Street or community (name or initials)</source>
         <translation>街道或社区（名称或拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="272"/>
+        <location filename="../../commandcenter/views/map_view.py" line="273"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="273"/>
+        <location filename="../../commandcenter/views/map_view.py" line="274"/>
         <source>Import grids (GeoJSON)…</source>
         <translation>导入网格（GeoJSON）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="275"/>
+        <location filename="../../commandcenter/views/map_view.py" line="276"/>
         <source>Unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)</source>
         <translation>从 GeoJSON 面要素集合（FeatureCollection，含编码和名称，WGS84）导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="276"/>
+        <location filename="../../commandcenter/views/map_view.py" line="277"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="277"/>
+        <location filename="../../commandcenter/views/map_view.py" line="278"/>
         <source>Load basemap image…</source>
         <translation>加载底图图片…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="278"/>
+        <location filename="../../commandcenter/views/map_view.py" line="279"/>
         <source>A north-up image with a world file (.pgw, .jgw, .wld); no internet connection is needed</source>
         <translation>上北下南的图片，附坐标文件（.pgw、.jgw、.wld）；无需联网</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="280"/>
+        <location filename="../../commandcenter/views/map_view.py" line="281"/>
         <source>Remove basemap</source>
         <translation>移除底图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="281"/>
+        <location filename="../../commandcenter/views/map_view.py" line="282"/>
         <source>Click the map to pick the location for the new case (Esc cancels)</source>
         <translation>在地图上点击，为新案件选取位置（按 Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="282"/>
+        <location filename="../../commandcenter/views/map_view.py" line="283"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="351"/>
+        <location filename="../../commandcenter/views/map_view.py" line="352"/>
         <source>The map could not be read: {error}</source>
         <translation>无法读取地图：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="381"/>
+        <location filename="../../commandcenter/views/map_view.py" line="382"/>
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="384"/>
+        <location filename="../../commandcenter/views/map_view.py" line="385"/>
         <source>No unit grids yet: import them from a GeoJSON file.</source>
         <translation>尚无单元网格：请从 GeoJSON 文件导入。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="388"/>
+        <location filename="../../commandcenter/views/map_view.py" line="389"/>
         <source>{grids} unit grids · {cases} open cases · {shown} of {placed} placed officers shown</source>
         <translation>单元网格 {grids} 个 · 在办案件 {cases} 件 · 有定位的网格员 {placed} 名，显示 {shown} 名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="509"/>
+        <location filename="../../commandcenter/views/map_view.py" line="510"/>
         <source>Picked {lon:.6f}, {lat:.6f}</source>
         <translation>已选取 {lon:.6f}, {lat:.6f}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="514"/>
+        <location filename="../../commandcenter/views/map_view.py" line="515"/>
         <source>Import unit grids</source>
         <translation>导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="515"/>
+        <location filename="../../commandcenter/views/map_view.py" line="516"/>
         <source>GeoJSON (*.geojson *.json);;All files (*)</source>
         <translation>GeoJSON 文件 (*.geojson *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="524"/>
+        <location filename="../../commandcenter/views/map_view.py" line="525"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="531"/>
+        <location filename="../../commandcenter/views/map_view.py" line="532"/>
         <source>Imported {created} new and {updated} changed grids from {file}; created {districts} districts, {streets} streets, {communities} communities.</source>
         <translation>已从 {file} 导入网格：新增 {created} 个，更新 {updated} 个；新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="537"/>
+        <location filename="../../commandcenter/views/map_view.py" line="538"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="545"/>
-        <source>{file}: nothing was imported. Fix these {n} problem(s) and import the file again:</source>
-        <translation>{file}：未导入任何数据。请修正以下 {n} 个问题后重新导入：</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/map_view.py" line="549"/>
-        <source>Import refused</source>
-        <translation>导入被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/map_view.py" line="562"/>
+        <location filename="../../commandcenter/views/map_view.py" line="554"/>
         <source>Load a basemap image</source>
         <translation>加载底图图片</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="563"/>
+        <location filename="../../commandcenter/views/map_view.py" line="555"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="580"/>
+        <location filename="../../commandcenter/views/map_view.py" line="572"/>
         <source>{file} is not an image this program can read</source>
         <translation>{file} 不是本程序可读取的图片</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="585"/>
+        <location filename="../../commandcenter/views/map_view.py" line="577"/>
         <source>Basemap {file} loaded</source>
         <translation>已加载底图 {file}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="610"/>
+        <location filename="../../commandcenter/views/map_view.py" line="602"/>
         <source>Map</source>
         <translation>网格地图</translation>
     </message>
@@ -1624,67 +1627,67 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>OfficerRosterModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="111"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="112"/>
         <source>Cases assigned to the officer and not yet closed (click to sort by load)</source>
         <translation>分派给该网格员且尚未结案的案件（点击按工作量排序）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
         <source>Duty status</source>
         <translation>在岗状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
         <source>Shift now</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
         <source>Grids</source>
         <translation>负责网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
         <source>Street / community</source>
         <translation>街道 / 社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="108"/>
         <source>Last position</source>
         <translation>最近位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="108"/>
         <source>Seen</source>
         <translation>定位时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="108"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="136"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="137"/>
         <source>never</source>
         <translation>从未定位</translation>
     </message>
@@ -1908,42 +1911,42 @@ Select a case on the wall to see every field and its history.</source>
         <translation>从 CSV 导入职能部门：code,name,phone,category_codes</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="129"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="135"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="130"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="136"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="131"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="137"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="132"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="138"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="133"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="139"/>
         <source>Add selected officers to the shift</source>
         <translation>将所选网格员加入班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="134"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="140"/>
         <source>Remove selected members</source>
         <translation>移除所选人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="135"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="141"/>
         <source>Add operator</source>
         <translation>添加值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="136"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="142"/>
         <source>Operators and supervisors who can work the shift</source>
         <translation>可排入该班次的值班员和值班长</translation>
     </message>
@@ -2018,67 +2021,57 @@ Select a case on the wall to see every field and its history.</source>
         <translation>已从 {file}（{encoding}）导入{what}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="461"/>
-        <source>{file}: nothing was imported. Fix these {n} problem(s) and import the file again:</source>
-        <translation>{file}：未导入任何数据。请修正以下 {n} 个问题后重新导入：</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="465"/>
-        <source>Import refused</source>
-        <translation>导入被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="172"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="178"/>
         <source>Loading shifts…</source>
         <translation>正在加载班次…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="176"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="182"/>
         <source>{name} ({start}–{end}): {officers} officers, {operators} operators</source>
         <translation>{name}（{start}–{end}），网格员 {officers} 人，值班员 {operators} 人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="179"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="185"/>
         <source>On now: {shifts}</source>
         <translation>当前班次：{shifts}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="183"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="189"/>
         <source>On now: no shift is running</source>
         <translation>当前班次：无</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="187"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="193"/>
         <source>Next: {name} from {start} ({officers} officers, {operators} operators)</source>
         <translation>下一班次：{name}，{start} 开始（网格员 {officers} 人，值班员 {operators} 人）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="192"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="198"/>
         <source>Next: no shift defined</source>
         <translation>下一班次：未设置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="216"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="222"/>
         <source>Select a shift to see who works it</source>
         <translation>选择班次以查看当班人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="218"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="224"/>
         <source>Working {name}:</source>
         <translation>{name} 当班人员：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="294"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="300"/>
         <source>Shift {name} saved</source>
         <translation>班次 {name} 已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="297"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="303"/>
         <source>Shift deleted</source>
         <translation>班次已删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="483"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="474"/>
         <source>Roster</source>
         <translation>网格员名册</translation>
     </message>
@@ -2086,42 +2079,42 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="77"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="74"/>
         <source>Edit shift</source>
         <translation>编辑班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="77"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="74"/>
         <source>New shift</source>
         <translation>新建班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="78"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="75"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="78"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="75"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="78"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="75"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="78"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="75"/>
         <source>Days</source>
         <translation>适用日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="81"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="78"/>
         <source>e.g. Day shift</source>
         <translation>如：白班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="82"/>
+        <location filename="../../commandcenter/views/roster/shift_dialog.py" line="79"/>
         <source>An end at or before the start means the shift ends the next day</source>
         <translation>结束时间不晚于开始时间时，表示班次次日结束</translation>
     </message>
@@ -2129,32 +2122,32 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShiftTableModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="238"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="239"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="238"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="239"/>
         <source>Hours</source>
         <translation>起止时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="238"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="239"/>
         <source>Days</source>
         <translation>适用日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="238"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="239"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="238"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="239"/>
         <source>Operators</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="244"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="245"/>
         <source> (+1 day)</source>
         <translation>（次日）</translation>
     </message>
@@ -2193,268 +2186,268 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="330"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="331"/>
         <source>Search number, place (or pinyin initials), text… (Ctrl+F)</source>
         <translation>搜索编号、地点（或拼音首字母）、描述…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="332"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="332"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="332"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
         <source>To register</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
         <source>To dispatch</source>
         <translation>待派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
         <source>With handler</source>
         <translation>承办中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="335"/>
         <source>To verify</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="335"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="335"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="337"/>
         <source>All priorities</source>
         <translation>全部紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
         <source>Any time limit</source>
         <translation>全部时限状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="339"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
         <source>Due soon or overdue</source>
         <translation>即将超时或已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="341"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="341"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="342"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="343"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="345"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
         <source>Open + closed 24 h</source>
         <translation>在办 + 24小时内结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="345"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="345"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="347"/>
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="348"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="349"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="349"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="350"/>
         <source>Only cases I entered</source>
         <translation>只看我录入的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="350"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="351"/>
         <source>Overdue first</source>
         <translation>超时优先</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="351"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="352"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="352"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="353"/>
         <source>Register a hotline call (Ctrl+N)</source>
         <translation>登记热线来电（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="353"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="354"/>
         <source>Next waiting</source>
         <translation>下一待办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="354"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="355"/>
         <source>Select the next case waiting for registration or dispatch (F5)</source>
         <translation>选中下一个待立案或待派遣的案件（F5）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="355"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="356"/>
         <source>Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="359"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="360"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="360"/>
-        <location filename="../../commandcenter/views/wall_view.py" line="534"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="361"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="535"/>
         <source>Escalations</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="361"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="362"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="391"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="392"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="393"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="394"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="399"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="400"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="412"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="413"/>
         <source>Loading the wall…</source>
         <translation>正在加载案件墙…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="428"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="429"/>
         <source>Could not load the wall: {error}</source>
         <translation>无法加载案件墙：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="501"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="502"/>
         <source>URGENT {number}: {category} — {place}</source>
         <translation>紧急案件 {number}：{category} — {place}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="505"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="506"/>
         <source>Flood: {count} more urgent cases arrived — filter by Urgent to see them</source>
         <translation>紧急案件集中涌入：又有 {count} 件紧急案件 — 按“紧急”筛选查看</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="528"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="529"/>
         <source>Supervision 督办</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="528"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="529"/>
         <source>Reminder 催办</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="534"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="535"/>
         <source>Escalations ({n})</source>
         <translation>催督办（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="584"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="585"/>
         <source>Grid {code} ✕</source>
         <translation>网格 {code} ✕</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="604"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="605"/>
         <source>{shown} of {total} cases on the wall</source>
         <translation>案件墙显示 {shown}/{total} 件案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="647"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="648"/>
         <source>No case is waiting for registration or dispatch.</source>
         <translation>没有待立案或待派遣的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="712"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="713"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="713"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="714"/>
         <source>Your role may not do this: {action}.</source>
         <translation>您的角色无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="765"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="766"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="768"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="769"/>
         <source>New case (hotline call)</source>
         <translation>新建案件（热线来电）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="769"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="770"/>
         <source>Select the next waiting case</source>
         <translation>选中下一个待办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="770"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="771"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="770"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="771"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="771"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="772"/>
         <source>Back to the case list</source>
         <translation>返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="773"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="774"/>
         <source>Switch screens</source>
         <translation>切换界面</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="773"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="774"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -3973,22 +3966,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>duration</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="67"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="74"/>
         <source>{d} d {h} h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="68"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="75"/>
         <source>{d} d</source>
         <translation>{d}天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="70"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="77"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h}小时{m:02d}分</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="71"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="78"/>
         <source>{m} min</source>
         <translation>{m}分钟</translation>
     </message>
@@ -4483,72 +4476,72 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>roster</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="69"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="70"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="71"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="72"/>
         <source>{n} min ago</source>
         <translation>{n}分钟前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="73"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="74"/>
         <source>{n} h ago</source>
         <translation>{n}小时前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="74"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="75"/>
         <source>{n} d ago</source>
         <translation>{n}天前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="216"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="217"/>
         <source>every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="218"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="219"/>
         <source>Mon–Fri</source>
         <translation>周一至周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="220"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="221"/>
         <source>weekends</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="226"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="227"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="226"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="227"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="227"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="228"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="227"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="228"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="228"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="229"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="228"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="229"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="229"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="230"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
@@ -4556,7 +4549,7 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="789"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="790"/>
         <source>Case wall</source>
         <translation>案件墙</translation>
     </message>
@@ -4635,12 +4628,12 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>startup</name>
     <message>
-        <location filename="../../commandcenter/app.py" line="93"/>
+        <location filename="../../commandcenter/app.py" line="92"/>
         <source>Creating the demo city (first start)…</source>
         <translation>正在创建演示城市（首次启动）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/app.py" line="148"/>
+        <location filename="../../commandcenter/app.py" line="147"/>
         <source>Grid Command Centre</source>
         <translation>网格化指挥中心</translation>
     </message>
@@ -4754,72 +4747,72 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>wall</name>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="84"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="72"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="85"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="73"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="86"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="74"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="87"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="88"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="76"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="89"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="77"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="90"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="78"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="91"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="79"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="92"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="80"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="93"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="81"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="94"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="82"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="95"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="83"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="190"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="178"/>
         <source>{d}d {h:02d}h</source>
         <translation>{d}天{h:02d}时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/wall_model.py" line="376"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="380"/>
         <source>paused</source>
         <translation>暂停计时</translation>
     </message>
