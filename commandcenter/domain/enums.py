@@ -42,6 +42,8 @@ OPEN_STATUSES: frozenset[CaseStatus] = frozenset(
         CaseStatus.SUSPENDED,
     }
 )
+# the stored values, for `Case.status.in_(...)`; sorted so the SQL text (and its cache key) is stable
+OPEN_STATUS_VALUES: tuple[str, ...] = tuple(sorted(s.value for s in OPEN_STATUSES))
 TERMINAL_STATUSES: frozenset[CaseStatus] = frozenset({CaseStatus.REJECTED, CaseStatus.MERGED})
 
 

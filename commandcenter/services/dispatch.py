@@ -24,11 +24,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import Database
-from ..domain.enums import AVAILABLE_DUTY, OPEN_STATUSES
+from ..domain.enums import AVAILABLE_DUTY
 from ..errors import NotFound
 from ..geometry.projection import haversine_m
 from ..models import (
@@ -43,8 +43,7 @@ from ..models import (
     OfficerGrid,
     Street,
 )
-
-OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
+from .case_queries import open_case_counts
 
 TIER_ROUTE_DISTRICT = 4000.0
 TIER_ROUTE_CITY = 3900.0
@@ -157,13 +156,7 @@ def _departments(s: Session, c: _CaseFacts) -> list[Recommendation]:
     for dept_id, name, district_id in routes:
         scoped = district_id is not None
         best[dept_id] = (name, scoped or best.get(dept_id, (name, False))[1])
-    loads = dict(
-        s.execute(
-            select(Case.assignee_department_id, func.count())
-            .where(Case.status.in_(OPEN_VALUES), Case.assignee_department_id.in_(list(best)))
-            .group_by(Case.assignee_department_id)
-        ).all()
-    )
+    loads = open_case_counts(s, Case.assignee_department_id, Case.assignee_department_id.in_(list(best)))
     out = []
     for dept_id, (name, scoped) in best.items():
         load = int(loads.get(dept_id, 0))
@@ -183,13 +176,7 @@ def _officers(s: Session, c: _CaseFacts, now: datetime) -> list[Recommendation]:
             .where(Grid.community_id == c.community_id)
         )
     )
-    loads = dict(
-        s.execute(
-            select(Case.assignee_officer_id, func.count())
-            .where(Case.status.in_(OPEN_VALUES), Case.assignee_officer_id.is_not(None))
-            .group_by(Case.assignee_officer_id)
-        ).all()
-    )
+    loads = open_case_counts(s, Case.assignee_officer_id)
     officers = s.execute(
         select(Officer.id, Officer.name, Officer.duty_status, Officer.last_lon, Officer.last_lat, Officer.last_seen_at)
     ).all()

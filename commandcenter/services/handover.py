@@ -26,7 +26,13 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db import Database
 from ..domain.actions import Action
 from ..domain.entities import Entity
-from ..domain.enums import OPEN_STATUSES, CaseStatus, DutyStatus, HandoverStatus, Priority
+from ..domain.enums import (
+    OPEN_STATUS_VALUES,
+    CaseStatus,
+    DutyStatus,
+    HandoverStatus,
+    Priority,
+)
 from ..errors import CommandCentreError, HandoverLocked, NotFound, ValidationError
 from ..models import (
     Case,
@@ -54,7 +60,6 @@ LIST_LIMIT = 50  # cases listed per section of a handover; the totals are always
 MAX_NOTES = 8000
 MAX_ITEM_TEXT = 500
 MAX_ITEMS = 100
-OPEN = tuple(s.value for s in OPEN_STATUSES)
 ABSENT = (DutyStatus.OFF_DUTY.value, DutyStatus.ON_LEAVE.value)
 
 
@@ -268,16 +273,16 @@ def draft_summary(s: Session, scope: Sequence[int], shift_name: str, start: date
     in_scope = Case.centre_id.in_(scope)
     a, b = to_epoch(start), to_epoch(end)
     by_status = dict(
-        s.execute(select(Case.status, func.count()).where(in_scope, Case.status.in_(OPEN)).group_by(Case.status)).all()
+        s.execute(select(Case.status, func.count()).where(in_scope, Case.status.in_(OPEN_STATUS_VALUES)).group_by(Case.status)).all()
     )
-    stage_order = [st.value for st in CaseStatus if st.value in OPEN]
+    stage_order = [st.value for st in CaseStatus if st.value in OPEN_STATUS_VALUES]
     open_by_status = tuple((st, int(by_status.get(st, 0))) for st in stage_order)
 
     overdue = _case_list(s, [in_scope, overdue_condition(now)], [Case.stage_deadline_at, Case.id])
     unacknowledged = exists().where(Escalation.case_id == Case.id, Escalation.acknowledged_at.is_(None))
     escalated = _case_list(
         s,
-        [in_scope, Case.status.in_(OPEN), or_(Case.escalation_level > 0, unacknowledged)],
+        [in_scope, Case.status.in_(OPEN_STATUS_VALUES), or_(Case.escalation_level > 0, unacknowledged)],
         [Case.escalation_level.desc(), Case.stage_deadline_at, Case.id],
     )
     urgent = _case_list(
@@ -292,7 +297,7 @@ def draft_summary(s: Session, scope: Sequence[int], shift_name: str, start: date
     changed_in_shift = exists().where(DutyChange.officer_id == Officer.id, DutyChange.at >= a, DutyChange.at < b)
     absent_rows = s.execute(
         select(Officer.id, Officer.employee_no, Officer.name, Officer.duty_status, open_count)
-        .outerjoin(Case, and_(Case.assignee_officer_id == Officer.id, Case.status.in_(OPEN)))
+        .outerjoin(Case, and_(Case.assignee_officer_id == Officer.id, Case.status.in_(OPEN_STATUS_VALUES)))
         .where(officer_scope, Officer.duty_status.in_(ABSENT))
         .group_by(Officer.id, Officer.employee_no, Officer.name, Officer.duty_status)
         .having(or_(open_count > 0, changed_in_shift))
@@ -313,7 +318,7 @@ def draft_summary(s: Session, scope: Sequence[int], shift_name: str, start: date
             within(Case.dispatched_at),
             within(Case.fed_back_at),
             within(Case.closed_at),
-            func.coalesce(func.sum(case((Case.status.in_(OPEN), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((Case.status.in_(OPEN_STATUS_VALUES), 1), else_=0)), 0),
         ).where(in_scope)
     ).one()
     figures = ShiftFigures(*(int(v) for v in fig), overdue_now=overdue[1])
@@ -674,4 +679,3 @@ class HandoverService:
             summary=HandoverSummary.from_json(h.summary_json),
             version=h.version,
         )
-

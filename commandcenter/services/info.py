@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from .. import migrations
 from ..db import Database
-from ..domain.enums import OPEN_STATUSES, CaseStatus
+from ..domain.enums import OPEN_STATUS_VALUES, OPEN_STATUSES, CaseStatus
 from ..models import (
     AppMeta,
     CalendarYear,
@@ -84,7 +84,6 @@ class LiveCounts:
         return sum(self.open_by_status.values())
 
 
-_OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 
 
 def live_counts(db: Database) -> LiveCounts:
@@ -93,7 +92,7 @@ def live_counts(db: Database) -> LiveCounts:
     now = db.clock.now()
     with db.read() as s:
         by_status = {st: int(n) for st, n in s.execute(
-            select(Case.status, func.count()).where(Case.status.in_(_OPEN_VALUES)).group_by(Case.status))}
+            select(Case.status, func.count()).where(Case.status.in_(OPEN_STATUS_VALUES)).group_by(Case.status))}
         overdue = int(s.scalar(select(func.count()).select_from(Case).where(overdue_condition(now))) or 0)
         is_demo = s.scalar(select(AppMeta.value).where(AppMeta.key == "is_demo")) == "1"
         covered = set(s.scalars(select(CalendarYear.year)))

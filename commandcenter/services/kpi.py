@@ -51,7 +51,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
-from ..domain.enums import OPEN_STATUSES, CaseStatus
+from ..domain.enums import OPEN_STATUS_VALUES, CaseStatus
 from ..errors import NotFound
 from ..models import (
     Case,
@@ -79,7 +79,6 @@ OVERDUE_LIMIT = 1000
 OFFICER_LIMIT = 40
 CATEGORY_LIMIT = 20
 STREET_LIMIT = 40
-OPEN = tuple(s.value for s in OPEN_STATUSES)
 EXCLUDED = (CaseStatus.REJECTED.value, CaseStatus.MERGED.value)
 
 Progress = Callable[[str, float], None]
@@ -534,7 +533,7 @@ def _overdue(s: Session, scope: Sequence[int], now: datetime) -> tuple[OverdueRo
 
 
 def _workloads(s: Session, scope: Sequence[int], a: int, b: int, now: datetime) -> dict[str, Any]:
-    open_now = Case.status.in_(OPEN)
+    open_now = Case.status.in_(OPEN_STATUS_VALUES)
     moved = [_within(Case.dispatched_at, a, b), _within(Case.fed_back_at, a, b), _within(Case.closed_at, a, b)]
     columns = [_count_if(open_now), _count_if(overdue_condition(now)), *(_count_if(m) for m in moved)]
     # Counting per assignee id before joining the names, and testing the assignee columns with

@@ -22,9 +22,10 @@ from sqlalchemy import case, func, select
 from ..caches import CacheKey
 from ..db import Database
 from ..domain.entities import Entity
-from ..domain.enums import OPEN_STATUSES, PRIORITY_ORDER
+from ..domain.enums import OPEN_STATUS_VALUES, PRIORITY_ORDER
 from ..errors import WorldFileInvalid
 from ..models import Case, Category, Community, District, Grid, Officer, Street, to_epoch
+from .case_queries import open_case_counts
 from .info import overdue_condition
 from .map_types import (
     CasePriority,
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
     import shapely
 
 MAP_GEOMETRY: CacheKey[MapGeometry] = CacheKey("map_geometry", frozenset({Entity.GRID}))
-OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 UNION_GRID_SIZE = 1e-8  # degrees (about 1 mm): snaps shared edges so outlines have no slivers
 MIN_HOLE_DEG2 = 1e-10  # holes smaller than about 1 m² in a boundary are float noise
 SUMMARY_CHARS = 60
@@ -221,7 +221,7 @@ def grid_measures(db: Database, tz: str = DEFAULT_TZ) -> dict[str, dict[int, flo
     with db.read() as s:
         open_rows = s.execute(
             select(Case.grid_id, func.count(), func.sum(case((overdue_condition(now), 1), else_=0)))
-            .where(Case.status.in_(OPEN_VALUES))
+            .where(Case.status.in_(OPEN_STATUS_VALUES))
             .group_by(Case.grid_id)
         ).all()
         # counted here, not by GROUP BY: grouping makes SQLite walk the grid index over all
@@ -253,7 +253,7 @@ def case_markers(db: Database) -> tuple[MapCaseMarker, ...]:
     """Every open case, most pressing priority last (drawn on top)."""
     rank = {p.value: i for i, p in enumerate(PRIORITY_ORDER)}
     with db.read() as s:
-        rows = s.execute(_marker_select().where(Case.status.in_(OPEN_VALUES))).all()
+        rows = s.execute(_marker_select().where(Case.status.in_(OPEN_STATUS_VALUES))).all()
     markers = [_marker(r) for r in rows]
     markers.sort(key=lambda m: -rank.get(m.priority, 2))
     return tuple(markers)
@@ -269,13 +269,7 @@ def case_marker(db: Database, case_id: int) -> MapCaseMarker | None:
 def officer_markers(db: Database) -> tuple[MapOfficerMarker, ...]:
     """Officers with a known position, with their open assigned cases."""
     with db.read() as s:
-        loads = dict(
-            s.execute(
-                select(Case.assignee_officer_id, func.count())
-                .where(Case.status.in_(OPEN_VALUES), Case.assignee_officer_id.is_not(None))
-                .group_by(Case.assignee_officer_id)
-            ).all()
-        )
+        loads = open_case_counts(s, Case.assignee_officer_id)
         rows = s.execute(
             select(Officer.id, Officer.name, Officer.last_lon, Officer.last_lat, Officer.duty_status)
             .where(Officer.last_lon.is_not(None), Officer.last_lat.is_not(None))

@@ -23,10 +23,9 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 from ..caches import CacheKey
 from ..db import Database
 from ..domain.entities import Entity
-from ..domain.enums import OPEN_STATUSES
+from ..domain.enums import OPEN_STATUS_VALUES
 from ..models import Case, Category, Community, Department, Grid, Officer, Street
-
-_OPEN = tuple(s.value for s in OPEN_STATUSES)
+from .case_queries import open_case_counts
 
 
 @lru_cache(maxsize=8192)
@@ -219,12 +218,8 @@ DEPARTMENT_NAMES: CacheKey[list[_Name]] = CacheKey("reference.departments", froz
 
 
 def _open_counts(db: Database, column: InstrumentedAttribute[int | None]) -> dict[int, int]:
-    """Open cases per assignee (served by the index on assignee and status)."""
     with db.read() as s:
-        rows = s.execute(
-            select(column, func.count()).where(Case.status.in_(_OPEN), column.is_not(None)).group_by(column)
-        ).all()
-    return {r[0]: r[1] for r in rows}
+        return open_case_counts(s, column)
 
 
 def officer_choices(db: Database) -> list[AssigneeChoice]:
@@ -298,7 +293,7 @@ def open_case_choices(db: Database, centre_ids: Sequence[int], grid_id: int | No
                Case.status, Grid.code, Case.address, func.substr(Case.description, 1, 120))
         .join(Category, Category.id == Case.category_id)
         .join(Grid, Grid.id == Case.grid_id)
-        .where(Case.centre_id.in_(list(centre_ids)), Case.status.in_(_OPEN))
+        .where(Case.centre_id.in_(list(centre_ids)), Case.status.in_(OPEN_STATUS_VALUES))
         .order_by(Case.reported_at.desc(), Case.id.desc())
         .limit(limit)
     )

@@ -30,7 +30,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db import Database
 from ..domain.actions import Action
 from ..domain.entities import Entity
-from ..domain.enums import OPEN_STATUSES, DutyStatus
+from ..domain.enums import OPEN_STATUS_VALUES, DutyStatus
 from ..errors import CommandCentreError, NotFound, ValidationError
 from ..models import (
     Case,
@@ -49,7 +49,6 @@ from .info import overdue_condition
 from .lifecycle import write_audit
 from .shifts import current_shift_names
 
-OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 _T = TypeVar("_T")
 
 
@@ -142,7 +141,7 @@ def _loads(s: Session, now: datetime, ids: list[int] | None) -> dict[int, Office
             func.count(),
             func.sum(case((overdue_condition(now), 1), else_=0)),
         )
-        .where(Case.status.in_(OPEN_VALUES), Case.assignee_officer_id.is_not(None))
+        .where(Case.status.in_(OPEN_STATUS_VALUES), Case.assignee_officer_id.is_not(None))
         .group_by(Case.assignee_officer_id)
     )
     if ids is not None:

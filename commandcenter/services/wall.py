@@ -10,13 +10,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement
 
 from ..db import Database
-from ..domain.enums import OPEN_STATUSES, CaseStatus
+from ..domain.enums import OPEN_STATUS_VALUES, CaseStatus
 from ..models import Case, to_epoch
 from .case_queries import row_select, to_row
 from .changefeed import latest_change_id
 from .dto import CaseRow
-
-_OPEN = tuple(s.value for s in OPEN_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,7 @@ class WallScope:
         """Whether a changed row still belongs on the wall (same rule as the SQL below)."""
         if row.centre_id not in self.centre_ids:
             return False
-        if row.status in _OPEN:
+        if row.status in OPEN_STATUS_VALUES:
             return True
         if self.period_start is not None:
             end = self.period_end or now
@@ -48,13 +46,13 @@ class WallScope:
         (by centre and status) and the rest (by closing time, or by report time when widened).
         One OR of both made SQLite walk a centre's whole history: a second at Putian scale."""
         in_centres = Case.centre_id.in_(self.centre_ids)
-        open_part = in_centres & Case.status.in_(_OPEN)
+        open_part = in_centres & Case.status.in_(OPEN_STATUS_VALUES)
         if self.period_start is not None:
             end = self.period_end or now
             rest = (
                 (Case.reported_at >= to_epoch(self.period_start))
                 & (Case.reported_at < to_epoch(end))
-                & Case.status.not_in(_OPEN)
+                & Case.status.not_in(OPEN_STATUS_VALUES)
                 & in_centres
             )
         else:
