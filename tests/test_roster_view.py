@@ -229,3 +229,52 @@ def test_officers_arriving_through_the_feed_land_in_sorted_order(view, db, city,
     set_duty_status(db, supervisor, li, DutyStatus.IN_FIELD)
     view.ctx.feed.poll()
     assert names(view) == ["李娜", "张伟"]  # by pinyin initials: L before Z
+
+
+def counted_officer_rows(monkeypatch) -> list[object]:  # type: ignore[no-untyped-def]
+    """Record which officers the screen reads (None: the whole roster)."""
+    from commandcenter.services import roster
+
+    calls: list[object] = []
+
+    def counting(db, officer_ids=None):  # type: ignore[no-untyped-def]
+        calls.append(None if officer_ids is None else set(officer_ids))
+        return officer_rows(db, officer_ids)
+
+    monkeypatch.setattr(roster, "officer_rows", counting)
+    return calls
+
+
+def test_a_hidden_roster_reads_changed_officers_once_when_shown(view, db, city, supervisor, qtbot,  # type: ignore[no-untyped-def]
+                                                               monkeypatch) -> None:
+    """Regression: during a drill a hidden roster re-read and re-applied officers every second."""
+    zhang, wang, _li = city.officer_ids
+    view.hide()
+    set_duty_status(db, supervisor, zhang, DutyStatus.IN_FIELD)  # at another seat
+    view.ctx.feed.poll()
+    calls = counted_officer_rows(monkeypatch)  # set_duty_status reads the officer too
+    set_duty_status(db, supervisor, wang, DutyStatus.IN_FIELD)
+    calls.clear()
+    view.ctx.feed.poll()
+    assert calls == [] and cell(view, zhang, Column.STATUS) == "On duty"
+    view.show()
+    qtbot.waitUntil(lambda: cell(view, wang, Column.STATUS) == "In the field")
+    assert calls == [{zhang, wang}] and cell(view, zhang, Column.STATUS) == "In the field"
+
+
+def test_many_changed_officers_are_read_as_one_roster_keeping_the_selection(view, db, city, supervisor,  # type: ignore[no-untyped-def]
+                                                                            qtbot, monkeypatch) -> None:
+    from commandcenter.views.roster import screen
+
+    zhang, wang, li = city.officer_ids
+    monkeypatch.setattr(screen, "RELOAD_OVER", 1)
+    view.select_officer(li)
+    view.hide()
+    for officer in (zhang, wang):
+        set_duty_status(db, supervisor, officer, DutyStatus.IN_FIELD)
+        view.ctx.feed.poll()
+    calls = counted_officer_rows(monkeypatch)
+    view.show()
+    qtbot.waitUntil(lambda: cell(view, wang, Column.STATUS) == "In the field")
+    assert calls == [None]
+    assert [r.id for r in view.selected_officers()] == [li]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QItemSelectionModel,
     Qt,
     QTimer,
     Signal,
@@ -64,6 +65,9 @@ if TYPE_CHECKING:
 
 DUTY_SHORTCUTS: dict[str, str] = {"on_duty": "Alt+1", "in_field": "Alt+2", "off_duty": "Alt+3", "on_leave": "Alt+4"}
 CASE_DEBOUNCE_MS = 400
+# stale officers beyond this many are read again as a whole roster: replacing every row costs
+# 2 ms where updating them one by one in place costs about 20 µs each (3,096 rows: 66 ms)
+RELOAD_OVER = 400
 AGE_REFRESH_MS = 30_000
 
 
@@ -86,6 +90,9 @@ class RosterView(ShiftPanel, QWidget):
         self._board: ShiftBoard | None = None
         self.shift_dialog: ShiftDialog | None = None
         self._select_after_reload: int | None = None
+        # officers changed since they were last read: a drill moves up to 200 a second
+        self._stale_officers: set[int] = set()
+        self._refreshing = False
         self._tree: AreaTree | None = None
         self.import_message: QMessageBox | None = None
 
@@ -118,6 +125,7 @@ class RosterView(ShiftPanel, QWidget):
         self._case_timer = QTimer(self, singleShot=True, interval=CASE_DEBOUNCE_MS)
         self._loads_refresh = RefreshWhenShown(self, self.refresh_loads)
         self._case_timer.timeout.connect(self._loads_refresh.request)
+        self._officers_refresh = RefreshWhenShown(self, self._refresh_stale_officers)
         self._age_timer = QTimer(self, interval=AGE_REFRESH_MS)
         self._age_timer.timeout.connect(self._tick)
         self._age_timer.start()
@@ -231,10 +239,11 @@ class RosterView(ShiftPanel, QWidget):
 
     # ---- loading ----------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the whole roster again (first load, after an import)."""
+        """Read the whole roster again (first load, after an import, many officers changed)."""
         if self._loading:
             return
         self._loading = True
+        self._stale_officers.clear()  # the whole roster is read now
         db = self.ctx.db
         self.ctx.runner.run_in_background(lambda _s: (roster.officer_rows(db), area_tree(db)), self._rows_loaded,
                                           self._load_failed)
@@ -242,28 +251,59 @@ class RosterView(ShiftPanel, QWidget):
     def _rows_loaded(self, result: tuple[list[OfficerRow], AreaTree]) -> None:
         self._loading = False
         rows, self._tree = result
+        selected = [r.id for r in self.selected_officers()]
         self.model.set_rows(rows)
+        self._reselect(selected)
         self._fill_area_combos()
         self._render_count()
         self.officers_loaded.emit()
+        self._refresh_if_stale()
+
+    def _reselect(self, officer_ids: list[int]) -> None:
+        """After a whole reload, select again the officers that were selected before it."""
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        indexes = [i for i in map(self.model.index_of, officer_ids) if i.isValid()]
+        for index in indexes:
+            self.table.selectionModel().select(index, flags)
+        if indexes:
+            self.table.scrollTo(indexes[0])
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
+        self._loading = self._refreshing = False
         self.show_message(self.tr("Could not read the roster: {error}").format(error=describe_error(exc)), error=True)
 
     def refresh_officers(self, ids: Iterable[int]) -> None:
-        """Re-read some officers and apply them in place (a live change)."""
-        wanted = set(ids)
-        if not wanted:
+        """Re-read some officers and apply them in place (a live change).
+
+        While the screen is hidden the officers are only remembered and read once it shows; one
+        read runs at a time, and the changes arriving meanwhile are read together after it.
+        """
+        self._stale_officers.update(ids)
+        if self._stale_officers:
+            self._officers_refresh.request()
+
+    def _refresh_stale_officers(self) -> None:
+        if self._refreshing or self._loading or not self._stale_officers:
+            return  # the read running now asks again when it ends
+        if len(self._stale_officers) > RELOAD_OVER:
+            self.reload()
             return
+        wanted, self._stale_officers = self._stale_officers, set()
+        self._refreshing = True
         db = self.ctx.db
         self.ctx.runner.run_in_background(
             lambda _s: (wanted, roster.officer_rows(db, wanted)), self._officers_refreshed, self._load_failed)
 
     def _officers_refreshed(self, result: tuple[set[int], list[OfficerRow]]) -> None:
+        self._refreshing = False
         wanted, rows = result
         self.model.apply_rows(rows, removed=wanted - {r.id for r in rows})
         self._render_count()
+        self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale_officers:
+            self._officers_refresh.request()
 
     def refresh_loads(self) -> None:
         db = self.ctx.db
