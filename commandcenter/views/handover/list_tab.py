@@ -35,7 +35,6 @@ from ...labels import describe_error
 from ...services.handover import (
     HandoverListRow,
     HandoverRecord,
-    HandoverService,
 )
 from .record_browser import MessageLabel, RecordBrowser, open_pdf
 
@@ -49,7 +48,7 @@ class ListTab(QWidget):
 
     def __init__(self, ctx: AppContext, pending_only: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.svc, self.pending_only = ctx, HandoverService(ctx.db), pending_only
+        self.ctx, self.svc, self.pending_only = ctx, ctx.handovers, pending_only
         self.record: HandoverRecord | None = None
         # parented even where unused (the pending list has no search): never a stray window
         self.search = QLineEdit(self)

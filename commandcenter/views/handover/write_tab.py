@@ -41,7 +41,6 @@ from ...itemmodels.handover import PendingItemsModel, local_time, status_text
 from ...labels import describe_error
 from ...services.handover import (
     HandoverRecord,
-    HandoverService,
     ItemInput,
 )
 from ...services.shifts import ShiftPeriod
@@ -70,7 +69,7 @@ class WriteTab(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.svc = ctx, HandoverService(ctx.db)
+        self.ctx, self.svc = ctx, ctx.handovers
         self.record: HandoverRecord | None = None
         self.period: ShiftPeriod | None = None
         self._loading = False
