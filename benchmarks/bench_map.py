@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from commandcenter.geometry.projection import LocalProjection  # noqa: E402
-from commandcenter.services.map_types import (  # noqa: E402
+from commandcenter.shapes.map import (  # noqa: E402
     MapBoundary,
     MapCaseMarker,
     MapGrid,

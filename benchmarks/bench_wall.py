@@ -137,7 +137,7 @@ WRITER = r"""
 import json, sys, time
 from commandcenter.db import open_database
 from commandcenter.services.auth import SystemActor
-from commandcenter.services.dto import NewCase
+from commandcenter.shapes.cases import NewCase
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.services.reference_lists import area_tree, category_choices
 db = open_database(sys.argv[1]); svc = CaseService(db)

@@ -32,9 +32,9 @@ from .domain.lifecycle import CASE_ACTIONS
 from .errors import NotFound, ValidationError
 from .services.auth import Actor, authenticate, authorize
 from .services.case_lookup import case_by_number, find_cases
-from .services.dto import CaseRow
 from .services.lifecycle import CaseService, TransitionParams
 from .services.reference_lists import AssigneeChoice, department_choices, officer_choices
+from .shapes.cases import CaseRow
 
 __all__ = ["KPI_NAMES", "Case", "Officer", "ScriptSession", "connect"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import current_language, normalize, translate
 from .labels import status_label
-from .services.map_types import MapCaseMarker
+from .shapes.map import MapCaseMarker
 
 MEASURE_LABELS: dict[str, str] = {
     "open": N("map", "Open cases"),

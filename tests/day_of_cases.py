@@ -25,9 +25,9 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import DutyStatus, Priority, SourceChannel
 from commandcenter.models import Case, DutyChange, Escalation, Officer, Shift
 from commandcenter.services.auth import actor_for
-from commandcenter.services.dto import NewCase
 from commandcenter.services.handover import HandoverService, ItemInput
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.shapes.cases import NewCase
 
 from .factories import build_tiny_city, grid_centre
 

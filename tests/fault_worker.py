@@ -32,8 +32,8 @@ from commandcenter.errors import IllegalTransition, StaleCase
 from commandcenter.labels import describe_error
 from commandcenter.models import Category, Grid, Officer
 from commandcenter.services.auth import SystemActor
-from commandcenter.services.dto import CaseRow, NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.shapes.cases import CaseRow, NewCase
 
 ACTOR = SystemActor(username="fault-worker")
 LOOP = (Action.DISPATCH, Action.ACCEPT, Action.FEED_BACK, Action.CLOSE)

@@ -31,8 +31,8 @@ from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import IllegalTransition, StaleCase
 from commandcenter.models import Case, CaseHistory, Category, Officer
 from commandcenter.services.auth import Actor, actor_for
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.shapes.cases import NewCase
 
 from .factories import grid_centre
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from commandcenter.domain.enums import Priority, SourceChannel
-from commandcenter.services.dto import NewCase
 from commandcenter.services.escalation import scan_escalations
 from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.cases import NewCase
 from commandcenter.widgets.case_detail import CaseDetailPanel
 
 from .factories import grid_centre

@@ -10,8 +10,8 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import StaleCase
 from commandcenter.services.auth import actor_for
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.shapes.cases import NewCase
 
 from .conftest import START
 from .factories import build_tiny_city, grid_centre

@@ -21,8 +21,8 @@ from commandcenter.errors import (
 )
 from commandcenter.labels import describe_error
 from commandcenter.services.auth import SystemActor
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.cases import NewCase
 
 from .conftest import START
 from .factories import build_tiny_city, grid_centre

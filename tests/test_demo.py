@@ -37,12 +37,12 @@ from commandcenter.models import (
     User,
 )
 from commandcenter.services.auth import actor_for
-from commandcenter.services.dto import NewCase
 from commandcenter.services.escalation import level_due, scan_escalations
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.passwords import verify_password
 from commandcenter.services.reference_data import seed_reference_data
 from commandcenter.services.timelimits import TimeLimits
+from commandcenter.shapes.cases import NewCase
 from commandcenter.simulator.demo import SCALES, DemoStep, build_rows, generate_demo, history
 from commandcenter.simulator.demo.geography import area_m2, build_city
 from commandcenter.simulator.demo.rows import TableRows

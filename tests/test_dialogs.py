@@ -24,8 +24,8 @@ from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.models import Case, CaseHistory
 from commandcenter.services.auth import actor_for
 from commandcenter.services.dispatch import ReasonFacts
-from commandcenter.services.dto import CaseRow, NewCase
 from commandcenter.services.lifecycle import TransitionParams
+from commandcenter.shapes.cases import CaseRow, NewCase
 from commandcenter.views.dialogs import dispatch as dispatch_module
 from commandcenter.views.dialogs.action_params import ActionParamsDialog, ask_params
 from commandcenter.views.dialogs.dispatch import REASON_ROLE, DispatchDialog

@@ -12,9 +12,9 @@ from commandcenter.domain.enums import DutyStatus, Priority, SourceChannel
 from commandcenter.errors import NotFound
 from commandcenter.models import DepartmentRoute, Officer
 from commandcenter.services.dispatch import recommend
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.services.roster import PositionReport, record_positions, set_duty_status
+from commandcenter.shapes.cases import NewCase
 
 from .factories import grid_centre
 from .test_roster import dispatch_case

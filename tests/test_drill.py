@@ -22,8 +22,8 @@ from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
 from commandcenter.errors import DatabaseBusy, NotFound, ValidationError
 from commandcenter.models import Case, CaseHistory, ChangeLog, Escalation, Officer, OfficerPosition
 from commandcenter.services.auth import SystemActor
-from commandcenter.services.dto import CaseRow, NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.shapes.cases import CaseRow, NewCase
 from commandcenter.simulator.drill import (
     CaseGenerator,
     Drill,

@@ -14,7 +14,6 @@ from commandcenter.domain.enums import CaseStatus, EscalationLevel, Priority, So
 from commandcenter.errors import PermissionDenied
 from commandcenter.models import AuditEntry, Case, ChangeLog, Escalation
 from commandcenter.services.auth import SystemActor, actor_for
-from commandcenter.services.dto import NewCase
 from commandcenter.services.escalation import (
     acknowledge_escalation,
     candidates_select,
@@ -22,6 +21,7 @@ from commandcenter.services.escalation import (
     scan_escalations,
 )
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.shapes.cases import NewCase
 
 from .factories import build_tiny_city, grid_centre
 

@@ -30,8 +30,8 @@ from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.models import Case, CaseHistory, Category
 from commandcenter.services.auth import actor_for
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.cases import NewCase
 
 from .factories import build_tiny_city, grid_centre
 from .pg_cluster import PostgresServer

@@ -29,8 +29,8 @@ from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import DatabaseFull, DatabaseMissing, DatabaseReadOnly
 from commandcenter.labels import describe_error
 from commandcenter.services.auth import SystemActor
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.cases import NewCase
 
 from .conftest import START
 from .factories import TinyCity, build_tiny_city, grid_centre

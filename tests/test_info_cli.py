@@ -12,8 +12,8 @@ from commandcenter.db import open_database
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.migrations import head_revision
 from commandcenter.services.auth import actor_for
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.cases import NewCase
 
 from .factories import build_tiny_city, grid_centre
 

@@ -13,8 +13,8 @@ from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
 from commandcenter.domain.lifecycle import CASE_ACTIONS, TRANSITIONS, allowed_actions
 from commandcenter.errors import IllegalTransition, PermissionDenied, StaleCase, ValidationError
 from commandcenter.models import AuditEntry, Case, CaseHistory, ChangeLog
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.shapes.cases import NewCase
 
 from .factories import grid_centre
 

@@ -18,8 +18,8 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QToolTip  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
-from commandcenter.services.map_types import (  # noqa: E402
-    CasePriority,
+from commandcenter.domain.enums import Priority  # noqa: E402
+from commandcenter.shapes.map import (  # noqa: E402
     MapBoundary,
     MapCaseMarker,
     MapGrid,
@@ -79,7 +79,7 @@ def _boundaries() -> list[MapBoundary]:
     ]
 
 
-def _case(case_id: int, grid_id: int, priority: CasePriority = "urgent") -> MapCaseMarker:
+def _case(case_id: int, grid_id: int, priority: Priority = Priority.URGENT) -> MapCaseMarker:
     lon, lat = _centre(grid_id)
     return MapCaseMarker(
         case_id, f"PT{case_id:07d}", lon, lat, priority, "dispatched", description="井盖缺失 <危险>"

@@ -8,7 +8,7 @@ old language.
 from __future__ import annotations
 
 from commandcenter.map_labels import case_summary, measure_label
-from commandcenter.services.map_types import MapCaseMarker
+from commandcenter.shapes.map import MapCaseMarker
 
 CASE = MapCaseMarker(7, "20261125-00007", 119.0, 25.4, "urgent", "dispatched", category_zh="路灯损坏",
                      category_en="Broken streetlight", address="胜利路 12 号", description="整条路不亮")

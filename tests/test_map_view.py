@@ -15,8 +15,8 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.models import Grid
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.shapes.cases import NewCase
 from commandcenter.views.map_view import MapView
 from commandcenter.widgets.map.style import HIGHLIGHT_RING_COLOUR
 

@@ -16,11 +16,11 @@ from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import IllegalTransition, StaleCase
 from commandcenter.models import Base
 from commandcenter.services.auth import actor_for
-from commandcenter.services.dto import NewCase
 from commandcenter.services.geo import GridLocator
 from commandcenter.services.info import database_info
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.wall import WallScope, load_wall
+from commandcenter.shapes.cases import NewCase
 
 from .conftest import START
 from .factories import build_tiny_city, grid_centre

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.reference_lists import (
     area_tree,
@@ -16,6 +15,7 @@ from commandcenter.services.reference_lists import (
     search_assignees,
     search_categories,
 )
+from commandcenter.shapes.cases import NewCase
 
 from .factories import grid_centre
 

@@ -19,7 +19,6 @@ from commandcenter.models import (
     OfficerGrid,
     OfficerPosition,
 )
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.roster import (
     PositionReport,
@@ -39,6 +38,7 @@ from commandcenter.services.shifts import (
     shift_board,
     shift_rows,
 )
+from commandcenter.shapes.cases import NewCase
 
 from .factories import grid_centre
 

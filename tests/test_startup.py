@@ -16,8 +16,8 @@ from commandcenter import migrations
 from commandcenter.app import build_window
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.tasks import SynchronousRunner
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.cases import NewCase
 
 from .factories import grid_centre
 

@@ -16,9 +16,9 @@ from commandcenter.db import Database
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.services import info
-from commandcenter.services.dto import NewCase
 from commandcenter.services.info import database_info, live_counts
 from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.cases import NewCase
 
 from .factories import grid_centre
 

@@ -19,10 +19,10 @@ from commandcenter.errors import ImportRejected, ValidationError
 from commandcenter.models import Case, CaseHistory, Shift
 from commandcenter.services.auth import actor_for
 from commandcenter.services.calendar_admin import parse_calendar_csv
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import MAX_TEXT, CaseService, TransitionParams
 from commandcenter.services.shifts import save_shift
 from commandcenter.services.validation import check_length, column_limit
+from commandcenter.shapes.cases import NewCase
 
 from .conftest import START
 from .factories import build_tiny_city, grid_centre

@@ -22,9 +22,9 @@ from commandcenter.itemmodels.wall import (
     WallFilter,
     WallModel,
 )
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.wall import WallScope, load_wall, rows_by_ids
+from commandcenter.shapes.cases import NewCase
 
 from .factories import grid_centre
 

@@ -24,8 +24,8 @@ from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.tasks import SynchronousRunner, TaskRunner
 from commandcenter.models import Case
 from commandcenter.services.auth import actor_for
-from commandcenter.services.dto import NewCase
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.shapes.cases import NewCase
 from commandcenter.views import wall_view
 from commandcenter.views.dialogs.action_params import ActionParamsDialog
 from commandcenter.views.dialogs.dispatch import DispatchDialog

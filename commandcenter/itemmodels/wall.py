@@ -33,7 +33,7 @@ from ..domain.enums import CaseStatus, Priority
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..labels import priority_label, source_label, status_label
-from ..services.dto import CaseRow
+from ..shapes.cases import CaseRow
 from .base import Index, RowTableModel
 from .roles import DUE_ROLE, ID_ROLE, NEW_ROLE, PRIORITY_ROLE, ROW_ROLE
 

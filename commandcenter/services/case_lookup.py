@@ -15,8 +15,8 @@ from ..db import Database
 from ..domain.enums import CaseStatus
 from ..errors import NotFound, ValidationError
 from ..models import Case, to_epoch
+from ..shapes.cases import CaseRow
 from .case_queries import case_rows
-from .dto import CaseRow
 
 
 def case_by_number(db: Database, centre_ids: Sequence[int], number: str) -> CaseRow:

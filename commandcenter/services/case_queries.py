@@ -23,7 +23,7 @@ from ..models import (
     Street,
     User,
 )
-from .dto import CaseDetail, CaseRow, HistoryEntry
+from ..shapes.cases import CaseDetail, CaseRow, HistoryEntry
 
 _assignee_name = func.coalesce(Officer.name, Department.name, "")
 

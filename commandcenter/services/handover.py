@@ -47,10 +47,10 @@ from ..models import (
     from_epoch,
     to_epoch,
 )
+from ..shapes.cases import CaseRow
 from .auth import Actor, authorize
 from .case_queries import row_select, to_row
 from .changefeed import record_change
-from .dto import CaseRow
 from .info import overdue_condition
 from .lifecycle import write_audit
 from .shifts import ShiftPeriod, centre_timezone, last_ended_shift, shifts_at

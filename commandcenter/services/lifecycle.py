@@ -38,10 +38,10 @@ from ..models import (
     Street,
     to_epoch,
 )
+from ..shapes.cases import CaseDetail, CaseRow, NewCase
 from .auth import Actor, SystemActor, authorize
 from .case_queries import case_detail, case_row
 from .changefeed import record_change
-from .dto import CaseDetail, CaseRow, NewCase
 from .geo import GridLocator
 from .timelimits import TimeLimits
 from .validation import clean_text

@@ -22,14 +22,10 @@ from sqlalchemy import case, func, select
 from ..caches import CacheKey
 from ..db import Database
 from ..domain.entities import Entity
-from ..domain.enums import OPEN_STATUS_VALUES, PRIORITY_ORDER
+from ..domain.enums import OPEN_STATUS_VALUES, PRIORITY_ORDER, DutyStatus, Priority
 from ..errors import WorldFileInvalid
 from ..models import Case, Category, Community, District, Grid, Officer, Street, to_epoch
-from .case_queries import open_case_counts
-from .info import overdue_condition
-from .map_types import (
-    CasePriority,
-    DutyStatus,
+from ..shapes.map import (
     MapBoundary,
     MapCaseMarker,
     MapGrid,
@@ -37,6 +33,8 @@ from .map_types import (
     MapPolygon,
     Ring,
 )
+from .case_queries import open_case_counts
+from .info import overdue_condition
 from .worktime import DEFAULT_TZ
 
 if TYPE_CHECKING:
@@ -91,7 +89,7 @@ def _rings(coords: np.ndarray, ring_offsets: np.ndarray, first: int, last: int) 
     for r in range(first, last):
         pts = coords[ring_offsets[r]:ring_offsets[r + 1]]
         if len(pts) > 1 and (pts[0] == pts[-1]).all():
-            pts = pts[:-1]  # map_types rings need not repeat their first vertex
+            pts = pts[:-1]  # shapes.map rings need not repeat their first vertex
         out.append(cast(Ring, tuple(map(tuple, pts.tolist()))))
     return out
 
@@ -246,7 +244,7 @@ def _marker_select():  # type: ignore[no-untyped-def]
 
 
 def _marker(r) -> MapCaseMarker:  # type: ignore[no-untyped-def]
-    return MapCaseMarker(r[0], r[1], r[2], r[3], cast(CasePriority, r[4]), r[5], r[6], r[7], r[8] or "", _clip(r[9]))
+    return MapCaseMarker(r[0], r[1], r[2], r[3], Priority(r[4]), r[5], r[6], r[7], r[8] or "", _clip(r[9]))
 
 
 def case_markers(db: Database) -> tuple[MapCaseMarker, ...]:
@@ -276,7 +274,7 @@ def officer_markers(db: Database) -> tuple[MapOfficerMarker, ...]:
             .order_by(Officer.id)
         ).all()
     return tuple(
-        MapOfficerMarker(r[0], r[1], r[2], r[3], cast(DutyStatus, r[4]), int(loads.get(r[0], 0))) for r in rows
+        MapOfficerMarker(r[0], r[1], r[2], r[3], DutyStatus(r[4]), int(loads.get(r[0], 0))) for r in rows
     )
 
 

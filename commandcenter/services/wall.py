@@ -12,9 +12,9 @@ from sqlalchemy import ColumnElement
 from ..db import Database
 from ..domain.enums import OPEN_STATUS_VALUES, CaseStatus
 from ..models import Case, to_epoch
+from ..shapes.cases import CaseRow
 from .case_queries import row_select, to_row
 from .changefeed import latest_change_id
-from .dto import CaseRow
 
 
 @dataclass(frozen=True)

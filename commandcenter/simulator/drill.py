@@ -57,11 +57,11 @@ from ..models import (
     Street,
 )
 from ..services.auth import SystemActor, centre_scope
-from ..services.dto import NewCase
 from ..services.escalation import scan_escalations
 from ..services.lifecycle import CaseService, TransitionParams
 from ..services.reference_data import MAJOR_CATEGORIES, MINOR_CATEGORIES
 from ..services.roster import PositionReport, record_positions
+from ..shapes.cases import NewCase
 from .demo.texts import (
     DESCRIPTIONS,
     FEEDBACK_NOTES,

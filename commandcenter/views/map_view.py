@@ -51,7 +51,7 @@ from ..labels import describe_error
 from ..map_labels import measure_label
 from ..services import map_data
 from ..services.map_data import MapArea, MapGeometry, MapLayers
-from ..services.map_types import MapBoundary, MapCaseMarker, MapOfficerMarker
+from ..shapes.map import MapBoundary, MapCaseMarker, MapOfficerMarker
 from .dialogs.import_refused import open_import_refused
 
 if TYPE_CHECKING:

@@ -49,11 +49,11 @@ from ..itemmodels.roles import ID_ROLE
 from ..itemmodels.wall import COLUMN_INDEX, WallFilter, WallModel
 from ..labels import action_label, describe_error, priority_label, source_label
 from ..services.alerts import AlertRouter, AlertSummary
-from ..services.dto import CaseDetail, CaseRow
 from ..services.escalation import acknowledge_escalation, open_escalations, scan_escalations
 from ..services.lifecycle import TransitionParams
 from ..services.reference_lists import area_tree, category_choices
 from ..services.wall import WallScope, WallSnapshot, load_wall, rows_by_ids
+from ..shapes.cases import CaseDetail, CaseRow
 from ..widgets.case_detail import CaseDetailPanel
 from .dialogs.action_params import ask_params
 from .dialogs.dispatch import DispatchDialog

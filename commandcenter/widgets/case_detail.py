@@ -38,7 +38,7 @@ from ..labels import (
     source_label,
     status_label,
 )
-from ..services.dto import CaseDetail, HistoryEntry
+from ..shapes.cases import CaseDetail, HistoryEntry
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 PRIORITY_COLOURS: dict[str, str] = {

@@ -35,10 +35,10 @@ from ...gui.context import AppContext
 from ...gui.icons import ICONS, icon
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, describe_error, status_label
-from ...services.dto import CaseRow
 from ...services.lifecycle import MAX_EXTENSION_MINUTES, TransitionParams
 from ...services.reference_lists import OpenCaseChoice, open_case_choices
 from ...services.timelimits import TimeLimits
+from ...shapes.cases import CaseRow
 from ...widgets.case_detail import format_duration, format_local
 from . import dialog_header
 

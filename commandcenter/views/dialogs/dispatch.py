@@ -58,7 +58,6 @@ from ...gui.context import AppContext
 from ...gui.icons import icon
 from ...labels import describe_error, duty_label, priority_label, status_label
 from ...services.dispatch import Recommendation, recommend
-from ...services.dto import CaseRow
 from ...services.lifecycle import TransitionParams
 from ...services.reference_lists import (
     AssigneeChoice,
@@ -66,6 +65,7 @@ from ...services.reference_lists import (
     officer_choices,
     search_assignees,
 )
+from ...shapes.cases import CaseRow
 from ...widgets.case_detail import PRIORITY_COLOURS
 from . import dialog_header
 

@@ -39,7 +39,6 @@ from ...errors import OutsideCity, ValidationError
 from ...gui.context import AppContext
 from ...gui.icons import icon
 from ...labels import describe_error, priority_label, source_label
-from ...services.dto import CaseRow, NewCase
 from ...services.geo import GridHit, GridLocator
 from ...services.reference_lists import (
     AreaTree,
@@ -48,6 +47,7 @@ from ...services.reference_lists import (
     category_choices,
     search_categories,
 )
+from ...shapes.cases import CaseRow, NewCase
 from ...widgets.case_detail import PRIORITY_COLOURS
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the CategoryChoice of a list item

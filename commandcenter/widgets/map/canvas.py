@@ -1,6 +1,6 @@
 """The grid map widget (object name ``gridMap``): the view, its layers, and what was clicked.
 
-It draws plain data from :mod:`commandcenter.services.map_types` and reports what the
+It draws plain data from :mod:`commandcenter.shapes.map` and reports what the
 operator clicked; it never touches the database. The package docstring says how it is drawn
 and why (measured with ``benchmarks/bench_map.py``).
 """
@@ -20,10 +20,10 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
+from ...domain.enums import PRIORITY_ORDER
 from ...geometry.projection import LocalProjection
 from ...map_labels import case_summary
-from ...services.map_types import (
-    CASE_PRIORITIES,
+from ...shapes.map import (
     MapBoundary,
     MapCaseMarker,
     MapGrid,
@@ -216,7 +216,7 @@ class MapCanvas(QWidget):
 
     def set_case_markers(self, markers: Sequence[MapCaseMarker]) -> None:
         """Show cases coloured by priority; urgent cases are drawn on top."""
-        rank = {p: i for i, p in enumerate(CASE_PRIORITIES)}
+        rank = {p: i for i, p in enumerate(PRIORITY_ORDER)}
         known = [m if m.priority in rank else replace(m, priority="normal") for m in markers]
         self._cases = sorted(known, key=lambda m: -rank[m.priority])
         self._ensure_projection([m.lon for m in self._cases], [m.lat for m in self._cases])

@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainterPath
 
 from ...geometry.projection import LocalProjection
-from ...services.map_types import MapGrid, MapPolygon
+from ...shapes.map import MapGrid, MapPolygon
 
 SNAP_M = 0.05  # boundary vertices this close to a grid vertex are that vertex
 TILE_GRIDS = 150  # grids per spatial tile of the choropleth's paths

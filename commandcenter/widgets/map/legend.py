@@ -15,7 +15,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from ...services.map_types import CASE_PRIORITIES, DUTY_STATUSES
+from ...domain.enums import PRIORITY_ORDER
+from ...shapes.map import DUTY_STATUSES
 from .layers import class_colours, format_number
 from .style import (
     CASE_COLOURS,
@@ -190,6 +191,6 @@ def marker_rows(
 ) -> list[tuple[str, str, list[tuple[QColor, str]]]]:
     """The marker key: case colours by priority, officer colours by duty status."""
     return [
-        (cases, CASE_SYMBOL, [(QColor(CASE_COLOURS[p]), priority_names[p]) for p in CASE_PRIORITIES]),
+        (cases, CASE_SYMBOL, [(QColor(CASE_COLOURS[p]), priority_names[p]) for p in PRIORITY_ORDER]),
         (officers, OFFICER_SYMBOL, [(QColor(OFFICER_COLOURS[s]), duty_names[s]) for s in DUTY_STATUSES]),
     ]

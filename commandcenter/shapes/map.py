@@ -15,15 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..domain.enums import DutyStatus, Priority
+
 LonLat = tuple[float, float]
 Ring = tuple[LonLat, ...]
 
 BoundaryKind = Literal["community", "street"]
-CasePriority = Literal["urgent", "high", "normal", "low"]
-DutyStatus = Literal["on_duty", "off_duty", "on_leave", "in_field"]
 
-CASE_PRIORITIES: tuple[CasePriority, ...] = ("urgent", "high", "normal", "low")
-DUTY_STATUSES: tuple[DutyStatus, ...] = ("on_duty", "in_field", "off_duty", "on_leave")
+# the order the legend lists officers in: the available before the absent
+DUTY_STATUSES: tuple[DutyStatus, ...] = (DutyStatus.ON_DUTY, DutyStatus.IN_FIELD, DutyStatus.OFF_DUTY,
+                                         DutyStatus.ON_LEAVE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ class MapCaseMarker:
     case_number: str
     lon: float
     lat: float
-    priority: CasePriority
+    priority: Priority
     status: str
     category_zh: str = ""
     category_en: str = ""
