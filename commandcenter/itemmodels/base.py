@@ -232,11 +232,18 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         else:
             indexes.sort(key=lambda i: (key(rows[i]), tiebreak(rows[i])), reverse=self._reverse)
 
-    def _full_key(self, i: int) -> Any:
-        """A totally ordered key agreeing with `_sort_in_place`, for bisecting `_visible`."""
-        key, row = self._current_key(), self._rows[i]
-        value = (key(row) if key is not None else 0, i if self.TIEBREAK is None else self.TIEBREAK(row))
-        return _Reversed(value) if self._reverse else value
+    def _bisect_key(self) -> Callable[[int], Any]:
+        """A totally ordered key per row index that agrees with `_sort_in_place`, for bisecting
+        `_visible` (made once per search: a lookup compares some twenty rows)."""
+        key, rows, tiebreak = self._current_key() or _no_key, self._rows, self.TIEBREAK
+
+        def ascending(i: int) -> Any:
+            row = rows[i]
+            return key(row), (i if tiebreak is None else tiebreak(row))
+
+        if self._reverse:
+            return lambda i: _Reversed(ascending(i))
+        return ascending
 
     def _resort(self) -> None:
         """Re-sort keeping selections: persistent indexes follow their rows."""
@@ -254,7 +261,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def _insert_position(self, i: int, left: bool = False) -> int:
         search = bisect.bisect_left if left else bisect.bisect_right
-        return search(self._visible, self._full_key(i), key=self._full_key)
+        key = self._bisect_key()
+        return search(self._visible, key(i), key=key)
 
     def _visible_row(self, i: int) -> int | None:
         """The display row of row `i`: a bisect on the sort key, then a scan of ties. A row
@@ -298,6 +306,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def visible_rows(self) -> list[R]:
         return [self._rows[i] for i in self._visible]
+
+
+def _no_key(_row: Any) -> int:
+    return 0
 
 
 class _Reversed:

@@ -406,9 +406,12 @@ class WallModel(RowTableModel[CaseRow]):
     def _overdue_rank(self, i: int) -> int:
         return 0 if due_of(self._rows[i], self._now) is DueState.OVERDUE else 1
 
-    def _full_key(self, i: int) -> object:
-        key = super()._full_key(i)
-        return (self._overdue_rank(i), key) if self._overdue_first else key
+    def _bisect_key(self) -> Callable[[int], object]:
+        key = super()._bisect_key()
+        if not self._overdue_first:
+            return key
+        rank = self._overdue_rank
+        return lambda i: (rank(i), key(i))
 
     def _sort_in_place(self, indexes: list[int]) -> None:
         super()._sort_in_place(indexes)
