@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import attrgetter
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelRoleDataSpan, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -30,6 +29,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from .. import i18n
 from ..domain.deadlines import REMINDER_FRACTION, DueState, due_state_epoch
 from ..domain.enums import CaseStatus, Priority
+from ..gui.localtime import DEFAULT_TZ, format_local
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..labels import priority_label, source_label, status_label
@@ -37,7 +37,6 @@ from ..shapes.cases import CaseRow
 from .base import Index, RowTableModel
 from .roles import DUE_ROLE, ID_ROLE, NEW_ROLE, PRIORITY_ROLE, ROW_ROLE
 
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 HIGHLIGHT_SECONDS = 6.0
 
 PRIORITY_COLOURS = {
@@ -214,9 +213,11 @@ class WallModel(RowTableModel[CaseRow]):
     COLUMN_COUNT = len(COLUMNS)
     TIEBREAK = attrgetter("id")  # equal keys in case order, whatever order the rows came in
 
-    def __init__(self, now: Callable[[], datetime] | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, now: Callable[[], datetime] | None = None, parent: QObject | None = None,
+                 timezone: str = DEFAULT_TZ) -> None:
         super().__init__(parent)
         self._now_fn = now or (lambda: datetime.now(UTC))
+        self._tz = timezone  # the centre's: "received" reads as on its wall clock
         self._filter = WallFilter()
         self._sort_column = COLUMN_INDEX["received"]
         self._sort_order = Qt.SortOrder.DescendingOrder
@@ -355,7 +356,7 @@ class WallModel(RowTableModel[CaseRow]):
         if key == "number":
             return r.case_number
         if key == "received":
-            return r.reported_at.astimezone(LOCAL_TZ).strftime("%m-%d %H:%M")
+            return format_local(r.reported_at, self._tz, "%m-%d %H:%M")
         if key == "source":
             return source_label(r.source)
         if key == "category":

@@ -27,6 +27,7 @@ class Actor:
     centre_id: int
     centre_name: str
     centre_ids: tuple[int, ...]
+    timezone: str  # the centre's zone: the day a time belongs to, and how screens show times
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def actor_for(db: Database, username: str) -> Actor:
             centre_id=centre.id,
             centre_name=centre.name,
             centre_ids=centre_scope(s, centre.id),
+            timezone=centre.timezone,
         )
 
 

@@ -22,9 +22,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.enums import TimeUnit
+from ..domain.zones import DEFAULT_TZ
 from ..models import CalendarDay, CalendarYear
 
-DEFAULT_TZ = "Asia/Shanghai"
 # office hours of a working day (local time); configurable per deployment later
 WORK_PERIODS: tuple[tuple[time, time], ...] = ((time(8, 30), time(12, 0)), (time(14, 0), time(17, 30)))
 

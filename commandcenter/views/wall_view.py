@@ -122,7 +122,7 @@ class WallView(QWidget):
         self.ctx = ctx
         self.setObjectName("wallScreen")
         self.scope = WallScope(centre_ids=ctx.actor.centre_ids)
-        self.model = WallModel(now=ctx.db.clock.now, parent=self)
+        self.model = WallModel(now=ctx.db.clock.now, parent=self, timezone=ctx.actor.timezone)
         self._loading = False
         self._pending_ids: set[int] = set()
         self._fetching = False
@@ -227,7 +227,7 @@ class WallView(QWidget):
         self.model.rowsAboutToBeInserted.connect(self._before_insert)
         self.model.rowsInserted.connect(self._after_insert)
 
-        self.detail = CaseDetailPanel(now=self.ctx.db.clock.now)
+        self.detail = CaseDetailPanel(now=self.ctx.db.clock.now, timezone=self.ctx.actor.timezone)
         self.escalations = QListWidget(objectName="escalationList")
         self.escalations.itemActivated.connect(self._escalation_activated)
         self.ack_button = QPushButton(objectName="acknowledgeEscalation")

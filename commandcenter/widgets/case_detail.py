@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain.deadlines import DueState, due_state
 from ..domain.enums import Priority
 from ..gui.icons import ICONS, icon
+from ..gui.localtime import DEFAULT_TZ, format_local
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..labels import (
     action_label,
@@ -40,7 +40,6 @@ from ..labels import (
 )
 from ..shapes.cases import CaseDetail, HistoryEntry
 
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 PRIORITY_COLOURS: dict[str, str] = {
     Priority.URGENT: "#c62828",
     Priority.HIGH: "#ef6c00",
@@ -55,13 +54,6 @@ DUE_COLOURS: dict[str, str] = {
 }
 MUTED = "#616161"
 EMPTY = "—"
-
-
-def format_local(at: datetime | None) -> str:
-    """`yyyy-MM-dd HH:mm` in the centre's time zone; a dash when there is no time."""
-    if at is None:
-        return EMPTY
-    return at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def format_duration(seconds: float) -> str:
@@ -150,10 +142,12 @@ class CaseDetailPanel(QWidget):
     tests agree with the wall); the due line refreshes every 30 s while the panel is visible.
     """
 
-    def __init__(self, parent: QWidget | None = None, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, now: Callable[[], datetime] | None = None,
+                 timezone: str = DEFAULT_TZ) -> None:
         super().__init__(parent)
         self.setObjectName("caseDetail")
         self._now = now or (lambda: datetime.now(UTC))
+        self._tz = timezone  # the centre's, so times read as on its wall clock
         self._detail: CaseDetail | None = None
         self._history_plain: list[str] = []
 
@@ -313,6 +307,9 @@ class CaseDetailPanel(QWidget):
         elif detail is None:
             self._due_timer.stop()
 
+    def _local(self, at: datetime | None) -> str:
+        return format_local(at, self._tz)
+
     def _render(self) -> None:
         d = self._detail
         if d is None:
@@ -336,15 +333,15 @@ class CaseDetailPanel(QWidget):
             "community": f"{r.community_name} · {r.street_name}",
             "address": r.address or EMPTY,
             "coordinates": f"{r.lon:.6f}, {r.lat:.6f}",
-            "reported_at": format_local(r.reported_at),
-            "registered_at": format_local(d.registered_at),
-            "dispatched_at": format_local(d.dispatched_at),
-            "accepted_at": format_local(d.accepted_at),
-            "fed_back_at": format_local(d.fed_back_at),
-            "closed_at": format_local(r.closed_at),
-            "evaluated_at": format_local(d.evaluated_at) if d.evaluated_at else "",
-            "stage_deadline": format_local(r.stage_deadline_at),
-            "handle_deadline": format_local(r.handle_deadline_at),
+            "reported_at": self._local(r.reported_at),
+            "registered_at": self._local(d.registered_at),
+            "dispatched_at": self._local(d.dispatched_at),
+            "accepted_at": self._local(d.accepted_at),
+            "fed_back_at": self._local(d.fed_back_at),
+            "closed_at": self._local(r.closed_at),
+            "evaluated_at": self._local(d.evaluated_at) if d.evaluated_at else "",
+            "stage_deadline": self._local(r.stage_deadline_at),
+            "handle_deadline": self._local(r.handle_deadline_at),
             "extension": format_duration(d.extended_minutes * 60) if d.extended_minutes else "",
             "suspended": format_duration(d.suspended_seconds) if d.suspended_seconds else "",
             "rework": str(r.rework_count) if r.rework_count else "",
@@ -378,11 +375,11 @@ class CaseDetailPanel(QWidget):
             assert r.stage_deadline_at is not None
             text = self.tr("Overdue by {span} (was due {at})").format(
                 span=format_duration((now - r.stage_deadline_at).total_seconds()),
-                at=format_local(r.stage_deadline_at))
+                at=self._local(r.stage_deadline_at))
         else:
             assert r.stage_deadline_at is not None
             text = self.tr("{state}: due {at} (in {span})").format(
-                state=due_label(state), at=format_local(r.stage_deadline_at),
+                state=due_label(state), at=self._local(r.stage_deadline_at),
                 span=format_duration((r.stage_deadline_at - now).total_seconds()))
         self.due_label.setText(text)
         self.due_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
@@ -419,7 +416,7 @@ class CaseDetailPanel(QWidget):
         by = self.tr("by {who}").format(who=who)
         if handler:
             by += " · " + self.tr("handler: {name}").format(name=handler)
-        when = format_local(h.at)
+        when = self._local(h.at)
         what = action_label(h.action)
         lines = [
             f"<span style='color:{MUTED}'>{e(when)}</span>&nbsp;&nbsp;"

@@ -33,13 +33,14 @@ from ...domain.actions import NEEDS_REASON, Action, note_limit
 from ...domain.enums import Stage, TimeUnit
 from ...gui.context import AppContext
 from ...gui.icons import ICONS, icon
+from ...gui.localtime import format_local
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, describe_error, status_label
 from ...services.lifecycle import MAX_EXTENSION_MINUTES, TransitionParams
 from ...services.reference_lists import OpenCaseChoice, open_case_choices
 from ...services.timelimits import TimeLimits
 from ...shapes.cases import CaseRow
-from ...widgets.case_detail import format_duration, format_local
+from ...widgets.case_detail import format_duration
 from . import dialog_header
 
 # what the note field asks for, per action; whether it is required, and how long it may be, is
@@ -347,9 +348,10 @@ class ActionParamsDialog(QDialog):
         new: datetime = self._limits.calendar.add(old, minutes, unit)
         clock = self.tr("counted in working time: office hours on working days") if unit is TimeUnit.WORKING \
             else self.tr("counted in calendar time")
+        tz = self.ctx.actor.timezone
         self.deadlineLabel.setText(
             self.tr("Handling deadline {old} → {new}  (+{span}, {clock})").format(
-                old=format_local(old), new=format_local(new), span=format_duration(minutes * 60), clock=clock)
+                old=format_local(old, tz), new=format_local(new, tz), span=format_duration(minutes * 60), clock=clock)
         )
         self.deadlineLabel.setStyleSheet("font-weight: bold;")
 
@@ -398,7 +400,7 @@ class ActionParamsDialog(QDialog):
             if query and query not in haystack.lower():
                 continue
             item = QListWidgetItem(
-                f"{c.case_number}   {format_local(c.reported_at)}   {status_label(c.status)}\n"
+                f"{c.case_number}   {format_local(c.reported_at, self.ctx.actor.timezone)}   {status_label(c.status)}\n"
                 f"{c.category_zh} · {c.grid_code} · {_shorten(c.address or c.description, 60)}"
             )
             item.setData(CHOICE_ROLE, c)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...gui.context import AppContext
 from ...gui.icons import icon
+from ...gui.localtime import zone
 from ...itemmodels.roles import ROW_ROLE
 from ...itemmodels.roster import (
     OfficerRosterModel,
@@ -52,11 +52,9 @@ from ...services.shifts import (
     shift_board,
     shift_rows,
 )
-from ...services.worktime import DEFAULT_TZ
 from .shift_dialog import ShiftDialog
 
 SHIFT_PANEL_WIDTH = 440
-LOCAL_TZ = ZoneInfo(DEFAULT_TZ)
 
 
 class ShiftPanel:
@@ -198,9 +196,10 @@ class ShiftPanel:
             self.next_label.setText(QCoreApplication.translate("RosterView", "Next: no shift defined"))
 
     def _when(self, instant: datetime, with_day: bool = False) -> str:
-        local = instant.astimezone(LOCAL_TZ)
+        tz = zone(self.ctx.actor.timezone)
+        local = instant.astimezone(tz)
         text = local.strftime("%H:%M")
-        if with_day and local.date() != self.ctx.db.clock.now().astimezone(LOCAL_TZ).date():
+        if with_day and local.date() != self.ctx.db.clock.now().astimezone(tz).date():
             text = f"{day_names()[local.weekday()]} {text}"
         return text
 
