@@ -10,6 +10,7 @@ from __future__ import annotations
 from .domain.enums import DutyStatus
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import current_language, normalize, translate
+from .labels import format_age
 from .services.dispatch import (
     DISTANCE,
     NO_POSITION,
@@ -39,9 +40,6 @@ _ONE_OPEN = N("dispatch", "1 open case")
 _MANY_OPEN = N("dispatch", "{n} open cases")
 _METRES = N("dispatch", "{distance} m away")
 _KILOMETRES = N("dispatch", "{distance} km away")
-_MINUTES = N("dispatch", "{n} min")
-_HOURS = N("dispatch", "{n} h")
-_DAYS = N("dispatch", "{n} days")
 SEPARATOR = " · "
 
 
@@ -53,14 +51,6 @@ def format_distance(metres: float, lang: str | None = None) -> str:
     if metres < 1000:
         return _t(_METRES, lang).format(distance=int(round(metres / 10.0) * 10))
     return _t(_KILOMETRES, lang).format(distance=f"{metres / 1000:.1f}")
-
-
-def format_age(seconds: int, lang: str | None = None) -> str:
-    if seconds < 3600:
-        return _t(_MINUTES, lang).format(n=max(1, seconds // 60))
-    if seconds < 2 * 86400:
-        return _t(_HOURS, lang).format(n=seconds // 3600)
-    return _t(_DAYS, lang).format(n=seconds // 86400)
 
 
 def reason_label(code: str, rec: Recommendation, lang: str | None = None) -> str:

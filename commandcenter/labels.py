@@ -180,6 +180,17 @@ def due_label(code: str, lang: str | None = None) -> str:
     return _label(DUE, "due", code, lang)
 
 
+def format_age(seconds: float, lang: str | None = None) -> str:
+    """How long ago, in its largest whole unit (`5 min`, `3 h`, `2 days`; at least a minute): the
+    dispatch reasons' "last seen … ago" and the roster's last-seen column say it alike."""
+    translate = _translate_into(lang)
+    if seconds < 3600:
+        return translate("dispatch", "{n} min").format(n=max(1, int(seconds // 60)))
+    if seconds < 2 * 86400:
+        return translate("dispatch", "{n} h").format(n=int(seconds // 3600))
+    return translate("dispatch", "{n} days").format(n=int(seconds // 86400))
+
+
 def action_label(code: str, lang: str | None = None) -> str:
     if code in HISTORY:
         return translate("action", HISTORY[code], lang)

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..labels import duty_label
+from ..labels import duty_label, format_age
 from ..services.roster import OfficerLoad, OfficerRow
 from ..services.shifts import ShiftRow
 from .base import RowTableModel
@@ -65,14 +65,11 @@ class RosterFilter:
         return True
 
 
-def format_age(seconds: float) -> str:
+def last_seen(seconds: float) -> str:
+    """How long ago an officer's position came in, worded like the dispatch reasons."""
     if seconds < 60:
         return QCoreApplication.translate("roster", "just now")
-    if seconds < 3600:
-        return QCoreApplication.translate("roster", "{n} min ago").format(n=int(seconds // 60))
-    if seconds < 2 * 86400:
-        return QCoreApplication.translate("roster", "{n} h ago").format(n=int(seconds // 3600))
-    return QCoreApplication.translate("roster", "{n} d ago").format(n=int(seconds // 86400))
+    return QCoreApplication.translate("roster", "{age} ago").format(age=format_age(seconds))
 
 
 _DUTY_RANK = {s: n for n, s in enumerate(DUTY_ORDER)}
@@ -135,7 +132,7 @@ class OfficerRosterModel(RowTableModel[OfficerRow]):
         if col == Column.LAST_SEEN:
             if r.last_seen_at is None:
                 return self.tr("never") if r.last_lon is None else ""
-            return format_age((self._now() - r.last_seen_at).total_seconds())
+            return last_seen((self._now() - r.last_seen_at).total_seconds())
         if col == Column.PHONE:
             return r.phone
         return ""
