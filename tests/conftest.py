@@ -69,6 +69,7 @@ def check_for_leaks(widgets_before: Collection[QWidget], threads_before: Collect
         problems.append(f"{pool.activeThreadCount()} QThreadPool task(s) still running {grace_ms} ms after the test")
     if QCoreApplication.instance() is not None:
         QCoreApplication.processEvents()  # results of finished tasks reach their (guarded) callbacks
+        gc.unfreeze()  # what a wall load froze (gui.memory) is collectable again once the test is over
         gc.collect()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     widgets = sorted(top_level_widgets() - set(widgets_before), key=lambda w: type(w).__name__)
