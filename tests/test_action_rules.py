@@ -17,3 +17,15 @@ def test_the_dialog_asks_for_every_reason_the_domain_requires() -> None:
 
     assert all(needs_dialog(action) for action in NEEDS_REASON)
     assert set(NOTE_PROMPTS) - NEEDS_REASON == {Action.EVALUATE, Action.MERGE}  # the optional notes
+
+
+def test_only_bulk_actions_apply_to_several_cases() -> None:
+    from commandcenter.domain.enums import CaseStatus
+    from commandcenter.domain.lifecycle import allowed_on
+
+    two_reported = [CaseStatus.REPORTED, CaseStatus.REPORTED]
+    assert allowed_on(Action.REGISTER, two_reported)
+    assert not allowed_on(Action.REJECT, two_reported)  # a reason per case
+    assert allowed_on(Action.REJECT, two_reported[:1])
+    assert not allowed_on(Action.REGISTER, [CaseStatus.REPORTED, CaseStatus.CLOSED])  # each must allow it
+    assert not allowed_on(Action.REGISTER, [])

@@ -6,6 +6,8 @@ with them) and the views (which offer only the actions a case's status allows).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .actions import Action
 from .enums import CaseStatus as S
 
@@ -59,3 +61,16 @@ def target_status(action: Action, status: S, previous: S | None = None) -> S:
             return S.REGISTERED
         return previous
     return to
+
+
+# actions an operator may apply to several selected cases at once; every other action asks
+# something about its one case (a reason, a handler, a rating) and is done one case at a time
+BULK_ACTIONS: frozenset[Action] = frozenset({Action.REGISTER, Action.DISPATCH})
+
+
+def allowed_on(action: Action, statuses: Iterable[S]) -> bool:
+    """Whether `action` may be applied to cases in `statuses` together: at least one case, each
+    status allows it, and more than one case only for a bulk action."""
+    statuses = list(statuses)
+    return bool(statuses) and all(is_allowed(action, s) for s in statuses) and (
+        len(statuses) == 1 or action in BULK_ACTIONS)

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel
-from ..domain.lifecycle import is_allowed
+from ..domain.lifecycle import allowed_on
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.memory import settle_after_load
@@ -676,8 +676,7 @@ class WallView(QWidget):
     def _update_actions(self) -> None:
         rows = self.selected_rows()
         for action, qa in self.case_actions.items():
-            qa.setEnabled(bool(rows) and all(is_allowed(action, CaseStatus(r.status)) for r in rows)
-                          and (len(rows) == 1 or action in (Action.DISPATCH, Action.REGISTER)))
+            qa.setEnabled(allowed_on(action, (CaseStatus(r.status) for r in rows)))
         # the strip shows only what can be done now, two to a row
         while self.action_grid.count():
             self.action_grid.takeAt(0)
@@ -715,7 +714,7 @@ class WallView(QWidget):
             QMessageBox.information(self, self.tr("Not allowed"), self.tr(
                 "Your role may not do this: {action}.").format(action=action_label(action.value)))
             return
-        if not all(is_allowed(action, CaseStatus(r.status)) for r in rows):
+        if not allowed_on(action, (CaseStatus(r.status) for r in rows)):
             return
         if action in (Action.DISPATCH, Action.REASSIGN):
             dialog = DispatchDialog(self.ctx, rows, reassign=action is Action.REASSIGN, parent=self)
