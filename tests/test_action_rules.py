@@ -1,8 +1,14 @@
-"""The domain's rules for an action's note match the schema and the dialog that asks for it."""
+"""The domain's rules for actions (reasons, note limits, bulk) match the schema and the screens."""
 
 from __future__ import annotations
 
-from commandcenter.domain.actions import NEEDS_REASON, NOTE_MAX_CHARS, REJECT_REASON_MAX_CHARS, Action, note_limit
+from commandcenter.domain.actions import (
+    NEEDS_REASON,
+    NOTE_MAX_CHARS,
+    REJECT_REASON_MAX_CHARS,
+    Action,
+    note_limit,
+)
 from commandcenter.models import Case
 from commandcenter.services.validation import column_limit
 
