@@ -4,224 +4,224 @@
 <context>
     <name>ActionParamsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="48"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="49"/>
         <source>Why is the report invalid?</source>
         <translation>该上报为何作废？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="49"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
         <source>What must be redone?</source>
         <translation>哪些方面需要返工？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
         <source>Why is the case suspended?</source>
         <translation>该案件为何挂账？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="52"/>
         <source>Why is the case reopened?</source>
         <translation>该案件为何需要重新办理？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="52"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
         <source>Why is more time needed?</source>
         <translation>为何需要延期？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="54"/>
         <source>What was done on site?</source>
         <translation>现场做了哪些处置？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="54"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="55"/>
         <source>Comment (optional)</source>
         <translation>评价意见（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="55"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="56"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="58"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
         <source>Acceptable</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="63"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="250"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="251"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="251"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="252"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="253"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="254"/>
         <source>{category} · grid {grid} ({community}) · {status}
 {description}</source>
         <translation>{category} · 网格 {grid}（{community}）· {status}
 {description}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="260"/>
         <source>{action} (Enter)</source>
         <translation>{action}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="261"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="262"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="263"/>
         <source>Extend by</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="265"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="266"/>
         <source>Rating *</source>
         <translation>评价等级 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="268"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="269"/>
         <source>Merge into which case? *</source>
         <translation>合并到哪个案件？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="270"/>
         <source>Filter by case number, category, address or text</source>
         <translation>按案件编号、类别、地址或描述筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="271"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="272"/>
         <source>Show open cases in every grid, not only grid {grid}</source>
         <translation>显示所有网格的在办案件，不限于网格 {grid}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="312"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
         <source>1 working day</source>
         <translation>1个工作日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="314"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
         <source>1 day</source>
         <translation>1天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
         <source>30 min</source>
         <translation>30分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
         <source>1 h</source>
         <translation>1小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
         <source>2 h</source>
         <translation>2小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
         <source>4 h</source>
         <translation>4小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="317"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="329"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="330"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="348"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="349"/>
         <source>counted in working time: office hours on working days</source>
         <translation>按工作时间计：仅计工作日的办公时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="349"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="350"/>
         <source>counted in calendar time</source>
         <translation>按自然时间计</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="351"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="353"/>
         <source>Handling deadline {old} → {new}  (+{span}, {clock})</source>
         <translation>处置时限 {old} → {new}（+{span}，{clock}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="374"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="376"/>
         <source>Keys 1–5 choose the stars</source>
         <translation>按数字键 1–5 选择星级</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="414"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="416"/>
         <source>No other open case in the whole centre.</source>
         <translation>整个指挥中心没有其他在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="415"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="417"/>
         <source>No other open case in this grid: tick the box below to look in every grid.</source>
         <translation>本网格没有其他在办案件：勾选下方选项可在所有网格中查找。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="417"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="419"/>
         <source>No case matches the filter.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="419"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="421"/>
         <source>Open cases: {n} · Up/Down to choose, Enter to merge.</source>
         <translation>在办案件 {n} 件 · 用上/下方向键选择，按 Enter 合并。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="444"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="446"/>
         <source>Choose the case to merge into.</source>
         <translation>请选择要合并到的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="447"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="449"/>
         <source>Choose a rating from 1 to 5 stars.</source>
         <translation>请选择 1 至 5 星的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="450"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="452"/>
         <source>Choose how long to extend.</source>
         <translation>请选择延期时长。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="452"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="454"/>
         <source>A reason is required: {prompt}</source>
         <translation>必须填写原因：{prompt}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="456"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="458"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>内容过长：最多 {limit} 个字符，当前 {count} 个字符。</translation>
     </message>
@@ -462,199 +462,199 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="116"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
         <source>Community / street</source>
         <translation>社区 / 街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="117"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="118"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="119"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="120"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
         <source>Registered</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="121"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
         <source>Dispatched</source>
         <translation>派遣时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="122"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
         <source>Accepted</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="123"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
         <source>Fed back</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="124"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="116"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="125"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="117"/>
         <source>Evaluated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="126"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="118"/>
         <source>Current stage due</source>
         <translation>当前环节时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="127"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="119"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="128"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="120"/>
         <source>Extended by</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="129"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="121"/>
         <source>Time suspended</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="130"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="122"/>
         <source>Rework rounds</source>
         <translation>返工次数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="131"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="123"/>
         <source>Escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="132"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="124"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="133"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="125"/>
         <source>Merged into</source>
         <translation>已合并至</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="134"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="126"/>
         <source>Reject reason</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="288"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="282"/>
         <source>No case selected.
 Select a case on the wall to see every field and its history.</source>
         <translation>未选择案件。
 在案件墙上选择一个案件，即可查看全部信息及办理过程。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="290"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="284"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="291"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="285"/>
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="292"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="286"/>
         <source>Times (local)</source>
         <translation>时间（本地）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="293"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="287"/>
         <source>Time limits and outcome</source>
         <translation>时限与结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="294"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="288"/>
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="333"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="330"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="334"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="331"/>
         <source>not dispatched</source>
         <translation>未派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="351"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="348"/>
         <source>Reminder sent</source>
         <translation>已催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="351"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="348"/>
         <source>Escalated to supervisor</source>
         <translation>已升级至值班长催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="379"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="376"/>
         <source>Overdue by {span} (was due {at})</source>
         <translation>已超时 {span}（时限为 {at}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="384"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="381"/>
         <source>{state}: due {at} (in {span})</source>
         <translation>{state}：{at} 到期（剩余 {span}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="417"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="414"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="419"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="416"/>
         <source>by {who}</source>
         <translation>操作人：{who}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="421"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="418"/>
         <source>handler: {name}</source>
         <translation>承办方：{name}</translation>
     </message>
@@ -985,67 +985,67 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="118"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="117"/>
         <source>Search notes, items, case numbers, authors or a date (YYYY-MM-DD)</source>
         <translation>搜索交班说明、事项、案件编号、填写人或日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="122"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="121"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="122"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="121"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="122"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="121"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="123"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="122"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="128"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="127"/>
         <source>Signed handovers waiting for a supervisor to acknowledge them</source>
         <translation>已签字、等待值班长确认的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="129"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="128"/>
         <source>Acknowledge</source>
         <translation>确认接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="130"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="129"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="131"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="130"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="192"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="191"/>
         <source>Handover #{id} acknowledged</source>
         <translation>交接班记录 #{id} 已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="204"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="203"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="205"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="204"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="210"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="209"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
     </message>
@@ -1627,67 +1627,67 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>OfficerRosterModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="112"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="109"/>
         <source>Cases assigned to the officer and not yet closed (click to sort by load)</source>
         <translation>分派给该网格员且尚未结案的案件（点击按工作量排序）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Duty status</source>
         <translation>在岗状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="106"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Shift now</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
         <source>Grids</source>
         <translation>负责网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
         <source>Street / community</source>
         <translation>街道 / 社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="108"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
         <source>Last position</source>
         <translation>最近位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="108"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
         <source>Seen</source>
         <translation>定位时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="108"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="137"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="134"/>
         <source>never</source>
         <translation>从未定位</translation>
     </message>
@@ -1871,207 +1871,207 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="213"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="222"/>
         <source>Search name, pinyin initials or employee no. (Ctrl+F)</source>
         <translation>搜索姓名、拼音首字母或工号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="214"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="223"/>
         <source>Officer roster</source>
         <translation>网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="217"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="226"/>
         <source>Set the selected officers {status} ({keys})</source>
         <translation>将所选网格员设为“{status}”（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="219"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="228"/>
         <source>Import officers…</source>
         <translation>导入网格员…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="220"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="229"/>
         <source>Import departments…</source>
         <translation>导入职能部门…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="221"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="230"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="223"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="232"/>
         <source>Officers from CSV: employee_no,name,phone,grid_codes,duty_status</source>
         <translation>从 CSV 导入网格员：employee_no,name,phone,grid_codes,duty_status</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="225"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="234"/>
         <source>Departments from CSV: code,name,phone,category_codes</source>
         <translation>从 CSV 导入职能部门：code,name,phone,category_codes</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="135"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="133"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="136"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="134"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="137"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="135"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="138"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="136"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="139"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="137"/>
         <source>Add selected officers to the shift</source>
         <translation>将所选网格员加入班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="140"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="138"/>
         <source>Remove selected members</source>
         <translation>移除所选人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="141"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="139"/>
         <source>Add operator</source>
         <translation>添加值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="142"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="140"/>
         <source>Operators and supervisors who can work the shift</source>
         <translation>可排入该班次的值班员和值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="252"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="275"/>
         <source>Could not read the roster: {error}</source>
         <translation>无法读取网格员名册：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="293"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="335"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="303"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="345"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="315"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="357"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="355"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="397"/>
         <source>Showing {shown} of {total} officers · {on} on duty · {field} in the field · {off} off duty · {leave} on leave</source>
         <translation>显示 {shown}/{total} 名网格员 · 在岗 {on} · 外勤 {field} · 离岗 {off} · 请假 {leave}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="411"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="453"/>
         <source>{names}: now {status}</source>
         <translation>{names}：已设为“{status}”</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="419"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="461"/>
         <source>{name} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>{name} 已在其他席位被修改（现为“{status}”）。本次未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="430"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="472"/>
         <source>Import officers</source>
         <translation>导入网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="430"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="472"/>
         <source>Import departments</source>
         <translation>导入职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="431"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="473"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="442"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="484"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="449"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="491"/>
         <source>officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="449"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="491"/>
         <source>departments</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="450"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="492"/>
         <source>Imported {what} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>已从 {file}（{encoding}）导入{what}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="178"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="176"/>
         <source>Loading shifts…</source>
         <translation>正在加载班次…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="182"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="180"/>
         <source>{name} ({start}–{end}): {officers} officers, {operators} operators</source>
         <translation>{name}（{start}–{end}），网格员 {officers} 人，值班员 {operators} 人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="185"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="183"/>
         <source>On now: {shifts}</source>
         <translation>当前班次：{shifts}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="189"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="187"/>
         <source>On now: no shift is running</source>
         <translation>当前班次：无</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="193"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="191"/>
         <source>Next: {name} from {start} ({officers} officers, {operators} operators)</source>
         <translation>下一班次：{name}，{start} 开始（网格员 {officers} 人，值班员 {operators} 人）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="198"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="196"/>
         <source>Next: no shift defined</source>
         <translation>下一班次：未设置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="222"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="221"/>
         <source>Select a shift to see who works it</source>
         <translation>选择班次以查看当班人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="224"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="223"/>
         <source>Working {name}:</source>
         <translation>{name} 当班人员：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="300"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="299"/>
         <source>Shift {name} saved</source>
         <translation>班次 {name} 已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="303"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="302"/>
         <source>Shift deleted</source>
         <translation>班次已删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="474"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="516"/>
         <source>Roster</source>
         <translation>网格员名册</translation>
     </message>
@@ -2122,32 +2122,32 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShiftTableModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="239"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="236"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="239"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="236"/>
         <source>Hours</source>
         <translation>起止时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="239"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="236"/>
         <source>Days</source>
         <translation>适用日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="239"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="236"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="239"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="236"/>
         <source>Operators</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="245"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="242"/>
         <source> (+1 day)</source>
         <translation>（次日）</translation>
     </message>
@@ -2186,268 +2186,268 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="331"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="332"/>
         <source>Search number, place (or pinyin initials), text… (Ctrl+F)</source>
         <translation>搜索编号、地点（或拼音首字母）、描述…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="333"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
         <source>To register</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="335"/>
         <source>To dispatch</source>
         <translation>待派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="335"/>
         <source>With handler</source>
         <translation>承办中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="335"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
         <source>To verify</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="335"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="335"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="337"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="338"/>
         <source>All priorities</source>
         <translation>全部紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="341"/>
         <source>Any time limit</source>
         <translation>全部时限状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="340"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="341"/>
         <source>Due soon or overdue</source>
         <translation>即将超时或已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="341"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="342"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="341"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="342"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="343"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="344"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="347"/>
         <source>Open + closed 24 h</source>
         <translation>在办 + 24小时内结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="347"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="346"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="347"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="347"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="348"/>
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="349"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="350"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="350"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="351"/>
         <source>Only cases I entered</source>
         <translation>只看我录入的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="351"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="352"/>
         <source>Overdue first</source>
         <translation>超时优先</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="352"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="353"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="353"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="354"/>
         <source>Register a hotline call (Ctrl+N)</source>
         <translation>登记热线来电（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="354"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="355"/>
         <source>Next waiting</source>
         <translation>下一待办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="355"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="356"/>
         <source>Select the next case waiting for registration or dispatch (F5)</source>
         <translation>选中下一个待立案或待派遣的案件（F5）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="356"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="357"/>
         <source>Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="360"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="361"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="361"/>
-        <location filename="../../commandcenter/views/wall_view.py" line="535"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="362"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="537"/>
         <source>Escalations</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="362"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="363"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="392"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="393"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="394"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="395"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="400"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="401"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="413"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="414"/>
         <source>Loading the wall…</source>
         <translation>正在加载案件墙…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="429"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="431"/>
         <source>Could not load the wall: {error}</source>
         <translation>无法加载案件墙：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="502"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="504"/>
         <source>URGENT {number}: {category} — {place}</source>
         <translation>紧急案件 {number}：{category} — {place}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="506"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="508"/>
         <source>Flood: {count} more urgent cases arrived — filter by Urgent to see them</source>
         <translation>紧急案件集中涌入：又有 {count} 件紧急案件 — 按“紧急”筛选查看</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="529"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="531"/>
         <source>Supervision 督办</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="529"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="531"/>
         <source>Reminder 催办</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="535"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="537"/>
         <source>Escalations ({n})</source>
         <translation>催督办（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="585"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="587"/>
         <source>Grid {code} ✕</source>
         <translation>网格 {code} ✕</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="605"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="607"/>
         <source>{shown} of {total} cases on the wall</source>
         <translation>案件墙显示 {shown}/{total} 件案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="648"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="650"/>
         <source>No case is waiting for registration or dispatch.</source>
         <translation>没有待立案或待派遣的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="713"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="714"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="714"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="715"/>
         <source>Your role may not do this: {action}.</source>
         <translation>您的角色无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="766"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="767"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="769"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="770"/>
         <source>New case (hotline call)</source>
         <translation>新建案件（热线来电）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="770"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="771"/>
         <source>Select the next waiting case</source>
         <translation>选中下一个待办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="771"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="772"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="771"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="772"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="772"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="773"/>
         <source>Back to the case list</source>
         <translation>返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="774"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="775"/>
         <source>Switch screens</source>
         <translation>切换界面</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="774"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="775"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -2455,153 +2455,153 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WriteTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="181"/>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="303"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="180"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="302"/>
         <source>Draft handover</source>
         <translation>起草交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="182"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="181"/>
         <source>Draft the handover of this shift from the database</source>
         <translation>根据数据库起草本班的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="183"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="182"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="184"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="183"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="185"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="184"/>
         <source>Sign and pass to the incoming supervisor</source>
         <translation>签字并移交接班值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="186"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="185"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="187"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="186"/>
         <source>Open the handover record as a PDF to print</source>
         <translation>以 PDF 打开交接班记录，以便打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="188"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="187"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="189"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="188"/>
         <source>Notes for the next shift</source>
         <translation>给下一班的交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="190"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="189"/>
         <source>What the next shift must know…</source>
         <translation>下一班需要了解的情况…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="191"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="190"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="192"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="191"/>
         <source>Case no. (optional)</source>
         <translation>案件编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="193"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="192"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="194"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="193"/>
         <source>e.g. call back the reporter at 09:00</source>
         <translation>如：09:00 回访反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="195"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="194"/>
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="196"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="195"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="204"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="203"/>
         <source>{shift} shift of {date}, {start}–{end}: {status}</source>
         <translation>{date} {shift}，{start}–{end}：{status}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="208"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="207"/>
         <source>{shift} shift of {date}, {start}–{end}: no handover yet</source>
         <translation>{date} {shift}，{start}–{end}：尚无交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="212"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="211"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="264"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="263"/>
         <source>This handover was changed at another seat while you were writing (now: {status}). Your unsaved notes and pending items are kept here.</source>
         <translation>您填写期间，此交接班记录已在其他席位被修改（当前：{status}）。您未保存的交班说明和待办事项仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="267"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="266"/>
         <source>It is acknowledged and locked: add what you wrote as a correction.</source>
         <translation>该记录已确认并锁定：请将您填写的内容作为更正添加。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="269"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="268"/>
         <source>Saving or signing replaces the other seat&apos;s version, which reads:</source>
         <translation>保存或签字将替换其他席位的版本，其内容如下：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="270"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="269"/>
         <source>(no notes)</source>
         <translation>（无交班说明）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="303"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="302"/>
         <source>Refresh draft</source>
         <translation>刷新草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="320"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="319"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="349"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="348"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="374"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="373"/>
         <source>Signed at {time}: waiting for the incoming supervisor</source>
         <translation>已于 {time} 签字：等待接班值班长确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="381"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="380"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="382"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="381"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="385"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="384"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
     </message>
@@ -3352,17 +3352,17 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>briefing_checks</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="232"/>
+        <location filename="../../commandcenter/labels.py" line="243"/>
         <source>{day} is in the future (today is {today}); a briefing reports days that have begun</source>
         <translation>{day} 尚未到来（今天是 {today}）；简报只能统计已经开始的日期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="235"/>
+        <location filename="../../commandcenter/labels.py" line="246"/>
         <source>{day} is before the data: the first case was reported on {first}</source>
         <translation>{day} 早于数据起始日期：第一件案件上报于 {first}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="237"/>
+        <location filename="../../commandcenter/labels.py" line="248"/>
         <source>this centre has no shift named {name}; its shifts are: {shifts}</source>
         <translation>本中心没有名为 {name} 的班次；现有班次：{shifts}</translation>
     </message>
@@ -3850,92 +3850,92 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>dispatch</name>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="26"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="27"/>
         <source>responsible for grid {grid}</source>
         <translation>负责网格 {grid}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="27"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="28"/>
         <source>covers another grid in {community}</source>
         <translation>负责{community}内的其他网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="28"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="29"/>
         <source>on duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="29"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="30"/>
         <source>in the field</source>
         <translation>外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="30"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="31"/>
         <source>off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="31"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="32"/>
         <source>on leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="32"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="33"/>
         <source>position unknown</source>
         <translation>位置未知</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="33"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="34"/>
         <source>handles {category} in {district}</source>
         <translation>承办{district}的{category}类案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="34"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="35"/>
         <source>handles {category} city-wide</source>
         <translation>承办全市的{category}类案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="35"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="36"/>
         <source>last seen {age} ago</source>
         <translation>最近定位：{age}前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="37"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="38"/>
         <source>no open cases</source>
         <translation>无在办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="38"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="39"/>
         <source>1 open case</source>
         <translation>在办案件 1 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="39"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="40"/>
         <source>{n} open cases</source>
         <translation>在办案件 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="40"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="41"/>
         <source>{distance} m away</source>
         <translation>距离 {distance} 米</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="41"/>
+        <location filename="../../commandcenter/dispatch_labels.py" line="42"/>
         <source>{distance} km away</source>
         <translation>距离 {distance} 公里</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="42"/>
+        <location filename="../../commandcenter/labels.py" line="188"/>
         <source>{n} min</source>
         <translation>{n}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="43"/>
+        <location filename="../../commandcenter/labels.py" line="190"/>
         <source>{n} h</source>
         <translation>{n}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/dispatch_labels.py" line="44"/>
+        <location filename="../../commandcenter/labels.py" line="191"/>
         <source>{n} days</source>
         <translation>{n}天</translation>
     </message>
@@ -3966,22 +3966,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>duration</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="74"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="66"/>
         <source>{d} d {h} h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="75"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="67"/>
         <source>{d} d</source>
         <translation>{d}天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="77"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="69"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h}小时{m:02d}分</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="78"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="70"/>
         <source>{m} min</source>
         <translation>{m}分钟</translation>
     </message>
@@ -4012,57 +4012,57 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="193"/>
+        <location filename="../../commandcenter/labels.py" line="204"/>
         <source>Case {case} is {status}: “{action}” is not possible now.</source>
         <translation>案件 {case} 当前为{status}：现在不能“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="197"/>
+        <location filename="../../commandcenter/labels.py" line="208"/>
         <source>Case {case} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>案件 {case} 已在其他席位被修改（当前：{status}）。此处未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="200"/>
+        <location filename="../../commandcenter/labels.py" line="211"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="202"/>
+        <location filename="../../commandcenter/labels.py" line="213"/>
         <source>Your role ({role}) may not do this: {action}.</source>
         <translation>您的角色（{role}）无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="206"/>
+        <location filename="../../commandcenter/labels.py" line="217"/>
         <source>The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.</source>
         <translation>位置 {lon:.6f}, {lat:.6f} 不在本市任何单元网格内。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="210"/>
+        <location filename="../../commandcenter/labels.py" line="221"/>
         <source>This handover has been acknowledged and can no longer be changed; add a correction note.</source>
         <translation>该交接班记录已确认，不能再修改；请添加更正说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="212"/>
+        <location filename="../../commandcenter/labels.py" line="223"/>
         <source>Another seat or an import is still writing to the database after {seconds} s of waiting. Nothing was changed; try again in a moment.</source>
         <translation>等待 {seconds} 秒后，其他席位或导入仍在写入数据库。未做任何更改，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="215"/>
+        <location filename="../../commandcenter/labels.py" line="226"/>
         <source>This database is read-only: {location}. It can be viewed, but nothing can be changed in it.</source>
         <translation>此数据库为只读：{location}。可以查看，但不能做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="218"/>
+        <location filename="../../commandcenter/labels.py" line="229"/>
         <source>The disk holding the database is full ({location}). Nothing was changed; free some space and try again.</source>
         <translation>数据库所在磁盘已满（{location}）。未做任何更改，请释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="221"/>
+        <location filename="../../commandcenter/labels.py" line="232"/>
         <source>The database file {path} was deleted or replaced while the program was running. Nothing was changed; restore the file and restart the program.</source>
         <translation>程序运行期间数据库文件 {path} 被删除或替换。未做任何更改，请恢复该文件并重新启动程序。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="224"/>
+        <location filename="../../commandcenter/labels.py" line="235"/>
         <source>Unsupported database “{scheme}://…”: use a SQLite database file path (file:…?mode=ro to open it read-only) or a postgresql:// URL.</source>
         <translation>不支持的数据库“{scheme}://…”：请使用 SQLite 数据库文件路径（只读打开用 file:…?mode=ro）或 postgresql:// 地址。</translation>
     </message>
@@ -4476,72 +4476,62 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>roster</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="70"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="71"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
         <location filename="../../commandcenter/itemmodels/roster.py" line="72"/>
-        <source>{n} min ago</source>
-        <translation>{n}分钟前</translation>
+        <source>{age} ago</source>
+        <translation>{age}前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="74"/>
-        <source>{n} h ago</source>
-        <translation>{n}小时前</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="75"/>
-        <source>{n} d ago</source>
-        <translation>{n}天前</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="217"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="214"/>
         <source>every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="219"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="216"/>
         <source>Mon–Fri</source>
         <translation>周一至周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="221"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="218"/>
         <source>weekends</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="227"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="224"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="227"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="224"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="228"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="225"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="228"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="225"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="229"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="226"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="229"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="226"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="230"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="227"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
@@ -4549,7 +4539,7 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="790"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="791"/>
         <source>Case wall</source>
         <translation>案件墙</translation>
     </message>
@@ -4739,7 +4729,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="229"/>
+        <location filename="../../commandcenter/labels.py" line="240"/>
         <source>{field} is longer than {limit} characters ({length} given)</source>
         <translation>{field}超过 {limit} 个字符（已输入 {length} 个）</translation>
     </message>
@@ -4747,72 +4737,72 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>wall</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="72"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="71"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="73"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="72"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="74"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="73"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="75"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="76"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="75"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="77"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="76"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="78"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="77"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="79"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="78"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="80"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="79"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="81"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="80"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="82"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="81"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="83"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="82"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="178"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="177"/>
         <source>{d}d {h:02d}h</source>
         <translation>{d}天{h:02d}时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="380"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="381"/>
         <source>paused</source>
         <translation>暂停计时</translation>
     </message>
