@@ -177,6 +177,17 @@ def test_bad_department_file_is_refused_whole(db, city, tmp_path, encoding) -> N
                     ("line 3", "unknown category code 9999"), ("line 4", "already on line 2"))
 
 
+def test_department_rows_are_checked_like_officer_rows(db, city, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("code,name,phone,category_codes\n"
+            ",环卫处,0594-2222222,0101\n"
+            "D 9,园林局,0594-3333333,\n"
+            f"D04,{'局' * 200},phone?,\n")
+    exc = assert_rejected(db, import_departments, write(tmp_path / "d.csv", text),
+                          ("line 2", "code is empty"), ("line 3", "code 'D 9' may only hold letters"),
+                          ("line 4", "name is longer than"), ("line 4", "'phone?' is not a phone number"))
+    assert len(exc.problems) == 4
+
+
 # ---- positions ------------------------------------------------------------------------------------
 def test_positions_from_csv_move_officers_to_their_newest_report(db, city, tmp_path) -> None:  # type: ignore[no-untyped-def]
     text = ("employee_no,at,lon,lat\n"

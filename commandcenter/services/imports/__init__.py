@@ -1,0 +1,29 @@
+"""Imports of officers, departments, positions (CSV or JSON) and unit grids (GeoJSON).
+
+Every import is all or nothing: the whole file is read and validated first, every problem is
+collected with its line (CSV), record (JSON) or feature code (GeoJSON), and only a file without
+problems is written, in one unit of work. A refused file raises `ImportRejected` listing the
+problems and leaves the database exactly as it was.
+
+Modules: `reading` (text encodings, CSV and JSON records, the problem list), `people`
+(officers and departments), `positions` (officers' timestamped positions) and `grids` (unit
+grids and the district, street and community they belong to).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .grids import import_grids
+from .people import import_departments, import_officers
+from .positions import import_positions
+from .reading import ImportResult, read_text
+
+IMPORTERS: dict[str, Callable[..., ImportResult]] = {
+    "officers": import_officers,
+    "departments": import_departments,
+    "positions": import_positions,
+    "grids": import_grids,
+}
+
+__all__ = ["ImportResult", "import_departments", "import_grids", "import_officers", "import_positions", "read_text", "IMPORTERS"]
