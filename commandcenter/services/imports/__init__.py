@@ -26,4 +26,12 @@ IMPORTERS: dict[str, Callable[..., ImportResult]] = {
     "grids": import_grids,
 }
 
-__all__ = ["ImportResult", "import_departments", "import_grids", "import_officers", "import_positions", "read_text", "IMPORTERS"]
+__all__ = [
+    "IMPORTERS",
+    "ImportResult",
+    "import_departments",
+    "import_grids",
+    "import_officers",
+    "import_positions",
+    "read_text",
+]
