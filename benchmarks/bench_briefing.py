@@ -44,7 +44,8 @@ from commandcenter.clock import FrozenClock
 from commandcenter.db import open_database
 from commandcenter.reports.briefing import briefing_pdf
 from commandcenter.reports.fonts import cjk_font
-from commandcenter.services.kpi import BriefingData, briefing_data, default_centre
+from commandcenter.services.kpi import briefing_data, default_centre
+from commandcenter.shapes.briefing import BriefingData
 
 SCALE, DAYS, SEED = "putian", 365, 7
 TZ = ZoneInfo("Asia/Shanghai")

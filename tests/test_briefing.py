@@ -25,8 +25,9 @@ from commandcenter.reports.fonts import FONT_NAME, FontMissing, cjk_font
 from commandcenter.services import briefings
 from commandcenter.services.auth import actor_for, centre_scope
 from commandcenter.services.briefings import issue_briefing, issued_briefings
-from commandcenter.services.kpi import Kpis, OverdueRow, briefing_data
+from commandcenter.services.kpi import briefing_data
 from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.briefing import Kpis, OverdueRow
 from commandcenter.shapes.cases import NewCase
 
 from .day_of_cases import DAY, PRINT_AT, TZ, scenario_database

@@ -33,7 +33,7 @@ from reportlab.platypus import (
 
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..labels import priority_label, source_label, status_label
-from ..services.kpi import BriefingData
+from ..shapes.briefing import BriefingData
 from .charts import (
     BAR,
     BASELINE,

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from ..db import Database
 from ..errors import DayBeforeData, DayInFuture, UnknownShift
 from ..models import Case
-from .kpi import BriefingData
+from ..shapes.briefing import BriefingData
 from .shifts import centre_timezone, read_shift_patterns
 
 

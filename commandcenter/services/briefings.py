@@ -32,7 +32,7 @@ from .changefeed import record_change
 from .lifecycle import write_audit
 
 if TYPE_CHECKING:
-    from .kpi import BriefingData
+    from ..shapes.briefing import BriefingData
 
 Progress = Callable[[str, float], None]
 

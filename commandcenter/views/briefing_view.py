@@ -61,7 +61,7 @@ from ..services.briefings import IssuedBriefing, IssuedRow, issue_briefing, issu
 from ..services.shifts import ShiftInfo, shift_patterns
 
 if TYPE_CHECKING:
-    from ..services.kpi import Kpis
+    from ..shapes.briefing import Kpis
 
 MAX_PRINT_DPI = 300
 

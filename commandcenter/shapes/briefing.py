@@ -1,0 +1,162 @@
+"""The shapes of a briefing: a period, its KPI figures and the tables around them.
+
+Frozen dataclasses with no Qt and no SQLAlchemy: `services.kpi` fills them from SQL
+aggregates, the briefing view and the PDF report read them, so neither needs the queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class BriefingPeriod:
+    kind: str  # "daily" | "shift"
+    day: date
+    shift_name: str  # "" for a daily briefing
+    start: datetime
+    end: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Kpis:
+    """The figures of one period; rates are None when nothing was due."""
+
+    new: int
+    registered: int
+    dispatched: int
+    closed: int
+    due_to_close: int
+    closed_of_due: int
+    closed_on_time: int
+    handled_of_due: int
+    reworked_of_due: int
+    handled_ever_of_due: int
+    mean_dispatch_minutes: float | None
+    mean_close_hours: float | None
+    overdue_now: int | None  # only for the period being briefed
+
+    @staticmethod
+    def _rate(num: int, den: int) -> float | None:
+        return num / den if den else None
+
+    @property
+    def closure_rate(self) -> float | None:
+        return self._rate(self.closed_of_due, self.due_to_close)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self._rate(self.closed_on_time, self.due_to_close)
+
+    @property
+    def handling_rate(self) -> float | None:
+        return self._rate(self.handled_of_due, self.due_to_close)
+
+    @property
+    def rework_rate(self) -> float | None:
+        return self._rate(self.reworked_of_due, self.handled_ever_of_due)
+
+
+@dataclass(frozen=True)
+class Count:
+    """One bar of a breakdown: a key (code or id), its names and the count."""
+
+    key: str
+    name_zh: str
+    name_en: str
+    count: int
+
+
+@dataclass(frozen=True)
+class GridStat:
+    grid_id: int
+    code: str
+    name: str
+    community: str
+    street: str
+    count: int
+    baseline: float  # mean cases per period over the previous four weeks
+
+    @property
+    def ratio(self) -> float:
+        """Rise against the baseline, smoothed so a grid with no history does not divide by zero."""
+        return (self.count + 1) / (self.baseline + 1)
+
+
+@dataclass(frozen=True)
+class MapCell:
+    code: str
+    ring: tuple[tuple[float, float], ...]  # exterior ring, lon/lat
+    count: int
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    case_number: str
+    priority: str
+    status: str
+    category_zh: str
+    category_en: str
+    street: str
+    grid_code: str
+    assignee: str
+    deadline: datetime
+    overdue_hours: float
+    escalation_level: int
+
+
+@dataclass(frozen=True)
+class Workload:
+    """Cases of one officer or department: open and overdue now, moved in the period."""
+
+    key: str  # employee number or department code
+    name: str
+    open_now: int
+    overdue_now: int
+    dispatched: int
+    fed_back: int
+    closed: int
+
+
+@dataclass(frozen=True)
+class HandoverNote:
+    id: int
+    shift_name: str
+    shift_date: date
+    status: str
+    author: str
+    signed_at: datetime | None
+    acknowledged_by: str
+    acknowledged_at: datetime | None
+    notes: str
+    items: tuple[tuple[str, str, datetime | None, bool], ...]  # text, case number, due, done
+    corrects_id: int | None
+
+
+@dataclass(frozen=True)
+class BriefingData:
+    centre_id: int
+    centre_name: str
+    period: BriefingPeriod
+    previous: BriefingPeriod
+    as_of: datetime
+    generated_at: datetime
+    kpis: Kpis
+    previous_kpis: Kpis
+    by_hour: tuple[int, ...]  # arrivals per hour since the period's start
+    by_hour_baseline: tuple[float, ...]  # the same hours, mean of the previous four weeks
+    hour_labels: tuple[str, ...]  # local HH of each bucket
+    by_category: tuple[Count, ...]
+    by_street: tuple[Count, ...]
+    by_source: tuple[Count, ...]
+    hot_grids: tuple[GridStat, ...]
+    rising_grids: tuple[GridStat, ...]
+    map_cells: tuple[MapCell, ...]
+    overdue: tuple[OverdueRow, ...]
+    overdue_total: int
+    officers: tuple[Workload, ...]
+    officers_total: int
+    departments: tuple[Workload, ...]
+    handovers: tuple[HandoverNote, ...]
