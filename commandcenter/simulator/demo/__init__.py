@@ -34,8 +34,9 @@ from ...services.reference_data import seed_reference_data
 from ...services.timelimits import TimeLimits
 from ...services.worktime import DEFAULT_TZ, load_calendar
 from .bulk import write_tables
+from .caseloop import STAGES, CaseSetting
 from .geography import CityMap, build_city, geography_tables, index_city, sample_points
-from .history import STAGES, CasePlanner, CaseSetting
+from .history import CasePlanner
 from .people import build_staff
 from .progress import (
     CASES_FRACTION,

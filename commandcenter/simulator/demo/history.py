@@ -15,18 +15,18 @@ noticed at the next minute's poll.
 The history and escalations are released in time order, so ids grow with time as they do in a
 live database. The audit trail gets no entry per history row: no operator did these actions
 (see `generate_demo`).
+
+This module decides who reports what, where and when, which path each case takes, and turns
+the result into rows; the steps themselves are applied by `caseloop.Plan`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from fractions import Fraction
 
 import numpy as np
 
 from ...domain.actions import Action
-from ...domain.deadlines import REMINDER_FRACTION
 from ...domain.entities import Entity
 from ...domain.enums import (
     OPEN_STATUSES,
@@ -36,25 +36,26 @@ from ...domain.enums import (
     SourceChannel,
     Stage,
 )
-from ...domain.lifecycle import is_allowed, target_status
-from .people import SHIFT_OF_HOUR, Staff, mobile_numbers
+from .caseloop import (
+    ACTIONS,
+    ST,
+    STAGES,
+    STATUSES,
+    CaseSetting,
+    Notes,
+    Plan,
+    handle,
+    suspend_and_resume,
+    verify,
+)
+from .people import mobile_numbers
 from .rows import NONE, Const, Lookup, Nullable, TableRows, labels, table
 from .texts import (
     DESCRIPTIONS,
-    EXTEND_REASONS,
-    FEEDBACK_NOTES,
     REJECT_REASONS,
-    REWORK_REASONS,
-    SUSPEND_REASONS,
 )
-from .workline import WorkLine
 
-STATUSES: tuple[CaseStatus, ...] = tuple(CaseStatus)
-ST = {s: i for i, s in enumerate(STATUSES)}
-STAGES: tuple[Stage, ...] = (Stage.REGISTER, Stage.DISPATCH, Stage.HANDLE, Stage.VERIFY)
 SOURCES: tuple[SourceChannel, ...] = tuple(SourceChannel)
-ACTIONS: tuple[str, ...] = ("report", *(a.value for a in Action))
-ACT = {a: i for i, a in enumerate(ACTIONS)}
 CLOCKED = np.array([s in (CaseStatus.REPORTED, CaseStatus.REGISTERED, CaseStatus.DISPATCHED,
                           CaseStatus.ACCEPTED, CaseStatus.FED_BACK) for s in STATUSES])
 OPEN = np.array([s in OPEN_STATUSES for s in STATUSES])
@@ -95,252 +96,10 @@ DEFAULT_PRIORITY = (0.018, 0.14, 0.71, 0.132)
 P_REJECT, P_MERGE, P_MERGE_REGISTERED = 0.03, 0.02, 0.4
 P_SUSPEND_REGISTERED, P_SUSPEND_HANDLING, P_EXTEND = 0.008, 0.015, 0.03
 P_REWORK, P_EVALUATE, P_DEPARTMENT = 0.08, 0.60, 0.7
-P_LATE = {Stage.REGISTER: 0.04, Stage.DISPATCH: 0.05, Stage.HANDLE: 0.08, Stage.VERIFY: 0.05}
-LATE_SCALE = {Stage.REGISTER: 0.5, Stage.DISPATCH: 0.5, Stage.HANDLE: 0.8, Stage.VERIFY: 0.5}  # x the limit
-# where in its limit an on-time stage ends: Beta(a, b); with these about three cases in four
-# are closed (verified too) by their handling deadline, as published figures show
-ON_TIME_BETA = {Stage.REGISTER: (1.6, 3.5), Stage.DISPATCH: (1.6, 3.5), Stage.HANDLE: (1.3, 2.8),
-                Stage.VERIFY: (1.4, 3.5)}
 RATINGS = (1, 2, 3, 4, 5)
 RATING_WEIGHTS = (0.02, 0.03, 0.10, 0.30, 0.55)
-EXTENSIONS_WORKING = np.array([420, 840, 1260, 2100])
-EXTENSIONS_CALENDAR = np.array([60, 120, 240])
-POLL_SECONDS = 60  # the escalation clock looks once a minute
 CHUNK_DAYS = 14  # report days planned and written together: at Putian scale about 40,000 cases
 RELEASE_ALL = np.iinfo(np.int64).max  # the last chunk holds nothing back
-_REMINDER = Fraction(REMINDER_FRACTION).limit_denominator(1000)
-
-
-@dataclass(frozen=True)
-class CaseSetting:
-    """Everything the planner reads: the clock, the policy, the map and the staff."""
-
-    now: int
-    first_day: int  # WorkLine day indexes, inclusive
-    last_day: int
-    cases_per_day: float
-    category_ids: np.ndarray
-    category_codes: list[str]
-    category_kinds: list[str]
-    limit_minutes: np.ndarray  # [category, priority, stage]
-    limit_working: np.ndarray
-    line: WorkLine
-    grid_ids: np.ndarray
-    grid_centre: np.ndarray  # centre id responsible for each grid (`lifecycle.centre_for_grid`)
-    numbering_centre: int  # whose daily sequence numbers cases (`lifecycle.numbering_centre`)
-    grid_district: np.ndarray
-    grid_points: np.ndarray  # [grid, k, lon/lat]
-    grid_addresses: np.ndarray  # [grid, a] object
-    staff: Staff
-    first_ids: dict[str, int]
-    reporter_names: list[str]
-
-
-@dataclass
-class _Events:
-    """History rows collected step by step, column-wise."""
-
-    case: list[np.ndarray] = field(default_factory=list)
-    at: list[np.ndarray] = field(default_factory=list)
-    action: list[np.ndarray] = field(default_factory=list)
-    from_status: list[np.ndarray] = field(default_factory=list)
-    to_status: list[np.ndarray] = field(default_factory=list)
-    user: list[np.ndarray] = field(default_factory=list)
-    officer: list[np.ndarray] = field(default_factory=list)
-    department: list[np.ndarray] = field(default_factory=list)
-    note: list[np.ndarray] = field(default_factory=list)  # codes into _Notes
-
-
-class _Notes:
-    """Every note text once, shared by all chunks of the year; rows hold codes into it."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = [""]
-        self._pools: dict[tuple[str, ...], np.ndarray] = {}
-
-    def add(self, texts: list[str]) -> np.ndarray:
-        """Codes for new note texts."""
-        first = len(self.texts)
-        self.texts.extend(texts)
-        return first + np.arange(len(texts))
-
-    def pool(self, pool: tuple[str, ...]) -> np.ndarray:
-        """Codes for a fixed pool of texts, added once."""
-        if pool not in self._pools:
-            self._pools[pool] = self.add(list(pool))
-        return self._pools[pool]
-
-    def labels(self) -> np.ndarray:
-        return labels(self.texts)
-
-
-class _Plan:
-    """The state of every case as the steps are applied, mirroring `CaseService._apply`."""
-
-    def __init__(self, s: CaseSetting, rng: np.random.Generator, notes: _Notes, rep: np.ndarray, cat: np.ndarray,
-                 prio: np.ndarray, district: np.ndarray) -> None:
-        n = len(rep)
-        self.s, self.rng, self.n = s, rng, n
-        self.cat, self.prio, self.district = cat, prio, district
-        self.now = s.now
-        self.alive = np.ones(n, dtype=bool)
-        self.last = rep.copy()
-        self.status = np.full(n, ST[CaseStatus.REPORTED], dtype=np.int8)
-        self.suspended_from = np.full(n, -1, dtype=np.int8)
-        none = np.full(n, NONE, dtype=np.int64)
-        self.registered_at, self.dispatched_at, self.accepted_at = none.copy(), none.copy(), none.copy()
-        self.fed_back_at, self.closed_at, self.evaluated_at = none.copy(), none.copy(), none.copy()
-        self.rating = none.copy()
-        self.officer, self.department = none.copy(), none.copy()
-        self.stage_started, self.stage_deadline, self.handle_deadline = none.copy(), none.copy(), none.copy()
-        self.suspended_at, self.merged_into = none.copy(), none.copy()
-        self.extended_minutes = np.zeros(n, dtype=np.int64)
-        self.suspended_seconds = np.zeros(n, dtype=np.int64)
-        self.rework_count = np.zeros(n, dtype=np.int64)
-        self.escalation_level = np.zeros(n, dtype=np.int64)
-        self.notes = notes
-        self.reject_reason = np.zeros(n, dtype=np.int64)
-        self.run_stage = np.zeros(n, dtype=np.int8)
-        self.events = _Events()
-        self.escalations: list[tuple[np.ndarray, ...]] = []
-
-    def pick_notes(self, pool: tuple[str, ...]) -> np.ndarray:
-        """A note from `pool` for every case, as codes."""
-        return self.notes.pool(pool)[self.rng.integers(len(pool), size=self.n)]
-
-    # ---- time limits ------------------------------------------------------------------
-    def limit(self, stage: Stage) -> tuple[np.ndarray, np.ndarray]:
-        k = STAGES.index(stage)
-        return self.s.limit_minutes[self.cat, self.prio, k], self.s.limit_working[self.cat, self.prio, k]
-
-    def deadline(self, stage: Stage, start: np.ndarray, idx: np.ndarray) -> np.ndarray:
-        minutes, working = self.limit(stage)
-        return self.s.line.add(start[idx], minutes[idx], working[idx])
-
-    def advance(self, start: np.ndarray, minutes: np.ndarray, working: np.ndarray) -> np.ndarray:
-        return self.s.line.advance(start, minutes, working)
-
-    def fraction(self, stage: Stage, low: float = 0.0) -> np.ndarray:
-        """How far into its limit each case's stage ends: mostly on time, some late."""
-        rng, n = self.rng, self.n
-        a, b = ON_TIME_BETA[stage]
-        on_time = low + (1 - low) * rng.beta(a, b, size=n)
-        late = 1.0 + rng.exponential(LATE_SCALE[stage], size=n)
-        return np.where(rng.random(n) < P_LATE[stage], late, on_time)
-
-    # ---- who acts ---------------------------------------------------------------------
-    def operator(self, at: np.ndarray, district: np.ndarray | None = None) -> np.ndarray:
-        """An operator of the case's district (or the city) on the shift covering `at`."""
-        district = self.district if district is None else district
-        at = np.minimum(at, self.now)
-        hour = (at - self.s.line.day_start[self.s.line.day_index(at)]) // 3600
-        shift = SHIFT_OF_HOUR[np.clip(hour, 0, 23)]
-        pools = self.s.staff.operators
-        width = max(len(p) for d in pools for p in d)
-        choices = np.zeros((len(pools), len(pools[0]), width), dtype=np.int64)
-        sizes = np.zeros((len(pools), len(pools[0])), dtype=np.int64)
-        for d, per_shift in enumerate(pools):
-            for k, pool in enumerate(per_shift):
-                choices[d, k, : len(pool)] = pool
-                sizes[d, k] = len(pool)
-        pick = (self.rng.random(len(at)) * sizes[district, shift]).astype(np.int64)
-        return choices[district, shift, pick]
-
-    def supervisor(self, district: np.ndarray | None = None) -> np.ndarray:
-        district = self.district if district is None else district
-        pools = self.s.staff.supervisors
-        choices = np.zeros((len(pools), max(len(p) for p in pools)), dtype=np.int64)
-        sizes = np.array([len(p) for p in pools])
-        for d, pool in enumerate(pools):
-            choices[d, : len(pool)] = pool
-        pick = (self.rng.random(len(district)) * sizes[district]).astype(np.int64)
-        return choices[district, pick]
-
-    # ---- steps ------------------------------------------------------------------------
-    def step(self, take: np.ndarray, at: np.ndarray, action: Action, source: CaseStatus, user: np.ndarray,
-             *, note: np.ndarray | None = None, officer: np.ndarray | None = None,
-             department: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Apply `action` to the live cases in `take` (all in status `source`) at `at`.
-
-        Returns the positions of the cases it happened to and their times; a case whose step
-        would fall after now stops here, open in its current status.
-        """
-        if not is_allowed(action, source):
-            raise AssertionError(f"{action} is not allowed from {source}")
-        eligible = take & self.alive & (self.status == ST[source])
-        at = np.maximum(at, self.last + 1)
-        done = eligible & (at <= self.now)
-        self.alive &= ~(eligible & ~done)
-        idx = np.flatnonzero(done)
-        at_i = at[idx]
-        if action is Action.RESUME:  # back to the status before the suspension
-            lookup = np.array([ST[target_status(action, source, x)] for x in STATUSES], dtype=np.int8)
-            to_arr = lookup[self.suspended_from[idx]]
-        else:
-            to_arr = np.full(len(idx), ST[target_status(action, source)], dtype=np.int8)
-        ev = self.events
-        ev.case.append(idx)
-        ev.at.append(at_i)
-        ev.action.append(np.full(len(idx), ACT[action.value], dtype=np.int8))
-        ev.from_status.append(np.full(len(idx), ST[source], dtype=np.int8))
-        ev.to_status.append(to_arr.astype(np.int8))
-        ev.user.append(user[idx])
-        ev.officer.append(officer[idx] if officer is not None else np.full(len(idx), NONE))
-        ev.department.append(department[idx] if department is not None else np.full(len(idx), NONE))
-        ev.note.append(note[idx] if note is not None else np.zeros(len(idx), dtype=np.int64))
-        self.last[idx] = at_i
-        self.status[idx] = to_arr
-        return idx, at_i
-
-    def report(self, rep: np.ndarray, user: np.ndarray) -> None:
-        ev, idx = self.events, np.arange(self.n)
-        ev.case.append(idx)
-        ev.at.append(rep.copy())
-        ev.action.append(np.full(self.n, ACT["report"], dtype=np.int8))
-        ev.from_status.append(np.full(self.n, -1, dtype=np.int8))
-        ev.to_status.append(np.full(self.n, ST[CaseStatus.REPORTED], dtype=np.int8))
-        ev.user.append(user)
-        ev.officer.append(np.full(self.n, NONE))
-        ev.department.append(np.full(self.n, NONE))
-        ev.note.append(np.zeros(self.n, dtype=np.int64))
-        self.start_run(idx, Stage.REGISTER, rep)
-
-    # ---- the stage clock --------------------------------------------------------------
-    def start_run(self, idx: np.ndarray, stage: Stage, at: np.ndarray) -> None:
-        """`start_stage` of the live service for cases `idx`: clock from `at[idx]`, deadline from policy."""
-        self.stage_started[idx] = at[idx]
-        self.stage_deadline[idx] = self.deadline(stage, at, idx)
-        self.escalation_level[idx] = 0
-        self.run_stage[idx] = STAGES.index(stage)
-
-    def end_run(self, idx: np.ndarray, end: np.ndarray, current: bool = False) -> None:
-        """The escalations the clock scan recorded for a stage run before `end`, and the level kept.
-
-        As `escalation.scan_escalations` running once a minute: a reminder at the first scan
-        at or after 80 % of the limit, unless that scan is already past the deadline (then only
-        the supervision), and a supervision at the first scan at or after the deadline.
-        `current` marks runs still going at now (their escalations may be unacknowledged yet).
-        """
-        if not len(idx):
-            return
-        started, deadline = self.stage_started[idx], self.stage_deadline[idx]
-        # first second with (t - started) / (deadline - started) >= 4/5, in integers as the scan does
-        crossing = started + (_REMINDER.numerator * (deadline - started) + _REMINDER.denominator - 1) // (
-            _REMINDER.denominator)
-        phase = self.rng.integers(0, POLL_SECONDS, size=len(idx))
-        reminder_at = crossing + (phase - crossing) % POLL_SECONDS
-        supervision_at = deadline + (phase - deadline) % POLL_SECONDS
-        reminded = (reminder_at < end) & (reminder_at < deadline)
-        supervised = supervision_at < end
-        self.escalation_level[idx] = np.where(supervised, 2, np.where(reminded, 1, 0))
-        for supervision, hit, at in ((False, reminded, reminder_at), (True, supervised, supervision_at)):
-            k = idx[hit]
-            self.escalations.append((k, self.run_stage[k], np.full(len(k), supervision), self.rework_count[k],
-                                     at[hit], deadline[hit], np.full(len(k), current)))
-
-    def clear_clock(self, idx: np.ndarray) -> None:
-        self.stage_started[idx] = NONE
-        self.stage_deadline[idx] = NONE
 
 
 def _choice(rng: np.random.Generator, weights: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -425,7 +184,7 @@ class CasePlanner:
         self.s, self.chunk_days = s, CHUNK_DAYS
         self.rng = np.random.default_rng([seed, 3])
         self.totals = CaseTotals()
-        self.notes = _Notes()
+        self.notes = Notes()
         weights = np.array([CATEGORY_WEIGHTS.get(c, 1.0) for c in s.category_codes])
         self.category_p = weights / weights.sum()
         hot = self.rng.lognormal(0.0, 0.6, size=len(s.grid_ids))  # hotspots last all year
@@ -492,7 +251,7 @@ class CasePlanner:
         district = s.grid_district[grid]
         numbers, daily = _case_numbers(s, rep, np.full(n, s.numbering_centre))
 
-        plan = _Plan(s, rng, self.notes, rep, cat, prio, district)
+        plan = Plan(s, rng, self.notes, rep, cat, prio, district)
         system = SOURCES.index(SourceChannel.SENSOR)
         reporter_user = np.where(source == system, NONE, plan.operator(rep))
         plan.report(rep, reporter_user)
@@ -534,7 +293,7 @@ class CasePlanner:
         plan.clear_clock(idx)
         suspend_reg = ordinary & (rng.random(n) < P_SUSPEND_REGISTERED)
         span = plan.stage_deadline - plan.stage_started
-        _suspend_and_resume(plan, suspend_reg, base + np.minimum((t - base) // 3, span // 2), CaseStatus.REGISTERED)
+        suspend_and_resume(plan, suspend_reg, base + np.minimum((t - base) // 3, span // 2), CaseStatus.REGISTERED)
         t = t + plan.suspended_seconds
         routed = np.array([s.staff.routes.get(c, NONE) for c in s.category_codes])[cat]
         to_department = (routed != NONE) & (rng.random(n) < P_DEPARTMENT)
@@ -554,12 +313,12 @@ class CasePlanner:
         extend = ordinary & ~suspend_reg & (rng.random(n) < P_EXTEND)
         suspend_handling = ordinary & ~suspend_reg & ~extend & (rng.random(n) < P_SUSPEND_HANDLING)
         never = np.zeros(n, dtype=bool)
-        _handle(plan, s, rng, extend, suspend_handling)
+        handle(plan, s, rng, extend, suspend_handling)
         rework = rng.random(n) < P_REWORK
-        _verify(plan, rng, rework, Action.RETURN_FOR_REWORK)
-        _verify(plan, rng, ~rework, Action.CLOSE)
-        _handle(plan, s, rng, never, never)
-        _verify(plan, rng, ~never, Action.CLOSE)
+        verify(plan, rng, rework, Action.RETURN_FOR_REWORK)
+        verify(plan, rng, ~rework, Action.CLOSE)
+        handle(plan, s, rng, never, never)
+        verify(plan, rng, ~never, Action.CLOSE)
         evaluate = rng.random(n) < P_EVALUATE
         t = plan.closed_at + np.minimum(rng.lognormal(np.log(4 * 3600), 1.0, size=n), 5 * 86400).astype(np.int64)
         rating = rng.choice(RATINGS, size=n, p=RATING_WEIGHTS) - ((plan.rework_count > 0) & (rng.random(n) < 0.5))
@@ -586,7 +345,7 @@ class CasePlanner:
                             np.where(reporter, names, ""), np.where(reporter, phones, ""), centre, reporter_user,
                             until)
 
-    def _tables(self, plan: _Plan, ids: np.ndarray, numbers: np.ndarray, daily: TableRows, rep: np.ndarray,
+    def _tables(self, plan: Plan, ids: np.ndarray, numbers: np.ndarray, daily: TableRows, rep: np.ndarray,
                 cat: np.ndarray, prio: np.ndarray, source: np.ndarray, grid: np.ndarray, point: np.ndarray,
                 address: np.ndarray, description: np.ndarray, reporter_name: np.ndarray,
                 reporter_phone: np.ndarray, centre: np.ndarray, created_by: np.ndarray,
@@ -660,92 +419,6 @@ class CasePlanner:
         totals.open_cases += int(OPEN[status].sum())
         totals.overdue_cases += int((CLOCKED[status] & (plan.stage_deadline <= s.now)).sum())
         return [cases, daily, history, escalations, changes]
-
-
-def _suspend_and_resume(plan: _Plan, take: np.ndarray, at: np.ndarray, source: CaseStatus) -> None:
-    rng, n = plan.rng, plan.n
-    idx, at_s = plan.step(take, at, Action.SUSPEND, source, plan.operator(at), note=plan.pick_notes(SUSPEND_REASONS))
-    plan.suspended_from[idx] = ST[source]
-    plan.suspended_at[idx] = at_s
-    pause = np.minimum(rng.lognormal(np.log(2 * 86400), 0.8, size=n), 30 * 86400).astype(np.int64)
-    resume = plan.last + pause
-    idx, at_r = plan.step(take, resume, Action.RESUME, CaseStatus.SUSPENDED, plan.operator(resume))
-    paused = at_r - plan.suspended_at[idx]
-    plan.suspended_seconds[idx] += paused
-    for column in (plan.stage_started, plan.stage_deadline, plan.handle_deadline):
-        has = column[idx] != NONE
-        column[idx[has]] += paused[has]
-    plan.suspended_at[idx] = NONE
-    plan.suspended_from[idx] = -1
-
-
-def _handle(plan: _Plan, s: CaseSetting, rng: np.random.Generator, extend: np.ndarray, suspend: np.ndarray) -> None:
-    """Accept and feed back (with an extension or a suspension for some) for dispatched cases."""
-    n = plan.n
-    start = np.where(plan.dispatched_at > 0, plan.dispatched_at, plan.last)
-    minutes, working = plan.limit(Stage.HANDLE)
-    accept_frac = rng.uniform(0.01, 0.12, size=n)
-    t = plan.advance(start, accept_frac * minutes, working)
-    by_officer = plan.officer != NONE
-    idx, at = plan.step(np.ones(n, dtype=bool), t, Action.ACCEPT, CaseStatus.DISPATCHED, plan.operator(t),
-                        officer=plan.officer, department=np.where(by_officer, NONE, plan.department))
-    plan.accepted_at[idx] = at
-
-    already = plan.suspended_seconds.copy()
-    t = plan.advance(start, np.minimum(accept_frac + rng.uniform(0.05, 0.2, size=n), 0.5) * minutes, working)
-    _suspend_and_resume(plan, suspend, t, CaseStatus.ACCEPTED)
-
-    ext_frac = np.maximum(accept_frac + 0.05, rng.uniform(0.3, 0.6, size=n))
-    t = plan.advance(start, ext_frac * minutes, working)
-    ext_minutes = np.where(working, rng.choice(EXTENSIONS_WORKING, size=n), rng.choice(EXTENSIONS_CALENDAR, size=n))
-    reason = rng.integers(len(EXTEND_REASONS), size=n)
-    note = np.zeros(n, dtype=np.int64)
-    asked = np.flatnonzero(extend)
-    note[asked] = plan.notes.add([f"+{m} min: {EXTEND_REASONS[r]}"
-                                   for m, r in zip(ext_minutes[asked].tolist(), reason[asked].tolist(), strict=True)])
-    idx, at = plan.step(extend, t, Action.EXTEND, CaseStatus.ACCEPTED, plan.supervisor(), note=note)
-    plan.handle_deadline[idx] = s.line.add(plan.handle_deadline[idx], ext_minutes[idx], working[idx])
-    plan.stage_deadline[idx] = plan.handle_deadline[idx]
-    plan.extended_minutes[idx] += ext_minutes[idx]
-    plan.escalation_level[idx] = 0
-    granted = np.zeros(n, dtype=np.int64)
-    granted[idx] = ext_minutes[idx]
-
-    frac = np.maximum(plan.fraction(Stage.HANDLE, low=0.05), accept_frac + 0.03)
-    t = plan.advance(start, frac * (minutes + granted), working) + (plan.suspended_seconds - already)
-    majors = np.array([c[:2] for c in s.category_codes])[plan.cat]
-    pick = rng.random(n)
-    note = np.zeros(n, dtype=np.int64)
-    for m, options in FEEDBACK_NOTES.items():
-        hit = majors == m
-        note[hit] = plan.notes.pool(tuple(options))[(pick[hit] * len(options)).astype(np.int64)]
-    idx, at = plan.step(np.ones(n, dtype=bool), t, Action.FEED_BACK, CaseStatus.ACCEPTED, plan.operator(t),
-                        note=note, officer=plan.officer, department=plan.department)
-    plan.end_run(idx, at)
-    plan.fed_back_at[idx] = at
-    plan.start_run(idx, Stage.VERIFY, plan.last)
-
-
-def _verify(plan: _Plan, rng: np.random.Generator, take: np.ndarray, action: Action) -> None:
-    """Close verified cases, or return some for rework (which restarts the handling clock)."""
-    minutes, working = plan.limit(Stage.VERIFY)
-    start = np.where(plan.fed_back_at > 0, plan.fed_back_at, plan.last)
-    t = plan.advance(start, plan.fraction(Stage.VERIFY) * minutes, working)
-    if action is Action.RETURN_FOR_REWORK:
-        idx, at = plan.step(take & (plan.rework_count == 0), t, action, CaseStatus.FED_BACK, plan.supervisor(),
-                            note=plan.pick_notes(REWORK_REASONS))
-        plan.end_run(idx, at)
-        plan.rework_count[idx] += 1
-        plan.fed_back_at[idx] = NONE
-        plan.accepted_at[idx] = NONE
-        plan.dispatched_at[idx] = at
-        plan.start_run(idx, Stage.HANDLE, plan.last)
-        plan.handle_deadline[idx] = plan.stage_deadline[idx]
-        return
-    idx, at = plan.step(take, t, Action.CLOSE, CaseStatus.FED_BACK, plan.supervisor())
-    plan.end_run(idx, at)
-    plan.closed_at[idx] = at
-    plan.clear_clock(idx)
 
 
 def _release(pending: dict[str, np.ndarray] | None, planned: dict[str, np.ndarray], until: int,
