@@ -21,11 +21,7 @@ from PySide6.QtGui import QColor, QImageReader, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QGraphicsPathItem,
     QGroupBox,
@@ -52,6 +48,7 @@ from ..map_labels import measure_label
 from ..services import map_data
 from ..services.map_data import MapArea, MapGeometry, MapLayers
 from ..shapes.map import MapBoundary, MapCaseMarker, MapOfficerMarker
+from .dialogs.basemap_bounds import BasemapBoundsDialog
 from .dialogs.import_refused import open_import_refused
 
 if TYPE_CHECKING:
@@ -65,53 +62,6 @@ AREA_ROLE = Qt.ItemDataRole.UserRole + 1
 AVAILABLE = ("on_duty", "in_field")
 AREA_OUTLINE = ("#0057ff", 3.0)  # the street or community zoomed to
 AREA_OUTLINE_Z = 12  # above the boundaries, below markers
-
-
-class BasemapBoundsDialog(QDialog):
-    """Where an image without a world file lies: its west, south, east and north edges."""
-
-    def __init__(self, bounds: tuple[float, float, float, float], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("basemapBounds")
-        self.spins: list[QDoubleSpinBox] = []
-        self.labels: list[QLabel] = []
-        form = QFormLayout()
-        for value, (low, high) in zip(bounds, ((-180, 180), (-90, 90), (-180, 180), (-90, 90)), strict=True):
-            spin = QDoubleSpinBox()
-            spin.setDecimals(6)
-            spin.setRange(low, high)
-            spin.setValue(value)
-            self.spins.append(spin)
-            self.labels.append(QLabel())
-            form.addRow(self.labels[-1], spin)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Place the basemap"))
-        self.note.setText(self.tr("The image has no world file (.pgw, .jgw, .wld). Give the WGS84 longitude and "
-                                  "latitude of its edges; north must be up."))
-        texts = (self.tr("West (min. longitude)"), self.tr("South (min. latitude)"), self.tr("East (max. longitude)"),
-                 self.tr("North (max. latitude)"))
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def bounds(self) -> tuple[float, float, float, float]:
-        west, south, east, north = (s.value() for s in self.spins)
-        return west, south, east, north
 
 
 class MapView(QWidget):
