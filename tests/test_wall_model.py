@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionVie
 from commandcenter.domain.actions import Action
 from commandcenter.domain.deadlines import DueState
 from commandcenter.domain.enums import Priority, SourceChannel
+from commandcenter.gui.style import DUE_CELL_COLOURS
 from commandcenter.itemmodels import wall as wall_model
 from commandcenter.itemmodels.roles import ID_ROLE
 from commandcenter.itemmodels.wall import (
     COLUMN_INDEX,
     COLUMNS,
-    DUE_COLOURS,
     TIME_LEFT,
     WallFilter,
     WallModel,
@@ -225,7 +225,7 @@ def test_tick_repaints_a_countdown_turning_due_soon(qtbot, db, city, operator, c
     model.tick()
     assert (model.display_row_of(far), TIME_LEFT) * 2 in changed
     assert cell.data() == "2d 09h"
-    assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == DUE_COLOURS[DueState.DUE_SOON]
+    assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == DUE_CELL_COLOURS[DueState.DUE_SOON]
 
 
 def test_tick_fades_only_the_rows_that_arrived(qtbot, monkeypatch, db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]

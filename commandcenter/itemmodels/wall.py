@@ -24,12 +24,20 @@ from datetime import UTC, datetime
 from operator import attrgetter
 
 from PySide6.QtCore import QModelRoleDataSpan, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from .. import i18n
 from ..domain.deadlines import REMINDER_FRACTION, DueState, due_state_epoch
 from ..domain.enums import CaseStatus, Priority
 from ..gui.localtime import DEFAULT_TZ, format_local
+from ..gui.style import (
+    DUE_CELL_COLOURS,
+    NEW_TINT,
+    PRIORITY_COLOURS,
+    PRIORITY_TINTS,
+    bold_font,
+    qcolor,
+)
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..labels import priority_label, source_label, status_label
@@ -39,15 +47,6 @@ from .roles import DUE_ROLE, ID_ROLE, NEW_ROLE, PRIORITY_ROLE, ROW_ROLE
 
 HIGHLIGHT_SECONDS = 6.0
 
-PRIORITY_COLOURS = {
-    Priority.URGENT: "#c62828",
-    Priority.HIGH: "#ef6c00",
-    Priority.NORMAL: "#1565c0",
-    Priority.LOW: "#757575",
-}
-PRIORITY_TINTS = {Priority.URGENT: "#fdecea", Priority.HIGH: "#fff4e5"}
-DUE_COLOURS = {DueState.DUE_SOON: "#b26a00", DueState.OVERDUE: "#c62828"}
-NEW_TINT = "#e3f2fd"
 
 _PRIORITY_RANK = {p.value: i for i, p in enumerate(Priority)}
 DAYS_FORMAT_SECONDS = 86400 * 2  # from this far off a countdown shows days and hours, not seconds
@@ -224,8 +223,7 @@ class WallModel(RowTableModel[CaseRow]):
         self._overdue_first = False
         self._arrived: dict[int, float] = {}
         self._now = int(self._now_fn().timestamp())
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self._bold = bold_font()
         self._brushes: dict[str, QBrush] = {}
         # countdowns handed to a view, by row index; dropped once their change is announced
         # (a view still showing the row fetches it again), so the set stays the size of a screen
@@ -312,7 +310,7 @@ class WallModel(RowTableModel[CaseRow]):
         if col == PRIORITY_COLUMN:
             return self._brush(_PRIORITY_COLOUR_BY_VALUE.get(self._rows[i].priority, "#000000"))
         if col == TIME_LEFT:
-            colour = DUE_COLOURS.get(due_of(self._rows[i], self._now))
+            colour = DUE_CELL_COLOURS.get(due_of(self._rows[i], self._now))
             return self._brush(colour) if colour else None
         return None
 
@@ -333,7 +331,7 @@ class WallModel(RowTableModel[CaseRow]):
     def _brush(self, colour: str) -> QBrush:
         brush = self._brushes.get(colour)
         if brush is None:
-            brush = self._brushes[colour] = QBrush(QColor(colour))
+            brush = self._brushes[colour] = QBrush(qcolor(colour))
         return brush
 
     def _texts(self, i: int) -> tuple[str, ...]:

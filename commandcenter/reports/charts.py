@@ -16,17 +16,19 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Path, Polygon, Poly
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from .. import palette
 from ..geometry.projection import LocalProjection
 
-INK = colors.HexColor("#263238")
-MUTED = colors.HexColor("#78909c")
-GRID = colors.HexColor("#cfd8dc")
-BAR = colors.HexColor("#1565c0")
-BASELINE = colors.HexColor("#ef6c00")
-HOT = colors.HexColor("#c62828")
-RISING = colors.HexColor("#6a1b9a")
+# the screens' palette as reportlab colours, so a PDF and the screen agree
+INK = colors.HexColor(palette.INK)
+MUTED = colors.HexColor(palette.MUTED_LIGHT)
+GRID = colors.HexColor(palette.RULE)
+BAR = colors.HexColor(palette.CHART_BAR)
+BASELINE = colors.HexColor(palette.CHART_BASELINE)
+HOT = colors.HexColor(palette.CHART_HOT)
+RISING = colors.HexColor(palette.CHART_RISING)
 # case counts per grid on the map, light to dark
-SHADES = tuple(colors.HexColor(c) for c in ("#eceff1", "#ffe0b2", "#ffb74d", "#fb8c00", "#e65100"))
+SHADES = tuple(colors.HexColor(c) for c in palette.CHART_SHADES)
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:

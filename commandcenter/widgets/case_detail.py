@@ -1,8 +1,7 @@
 """The case detail panel: every field of one case and its full history, readable at a glance.
 
-Also the small display helpers the case dialogs share with it: local time formatting
-(timestamps are stored in UTC and shown in the centre's time zone), durations, and the
-priority colours the wall uses.
+Also the duration formatting the case dialogs share with it; colours, fonts and badges come
+from `commandcenter.gui.style`, like every screen's.
 """
 
 from __future__ import annotations
@@ -26,9 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.deadlines import DueState, due_state
-from ..domain.enums import Priority
 from ..gui.icons import ICONS, icon
 from ..gui.localtime import DEFAULT_TZ, format_local
+from ..gui.style import (
+    DUE_COLOURS,
+    ENTRY_BACKGROUND,
+    MUTED,
+    PANEL,
+    PRIORITY_COLOURS,
+    RULE,
+    SECTION_INK,
+    SECTION_RULE,
+    STATUS_BADGE,
+    badge_style,
+)
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..labels import (
     action_label,
@@ -40,19 +50,6 @@ from ..labels import (
 )
 from ..shapes.cases import CaseDetail, HistoryEntry
 
-PRIORITY_COLOURS: dict[str, str] = {
-    Priority.URGENT: "#c62828",
-    Priority.HIGH: "#ef6c00",
-    Priority.NORMAL: "#1565c0",
-    Priority.LOW: "#757575",
-}
-DUE_COLOURS: dict[str, str] = {
-    DueState.NONE: "#616161",
-    DueState.ON_TIME: "#2e7d32",
-    DueState.DUE_SOON: "#ef6c00",
-    DueState.OVERDUE: "#c62828",
-}
-MUTED = "#616161"
 EMPTY = "—"
 
 
@@ -68,12 +65,6 @@ def format_duration(seconds: float) -> str:
     if hours:
         return QCoreApplication.translate("duration", "{h} h {m:02d} min").format(h=hours, m=mins)
     return QCoreApplication.translate("duration", "{m} min").format(m=mins)
-
-
-def badge_style(colour: str) -> str:
-    """A filled, rounded badge: white bold text on the colour (priority, status)."""
-    return (f"QLabel {{ background: {colour}; color: white; font-weight: bold; border-radius: 3px;"
-            " padding: 2px 8px; }")
 
 
 # timeline entries that are not actions of the closed loop, and the icon each shows
@@ -227,7 +218,7 @@ class CaseDetailPanel(QWidget):
     def _build_header(self) -> QWidget:
         header = QFrame()
         header.setObjectName("caseDetailHeader")
-        header.setStyleSheet("#caseDetailHeader { background: #eceff1; border-bottom: 1px solid #cfd8dc; }")
+        header.setStyleSheet(f"#caseDetailHeader {{ background: {PANEL}; border-bottom: 1px solid {RULE}; }}")
         grid = QGridLayout(header)
         grid.setContentsMargins(12, 10, 12, 10)
         grid.setHorizontalSpacing(10)
@@ -243,7 +234,7 @@ class CaseDetailPanel(QWidget):
         self.priority_badge.setObjectName("priorityBadge")
         self.status_label = QLabel()
         self.status_label.setObjectName("statusLabel")
-        self.status_label.setStyleSheet(badge_style("#455a64"))
+        self.status_label.setStyleSheet(badge_style(STATUS_BADGE))
         self.due_label = QLabel()
         self.due_label.setObjectName("dueLabel")
         self.due_label.setWordWrap(True)
@@ -267,8 +258,8 @@ class CaseDetailPanel(QWidget):
     def _section_title(self, key: str) -> QLabel:
         label = QLabel()
         label.setObjectName(f"{key}Section")
-        label.setStyleSheet("QLabel { color: #37474f; font-weight: bold; border: none;"
-                            " border-bottom: 1px solid #b0bec5; margin-top: 8px; padding-bottom: 2px; }")
+        label.setStyleSheet(f"QLabel {{ color: {SECTION_INK}; font-weight: bold; border: none;"
+                            f" border-bottom: 1px solid {SECTION_RULE}; margin-top: 8px; padding-bottom: 2px; }}")
         self._section_titles[key] = label
         return label
 
@@ -398,7 +389,7 @@ class CaseDetailPanel(QWidget):
         colour = action_colour(h.action)
         frame = QFrame()
         frame.setObjectName("historyEntry")
-        frame.setStyleSheet(f"#historyEntry {{ border-left: 4px solid {colour}; background: #fafafa; }}")
+        frame.setStyleSheet(f"#historyEntry {{ border-left: 4px solid {colour}; background: {ENTRY_BACKGROUND}; }}")
         row = QHBoxLayout(frame)
         row.setContentsMargins(8, 4, 6, 4)
         row.setSpacing(8)

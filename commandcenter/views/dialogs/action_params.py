@@ -34,6 +34,7 @@ from ...domain.enums import Stage, TimeUnit
 from ...gui.context import AppContext
 from ...gui.icons import ICONS, icon
 from ...gui.localtime import format_local
+from ...gui.style import ERROR_STYLE, HINT_STYLE, STAR, dialog_header
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, describe_error, status_label
 from ...services.lifecycle import MAX_EXTENSION_MINUTES, TransitionParams
@@ -41,7 +42,6 @@ from ...services.reference_lists import OpenCaseChoice, open_case_choices
 from ...services.timelimits import TimeLimits
 from ...shapes.cases import CaseRow
 from ...widgets.case_detail import format_duration
-from . import dialog_header
 
 # what the note field asks for, per action; whether it is required, and how long it may be, is
 # the domain's rule (NEEDS_REASON, note_limit), marked with "*" here
@@ -63,8 +63,6 @@ RATING_TEXTS = (
     N("ActionParamsDialog", "Very satisfied"),
 )
 CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the OpenCaseChoice of a merge-list item
-ERROR_STYLE = "color: #c62828; font-weight: bold;"
-HINT_STYLE = "color: #616161;"
 
 
 def needs_dialog(action: Action) -> bool:
@@ -195,7 +193,7 @@ class ActionParamsDialog(QDialog):
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setText("☆")
-            button.setStyleSheet("QToolButton { font-size: 22pt; color: #f9a825; border: none; padding: 0 2px; }")
+            button.setStyleSheet(f"QToolButton {{ font-size: 22pt; color: {STAR}; border: none; padding: 0 2px; }}")
             self.ratingGroup.addButton(button, stars)
             row.addWidget(button)
         self.ratingGroup.idToggled.connect(self._rating_changed)

@@ -24,8 +24,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
-    QFont,
     QFontMetrics,
     QKeyEvent,
     QKeySequence,
@@ -56,6 +54,16 @@ from ...domain.actions import Action
 from ...errors import ValidationError
 from ...gui.context import AppContext
 from ...gui.icons import icon
+from ...gui.style import (
+    ERROR,
+    ERROR_STYLE,
+    HINT_STYLE,
+    OK,
+    bold_font,
+    dialog_header,
+    priority_colour,
+    qcolor,
+)
 from ...labels import describe_error, duty_label, priority_label, status_label
 from ...services.dispatch import Recommendation, recommend
 from ...services.lifecycle import TransitionParams
@@ -66,15 +74,11 @@ from ...services.reference_lists import (
     search_assignees,
 )
 from ...shapes.cases import CaseRow
-from ...widgets.case_detail import PRIORITY_COLOURS
-from . import dialog_header
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the Assignee of a list item
 REASON_ROLE = Qt.ItemDataRole.UserRole + 1  # the second line of a recommendation
 RECOMMENDATIONS = 5
 MAX_LISTED = 200  # a city has ~3,000 officers: list the best matches, typing narrows them
-ERROR_STYLE = "color: #c62828; font-weight: bold;"
-HINT_STYLE = "color: #616161;"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +114,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
             opt.icon.paint(painter, QRect(rect.left(), rect.top() + 2, size.width(), size.height()))
             rect.setLeft(rect.left() + size.width() + self.PAD * 2)
         painter.save()
-        bold = QFont(opt.font)
-        bold.setBold(True)
+        bold = bold_font(opt.font)
         line = QFontMetrics(bold).height()
         painter.setFont(bold)
         painter.setPen(opt.palette.color(role))
@@ -127,8 +130,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        bold = QFont(option.font)
-        bold.setBold(True)
+        bold = bold_font(option.font)
         height = QFontMetrics(bold).height() + QFontMetrics(option.font).height() + 2 + self.PAD * 2
         return QSize(200, height)
 
@@ -283,8 +285,8 @@ class DispatchDialog(QDialog):
             ])
             outcome = self._results.get(r.id)
             if outcome is not None:
-                item.setForeground(5, QColor(outcome[1]))
-            item.setForeground(1, QColor(PRIORITY_COLOURS.get(r.priority, "#616161")))
+                item.setForeground(5, qcolor(outcome[1]))
+            item.setForeground(1, qcolor(priority_colour(r.priority)))
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)
@@ -498,7 +500,7 @@ class DispatchDialog(QDialog):
             self.accept()
             return
         for r in done:
-            self._results[r.id] = (self.tr("sent to {name}").format(name=assignee.name), "#2e7d32")
+            self._results[r.id] = (self.tr("sent to {name}").format(name=assignee.name), OK)
         # show what the cases are now, not what they were when the dialog opened
         updated = {r.id: r for r in done}
         self._all_rows = [updated.get(r.id, r) for r in self._all_rows]
@@ -507,7 +509,7 @@ class DispatchDialog(QDialog):
         retry: list[CaseRow] = []
         for case_id, exc in failed:
             message = describe_error(exc)
-            self._results[case_id] = (self.tr("not sent"), "#c62828")
+            self._results[case_id] = (self.tr("not sent"), ERROR)
             lines.append(message if len(self.rows) == 1 else f"{by_id[case_id].case_number}: {message}")
             if isinstance(exc, ValidationError):  # e.g. the same handler again: another choice may do
                 retry.append(by_id[case_id])

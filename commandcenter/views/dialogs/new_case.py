@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from ...domain.enums import PRIORITY_ORDER, Priority, SourceChannel
 from ...errors import OutsideCity, ValidationError
 from ...gui.context import AppContext
 from ...gui.icons import icon
+from ...gui.style import CAUTION, ERROR, MUTED, OK, PRIORITY_COLOURS, qcolor
 from ...labels import describe_error, priority_label, source_label
 from ...services.geo import GridHit, GridLocator
 from ...services.reference_lists import (
@@ -48,12 +49,8 @@ from ...services.reference_lists import (
     search_categories,
 )
 from ...shapes.cases import CaseRow, NewCase
-from ...widgets.case_detail import PRIORITY_COLOURS
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the CategoryChoice of a list item
-ERROR_COLOUR = "#c62828"
-OK_COLOUR = "#2e7d32"
-HINT_COLOUR = "#616161"
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 
@@ -75,7 +72,7 @@ def priority_icon(priority: str) -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(PRIORITY_COLOURS[priority]))
+    painter.setBrush(qcolor(PRIORITY_COLOURS[priority]))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawEllipse(1, 1, 12, 12)
     painter.end()
@@ -386,7 +383,7 @@ class NewCaseDialog(QDialog):
         c = self.chosen_category()
         if c is None:
             self.categoryChosen.setText(self.tr("No category chosen yet"))
-            self.categoryChosen.setStyleSheet(f"color: {HINT_COLOUR};")
+            self.categoryChosen.setStyleSheet(f"color: {MUTED};")
         else:
             self.categoryChosen.setText(
                 self.tr("Category: {code} {zh} · {en} ({major})").format(
@@ -486,21 +483,21 @@ class NewCaseDialog(QDialog):
 
     def _render_grid(self) -> None:
         hit = self._hit
-        colour = HINT_COLOUR
+        colour = MUTED
         if isinstance(hit, GridHit):
-            text, colour = self._grid_text(hit.grid_id), OK_COLOUR
+            text, colour = self._grid_text(hit.grid_id), OK
         elif isinstance(hit, OutsideCity):
-            text, colour = self.tr("Outside every grid — check the coordinates"), ERROR_COLOUR
+            text, colour = self.tr("Outside every grid — check the coordinates"), ERROR
         elif self._has_coordinate_text():
             if self._locator is None and self.coordinates() is not None:
                 text = self.tr("Finding the grid…")
             else:
-                text, colour = self.tr("Enter both longitude and latitude as numbers"), "#ef6c00"
+                text, colour = self.tr("Enter both longitude and latitude as numbers"), CAUTION
         elif self._awaiting_pick:
             text = self.tr("Click the location on the map…")
         elif self.chosen_grid_id() is not None:
             text = self.tr("{grid} (chosen from the list)").format(grid=self._grid_text(self.chosen_grid_id()))
-            colour = OK_COLOUR
+            colour = OK
         else:
             text = self.tr("Enter coordinates, pick on the map, or choose street → community → grid")
         self.gridLabel.setText(text)
@@ -658,11 +655,11 @@ class NewCaseDialog(QDialog):
         if not self.ctx.can(Action.REGISTER):
             self.registerCheck.setEnabled(False)
         if saving:
-            self.errorLabel.setStyleSheet(f"color: {HINT_COLOUR};")
+            self.errorLabel.setStyleSheet(f"color: {MUTED};")
             self.errorLabel.setText(self.tr("Saving…"))
 
     def _show_error(self, message: str, exc: BaseException | None = None) -> None:
-        self.errorLabel.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.errorLabel.setStyleSheet(f"color: {ERROR}; font-weight: bold;")
         self.errorLabel.setText(message)
         field = getattr(exc, "field", None)
         if isinstance(exc, OutsideCity):

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...gui.style import HINT_STYLE, INK, KEYCAP_EDGE, PANEL
+
 KEYCAP_STYLE = (
-    "QLabel { background: #eceff1; color: #263238; border: 1px solid #90a4ae; border-bottom-width: 2px;"
+    f"QLabel {{ background: {PANEL}; color: {INK}; border: 1px solid {KEYCAP_EDGE}; border-bottom-width: 2px;"
     " border-radius: 4px; padding: 2px 8px; font-family: monospace; font-weight: bold; }"
 )
 
@@ -36,7 +38,7 @@ class ShortcutSheet(QDialog):
         layout = QVBoxLayout(self)
         self._intro = QLabel()
         self._intro.setWordWrap(True)
-        self._intro.setStyleSheet("color: #616161;")
+        self._intro.setStyleSheet(HINT_STYLE)
         layout.addWidget(self._intro)
         body = QWidget()
         grid = QGridLayout(body)

@@ -1,43 +1,34 @@
 """How the map looks: layer names, colours, marker symbols and sizes, zoom limits.
 
 Plain values (no Qt), so tests and benchmarks compare pixels against the same colours the
-canvas paints with.
+canvas paints with; the colours themselves come from the application palette.
 """
 
 from __future__ import annotations
 
+from ... import palette
+
 LAYERS: tuple[str, ...] = ("basemap", "grids", "boundaries", "cases", "officers")
 
-# ColorBrewer YlOrRd, 6 classes: pale yellow (few) to dark red (many).
-CLASS_COLOURS: tuple[str, ...] = ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026")
-NO_DATA_COLOUR = "#dcdcdc"
+CLASS_COLOURS = palette.MAP_CLASS_COLOURS
+NO_DATA_COLOUR = palette.MAP_NO_DATA
 MAX_CLASSES = len(CLASS_COLOURS)
-BACKGROUND_COLOUR = "#f3f4f1"
-GRID_OUTLINE_COLOUR = "#8c8c8c"
+BACKGROUND_COLOUR = palette.MAP_BACKGROUND
+GRID_OUTLINE_COLOUR = palette.MAP_GRID_OUTLINE
 # (colour, 1-pixel device offsets): the offsets make a 1-pixel line look heavier
 _HEAVY_2 = ((0, 0), (1, 0), (0, 1))
-COMMUNITY_LINE = ("#4a4a4a", ((0, 0),))
-STREET_LINE = ("#1a1a1a", _HEAVY_2)
-HIGHLIGHT_GRID_PEN = ("#0057ff", 3.0)
-HIGHLIGHT_RING_COLOUR = "#0057ff"
+COMMUNITY_LINE = (palette.MAP_COMMUNITY_LINE, ((0, 0),))
+STREET_LINE = (palette.MAP_STREET_LINE, _HEAVY_2)
+HIGHLIGHT_GRID_PEN = (palette.MAP_HIGHLIGHT, 3.0)
+HIGHLIGHT_RING_COLOUR = palette.MAP_HIGHLIGHT
 BASEMAP_FILL_ALPHA = 150  # grids stay readable but let the basemap show through
 
-CASE_COLOURS: dict[str, str] = {
-    "urgent": "#d7191c",
-    "high": "#ff8c00",
-    "normal": "#1f6fd1",
-    "low": "#8a8a8a",
-}
-OFFICER_COLOURS: dict[str, str] = {
-    "on_duty": "#1a9850",
-    "in_field": "#7b3294",
-    "off_duty": "#5b5b5b",
-    "on_leave": "#c2c2c2",
-}
-CASE_SYMBOL, CASE_OUTLINE = "o", "#ffffff"
+CASE_COLOURS = palette.PRIORITY_MARKER_COLOURS
+OFFICER_COLOURS = palette.DUTY_MARKER_COLOURS
+CASE_SYMBOL, CASE_OUTLINE = "o", palette.MAP_CASE_OUTLINE
 # urgent and high cases stand out; the many routine ones stay small at city zoom
 CASE_SIZES: dict[str, int] = {"urgent": 9, "high": 8, "normal": 6, "low": 5}
-OFFICER_SYMBOL, OFFICER_SIZE, OFFICER_OUTLINE = "d", 8, "#202020"
+OFFICER_SYMBOL, OFFICER_SIZE, OFFICER_OUTLINE = "d", 8, palette.MAP_OFFICER_OUTLINE
 HIT_SLOP_PX = 3.0  # markers are small: accept a click a few pixels off
 MIN_OUTLINE_CELL_PX = 5.0  # below this a grid outline is just noise, so it is not drawn
 HIGHLIGHT_MAX_VIEW_M = 3_000.0  # highlight_case zooms in to at least street level
