@@ -24,13 +24,8 @@ from commandcenter.models import Case, CaseHistory, ChangeLog, Escalation, Offic
 from commandcenter.services.auth import SystemActor
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import CaseRow, NewCase
-from commandcenter.simulator.drill import (
-    CaseGenerator,
-    Drill,
-    DrillCity,
-    parse_duration,
-    parse_rate,
-)
+from commandcenter.simulator.drill import Drill, parse_duration, parse_rate
+from commandcenter.simulator.drill_cases import CaseGenerator, DrillCity
 
 from .factories import TinyCity, build_tiny_city, grid_centre
 
