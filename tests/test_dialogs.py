@@ -29,7 +29,8 @@ from commandcenter.shapes.cases import CaseRow, NewCase
 from commandcenter.views.dialogs import dispatch as dispatch_module
 from commandcenter.views.dialogs.action_params import ActionParamsDialog, ask_params
 from commandcenter.views.dialogs.dispatch import REASON_ROLE, DispatchDialog
-from commandcenter.views.dialogs.new_case import NewCaseDialog, parse_coordinate_pair
+from commandcenter.views.dialogs.location_picker import parse_coordinate_pair
+from commandcenter.views.dialogs.new_case import NewCaseDialog
 from commandcenter.views.dialogs.shortcuts import ShortcutSheet
 from commandcenter.widgets.case_detail import CaseDetailPanel
 
@@ -131,14 +132,14 @@ def test_a_typed_hotline_call_is_saved_registered_with_its_grid(qtbot, widgets, 
     qtbot.keyClick(dlg.priorityCombo, Qt.Key.Key_1)
     assert dlg.priorityCombo.currentData() == Priority.URGENT
 
-    qtbot.keyClicks(dlg.lonEdit, f"{X0 + 0.0015:.4f}")  # north-east square: grid ...04
-    assert "Enter both" in dlg.gridLabel.text()
-    qtbot.keyClicks(dlg.latEdit, f"{Y0 + 0.0015:.4f}")
-    assert dlg.gridLabel.text().startswith("35030200100104 · 东岩社区第04网格")
-    assert dlg.gridCombo.currentData() == city.grid_ids[3]  # the lists follow the coordinates
-    assert not dlg.gridCombo.isEnabled()
+    qtbot.keyClicks(dlg.location.lonEdit, f"{X0 + 0.0015:.4f}")  # north-east square: grid ...04
+    assert "Enter both" in dlg.location.gridLabel.text()
+    qtbot.keyClicks(dlg.location.latEdit, f"{Y0 + 0.0015:.4f}")
+    assert dlg.location.gridLabel.text().startswith("35030200100104 · 东岩社区第04网格")
+    assert dlg.location.gridCombo.currentData() == city.grid_ids[3]  # the lists follow the coordinates
+    assert not dlg.location.gridCombo.isEnabled()
 
-    type_text(qtbot, dlg.addressEdit, "梅园路128号对面")
+    type_text(qtbot, dlg.location.addressEdit, "梅园路128号对面")
     type_text(qtbot, dlg.descriptionEdit, "路灯整晚不亮，路口很黑")
     type_text(qtbot, dlg.reporterNameEdit, "陈先生")
     qtbot.keyClicks(dlg.reporterPhoneEdit, "13912345678")
@@ -159,10 +160,10 @@ def test_a_typed_hotline_call_is_saved_registered_with_its_grid(qtbot, widgets, 
 def test_coordinates_outside_every_grid_are_refused_and_nothing_is_written(qtbot, widgets, ctx, city, db) -> None:  # type: ignore[no-untyped-def]
     dlg = open_widget(widgets, qtbot=qtbot, w=NewCaseDialog(ctx))
     qtbot.keyClicks(dlg.categorySearch, "0101")
-    qtbot.keyClicks(dlg.lonEdit, "120.5")
-    qtbot.keyClicks(dlg.latEdit, "26.1")
-    assert "Outside every grid" in dlg.gridLabel.text()
-    assert "#c62828" in dlg.gridLabel.styleSheet()
+    qtbot.keyClicks(dlg.location.lonEdit, "120.5")
+    qtbot.keyClicks(dlg.location.latEdit, "26.1")
+    assert "Outside every grid" in dlg.location.gridLabel.text()
+    assert "#c62828" in dlg.location.gridLabel.styleSheet()
     type_text(qtbot, dlg.descriptionEdit, "垃圾")
     with qtbot.assertNotEmitted(dlg.case_created):
         qtbot.keyClick(dlg.descriptionEdit, Qt.Key.Key_Return, CTRL)
@@ -174,7 +175,7 @@ def test_coordinates_outside_every_grid_are_refused_and_nothing_is_written(qtbot
 def test_service_errors_show_inline_and_the_form_can_be_saved_after(qtbot, widgets, ctx, city, db) -> None:  # type: ignore[no-untyped-def]
     dlg = open_widget(widgets, qtbot=qtbot, w=NewCaseDialog(ctx))
     qtbot.keyClicks(dlg.categorySearch, "fly")
-    qtbot.keyClick(dlg.lonEdit, Qt.Key.Key_Return)  # nothing typed yet: Enter only moves on
+    qtbot.keyClick(dlg.location.lonEdit, Qt.Key.Key_Return)  # nothing typed yet: Enter only moves on
     with qtbot.assertNotEmitted(dlg.case_created):
         dlg.save()
     assert "description is required" in dlg.error_text()
@@ -186,10 +187,10 @@ def test_service_errors_show_inline_and_the_form_can_be_saved_after(qtbot, widge
     assert "location is required" in dlg.error_text()
 
     # no coordinates: the grid is chosen street → community → grid
-    dlg.streetCombo.setCurrentIndex(0)
-    dlg.communityCombo.setCurrentIndex(0)
-    dlg.gridCombo.setCurrentIndex(dlg.gridCombo.findData(city.grid_ids[1]))
-    assert "35030200100102" in dlg.gridLabel.text()
+    dlg.location.streetCombo.setCurrentIndex(0)
+    dlg.location.communityCombo.setCurrentIndex(0)
+    dlg.location.gridCombo.setCurrentIndex(dlg.location.gridCombo.findData(city.grid_ids[1]))
+    assert "35030200100102" in dlg.location.gridLabel.text()
     dlg.registerCheck.setChecked(False)
     with qtbot.waitSignal(dlg.case_created, timeout=2000) as blocker:
         dlg.save()
@@ -204,11 +205,11 @@ def test_lon_lat_typed_as_one_pair_latitude_first_is_split_and_swapped(qtbot, wi
     assert parse_coordinate_pair("25.4005，119.0005") == (119.0005, 25.4005)
     assert parse_coordinate_pair("119.0005") is None
     dlg = open_widget(widgets, qtbot=qtbot, w=NewCaseDialog(ctx))
-    qtbot.keyClicks(dlg.lonEdit, "25.4005, 119.0005")
-    assert dlg.latEdit.text() == ""  # not split while still typing
-    qtbot.keyClick(dlg.lonEdit, Qt.Key.Key_Return)
-    assert (dlg.lonEdit.text(), dlg.latEdit.text()) == ("119.000500", "25.400500")
-    assert dlg.gridLabel.text().startswith("35030200100101")
+    qtbot.keyClicks(dlg.location.lonEdit, "25.4005, 119.0005")
+    assert dlg.location.latEdit.text() == ""  # not split while still typing
+    qtbot.keyClick(dlg.location.lonEdit, Qt.Key.Key_Return)
+    assert (dlg.location.lonEdit.text(), dlg.location.latEdit.text()) == ("119.000500", "25.400500")
+    assert dlg.location.gridLabel.text().startswith("35030200100101")
 
 
 # the dialog comes back to the front after the pick; the offscreen platform cannot raise windows
@@ -216,12 +217,12 @@ def test_lon_lat_typed_as_one_pair_latitude_first_is_split_and_swapped(qtbot, wi
 def test_pick_on_map_fills_the_coordinates(qtbot, widgets, ctx, city) -> None:  # type: ignore[no-untyped-def]
     dlg = open_widget(widgets, qtbot=qtbot, w=NewCaseDialog(ctx))
     ctx.bus.location_picked.emit(1.0, 2.0)  # a pick nobody asked this dialog for is ignored
-    assert dlg.lonEdit.text() == ""
+    assert dlg.location.lonEdit.text() == ""
     with qtbot.waitSignal(ctx.bus.location_pick_requested, timeout=1000):
-        qtbot.mouseClick(dlg.pickButton, Qt.MouseButton.LeftButton)
-    assert "map" in dlg.gridLabel.text()
+        qtbot.mouseClick(dlg.location.pickButton, Qt.MouseButton.LeftButton)
+    assert "map" in dlg.location.gridLabel.text()
     ctx.bus.location_picked.emit(*grid_centre(2))
-    assert dlg.gridLabel.text().startswith("35030200100103")
+    assert dlg.location.gridLabel.text().startswith("35030200100103")
 
 
 # ---- dispatch ----------------------------------------------------------------------------

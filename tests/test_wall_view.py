@@ -100,8 +100,8 @@ def test_call_to_closure_through_the_wall(qtbot, windows, db, city, clock) -> No
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
     qtbot.keyClicks(dialog.categorySearch, "0101")
-    qtbot.keyClicks(dialog.lonEdit, f"{X0 + 0.0005:.4f}")
-    qtbot.keyClicks(dialog.latEdit, f"{Y0 + 0.0005:.4f}")
+    qtbot.keyClicks(dialog.location.lonEdit, f"{X0 + 0.0005:.4f}")
+    qtbot.keyClicks(dialog.location.latEdit, f"{Y0 + 0.0005:.4f}")
     dialog.descriptionEdit.setPlainText("楼道堆放杂物堵塞消防通道") if hasattr(dialog.descriptionEdit, "setPlainText") \
         else dialog.descriptionEdit.setText("楼道堆放杂物堵塞消防通道")
     with qtbot.waitSignal(dialog.case_created, timeout=3000) as created:

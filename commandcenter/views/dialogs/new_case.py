@@ -5,12 +5,12 @@ Up/Down to move, Enter to go on), 1–4 on the priority, paste "lon, lat" into e
 coordinate field, Enter moves to the next field, Ctrl+Enter saves. The grid is found from
 the coordinates as they are typed; without coordinates a grid is chosen street → community →
 grid. Saving runs off the GUI thread; errors appear in the dialog and nothing is written.
+The location group (coordinates, map pick, street → community → grid, address) is
+`LocationPicker`; this module keeps the call, the details, the keys and saving.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,9 +37,9 @@ from ...domain.enums import PRIORITY_ORDER, Priority, SourceChannel
 from ...errors import OutsideCity, ValidationError
 from ...gui.context import AppContext
 from ...gui.icons import icon
-from ...gui.style import CAUTION, ERROR, MUTED, OK, PRIORITY_COLOURS, qcolor
+from ...gui.style import ERROR, MUTED, PRIORITY_COLOURS, qcolor
 from ...labels import describe_error, priority_label, source_label
-from ...services.geo import GridHit, GridLocator
+from ...services.geo import GridLocator
 from ...services.reference_lists import (
     AreaTree,
     CategoryChoice,
@@ -49,22 +48,9 @@ from ...services.reference_lists import (
     search_categories,
 )
 from ...shapes.cases import CaseRow, NewCase
+from .location_picker import LocationPicker
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the CategoryChoice of a list item
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
-
-
-def parse_coordinate_pair(text: str) -> tuple[float, float] | None:
-    """Two numbers pasted into one field ("119.01, 25.43", "25.43 119.01") as (lon, lat).
-
-    In China every longitude (73–135° E) is larger than every latitude (18–54° N), so a pair
-    given latitude first (as many map sites copy it) is recognised and swapped.
-    """
-    numbers = _NUMBER.findall(text)
-    if len(numbers) != 2:
-        return None
-    a, b = float(numbers[0]), float(numbers[1])
-    return (a, b) if a >= b else (b, a)
 
 
 def priority_icon(priority: str) -> QIcon:
@@ -89,11 +75,7 @@ class NewCaseDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("newCaseDialog")
         self._categories: tuple[CategoryChoice, ...] = ()
-        self._tree: AreaTree | None = None
-        self._locator: GridLocator | None = None
-        self._hit: GridHit | OutsideCity | None = None
         self._saving = False
-        self._awaiting_pick = False
         self._register_touched = False
         self._build()
         self.retranslate_ui()
@@ -155,58 +137,10 @@ class NewCaseDialog(QDialog):
         outer.addWidget(self.callBox)
 
         # where
-        self.placeBox = QGroupBox()
-        place = QGridLayout(self.placeBox)
-        self.coordinatesLabel = QLabel()
-        self.lonEdit = QLineEdit()
-        self.lonEdit.setObjectName("lonEdit")
-        self.latEdit = QLineEdit()
-        self.latEdit.setObjectName("latEdit")
-        self._typed: dict[QLineEdit, str] = {}
-        for edit in (self.lonEdit, self.latEdit):
-            edit.textEdited.connect(lambda text, e=edit: self._coordinates_edited(e, text))
-            edit.editingFinished.connect(lambda e=edit: self._split_pair(e))
+        self.location = LocationPicker(self.ctx)
+        for edit in (self.location.lonEdit, self.location.latEdit, self.location.addressEdit):
             edit.installEventFilter(self)
-        self.pickButton = QPushButton(icon("map"), "")
-        self.pickButton.setObjectName("pickOnMapButton")
-        self.pickButton.clicked.connect(self._request_pick)
-        coords = QHBoxLayout()
-        coords.addWidget(self.lonEdit, 1)
-        coords.addWidget(self.latEdit, 1)
-        coords.addWidget(self.pickButton)
-        self.gridTitle = QLabel()
-        self.gridLabel = QLabel()
-        self.gridLabel.setObjectName("gridLabel")
-        self.gridLabel.setWordWrap(True)
-        self.areaLabel = QLabel()
-        self.streetCombo = QComboBox()
-        self.streetCombo.setObjectName("streetCombo")
-        self.communityCombo = QComboBox()
-        self.communityCombo.setObjectName("communityCombo")
-        self.gridCombo = QComboBox()
-        self.gridCombo.setObjectName("gridCombo")
-        self.streetCombo.currentIndexChanged.connect(self._street_changed)
-        self.communityCombo.currentIndexChanged.connect(self._community_changed)
-        self.gridCombo.currentIndexChanged.connect(self._grid_chosen)
-        area = QHBoxLayout()
-        area.addWidget(self.streetCombo, 1)
-        area.addWidget(self.communityCombo, 1)
-        area.addWidget(self.gridCombo, 2)
-        self.addressLabel = QLabel()
-        self.addressEdit = QLineEdit()
-        self.addressEdit.setObjectName("addressEdit")
-        self.addressEdit.setMaxLength(200)
-        self.addressEdit.installEventFilter(self)
-        place.addWidget(self.coordinatesLabel, 0, 0)
-        place.addLayout(coords, 0, 1)
-        place.addWidget(self.gridTitle, 1, 0)
-        place.addWidget(self.gridLabel, 1, 1)
-        place.addWidget(self.areaLabel, 2, 0)
-        place.addLayout(area, 2, 1)
-        place.addWidget(self.addressLabel, 3, 0)
-        place.addWidget(self.addressEdit, 3, 1)
-        place.setColumnStretch(1, 1)
-        outer.addWidget(self.placeBox)
+        outer.addWidget(self.location)
 
         # what the caller said and who they are
         self.detailsBox = QGroupBox()
@@ -265,19 +199,17 @@ class NewCaseDialog(QDialog):
 
         self.setTabOrder(self.sourceCombo, self.priorityCombo)
         self.setTabOrder(self.priorityCombo, self.categorySearch)
-        self.setTabOrder(self.categorySearch, self.lonEdit)
-        self.setTabOrder(self.lonEdit, self.latEdit)
-        self.setTabOrder(self.latEdit, self.pickButton)
-        self.setTabOrder(self.pickButton, self.streetCombo)
-        self.setTabOrder(self.streetCombo, self.communityCombo)
-        self.setTabOrder(self.communityCombo, self.gridCombo)
-        self.setTabOrder(self.gridCombo, self.addressEdit)
-        self.setTabOrder(self.addressEdit, self.descriptionEdit)
+        self.setTabOrder(self.categorySearch, self.location.lonEdit)
+        self.setTabOrder(self.location.lonEdit, self.location.latEdit)
+        self.setTabOrder(self.location.latEdit, self.location.pickButton)
+        self.setTabOrder(self.location.pickButton, self.location.streetCombo)
+        self.setTabOrder(self.location.streetCombo, self.location.communityCombo)
+        self.setTabOrder(self.location.communityCombo, self.location.gridCombo)
+        self.setTabOrder(self.location.gridCombo, self.location.addressEdit)
+        self.setTabOrder(self.location.addressEdit, self.descriptionEdit)
         self.setTabOrder(self.descriptionEdit, self.reporterNameEdit)
         self.setTabOrder(self.reporterNameEdit, self.reporterPhoneEdit)
         self.setTabOrder(self.reporterPhoneEdit, self.registerCheck)
-
-        self.ctx.bus.location_picked.connect(self._location_picked)
 
     # ---- language ---------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -288,7 +220,6 @@ class NewCaseDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New case"))
         self.callBox.setTitle(self.tr("Call"))
-        self.placeBox.setTitle(self.tr("Location"))
         self.detailsBox.setTitle(self.tr("Details"))
         self.sourceLabel.setText(self.tr("&Source"))
         self.sourceLabel.setBuddy(self.sourceCombo)
@@ -304,19 +235,6 @@ class NewCaseDialog(QDialog):
         self.categorySearch.setPlaceholderText(
             self.tr("Type a code, Chinese, English or pinyin initials (e.g. ldbl) — Up/Down to choose")
         )
-        self.coordinatesLabel.setText(self.tr("Lon / &lat"))
-        self.coordinatesLabel.setBuddy(self.lonEdit)
-        self.lonEdit.setPlaceholderText(self.tr("Longitude, e.g. 119.0075 (or paste “lon, lat”)"))
-        self.latEdit.setPlaceholderText(self.tr("Latitude, e.g. 25.4312"))
-        self.pickButton.setText(self.tr("Pick on &map"))
-        self.gridTitle.setText(self.tr("Grid"))
-        self.areaLabel.setText(self.tr("Or choose"))
-        self.streetCombo.setPlaceholderText(self.tr("Street"))
-        self.communityCombo.setPlaceholderText(self.tr("Community"))
-        self.gridCombo.setPlaceholderText(self.tr("Unit grid"))
-        self.addressLabel.setText(self.tr("&Address"))
-        self.addressLabel.setBuddy(self.addressEdit)
-        self.addressEdit.setPlaceholderText(self.tr("Street and number, landmark"))
         self.descriptionLabel.setText(self.tr("&Description *"))
         self.descriptionLabel.setBuddy(self.descriptionEdit)
         self.descriptionEdit.setPlaceholderText(self.tr("What the caller reports (required)"))
@@ -326,22 +244,21 @@ class NewCaseDialog(QDialog):
         self.reporterPhoneEdit.setPlaceholderText(self.tr("Phone"))
         self.registerCheck.setText(self.tr("Register at once"))
         self.saveButton.setText(self.tr("Save case (Ctrl+Enter)"))
+        self.location.retranslate_ui()
         # one label width in every group, so the fields line up down the whole form
-        labels = (self.sourceLabel, self.categoryLabel, self.coordinatesLabel, self.gridTitle, self.areaLabel,
-                  self.addressLabel, self.descriptionLabel, self.reporterLabel)
+        labels = (self.sourceLabel, self.categoryLabel, *self.location.labels(), self.descriptionLabel,
+                  self.reporterLabel)
         width = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(width)
         self._render_category_items()
         self._render_chosen()
-        self._render_grid()
 
     # ---- loading ----------------------------------------------------------------------
     def _loaded(self, loaded: tuple[tuple[CategoryChoice, ...], AreaTree, GridLocator]) -> None:
-        self._categories, self._tree, self._locator = loaded
-        self._fill_streets()
+        self._categories, tree, locator = loaded
+        self.location.set_area(tree, locator)
         self._filter_categories(self.categorySearch.text())
-        self._update_location()
 
     def _load_failed(self, exc: BaseException) -> None:
         self._show_error(describe_error(exc))
@@ -425,152 +342,11 @@ class NewCaseDialog(QDialog):
                 self.focusNextChild()
                 return True
         elif plain_enter and isinstance(watched, QLineEdit):
-            if watched in (self.lonEdit, self.latEdit):
-                self._split_pair(watched)
+            if watched in (self.location.lonEdit, self.location.latEdit):
+                self.location.split_pair(watched)
             self.focusNextChild()  # Enter walks the form like Tab; only Ctrl+Enter saves
             return True
         return super().eventFilter(watched, event)
-
-    # ---- location ---------------------------------------------------------------------
-    def _coordinates_edited(self, edit: QLineEdit, text: str) -> None:
-        # a pasted "lon, lat" is split at once; a typed one when the field is left (Enter,
-        # Tab), so that "25.4, 1" is not taken for a pair while "119.01" is still being typed
-        pasted = len(text) - len(self._typed.get(edit, "")) > 1
-        self._typed[edit] = text
-        if not (pasted and self._split_pair(edit)):
-            self._update_location()
-
-    def _split_pair(self, edit: QLineEdit) -> bool:
-        pair = parse_coordinate_pair(edit.text())
-        if pair is None:
-            return False
-        self.set_coordinates(*pair)
-        return True
-
-    def set_coordinates(self, lon: float, lat: float) -> None:
-        self.lonEdit.setText(f"{lon:.6f}")
-        self.latEdit.setText(f"{lat:.6f}")
-        self._typed = {self.lonEdit: self.lonEdit.text(), self.latEdit: self.latEdit.text()}
-        self._update_location()
-
-    def coordinates(self) -> tuple[float, float] | None:
-        """The typed coordinates, or None while either is empty or not a number."""
-        try:
-            lon, lat = float(self.lonEdit.text().strip()), float(self.latEdit.text().strip())
-        except ValueError:
-            return None
-        return (lon, lat) if math.isfinite(lon) and math.isfinite(lat) else None
-
-    def _has_coordinate_text(self) -> bool:
-        return bool(self.lonEdit.text().strip() or self.latEdit.text().strip())
-
-    def _update_location(self) -> None:
-        coords = self.coordinates()
-        self._hit = None
-        if coords is not None and self._locator is not None:
-            try:
-                self._hit = self._locator.locate(*coords)
-            except OutsideCity as exc:
-                self._hit = exc
-        found = isinstance(self._hit, GridHit)
-        if found:
-            assert isinstance(self._hit, GridHit)
-            self._select_grid(self._hit.grid_id)
-        # a grid found from coordinates is shown in the lists, which then follow the coordinates
-        for combo in (self.streetCombo, self.communityCombo, self.gridCombo):
-            combo.setEnabled(not found)
-        self._render_grid()
-
-    def _render_grid(self) -> None:
-        hit = self._hit
-        colour = MUTED
-        if isinstance(hit, GridHit):
-            text, colour = self._grid_text(hit.grid_id), OK
-        elif isinstance(hit, OutsideCity):
-            text, colour = self.tr("Outside every grid — check the coordinates"), ERROR
-        elif self._has_coordinate_text():
-            if self._locator is None and self.coordinates() is not None:
-                text = self.tr("Finding the grid…")
-            else:
-                text, colour = self.tr("Enter both longitude and latitude as numbers"), CAUTION
-        elif self._awaiting_pick:
-            text = self.tr("Click the location on the map…")
-        elif self.chosen_grid_id() is not None:
-            text = self.tr("{grid} (chosen from the list)").format(grid=self._grid_text(self.chosen_grid_id()))
-            colour = OK
-        else:
-            text = self.tr("Enter coordinates, pick on the map, or choose street → community → grid")
-        self.gridLabel.setText(text)
-        self.gridLabel.setStyleSheet(f"color: {colour}; font-weight: bold;")
-
-    def _grid_text(self, grid_id: int | None) -> str:
-        if self._tree is None or grid_id is None:
-            return ""
-        g = self._tree.grid(grid_id)
-        return self.tr("{code} · {name} ({community}, {street})").format(
-            code=g.code, name=g.name, community=self._tree.community(g.community_id).name,
-            street=self._tree.street(g.street_id).name)
-
-    def _request_pick(self) -> None:
-        self._awaiting_pick = True
-        self._render_grid()
-        self.ctx.bus.location_pick_requested.emit()
-
-    def _location_picked(self, lon: float, lat: float) -> None:
-        if not self._awaiting_pick:
-            return
-        self._awaiting_pick = False
-        self.set_coordinates(lon, lat)
-        self.raise_()
-        self.activateWindow()
-
-    # ---- street → community → grid ----------------------------------------------------
-    def _fill_streets(self) -> None:
-        assert self._tree is not None
-        self.streetCombo.blockSignals(True)
-        self.streetCombo.clear()
-        for street in self._tree.streets:
-            self.streetCombo.addItem(street.name, street.id)
-        self.streetCombo.setCurrentIndex(-1)
-        self.streetCombo.blockSignals(False)
-
-    def _street_changed(self) -> None:
-        self.communityCombo.blockSignals(True)
-        self.communityCombo.clear()
-        street_id = self.streetCombo.currentData()
-        if self._tree is not None and street_id is not None:
-            for community in self._tree.street(street_id).communities:
-                self.communityCombo.addItem(community.name, community.id)
-        self.communityCombo.setCurrentIndex(-1)
-        self.communityCombo.blockSignals(False)
-        self._community_changed()
-
-    def _community_changed(self) -> None:
-        self.gridCombo.blockSignals(True)
-        self.gridCombo.clear()
-        community_id = self.communityCombo.currentData()
-        if self._tree is not None and community_id is not None:
-            for grid in self._tree.community(community_id).grids:
-                self.gridCombo.addItem(f"{grid.name} · {grid.code}", grid.id)
-        self.gridCombo.setCurrentIndex(-1)
-        self.gridCombo.blockSignals(False)
-        self._render_grid()
-
-    def _grid_chosen(self) -> None:
-        self._render_grid()
-
-    def _select_grid(self, grid_id: int) -> None:
-        assert self._tree is not None
-        grid = self._tree.grid(grid_id)
-        if self.gridCombo.currentData() == grid_id:
-            return
-        self.streetCombo.setCurrentIndex(self.streetCombo.findData(grid.street_id))
-        self.communityCombo.setCurrentIndex(self.communityCombo.findData(grid.community_id))
-        self.gridCombo.setCurrentIndex(self.gridCombo.findData(grid_id))
-
-    def chosen_grid_id(self) -> int | None:
-        data = self.gridCombo.currentData()
-        return int(data) if data is not None else None
 
     def _priority_changed(self) -> None:
         # the chosen priority in its wall colour: an urgent call must not look like a normal one
@@ -597,15 +373,16 @@ class NewCaseDialog(QDialog):
             raise ValidationError(self.tr("A description is required."), field="description")
         lon = lat = None
         grid_id = None
-        if self._has_coordinate_text():
-            coords = self.coordinates()
+        if self.location.has_coordinate_text():
+            coords = self.location.coordinates()
             if coords is None:
                 raise ValidationError(self.tr("Enter both longitude and latitude as numbers."), field="location")
-            if isinstance(self._hit, OutsideCity):
-                raise self._hit
+            outside = self.location.outside()
+            if outside is not None:
+                raise outside
             lon, lat = coords
         else:
-            grid_id = self.chosen_grid_id()
+            grid_id = self.location.chosen_grid_id()
             if grid_id is None:
                 raise ValidationError(
                     self.tr("A location is required: coordinates, a point on the map or a grid."), field="location")
@@ -617,7 +394,7 @@ class NewCaseDialog(QDialog):
             lon=lon,
             lat=lat,
             grid_id=grid_id,
-            address=self.addressEdit.text().strip(),
+            address=self.location.addressEdit.text().strip(),
             reporter_name=self.reporterNameEdit.text().strip(),
             reporter_phone=self.reporterPhoneEdit.text().strip(),
         )
@@ -649,7 +426,7 @@ class NewCaseDialog(QDialog):
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
-        for widget in (self.callBox, self.placeBox, self.detailsBox, self.registerCheck, self.saveButton,
+        for widget in (self.callBox, self.location, self.detailsBox, self.registerCheck, self.saveButton,
                        self.cancelButton):
             widget.setEnabled(not saving)
         if not self.ctx.can(Action.REGISTER):
@@ -667,9 +444,9 @@ class NewCaseDialog(QDialog):
         target = {
             "category": self.categorySearch,
             "description": self.descriptionEdit,
-            "location": self.lonEdit,
-            "grid": self.lonEdit,
-            "address": self.addressEdit,
+            "location": self.location.lonEdit,
+            "grid": self.location.lonEdit,
+            "address": self.location.addressEdit,
             "reporter_name": self.reporterNameEdit,
             "reporter_phone": self.reporterPhoneEdit,
         }.get(field or "")
