@@ -28,6 +28,14 @@ SECTION_RULE = "#b0bec5"
 ENTRY_BACKGROUND = "#fafafa"  # one history entry in the detail panel
 KEYCAP_EDGE = "#90a4ae"  # the border of a key on the shortcut sheet
 STAR = "#f9a825"  # rating stars
+NOTICE_BACKGROUND = "#fff3e0"  # a notice strip (another centre's handover)
+NOTICE_INK = "#8d4e00"
+PICK_BANNER_BACKGROUND = "#fff3cd"  # the map's "pick a point" banner
+PICK_BANNER_EDGE = "#e0c36a"
+ON_DUTY_GREEN = "#1a7f37"  # the roster: on-duty text and its success messages
+REPORT_ZEBRA = "#f7f9fa"  # alternate table rows in the PDFs
+REPORT_TILE = "#f5f7f9"  # figure tiles in the briefing
+REPORT_STREETS = "#00838f"  # the briefing's bars per street
 
 # Priority as text and badges (wall cells, detail badge, dialogs).
 PRIORITY_COLOURS: dict[str, str] = {
@@ -58,6 +66,9 @@ DUE_COLOURS: dict[str, str] = {
 # Deadline state in the wall's table cells: due soon in darker amber, readable on the tinted rows.
 DUE_CELL_COLOURS: dict[str, str] = {DueState.DUE_SOON: WARNING, DueState.OVERDUE: ERROR}
 
+# Duty status as text in the roster table: darker than the map markers, readable on white.
+DUTY_TEXT_COLOURS: dict[str, str] = {"on_duty": ON_DUTY_GREEN, "in_field": "#7b3294", "off_duty": "#5b5b5b",
+                                     "on_leave": "#9e9e9e"}
 # Duty status as map markers.
 DUTY_MARKER_COLOURS: dict[str, str] = {
     "on_duty": "#1a9850",

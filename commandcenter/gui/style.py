@@ -18,15 +18,22 @@ from ..palette import (  # noqa: F401  re-exported: screens import colours from 
     CAUTION,
     DUE_CELL_COLOURS,
     DUE_COLOURS,
+    DUTY_TEXT_COLOURS,
     ENTRY_BACKGROUND,
     ERROR,
     INK,
     KEYCAP_EDGE,
+    MAP_HIGHLIGHT,
     MUTED,
     MUTED_LIGHT,
     NEW_TINT,
+    NOTICE_BACKGROUND,
+    NOTICE_INK,
     OK,
+    ON_DUTY_GREEN,
     PANEL,
+    PICK_BANNER_BACKGROUND,
+    PICK_BANNER_EDGE,
     PRIORITY_COLOURS,
     PRIORITY_MARKER_COLOURS,
     PRIORITY_TINTS,
@@ -43,6 +50,8 @@ from .icons import ICONS, icon
 ERROR_STYLE = f"color: {palette.ERROR}; font-weight: bold;"
 HINT_STYLE = f"color: {palette.MUTED};"
 OK_STYLE = f"color: {palette.OK};"
+ERROR_TEXT_STYLE = f"color: {palette.ERROR};"
+WARNING_STYLE = f"color: {palette.WARNING}; font-weight: bold;"
 
 
 @cache

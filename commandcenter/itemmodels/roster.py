@@ -15,15 +15,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ..gui.style import DUTY_TEXT_COLOURS, ERROR
 from ..labels import duty_label, format_age
 from ..services.roster import OfficerLoad, OfficerRow
 from ..services.shifts import ShiftRow
 from .base import RowTableModel
 
 DUTY_ORDER: tuple[str, ...] = ("on_duty", "in_field", "off_duty", "on_leave")
-DUTY_COLOURS: dict[str, str] = {"on_duty": "#1a7f37", "in_field": "#7b3294", "off_duty": "#5b5b5b",
-                                "on_leave": "#9e9e9e"}
-OVERDUE_COLOUR = "#c62828"
 ALL = -1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -140,9 +138,9 @@ class OfficerRosterModel(RowTableModel[OfficerRow]):
     def role_data(self, r: OfficerRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == Column.STATUS:
-                return self._brush(DUTY_COLOURS.get(r.duty_status, "#000000"))
+                return self._brush(DUTY_TEXT_COLOURS.get(r.duty_status, "#000000"))
             if col == Column.OVERDUE and r.overdue_cases:
-                return self._brush(OVERDUE_COLOUR)
+                return self._brush(ERROR)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.OPEN, Column.OVERDUE):
             return _RIGHT

@@ -31,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from .. import palette
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..labels import priority_label, source_label, status_label
 from ..shapes.briefing import BriefingData
@@ -66,9 +67,9 @@ from .common import (
 from .fonts import cjk_font
 
 Progress = Callable[[str, float], None]
-GOOD = colors.HexColor("#2e7d32")
-BAD = colors.HexColor("#c62828")
-TILE_BG = colors.HexColor("#f5f7f9")
+GOOD = colors.HexColor(palette.OK)
+BAD = colors.HexColor(palette.ERROR)
+TILE_BG = colors.HexColor(palette.REPORT_TILE)
 
 # footnote markers in the order the definitions are printed
 MARKS = "abcdefghi"
@@ -298,7 +299,7 @@ class BriefingReport:
         """Streets as bars; more than a dozen go in two columns on one scale."""
         d, f = self.data, self.font
         items = [(self._other(c.key, c.name_zh), c.count) for c in d.by_street]
-        colour = colors.HexColor("#00838f")
+        colour = colors.HexColor(palette.REPORT_STREETS)
         muted = bool(items) and d.by_street[-1].key == "*"
         if len(items) <= 12:
             return bar_list(items, FRAME_WIDTH, f, colour=colour, empty_text=none, row_height=11, muted_last=muted)

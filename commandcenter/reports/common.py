@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from .. import palette
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from .charts import GRID, INK, MUTED, fit
@@ -32,9 +33,9 @@ MARGIN = 15 * mm
 HEADER = 10 * mm
 FOOTER = 10 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
-HEAD_BG = colors.HexColor("#eceff1")
-ZEBRA = colors.HexColor("#f7f9fa")
-ACCENT = colors.HexColor("#1565c0")
+HEAD_BG = colors.HexColor(palette.PANEL)
+ZEBRA = colors.HexColor(palette.REPORT_ZEBRA)
+ACCENT = colors.HexColor(palette.ACCENT)
 
 WEEKDAYS = (
     N("briefing", "Monday"),

@@ -53,6 +53,7 @@ from ..domain.entities import Entity
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
+from ..gui.style import ERROR_TEXT_STYLE, MUTED_LIGHT, OK_STYLE, PANEL
 from ..itemmodels.briefing import IssuedModel
 from ..itemmodels.roles import ROW_ROLE
 from ..labels import describe_error
@@ -168,7 +169,7 @@ class BriefingView(QWidget):
         self.preview.setObjectName("briefingPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumWidth(380)
-        self.preview.setStyleSheet("background: #eceff1; color: #78909c;")
+        self.preview.setStyleSheet(f"background: {PANEL}; color: {MUTED_LIGHT};")
 
         left = QVBoxLayout()
         left.addWidget(self.choose_box)
@@ -289,7 +290,7 @@ class BriefingView(QWidget):
         self.issued = issued
         self.progress.setValue(100)
         self.progress.setVisible(False)
-        self.status.setStyleSheet("color: #2e7d32;")
+        self.status.setStyleSheet(OK_STYLE)
         self.status.setText(self.tr("Briefing ready: {path} ({kb} KB), recorded as issued by {user}").format(
             path=issued.path, kb=max(1, issued.size // 1024), user=issued.issued_by))
         self._show_kpis(issued.data.kpis)
@@ -317,7 +318,7 @@ class BriefingView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.setVisible(False)
-        self.status.setStyleSheet("color: #c62828;")
+        self.status.setStyleSheet(ERROR_TEXT_STYLE)
         self.status.setText(describe_error(exc))
         self._update_state()
 
@@ -333,7 +334,7 @@ class BriefingView(QWidget):
         if Path(row.file_path).exists():
             QDesktopServices.openUrl(QUrl.fromLocalFile(row.file_path))
         else:
-            self.status.setStyleSheet("color: #c62828;")
+            self.status.setStyleSheet(ERROR_TEXT_STYLE)
             self.status.setText(self.tr("The file is no longer at {path}").format(path=row.file_path))
 
     def save_as(self) -> None:
@@ -346,10 +347,10 @@ class BriefingView(QWidget):
         try:
             shutil.copyfile(self.issued.path, target)
         except OSError as exc:
-            self.status.setStyleSheet("color: #c62828;")
+            self.status.setStyleSheet(ERROR_TEXT_STYLE)
             self.status.setText(self.tr("Could not save to {path}: {reason}").format(path=target, reason=exc.strerror))
             return
-        self.status.setStyleSheet("color: #2e7d32;")
+        self.status.setStyleSheet(OK_STYLE)
         self.status.setText(self.tr("Saved to {path}").format(path=target))
         self.saved.emit(target)
 
@@ -358,7 +359,7 @@ class BriefingView(QWidget):
         if self.issued is None:
             return
         if shutil.which("pdftoppm") is None:
-            self.status.setStyleSheet("color: #c62828;")
+            self.status.setStyleSheet(ERROR_TEXT_STYLE)
             self.status.setText(self.tr("Printing from here needs poppler-utils (pdftoppm). Open the PDF and print "
                                         "it from the viewer instead."))
             return
@@ -408,7 +409,7 @@ class BriefingView(QWidget):
         finally:
             shutil.rmtree(folder, ignore_errors=True)
             self._printer = None
-        self.status.setStyleSheet("color: #2e7d32;")
+        self.status.setStyleSheet(OK_STYLE)
         self.status.setText(self.tr("Sent {n} pages to {printer}").format(n=len(pages), printer=printer.printerName()
                                                                          or printer.outputFileName()))
         self._update_state()

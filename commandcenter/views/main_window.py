@@ -33,6 +33,7 @@ from ..domain.entities import Entity
 from ..gui import settings, translator
 from ..gui.context import AppContext
 from ..gui.icons import icon
+from ..gui.style import ERROR_STYLE, OK_STYLE, PANEL, WARNING_STYLE
 from ..labels import role_label
 from ..paths import log_dir
 
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        self.nav.setStyleSheet("QListWidget { background: #eceff1; } QListWidget::item { padding: 8px 6px; }")
+        self.nav.setStyleSheet(f"QListWidget {{ background: {PANEL}; }} QListWidget::item {{ padding: 8px 6px; }}")
         self.stack = QStackedWidget()
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -90,12 +91,12 @@ class MainWindow(QMainWindow):
         self.counts_label.setObjectName("liveCounts")
         self.connection_label = QLabel()
         self.calendar_label = QLabel(objectName="calendarWarning")
-        self.calendar_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.calendar_label.setStyleSheet(WARNING_STYLE)
         self.calendar_label.setVisible(False)
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.counts_label, 1)
         self.write_wait_label = QLabel(objectName="writeWait")
-        self.write_wait_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.write_wait_label.setStyleSheet(WARNING_STYLE)
         self.write_wait_label.setVisible(False)
         self.statusBar().addPermanentWidget(self.write_wait_label)
         self.statusBar().addPermanentWidget(self.calendar_label)
@@ -340,11 +341,11 @@ class MainWindow(QMainWindow):
         if ok:
             self.connection_label.setText(self.tr("Live"))
             self.connection_label.setToolTip(self.tr("Changes from other seats appear within a second"))
-            self.connection_label.setStyleSheet("color: #2e7d32;")
+            self.connection_label.setStyleSheet(OK_STYLE)
         else:
             self.connection_label.setText(self.tr("Database unreachable — retrying"))
             self.connection_label.setToolTip(reason)
-            self.connection_label.setStyleSheet("color: #c62828; font-weight: bold;")
+            self.connection_label.setStyleSheet(ERROR_STYLE)
 
     def _show_shortcuts(self) -> None:
         if "wall" in self._keys:

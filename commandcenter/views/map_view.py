@@ -43,6 +43,7 @@ from ..gui.context import AppContext
 from ..gui.deferred import RefreshWhenShown
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
+from ..gui.style import MAP_HIGHLIGHT, PICK_BANNER_BACKGROUND, PICK_BANNER_EDGE
 from ..labels import describe_error
 from ..map_labels import measure_label
 from ..services import map_data
@@ -60,7 +61,7 @@ REFRESH_DEBOUNCE_MS = 500
 LAYER_ORDER: tuple[str, ...] = ("grids", "boundaries", "cases", "officers", "basemap")
 AREA_ROLE = Qt.ItemDataRole.UserRole + 1
 AVAILABLE = ("on_duty", "in_field")
-AREA_OUTLINE = ("#0057ff", 3.0)  # the street or community zoomed to
+AREA_OUTLINE = (MAP_HIGHLIGHT, 3.0)  # the street or community zoomed to
 AREA_OUTLINE_Z = 12  # above the boundaries, below markers
 
 
@@ -192,7 +193,8 @@ class MapView(QWidget):
 
     def _build_banner(self) -> None:
         self.pick_banner = QFrame(objectName="pickBanner")
-        self.pick_banner.setStyleSheet("#pickBanner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }")
+        self.pick_banner.setStyleSheet(
+            f"#pickBanner {{ background: {PICK_BANNER_BACKGROUND}; border-bottom: 1px solid {PICK_BANNER_EDGE}; }}")
         self.pick_text = QLabel()
         self.pick_cancel = QPushButton(objectName="cancelPick")
         self.pick_cancel.clicked.connect(lambda: self.canvas.set_pick_mode(False))

@@ -46,6 +46,7 @@ from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.memory import settle_after_load
 from ..gui.screens import ScreenSpec
+from ..gui.style import ACCENT, ERROR
 from ..itemmodels.roles import ID_ROLE
 from ..itemmodels.wall import COLUMN_INDEX, WallFilter, WallModel
 from ..labels import action_label, describe_error, priority_label, source_label
@@ -193,12 +194,12 @@ class WallView(QWidget):
         bar2.addWidget(self.grid_chip)
         bar2.addWidget(self.mine_check)
         bar2.addWidget(self.overdue_first)
-        self.grid_chip.setStyleSheet("QPushButton { background:#1565c0; color:white; border-radius:3px; padding:3px 8px; }")
+        self.grid_chip.setStyleSheet(f"QPushButton {{ background:{ACCENT}; color:white; border-radius:3px; padding:3px 8px; }}")
 
         self.alert_banner = QLabel(objectName="alertBanner")
         self.alert_banner.setVisible(False)
         self.alert_banner.setStyleSheet(
-            "background:#c62828;color:white;font-weight:bold;padding:6px 10px;border-radius:3px;"
+            f"background:{ERROR};color:white;font-weight:bold;padding:6px 10px;border-radius:3px;"
         )
         self.alert_banner.setCursor(Qt.CursorShape.PointingHandCursor)
         self.alert_banner.mousePressEvent = lambda _e: self.alert_banner.setVisible(False)  # type: ignore[method-assign]

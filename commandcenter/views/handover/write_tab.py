@@ -37,6 +37,7 @@ from ...domain.actions import Action
 from ...domain.enums import HandoverStatus
 from ...gui.context import AppContext
 from ...gui.icons import icon
+from ...gui.style import NOTICE_BACKGROUND, NOTICE_INK
 from ...itemmodels.handover import PendingItemsModel, local_time, status_text
 from ...labels import describe_error
 from ...services.handover import (
@@ -153,7 +154,7 @@ class WriteTab(QWidget):
         self.remote_notice.setObjectName("handoverRemoteNotice")
         self.remote_notice.setWordWrap(True)
         self.remote_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.remote_notice.setStyleSheet("background: #fff3e0; color: #8d4e00; padding: 6px;")
+        self.remote_notice.setStyleSheet(f"background: {NOTICE_BACKGROUND}; color: {NOTICE_INK}; padding: 6px;")
         self.remote_notice.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
