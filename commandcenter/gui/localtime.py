@@ -11,11 +11,13 @@ from datetime import datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QCoreApplication
+
 from ..domain.zones import DEFAULT_TZ
 
 EMPTY = "—"  # what a missing time shows
 
-__all__ = ["DEFAULT_TZ", "EMPTY", "format_local", "zone"]
+__all__ = ["DEFAULT_TZ", "EMPTY", "format_duration", "format_local", "zone"]
 
 
 @lru_cache(maxsize=16)
@@ -29,3 +31,17 @@ def format_local(at: datetime | None, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> s
     if at is None:
         return EMPTY
     return at.astimezone(zone(tz)).strftime(fmt)
+
+
+def format_duration(seconds: float) -> str:
+    """A short human duration: `25 min`, `3 h 05 min`, `2 d 4 h`, `1 d` (translated)."""
+    minutes = max(0, int(seconds // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        if hours:
+            return QCoreApplication.translate("duration", "{d} d {h} h").format(d=days, h=hours)
+        return QCoreApplication.translate("duration", "{d} d").format(d=days)
+    if hours:
+        return QCoreApplication.translate("duration", "{h} h {m:02d} min").format(h=hours, m=mins)
+    return QCoreApplication.translate("duration", "{m} min").format(m=mins)

@@ -1,7 +1,7 @@
 """The case detail panel: every field of one case and its full history, readable at a glance.
 
-Also the duration formatting the case dialogs share with it; colours, fonts and badges come
-from `commandcenter.gui.style`, like every screen's.
+Colours, fonts and badges come from `commandcenter.gui.style` and times and durations from
+`commandcenter.gui.localtime`, like every screen's.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.deadlines import DueState, due_state
 from ..gui.icons import ICONS, icon
-from ..gui.localtime import DEFAULT_TZ, format_local
+from ..gui.localtime import DEFAULT_TZ, format_duration, format_local
 from ..gui.style import (
     DUE_COLOURS,
     ENTRY_BACKGROUND,
@@ -51,20 +51,6 @@ from ..labels import (
 from ..shapes.cases import CaseDetail, HistoryEntry
 
 EMPTY = "—"
-
-
-def format_duration(seconds: float) -> str:
-    """A short human duration: `25 min`, `3 h 05 min`, `2 d 4 h`, `1 d` (translated)."""
-    minutes = max(0, int(seconds // 60))
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    if days:
-        if hours:
-            return QCoreApplication.translate("duration", "{d} d {h} h").format(d=days, h=hours)
-        return QCoreApplication.translate("duration", "{d} d").format(d=days)
-    if hours:
-        return QCoreApplication.translate("duration", "{h} h {m:02d} min").format(h=hours, m=mins)
-    return QCoreApplication.translate("duration", "{m} min").format(m=mins)
 
 
 # timeline entries that are not actions of the closed loop, and the icon each shows

@@ -33,7 +33,7 @@ from ...domain.actions import NEEDS_REASON, Action, note_limit
 from ...domain.enums import Stage, TimeUnit
 from ...gui.context import AppContext
 from ...gui.icons import ICONS, icon
-from ...gui.localtime import format_local
+from ...gui.localtime import format_duration, format_local
 from ...gui.style import ERROR_STYLE, HINT_STYLE, STAR, dialog_header
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, describe_error, status_label
@@ -41,7 +41,6 @@ from ...services.lifecycle import MAX_EXTENSION_MINUTES, TransitionParams
 from ...services.reference_lists import OpenCaseChoice, open_case_choices
 from ...services.timelimits import TimeLimits
 from ...shapes.cases import CaseRow
-from ...widgets.case_detail import format_duration
 
 # what the note field asks for, per action; whether it is required, and how long it may be, is
 # the domain's rule (NEEDS_REASON, note_limit), marked with "*" here

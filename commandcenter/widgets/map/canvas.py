@@ -49,6 +49,7 @@ from .style import (
     HIGHLIGHT_GRID_PEN,
     HIGHLIGHT_MAX_VIEW_M,
     HIGHLIGHT_RING_COLOUR,
+    HIGHLIGHT_RING_HALO,
     LAYERS,
     MIN_VIEW_M,
     OFFICER_COLOURS,
@@ -349,7 +350,7 @@ class MapCanvas(QWidget):
             x=[x, x],
             y=[y, y],
             size=[26, 24],
-            pen=[pg.mkPen("#ffffff", width=5), pg.mkPen(HIGHLIGHT_RING_COLOUR, width=3)],
+            pen=[pg.mkPen(HIGHLIGHT_RING_HALO, width=5), pg.mkPen(HIGHLIGHT_RING_COLOUR, width=3)],
             brush=[None, None],
         )
         if centre:

@@ -22,6 +22,7 @@ from .style import (
     CASE_COLOURS,
     CASE_OUTLINE,
     CASE_SYMBOL,
+    LEGEND_TEXT_COLOUR,
     NO_DATA_COLOUR,
     OFFICER_COLOURS,
     OFFICER_OUTLINE,
@@ -126,7 +127,7 @@ class MapLegend(QWidget):
         fm = self.fontMetrics()
         row_h = self._row_height()
         y = self.PAD
-        text_pen = QColor("#202020")
+        text_pen = QColor(LEGEND_TEXT_COLOUR)
         if self._title:
             p.setFont(self._bold_font())
             p.setPen(text_pen)

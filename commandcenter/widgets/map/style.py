@@ -21,6 +21,8 @@ COMMUNITY_LINE = (palette.MAP_COMMUNITY_LINE, ((0, 0),))
 STREET_LINE = (palette.MAP_STREET_LINE, _HEAVY_2)
 HIGHLIGHT_GRID_PEN = (palette.MAP_HIGHLIGHT, 3.0)
 HIGHLIGHT_RING_COLOUR = palette.MAP_HIGHLIGHT
+HIGHLIGHT_RING_HALO = palette.MAP_CASE_OUTLINE  # white under the ring, so it shows on any fill
+LEGEND_TEXT_COLOUR = palette.MAP_OFFICER_OUTLINE
 BASEMAP_FILL_ALPHA = 150  # grids stay readable but let the basemap show through
 
 CASE_COLOURS = palette.PRIORITY_MARKER_COLOURS
