@@ -25,7 +25,8 @@ from reportlab.platypus import (
 
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..labels import duty_label, priority_label, status_label
-from ..services.handover import HandoverCase, HandoverRecord
+from ..services.handover import HandoverRecord
+from ..services.handover_summary import HandoverCase
 from .common import (
     FOOTER,
     FRAME_WIDTH,

@@ -29,12 +29,12 @@ from ...itemmodels.handover import local_time, status_text
 from ...labels import duty_label, priority_label, status_label
 from ...paths import data_dir
 from ...services.handover import (
-    HandoverCase,
     HandoverItemView,
     HandoverRecord,
     ItemInput,
 )
 from ...services.handover_print import print_handover
+from ...services.handover_summary import HandoverCase
 
 NOWRAP = " style='white-space:nowrap'"
 
