@@ -249,7 +249,7 @@ print(json.dumps({"max_ms": late[-1], "p99_ms": late[round(0.99 * (len(late) - 1
 
 def bench_drill(db_path: Path, seconds: int, days: int, seed: int) -> dict[str, float]:
     window, wall = open_wall(db_path)
-    wall.period_combo.setCurrentIndex(wall.period_combo.findData(days))
+    wall.filters.period_combo.setCurrentIndex(wall.filters.period_combo.findData(days))
     deadline = time.monotonic() + 300
     QApplication.processEvents()
     while wall._loading and time.monotonic() < deadline:

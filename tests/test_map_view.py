@@ -106,7 +106,7 @@ def test_clicking_a_grid_filters_the_real_wall(qtbot, db, city, operator) -> Non
     assert {r.id for r in wall.model.visible_rows()} >= {in_grid_0, in_grid_1}
     click_at(qtbot, map_view, *off_centre(1))
     qtbot.waitUntil(lambda: {r.id for r in wall.model.visible_rows()} == {in_grid_1})
-    assert wall.grid_chip.isVisibleTo(wall) and "35030200100102" in wall.grid_chip.text()
+    assert wall.filters.grid_chip.isVisibleTo(wall) and "35030200100102" in wall.filters.grid_chip.text()
 
 
 def test_selecting_a_case_elsewhere_centres_and_rings_it(view, db, city, operator, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -191,13 +191,13 @@ def test_filters_shortcuts_and_next_waiting(qtbot, windows, db, city, clock) -> 
     assert wall.model.rowCount() == 3
     qtbot.keyClick(wall.table, Qt.Key.Key_F5)
     assert wall.current_case().id == rows[1].id  # urgent first
-    wall.priority_combo.setCurrentIndex(wall.priority_combo.findData("low"))
+    wall.filters.priority_combo.setCurrentIndex(wall.filters.priority_combo.findData("low"))
     qtbot.waitUntil(lambda: wall.model.rowCount() == 1, timeout=2000)
     press(qtbot, window, wall.table, Qt.Key.Key_L, CTRL)
     qtbot.waitUntil(lambda: wall.model.rowCount() == 3, timeout=2000)
     window.ctx.bus.grid_filter_requested.emit(city.grid_ids[2])
-    assert wall.model.rowCount() == 1 and wall.grid_chip.isVisible()
-    wall.grid_chip.click()
+    assert wall.model.rowCount() == 1 and wall.filters.grid_chip.isVisible()
+    wall.filters.grid_chip.click()
     assert wall.model.rowCount() == 3
 
 

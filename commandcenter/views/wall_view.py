@@ -3,6 +3,7 @@
 Cases committed anywhere appear within a poll of the change feed, rows update in place, the
 countdown ticks every second, and every action has a shortcut (F1 lists them). Writes run off
 the GUI thread; the row returned by the service is applied at once, the feed confirms it.
+The filter bar above the table is `WallFilterBar` (wall_filters).
 """
 
 from __future__ import annotations
@@ -17,13 +18,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QCheckBox,
-    QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -40,20 +37,19 @@ from PySide6.QtWidgets import (
 
 from ..domain.actions import Action
 from ..domain.entities import Entity
-from ..domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel
+from ..domain.enums import CaseStatus, Priority
 from ..domain.lifecycle import allowed_on
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.memory import settle_after_load
 from ..gui.screens import ScreenSpec
-from ..gui.style import ACCENT, ERROR
+from ..gui.style import ERROR
 from ..itemmodels.roles import ID_ROLE
-from ..itemmodels.wall import COLUMN_INDEX, WallFilter, WallModel
-from ..labels import action_label, describe_error, priority_label, source_label
+from ..itemmodels.wall import COLUMN_INDEX, WallModel
+from ..labels import action_label, describe_error, priority_label
 from ..services.alerts import AlertRouter, AlertSummary
 from ..services.escalation import acknowledge_escalation, open_escalations, scan_escalations
 from ..services.lifecycle import TransitionParams
-from ..services.reference_lists import area_tree, category_choices
 from ..services.wall import WallScope, WallSnapshot, load_wall, rows_by_ids
 from ..shapes.cases import CaseDetail, CaseRow
 from ..widgets.case_detail import CaseDetailPanel
@@ -61,6 +57,7 @@ from .dialogs.action_params import ask_params
 from .dialogs.dispatch import DispatchDialog
 from .dialogs.new_case import NewCaseDialog
 from .dialogs.shortcuts import ShortcutSheet
+from .wall_filters import WallFilterBar
 
 log = logging.getLogger(__name__)
 
@@ -85,16 +82,6 @@ CASE_SHORTCUTS: tuple[tuple[Action, str], ...] = (
     (Action.RESUME, "Ctrl+Shift+U"),
     (Action.REOPEN, "Ctrl+Shift+O"),
     (Action.EVALUATE, "Ctrl+Shift+E"),
-)
-STATUS_PRESETS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("all", frozenset()),
-    ("open", frozenset(s.value for s in OPEN_STATUSES)),
-    ("to_register", frozenset({CaseStatus.REPORTED.value})),
-    ("to_dispatch", frozenset({CaseStatus.REGISTERED.value})),
-    ("with_handler", frozenset({CaseStatus.DISPATCHED.value, CaseStatus.ACCEPTED.value})),
-    ("to_verify", frozenset({CaseStatus.FED_BACK.value})),
-    ("suspended", frozenset({CaseStatus.SUSPENDED.value})),
-    ("closed", frozenset({CaseStatus.CLOSED.value})),
 )
 PERIODS: tuple[tuple[str, int | None], ...] = (("live", None), ("7d", 7), ("30d", 30), ("90d", 90))
 WAITING = (CaseStatus.REPORTED.value, CaseStatus.REGISTERED.value)
@@ -131,13 +118,12 @@ class WallView(QWidget):
         self._unapplied: list[CaseRow] = []  # fetched rows waiting for their slice
         self._change_id = 0
         self._detail_for: int | None = None
-        self._grid_filter: int | None = None  # set by a click on the map
         self._build()
         self.retranslate_ui()
         self.alerts: AlertRouter[CaseRow] = AlertRouter(QtAlertSink(self.alert_banner), self._describe_alert,
                                                         self._summarize_alerts)
         ctx.feed.changed.connect(self._on_feed_changed)
-        ctx.bus.grid_filter_requested.connect(self.filter_to_grid)
+        ctx.bus.grid_filter_requested.connect(self.filters.filter_to_grid)
         ctx.bus.case_selected.connect(self.select_case)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -152,49 +138,16 @@ class WallView(QWidget):
         self._flood_timer.timeout.connect(self._show_flood_summary)
         self._escalations_soon = QTimer(self, singleShot=True, interval=500)
         self._escalations_soon.timeout.connect(self.refresh_escalations)
-        self._load_reference_lists()
+        self.filters.load_reference_lists()
         self.reload()
         self.refresh_escalations()
 
     # ---- layout -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.search = QLineEdit(objectName="wallSearch", clearButtonEnabled=True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.textChanged.connect(self._schedule_filter)
-        self.status_combo = QComboBox(objectName="statusFilter")
-        self.priority_combo = QComboBox(objectName="priorityFilter")
-        self.due_combo = QComboBox(objectName="dueFilter")
-        self.category_combo = QComboBox(objectName="categoryFilter")
-        self.source_combo = QComboBox(objectName="sourceFilter")
-        self.street_combo = QComboBox(objectName="streetFilter")
-        self.community_combo = QComboBox(objectName="communityFilter")
-        self.grid_chip = QPushButton(objectName="gridFilterChip")
-        self.grid_chip.setVisible(False)
-        self.grid_chip.clicked.connect(lambda: self.filter_to_grid(-1))
-        self.mine_check = QCheckBox(objectName="mineFilter")
-        self.overdue_first = QCheckBox(objectName="overdueFirst")
-        self.period_combo = QComboBox(objectName="periodFilter")
-        for combo in (self.status_combo, self.priority_combo, self.due_combo, self.category_combo,
-                      self.source_combo, self.street_combo, self.community_combo):
-            combo.currentIndexChanged.connect(self._schedule_filter)
-        self.street_combo.currentIndexChanged.connect(self._fill_communities)
-        self.mine_check.toggled.connect(self._schedule_filter)
-        self.overdue_first.toggled.connect(self.model.set_overdue_first)
-        self.period_combo.currentIndexChanged.connect(self._period_changed)
-        self._filter_timer = QTimer(self, singleShot=True, interval=150)
-        self._filter_timer.timeout.connect(self.apply_filter)
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 4)
-        for w in (self.status_combo, self.priority_combo, self.due_combo, self.period_combo):
-            bar.addWidget(w, 1)
-        bar2 = QHBoxLayout()
-        for w in (self.category_combo, self.source_combo, self.street_combo, self.community_combo):
-            bar2.addWidget(w, 1)
-        bar2.addWidget(self.grid_chip)
-        bar2.addWidget(self.mine_check)
-        bar2.addWidget(self.overdue_first)
-        self.grid_chip.setStyleSheet(f"QPushButton {{ background:{ACCENT}; color:white; border-radius:3px; padding:3px 8px; }}")
+        self.filters = WallFilterBar(self.ctx)
+        self.filters.changed.connect(self.apply_filter)
+        self.filters.overdue_first.toggled.connect(self.model.set_overdue_first)
+        self.filters.period_combo.currentIndexChanged.connect(self._period_changed)
 
         self.alert_banner = QLabel(objectName="alertBanner")
         self.alert_banner.setVisible(False)
@@ -265,10 +218,10 @@ class WallView(QWidget):
                 self.toolbar.addAction(qa)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.find_action.triggered.connect(lambda: (self.filters.search.setFocus(), self.filters.search.selectAll()))
         self.clear_action = QAction(self)
         self.clear_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.clear_action.triggered.connect(self.clear_filters)
+        self.clear_action.triggered.connect(self.filters.clear_filters)
         self.help_action = QAction(icon("help"), "", self)
         self.help_action.setShortcut(QKeySequence("F1"))
         self.help_action.triggered.connect(self.show_shortcuts)
@@ -316,8 +269,7 @@ class WallView(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1060, 440])
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addLayout(bar2)
+        layout.addWidget(self.filters)
         layout.addWidget(self.alert_banner)
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
@@ -330,27 +282,6 @@ class WallView(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search number, place (or pinyin initials), text… (Ctrl+F)"))
-        self._fill_combo(self.status_combo, [
-            (self.tr("All statuses"), "all"), (self.tr("Open"), "open"), (self.tr("To register"), "to_register"),
-            (self.tr("To dispatch"), "to_dispatch"), (self.tr("With handler"), "with_handler"),
-            (self.tr("To verify"), "to_verify"), (self.tr("Suspended"), "suspended"), (self.tr("Closed"), "closed"),
-        ])
-        self._fill_combo(self.priority_combo, [(self.tr("All priorities"), None)]
-                         + [(priority_label(p.value), p.value) for p in Priority])
-        self._fill_combo(self.due_combo, [
-            (self.tr("Any time limit"), None), (self.tr("Due soon or overdue"), "due_soon,overdue"),
-            (self.tr("Overdue"), "overdue"), (self.tr("Due soon"), "due_soon"),
-        ])
-        self._fill_combo(self.source_combo, [(self.tr("All sources"), None)]
-                         + [(source_label(s.value), s.value) for s in SourceChannel])
-        self._fill_combo(self.period_combo, [
-            (self.tr("Open + closed 24 h"), None), (self.tr("Last 7 days"), 7), (self.tr("Last 30 days"), 30),
-            (self.tr("Last 90 days"), 90),
-        ])
-        self.mine_check.setText(self.tr("Mine"))
-        self.mine_check.setToolTip(self.tr("Only cases I entered"))
-        self.overdue_first.setText(self.tr("Overdue first"))
         self.new_action.setText(self.tr("New case"))
         self.new_action.setToolTip(self.tr("Register a hotline call (Ctrl+N)"))
         self.next_action.setText(self.tr("Next waiting"))
@@ -362,48 +293,8 @@ class WallView(QWidget):
         self.side.setTabText(0, self.tr("Case"))
         self.side.setTabText(1, self.tr("Escalations"))
         self.ack_button.setText(self.tr("Acknowledge"))
-        self._fill_reference_combos()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_count()
-
-    @staticmethod
-    def _fill_combo(combo: QComboBox, items: list[tuple[str, object]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for text, data in items:
-            combo.addItem(text, data)
-        index = combo.findData(current)
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
-
-    # ---- reference lists for the filters ----------------------------------------------
-    def _load_reference_lists(self) -> None:
-        db = self.ctx.db
-        self._areas = area_tree(db)
-        self._categories = category_choices(db)
-        self._fill_reference_combos()
-
-    def _fill_reference_combos(self) -> None:
-        if not hasattr(self, "_areas"):
-            return
-        majors: dict[str, tuple[str, list[int]]] = {}
-        english = _is_english()
-        for c in self._categories:
-            majors.setdefault(c.major_code, (c.major_en if english else c.major_zh, []))[1].append(c.id)
-        self._fill_combo(self.category_combo, [(self.tr("All categories"), None)]
-                         + [(f"{code} {name}", tuple(ids)) for code, (name, ids) in sorted(majors.items())])
-        self._fill_combo(self.street_combo, [(self.tr("All streets"), None)]
-                         + [(s.name, s.id) for s in self._areas.streets])
-        self._fill_communities()
-
-    def _fill_communities(self) -> None:
-        street_id = self.street_combo.currentData()
-        items: list[tuple[str, object]] = [(self.tr("All communities"), None)]
-        for street in self._areas.streets:
-            if street_id is None or street.id == street_id:
-                items.extend((c.name, c.id) for c in street.communities)
-        self._fill_combo(self.community_combo, items)
 
     # ---- loading and live updates -----------------------------------------------------
     def reload(self) -> None:
@@ -549,56 +440,14 @@ class WallView(QWidget):
                                           lambda _r: self.refresh_escalations(), self._show_error)
 
     # ---- filters ------------------------------------------------------------------------
-    def _schedule_filter(self) -> None:
-        self._filter_timer.start()
-
-    def current_filter(self) -> WallFilter:
-        preset = dict(STATUS_PRESETS).get(self.status_combo.currentData() or "all", frozenset())
-        due = self.due_combo.currentData()
-        cats = self.category_combo.currentData()
-        return WallFilter(
-            statuses=preset,
-            priorities=frozenset({self.priority_combo.currentData()}) if self.priority_combo.currentData() else frozenset(),
-            category_ids=frozenset(cats) if cats else frozenset(),
-            sources=frozenset({self.source_combo.currentData()}) if self.source_combo.currentData() else frozenset(),
-            street_id=self.street_combo.currentData(),
-            community_id=self.community_combo.currentData(),
-            grid_id=self._grid_filter,
-            due=frozenset(due.split(",")) if due else frozenset(),
-            mine_user_id=self.ctx.actor.user_id if self.mine_check.isChecked() else None,
-            text=self.search.text(),
-        )
-
     def apply_filter(self) -> None:
         selected = self.selected_case_ids()
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(self.filters.current_filter())
         self._restore_selection(selected)
         self._update_count()
 
-    def filter_to_grid(self, grid_id: int) -> None:
-        """Show only one grid's cases (from a click on the map); -1 clears."""
-        self._grid_filter = None if grid_id < 0 else grid_id
-        if self._grid_filter is None:
-            self.grid_chip.setVisible(False)
-        else:
-            try:
-                code = self._areas.grid(grid_id).code
-            except KeyError:
-                code = str(grid_id)
-            self.grid_chip.setText(self.tr("Grid {code} ✕").format(code=code))
-            self.grid_chip.setVisible(True)
-        self.apply_filter()
-
-    def clear_filters(self) -> None:
-        for combo in (self.status_combo, self.priority_combo, self.due_combo, self.category_combo,
-                      self.source_combo, self.street_combo, self.community_combo):
-            combo.setCurrentIndex(0)
-        self.search.clear()
-        self.mine_check.setChecked(False)
-        self.filter_to_grid(-1)
-
     def _period_changed(self) -> None:
-        days = self.period_combo.currentData()
+        days = self.filters.period_combo.currentData()
         now = self.ctx.db.clock.now()
         self.scope = replace(self.scope, period_start=(now - timedelta(days=days)) if days else None,
                              period_end=None)
@@ -780,12 +629,6 @@ class WallView(QWidget):
 
     def _on_tick(self) -> None:
         self.model.tick()
-
-
-def _is_english() -> bool:
-    from .. import i18n
-
-    return i18n.current_language() == "en"
 
 
 def _wall_title() -> str:
