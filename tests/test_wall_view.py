@@ -315,3 +315,25 @@ def test_a_burst_of_changes_reaches_the_wall_a_slice_at_a_time(qtbot, windows, d
     qtbot.waitUntil(lambda: wall.model.rowCount() == 5, timeout=3000)
     assert [wall.model.row_at(n).id for n in range(5)] == [r.id for r in reversed(rows)]
     assert wall.count_label.text() == "5 of 5 cases on the wall"
+
+
+def test_escalation_tab_lists_selects_and_acknowledges(qtbot, windows, db, city, clock) -> None:  # type: ignore[no-untyped-def]
+    lon, lat = grid_centre(0)
+    row = CaseService(db).report(actor_for(db, "operator"), NewCase(
+        source=SourceChannel.CITIZEN_APP, category_id=city.category_id, priority=Priority.NORMAL,
+        description="路灯不亮", lon=lon, lat=lat))
+    window = open_window(windows, qtbot, db, "supervisor")
+    wall = wall_of(window)
+    panel = wall.escalation_panel
+    assert panel.escalations.count() == 0 and wall.side.tabText(1) == "Escalations"
+    clock.advance(minutes=24)  # 80 % of the 30-minute register limit: a reminder
+    panel.scan()
+    assert panel.escalations.count() == 1 and wall.side.tabText(1) == "Escalations (1)"
+    item = panel.escalations.item(0)
+    assert row.case_number in item.text()
+    wall.table.clearSelection()
+    panel.escalations.itemActivated.emit(item)
+    assert wall.current_case().id == row.id
+    panel.escalations.setCurrentItem(item)
+    qtbot.mouseClick(panel.ack_button, Qt.MouseButton.LeftButton)
+    assert panel.escalations.count() == 0 and wall.side.tabText(1) == "Escalations"

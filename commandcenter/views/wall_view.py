@@ -3,7 +3,8 @@
 Cases committed anywhere appear within a poll of the change feed, rows update in place, the
 countdown ticks every second, and every action has a shortcut (F1 lists them). Writes run off
 the GUI thread; the row returned by the service is applied at once, the feed confirms it.
-The filter bar above the table is `WallFilterBar` (wall_filters).
+The filter bar above the table is `WallFilterBar` (wall_filters), the escalation tab beside it
+`EscalationPanel` (wall_escalations).
 """
 
 from __future__ import annotations
@@ -21,10 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -46,9 +44,8 @@ from ..gui.screens import ScreenSpec
 from ..gui.style import ERROR
 from ..itemmodels.roles import ID_ROLE
 from ..itemmodels.wall import COLUMN_INDEX, WallModel
-from ..labels import action_label, describe_error, priority_label
+from ..labels import action_label, describe_error
 from ..services.alerts import AlertRouter, AlertSummary
-from ..services.escalation import acknowledge_escalation, open_escalations, scan_escalations
 from ..services.lifecycle import TransitionParams
 from ..services.wall import WallScope, WallSnapshot, load_wall, rows_by_ids
 from ..shapes.cases import CaseDetail, CaseRow
@@ -57,11 +54,11 @@ from .dialogs.action_params import ask_params
 from .dialogs.dispatch import DispatchDialog
 from .dialogs.new_case import NewCaseDialog
 from .dialogs.shortcuts import ShortcutSheet
+from .wall_escalations import EscalationPanel
 from .wall_filters import WallFilterBar
 
 log = logging.getLogger(__name__)
 
-ESCALATION_SCAN_MS = 30_000
 # changed rows applied per turn of the event loop: a burst (an import, a reconnect after an
 # outage) is put on the wall a slice at a time, so the screen keeps painting meanwhile
 APPLY_BATCH_ROWS = 200
@@ -129,18 +126,12 @@ class WallView(QWidget):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
         self._tick.start()
-        self._escalation_timer = QTimer(self)
-        self._escalation_timer.setInterval(ESCALATION_SCAN_MS)
-        self._escalation_timer.timeout.connect(self.scan_escalations)
-        self._escalation_timer.start()
         # alerts held back in a flood are summed up once the burst has settled
         self._flood_timer = QTimer(self, singleShot=True, interval=2000)
         self._flood_timer.timeout.connect(self._show_flood_summary)
-        self._escalations_soon = QTimer(self, singleShot=True, interval=500)
-        self._escalations_soon.timeout.connect(self.refresh_escalations)
         self.filters.load_reference_lists()
         self.reload()
-        self.refresh_escalations()
+        self.escalation_panel.refresh()
 
     # ---- layout -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -183,16 +174,10 @@ class WallView(QWidget):
         self.model.rowsInserted.connect(self._after_insert)
 
         self.detail = CaseDetailPanel(now=self.ctx.db.clock.now, timezone=self.ctx.actor.timezone)
-        self.escalations = QListWidget(objectName="escalationList")
-        self.escalations.itemActivated.connect(self._escalation_activated)
-        self.ack_button = QPushButton(objectName="acknowledgeEscalation")
-        self.ack_button.setIcon(icon("acknowledge"))
-        self.ack_button.clicked.connect(self.acknowledge_selected_escalation)
-        esc_box = QWidget()
-        esc_layout = QVBoxLayout(esc_box)
-        esc_layout.setContentsMargins(0, 0, 0, 0)
-        esc_layout.addWidget(self.escalations)
-        esc_layout.addWidget(self.ack_button)
+        self.escalation_panel = EscalationPanel(self.ctx)
+        self.escalation_panel.case_requested.connect(self.select_case)
+        self.escalation_panel.listed.connect(self._escalations_listed)
+        self.escalation_panel.failed.connect(self._show_error)
         self.toolbar = QToolBar(objectName="wallActions")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.new_action = QAction(icon("new_case"), "", self)
@@ -259,7 +244,7 @@ class WallView(QWidget):
         case_layout.addWidget(self.detail, 1)
         self.side = QTabWidget(objectName="wallSideTabs")
         self.side.addTab(case_box, icon("cases"), "")
-        self.side.addTab(esc_box, icon("escalation"), "")
+        self.side.addTab(self.escalation_panel, icon("escalation"), "")
 
         self.count_label = QLabel(objectName="wallCount")
         splitter = QSplitter()
@@ -292,7 +277,6 @@ class WallView(QWidget):
             qa.setToolTip(f"{action_label(action.value)} ({qa.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self.side.setTabText(0, self.tr("Case"))
         self.side.setTabText(1, self.tr("Escalations"))
-        self.ack_button.setText(self.tr("Acknowledge"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_count()
 
@@ -324,8 +308,7 @@ class WallView(QWidget):
 
     def _on_feed_changed(self, entity: str, ids: list) -> None:  # type: ignore[type-arg]
         if entity == Entity.ESCALATION:  # recorded by any seat's or the drill's scan
-            if not self._escalations_soon.isActive():
-                self._escalations_soon.start()
+            self.escalation_panel.refresh_soon()
             return
         if entity != Entity.CASE:
             return
@@ -407,37 +390,8 @@ class WallView(QWidget):
     def _show_flood_summary(self) -> None:
         self.alerts.flush(self.ctx.db.clock.now())
 
-    def scan_escalations(self) -> None:
-        db = self.ctx.db
-        self.ctx.runner.run_in_background(lambda _s: scan_escalations(db), lambda _new: self.refresh_escalations(),
-                                          lambda exc: log.warning("escalation scan failed: %s", exc))
-
-    def refresh_escalations(self) -> None:
-        db, centres = self.ctx.db, self.ctx.actor.centre_ids
-        self.ctx.runner.run_in_background(lambda _s: open_escalations(db, centres), self._show_escalations,
-                                          lambda exc: log.warning("escalations failed: %s", exc))
-
-    def _show_escalations(self, rows: list) -> None:  # type: ignore[type-arg]
-        self.escalations.clear()
-        for e in rows:
-            level = self.tr("Supervision 督办") if e.level == "supervision" else self.tr("Reminder 催办")
-            item = QListWidgetItem(icon("escalation" if e.level == "supervision" else "alert"),
-                                   f"{level} · {e.case_number} · {priority_label(e.priority)} · {e.assignee_name or '—'}")
-            item.setData(Qt.ItemDataRole.UserRole, e.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, e.case_id)
-            self.escalations.addItem(item)
-        self.side.setTabText(1, self.tr("Escalations ({n})").format(n=len(rows)) if rows else self.tr("Escalations"))
-
-    def _escalation_activated(self, item: QListWidgetItem) -> None:
-        self.select_case(int(item.data(Qt.ItemDataRole.UserRole + 1)))
-
-    def acknowledge_selected_escalation(self) -> None:
-        item = self.escalations.currentItem()
-        if item is None:
-            return
-        db, actor, eid = self.ctx.db, self.ctx.actor, int(item.data(Qt.ItemDataRole.UserRole))
-        self.ctx.runner.run_in_background(lambda _s: acknowledge_escalation(db, actor, eid),
-                                          lambda _r: self.refresh_escalations(), self._show_error)
+    def _escalations_listed(self, n: int) -> None:
+        self.side.setTabText(1, self.tr("Escalations ({n})").format(n=n) if n else self.tr("Escalations"))
 
     # ---- filters ------------------------------------------------------------------------
     def apply_filter(self) -> None:
