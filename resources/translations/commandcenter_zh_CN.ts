@@ -4,224 +4,224 @@
 <context>
     <name>ActionParamsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="49"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="48"/>
         <source>Why is the report invalid?</source>
         <translation>该上报为何作废？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="49"/>
         <source>What must be redone?</source>
         <translation>哪些方面需要返工？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
         <source>Why is the case suspended?</source>
         <translation>该案件为何挂账？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="52"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
         <source>Why is the case reopened?</source>
         <translation>该案件为何需要重新办理？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="52"/>
         <source>Why is more time needed?</source>
         <translation>为何需要延期？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="54"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
         <source>What was done on site?</source>
         <translation>现场做了哪些处置？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="55"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="54"/>
         <source>Comment (optional)</source>
         <translation>评价意见（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="56"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="55"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="58"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
         <source>Acceptable</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="63"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="251"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="248"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="252"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="249"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="254"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="251"/>
         <source>{category} · grid {grid} ({community}) · {status}
 {description}</source>
         <translation>{category} · 网格 {grid}（{community}）· {status}
 {description}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="257"/>
         <source>{action} (Enter)</source>
         <translation>{action}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="258"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="263"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="260"/>
         <source>Extend by</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="266"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="263"/>
         <source>Rating *</source>
         <translation>评价等级 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="266"/>
         <source>Merge into which case? *</source>
         <translation>合并到哪个案件？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="267"/>
         <source>Filter by case number, category, address or text</source>
         <translation>按案件编号、类别、地址或描述筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="272"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="269"/>
         <source>Show open cases in every grid, not only grid {grid}</source>
         <translation>显示所有网格的在办案件，不限于网格 {grid}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="310"/>
         <source>1 working day</source>
         <translation>1个工作日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="312"/>
         <source>1 day</source>
         <translation>1天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
         <source>30 min</source>
         <translation>30分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
         <source>1 h</source>
         <translation>1小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
         <source>2 h</source>
         <translation>2小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="316"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
         <source>4 h</source>
         <translation>4小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="317"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="314"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="330"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="327"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="349"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="346"/>
         <source>counted in working time: office hours on working days</source>
         <translation>按工作时间计：仅计工作日的办公时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="350"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="347"/>
         <source>counted in calendar time</source>
         <translation>按自然时间计</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="353"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="350"/>
         <source>Handling deadline {old} → {new}  (+{span}, {clock})</source>
         <translation>处置时限 {old} → {new}（+{span}，{clock}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="376"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="373"/>
         <source>Keys 1–5 choose the stars</source>
         <translation>按数字键 1–5 选择星级</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="416"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="413"/>
         <source>No other open case in the whole centre.</source>
         <translation>整个指挥中心没有其他在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="417"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="414"/>
         <source>No other open case in this grid: tick the box below to look in every grid.</source>
         <translation>本网格没有其他在办案件：勾选下方选项可在所有网格中查找。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="419"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="416"/>
         <source>No case matches the filter.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="421"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="418"/>
         <source>Open cases: {n} · Up/Down to choose, Enter to merge.</source>
         <translation>在办案件 {n} 件 · 用上/下方向键选择，按 Enter 合并。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="446"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="443"/>
         <source>Choose the case to merge into.</source>
         <translation>请选择要合并到的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="449"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="446"/>
         <source>Choose a rating from 1 to 5 stars.</source>
         <translation>请选择 1 至 5 星的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="452"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="449"/>
         <source>Choose how long to extend.</source>
         <translation>请选择延期时长。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="454"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="451"/>
         <source>A reason is required: {prompt}</source>
         <translation>必须填写原因：{prompt}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="458"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="455"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>内容过长：最多 {limit} 个字符，当前 {count} 个字符。</translation>
     </message>
@@ -229,32 +229,32 @@
 <context>
     <name>BasemapBoundsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="99"/>
+        <location filename="../../commandcenter/views/dialogs/basemap_bounds.py" line="46"/>
         <source>Place the basemap</source>
         <translation>设置底图位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="100"/>
+        <location filename="../../commandcenter/views/dialogs/basemap_bounds.py" line="47"/>
         <source>The image has no world file (.pgw, .jgw, .wld). Give the WGS84 longitude and latitude of its edges; north must be up.</source>
         <translation>该图片没有坐标文件（.pgw、.jgw、.wld）。请输入图片四边的 WGS84 经纬度；图片须为上北下南。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="102"/>
+        <location filename="../../commandcenter/views/dialogs/basemap_bounds.py" line="49"/>
         <source>West (min. longitude)</source>
         <translation>西（最小经度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="102"/>
+        <location filename="../../commandcenter/views/dialogs/basemap_bounds.py" line="49"/>
         <source>South (min. latitude)</source>
         <translation>南（最小纬度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="102"/>
+        <location filename="../../commandcenter/views/dialogs/basemap_bounds.py" line="49"/>
         <source>East (max. longitude)</source>
         <translation>东（最大经度）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="103"/>
+        <location filename="../../commandcenter/views/dialogs/basemap_bounds.py" line="50"/>
         <source>North (max. latitude)</source>
         <translation>北（最大纬度）</translation>
     </message>
@@ -262,199 +262,199 @@
 <context>
     <name>BriefingView</name>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="219"/>
-        <location filename="../../commandcenter/views/briefing_view.py" line="234"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="220"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="235"/>
         <source>Whole day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="221"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="222"/>
         <source>{name} shift ({start}–{end})</source>
         <translation>{name}（{start}–{end}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="227"/>
-        <location filename="../../commandcenter/views/briefing_view.py" line="427"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="228"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="428"/>
         <source>Briefing</source>
         <translation>简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="228"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="229"/>
         <source>&amp;Day</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="228"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="229"/>
         <source>&amp;Period</source>
         <translation>时段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="228"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="229"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="232"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="233"/>
         <source>Page 1 of the briefing appears here once it is built</source>
         <translation>简报生成后，第 1 页将显示在此处</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="235"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="236"/>
         <source>Build briefing</source>
         <translation>生成简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="236"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="237"/>
         <source>Build the PDF and record it as issued</source>
         <translation>生成 PDF 并登记为已印发</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="237"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="238"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="238"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="239"/>
         <source>Open in the system&apos;s PDF viewer</source>
         <translation>用系统的 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="239"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="240"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="240"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="241"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="241"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="242"/>
         <source>At a glance</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="242"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="243"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="242"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="243"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="242"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="243"/>
         <source>Due to close</source>
         <translation>应结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="243"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="244"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="243"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="244"/>
         <source>On-time closure rate</source>
         <translation>按期结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="244"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="245"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="247"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="248"/>
         <source>Issued briefings (double-click to open)</source>
         <translation>已印发的简报（双击打开）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="273"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="274"/>
         <source>Gathering the figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="281"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
         <source>Counting the KPIs…</source>
         <translation>正在计算考核指标…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="281"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
         <source>Counting by hour, category, street…</source>
         <translation>正在按时段、类别、街道统计…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="283"/>
         <source>Finding hotspots…</source>
         <translation>正在查找热点网格…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="283"/>
         <source>Listing overdue cases…</source>
         <translation>正在列出超时案件…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="283"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="284"/>
         <source>Laying out pages…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="284"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="285"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="293"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="294"/>
         <source>Briefing ready: {path} ({kb} KB), recorded as issued by {user}</source>
         <translation>简报已生成：{path}（{kb} KB），已登记为由 {user} 印发</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="300"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="301"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="305"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="306"/>
         <source>No preview: poppler-utils (pdftoppm) is not installed</source>
         <translation>无法预览：未安装 poppler-utils（pdftoppm）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="337"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="338"/>
         <source>The file is no longer at {path}</source>
         <translation>文件已不在 {path}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="342"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="343"/>
         <source>Save briefing</source>
         <translation>保存简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="343"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="344"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="350"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="351"/>
         <source>Could not save to {path}: {reason}</source>
         <translation>无法保存到 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="353"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="354"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="362"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="363"/>
         <source>Printing from here needs poppler-utils (pdftoppm). Open the PDF and print it from the viewer instead.</source>
         <translation>在此打印需要 poppler-utils（pdftoppm）。请打开 PDF，改从阅读器中打印。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="375"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="376"/>
         <source>Preparing pages for the printer…</source>
         <translation>正在准备打印页面…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="412"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="413"/>
         <source>Sent {n} pages to {printer}</source>
         <translation>已将 {n} 页发送到打印机 {printer}</translation>
     </message>
@@ -462,199 +462,199 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="80"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="81"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="82"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="83"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="84"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="85"/>
         <source>Community / street</source>
         <translation>社区 / 街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="86"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="87"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="88"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="89"/>
         <source>Registered</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="90"/>
         <source>Dispatched</source>
         <translation>派遣时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="91"/>
         <source>Accepted</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="92"/>
         <source>Fed back</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="116"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="93"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="117"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="94"/>
         <source>Evaluated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="118"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="95"/>
         <source>Current stage due</source>
         <translation>当前环节时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="119"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="96"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="120"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="97"/>
         <source>Extended by</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="121"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="98"/>
         <source>Time suspended</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="122"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
         <source>Rework rounds</source>
         <translation>返工次数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="123"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
         <source>Escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="124"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="125"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
         <source>Merged into</source>
         <translation>已合并至</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="126"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
         <source>Reject reason</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="282"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="259"/>
         <source>No case selected.
 Select a case on the wall to see every field and its history.</source>
         <translation>未选择案件。
 在案件墙上选择一个案件，即可查看全部信息及办理过程。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="284"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="261"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="285"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="262"/>
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="286"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="263"/>
         <source>Times (local)</source>
         <translation>时间（本地）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="287"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="264"/>
         <source>Time limits and outcome</source>
         <translation>时限与结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="288"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="265"/>
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="330"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="307"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="331"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="308"/>
         <source>not dispatched</source>
         <translation>未派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="348"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="325"/>
         <source>Reminder sent</source>
         <translation>已催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="348"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="325"/>
         <source>Escalated to supervisor</source>
         <translation>已升级至值班长催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="376"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="353"/>
         <source>Overdue by {span} (was due {at})</source>
         <translation>已超时 {span}（时限为 {at}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="381"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="358"/>
         <source>{state}: due {at} (in {span})</source>
         <translation>{state}：{at} 到期（剩余 {span}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="414"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="391"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="416"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="393"/>
         <source>by {who}</source>
         <translation>操作人：{who}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="418"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="395"/>
         <source>handler: {name}</source>
         <translation>承办方：{name}</translation>
     </message>
@@ -662,182 +662,200 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="252"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="455"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="254"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="457"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="253"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="255"/>
         <source>Reassign case {case}</source>
         <translation>改派案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="254"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="256"/>
         <source>Reassign {n} cases to one handler</source>
         <translation>将 {n} 个案件改派给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="256"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="455"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="457"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="257"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Dispatch case {case}</source>
         <translation>派遣案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
         <source>Dispatch {n} cases to one handler</source>
         <translation>将 {n} 个案件派遣给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="262"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="262"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="263"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="267"/>
         <source>Suggested handlers (best first)</source>
         <translation>推荐承办方（最匹配的在前）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="266"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
         <source>Suggested handlers for the first case, {case}</source>
         <translation>为第一个案件 {case} 推荐的承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
         <source>Name, employee number or pinyin initials — Up/Down to choose</source>
         <translation>姓名、工号或拼音首字母 — 用上/下方向键选择</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="271"/>
         <source>To top suggestion (Ctrl+D)</source>
         <translation>派给首位推荐（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="272"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="523"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="272"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="525"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="333"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="335"/>
         <source>officer</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="333"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="335"/>
         <source>department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="336"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="338"/>
         <source>— currently assigned</source>
         <translation>— 当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="345"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="347"/>
         <source>No suggestion for this case: find a handler below.</source>
         <translation>该案件没有推荐：请在下方查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="397"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="399"/>
         <source>Or find any officer or department ({shown} of {total} listed; type to narrow)</source>
         <translation>或查找任一网格员或职能部门（共 {total} 个，列出 {shown} 个；输入文字可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="400"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="402"/>
         <source>Or find any officer or department</source>
         <translation>或查找任一网格员或职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="409"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="411"/>
         <source>open cases: {n}</source>
         <translation>在办案件：{n}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="411"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="413"/>
         <source>currently assigned</source>
         <translation>当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="457"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="459"/>
         <source>{verb} (Enter)</source>
         <translation>{verb}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="459"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="461"/>
         <source>{verb} to {name} (Enter)</source>
         <translation>{verb}给 {name}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="468"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="470"/>
         <source>Choose a suggestion or find a handler first.</source>
         <translation>请先选择推荐项或查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="475"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="477"/>
         <source>There is no suggestion: find a handler by name.</source>
         <translation>没有推荐：请按姓名查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="501"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="503"/>
         <source>sent to {name}</source>
         <translation>已派给 {name}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="510"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="512"/>
         <source>not sent</source>
         <translation>未派出</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="520"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="522"/>
         <source>{done} of {total} cases sent; not sent:</source>
         <translation>{total} 个案件中已派出 {done} 个；未派出的：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="538"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="540"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationPanel</name>
+    <message>
+        <location filename="../../commandcenter/views/wall_escalations.py" line="59"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_escalations.py" line="79"/>
+        <source>Supervision 督办</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_escalations.py" line="79"/>
+        <source>Reminder 催办</source>
+        <translation>催办</translation>
     </message>
 </context>
 <context>
@@ -1051,104 +1069,202 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>LocationPicker</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="114"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="115"/>
+        <source>Lon / &amp;lat</source>
+        <translation>经度 / 纬度(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="117"/>
+        <source>Longitude, e.g. 119.0075 (or paste “lon, lat”)</source>
+        <translation>经度，如 119.0075（或粘贴“经度, 纬度”）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="118"/>
+        <source>Latitude, e.g. 25.4312</source>
+        <translation>纬度，如 25.4312</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="119"/>
+        <source>Pick on &amp;map</source>
+        <translation>地图选点(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="120"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="121"/>
+        <source>Or choose</source>
+        <translation>或选择</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="122"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="123"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="124"/>
+        <source>Unit grid</source>
+        <translation>单元网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="125"/>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="127"/>
+        <source>Street and number, landmark</source>
+        <translation>路名门牌号、标志性建筑</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="199"/>
+        <source>Outside every grid — check the coordinates</source>
+        <translation>不在任何网格内 — 请检查坐标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="202"/>
+        <source>Finding the grid…</source>
+        <translation>正在查找所属网格…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="204"/>
+        <source>Enter both longitude and latitude as numbers</source>
+        <translation>请以数字形式输入经度和纬度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="206"/>
+        <source>Click the location on the map…</source>
+        <translation>请在地图上点击位置…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="208"/>
+        <source>{grid} (chosen from the list)</source>
+        <translation>{grid}（从列表中选择）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="211"/>
+        <source>Enter coordinates, pick on the map, or choose street → community → grid</source>
+        <translation>输入坐标、在地图上选点，或依次选择街道 → 社区 → 网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="219"/>
+        <source>{code} · {name} ({community}, {street})</source>
+        <translation>{code} · {name}（{community}，{street}）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="248"/>
+        <location filename="../../commandcenter/views/main_window.py" line="249"/>
         <source> [DEMO]</source>
         <translation> [演示]</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="250"/>
+        <location filename="../../commandcenter/views/main_window.py" line="251"/>
         <source>Grid Command Centre — {centre} — {db}{demo}</source>
         <translation>网格化指挥中心 — {centre} — {db}{demo}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="254"/>
+        <location filename="../../commandcenter/views/main_window.py" line="255"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="255"/>
+        <location filename="../../commandcenter/views/main_window.py" line="256"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="256"/>
+        <location filename="../../commandcenter/views/main_window.py" line="257"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="257"/>
+        <location filename="../../commandcenter/views/main_window.py" line="258"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="258"/>
+        <location filename="../../commandcenter/views/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="259"/>
+        <location filename="../../commandcenter/views/main_window.py" line="260"/>
         <source>&amp;Keyboard shortcuts (F1 on the wall)</source>
         <translation>键盘快捷键(&amp;K)（在案件墙上按 F1）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="260"/>
+        <location filename="../../commandcenter/views/main_window.py" line="261"/>
         <source>&amp;About Grid Command Centre</source>
         <translation>关于网格化指挥中心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="262"/>
+        <location filename="../../commandcenter/views/main_window.py" line="263"/>
         <source>{name} ({role}) · {centre}</source>
         <translation>{name}（{role}）· {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="268"/>
+        <location filename="../../commandcenter/views/main_window.py" line="269"/>
         <source>Another seat or an import is writing; retrying…</source>
         <translation>其他席位或导入正在写入，正在重试…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="303"/>
+        <location filename="../../commandcenter/views/main_window.py" line="304"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="307"/>
+        <location filename="../../commandcenter/views/main_window.py" line="308"/>
         <source>⚠ No holiday calendar for {years}</source>
         <translation>⚠ 缺少 {years} 年节假日日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="309"/>
+        <location filename="../../commandcenter/views/main_window.py" line="310"/>
         <source>Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted working weekends. An administrator should add that year&apos;s calendar once it is announced.</source>
         <translation>{years} 年的工作时限仅按周一至周五计算，未计入法定节假日和调休。请管理员在该年安排公布后补录日历。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="313"/>
+        <location filename="../../commandcenter/views/main_window.py" line="314"/>
         <source>Open {open} · Overdue {overdue} · Reported {reported}</source>
         <translation>在办 {open} · 超时 {overdue} · 待立案 {reported}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="341"/>
+        <location filename="../../commandcenter/views/main_window.py" line="342"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="342"/>
+        <location filename="../../commandcenter/views/main_window.py" line="343"/>
         <source>Changes from other seats appear within a second</source>
         <translation>其他席位的变更会在一秒内显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="345"/>
+        <location filename="../../commandcenter/views/main_window.py" line="346"/>
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="358"/>
+        <location filename="../../commandcenter/views/main_window.py" line="359"/>
         <source>About Grid Command Centre</source>
         <translation>关于网格化指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="360"/>
+        <location filename="../../commandcenter/views/main_window.py" line="361"/>
         <source>&lt;b&gt;Grid Command Centre&lt;/b&gt; {version}&lt;br&gt;Case wall, dispatch, roster, grid maps, handovers and briefings for grid command centres.&lt;br&gt;&lt;br&gt;Database: {db}&lt;br&gt;Schema: {schema}&lt;br&gt;Log file: {log}</source>
         <translation>&lt;b&gt;网格化指挥中心&lt;/b&gt; {version}&lt;br&gt;为网格化管理指挥中心提供案件墙、派遣、网格员名册、网格地图、交接班和简报。&lt;br&gt;&lt;br&gt;数据库：{db}&lt;br&gt;数据库结构版本：{schema}&lt;br&gt;日志文件：{log}</translation>
     </message>
@@ -1156,82 +1272,82 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="140"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="141"/>
         <source>0 / no data</source>
         <translation>0 / 无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="141"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="142"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="142"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="143"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="143"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="144"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="144"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="145"/>
         <source>Grid {code}</source>
         <translation>网格 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="147"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="148"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="148"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="149"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="149"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="150"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="150"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="151"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="153"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="154"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="154"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="155"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="155"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="156"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="156"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="157"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="158"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="159"/>
         <source>Grid map</source>
         <translation>网格地图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="159"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="160"/>
         <source>Map legend</source>
         <translation>地图图例</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="537"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="538"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>在办案件 %n 件</numerusform>
@@ -1241,172 +1357,172 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="262"/>
+        <location filename="../../commandcenter/views/map_view.py" line="214"/>
         <source>Colour grids by</source>
         <translation>网格着色依据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="265"/>
+        <location filename="../../commandcenter/views/map_view.py" line="217"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="266"/>
+        <location filename="../../commandcenter/views/map_view.py" line="218"/>
         <source>Unit grids</source>
         <translation>单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="266"/>
+        <location filename="../../commandcenter/views/map_view.py" line="218"/>
         <source>Community and street boundaries</source>
         <translation>社区和街道边界</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="267"/>
+        <location filename="../../commandcenter/views/map_view.py" line="219"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="267"/>
+        <location filename="../../commandcenter/views/map_view.py" line="219"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="267"/>
+        <location filename="../../commandcenter/views/map_view.py" line="219"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="270"/>
+        <location filename="../../commandcenter/views/map_view.py" line="222"/>
         <source>Only on duty or in the field</source>
         <translation>仅显示在岗或外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="271"/>
+        <location filename="../../commandcenter/views/map_view.py" line="223"/>
         <source>Zoom to</source>
         <translation>定位到</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="272"/>
+        <location filename="../../commandcenter/views/map_view.py" line="224"/>
         <source>Street or community (name or initials)</source>
         <translation>街道或社区（名称或拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="273"/>
+        <location filename="../../commandcenter/views/map_view.py" line="225"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="274"/>
+        <location filename="../../commandcenter/views/map_view.py" line="226"/>
         <source>Import grids (GeoJSON)…</source>
         <translation>导入网格（GeoJSON）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="276"/>
+        <location filename="../../commandcenter/views/map_view.py" line="228"/>
         <source>Unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)</source>
         <translation>从 GeoJSON 面要素集合（FeatureCollection，含编码和名称，WGS84）导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="277"/>
+        <location filename="../../commandcenter/views/map_view.py" line="229"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="278"/>
+        <location filename="../../commandcenter/views/map_view.py" line="230"/>
         <source>Load basemap image…</source>
         <translation>加载底图图片…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="279"/>
+        <location filename="../../commandcenter/views/map_view.py" line="231"/>
         <source>A north-up image with a world file (.pgw, .jgw, .wld); no internet connection is needed</source>
         <translation>上北下南的图片，附坐标文件（.pgw、.jgw、.wld）；无需联网</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="281"/>
+        <location filename="../../commandcenter/views/map_view.py" line="233"/>
         <source>Remove basemap</source>
         <translation>移除底图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="282"/>
+        <location filename="../../commandcenter/views/map_view.py" line="234"/>
         <source>Click the map to pick the location for the new case (Esc cancels)</source>
         <translation>在地图上点击，为新案件选取位置（按 Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="283"/>
+        <location filename="../../commandcenter/views/map_view.py" line="235"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="352"/>
+        <location filename="../../commandcenter/views/map_view.py" line="304"/>
         <source>The map could not be read: {error}</source>
         <translation>无法读取地图：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="382"/>
+        <location filename="../../commandcenter/views/map_view.py" line="334"/>
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="385"/>
+        <location filename="../../commandcenter/views/map_view.py" line="337"/>
         <source>No unit grids yet: import them from a GeoJSON file.</source>
         <translation>尚无单元网格：请从 GeoJSON 文件导入。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="389"/>
+        <location filename="../../commandcenter/views/map_view.py" line="341"/>
         <source>{grids} unit grids · {cases} open cases · {shown} of {placed} placed officers shown</source>
         <translation>单元网格 {grids} 个 · 在办案件 {cases} 件 · 有定位的网格员 {placed} 名，显示 {shown} 名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="510"/>
+        <location filename="../../commandcenter/views/map_view.py" line="462"/>
         <source>Picked {lon:.6f}, {lat:.6f}</source>
         <translation>已选取 {lon:.6f}, {lat:.6f}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="515"/>
+        <location filename="../../commandcenter/views/map_view.py" line="467"/>
         <source>Import unit grids</source>
         <translation>导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="516"/>
+        <location filename="../../commandcenter/views/map_view.py" line="468"/>
         <source>GeoJSON (*.geojson *.json);;All files (*)</source>
         <translation>GeoJSON 文件 (*.geojson *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="525"/>
+        <location filename="../../commandcenter/views/map_view.py" line="477"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="532"/>
+        <location filename="../../commandcenter/views/map_view.py" line="484"/>
         <source>Imported {created} new and {updated} changed grids from {file}; created {districts} districts, {streets} streets, {communities} communities.</source>
         <translation>已从 {file} 导入网格：新增 {created} 个，更新 {updated} 个；新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="538"/>
+        <location filename="../../commandcenter/views/map_view.py" line="490"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="554"/>
+        <location filename="../../commandcenter/views/map_view.py" line="506"/>
         <source>Load a basemap image</source>
         <translation>加载底图图片</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="555"/>
+        <location filename="../../commandcenter/views/map_view.py" line="507"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="572"/>
+        <location filename="../../commandcenter/views/map_view.py" line="524"/>
         <source>{file} is not an image this program can read</source>
         <translation>{file} 不是本程序可读取的图片</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="577"/>
+        <location filename="../../commandcenter/views/map_view.py" line="529"/>
         <source>Basemap {file} loaded</source>
         <translation>已加载底图 {file}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="602"/>
+        <location filename="../../commandcenter/views/map_view.py" line="554"/>
         <source>Map</source>
         <translation>网格地图</translation>
     </message>
@@ -1414,212 +1530,117 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="292"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="221"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="293"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="222"/>
         <source>Call</source>
         <translation>接报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="294"/>
-        <source>Location</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="295"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="223"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="296"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="224"/>
         <source>&amp;Source</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="300"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="228"/>
         <source>&amp;Priority</source>
         <translation>紧急程度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="304"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="232"/>
         <source>Keys 1–4: urgent, high, normal, low</source>
         <translation>数字键 1–4：紧急、较急、一般、低</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="305"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="233"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="308"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="236"/>
         <source>Type a code, Chinese, English or pinyin initials (e.g. ldbl) — Up/Down to choose</source>
         <translation>输入编码、中文、英文或拼音首字母（如 ldbl）— 用上/下方向键选择</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="310"/>
-        <source>Lon / &amp;lat</source>
-        <translation>经度 / 纬度(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="312"/>
-        <source>Longitude, e.g. 119.0075 (or paste “lon, lat”)</source>
-        <translation>经度，如 119.0075（或粘贴“经度, 纬度”）</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="313"/>
-        <source>Latitude, e.g. 25.4312</source>
-        <translation>纬度，如 25.4312</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="314"/>
-        <source>Pick on &amp;map</source>
-        <translation>地图选点(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="315"/>
-        <source>Grid</source>
-        <translation>网格</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="316"/>
-        <source>Or choose</source>
-        <translation>或选择</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="317"/>
-        <source>Street</source>
-        <translation>街道</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="318"/>
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="319"/>
-        <source>Unit grid</source>
-        <translation>单元网格</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="320"/>
-        <source>&amp;Address</source>
-        <translation>地址(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="322"/>
-        <source>Street and number, landmark</source>
-        <translation>路名门牌号、标志性建筑</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="323"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="238"/>
         <source>&amp;Description *</source>
         <translation>问题描述(&amp;D) *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="325"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="240"/>
         <source>What the caller reports (required)</source>
         <translation>反映人所述问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="326"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="241"/>
         <source>&amp;Reporter</source>
         <translation>反映人(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="328"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="243"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="329"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="244"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="330"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="245"/>
         <source>Register at once</source>
         <translation>直接立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="331"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="246"/>
         <source>Save case (Ctrl+Enter)</source>
         <translation>保存案件（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="374"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="288"/>
         <source>{major} ({code})</source>
         <translation>{major}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="388"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="302"/>
         <source>No category chosen yet</source>
         <translation>尚未选择类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="392"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="306"/>
         <source>Category: {code} {zh} · {en} ({major})</source>
         <translation>类别：{code} {zh} · {en}（{major}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="493"/>
-        <source>Outside every grid — check the coordinates</source>
-        <translation>不在任何网格内 — 请检查坐标</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="496"/>
-        <source>Finding the grid…</source>
-        <translation>正在查找所属网格…</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="498"/>
-        <source>Enter both longitude and latitude as numbers</source>
-        <translation>请以数字形式输入经度和纬度</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="500"/>
-        <source>Click the location on the map…</source>
-        <translation>请在地图上点击位置…</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="502"/>
-        <source>{grid} (chosen from the list)</source>
-        <translation>{grid}（从列表中选择）</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="505"/>
-        <source>Enter coordinates, pick on the map, or choose street → community → grid</source>
-        <translation>输入坐标、在地图上选点，或依次选择街道 → 社区 → 网格</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="513"/>
-        <source>{code} · {name} ({community}, {street})</source>
-        <translation>{code} · {name}（{community}，{street}）</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="597"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="370"/>
         <source>Choose a category: type into the category search.</source>
         <translation>请选择类别：在类别搜索框中输入。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="600"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="373"/>
         <source>A description is required.</source>
         <translation>必须填写问题描述。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="606"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="379"/>
         <source>Enter both longitude and latitude as numbers.</source>
         <translation>请以数字形式输入经度和纬度。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="614"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="388"/>
         <source>A location is required: coordinates, a point on the map or a grid.</source>
         <translation>必须提供位置：坐标、地图上的点或网格。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="662"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="436"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1627,67 +1648,67 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>OfficerRosterModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="109"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
         <source>Cases assigned to the officer and not yet closed (click to sort by load)</source>
         <translation>分派给该网格员且尚未结案的案件（点击按工作量排序）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="101"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="101"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="101"/>
         <source>Duty status</source>
         <translation>在岗状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="101"/>
         <source>Shift now</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="102"/>
         <source>Grids</source>
         <translation>负责网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="102"/>
         <source>Street / community</source>
         <translation>街道 / 社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="102"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="102"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Last position</source>
         <translation>最近位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Seen</source>
         <translation>定位时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="134"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="132"/>
         <source>never</source>
         <translation>从未定位</translation>
     </message>
@@ -1718,152 +1739,152 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="87"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="88"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="96"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="97"/>
         <source>… and {n} more.</source>
         <translation>… 另有 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="101"/>
         <source>Handler</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="101"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="105"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="106"/>
         <source>{shift} shift of {date}</source>
         <translation>{date} {shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="108"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="109"/>
         <source>Correction to handover #{id}</source>
         <translation>交接班记录 #{id} 的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="110"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="111"/>
         <source>Signed by {name} at {time}</source>
         <translation>{name} 于 {time} 签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="113"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="114"/>
         <source>Acknowledged by {name} at {time}</source>
         <translation>{name} 于 {time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="116"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="117"/>
         <source>Corrected by note(s): {ids}</source>
         <translation>更正记录：{ids}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="71"/>
         <source>Notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="71"/>
         <source>No notes.</source>
         <translation>无交班说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="71"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="76"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="77"/>
         <source>case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="78"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="79"/>
         <source>by {time}</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="124"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="125"/>
         <source>The shift in figures</source>
         <translation>本班数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="125"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="126"/>
         <source>Reported {reported} · registered {registered} · dispatched {dispatched} · fed back {fed_back} · closed {closed} · open now {open_now} · overdue now {overdue_now}</source>
         <translation>上报 {reported} · 立案 {registered} · 派遣 {dispatched} · 反馈 {fed_back} · 结案 {closed} · 当前在办 {open_now} · 当前超时 {overdue_now}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="127"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="128"/>
         <source>Open cases by stage</source>
         <translation>在办案件（按环节）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="129"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="130"/>
         <source>Overdue cases</source>
         <translation>超时案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="130"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="131"/>
         <source>Escalated cases</source>
         <translation>催督办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="131"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="132"/>
         <source>Urgent cases of the shift</source>
         <translation>本班紧急案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="132"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="133"/>
         <source>Suspended cases</source>
         <translation>挂账案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="133"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="134"/>
         <source>Officers off duty or on leave ({n})</source>
         <translation>离岗或请假的网格员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="135"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="136"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="136"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="137"/>
         <source>None with open cases.</source>
         <translation>无人持有在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="137"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="138"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
     </message>
@@ -1871,42 +1892,42 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="222"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="223"/>
         <source>Search name, pinyin initials or employee no. (Ctrl+F)</source>
         <translation>搜索姓名、拼音首字母或工号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="223"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="224"/>
         <source>Officer roster</source>
         <translation>网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="226"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="227"/>
         <source>Set the selected officers {status} ({keys})</source>
         <translation>将所选网格员设为“{status}”（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="228"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="229"/>
         <source>Import officers…</source>
         <translation>导入网格员…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="229"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="230"/>
         <source>Import departments…</source>
         <translation>导入职能部门…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="230"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="231"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="232"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="233"/>
         <source>Officers from CSV: employee_no,name,phone,grid_codes,duty_status</source>
         <translation>从 CSV 导入网格员：employee_no,name,phone,grid_codes,duty_status</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="234"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="235"/>
         <source>Departments from CSV: code,name,phone,category_codes</source>
         <translation>从 CSV 导入职能部门：code,name,phone,category_codes</translation>
     </message>
@@ -1951,72 +1972,72 @@ Select a case on the wall to see every field and its history.</source>
         <translation>可排入该班次的值班员和值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="275"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="276"/>
         <source>Could not read the roster: {error}</source>
         <translation>无法读取网格员名册：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="335"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="336"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="345"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="346"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="357"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="358"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="397"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="398"/>
         <source>Showing {shown} of {total} officers · {on} on duty · {field} in the field · {off} off duty · {leave} on leave</source>
         <translation>显示 {shown}/{total} 名网格员 · 在岗 {on} · 外勤 {field} · 离岗 {off} · 请假 {leave}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="453"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="454"/>
         <source>{names}: now {status}</source>
         <translation>{names}：已设为“{status}”</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="461"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="462"/>
         <source>{name} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>{name} 已在其他席位被修改（现为“{status}”）。本次未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="472"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="473"/>
         <source>Import officers</source>
         <translation>导入网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="472"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="473"/>
         <source>Import departments</source>
         <translation>导入职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="473"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="474"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="484"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="485"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="491"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="492"/>
         <source>officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="491"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="492"/>
         <source>departments</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="492"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="493"/>
         <source>Imported {what} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>已从 {file}（{encoding}）导入{what}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
@@ -2071,7 +2092,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>班次已删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="516"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="517"/>
         <source>Roster</source>
         <translation>网格员名册</translation>
     </message>
@@ -2122,32 +2143,32 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShiftTableModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="236"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="234"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="236"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="234"/>
         <source>Hours</source>
         <translation>起止时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="236"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="234"/>
         <source>Days</source>
         <translation>适用日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="236"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="234"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="236"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="234"/>
         <source>Operators</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="242"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="240"/>
         <source> (+1 day)</source>
         <translation>（次日）</translation>
     </message>
@@ -2155,12 +2176,12 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="83"/>
+        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="85"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="84"/>
+        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="86"/>
         <source>Everything on this screen works from the keyboard. Press F1 or Esc to close.</source>
         <translation>本界面的所有操作均可用键盘完成。按 F1 或 Esc 关闭。</translation>
     </message>
@@ -2168,286 +2189,274 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>SignConfirmation</name>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="193"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="194"/>
         <source>Sign the handover</source>
         <translation>交接班签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="195"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="196"/>
         <source>Sign and pass this handover to the incoming supervisor? These notes and pending items are what will be signed; the figures and case lists are taken from the database as you sign.</source>
         <translation>签字并将此交接班记录交给接班值班长？签字的正是以下交班说明和待办事项；数据和案件清单在签字时从数据库中取得。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="197"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="198"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
 </context>
 <context>
-    <name>WallView</name>
+    <name>WallFilterBar</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="332"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="106"/>
         <source>Search number, place (or pinyin initials), text… (Ctrl+F)</source>
         <translation>搜索编号、地点（或拼音首字母）、描述…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="108"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="108"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="334"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="108"/>
         <source>To register</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="335"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="109"/>
         <source>To dispatch</source>
         <translation>待派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="335"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="109"/>
         <source>With handler</source>
         <translation>承办中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="110"/>
         <source>To verify</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="110"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="336"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="110"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="338"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="112"/>
         <source>All priorities</source>
         <translation>全部紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="341"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="115"/>
         <source>Any time limit</source>
         <translation>全部时限状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="341"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="115"/>
         <source>Due soon or overdue</source>
         <translation>即将超时或已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="342"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="116"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="342"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="116"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="344"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="118"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="347"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="121"/>
         <source>Open + closed 24 h</source>
         <translation>在办 + 24小时内结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="347"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="121"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="347"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="121"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="348"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="122"/>
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="350"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="124"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="351"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="125"/>
         <source>Only cases I entered</source>
         <translation>只看我录入的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="352"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="126"/>
         <source>Overdue first</source>
         <translation>超时优先</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="353"/>
-        <source>New case</source>
-        <translation>新建案件</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="354"/>
-        <source>Register a hotline call (Ctrl+N)</source>
-        <translation>登记热线来电（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="355"/>
-        <source>Next waiting</source>
-        <translation>下一待办</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="356"/>
-        <source>Select the next case waiting for registration or dispatch (F5)</source>
-        <translation>选中下一个待立案或待派遣的案件（F5）</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="357"/>
-        <source>Shortcuts</source>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="361"/>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="362"/>
-        <location filename="../../commandcenter/views/wall_view.py" line="537"/>
-        <source>Escalations</source>
-        <translation>催督办</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="363"/>
-        <source>Acknowledge</source>
-        <translation>确认</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="393"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="154"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="395"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="156"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="401"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="163"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="414"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="201"/>
+        <source>Grid {code} ✕</source>
+        <translation>网格 {code} ✕</translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="270"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="271"/>
+        <source>Register a hotline call (Ctrl+N)</source>
+        <translation>登记热线来电（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="272"/>
+        <source>Next waiting</source>
+        <translation>下一待办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="273"/>
+        <source>Select the next case waiting for registration or dispatch (F5)</source>
+        <translation>选中下一个待立案或待派遣的案件（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="274"/>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="278"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="279"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="394"/>
+        <source>Escalations</source>
+        <translation>催督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="290"/>
         <source>Loading the wall…</source>
         <translation>正在加载案件墙…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="431"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="307"/>
         <source>Could not load the wall: {error}</source>
         <translation>无法加载案件墙：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="504"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="379"/>
         <source>URGENT {number}: {category} — {place}</source>
         <translation>紧急案件 {number}：{category} — {place}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="508"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="383"/>
         <source>Flood: {count} more urgent cases arrived — filter by Urgent to see them</source>
         <translation>紧急案件集中涌入：又有 {count} 件紧急案件 — 按“紧急”筛选查看</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="531"/>
-        <source>Supervision 督办</source>
-        <translation>督办</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="531"/>
-        <source>Reminder 催办</source>
-        <translation>催办</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="537"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="394"/>
         <source>Escalations ({n})</source>
         <translation>催督办（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="587"/>
-        <source>Grid {code} ✕</source>
-        <translation>网格 {code} ✕</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="607"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="411"/>
         <source>{shown} of {total} cases on the wall</source>
         <translation>案件墙显示 {shown}/{total} 件案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="650"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="454"/>
         <source>No case is waiting for registration or dispatch.</source>
         <translation>没有待立案或待派遣的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="714"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="518"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="715"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="519"/>
         <source>Your role may not do this: {action}.</source>
         <translation>您的角色无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="767"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="571"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="770"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="574"/>
         <source>New case (hotline call)</source>
         <translation>新建案件（热线来电）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="771"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="575"/>
         <source>Select the next waiting case</source>
         <translation>选中下一个待办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="772"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="576"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="772"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="576"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="773"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="577"/>
         <source>Back to the case list</source>
         <translation>返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="775"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="579"/>
         <source>Switch screens</source>
         <translation>切换界面</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="775"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="579"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -2455,153 +2464,153 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WriteTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="180"/>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="302"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="181"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="303"/>
         <source>Draft handover</source>
         <translation>起草交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="181"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="182"/>
         <source>Draft the handover of this shift from the database</source>
         <translation>根据数据库起草本班的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="182"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="183"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="183"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="184"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="184"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="185"/>
         <source>Sign and pass to the incoming supervisor</source>
         <translation>签字并移交接班值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="185"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="186"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="186"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="187"/>
         <source>Open the handover record as a PDF to print</source>
         <translation>以 PDF 打开交接班记录，以便打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="187"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="188"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="188"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="189"/>
         <source>Notes for the next shift</source>
         <translation>给下一班的交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="189"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="190"/>
         <source>What the next shift must know…</source>
         <translation>下一班需要了解的情况…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="190"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="191"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="191"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="192"/>
         <source>Case no. (optional)</source>
         <translation>案件编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="192"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="193"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="193"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="194"/>
         <source>e.g. call back the reporter at 09:00</source>
         <translation>如：09:00 回访反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="194"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="195"/>
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="195"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="196"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="203"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="204"/>
         <source>{shift} shift of {date}, {start}–{end}: {status}</source>
         <translation>{date} {shift}，{start}–{end}：{status}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="207"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="208"/>
         <source>{shift} shift of {date}, {start}–{end}: no handover yet</source>
         <translation>{date} {shift}，{start}–{end}：尚无交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="211"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="212"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="263"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="264"/>
         <source>This handover was changed at another seat while you were writing (now: {status}). Your unsaved notes and pending items are kept here.</source>
         <translation>您填写期间，此交接班记录已在其他席位被修改（当前：{status}）。您未保存的交班说明和待办事项仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="266"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="267"/>
         <source>It is acknowledged and locked: add what you wrote as a correction.</source>
         <translation>该记录已确认并锁定：请将您填写的内容作为更正添加。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="268"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="269"/>
         <source>Saving or signing replaces the other seat&apos;s version, which reads:</source>
         <translation>保存或签字将替换其他席位的版本，其内容如下：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="269"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="270"/>
         <source>(no notes)</source>
         <translation>（无交班说明）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="302"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="303"/>
         <source>Refresh draft</source>
         <translation>刷新草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="319"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="320"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="348"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="349"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="373"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="374"/>
         <source>Signed at {time}: waiting for the incoming supervisor</source>
         <translation>已于 {time} 签字：等待接班值班长确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="380"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="381"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="381"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="382"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="384"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="385"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
     </message>
@@ -2722,629 +2731,629 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>briefing</name>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="161"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="162"/>
         <source>Shift briefing: {shift}</source>
         <translation>班次简报：{shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="162"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="163"/>
         <source>Daily briefing</source>
         <translation>每日简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="176"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="177"/>
         <source>previous day: {value}</source>
         <translation>前一日：{value}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="188"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="189"/>
         <source>{value} pts</source>
         <translation>{value}个百分点</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="196"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="197"/>
         <source>{value} min</source>
         <translation>{value}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="197"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="362"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="198"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="363"/>
         <source>{value} h</source>
         <translation>{value}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="208"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="379"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="117"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="209"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="118"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="209"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="210"/>
         <source>at {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="212"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="213"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="213"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="114"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="214"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
         <source>Registered</source>
         <translation>立案</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="214"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="379"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
-        <source>Dispatched</source>
-        <translation>派遣</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/briefing.py" line="215"/>
         <location filename="../../commandcenter/reports/briefing.py" line="380"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
+        <source>Dispatched</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="216"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="381"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="117"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="216"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="217"/>
         <source>Due to close</source>
         <translation>应结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="217"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="218"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="218"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
         <source>On-time closure rate</source>
         <translation>按期结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
         <source>Handling rate</source>
         <translation>处置率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="221"/>
         <source>Rework rate</source>
         <translation>返工率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="222"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="223"/>
         <source>Mean time to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="224"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="225"/>
         <source>Mean time to close</source>
         <translation>平均结案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="231"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="232"/>
         <source>A day is a calendar day in {tz}; a shift belongs to the date it starts. New, registered, dispatched and closed count the cases whose report, registration, latest dispatch or closure falls in the period.</source>
         <translation>日指 {tz} 时区的自然日；班次归属于其开始的日期。新增、立案、派遣和结案分别统计上报时间、立案时间、最近一次派遣时间或结案时间落在本时段内的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="234"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="235"/>
         <source>Due to close: registered cases, rejected and merged ones excluded, whose handling deadline (after extensions, without suspended time) falls in the period.</source>
         <translation>应结案：处置时限（计入延期、扣除挂账时间）落在本时段内的已立案案件，不含已作废和已合并的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="236"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="237"/>
         <source>Closure rate 结案率 = due cases closed by {as_of} / due to close.</source>
         <translation>结案率 = 截至 {as_of} 已结案的应结案件数 / 应结案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="237"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="238"/>
         <source>On-time closure rate 按期结案率 = due cases closed by their handling deadline / due to close.</source>
         <translation>按期结案率 = 在处置时限内结案的应结案件数 / 应结案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="239"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="240"/>
         <source>Handling rate 处置率 = due cases fed back or closed by {as_of} / due to close.</source>
         <translation>处置率 = 截至 {as_of} 已反馈或已结案的应结案件数 / 应结案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="241"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="242"/>
         <source>Rework rate 返工率 = due cases returned for rework at least once / due cases handled at least once.</source>
         <translation>返工率 = 至少返工一次的应结案件数 / 至少处置过一次的应结案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="243"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="244"/>
         <source>Overdue now: open cases past their current stage&apos;s deadline when the briefing was made.</source>
         <translation>当前超时：生成简报时已超过当前环节时限的在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="245"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="246"/>
         <source>Mean time to dispatch: registration to dispatch, over cases dispatched in the period and never returned for rework. Mean time to close: report to closure, over cases closed in the period.</source>
         <translation>平均派遣用时：从立案到派遣，统计本时段内派遣且从未返工的案件。平均结案用时：从上报到结案，统计本时段内结案的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="248"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="249"/>
         <source>Changes compare with the same figures for the previous day ({previous}), computed the same way.</source>
         <translation>变化值与前一日（{previous}）按相同口径计算的同项数据相比。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="261"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="79"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="262"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="80"/>
         <source>{start} to {end} ({tz})</source>
         <translation>{start} 至 {end}（{tz}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="266"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="267"/>
         <source>outcomes as of {time}</source>
         <translation>办理结果截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="275"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="276"/>
         <source>cases reported</source>
         <translation>上报案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="275"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="276"/>
         <source>4-week average</source>
         <translation>近 4 周平均</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="276"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="334"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="277"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="335"/>
         <source>No cases in this period.</source>
         <translation>本时段无案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="286"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="287"/>
         <source>Cases by category</source>
         <translation>案件类别分布</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="287"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="288"/>
         <source>Cases by source</source>
         <translation>案件来源分布</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="292"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="293"/>
         <source>Cases reported per hour</source>
         <translation>每小时上报案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="293"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="294"/>
         <source>Where the cases came from</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="294"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="295"/>
         <source>Cases by street</source>
         <translation>各街道案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="315"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="316"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="323"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="324"/>
         <source>no cases</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="323"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="324"/>
         <source>most cases</source>
         <translation>案件最多</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="323"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="324"/>
         <source>rising fastest</source>
         <translation>上升最快</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="326"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="326"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="326"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="328"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="328"/>
         <source>4-week avg</source>
         <translation>4周日均</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="328"/>
         <source>Rise</source>
         <translation>增幅</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="337"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="338"/>
         <source>No grid is rising against its 4-week average.</source>
         <translation>没有案件数较近 4 周日均上升的网格。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="339"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="340"/>
         <source>Rise = (cases + 1) / (4-week daily average + 1); a rising grid has at least {n} cases and more than its average.</source>
         <translation>增幅 = (案件数 + 1) / (近 4 周日均 + 1)；上升网格的案件数至少为 {n} 件且高于其日均值。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="343"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="344"/>
         <source>Hotspots</source>
         <translation>热点网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="346"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="347"/>
         <source>Grids with the most cases</source>
         <translation>案件最多的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="347"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="348"/>
         <source>Grids rising fastest against their 4-week average</source>
         <translation>较近 4 周日均上升最快的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="354"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="355"/>
         <source>Overdue cases ({n})</source>
         <translation>超时案件（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="357"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
         <source>No case is overdue.</source>
         <translation>无超时案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="64"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="100"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="64"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="64"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
         <source>Handler</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="361"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="67"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="361"/>
         <source>Overdue</source>
         <translation>超时时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="373"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="374"/>
         <source>… and {n} more, the longest overdue listed first.</source>
         <translation>… 另有 {n} 件未列出；按超时时长从长到短排列。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="379"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="117"/>
         <source>Open now</source>
         <translation>当前在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="381"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
         <source>Fed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="382"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="383"/>
         <source>Officer workload</source>
         <translation>网格员工作量</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="384"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="385"/>
         <source>{shown} of {total} officers with open cases or cases moved in the period; most overdue first.</source>
         <translation>有在办案件或本时段有案件流转的网格员共 {total} 名，列出 {shown} 名；超时最多者在前。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="387"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="134"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="388"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="135"/>
         <source>Officer no.</source>
         <translation>网格员工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="387"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="134"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="388"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="135"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
         <source>No officer had cases in this period.</source>
         <translation>本时段没有网格员承办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="394"/>
         <source>Department workload</source>
         <translation>职能部门工作量</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="395"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="396"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="395"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="396"/>
         <source>Department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="400"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="401"/>
         <source>No department had cases in this period.</source>
         <translation>本时段没有职能部门承办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="405"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="406"/>
         <source>Handover notes</source>
         <translation>交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="407"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="408"/>
         <source>No handover was written for this period.</source>
         <translation>本时段没有填写交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="410"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="411"/>
         <source>draft, not signed</source>
         <translation>草稿，未签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="411"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
         <source>signed by {author} at {time}, not yet acknowledged</source>
         <translation>{author} 于 {time} 签字，尚未确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
         <source>signed by {author} at {time}, acknowledged by {ack} at {ack_time}</source>
         <translation>{author} 于 {time} 签字，{ack} 于 {ack_time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="415"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="78"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="416"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="79"/>
         <source>{shift} shift of {date}</source>
         <translation>{date} {shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="417"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="418"/>
         <source>correction to handover #{id}</source>
         <translation>交接班记录 #{id} 的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="424"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="425"/>
         <source>case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="426"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="427"/>
         <source>by {time}</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="447"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="145"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="448"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="146"/>
         <source>Printed by {user} at {time} ({tz})</source>
         <translation>{user} 于 {time}（{tz}）打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="469"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="159"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="470"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="160"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="40"/>
+        <location filename="../../commandcenter/reports/common.py" line="41"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="41"/>
+        <location filename="../../commandcenter/reports/common.py" line="42"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="42"/>
+        <location filename="../../commandcenter/reports/common.py" line="43"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="43"/>
+        <location filename="../../commandcenter/reports/common.py" line="44"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="44"/>
+        <location filename="../../commandcenter/reports/common.py" line="45"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="45"/>
+        <location filename="../../commandcenter/reports/common.py" line="46"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="46"/>
+        <location filename="../../commandcenter/reports/common.py" line="47"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="56"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="57"/>
         <source>Handover correction #{id}</source>
         <translation>交接班更正 #{id}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="57"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="58"/>
         <source>Shift handover #{id}</source>
         <translation>交接班记录 #{id}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="63"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="140"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="64"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="141"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="73"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="74"/>
         <source>… and {n} more.</source>
         <translation>… 另有 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="84"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="85"/>
         <source>This note corrects handover #{id}, which stays as it was acknowledged.</source>
         <translation>本更正针对交接班记录 #{id}；原记录保持确认时的内容不变。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="86"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="87"/>
         <source>Signed by {name} at {time}</source>
         <translation>{name} 于 {time} 签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="87"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="88"/>
         <source>Draft, written by {name}: not signed</source>
         <translation>草稿，由 {name} 填写：未签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="88"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="89"/>
         <source>Acknowledged by {name} at {time}</source>
         <translation>{name} 于 {time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="90"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="91"/>
         <source>Not yet acknowledged</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="93"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="94"/>
         <source>Corrected by note(s): {ids}</source>
         <translation>更正记录：{ids}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="95"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="96"/>
         <source>Notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="96"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="97"/>
         <source>No notes.</source>
         <translation>无交班说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="97"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="98"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="100"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
         <source>Done</source>
         <translation>已办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="100"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="102"/>
         <source>What to do</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="106"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="107"/>
         <source>No pending items.</source>
         <translation>无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="111"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="112"/>
         <source>The shift in figures</source>
         <translation>本班数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="112"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="113"/>
         <source>Drafted from the database at {time}.</source>
         <translation>于 {time} 根据数据库生成。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="114"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="121"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="122"/>
         <source>Open cases by stage</source>
         <translation>在办案件（按环节）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="126"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="127"/>
         <source>Overdue cases</source>
         <translation>超时案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="127"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="128"/>
         <source>Escalated cases</source>
         <translation>催督办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="128"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="129"/>
         <source>Urgent cases of the shift</source>
         <translation>本班紧急案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="129"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="130"/>
         <source>Suspended cases</source>
         <translation>挂账案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="130"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="131"/>
         <source>Officers off duty or on leave ({n}); listed: those holding open cases or who went off duty during the shift</source>
         <translation>离岗或请假的网格员（{n}）；列出：持有在办案件或在本班内离岗的人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="134"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="135"/>
         <source>Duty</source>
         <translation>在岗状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="135"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="136"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
@@ -3966,22 +3975,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>duration</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="66"/>
+        <location filename="../../commandcenter/gui/localtime.py" line="43"/>
         <source>{d} d {h} h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="67"/>
+        <location filename="../../commandcenter/gui/localtime.py" line="44"/>
         <source>{d} d</source>
         <translation>{d}天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="69"/>
+        <location filename="../../commandcenter/gui/localtime.py" line="46"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h}小时{m:02d}分</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="70"/>
+        <location filename="../../commandcenter/gui/localtime.py" line="47"/>
         <source>{m} min</source>
         <translation>{m}分钟</translation>
     </message>
@@ -4083,318 +4092,316 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>imports</name>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="107"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="40"/>
         <source>line {n}</source>
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="108"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="41"/>
         <source>record {n}</source>
         <translation>第 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="109"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="46"/>
         <source>feature {code}</source>
         <translation>要素 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="110"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="47"/>
         <source>feature #{n}</source>
         <translation>要素 #{n}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="111"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="42"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="164"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="94"/>
         <source>cannot read the file: {reason}</source>
         <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="171"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="101"/>
         <source>the file starts as {encoding} but is not valid {encoding} (byte {offset})</source>
         <translation>文件开头为 {encoding} 编码，但内容不是有效的 {encoding}（第 {offset} 字节）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="174"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="104"/>
         <source>this is not a text file</source>
         <translation>这不是文本文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="184"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="114"/>
         <source>the text is neither UTF-8 nor GBK; save it as CSV UTF-8</source>
         <translation>文本既不是 UTF-8 也不是 GBK 编码；请另存为“CSV UTF-8”格式</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="211"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="141"/>
         <source>the header lacks the column(s) {columns}; expected {expected}</source>
         <translation>表头缺少列 {columns}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="215"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="145"/>
         <source>the header names {columns} twice</source>
         <translation>表头中 {columns} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="219"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="149"/>
         <source>{n} values but the header has {m} columns</source>
         <translation>有 {n} 个值，但表头有 {m} 列</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="227"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="157"/>
         <source>the file is empty: a header row and at least one row are needed</source>
         <translation>文件为空：需要一行表头和至少一行数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="230"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="160"/>
         <source>the file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="242"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="172"/>
         <source>{field} is longer than {n} characters</source>
         <translation>{field} 超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="277"/>
-        <location filename="../../commandcenter/services/imports.py" line="579"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="83"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="135"/>
         <source>employee_no is empty</source>
         <translation>employee_no（工号）为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="279"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="84"/>
         <source>employee_no {value!r} may only hold letters, digits, - _ . (at most 20)</source>
         <translation>employee_no {value!r} 只能包含字母、数字和 - _ .（最多 20 个字符）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="282"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="85"/>
         <source>employee_no {value} is already on line {n}</source>
         <translation>employee_no {value} 已在第 {n} 行出现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="287"/>
-        <location filename="../../commandcenter/services/imports.py" line="418"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="114"/>
         <source>name is empty</source>
         <translation>name（名称）为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="290"/>
-        <location filename="../../commandcenter/services/imports.py" line="421"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="117"/>
         <source>phone {value!r} is not a phone number</source>
         <translation>phone {value!r} 不是有效的电话号码</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="296"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="86"/>
         <source>unknown grid code {code}</source>
         <translation>未知的网格编码 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="302"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="163"/>
         <source>unknown duty status {value!r}; use on_duty, off_duty, on_leave or in_field</source>
         <translation>未知的在岗状态 {value!r}；请使用 on_duty、off_duty、on_leave 或 in_field</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="409"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="90"/>
         <source>code is empty</source>
         <translation>code（编码）为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="411"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="91"/>
         <source>code {value!r} may only hold letters, digits, - _ . (at most 20)</source>
         <translation>code {value!r} 只能包含字母、数字和 - _ .（最多 20 个字符）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="414"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="92"/>
         <source>code {value} is already on line {n}</source>
         <translation>code {value} 已在第 {n} 行出现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="427"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="93"/>
         <source>unknown category code {code}</source>
         <translation>未知的类别编码 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="499"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="186"/>
         <source>not valid JSON: {reason}</source>
         <translation>不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="502"/>
+        <location filename="../../commandcenter/services/imports/reading.py" line="189"/>
         <source>the JSON is nested too deeply to be read</source>
         <translation>JSON 嵌套层级过深，无法读取</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="509"/>
-        <location filename="../../commandcenter/services/imports.py" line="656"/>
-        <location filename="../../commandcenter/services/imports.py" line="716"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="77"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="137"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="65"/>
         <source>{part} is not a JSON object</source>
         <translation>{part}不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="513"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="69"/>
         <source>the FeatureCollection has no list of features</source>
         <translation>FeatureCollection 中没有要素列表（features）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="518"/>
-        <location filename="../../commandcenter/services/imports.py" line="659"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="80"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="74"/>
         <source>the feature</source>
         <translation>该要素</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="535"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="91"/>
         <source>expected a list of positions, {&quot;positions&quot;: [...]} or a GeoJSON FeatureCollection of points</source>
         <translation>应为位置列表、{&quot;positions&quot;: [...]} 或 GeoJSON 点要素集合（FeatureCollection）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="541"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="97"/>
         <source>the record</source>
         <translation>该记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="569"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="125"/>
         <source>the file holds no positions</source>
         <translation>文件中没有位置数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="581"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="137"/>
         <source>unknown employee_no {value}</source>
         <translation>未知的 employee_no {value}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="585"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="141"/>
         <source>the time (at) is empty</source>
         <translation>时间（at）为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="590"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="146"/>
         <source>time {value!r} is not ISO 8601 (2026-11-25T10:00:00+08:00) or epoch seconds</source>
         <translation>时间 {value!r} 既不是 ISO 8601 格式（2026-11-25T10:00:00+08:00），也不是 Unix 时间戳（秒）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="594"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="150"/>
         <source>time {value} is in the future</source>
         <translation>时间 {value} 晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="604"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="160"/>
         <source>{field} {value} is not a WGS84 coordinate</source>
         <translation>{field} {value} 不是 WGS84 坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="605"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="161"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="617"/>
+        <location filename="../../commandcenter/services/imports/positions.py" line="173"/>
         <source>{n} position(s) lie outside every unit grid (GCJ-02 or BD-09 coordinates instead of WGS84?)</source>
         <translation>{n} 个位置不在任何单元网格内（是否误用了 GCJ-02 或 BD-09 坐标而非 WGS84？）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="646"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="67"/>
         <source>not a GeoJSON FeatureCollection</source>
         <translation>不是 GeoJSON 要素集合（FeatureCollection）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="649"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="70"/>
         <source>the coordinates are in {crs}; grids must be WGS84 longitude/latitude</source>
         <translation>坐标系为 {crs}；网格必须使用 WGS84 经纬度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="653"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="74"/>
         <source>the FeatureCollection has no features</source>
         <translation>要素集合中没有任何要素</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="671"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="92"/>
         <source>no code property (a string of digits)</source>
         <translation>缺少 code 属性（数字字符串）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="673"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="94"/>
         <source>code {code} is not {lengths} digits (county 6 + street 3 + community 3 + grid)</source>
         <translation>编码 {code} 不是 {lengths} 位数字（区县 6 位 + 街道 3 位 + 社区 3 位 + 网格）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="677"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="98"/>
         <source>duplicate code: feature #{n} has the same code</source>
         <translation>编码重复：要素 #{n} 的编码与此相同</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="683"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="104"/>
         <source>no name property</source>
         <translation>缺少 name 属性</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="708"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="129"/>
         <source>the crs member is not a named coordinate system; grids must be WGS84 longitude/latitude</source>
         <translation>crs 成员不是具名坐标系；网格必须使用 WGS84 经纬度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="720"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="141"/>
         <source>geometry is {kind}, not a Polygon or MultiPolygon</source>
         <translation>几何类型为 {kind}，不是 Polygon 或 MultiPolygon</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="721"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="142"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="726"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="147"/>
         <source>unreadable coordinates: {reason}</source>
         <translation>坐标无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="729"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="150"/>
         <source>the geometry is empty</source>
         <translation>几何图形为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="733"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="154"/>
         <source>coordinates ({x:.0f}, {y:.0f}) are not WGS84 longitude/latitude (projected metres?)</source>
         <translation>坐标（{x:.0f}, {y:.0f}）不是 WGS84 经纬度（是否为以米为单位的投影坐标？）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="738"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="159"/>
         <source>invalid geometry: {reason}</source>
         <translation>几何图形无效：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="761"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="182"/>
         <source>overlaps grid {other} by {area} m²</source>
         <translation>与网格 {other} 重叠 {area} 平方米</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="764"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="185"/>
         <source>overlaps the stored grid {other} by {area} m²</source>
         <translation>与已有网格 {other} 重叠 {area} 平方米</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="775"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="196"/>
         <source>community {code}</source>
         <translation>社区 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="781"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="202"/>
         <source>a gap of {area} m² between its grids near {lon:.5f}, {lat:.5f}</source>
         <translation>其网格之间在 {lon:.5f}, {lat:.5f} 附近有 {area} 平方米的缝隙</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="785"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="206"/>
         <source>its grids form {n} separate pieces (a gap runs through it)</source>
         <translation>其网格分成 {n} 块互不相连的区域（中间有缝隙）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="904"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="325"/>
         <source>{kind}_name {name} differs from {other} given for {code} by another feature</source>
         <translation>{kind}_name {name} 与另一要素为 {code} 给出的 {other} 不一致</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports.py" line="926"/>
+        <location filename="../../commandcenter/services/imports/grids.py" line="347"/>
         <source>{kind}_name {new} would rename {kind} {code}, now {old}; areas are renamed only when asked for (import grids --rename-areas)</source>
         <translation>{kind}_name {new} 会把 {kind} {code}（现名 {old}）改名；只有明确要求时才改名（import grids --rename-areas）</translation>
     </message>
@@ -4476,62 +4483,62 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>roster</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="71"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="69"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="72"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="70"/>
         <source>{age} ago</source>
         <translation>{age}前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="214"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="212"/>
         <source>every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="216"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="214"/>
         <source>Mon–Fri</source>
         <translation>周一至周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="218"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="216"/>
         <source>weekends</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="224"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="222"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="224"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="222"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="225"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="223"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="225"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="223"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="226"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="224"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="226"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="224"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="227"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="225"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
@@ -4539,7 +4546,7 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="791"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="589"/>
         <source>Case wall</source>
         <translation>案件墙</translation>
     </message>
@@ -4737,72 +4744,72 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>wall</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="71"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="70"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="72"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="71"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="73"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="72"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="74"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="75"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="74"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="76"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="75"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="77"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="76"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="78"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="77"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="79"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="78"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="80"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="79"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="81"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="80"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="82"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="81"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="177"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="176"/>
         <source>{d}d {h:02d}h</source>
         <translation>{d}天{h:02d}时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="381"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="379"/>
         <source>paused</source>
         <translation>暂停计时</translation>
     </message>
