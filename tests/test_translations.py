@@ -209,8 +209,8 @@ def test_make_translations_runs_the_tool() -> None:
     ("action", "Verify and close", "核查结案"),
     ("screens", "Case wall", "案件墙"),
     ("wall", "Case", "案件编号"),
-    ("WallView", "To dispatch", "待派遣"),
-    ("WallView", "Open", "在办"),
+    ("WallFilterBar", "To dispatch", "待派遣"),
+    ("WallFilterBar", "Open", "在办"),
     ("BriefingView", "Open", "打开"),
 ])
 def test_translate_gives_the_chinese(context: str, source: str, chinese: str) -> None:
