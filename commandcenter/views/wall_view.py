@@ -80,7 +80,6 @@ CASE_SHORTCUTS: tuple[tuple[Action, str], ...] = (
     (Action.REOPEN, "Ctrl+Shift+O"),
     (Action.EVALUATE, "Ctrl+Shift+E"),
 )
-PERIODS: tuple[tuple[str, int | None], ...] = (("live", None), ("7d", 7), ("30d", 30), ("90d", 90))
 WAITING = (CaseStatus.REPORTED.value, CaseStatus.REGISTERED.value)
 
 
