@@ -2340,123 +2340,123 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="270"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="269"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="271"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="270"/>
         <source>Register a hotline call (Ctrl+N)</source>
         <translation>登记热线来电（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="272"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="271"/>
         <source>Next waiting</source>
         <translation>下一待办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="273"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="272"/>
         <source>Select the next case waiting for registration or dispatch (F5)</source>
         <translation>选中下一个待立案或待派遣的案件（F5）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="274"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="273"/>
         <source>Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="278"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="277"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="279"/>
-        <location filename="../../commandcenter/views/wall_view.py" line="394"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="278"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="393"/>
         <source>Escalations</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="290"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="289"/>
         <source>Loading the wall…</source>
         <translation>正在加载案件墙…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="307"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="306"/>
         <source>Could not load the wall: {error}</source>
         <translation>无法加载案件墙：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="379"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="378"/>
         <source>URGENT {number}: {category} — {place}</source>
         <translation>紧急案件 {number}：{category} — {place}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="383"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="382"/>
         <source>Flood: {count} more urgent cases arrived — filter by Urgent to see them</source>
         <translation>紧急案件集中涌入：又有 {count} 件紧急案件 — 按“紧急”筛选查看</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="394"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="393"/>
         <source>Escalations ({n})</source>
         <translation>催督办（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="411"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="410"/>
         <source>{shown} of {total} cases on the wall</source>
         <translation>案件墙显示 {shown}/{total} 件案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="454"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="453"/>
         <source>No case is waiting for registration or dispatch.</source>
         <translation>没有待立案或待派遣的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="518"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="517"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="519"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="518"/>
         <source>Your role may not do this: {action}.</source>
         <translation>您的角色无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="571"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="570"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="574"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="573"/>
         <source>New case (hotline call)</source>
         <translation>新建案件（热线来电）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="575"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="574"/>
         <source>Select the next waiting case</source>
         <translation>选中下一个待办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="576"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="575"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="576"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="575"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="577"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="576"/>
         <source>Back to the case list</source>
         <translation>返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="579"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="578"/>
         <source>Switch screens</source>
         <translation>切换界面</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="579"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="578"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -4546,7 +4546,7 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="589"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="588"/>
         <source>Case wall</source>
         <translation>案件墙</translation>
     </message>
