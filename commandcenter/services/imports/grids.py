@@ -363,25 +363,26 @@ def _ensure_parents(s: Session, parents: dict[str, dict[str, str]]) -> tuple[dic
         elif name and districts[code].name != name:
             districts[code].name = name
     s.flush()
-    streets = {x.code: x for x in s.scalars(select(Street).where(Street.code.in_(list(parents["street"]))))}
-    for code, name in sorted(parents["street"].items()):
-        if code not in streets:
-            streets[code] = Street(district_id=districts[code[:6]].id, code=code, name=name or code,
-                                   pinyin_initials=pinyin_initials(name, 40) if name else "")
-            s.add(streets[code])
-            made["streets"] += 1
-        elif name and streets[code].name != name:
-            streets[code].name, streets[code].pinyin_initials = name, pinyin_initials(name, 40)
-    s.flush()
-    communities = {c.code: c for c in s.scalars(select(Community).where(
-        Community.code.in_(list(parents["community"]))))}
-    for code, name in sorted(parents["community"].items()):
-        if code not in communities:
-            communities[code] = Community(street_id=streets[code[:9]].id, code=code, name=name or code,
-                                          pinyin_initials=pinyin_initials(name, 40) if name else "")
-            s.add(communities[code])
-            made["communities"] += 1
-        elif name and communities[code].name != name:
-            communities[code].name, communities[code].pinyin_initials = name, pinyin_initials(name, 40)
-    s.flush()
+    streets = _ensure_named_level(s, Street, parents["street"], "district_id",
+                                  {code: d.id for code, d in districts.items()}, 6, made, "streets")
+    communities = _ensure_named_level(s, Community, parents["community"], "street_id",
+                                      {code: x.id for code, x in streets.items()}, 9, made, "communities")
     return {code: c.id for code, c in communities.items()}, made
+
+
+def _ensure_named_level(s: Session, model: type[Street] | type[Community], named: dict[str, str],
+                        parent_field: str, parent_ids: dict[str, int], parent_len: int,
+                        made: dict[str, int], made_key: str) -> dict[str, Any]:
+    """Streets and communities alike: create the missing ones under their parent (found by the
+    code's prefix) and rename the ones the file names, keeping their pinyin initials in step."""
+    rows = {x.code: x for x in s.scalars(select(model).where(model.code.in_(list(named))))}
+    for code, name in sorted(named.items()):
+        if code not in rows:
+            rows[code] = model(**{parent_field: parent_ids[code[:parent_len]]}, code=code, name=name or code,
+                               pinyin_initials=pinyin_initials(name, 40) if name else "")
+            s.add(rows[code])
+            made[made_key] += 1
+        elif name and rows[code].name != name:
+            rows[code].name, rows[code].pinyin_initials = name, pinyin_initials(name, 40)
+    s.flush()
+    return rows
