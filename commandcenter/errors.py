@@ -254,3 +254,36 @@ class WorldFileInvalid(CommandCentreError):
                 else "only north-up images without rotation can be shown")
         super().__init__(f"{file}: {text}", file=file, problem=problem)
         self.file, self.problem = file, problem
+
+
+class StaleSetting(CommandCentreError):
+    """Another admin changed an account, centre, category or time limit since this screen read it."""
+
+    code = "stale_setting"
+
+    def __init__(self, kind: str, key: object) -> None:
+        super().__init__(f"the {kind} {key} was changed by another admin; nothing was changed here - reload and "
+                         "try again", kind=kind, key=key)
+        self.kind, self.key = kind, key
+
+
+class LastAdministrator(CommandCentreError):
+    """The change would leave no active user who may manage users (nobody could undo it)."""
+
+    code = "last_admin"
+
+    def __init__(self, username: str) -> None:
+        super().__init__(f"{username} is the last active user who may manage users; nothing was changed",
+                         username=username)
+        self.username = username
+
+
+class DuplicateName(ValidationError):
+    """A category name already used by another category of the same kind in that language."""
+
+    code = "duplicate_name"
+
+    def __init__(self, field: str, name: str, other_code: str) -> None:
+        super().__init__(f"{field.replace('_', ' ')} {name!r} is already used by category {other_code}",
+                         field=field, name=name, other_code=other_code)
+        self.name, self.other_code = name, other_code

@@ -45,6 +45,7 @@ class Category(Base):
     kind: Mapped[str] = mapped_column(String(10))
     name_zh: Mapped[str] = mapped_column(String(60))
     name_en: Mapped[str] = mapped_column(String(80))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # admin edits (services/admin)
 
 
 class TimeLimitPolicy(Base):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, LargeBinary, String
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..domain.enums import CentreLevel, check_in
@@ -79,6 +79,7 @@ class CommandCentre(Base):
     district_id: Mapped[int | None] = mapped_column(ForeignKey("district.id"))
     street_id: Mapped[int | None] = mapped_column(ForeignKey("street.id"))
     timezone: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # admin edits (services/admin)
 
 
 class Workstation(Base):

@@ -97,6 +97,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    # bumped by every admin edit and compared before the next one (services/admin): two admins
+    # editing one account do not overwrite each other; sign-in counters leave it alone
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class RolePermission(Base):
