@@ -39,6 +39,11 @@ class Action(StrEnum):
     MANAGE_TIME_LIMITS = "manage_time_limits"
     MANAGE_HOLIDAYS = "manage_holidays"
     IMPORT_DATA = "import_data"
+    # residents' names, phones and exact addresses and officers' phones in clear; without it
+    # they are masked (domain/privacy) on screen, in PDFs, exports and logs
+    VIEW_PERSONAL_DATA = "view_personal_data"
+    # show one case's masked field in clear, on purpose, with a reason that goes to the audit trail
+    REVEAL_PERSONAL_DATA = "reveal_personal_data"
 
 
 _OPERATOR = {
@@ -55,6 +60,8 @@ _OPERATOR = {
     Action.RESUME,
     Action.ESCALATE,
     Action.WRITE_HANDOVER,
+    # an operator calling a reporter back needs the number: one case at a time, audited
+    Action.REVEAL_PERSONAL_DATA,
 }
 _SUPERVISOR = _OPERATOR | {
     Action.CLOSE,
@@ -65,6 +72,7 @@ _SUPERVISOR = _OPERATOR | {
     Action.ACKNOWLEDGE_HANDOVER,
     Action.PRINT_BRIEFING,
     Action.MANAGE_ROSTER,
+    Action.VIEW_PERSONAL_DATA,
 }
 _TRAINER = {Action.VIEW, Action.MANAGE_DEMO, Action.RUN_DRILL, Action.ESCALATE}
 _ADMIN = {
@@ -76,6 +84,7 @@ _ADMIN = {
     Action.MANAGE_HOLIDAYS,
     Action.IMPORT_DATA,
     Action.ESCALATE,
+    Action.VIEW_PERSONAL_DATA,  # admins import and correct officers' and residents' records
 }
 
 DEFAULT_PERMISSIONS: dict[Role, frozenset[Action]] = {
