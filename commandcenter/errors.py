@@ -7,7 +7,7 @@ words them through `commandcenter.labels.describe_error`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 
 class CommandCentreError(Exception):
@@ -118,6 +118,34 @@ class AuthenticationFailed(CommandCentreError):
         self.username = username
 
 
+class AccountLocked(AuthenticationFailed):
+    """Too many failed sign-ins in a row: the account refuses every password until `until` (an aware
+    time in the user's centre zone). Told apart from a wrong password because the person must know
+    that waiting, not retyping, is what helps; a subclass, so callers refusing a sign-in refuse this too."""
+
+    code = "account_locked"
+
+    def __init__(self, username: str, until: datetime) -> None:
+        super().__init__(username)
+        self.message = f"user {username!r} is locked after too many failed sign-ins until {until:%Y-%m-%d %H:%M}"
+        self.args = (self.message,)
+        self.facts["until"] = until
+        self.until = until
+
+
+class SignInNotAllowed(CommandCentreError):
+    """A way of signing in this database refuses: `--user` without a password on a production
+    database (`reason` "needs_password"), or a first administrator where one exists ("has_admin")."""
+
+    code = "sign_in_not_allowed"
+
+    def __init__(self, reason: str) -> None:
+        text = ("--user works only on demo databases; sign in with a password" if reason == "needs_password"
+                else "this database already has a user who signs in; ask an administrator for an account")
+        super().__init__(text, reason=reason)
+        self.reason = reason
+
+
 class NotFound(CommandCentreError):
     code = "not_found"
 
@@ -193,6 +221,17 @@ class HandoverLocked(CommandCentreError):
             handover_id=handover_id,
         )
         self.handover_id = handover_id
+
+
+class PasswordTooShort(ValidationError):
+    """A new password shorter than the minimum every password must have."""
+
+    code = "password_too_short"
+
+    def __init__(self, min_length: int) -> None:
+        super().__init__(f"a password needs at least {min_length} characters", field="password",
+                         min_length=min_length)
+        self.min_length = min_length
 
 
 class TextTooLong(ValidationError):

@@ -12,6 +12,7 @@ from .domain.actions import Action
 from .domain.deadlines import DueState
 from .domain.enums import CaseStatus, DutyStatus, Priority, Role, SourceChannel, Stage
 from .errors import (
+    AccountLocked,
     AuthenticationFailed,
     CommandCentreError,
     DatabaseBusy,
@@ -23,7 +24,9 @@ from .errors import (
     HandoverLocked,
     IllegalTransition,
     OutsideCity,
+    PasswordTooShort,
     PermissionDenied,
+    SignInNotAllowed,
     StaleCase,
     TextTooLong,
     UnknownShift,
@@ -197,6 +200,14 @@ def action_label(code: str, lang: str | None = None) -> str:
     return _label(ACTION, "action", code, lang)
 
 
+# SignInNotAllowed.reason → message
+SIGN_IN_REFUSALS = {
+    "needs_password": N("errors", "--user works only on demo databases: this database needs a sign-in with a "
+                        "password."),
+    "has_admin": N("errors", "This database already has users; ask an administrator for an account."),
+}
+
+
 def describe_error(exc: BaseException, lang: str | None = None) -> str:
     """A one-line message for a user, in their language, from a typed error's facts."""
     translate = _translate_into(lang)
@@ -207,8 +218,15 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
     if isinstance(exc, StaleCase):
         return translate("errors", "Case {case} was changed at another seat (now {status}). Nothing was changed here; "
             "the row has been reloaded, check it and try again.").format(case=exc.case_number, status=status_label(exc.status, lang))
+    if isinstance(exc, AccountLocked):
+        return translate("errors", "Too many wrong passwords: this account is locked until {time}. Try again "
+                         "then, or ask an administrator.").format(time=f"{exc.until:%Y-%m-%d %H:%M}")
     if isinstance(exc, AuthenticationFailed):
         return translate("errors", "Wrong user name or password.")
+    if isinstance(exc, PasswordTooShort):
+        return translate("errors", "A password needs at least {n} characters.").format(n=exc.min_length)
+    if isinstance(exc, SignInNotAllowed):
+        return translate("errors", SIGN_IN_REFUSALS[exc.reason])
     if isinstance(exc, PermissionDenied):
         return translate("errors", "Your role ({role}) may not do this: {action}.").format(
             role=role_label(exc.role, lang), action=action_label(exc.action, lang)
