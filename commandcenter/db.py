@@ -258,8 +258,9 @@ class Database:
         self.clock: Clock = clock or SystemClock()
         self.write_wait_s = write_wait_s
         writer = engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
-        self._read_sessions = sessionmaker(engine, expire_on_commit=False)
-        self._write_sessions = sessionmaker(writer, expire_on_commit=False)
+        # sessions know their database: the audit trail reads its clock and anchors beside its file
+        self._read_sessions = sessionmaker(engine, expire_on_commit=False, info={"database": self})
+        self._write_sessions = sessionmaker(writer, expire_on_commit=False, info={"database": self})
         self.caches = Caches()
         # (before, after) schema revisions when open_database(create=True) upgraded the schema
         self.schema_upgrade: tuple[str | None, str] | None = None

@@ -1,6 +1,6 @@
 """SQLAlchemy tables, one module per aggregate. Importing this package registers them all."""
 
-from .audit import AuditEntry, ChangeLog
+from .audit import AuditAnchor, AuditEntry, ChangeLog
 from .base import Base, UtcTimestamp, from_epoch, to_epoch
 from .calendar import CalendarDay, CalendarYear
 from .cases import Case, CaseHistory, Category, DailySequence, Escalation, TimeLimitPolicy
@@ -20,6 +20,7 @@ from .shifts import BriefingIssued, Handover, HandoverItem, Shift, ShiftMember
 
 __all__ = [
     "AppMeta",
+    "AuditAnchor",
     "AuditEntry",
     "Base",
     "BriefingIssued",
