@@ -56,7 +56,7 @@ class CategoryChoice:
         return pinyin_initials(self.name_zh)
 
 
-CATEGORIES: CacheKey[tuple[CategoryChoice, ...]] = CacheKey("reference.categories")
+CATEGORIES: CacheKey[tuple[CategoryChoice, ...]] = CacheKey("reference.categories", frozenset({Entity.CATEGORY}))
 
 
 def category_choices(db: Database) -> tuple[CategoryChoice, ...]:

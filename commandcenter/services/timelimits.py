@@ -63,4 +63,4 @@ class TimeLimits:
         return self.calendar.add(start, minutes, unit)
 
 
-TIME_LIMITS: CacheKey[TimeLimits] = CacheKey("time_limits", frozenset({Entity.CALENDAR}))
+TIME_LIMITS: CacheKey[TimeLimits] = CacheKey("time_limits", frozenset({Entity.CALENDAR, Entity.CATEGORY}))
