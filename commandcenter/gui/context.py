@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..db import Database
 from ..domain.actions import Action
+from ..services.admin import AdminService
 from ..services.auth import Actor, can
 from ..services.handover import HandoverService
 from ..services.lifecycle import CaseService
@@ -28,10 +29,12 @@ class AppContext:
     bus: ScreenBus = field(default_factory=ScreenBus)
     cases: CaseService = field(init=False)
     handovers: HandoverService = field(init=False)
+    admin: AdminService = field(init=False)
 
     def __post_init__(self) -> None:
         self.cases = CaseService(self.db)
         self.handovers = HandoverService(self.db)
+        self.admin = AdminService(self.db)
 
     def can(self, action: Action) -> bool:
         """Whether the signed-in user's role may perform `action` (offer only what is allowed)."""

@@ -13,6 +13,7 @@ ICONS: dict[str, tuple[str, str]] = {
     "map": ("mdi6.map-outline", "#37474f"),
     "handover": ("mdi6.swap-horizontal", "#37474f"),
     "briefing": ("mdi6.file-chart-outline", "#37474f"),
+    "admin": ("mdi6.shield-account-outline", "#37474f"),
     "new_case": ("mdi6.phone-plus", "#1565c0"),
     "register": ("mdi6.check-circle-outline", "#2e7d32"),
     "reject": ("mdi6.close-circle-outline", "#c62828"),
