@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ...admin_labels import day_kind_label, kind_label, level_label, unit_label
@@ -55,13 +55,13 @@ class PasswordFields:
         for edit in (self.first, self.again):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             dialog.add_row(edit)
-        self.dialog = dialog
 
     def problem(self) -> str | None:
         if len(self.first.text()) < MIN_PASSWORD_CHARS:
-            return self.dialog.tr("A password needs at least {n} characters.").format(n=MIN_PASSWORD_CHARS)
+            return QCoreApplication.translate("PasswordFields", "A password needs at least {n} characters.").format(
+                n=MIN_PASSWORD_CHARS)
         if self.first.text() != self.again.text():
-            return self.dialog.tr("The two passwords differ.")
+            return QCoreApplication.translate("PasswordFields", "The two passwords differ.")
         return None
 
 
