@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
 
 from . import views
-from .db import Database, open_database
+from .db import Database, audit_anchor_path, open_database
 from .gui import settings, translator
 from .gui.context import AppContext
 from .gui.feed import ChangeFeed
@@ -128,6 +128,7 @@ def _create_demo(path: Path) -> None:
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     tmp.rename(path)
+    audit_anchor_path(tmp).rename(audit_anchor_path(path))  # the audit chain's anchor follows its database
 
 
 def run_gui(database: str | None, username: str, lang: str | None = None) -> int:

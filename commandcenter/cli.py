@@ -23,7 +23,7 @@ from .gui import translator
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import normalize, translate
 from .labels import describe_error
-from .logging_setup import setup_logging
+from .logging_setup import redact, setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "holidays": ("holidays", N("cli", "list or load the holiday calendar of a year")),
     "import": ("imports", N("cli", "import officers, departments, positions or grids from a file")),
     "info": ("info", N("cli", "print the schema version and counts")),
+    "audit": ("audit", N("cli", "verify the audit trail's hash chain against its anchor")),
 }
 
 
@@ -89,7 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lang:
         translator.install(args.lang)
     log_path = setup_logging(verbose=args.verbose)
-    log.info("commandcenter %s: %s", __version__, " ".join(sys.argv[1:] if argv is None else argv))
+    # a --db URL may carry a password: never write it to the log
+    log.info("commandcenter %s: %s", __version__, redact(" ".join(sys.argv[1:] if argv is None else argv)))
     try:
         if args.command is None:
             from .app import run_gui

@@ -109,6 +109,11 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
+def audit_anchor_path(path: Path) -> Path:
+    """The file beside a SQLite database that keeps its audit chain's newest head (`services/audit`)."""
+    return path.with_name(path.name + ".audit-anchor")
+
+
 def check_sqlite_file(path: Path) -> None:
     """Refuse a file that exists but is not SQLite, before SQLite touches it."""
     if not path.exists() or path.stat().st_size == 0:
@@ -472,7 +477,11 @@ def open_database(
             raise DatabaseError(f"no database at {path} (create one with 'commandcenter db upgrade')", path=str(path))
         if create and not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.touch()  # an empty file is an empty SQLite database; mode=rw needs it to exist
+            # an empty file is an empty SQLite database; mode=rw needs it to exist. Owner-only:
+            # it will hold residents' names and phones (SQLite gives -wal and -shm the same mode)
+            path.touch(mode=0o600)
+            # a new database starts a new chain: an anchor left by a deleted one would refuse it
+            audit_anchor_path(path).unlink(missing_ok=True)
     location = str(path) if path is not None else describe_url(url)
     engine = create_db_engine(url, must_exist=True)
     try:

@@ -14,8 +14,9 @@ class AuditEntry(Base):
     """An append-only record of who did what, chained by SHA-256 (`services/audit.py`).
 
     `seq` is the entry's place in the chain (1, 2, 3 …), so the newest entry also tells how many
-    there are; `history_id` names the case-history row written in the same transaction, whose
-    content is part of this entry's hash, so history is covered by the same chain.
+    there are; `history_id` names the case-history row written in the same transaction and
+    `history_hash` is that row's digest, part of this entry's hash, so history is covered by the
+    same chain.
     """
 
     __tablename__ = "audit_entry"
@@ -34,6 +35,7 @@ class AuditEntry(Base):
     workstation: Mapped[str] = mapped_column(String(120), default="", server_default="")
     os_user: Mapped[str] = mapped_column(String(80), default="", server_default="")
     history_id: Mapped[int | None] = mapped_column(Integer)
+    history_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditAnchor(Base):

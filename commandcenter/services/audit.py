@@ -1,15 +1,16 @@
 """The tamper-evident audit trail: one way to append an entry, chained by SHA-256.
 
 Every entry's `hash` is SHA-256 over a canonical serialisation of its fields (place in the
-chain, time, user, action, entity, detail, workstation, OS user, the case-history row it
-attests) and the previous entry's hash, so editing, inserting or deleting a row breaks the
+chain, time, user, action, entity, detail, workstation, OS user, the digest of the
+case-history row it attests) and the previous entry's hash, so editing, inserting or deleting a row breaks the
 chain at that row (`audit_verify` finds it). Appenders are serialised so the chain never
 forks: on SQLite every unit of work already holds the write lock (`BEGIN IMMEDIATE`); on
 PostgreSQL `append` takes a transaction-level advisory lock before it reads the head.
 
 Case history is covered by the same chain rather than its own: every history row is written by
 the lifecycle together with the audit entry of the same action, so the entry carries the row's
-id and hashes its content. That costs the lifecycle nothing but a few bytes more to hash (no
+id and its digest (`history_hash`, part of the entry's own hash: an edited history row and an
+edited entry are told apart). That costs the lifecycle nothing but a few bytes more to hash (no
 second head to read and lock per action), and verification reads the row by a join.
 
 Deleting the newest entries, or recomputing the whole chain, leaves a chain that is sound in
@@ -26,7 +27,7 @@ import hashlib
 import json
 import os
 import socket
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -38,16 +39,14 @@ from sqlalchemy import event, insert, select, text, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from ..models import AuditAnchor, AuditEntry, CaseHistory, to_epoch
+from ..db import audit_anchor_path
+from ..models import AuditAnchor, AuditEntry, to_epoch
 from ..shapes.audit import AnchorHead
 
 GENESIS = ""  # the prev_hash of the first entry
-ANCHOR_SUFFIX = ".audit-anchor"
 # any constant will do; the advisory lock names the chain, not a row
 _PG_CHAIN_LOCK = 0x6175646974  # "audit"
 _PENDING_ANCHOR = "audit_anchor_pending"
-HISTORY_COLUMNS = ("id", "case_id", "at", "action", "from_status", "to_status", "user_id", "officer_id",
-                   "department_id", "note")
 
 
 class Principal(Protocol):
@@ -90,23 +89,27 @@ def detail_text(detail: dict[str, object] | str) -> str:
     return json.dumps(detail, ensure_ascii=False, sort_keys=True)
 
 
-def history_canon(row: Sequence[Any] | None) -> list[Any] | None:
-    """A case-history row as the list the hash covers (columns in HISTORY_COLUMNS order)."""
-    if row is None:
-        return None
-    return [int(v) if isinstance(v, bool) else v for v in row]
+def history_digest(row: Mapping[str, Any]) -> str:
+    """SHA-256 (hex) of a case-history row as stored: every column that is not NULL, by name.
+
+    NULLs are left out so a later migration adding a nullable column to `case_history` leaves
+    the digests of the rows written before it unchanged; booleans count as 0/1 on both databases.
+    """
+    canon = {k: int(v) if isinstance(v, bool) else v for k, v in row.items() if v is not None}
+    text_form = json.dumps(canon, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text_form.encode("utf-8")).hexdigest()
 
 
 def entry_hash(seq: int, at: int, user_id: int | None, actor: str, action: str, entity: str,
                entity_id: int | None, detail: str, workstation: str, os_user: str,
-               history: list[Any] | None, prev_hash: str) -> str:
+               history_hash: str | None, prev_hash: str) -> str:
     """SHA-256 (hex) of one entry's canonical serialisation, linked to the previous hash.
 
     Compact JSON of a fixed-order list: unambiguous (strings are quoted and escaped), the same
     in every process and on both databases, and independent of the row id.
     """
     canon = json.dumps([seq, at, user_id, actor, action, entity, entity_id, detail, workstation, os_user,
-                        history, prev_hash], ensure_ascii=False, separators=(",", ":"))
+                        history_hash, prev_hash], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canon.encode("utf-8")).hexdigest()
 
 
@@ -131,15 +134,12 @@ def _now(session: Session) -> datetime:
     return database.clock.now() if database is not None else datetime.now(UTC)
 
 
-def _history_row(session: Session, history_id: int) -> list[Any] | None:
-    columns = [getattr(CaseHistory, c) for c in HISTORY_COLUMNS]
-    row = session.execute(
-select(*columns).where(CaseHistory.id == history_id)).first()
-    if row is None:
-        return None
-    values = list(row)
-    values[2] = to_epoch(values[2])
-    return history_canon(values)
+HISTORY_ROW = text("SELECT * FROM case_history WHERE id = :id")
+
+
+def _history_hash(session: Session, history_id: int) -> str:
+    row = session.execute(HISTORY_ROW, {"id": history_id}).mappings().one()
+    return history_digest(row)
 
 
 def append(session: Session, principal: Principal | None, action: str, entity: str, entity_id: int | None,
@@ -179,12 +179,12 @@ def append_many(session: Session, principal: Principal | None, drafts: Sequence[
     for draft, history_id in zip(drafts, history_ids or [None] * len(drafts), strict=True):
         seq += 1
         detail = detail_text(draft.detail)
-        history = _history_row(session, history_id) if history_id is not None else None
+        history_hash = _history_hash(session, history_id) if history_id is not None else None
         digest = entry_hash(seq, when, user_id, actor, draft.action, draft.entity, draft.entity_id, detail,
-                            host, login, history, prev)
+                            host, login, history_hash, prev)
         rows.append({"seq": seq, "at": when, "user_id": user_id, "actor": actor, "action": draft.action,
                      "entity": draft.entity, "entity_id": draft.entity_id, "detail": detail,
-                     "workstation": host, "os_user": login, "history_id": history_id,
+                     "workstation": host, "os_user": login, "history_id": history_id, "history_hash": history_hash,
                      "prev_hash": prev, "hash": digest})
         prev = digest
     if len(rows) == 1:
@@ -197,10 +197,6 @@ def append_many(session: Session, principal: Principal | None, drafts: Sequence[
 
 
 # ---- the anchor outside the chain -------------------------------------------------------------
-
-def anchor_path(database_path: Path) -> Path:
-    return database_path.with_name(database_path.name + ANCHOR_SUFFIX)
-
 
 def set_anchor(session: Session, head: AnchorHead) -> None:
     """Move the anchor to `head`: in this transaction on PostgreSQL, after its commit on SQLite.
@@ -255,7 +251,7 @@ def _drop_pending_anchor(session: Session) -> None:
 def read_anchor_file(database_path: Path) -> AnchorHead | None:
     """The anchor kept beside a SQLite file, or None when there is none (or it is unreadable)."""
     try:
-        raw = json.loads(anchor_path(database_path).read_text(encoding="utf-8"))
+        raw = json.loads(audit_anchor_path(database_path).read_text(encoding="utf-8"))
         return AnchorHead(entry_id=int(raw["entry_id"]), seq=int(raw["seq"]), hash=str(raw["hash"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -268,7 +264,7 @@ def write_anchor_file(database_path: Path, head: AnchorHead) -> None:
     file lock and the `seq` comparison keep the newer one. An anchor that would go backwards
     (the chain shrank: its tail was deleted) is left as it is, so verification still sees it.
     """
-    fd = os.open(anchor_path(database_path), os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(audit_anchor_path(database_path), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         current = os.read(fd, 4096)

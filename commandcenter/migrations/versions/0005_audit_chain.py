@@ -1,6 +1,6 @@
 """Audit chain: entries hashed in a chain, with workstation, OS user and the history row they attest
 
-Adds the chain's columns to `audit_entry` (`seq`, `workstation`, `os_user`, `history_id`), the
+Adds the chain's columns to `audit_entry` (`seq`, `workstation`, `os_user`, `history_id`, `history_hash`), the
 one-row `audit_anchor` table (the newest head, kept where the application cannot move it
 backwards on PostgreSQL: a trigger refuses a smaller `seq` and any delete), and hashes the
 entries already there in id order, so an upgraded database verifies like a new one. A SQLite
@@ -46,6 +46,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("workstation", sa.String(length=120), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("os_user", sa.String(length=80), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("history_id", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("history_hash", sa.String(length=64), nullable=True))
         batch_op.create_index("ix_audit_entry_history", ["history_id"], unique=False)
     op.create_table(
         "audit_anchor",
@@ -94,6 +95,7 @@ def downgrade() -> None:
     op.drop_table("audit_anchor")
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_entry_history")
+        batch_op.drop_column("history_hash")
         batch_op.drop_column("history_id")
         batch_op.drop_column("os_user")
         batch_op.drop_column("workstation")

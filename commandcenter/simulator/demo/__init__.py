@@ -30,9 +30,11 @@ from ...db import Database, maintain
 from ...domain.enums import PRIORITY_ORDER
 from ...errors import ValidationError
 from ...models import Category, TimeLimitPolicy, to_epoch
+from ...services import audit
 from ...services.reference_data import seed_reference_data
 from ...services.timelimits import TimeLimits
 from ...services.worktime import DEFAULT_TZ, load_calendar
+from ...shapes.audit import AnchorHead
 from .bulk import write_tables
 from .caseloop import STAGES, CaseSetting
 from .geography import CityMap, build_city, geography_tables, index_city, sample_points
@@ -93,8 +95,10 @@ class DemoRows:
     """
 
     def __init__(self, head: list[TableRows], planner: CasePlanner, meta: dict[str, str], summary: DemoSummary,
-                 audit_id: int) -> None:
+                 audit_id: int, chain_head: tuple[int, str]) -> None:
         self.head, self.planner, self.meta, self._summary, self.audit_id = head, planner, meta, summary, audit_id
+        self.chain_head = chain_head
+        self.anchor: AnchorHead | None = None  # the audit chain's new head, once the entry is planned
 
     def stream(self) -> Iterator[TableRows | DemoProgress]:
         yield from self.head
@@ -113,15 +117,25 @@ class DemoRows:
                        overdue_cases=t.overdue_cases)
 
     def _audit(self) -> TableRows:
-        """The one audit entry that says the case history was generated, not done by anyone."""
+        """The one audit entry that says the case history was generated, not done by anyone.
+
+        Chained onto the trail like any other entry (`services.audit`); `anchor` is the new head,
+        which `generate_demo` records outside the database once the rows are committed.
+        """
         s, t = self.planner.s, self.planner.totals
         first_case = s.first_ids["case_record"]
-        detail = {"scale": self._summary.scale, "seed": self._summary.seed, "days": self._summary.days,
-                  "cases": t.cases, "first_case_id": first_case, "last_case_id": first_case + t.cases - 1,
-                  "history_rows": t.history_rows}
+        detail = json.dumps({"scale": self._summary.scale, "seed": self._summary.seed, "days": self._summary.days,
+                             "cases": t.cases, "first_case_id": first_case, "last_case_id": first_case + t.cases - 1,
+                             "history_rows": t.history_rows}, ensure_ascii=False)
+        seq, prev = self.chain_head[0] + 1, self.chain_head[1]
+        host, login = audit.this_workstation(), audit.this_os_user()
+        digest = audit.entry_hash(seq, s.now, None, "system", "generate_demo", "demo", None, detail, host, login,
+                                  None, prev)
+        self.anchor = AnchorHead(entry_id=self.audit_id, seq=seq, hash=digest)
         return table("audit_entry", id=[self.audit_id], at=[s.now], user_id=[None], actor=["system"],
-                     action=["generate_demo"], entity=["demo"], entity_id=[None],
-                     detail=[json.dumps(detail, ensure_ascii=False)], prev_hash=[None], hash=[None])
+                     action=["generate_demo"], entity=["demo"], entity_id=[None], detail=[detail],
+                     prev_hash=[prev], hash=[digest], seq=[seq], workstation=[host], os_user=[login],
+                     history_id=[None], history_hash=[None])
 
 
 def _first_ids(db: Database) -> dict[str, int]:
@@ -227,8 +241,10 @@ def build_rows(db: Database, *, scale: str = "small", days: int = 30, seed: int 
         departments=len(staff.department_ids), users=staff.users, cases=0, history_rows=0, open_cases=0,
         overdue_cases=0, seconds=time.perf_counter() - started, first_day=first_day, last_day=last_day,
     )
+    with db.read() as session:
+        chain_head = audit.chain_head(session)
     return DemoRows([*geography_tables(city, ix), *staff.tables], CasePlanner(setting, seed), meta, summary,
-                    first_ids["audit_entry"])
+                    first_ids["audit_entry"], chain_head)
 
 
 def _scale(scale: str, days: int) -> Scale:
@@ -264,6 +280,9 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
         rows = build_rows(db, scale=scale, days=days, seed=seed, progress=progress)
         keys = ", ".join(f"'{k}'" for k in rows.meta)
         write_tables(db, rows.stream(), progress, prelude=[f"DELETE FROM app_meta WHERE key IN ({keys})"])
+        assert rows.anchor is not None  # the stream ends with the audit entry
+        with db.unit_of_work() as s:
+            audit.set_anchor(s, rows.anchor)
     finally:
         if collecting:
             gc.enable()
