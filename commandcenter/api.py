@@ -49,8 +49,9 @@ KPI_NAMES: tuple[str, ...] = (
     "closure_rate",
     "on_time_closure_rate",
     "handling_rate",
+    "on_time_handling_rate",
     "rework_rate",
-    "overdue_now",
+    "overdue_at_end",
     "mean_minutes_to_dispatch",
     "mean_hours_to_close",
 )
@@ -191,13 +192,14 @@ class ScriptSession:
         a day in the future or before the data is refused as the command line refuses it."""
         # loaded when first asked for, as the briefing does: the queries pull in numpy and shapely
         from .services.briefing_checks import check_briefing_request
-        from .services.kpi import briefing_data
+        from .services.kpi import period_kpis
 
         authorize(self._db, self._actor, Action.PRINT_BRIEFING)
         request = check_briefing_request(self._db, self._actor.centre_id, _day(day))
-        k = briefing_data(self._db, self._actor.centre_id, request.day).kpis
+        k, _ = period_kpis(self._db, self._actor.centre_id, request.day)
         values = (k.new, k.registered, k.dispatched, k.closed, k.due_to_close, k.closure_rate, k.on_time_rate,
-                  k.handling_rate, k.rework_rate, k.overdue_now or 0, k.mean_dispatch_minutes, k.mean_close_hours)
+                  k.handling_rate, k.on_time_handling_rate, k.rework_rate, k.overdue_at_end, k.mean_dispatch_minutes,
+                  k.mean_close_hours)
         return dict(zip(KPI_NAMES, values, strict=True))
 
     # ---- translation between outside names and service ids ------------------------------

@@ -104,7 +104,8 @@ def test_kpis_are_the_briefings_page_one_figures(centre: Path, supervisor: api.S
     assert figures == {
         "new": k.new, "registered": k.registered, "dispatched": k.dispatched, "closed": k.closed,
         "due_to_close": k.due_to_close, "closure_rate": k.closure_rate, "on_time_closure_rate": k.on_time_rate,
-        "handling_rate": k.handling_rate, "rework_rate": k.rework_rate, "overdue_now": k.overdue_now,
+        "handling_rate": k.handling_rate, "on_time_handling_rate": k.on_time_handling_rate,
+        "rework_rate": k.rework_rate, "overdue_at_end": k.overdue_at_end,
         "mean_minutes_to_dispatch": k.mean_dispatch_minutes, "mean_hours_to_close": k.mean_close_hours,
     }
     assert figures["closed"] > 0 and 0 <= figures["closure_rate"] <= 1

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import event, select, text
+from sqlalchemy import event, select
 
 from commandcenter.errors import NotFound, PermissionDenied
 from commandcenter.models import AuditEntry, BriefingIssued, CommandCentre, Shift
@@ -30,6 +30,7 @@ from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.briefing import Kpis, OverdueRow
 from commandcenter.shapes.cases import NewCase
 
+from .asof_sql import independent_counts, independent_workloads
 from .day_of_cases import DAY, PRINT_AT, TZ, scenario_database
 from .factories import grid_centre
 
@@ -45,72 +46,8 @@ def epoch(value: datetime) -> int:
     return int(value.timestamp())
 
 
-OPEN_SQL = "('reported', 'registered', 'dispatched', 'accepted', 'fed_back', 'suspended')"
-RUNNING_SQL = "('reported', 'registered', 'dispatched', 'accepted', 'fed_back')"
-
-
-def independent_counts(db, start: datetime, end: datetime, now: datetime,  # type: ignore[no-untyped-def]
-                       scope: tuple[int, ...] | None = None) -> dict[str, object]:
-    """The briefing's definitions, written again as plain SQL over the raw epoch columns.
-
-    Named like the fields of `Kpis`; `scope` limits the cases to some centres (default: all).
-    """
-    a, b, now_s = epoch(start), epoch(end), epoch(now)
-    as_of = min(now_s, b)
-    cases = f"(SELECT * FROM case_record WHERE centre_id IN ({', '.join(map(str, scope))}))" if scope else "case_record"
-    with db.engine.connect() as conn:
-        one = lambda q: conn.execute(text(q), {"a": a, "b": b, "asof": as_of, "now": now_s}).one()  # noqa: E731
-        new, registered, dispatched, closed = (one(f"SELECT count(*) FROM {cases} WHERE {c} >= :a AND {c} < :b")[0]
-                                               for c in ("reported_at", "registered_at", "dispatched_at", "closed_at"))
-        due, closed_of_due, on_time, handled, reworked, handled_ever = one(f"""
-            WITH d AS (
-                SELECT *, handle_deadline_at + CASE WHEN suspended_at IS NOT NULL AND suspended_at < :asof
-                                                    THEN :asof - suspended_at ELSE 0 END AS deadline
-                FROM {cases}
-                WHERE registered_at IS NOT NULL AND handle_deadline_at IS NOT NULL
-                  AND status NOT IN ('rejected', 'merged')),
-            due AS (SELECT *, (fed_back_at IS NOT NULL AND fed_back_at <= :asof)
-                              OR (closed_at IS NOT NULL AND closed_at <= :asof) AS handled
-                    FROM d WHERE deadline >= :a AND deadline < :b)
-            SELECT count(*), total(closed_at IS NOT NULL AND closed_at <= :asof),
-                   total(closed_at IS NOT NULL AND closed_at <= deadline), total(handled),
-                   total(rework_count > 0), total(handled OR rework_count > 0)
-            FROM due""")
-        (overdue,) = one(f"SELECT count(*) FROM {cases} WHERE status IN {RUNNING_SQL} AND stage_deadline_at < :now")
-        (dispatch_min,) = one(f"""SELECT avg(dispatched_at - registered_at) / 60.0 FROM {cases}
-                                  WHERE dispatched_at >= :a AND dispatched_at < :b AND rework_count = 0""")
-        (close_h,) = one(f"SELECT avg(closed_at - reported_at) / 3600.0 FROM {cases} "
-                         "WHERE closed_at >= :a AND closed_at < :b")
-    return {"new": new, "registered": registered, "dispatched": dispatched, "closed": closed, "due_to_close": due,
-            "closed_of_due": int(closed_of_due), "closed_on_time": int(on_time), "handled_of_due": int(handled),
-            "reworked_of_due": int(reworked), "handled_ever_of_due": int(handled_ever), "overdue_now": overdue,
-            "mean_dispatch_minutes": dispatch_min, "mean_close_hours": close_h}
-
-
-def independent_workloads(db, start: datetime, end: datetime, now: datetime,  # type: ignore[no-untyped-def]
-                          departments: bool = False) -> list[tuple[object, ...]]:
-    """Officers' (or departments') open, overdue, dispatched, fed back and closed, in plain SQL."""
-    a, b, now_s = epoch(start), epoch(end), epoch(now)
-    who, key = ("department", "code") if departments else ("officer", "employee_no")
-    only = "c.assignee_officer_id IS NULL AND " if departments else ""
-    with db.engine.connect() as conn:
-        rows = conn.execute(text(f"""
-            SELECT w.{key}, w.name, total(c.status IN {OPEN_SQL}),
-                   total(c.status IN {RUNNING_SQL} AND c.stage_deadline_at < :now),
-                   total(c.dispatched_at >= :a AND c.dispatched_at < :b),
-                   total(c.fed_back_at >= :a AND c.fed_back_at < :b),
-                   total(c.closed_at >= :a AND c.closed_at < :b) AS closed
-            FROM case_record c JOIN {who} w ON w.id = c.assignee_{who}_id
-            WHERE {only}1
-            GROUP BY w.id
-            HAVING total(c.status IN {OPEN_SQL}) + total(c.dispatched_at >= :a AND c.dispatched_at < :b)
-                   + total(c.fed_back_at >= :a AND c.fed_back_at < :b) + closed > 0
-            ORDER BY 4 DESC, 3 DESC, 1"""), {"a": a, "b": b, "now": now_s}).all()
-    return [(r[0], r[1], *(int(v) for v in r[2:])) for r in rows]
-
-
 def as_rows(workloads) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
-    return [(w.key, w.name, w.open_now, w.overdue_now, w.dispatched, w.fed_back, w.closed) for w in workloads]
+    return [(w.key, w.name, w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back, w.closed) for w in workloads]
 
 
 def independent_kpis(db, start: datetime, end: datetime, now: datetime) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -127,8 +64,12 @@ def independent_kpis(db, start: datetime, end: datetime, now: datetime) -> dict[
         "Closure rate": pct(c["closed_of_due"], due),
         "On-time closure rate": pct(c["closed_on_time"], due),
         "Handling rate": pct(c["handled_of_due"], due),
+        "On-time handling rate": pct(c["handled_on_time_of_due"], due),
         "Rework rate": pct(c["reworked_of_due"], c["handled_ever_of_due"]),
-        "Overdue now": str(c["overdue_now"]),
+        "Extension rate": pct(c["extended_of_due"], due),
+        "Suspension rate": pct(c["suspended_of_due"], due),
+        "Sent back": str(c["sent_back"]),
+        "Overdue at end": str(c["overdue_at_end"]),
         "Mean time to dispatch": f"{c['mean_dispatch_minutes']:.1f} min" if c["mean_dispatch_minutes"] is not None
         else "—",
         "Mean time to close": f"{c['mean_close_hours']:.1f} h" if c["mean_close_hours"] is not None else "—",
@@ -146,7 +87,7 @@ def tile_values(page: str, labels) -> dict[str, tuple[str, str]]:  # type: ignor
     found = {}
     for label in labels:
         i = lines.index(label)
-        assert re.fullmatch(r"[a-i]", lines[i + 1]), lines[i: i + 4]
+        assert re.fullmatch(r"[a-k]", lines[i + 1]), lines[i: i + 4]
         found[label] = (lines[i + 2], lines[i + 3])
     return found
 
@@ -172,12 +113,13 @@ def test_printed_kpis_equal_an_independent_sql_query(scenario) -> None:  # type:
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
     # every definition is written in a footnote
     for words in ("Due to close: registered cases, rejected and merged ones excluded",
-                  "Closure rate 结案率 = due cases closed by", "On-time closure rate 按期结案率 =",
-                  "Handling rate 处置率 =", "Rework rate 返工率 =", "a shift belongs to the date it starts"):
+                  "Closure rate 结案率 = due cases closed by", "On-time closure rate 按期结案率 (the centre's)",
+                  "Handling rate 处置率 =", "On-time handling rate 按期处置率 (the handler's", "Rework rate 返工率 =",
+                  "a shift belongs to the date it starts", "judged at closure", "judged at the handler's feedback"):
         assert words in pages[0]
     # the figures and lists further on agree with the data they came from
     body = "\n".join(pages)
-    assert f"Overdue cases ({data.overdue_total})" in body
+    assert f"Overdue at 2026-11-25 24:00 ({data.overdue_total})" in body
     assert data.overdue[0].case_number in body and "垃圾清运车辆故障" in body
 
 
@@ -200,8 +142,6 @@ def kpi_fields(k: Kpis) -> dict[str, object]:
 
 def assert_same_counts(kpis: Kpis, expected: dict[str, object]) -> None:
     found = kpi_fields(kpis)
-    if kpis.overdue_now is None:  # counted for the briefed period only
-        expected = {**expected, "overdue_now": None}
     for name in ("mean_dispatch_minutes", "mean_close_hours"):
         assert found.pop(name) == pytest.approx(expected.pop(name)), name
     assert found == expected

@@ -146,7 +146,13 @@ class CaseHistory(Base):
     """One step of a case's life: who did what, when, from which status to which."""
 
     __tablename__ = "case_history"
-    __table_args__ = (Index("ix_case_history_case", "case_id", "id"),)
+    __table_args__ = (
+        Index("ix_case_history_case", "case_id", "id"),
+        # a period's figures read its events by time and its due cases by deadline (see 0008)
+        Index("ix_case_history_at", "at"),
+        Index("ix_case_history_deadline", "deadline_at"),
+        Index("ix_case_history_stage_deadline", "stage_deadline_at"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_record.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UtcTimestamp)
@@ -157,6 +163,11 @@ class CaseHistory(Base):
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     note: Mapped[str] = mapped_column(Text, default="")
+    # the clocks as this step left them, so a period's figures are read as they stood at its end
+    # and a later extension or reopening never changes them: the deadline 按期 is judged against
+    # (the case's assessment deadline) and the current stage's deadline (see 0008)
+    deadline_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    stage_deadline_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
 
 
 class Escalation(Base):

@@ -1,9 +1,11 @@
 """The daily or shift briefing as an A4 PDF, in English or Chinese.
 
 Built from one `BriefingData` (services/kpi.py): KPI tiles with the change against the
-previous day and a footnote defining each figure, arrivals per hour, cases by category,
-street and source, hotspot grids with a small vector map, the overdue list, officer and
-department workload, and the handover notes of the period.
+previous day and a footnote defining each figure, the per-street and per-department assessment
+tables, arrivals per hour, cases by category, street and source, hotspot grids with a small
+vector map, the cases overdue at the period's end, officer and department workload, and the
+handover notes of the period. Every figure is as it stood at the period's end, so a reprint
+shows what the first print showed.
 
 The output is byte-stable for the same data (`invariant=1`, no wall-clock time: "printed at"
 is the injected clock's time carried in the data), so tests and audits can compare hashes.
@@ -35,6 +37,7 @@ from .. import palette
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..labels import priority_label, source_label, status_label
 from ..shapes.briefing import BriefingData
+from .assessment import assessment_tables
 from .charts import (
     BAR,
     BASELINE,
@@ -72,7 +75,7 @@ BAD = colors.HexColor(palette.ERROR)
 TILE_BG = colors.HexColor(palette.REPORT_TILE)
 
 # footnote markers in the order the definitions are printed
-MARKS = "abcdefghi"
+MARKS = "abcdefghijk"
 RISING_MARKS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # rising grids on the map; the busiest are numbered
 
 
@@ -206,9 +209,9 @@ class BriefingReport:
         def rate(name: str) -> tuple[float | None, float | None]:
             return getattr(k, name), getattr(p, name)
 
-        overdue = Tile(t(N("briefing", "Overdue now")), MARKS[6], str(k.overdue_now or 0),
-                       t(N("briefing", "at {time}")).format(time=local(self.data.generated_at, self.tz, "%m-%d %H:%M")),
-                       BAD if k.overdue_now else MUTED)
+        overdue = Tile(t(N("briefing", "Overdue at end")), MARKS[8], str(k.overdue_at_end),
+                       t(N("briefing", "at {time}")).format(time=local_end(self.data.as_of, self.tz)[5:]),
+                       BAD if k.overdue_at_end else MUTED)
         return [
             tile(N("briefing", "New"), MARKS[0], k.new, p.new, count, None),
             tile(N("briefing", "Registered"), MARKS[0], k.registered, p.registered, count, None),
@@ -218,34 +221,49 @@ class BriefingReport:
             tile(N("briefing", "Closure rate"), MARKS[2], *rate("closure_rate"), pct, True, True),
             tile(N("briefing", "On-time closure rate"), MARKS[3], *rate("on_time_rate"), pct, True, True),
             tile(N("briefing", "Handling rate"), MARKS[4], *rate("handling_rate"), pct, True, True),
-            tile(N("briefing", "Rework rate"), MARKS[5], *rate("rework_rate"), pct, False, True),
+            tile(N("briefing", "On-time handling rate"), MARKS[5], *rate("on_time_handling_rate"), pct, True, True),
+            tile(N("briefing", "Rework rate"), MARKS[6], *rate("rework_rate"), pct, False, True),
+            tile(N("briefing", "Extension rate"), MARKS[7], *rate("extension_rate"), pct, False, True),
+            tile(N("briefing", "Suspension rate"), MARKS[7], *rate("suspension_rate"), pct, False, True),
+            tile(N("briefing", "Sent back"), MARKS[7], k.sent_back, p.sent_back, count, False),
             overdue,
-            tile(N("briefing", "Mean time to dispatch"), MARKS[7], k.mean_dispatch_minutes,
+            tile(N("briefing", "Mean time to dispatch"), MARKS[9], k.mean_dispatch_minutes,
                  p.mean_dispatch_minutes, minutes, False),
-            tile(N("briefing", "Mean time to close"), MARKS[7], k.mean_close_hours, p.mean_close_hours, hours, False),
+            tile(N("briefing", "Mean time to close"), MARKS[9], k.mean_close_hours, p.mean_close_hours, hours, False),
         ]
 
     def footnotes(self) -> list[Any]:
         t, d = self.t, self.data
         as_of = local_end(d.as_of, self.tz)
         texts = [
-            t(N("briefing", "A day is a calendar day in {tz}; a shift belongs to the date it starts. New, registered, "
-                            "dispatched and closed count the cases whose report, registration, latest dispatch or "
-                            "closure falls in the period.")).format(tz=self.tz),
-            t(N("briefing", "Due to close: registered cases, rejected and merged ones excluded, whose handling deadline "
-                            "(after extensions, without suspended time) falls in the period.")),
+            t(N("briefing", "A day is a calendar day in {tz}; a shift belongs to the date it starts. Every figure is "
+                            "read from the case history as it stood at {as_of}: a reprint shows the same figures "
+                            "whatever was reopened, reworked, extended or closed since. New, registered, dispatched "
+                            "and closed count the reports, registrations, cases dispatched and closures in the "
+                            "period; a closure stays counted for its day when the case is reopened later.")).format(
+                tz=self.tz, as_of=as_of),
+            t(N("briefing", "Due to close: registered cases, rejected and merged ones excluded, whose judged deadline "
+                            "(the first handling deadline plus approved extensions and suspended time; a rework "
+                            "gives none) falls in the period, and registered cases still not dispatched when their "
+                            "dispatch limit ran out in it.")),
             t(N("briefing", "Closure rate 结案率 = due cases closed by {as_of} / due to close.")).format(as_of=as_of),
-            t(N("briefing", "On-time closure rate 按期结案率 = due cases closed by their handling deadline "
-                            "/ due to close.")),
-            t(N("briefing", "Handling rate 处置率 = due cases fed back or closed by {as_of} / due to close.")).format(
+            t(N("briefing", "On-time closure rate 按期结案率 (the centre's) = due cases closed by the centre by "
+                            "their judged deadline / due to close: judged at closure.")),
+            t(N("briefing", "Handling rate 处置率 = due cases whose handler's feedback stands (not returned for "
+                            "rework since) or that are closed, by {as_of} / due to close.")).format(as_of=as_of),
+            t(N("briefing", "On-time handling rate 按期处置率 (the handler's: per street and department below) = due "
+                            "cases whose standing feedback came by their judged deadline / due to close: judged at "
+                            "the handler's feedback.")),
+            t(N("briefing", "Rework rate 返工率 = due cases returned for rework (or failing the field check) at "
+                            "least once / due cases handled at least once.")),
+            t(N("briefing", "Extension rate 延期率 and suspension rate 挂账率 = due cases with an approved extension "
+                            "or suspension / due to close. Sent back 退回: cases a handler returned as not theirs "
+                            "in the period.")),
+            t(N("briefing", "Overdue at end: open cases past their current stage's deadline at {as_of}.")).format(
                 as_of=as_of),
-            t(N("briefing", "Rework rate 返工率 = due cases returned for rework at least once / due cases "
-                            "handled at least once.")),
-            t(N("briefing", "Overdue now: open cases past their current stage's deadline when the briefing was "
-                            "made.")),
-            t(N("briefing", "Mean time to dispatch: registration to dispatch, over cases dispatched in the period "
-                            "and never returned for rework. Mean time to close: report to closure, over cases "
-                            "closed in the period.")),
+            t(N("briefing", "Mean time to dispatch: registration (or reopening) to the first dispatch, over cases "
+                            "first dispatched in the period. Mean time to close: report to closure, over the "
+                            "closures in the period.")),
             t(N("briefing", "Changes compare with the same figures for the previous day ({previous}), "
                             "computed the same way.")).format(previous=self._previous_text()),
         ]
@@ -266,6 +284,9 @@ class BriefingReport:
             para(d.centre_name, self.st["subtitle"]),
             para(period + " · " + t(N("briefing", "outcomes as of {time}")).format(time=local_end(d.as_of, self.tz)),
                  self.st["subtitle"]),
+            *([para(t(N("briefing", "Nothing was reported, dispatched or closed in this period: the figures below "
+                                    "are the cases left from earlier days.")), self.st["warning"])]
+              if d.kpis.quiet else []),
             Spacer(1, 4 * mm),
         ]
 
@@ -352,13 +373,14 @@ class BriefingReport:
     def overdue(self) -> list[Any]:
         d, t, st, f = self.data, self.t, self.st, self.font
         lang = t.lang
-        title = t(N("briefing", "Overdue cases ({n})")).format(n=d.overdue_total)
+        title = t(N("briefing", "Overdue at {time} ({n})")).format(time=local_end(d.as_of, self.tz),
+                                                                   n=d.overdue_total)
         out: list[Any] = [CondPageBreak(50 * mm), para(title, st["h2"])]
         if not d.overdue:
             return [*out, para(t(N("briefing", "No case is overdue.")), st["body"])]
         cols = [t(N("briefing", "Case")), t(N("briefing", "Priority")), t(N("briefing", "Status")),
                 t(N("briefing", "Category")), t(N("briefing", "Street")), t(N("briefing", "Handler")),
-                t(N("briefing", "Deadline")), t(N("briefing", "Overdue"))]
+                t(N("briefing", "Deadline")), t(N("briefing", "Overdue by"))]
         widths = [25 * mm, 13 * mm, 17 * mm, 31 * mm, 25 * mm, 25 * mm, 23 * mm, 21 * mm]
         hours = t(N("briefing", "{value} h"))
         rows = [[r.case_number, priority_label(r.priority, lang), status_label(r.status, lang),
@@ -377,7 +399,7 @@ class BriefingReport:
 
     def workload(self) -> list[Any]:
         d, t, st, f = self.data, self.t, self.st, self.font
-        figures = [t(N("briefing", "Open now")), t(N("briefing", "Overdue now")), t(N("briefing", "Dispatched")),
+        figures = [t(N("briefing", "Open at end")), t(N("briefing", "Overdue at end")), t(N("briefing", "Dispatched")),
                    t(N("briefing", "Fed back")), t(N("briefing", "Closed"))]
         widths = [24 * mm, 56 * mm] + [20 * mm] * 5
         out: list[Any] = [CondPageBreak(50 * mm), para(t(N("briefing", "Officer workload")), st["h2"])]
@@ -386,7 +408,7 @@ class BriefingReport:
                                             "period; most overdue first.")).format(shown=len(d.officers),
                                                                                total=d.officers_total), st["small"]))
             out = together(out, table_chunks([t(N("briefing", "Officer no.")), t(N("briefing", "Name")), *figures],
-                                [[w.key, w.name, *map(str, (w.open_now, w.overdue_now, w.dispatched, w.fed_back,
+                                [[w.key, w.name, *map(str, (w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back,
                                                             w.closed))] for w in d.officers],
                                 widths, f, align_right=(2, 3, 4, 5, 6)), len(d.officers))
         else:
@@ -394,7 +416,7 @@ class BriefingReport:
         dept: list[Any] = [CondPageBreak(40 * mm), para(t(N("briefing", "Department workload")), st["h2"])]
         if d.departments:
             dept = together(dept, table_chunks([t(N("briefing", "Code")), t(N("briefing", "Department")), *figures],
-                                [[w.key, w.name, *map(str, (w.open_now, w.overdue_now, w.dispatched, w.fed_back,
+                                [[w.key, w.name, *map(str, (w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back,
                                                             w.closed))] for w in d.departments],
                                 [36 * mm, 44 * mm] + [20 * mm] * 5, f, align_right=(2, 3, 4, 5, 6)), len(d.departments))
         else:
@@ -436,6 +458,7 @@ class BriefingReport:
             KpiTiles(self.tiles(), self.font),
             Spacer(1, 2.5 * mm),
             *self.footnotes(),
+            *assessment_tables(self.t, self.st, self.font, self.data.street_units, self.data.department_units),
             *self.charts(),
             *self.hotspots(),
             *self.overdue(),

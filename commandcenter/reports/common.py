@@ -87,6 +87,8 @@ def styles(font: str) -> dict[str, ParagraphStyle]:
         "footnote": ParagraphStyle("footnote", parent=base, fontSize=6.8, leading=8.6, textColor=MUTED,
                                    leftIndent=7, bulletIndent=0, bulletFontName=font, bulletFontSize=6.8),
         "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5),
+        "warning": ParagraphStyle("warning", parent=base, fontSize=9.5, leading=13,
+                                  textColor=colors.HexColor(palette.WARNING)),
     }
 
 

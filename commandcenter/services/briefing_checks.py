@@ -57,5 +57,4 @@ def check_briefing_request(db: Database, centre_id: int, day: date, shift_name: 
 
 def is_quiet(data: BriefingData) -> bool:
     """Nothing was reported, dispatched or closed in the briefed period."""
-    k = data.kpis
-    return k.new == 0 and k.dispatched == 0 and k.closed == 0
+    return data.kpis.quiet

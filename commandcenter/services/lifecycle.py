@@ -414,5 +414,9 @@ class CaseService:
                 officer_id=officer_id,
                 department_id=department_id,
                 note=note,
+                # the clocks as the step left them: a period's figures are read from these rows
+                # (services.kpi), so nothing done after the period changes them
+                deadline_at=case.assess_deadline_at if case.handle_deadline_at is not None else None,
+                stage_deadline_at=case.stage_deadline_at,
             )
         )

@@ -20,9 +20,13 @@ class BriefingPeriod:
     timezone: str
 
 
+def _rate(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
 @dataclass(frozen=True)
 class Kpis:
-    """The figures of one period; rates are None when nothing was due."""
+    """The figures of one period as they stood at its end; rates are None when nothing was due."""
 
     new: int
     registered: int
@@ -32,31 +36,89 @@ class Kpis:
     closed_of_due: int
     closed_on_time: int
     handled_of_due: int
+    handled_on_time_of_due: int
     reworked_of_due: int
     handled_ever_of_due: int
+    extended_of_due: int
+    suspended_of_due: int
+    sent_back: int
     mean_dispatch_minutes: float | None
     mean_close_hours: float | None
-    overdue_now: int | None  # only for the period being briefed
+    overdue_at_end: int
 
-    @staticmethod
-    def _rate(num: int, den: int) -> float | None:
-        return num / den if den else None
+    @property
+    def quiet(self) -> bool:
+        """Nothing was reported, dispatched or closed in the period."""
+        return self.new == 0 and self.dispatched == 0 and self.closed == 0
 
     @property
     def closure_rate(self) -> float | None:
-        return self._rate(self.closed_of_due, self.due_to_close)
+        return _rate(self.closed_of_due, self.due_to_close)
 
     @property
     def on_time_rate(self) -> float | None:
-        return self._rate(self.closed_on_time, self.due_to_close)
+        """按期结案率: judged at the centre's closure."""
+        return _rate(self.closed_on_time, self.due_to_close)
 
     @property
     def handling_rate(self) -> float | None:
-        return self._rate(self.handled_of_due, self.due_to_close)
+        return _rate(self.handled_of_due, self.due_to_close)
+
+    @property
+    def on_time_handling_rate(self) -> float | None:
+        """按期处置率: judged at the handler's feedback."""
+        return _rate(self.handled_on_time_of_due, self.due_to_close)
 
     @property
     def rework_rate(self) -> float | None:
-        return self._rate(self.reworked_of_due, self.handled_ever_of_due)
+        return _rate(self.reworked_of_due, self.handled_ever_of_due)
+
+    @property
+    def extension_rate(self) -> float | None:
+        """延期率: due cases with an approved extension."""
+        return _rate(self.extended_of_due, self.due_to_close)
+
+    @property
+    def suspension_rate(self) -> float | None:
+        """挂账率: due cases with an approved suspension."""
+        return _rate(self.suspended_of_due, self.due_to_close)
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    """One street's or department's assessment figures for the period (or the centre's, key "*")."""
+
+    key: str  # street code, department code, or "*" for the centre
+    name: str
+    rank: int  # 1 = best 按期处置率; 0 for the centre's totals
+    due: int
+    handled: int
+    handled_on_time: int
+    reworked: int
+    handled_ever: int
+    extended: int
+    suspended: int
+    sent_back: int
+
+    @property
+    def handling_rate(self) -> float | None:
+        return _rate(self.handled, self.due)
+
+    @property
+    def on_time_handling_rate(self) -> float | None:
+        return _rate(self.handled_on_time, self.due)
+
+    @property
+    def rework_rate(self) -> float | None:
+        return _rate(self.reworked, self.handled_ever)
+
+    @property
+    def extension_rate(self) -> float | None:
+        return _rate(self.extended, self.due)
+
+    @property
+    def suspension_rate(self) -> float | None:
+        return _rate(self.suspended, self.due)
 
 
 @dataclass(frozen=True)
@@ -103,18 +165,18 @@ class OverdueRow:
     grid_code: str
     assignee: str
     deadline: datetime
-    overdue_hours: float
+    overdue_hours: float  # at the period's end
     escalation_level: int
 
 
 @dataclass(frozen=True)
 class Workload:
-    """Cases of one officer or department: open and overdue now, moved in the period."""
+    """Cases of one officer or department: open and overdue at the period's end, moved in it."""
 
     key: str  # employee number or department code
     name: str
-    open_now: int
-    overdue_now: int
+    open_at_end: int
+    overdue_at_end: int
     dispatched: int
     fed_back: int
     closed: int
@@ -160,3 +222,5 @@ class BriefingData:
     officers_total: int
     departments: tuple[Workload, ...]
     handovers: tuple[HandoverNote, ...]
+    street_units: tuple[UnitFigures, ...]  # ranked, then the centre's totals
+    department_units: tuple[UnitFigures, ...]

@@ -312,7 +312,7 @@ class BriefingView(QWidget):
     def _show_kpis(self, k: Kpis) -> None:
         pct = lambda v: "—" if v is None else f"{v * 100:.1f}%"  # noqa: E731
         values = {"new": str(k.new), "closed": str(k.closed), "due": str(k.due_to_close),
-                  "closure": pct(k.closure_rate), "on_time": pct(k.on_time_rate), "overdue": str(k.overdue_now or 0)}
+                  "closure": pct(k.closure_rate), "on_time": pct(k.on_time_rate), "overdue": str(k.overdue_at_end)}
         for key, (_, label) in self.kpi_labels.items():
             label.setText(values[key])
 

@@ -31,6 +31,7 @@ from ...domain.enums import PRIORITY_ORDER
 from ...errors import ValidationError
 from ...models import Category, TimeLimitPolicy, to_epoch
 from ...services import audit
+from ...services.kpi.backfill import fill_history_clocks
 from ...services.reference_data import seed_reference_data
 from ...services.timelimits import TimeLimits
 from ...services.worktime import DEFAULT_TZ, load_calendar
@@ -287,6 +288,8 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
         if collecting:
             gc.enable()
     db.caches.clear()  # the whole city written in bulk, without change-log entries
+    with db.engine.begin() as conn:  # the bulk history rows carry no clocks: give them what the plan left
+        fill_history_clocks(conn)
     maintain(db)  # planner statistics for the new history
     if progress is not None:
         progress(DemoProgress(DemoStep.DONE, 1.0))

@@ -1,0 +1,237 @@
+"""History is never rewritten: a period's figures are read as they stood at its end.
+
+A reprint after reopening, rework, extension and closure of the day's cases shows the same
+page-1 figures and per-unit tables (and the same bytes when printed at the same instant); the
+scripting API's `kpis(day)` too. A hand-built day checks "overdue at the end" and the
+dispatch-limit rule against figures worked out by hand; days outside the data are refused.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import text
+
+from commandcenter import api
+from commandcenter.clock import FrozenClock
+from commandcenter.db import Database, open_database
+from commandcenter.domain.actions import Action
+from commandcenter.domain.enums import Priority, SourceChannel
+from commandcenter.errors import DayBeforeData, DayInFuture
+from commandcenter.reports.briefing import briefing_pdf
+from commandcenter.services.briefing_checks import check_briefing_request
+from commandcenter.services.kpi import briefing_data, default_centre, period_kpis
+from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.shapes.cases import NewCase
+
+TZ = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 25, 15, 20, tzinfo=TZ)
+DAY = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("asof") / "template.sqlite"
+    db = open_database(path, create=True, clock=FrozenClock(NOW))
+    try:
+        from commandcenter.simulator.demo import generate_demo
+
+        generate_demo(db, scale="small", days=10, seed=5)
+    finally:
+        db.dispose()
+    return path
+
+
+@pytest.fixture
+def centre(template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "centre.sqlite"
+    shutil.copyfile(template, path)
+    return path
+
+
+def _numbers(path: Path, sql: str, n: int) -> list[str]:
+    a = int(datetime.combine(DAY, datetime.min.time(), TZ).timestamp())
+    db = open_database(path, clock=FrozenClock(NOW))
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.execute(text(sql + " ORDER BY c.id LIMIT :n"), {"a": a, "b": a + 86_400, "n": n}).all()
+    finally:
+        db.dispose()
+    return [r[0] for r in rows]
+
+
+def page_one_and_units(pdf: bytes, printed_at: datetime) -> str:
+    """The first page's figures and the assessment tables, the "printed at" time left out."""
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    words = "\n".join(pages[:2])
+    words = words[: words.index("Ranked by on-time handling rate")]
+    assert "Assessment by street" in words and "Assessment by department" in words
+    return words.replace(f"{printed_at.astimezone(TZ):%Y-%m-%d %H:%M}", "(printed at)")
+
+
+def _later_changes(s: api.ScriptSession, path: Path, clock: FrozenClock) -> None:
+    """Reopen, rework, extend and close cases of DAY, the next afternoon."""
+    closed_that_day = _numbers(path, "SELECT c.case_number FROM case_record c JOIN case_history h ON h.case_id = c.id "
+                                     "WHERE h.action = 'close' AND h.at >= :a AND h.at < :b AND c.status = 'closed'", 3)
+    fed_back = _numbers(path, "SELECT c.case_number FROM case_record c WHERE c.status = 'fed_back' "
+                              "AND c.handle_deadline_at >= :a AND c.handle_deadline_at < :b", 4)
+    running = _numbers(path, "SELECT c.case_number FROM case_record c WHERE c.status = 'accepted' "
+                             "AND c.dispatched_at >= :a AND c.dispatched_at < :b "
+                             f"AND c.handle_deadline_at > {int(NOW.timestamp()) + 7200}", 2)
+    assert len(closed_that_day) == 3 and len(fed_back) >= 2 and running, (closed_that_day, fed_back, running)
+    officer = s.officers()[0].employee_no
+    for number in closed_that_day:
+        s.act(number, "reopen", note="resident called again")
+        clock.advance(minutes=1)
+        s.act(number, "dispatch", officer=officer)
+    half = len(fed_back) // 2
+    for number in fed_back[:half]:
+        s.act(number, "return_for_rework", note="not cleaned")
+    for number in fed_back[half:]:
+        s.act(number, "close")
+    for number in running:
+        s.act(number, "request_extension", minutes=240, note="parts on order")
+        s.act(number, "extend")
+
+
+def test_a_reprint_after_later_changes_shows_the_same_figures(centre: Path) -> None:
+    clock = FrozenClock(NOW)
+    db = open_database(centre, clock=clock)
+    try:
+        cid = default_centre(db)
+        first = briefing_data(db, cid, DAY)
+        pdf = briefing_pdf(first, lang="en", printed_by="tester")
+        with api.connect(centre, user="supervisor", password="supervisor-demo", clock=clock) as s:
+            before = s.kpis(DAY)
+            clock.advance(hours=20)
+            _later_changes(s, centre, clock)
+            after = s.kpis(DAY)
+        again = briefing_data(db, cid, DAY)
+        reprint = briefing_pdf(again, lang="en", printed_by="tester")
+    finally:
+        db.dispose()
+    assert after == before
+    assert again.kpis == first.kpis and again.previous_kpis == first.previous_kpis
+    assert again.street_units == first.street_units and again.department_units == first.department_units
+    assert again.overdue == first.overdue and again.officers == first.officers
+    assert page_one_and_units(reprint, again.generated_at) == page_one_and_units(pdf, first.generated_at)
+    # the changes did move today's figures: the reprint's stability is not for want of change
+    assert first.kpis.closed > 0 and first.kpis.due_to_close > 0
+    # printed at the same instant, the reprint is the same file
+    clock.set(NOW)
+    db = open_database(centre, clock=clock)
+    try:
+        assert briefing_pdf(briefing_data(db, cid, DAY), lang="en", printed_by="tester") == pdf
+    finally:
+        db.dispose()
+
+
+def test_the_closure_of_a_reopened_case_stays_counted_for_its_day(centre: Path) -> None:
+    clock = FrozenClock(NOW)
+    db = open_database(centre, clock=clock)
+    try:
+        before, _ = period_kpis(db, default_centre(db), DAY)
+        today_before, _ = period_kpis(db, default_centre(db), NOW.date())
+        with api.connect(centre, user="supervisor", password="supervisor-demo", clock=clock) as s:
+            for number in _numbers(centre, "SELECT c.case_number FROM case_record c JOIN case_history h "
+                                           "ON h.case_id = c.id WHERE h.action = 'close' AND h.at >= :a "
+                                           "AND h.at < :b AND c.status = 'closed'", 3):
+                s.act(number, "reopen", note="resident called again")
+        after, _ = period_kpis(db, default_centre(db), DAY)
+        today_after, _ = period_kpis(db, default_centre(db), NOW.date())
+    finally:
+        db.dispose()
+    assert after == before
+    # the reopenings are today's news: today's due and closed cases are untouched, open ones grow
+    assert today_after.closed == today_before.closed
+
+
+# ---- a day worked by hand ---------------------------------------------------------------
+def local(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=TZ).astimezone(UTC)
+
+
+def test_overdue_at_the_end_of_a_past_day_by_hand(db: Database, city, operator, supervisor, clock) -> None:  # type: ignore[no-untyped-def]
+    """Urgent cases run on the calendar clock: dispatch within 30 min, handle within 120 min.
+
+    On 25 Nov: A dispatched 10:05 (due 12:05), accepted and not handled that day; B registered 10:00 and
+    never dispatched (its dispatch limit runs out at 10:30); C handled at 11:00 and closed at
+    11:30; D fed back at 13:00 and closed at 13:30, late. The next morning A and B are worked
+    off and C is reopened. As of the 25th's end: 4 due, 2 closed (1 on time), 2 handled (1 on
+    time), 2 overdue at the end, whatever happened on the 26th.
+    """
+    svc = CaseService(db)
+    officer = TransitionParams(officer_id=city.officer_ids[0])
+
+    def act(case_id: int, action: Action, at: datetime, params: TransitionParams | None = None) -> None:
+        clock.set(at)
+        svc.perform(supervisor, case_id, action, params)
+
+    ids = {}
+    clock.set(local(25, 10))
+    for name in "ABCD":
+        ids[name] = svc.report(operator, NewCase(SourceChannel.HOTLINE_12345, city.category_id, Priority.URGENT,
+                                                 f"case {name}", grid_id=city.grid_ids[0]), register=True).id
+    for name in "ACD":
+        act(ids[name], Action.DISPATCH, local(25, 10, 5), officer)
+    act(ids["A"], Action.ACCEPT, local(25, 10, 10))
+    for name, fed, closed in (("C", local(25, 11), local(25, 11, 30)), ("D", local(25, 13), local(25, 13, 30))):
+        act(ids[name], Action.ACCEPT, local(25, 10, 30))
+        act(ids[name], Action.FEED_BACK, fed, TransitionParams(note="done"))
+        act(ids[name], Action.CLOSE, closed)
+    clock.set(local(25, 23, 59))
+    on_the_day, _ = period_kpis(db, city.centre_id, date(2026, 11, 25))
+
+    act(ids["B"], Action.DISPATCH, local(26, 9), officer)
+    act(ids["B"], Action.ACCEPT, local(26, 9, 10))
+    for name in "AB":
+        act(ids[name], Action.FEED_BACK, local(26, 9, 20), TransitionParams(note="done"))
+        act(ids[name], Action.CLOSE, local(26, 9, 30))
+    act(ids["C"], Action.REOPEN, local(26, 9, 40), TransitionParams(note="came back"))
+    clock.set(local(26, 12))
+    k, _ = period_kpis(db, city.centre_id, date(2026, 11, 25))
+    data = briefing_data(db, city.centre_id, date(2026, 11, 25))
+
+    assert k == on_the_day
+    assert (k.due_to_close, k.closed_of_due, k.closed_on_time) == (4, 2, 1)
+    assert (k.handled_of_due, k.handled_on_time_of_due, k.overdue_at_end) == (2, 1, 2)
+    assert (k.closed, k.dispatched) == (2, 3)
+    # the list shows the two as they stood at 24:00: A with its handler, B never dispatched
+    assert sorted((r.status, r.overdue_hours) for r in data.overdue) == [
+        ("accepted", round((local(26, 0) - local(25, 12, 5)).total_seconds() / 3600, 2)),
+        ("registered", round((local(26, 0) - local(25, 10, 30)).total_seconds() / 3600, 2))]
+    # the 26th: A and B closed; B, dispatched at 09:00, is due again at 11:00 and closed on time;
+    # C, reopened at 09:40, waits for dispatch past 10:10: due, and overdue at noon
+    today, _ = period_kpis(db, city.centre_id, date(2026, 11, 26))
+    assert (today.closed, today.due_to_close, today.closed_on_time, today.overdue_at_end) == (2, 2, 1, 1)
+
+
+def test_days_outside_the_data_are_refused(db: Database, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+    svc = CaseService(db)
+    svc.report(operator, NewCase(SourceChannel.HOTLINE_12345, city.category_id, Priority.NORMAL, "a case",
+                                 grid_id=city.grid_ids[0]))
+    today = clock.now().astimezone(TZ).date()
+    with pytest.raises(DayInFuture):
+        check_briefing_request(db, city.centre_id, today + timedelta(days=1))
+    with pytest.raises(DayBeforeData):
+        check_briefing_request(db, city.centre_id, today - timedelta(days=1))
+    assert check_briefing_request(db, city.centre_id, today).day == today
+
+
+def test_a_quiet_day_is_marked_on_the_briefing(db: Database, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+    svc = CaseService(db)
+    svc.report(operator, NewCase(SourceChannel.HOTLINE_12345, city.category_id, Priority.NORMAL, "a case",
+                                 grid_id=city.grid_ids[0]))
+    clock.advance(timedelta(days=2))
+    quiet = briefing_data(db, city.centre_id, clock.now().astimezone(TZ).date() - timedelta(days=1))
+    busy = briefing_data(db, city.centre_id, clock.now().astimezone(TZ).date() - timedelta(days=2))
+    words = "Nothing was reported, dispatched or closed in this period"
+    assert quiet.kpis.quiet and words in PdfReader(io.BytesIO(briefing_pdf(quiet, printed_by="t"))).pages[0].extract_text()
+    assert not busy.kpis.quiet
+    assert words not in PdfReader(io.BytesIO(briefing_pdf(busy, printed_by="t"))).pages[0].extract_text()
