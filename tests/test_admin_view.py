@@ -229,3 +229,22 @@ def test_rename_a_centre_and_add_a_holiday(view, qtbot, db, city) -> None:  # ty
     qtbot.mouseClick(holidays.remove_button, Qt.MouseButton.LeftButton)
     assert "2026-12-04" not in [holidays.days.index(r, 0).data() for r in range(holidays.days.rowCount())]
     assert audited(db, "remove_calendar_day")
+
+
+def test_the_main_window_offers_the_admin_screen_to_admins_only(qtbot, db, city) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from commandcenter.app import build_window
+
+    for username, offered in (("admin", True), ("operator", False)):
+        win = build_window(db, username, runner=SynchronousRunner())
+        keys = [win.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(win.nav.count())]
+        assert ("admin" in keys) is offered
+        if offered:
+            win.show()
+            win.show_screen("admin")
+            screen = win.screen("admin")
+            assert isinstance(screen, AdminView) and screen.users.model.rowCount() == 4
+        win.close()
+        win.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
