@@ -94,6 +94,17 @@ class DatabaseMissing(DatabaseError):
         self.path = path
 
 
+class NotADemoDatabase(DatabaseError):
+    """The drill feed was pointed at a database not marked as demo; nothing was written to it."""
+
+    code = "not_a_demo_database"
+
+    def __init__(self, location: str) -> None:
+        super().__init__(f"{location} is not a demo database: a drill feeds only demo databases; nothing was written",
+                         location=location)
+        self.location = location
+
+
 class PermissionDenied(CommandCentreError):
     code = "permission_denied"
 
