@@ -284,3 +284,26 @@ def test_a_time_limit_set_applies_to_deadlines_computed_afterwards(db, city, svc
     assert not fallback.stored
     stored = svc.categories.set_time_limit(admin, fallback, 600, TimeUnit.WORKING)
     assert (stored.minutes, stored.unit, stored.stored) == (600, TimeUnit.WORKING, True)
+
+
+HOSTILE = "Robert'); DROP TABLE app_user;-- \u202e\u0007 <b>x</b> 😀"
+
+
+def test_hostile_text_is_stored_verbatim_and_overlong_text_refused(db, city, svc, admin) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.errors import TextTooLong
+
+    user = svc.users.edit(admin, _user(svc, admin, "trainer"), display_name=HOSTILE, role=Role.TRAINER,
+                          centre_id=city.centre_id)
+    assert user.display_name == HOSTILE and len(svc.users.rows(admin)) == 4
+    centre = svc.centres.edit(admin, _centre(svc, city), name=HOSTILE, level=CentreLevel.CITY, parent_id=None,
+                              timezone="Asia/Shanghai")
+    assert centre.name == HOSTILE
+    category = svc.categories.rename(admin, _category(svc, city), HOSTILE, HOSTILE)
+    assert (category.name_zh, category.name_en) == (HOSTILE, HOSTILE)
+    assert svc.holidays.add_day(admin, date(2026, 12, 1), "holiday", HOSTILE).name == HOSTILE
+    assert next(d for d in svc.holidays.days(admin, 2026) if d.day == date(2026, 12, 1)).name == HOSTILE
+    with pytest.raises(TextTooLong):
+        svc.centres.edit(admin, centre, name="x" * 121, level=CentreLevel.CITY, parent_id=None,
+                         timezone="Asia/Shanghai")
+    with pytest.raises(TextTooLong):
+        svc.categories.rename(admin, category, "长" * 61, "ok")
