@@ -47,7 +47,6 @@ DAY_KINDS: dict[str, str] = {
 }
 # ValidationError.problem -> message (facts as placeholders)
 PROBLEMS: dict[str, str] = {
-    "password_short": N("admin_errors", "A password needs at least {limit} characters."),
     "username_chars": N("admin_errors", "A user name may use only letters, digits, “.”, “_” and “-”."),
     "username_taken": N("admin_errors", "This user name is taken."),
     "system_role": N("admin_errors", "System accounts' roles are fixed by the program."),

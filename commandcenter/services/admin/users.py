@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ...domain.actions import Action
 from ...domain.entities import Entity
 from ...domain.enums import Role
-from ...errors import LastAdministrator, NotFound, ValidationError
+from ...errors import LastAdministrator, NotFound, PasswordTooShort, ValidationError
 from ...models import CommandCentre, RolePermission, User
 from ...shapes.admin import CentreRow, PermissionRow, UserRow
 from ..auth import Actor
@@ -70,8 +70,7 @@ def _person_role(role: Role | str) -> Role:
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_CHARS:
-        raise ValidationError(f"a password needs at least {MIN_PASSWORD_CHARS} characters", field="password",
-                              problem="password_short", limit=MIN_PASSWORD_CHARS)
+        raise PasswordTooShort(MIN_PASSWORD_CHARS)
 
 
 def _check_centre(session: Session, centre_id: int) -> None:
