@@ -97,3 +97,47 @@ def test_the_tables_are_printed(demo, lang: str, words: tuple[str, ...]) -> None
     assert lines[at - 1: at + 5] == ["1", best.name, str(best.due), percent(best.handling_rate),
                                      percent(best.on_time_handling_rate), percent(best.rework_rate)]
     assert briefing_pdf(data, lang=lang, printed_by="tester") == pdf  # byte-stable
+
+
+def test_unit_model_passes_qtmodeltester(qtmodeltester, demo) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.itemmodels.assessment import UnitModel
+
+    model = UnitModel(lambda: "Street")
+    model.set_units(briefing_data(demo, 1, NOW.date() - timedelta(days=1)).street_units)
+    qtmodeltester.check(model)
+
+
+def test_the_briefing_screen_shows_the_tables(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    """A supervisor builds yesterday's briefing and compares units on screen, sorted any way."""
+    from PySide6.QtCore import QDate, Qt
+
+    from commandcenter.gui.context import AppContext
+    from commandcenter.gui.feed import ChangeFeed
+    from commandcenter.gui.tasks import SynchronousRunner
+    from commandcenter.itemmodels.assessment import UnitModel
+    from commandcenter.services.auth import actor_for
+    from commandcenter.views.briefing_view import BriefingView
+
+    runner = SynchronousRunner()
+    view = BriefingView(AppContext(db=demo, actor=actor_for(demo, "supervisor"), runner=runner,
+                                   feed=ChangeFeed(demo, runner)))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    day = NOW.date() - timedelta(days=1)
+    view.date_edit.setDate(QDate(day.year, day.month, day.day))
+    with qtbot.waitSignal(view.built):
+        qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
+    data = briefing_data(demo, 1, day)
+    streets, departments = view.unit_tables
+    model = streets.model()
+    shown = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    assert [row[1] for row in shown] == [u.name for u in data.street_units[:-1]] + ["Centre total"]
+    assert shown[0][UnitModel.ON_TIME] == percent(data.street_units[0].on_time_handling_rate)
+    assert departments.model().rowCount() == len(data.department_units)
+    # sorted by rework, most first: the centre's totals stay the last row
+    departments.sortByColumn(UnitModel.REWORK, Qt.SortOrder.DescendingOrder)
+    dm = departments.model()
+    assert dm.index(dm.rowCount() - 1, UnitModel.UNIT).data() == "Centre total"
+    assert view.kpi_labels["on_time_handling"][1].text() == percent(data.kpis.on_time_handling_rate)
+    assert view.units_tabs.tabText(0) == "Assessment by street"

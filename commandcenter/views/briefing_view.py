@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +55,7 @@ from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
 from ..gui.style import ERROR_TEXT_STYLE, MUTED_LIGHT, OK_STYLE, PANEL
+from ..itemmodels.assessment import UnitModel
 from ..itemmodels.briefing import IssuedModel
 from ..itemmodels.roles import ROW_ROLE
 from ..labels import describe_error
@@ -146,13 +148,30 @@ class BriefingView(QWidget):
         self.kpi_box = QGroupBox()
         self.kpi_grid = QGridLayout(self.kpi_box)
         self.kpi_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        for i, key in enumerate(("new", "closed", "due", "closure", "on_time", "overdue")):
+        for i, key in enumerate(("new", "closed", "due", "closure", "on_time", "on_time_handling", "overdue")):
             name, value = QLabel(), QLabel("—")
             value.setObjectName(f"kpi_{key}")
             value.setStyleSheet("font-size: 20px; font-weight: 600;")
             self.kpi_grid.addWidget(name, 0, i)
             self.kpi_grid.addWidget(value, 1, i)
             self.kpi_labels[key] = (name, value)
+
+        # the per-unit figures of the PDF, for supervisors to sort and compare on screen
+        self.street_units = UnitModel(lambda: self.tr("Street"), self)
+        self.department_units = UnitModel(lambda: self.tr("Department"), self)
+        self.units_tabs = QTabWidget()
+        self.units_tabs.setObjectName("assessmentTables")
+        self.unit_tables: list[QTableView] = []
+        for model, name in ((self.street_units, "streetUnits"), (self.department_units, "departmentUnits")):
+            table = QTableView()
+            table.setObjectName(name)
+            table.setModel(model)
+            table.setSortingEnabled(True)
+            table.sortByColumn(UnitModel.RANK, Qt.SortOrder.AscendingOrder)
+            table.verticalHeader().setVisible(False)
+            table.horizontalHeader().setSectionResizeMode(UnitModel.UNIT, QHeaderView.ResizeMode.Stretch)
+            self.units_tabs.addTab(table, "")
+            self.unit_tables.append(table)
 
         self.issued_label = QLabel()
         self.issued_model = IssuedModel(self)
@@ -177,6 +196,7 @@ class BriefingView(QWidget):
         left.addWidget(self.status)
         left.addLayout(actions)
         left.addWidget(self.kpi_box)
+        left.addWidget(self.units_tabs, 1)
         left.addWidget(self.issued_label)
         left.addWidget(self.issued_table, 1)
         layout = QHBoxLayout(self)
@@ -242,9 +262,13 @@ class BriefingView(QWidget):
         self.kpi_box.setTitle(self.tr("At a glance"))
         names = {"new": self.tr("New"), "closed": self.tr("Closed"), "due": self.tr("Due to close"),
                  "closure": self.tr("Closure rate"), "on_time": self.tr("On-time closure rate"),
-                 "overdue": self.tr("Overdue now")}
+                 "on_time_handling": self.tr("On-time handling rate"), "overdue": self.tr("Overdue at end")}
         for key, (label, _) in self.kpi_labels.items():
             label.setText(names[key])
+        self.units_tabs.setTabText(0, self.tr("Assessment by street"))
+        self.units_tabs.setTabText(1, self.tr("Assessment by department"))
+        for model in (self.street_units, self.department_units):
+            model.retranslate()
         self.issued_label.setText(self.tr("Issued briefings (double-click to open)"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -294,6 +318,8 @@ class BriefingView(QWidget):
         self.status.setText(self.tr("Briefing ready: {path} ({kb} KB), recorded as issued by {user}").format(
             path=issued.path, kb=max(1, issued.size // 1024), user=issued.issued_by))
         self._show_kpis(issued.data.kpis)
+        self.street_units.set_units(issued.data.street_units)
+        self.department_units.set_units(issued.data.department_units)
         self._update_state()
         self.reload()
         path = issued.path
@@ -312,7 +338,8 @@ class BriefingView(QWidget):
     def _show_kpis(self, k: Kpis) -> None:
         pct = lambda v: "—" if v is None else f"{v * 100:.1f}%"  # noqa: E731
         values = {"new": str(k.new), "closed": str(k.closed), "due": str(k.due_to_close),
-                  "closure": pct(k.closure_rate), "on_time": pct(k.on_time_rate), "overdue": str(k.overdue_at_end)}
+                  "closure": pct(k.closure_rate), "on_time": pct(k.on_time_rate),
+                  "on_time_handling": pct(k.on_time_handling_rate), "overdue": str(k.overdue_at_end)}
         for key, (_, label) in self.kpi_labels.items():
             label.setText(values[key])
 
