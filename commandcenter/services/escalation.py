@@ -14,10 +14,9 @@ the change log (walls repaint the row and escalation lists reload) and the audit
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from fractions import Fraction
 from typing import Any
 
@@ -32,7 +31,6 @@ from ..domain.entities import Entity
 from ..domain.enums import STATUS_STAGE, CaseStatus, EscalationLevel, Stage
 from ..errors import NotFound, PermissionDenied
 from ..models import (
-    AuditEntry,
     Case,
     ChangeLog,
     Department,
@@ -41,6 +39,7 @@ from ..models import (
     User,
     to_epoch,
 )
+from . import audit
 from .auth import Actor, SystemActor, authorize
 from .changefeed import record_change
 from .lifecycle import write_audit
@@ -249,7 +248,8 @@ def _write_trail(s: Session, now_e: int, changed: Iterable[Any], events: list[Es
     """Change log (every case whose flag moved, every new escalation) and one audit entry per escalation.
 
     Written as two multi-row inserts (the same rows `changefeed.record_change` writes one at a
-    time) so a first scan over thousands of overdue cases stays one short transaction.
+    time; the audit entries chained in Python as one batch) so a first scan over thousands of
+    overdue cases stays one short transaction.
     """
     changes = [
         {"at": now_e, "entity": Entity.CASE.value, "entity_id": r.id, "op": "update", "centre_id": r.centre_id}
@@ -262,27 +262,16 @@ def _write_trail(s: Session, now_e: int, changed: Iterable[Any], events: list[Es
     if changes:
         s.execute(insert(ChangeLog), changes)
     if events:
-        s.execute(
-            insert(AuditEntry),
+        audit.append_many(
+            s,
+            SystemActor(),
             [
-                {
-                    "at": now_e,
-                    "user_id": None,
-                    "actor": SystemActor().username,
-                    "action": "escalate",
-                    "entity": Entity.CASE.value,
-                    "entity_id": e.case_id,
-                    "detail": json.dumps(
-                        {"case_number": e.case_number, "escalation_id": e.id, "stage": e.stage,
-                         "level": e.level, "round": e.round},
-                        ensure_ascii=False,
-                        sort_keys=True,
-                    ),
-                    "prev_hash": None,
-                    "hash": None,
-                }
+                audit.Draft("escalate", Entity.CASE.value, e.case_id,
+                            {"case_number": e.case_number, "escalation_id": e.id, "stage": e.stage,
+                             "level": e.level, "round": e.round})
                 for e in events
             ],
+            at=datetime.fromtimestamp(now_e, UTC),
         )
 
 

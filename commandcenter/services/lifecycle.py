@@ -7,7 +7,6 @@ audit trail in the same transaction: either all of it happens or none of it.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -21,11 +20,18 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db import Database
 from ..domain.actions import NOTE_MAX_CHARS, Action
 from ..domain.entities import Entity
-from ..domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel, Stage
+from ..domain.enums import (
+    OPEN_STATUSES,
+    CaseStatus,
+    Priority,
+    ReporterPrivacy,
+    Role,
+    SourceChannel,
+    Stage,
+)
 from ..domain.lifecycle import is_allowed, target_status
 from ..errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from ..models import (
-    AuditEntry,
     Case,
     CaseHistory,
     Category,
@@ -39,9 +45,11 @@ from ..models import (
     to_epoch,
 )
 from ..shapes.cases import CaseDetail, CaseRow, NewCase
+from . import audit
 from .auth import Actor, SystemActor, authorize
 from .case_queries import case_detail, case_row
 from .changefeed import record_change
+from .field_steps import FIELD_STEPS, acceptance_clock, apply_field_step
 from .geo import GridLocator
 from .timelimits import TimeLimits
 from .validation import clean_text
@@ -63,6 +71,8 @@ class TransitionParams:
 
 
 # free text of an action: a history note unless another column is named
+    evidence: str = ""  # a photo or file reference (field check, on-the-spot handling)
+    satisfaction: str | None = None  # a follow-up's Satisfaction value
 _clean = partial(clean_text, column=CaseHistory.note, limit=MAX_TEXT)
 
 
@@ -119,18 +129,10 @@ def centre_for_grid(session: Session, grid_id: int) -> int:
 
 
 def write_audit(session: Session, actor: Actor | SystemActor, at: datetime, action: str, entity: str,
-                entity_id: int | None, detail: dict[str, object] | None = None) -> None:
-    session.execute(
-        insert(AuditEntry).values(
-            at=to_epoch(at),
-            user_id=actor.user_id,
-            actor=actor.username,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
-        )
-    )
+                entity_id: int | None, detail: dict[str, object] | None = None, *,
+                history_id: int | None = None) -> None:
+    """Append to the hash-chained audit trail (`services.audit`) at the action's time."""
+    audit.append(session, actor, action, entity, entity_id, detail or {}, at=at, history_id=history_id)
 
 
 class CaseService:
@@ -163,6 +165,10 @@ class CaseService:
         Priority(new.priority)
         now = self.db.clock.now()
         reported_at = new.reported_at or now
+        if new.solved_on_spot:
+            authorize(self.db, actor, Action.SOLVE_ON_SPOT)
+        privacy = ReporterPrivacy(new.reporter_privacy)
+        anonymous = privacy is ReporterPrivacy.ANONYMOUS  # an anonymous caller's name is not kept at all
         with self.db.unit_of_work() as s:
             if s.get(Category, new.category_id) is None:
                 raise ValidationError(f"unknown category {new.category_id}", field="category")
@@ -183,8 +189,10 @@ class CaseService:
                 lat=lat,
                 address=_clean(new.address, "address", column=Case.address),
                 description=description,
-                reporter_name=_clean(new.reporter_name, "reporter_name", column=Case.reporter_name),
-                reporter_phone=_clean(new.reporter_phone, "reporter_phone", column=Case.reporter_phone),
+                reporter_name="" if anonymous else _clean(new.reporter_name, "reporter_name", column=Case.reporter_name),
+                reporter_phone="" if anonymous else _clean(new.reporter_phone, "reporter_phone",
+                                                           column=Case.reporter_phone),
+                reporter_privacy=privacy.value,
                 reported_at=reported_at,
                 stage_started_at=reported_at,
                 stage_deadline_at=self.limits.deadline(new.category_id, str(new.priority), Stage.REGISTER, reported_at),
@@ -193,9 +201,13 @@ class CaseService:
             )
             s.add(case)
             s.flush()
-            self._history(s, case, actor, now, "report", None, note="")
-            write_audit(s, actor, now, "report", "case", case.id, {"case_number": case.case_number})
-            if register:
+            history_id = self._history(s, case, actor, now, "report", None, note="")
+            write_audit(s, actor, now, "report", "case", case.id, {"case_number": case.case_number},
+                        history_id=history_id)
+            if new.solved_on_spot:
+                self._apply(s, case, actor, Action.SOLVE_ON_SPOT, TransitionParams(
+                    note=new.on_spot_note, officer_id=new.officer_id, evidence=new.evidence), now)
+            elif register:
                 self._apply(s, case, actor, Action.REGISTER, TransitionParams(), now)
             record_change(s, now, Entity.CASE, case.id, "insert", case.centre_id)
             case_id = case.id
@@ -318,7 +330,10 @@ class CaseService:
         elif action is Action.CLOSE:
             case.closed_at = now
             case.stage_started_at = case.stage_deadline_at = None
-        elif action is Action.RETURN_FOR_REWORK:
+        elif action in (Action.RETURN_FOR_REWORK, Action.FAIL_CHECK):  # a failed field check is a rework
+            # the handler gets a rework clock for escalation; 按期 stays judged against
+            # assess_deadline_at (first deadline + approved extensions), and the row names the
+            # handling unit the rework counts against
             note = _clean(p.note, "reason", required=True)
             case.rework_count += 1
             case.fed_back_at = None
@@ -357,6 +372,12 @@ class CaseService:
             case.closed_at = None
             case.evaluated_at = None
             case.rating = None
+        outcome = evidence = ""
+        if action in FIELD_STEPS:
+            step = apply_field_step(s, case, action, note, p.officer_id, p.evidence, p.satisfaction, now, start_stage)
+            note, outcome, evidence = step.note, step.outcome, step.evidence
+            officer_id, department_id = step.officer_id or officer_id, step.department_id or department_id
+        acceptance_clock(case, action, now, start_stage)
             case.fed_back_at = case.accepted_at = case.dispatched_at = None
             case.assignee_officer_id = case.assignee_department_id = None
             case.handle_deadline_at = None
@@ -371,9 +392,10 @@ class CaseService:
         case.status = to.value
         case.updated_at = now
         flag_modified(case, "updated_at")  # every action bumps the version other seats compare
-        self._history(s, case, actor, now, action.value, status.value, note, officer_id, department_id)
+        history_id = self._history(s, case, actor, now, action.value, status.value, note, officer_id, department_id,
+                                   outcome=outcome, evidence=evidence)
         write_audit(s, actor, now, action.value, "case", case.id,
-                    {"case_number": case.case_number, "from": status.value, "to": to.value})
+                    {"case_number": case.case_number, "from": status.value, "to": to.value}, history_id=history_id)
 
     def _merge_target(self, s: Session, case: Case, target_id: int | None) -> Case:
         if target_id is None:
@@ -402,8 +424,10 @@ class CaseService:
     @staticmethod
     def _history(s: Session, case: Case, actor: Actor | SystemActor, at: datetime, action: str,
                  from_status: str | None, note: str, officer_id: int | None = None,
-                 department_id: int | None = None) -> None:
-        s.execute(
+                 department_id: int | None = None, *, outcome: str = "", evidence: str = "") -> int:
+                outcome=outcome,
+                evidence=evidence,
+        return s.execute(
             insert(CaseHistory).values(
                 case_id=case.id,
                 at=to_epoch(at),
@@ -418,5 +442,5 @@ class CaseService:
                 # (services.kpi), so nothing done after the period changes them
                 deadline_at=case.assess_deadline_at if case.handle_deadline_at is not None else None,
                 stage_deadline_at=case.stage_deadline_at,
-            )
-        )
+            ).returning(CaseHistory.id)
+        ).scalar_one()
