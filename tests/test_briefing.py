@@ -99,10 +99,10 @@ def test_printed_kpis_equal_an_independent_sql_query(scenario) -> None:  # type:
     start = datetime(2026, 11, 25, tzinfo=TZ)
     expected = independent_kpis(db, start, start + timedelta(days=1), clock.now())
     previous = independent_kpis(db, start - timedelta(days=1), start, clock.now())
-    due, closed_of_due, on_time, reworked = expected.pop("_raw")  # type: ignore[misc]
+    due, closed_of_due, on_time, _ = expected.pop("_raw")  # type: ignore[misc]
     previous.pop("_raw")
-    # the scenario exercises the definitions: cases due, some late, some reworked
-    assert due > 0 and 0 < on_time < closed_of_due and reworked > 0
+    # the scenario exercises the definitions: cases due, some late (rework: the demo city's test)
+    assert due > 0 and 0 < on_time < closed_of_due
     printed = tile_values(pages[0], expected)
     assert {label: value for label, (value, _) in printed.items()} == expected
     for label in ("New", "Closed", "Closure rate", "Mean time to dispatch"):
