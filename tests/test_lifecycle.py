@@ -33,10 +33,12 @@ def new_case(city, **kw) -> NewCase:  # type: ignore[no-untyped-def]
 def params_for(action: Action, city, other_case_id: int | None = None) -> TransitionParams:  # type: ignore[no-untyped-def]
     return TransitionParams(
         note="reason given",
-        officer_id={Action.DISPATCH: city.officer_ids[0], Action.REASSIGN: city.officer_ids[1]}.get(action),
+        officer_id={Action.DISPATCH: city.officer_ids[0], Action.REASSIGN: city.officer_ids[1],
+                    Action.SOLVE_ON_SPOT: city.officer_ids[0]}.get(action),
         merge_into_id=other_case_id,
         minutes=60 if action is Action.EXTEND else None,
         rating=4 if action is Action.EVALUATE else None,
+        satisfaction="satisfied" if action is Action.FOLLOW_UP else None,
     )
 
 
@@ -46,6 +48,7 @@ PATHS: dict[CaseStatus, list[Action]] = {
     S.DISPATCHED: [Action.REGISTER, Action.DISPATCH],
     S.ACCEPTED: [Action.REGISTER, Action.DISPATCH, Action.ACCEPT],
     S.FED_BACK: [Action.REGISTER, Action.DISPATCH, Action.ACCEPT, Action.FEED_BACK],
+    S.CHECKING: [Action.REGISTER, Action.DISPATCH, Action.ACCEPT, Action.FEED_BACK, Action.REQUEST_CHECK],
     S.CLOSED: [Action.REGISTER, Action.DISPATCH, Action.ACCEPT, Action.FEED_BACK, Action.CLOSE],
     S.SUSPENDED: [Action.REGISTER, Action.SUSPEND],
     S.REJECTED: [Action.REJECT],
@@ -97,7 +100,7 @@ def test_every_transition_is_checked(db, city, supervisor, status, action) -> No
 
 
 def test_allowed_actions_match_the_table() -> None:
-    assert allowed_actions(S.FED_BACK) == [Action.CLOSE, Action.RETURN_FOR_REWORK]
+    assert allowed_actions(S.FED_BACK) == [Action.CLOSE, Action.RETURN_FOR_REWORK, Action.REQUEST_CHECK]
     assert allowed_actions(S.REJECTED) == []
     assert allowed_actions(S.MERGED) == []
 

@@ -26,6 +26,13 @@ class Action(StrEnum):
     EXTEND = "extend"
     REOPEN = "reopen"
     EVALUATE = "evaluate"
+    # field steps (see domain.lifecycle): each is its own case_history action code
+    SEND_BACK = "send_back"  # 退回: the handler returns a case as not theirs; counts in 派遣准确率
+    REQUEST_CHECK = "request_check"  # 核查: the centre asks the grid officer to check on site
+    CONFIRM_CHECK = "confirm_check"  # the officer found it resolved
+    FAIL_CHECK = "fail_check"  # the officer found it not resolved: back for rework
+    SOLVE_ON_SPOT = "solve_on_spot"  # 即时办结/自行处置: reported already solved; counts in 自处率
+    FOLLOW_UP = "follow_up"  # 回访: the reporter's satisfaction after closure (outcome column); 满意率
     ESCALATE = "escalate"  # record reminders / supervision on overdue cases
     WRITE_HANDOVER = "write_handover"
     ACKNOWLEDGE_HANDOVER = "acknowledge_handover"
@@ -60,6 +67,13 @@ _OPERATOR = {
     Action.RESUME,
     Action.ESCALATE,
     Action.WRITE_HANDOVER,
+    # operators enter what handlers, grid officers and residents report by phone or app
+    Action.SEND_BACK,
+    Action.REQUEST_CHECK,
+    Action.CONFIRM_CHECK,
+    Action.FAIL_CHECK,
+    Action.SOLVE_ON_SPOT,
+    Action.FOLLOW_UP,
     # an operator calling a reporter back needs the number: one case at a time, audited
     Action.REVEAL_PERSONAL_DATA,
 }
@@ -97,6 +111,7 @@ DEFAULT_PERMISSIONS: dict[Role, frozenset[Action]] = {
 # actions that must say why: the service refuses them without a note, the dialog asks for one
 NEEDS_REASON: frozenset[Action] = frozenset({
     Action.REJECT, Action.RETURN_FOR_REWORK, Action.SUSPEND, Action.REOPEN, Action.EXTEND, Action.FEED_BACK,
+    Action.SEND_BACK, Action.CONFIRM_CHECK, Action.FAIL_CHECK, Action.SOLVE_ON_SPOT,
 })
 NOTE_MAX_CHARS = 2000  # a case history note
 REJECT_REASON_MAX_CHARS = 200  # the reject reason is kept on the case in a 200-character column

@@ -26,6 +26,7 @@ class CaseStatus(StrEnum):
     DISPATCHED = "dispatched"  # 派遣: waiting for the handler to accept
     ACCEPTED = "accepted"  # 处置: being handled
     FED_BACK = "fed_back"  # 反馈: waiting for verification
+    CHECKING = "checking"  # 核查: the grid officer checks the result on site before the centre closes
     SUSPENDED = "suspended"  # 挂账: clock stopped
     CLOSED = "closed"  # 结案
     REJECTED = "rejected"  # invalid report
@@ -39,6 +40,7 @@ OPEN_STATUSES: frozenset[CaseStatus] = frozenset(
         CaseStatus.DISPATCHED,
         CaseStatus.ACCEPTED,
         CaseStatus.FED_BACK,
+        CaseStatus.CHECKING,
         CaseStatus.SUSPENDED,
     }
 )
@@ -66,15 +68,36 @@ class Stage(StrEnum):
     DISPATCH = "dispatch"  # registered -> dispatched
     HANDLE = "handle"  # dispatched -> fed back (the 处置时限)
     VERIFY = "verify"  # fed back -> closed
+    ACCEPT = "accept"  # dispatched -> accepted (签收): the handler acknowledges within its own limit
+    CHECK = "check"  # checking -> checked: the grid officer's field check (核查)
 
 
 STATUS_STAGE: dict[CaseStatus, Stage] = {
     CaseStatus.REPORTED: Stage.REGISTER,
     CaseStatus.REGISTERED: Stage.DISPATCH,
-    CaseStatus.DISPATCHED: Stage.HANDLE,
+    CaseStatus.DISPATCHED: Stage.ACCEPT,  # the handling deadline runs too, in handle_deadline_at
     CaseStatus.ACCEPTED: Stage.HANDLE,
     CaseStatus.FED_BACK: Stage.VERIFY,
+    CaseStatus.CHECKING: Stage.CHECK,
 }
+
+
+class ReporterPrivacy(StrEnum):
+    """What the reporter allowed: a named reporter is called back (回访); an anonymous one left no
+    name, a confidential one (保密) left it for the centre's records only: neither is shown a name
+    nor called back."""
+
+    NAMED = "named"
+    ANONYMOUS = "anonymous"
+    CONFIDENTIAL = "confidential"
+
+
+class Satisfaction(StrEnum):
+    """The reporter's answer at the follow-up call (回访); 满意率 counts the first two."""
+
+    SATISFIED = "satisfied"  # 满意
+    BASICALLY_SATISFIED = "basically_satisfied"  # 基本满意
+    UNSATISFIED = "unsatisfied"  # 不满意
 
 
 class TimeUnit(StrEnum):

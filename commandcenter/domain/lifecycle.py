@@ -32,6 +32,15 @@ TRANSITIONS: dict[tuple[Action, S], S | None] = {
     (Action.RESUME, S.SUSPENDED): None,
     (Action.REOPEN, S.CLOSED): S.REGISTERED,
     (Action.EVALUATE, S.CLOSED): S.CLOSED,
+    # field steps: a handler sends back what is not theirs, the grid officer checks on site,
+    # an officer reports a case already solved, the reporter is called back after closure
+    (Action.SEND_BACK, S.DISPATCHED): S.REGISTERED,
+    (Action.SEND_BACK, S.ACCEPTED): S.REGISTERED,
+    (Action.REQUEST_CHECK, S.FED_BACK): S.CHECKING,
+    (Action.CONFIRM_CHECK, S.CHECKING): S.FED_BACK,
+    (Action.FAIL_CHECK, S.CHECKING): S.DISPATCHED,
+    (Action.SOLVE_ON_SPOT, S.REPORTED): S.CLOSED,
+    (Action.FOLLOW_UP, S.CLOSED): S.CLOSED,
 }
 
 CASE_ACTIONS: frozenset[Action] = frozenset(a for a, _ in TRANSITIONS)

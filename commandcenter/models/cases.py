@@ -24,6 +24,8 @@ from ..domain.enums import (
     CategoryKind,
     EscalationLevel,
     Priority,
+    ReporterPrivacy,
+    Satisfaction,
     SourceChannel,
     Stage,
     TimeUnit,
@@ -81,6 +83,8 @@ class Case(Base):
         CheckConstraint(check_in("priority", Priority), name="priority"),
         CheckConstraint(check_in("source", SourceChannel), name="source"),
         CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="rating"),
+        CheckConstraint(check_in("reporter_privacy", ReporterPrivacy), name="reporter_privacy"),
+        CheckConstraint(f"satisfaction IS NULL OR {check_in('satisfaction', Satisfaction)}", name="satisfaction"),
         CheckConstraint("escalation_level BETWEEN 0 AND 2", name="escalation_level"),
         CheckConstraint("status <> 'merged' OR merged_into_id IS NOT NULL", name="merged_target"),
         Index("ix_case_status_deadline", "status", "stage_deadline_at"),
@@ -111,6 +115,9 @@ class Case(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     reporter_name: Mapped[str] = mapped_column(String(60), default="")
     reporter_phone: Mapped[str] = mapped_column(String(20), default="")
+    # anonymous and confidential reporters are never shown by name nor called back (see 0009)
+    reporter_privacy: Mapped[str] = mapped_column(String(12), default=ReporterPrivacy.NAMED.value,
+                                                  server_default=ReporterPrivacy.NAMED.value)
     reported_at: Mapped[datetime] = mapped_column(UtcTimestamp)
     registered_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
     dispatched_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
@@ -133,6 +140,11 @@ class Case(Base):
     rework_count: Mapped[int] = mapped_column(SmallInteger, default=0)
     escalation_level: Mapped[int] = mapped_column(SmallInteger, default=0)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("case_record.id"))
+    # the grid officer asked for the field check (核查) under way, and the follow-up (回访) of the
+    # current closure; a reopening clears both, the history keeps every earlier one
+    check_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    followed_up_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    satisfaction: Mapped[str | None] = mapped_column(String(20))
     reject_reason: Mapped[str] = mapped_column(String(200), default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     # written by the drill feed: left out of a production database's figures (see 0010)
@@ -163,6 +175,10 @@ class CaseHistory(Base):
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     note: Mapped[str] = mapped_column(Text, default="")
+    # a follow-up's satisfaction (Satisfaction values), else empty; what briefings count as 满意率
+    outcome: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # where the proof lies (a photo or file reference) for on-the-spot handling and field checks
+    evidence: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # the clocks as this step left them, so a period's figures are read as they stood at its end
     # and a later extension or reopening never changes them: the deadline 按期 is judged against
     # (the case's assessment deadline) and the current stage's deadline (see 0008)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import BigInteger, ColumnElement, Select, func, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from ..domain.enums import OPEN_STATUS_VALUES
+from ..domain.enums import OPEN_STATUS_VALUES, ReporterPrivacy
 from ..errors import NotFound
 from ..models import (
     Case,
@@ -187,8 +187,11 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
     )
     return CaseDetail(
         row=row,
-        reporter_name=c.reporter_name,
-        reporter_phone=c.reporter_phone,
+        # anonymous and confidential reporters are never shown, whoever reads the case
+        reporter_name=c.reporter_name if c.reporter_privacy == ReporterPrivacy.NAMED else "",
+        reporter_phone=c.reporter_phone if c.reporter_privacy == ReporterPrivacy.NAMED else "",
+        reporter_privacy=c.reporter_privacy,
+        satisfaction=c.satisfaction,
         registered_at=c.registered_at,
         dispatched_at=c.dispatched_at,
         accepted_at=c.accepted_at,

@@ -25,7 +25,6 @@ from ..domain.enums import (
     CaseStatus,
     Priority,
     ReporterPrivacy,
-    Role,
     SourceChannel,
     Stage,
 )
@@ -372,12 +371,6 @@ class CaseService:
             case.closed_at = None
             case.evaluated_at = None
             case.rating = None
-        outcome = evidence = ""
-        if action in FIELD_STEPS:
-            step = apply_field_step(s, case, action, note, p.officer_id, p.evidence, p.satisfaction, now, start_stage)
-            note, outcome, evidence = step.note, step.outcome, step.evidence
-            officer_id, department_id = step.officer_id or officer_id, step.department_id or department_id
-        acceptance_clock(case, action, now, start_stage)
             case.fed_back_at = case.accepted_at = case.dispatched_at = None
             case.assignee_officer_id = case.assignee_department_id = None
             case.handle_deadline_at = None
@@ -389,6 +382,12 @@ class CaseService:
                 raise ValidationError("a rating from 1 to 5 is required", field="rating")
             case.rating = p.rating
             case.evaluated_at = now
+        outcome = evidence = ""
+        if action in FIELD_STEPS:
+            step = apply_field_step(s, case, action, note, p.officer_id, p.evidence, p.satisfaction, now, start_stage)
+            note, outcome, evidence = step.note, step.outcome, step.evidence
+            officer_id, department_id = step.officer_id or officer_id, step.department_id or department_id
+        acceptance_clock(case, action, now, start_stage)
         case.status = to.value
         case.updated_at = now
         flag_modified(case, "updated_at")  # every action bumps the version other seats compare
@@ -425,8 +424,6 @@ class CaseService:
     def _history(s: Session, case: Case, actor: Actor | SystemActor, at: datetime, action: str,
                  from_status: str | None, note: str, officer_id: int | None = None,
                  department_id: int | None = None, *, outcome: str = "", evidence: str = "") -> int:
-                outcome=outcome,
-                evidence=evidence,
         return s.execute(
             insert(CaseHistory).values(
                 case_id=case.id,
@@ -438,6 +435,8 @@ class CaseService:
                 officer_id=officer_id,
                 department_id=department_id,
                 note=note,
+                outcome=outcome,
+                evidence=evidence,
                 # the clocks as the step left them: a period's figures are read from these rows
                 # (services.kpi), so nothing done after the period changes them
                 deadline_at=case.assess_deadline_at if case.handle_deadline_at is not None else None,

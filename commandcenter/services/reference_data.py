@@ -115,6 +115,7 @@ MINOR_CATEGORIES: tuple[tuple[str, str, str, str], ...] = (
 _WORKING, _CALENDAR = TimeUnit.WORKING.value, TimeUnit.CALENDAR.value
 REGISTER_MINUTES = (10, 30, 30, 30)
 DISPATCH_MINUTES = (10, 30, 30, 30)
+ACCEPT_MINUTES = (15, 30, 60, 120)  # 签收 of a dispatch, on the calendar clock
 # profile -> (handle minutes, handle unit, verify minutes, verify unit)
 PROFILES: dict[str, tuple[tuple[int, int, int, int], str, tuple[int, int, int, int], str]] = {
     # round-the-clock hazards: on site within the hour
@@ -147,6 +148,8 @@ def policy_rows(profile: str) -> list[tuple[str, str, int, str]]:
             (Stage.DISPATCH, DISPATCH_MINUTES[i], _CALENDAR),
             (Stage.HANDLE, handle[i], handle_unit),
             (Stage.VERIFY, verify[i], verify_unit),
+            (Stage.ACCEPT, ACCEPT_MINUTES[i], _CALENDAR),
+            (Stage.CHECK, verify[i], verify_unit),  # the field check gets the verification's time
         ):
             rows.append((priority.value, stage.value, minutes, _CALENDAR if urgent else unit))
     return rows

@@ -25,6 +25,15 @@ FALLBACK_MINUTES: dict[Stage, dict[Priority, tuple[int, TimeUnit]]] = {
         Priority.LOW: (1260, TimeUnit.WORKING),
     },
     Stage.VERIFY: {p: (m, TimeUnit.CALENDAR) for p, m in zip(Priority, (60, 120, 240, 480), strict=True)},
+    # 签收: a handler acknowledges a dispatch within minutes, whatever the working hours
+    Stage.ACCEPT: {p: (m, TimeUnit.CALENDAR) for p, m in zip(Priority, (15, 30, 60, 120), strict=True)},
+    # 核查: the grid officer goes to look within the working day (urgent ones at once)
+    Stage.CHECK: {
+        Priority.URGENT: (120, TimeUnit.CALENDAR),
+        Priority.HIGH: (240, TimeUnit.WORKING),
+        Priority.NORMAL: (420, TimeUnit.WORKING),
+        Priority.LOW: (840, TimeUnit.WORKING),
+    },
 }
 
 

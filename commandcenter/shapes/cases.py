@@ -92,6 +92,8 @@ class CaseDetail:
     history: tuple[HistoryEntry, ...]
     # reminders (催办) and supervisions (督办) recorded for the case, as timeline entries
     escalations: tuple[HistoryEntry, ...] = ()
+    reporter_privacy: str = "named"  # ReporterPrivacy: anonymous and confidential names are never shown
+    satisfaction: str | None = None  # the follow-up (回访) of the current closure, if made
 
 
 @dataclass(frozen=True)
@@ -109,3 +111,12 @@ class NewCase:
     reporter_name: str = ""
     reporter_phone: str = ""
     reported_at: datetime | None = None
+    # anonymous reporters leave no name; confidential ones are kept for the centre only: neither
+    # is shown nor called back (ReporterPrivacy)
+    reporter_privacy: str = "named"
+    # 即时办结: a grid officer reports the problem already solved; it closes at once with the
+    # note of what was done and an optional evidence reference (a photo)
+    solved_on_spot: bool = False
+    officer_id: int | None = None
+    on_spot_note: str = ""
+    evidence: str = ""
