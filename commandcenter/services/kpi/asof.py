@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session
@@ -42,8 +43,9 @@ OPEN = frozenset(OPEN_STATUS_VALUES)
 RUNNING = OPEN - {CaseStatus.SUSPENDED.value}
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
+    """One history row as replayed (a tuple: a day's candidates are some hundred thousand rows)."""
+
     id: int
     at: int
     action: str
@@ -160,10 +162,12 @@ def read_steps(s: Session, scope: Sequence[int], windows: Iterable[Window]
     )
     facts: dict[int, CaseFacts] = {}
     steps: dict[int, list[Step]] = defaultdict(list)
-    for cid, hid, at, action, to, officer, dept, deadline, stage_deadline, street, reported in rows:
+    make = Step._make
+    for row in rows:
+        cid = row[0]
         if cid not in facts:
-            facts[cid] = CaseFacts(cid, street, reported)
-        steps[cid].append(Step(hid, at, action, to, officer, dept, deadline, stage_deadline))
+            facts[cid] = CaseFacts(cid, row[9], row[10])
+        steps[cid].append(make(row[1:9]))
     return facts, steps
 
 
