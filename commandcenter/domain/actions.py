@@ -51,6 +51,8 @@ class Action(StrEnum):
     VIEW_PERSONAL_DATA = "view_personal_data"
     # show one case's masked field in clear, on purpose, with a reason that goes to the audit trail
     REVEAL_PERSONAL_DATA = "reveal_personal_data"
+    # search the audit trail and verify its hash chain (the audit screen)
+    VIEW_AUDIT = "view_audit"
 
 
 _OPERATOR = {
@@ -87,6 +89,7 @@ _SUPERVISOR = _OPERATOR | {
     Action.PRINT_BRIEFING,
     Action.MANAGE_ROSTER,
     Action.VIEW_PERSONAL_DATA,
+    Action.VIEW_AUDIT,
 }
 _TRAINER = {Action.VIEW, Action.MANAGE_DEMO, Action.RUN_DRILL, Action.ESCALATE}
 _ADMIN = {
@@ -99,6 +102,7 @@ _ADMIN = {
     Action.IMPORT_DATA,
     Action.ESCALATE,
     Action.VIEW_PERSONAL_DATA,  # admins import and correct officers' and residents' records
+    Action.VIEW_AUDIT,
 }
 
 DEFAULT_PERMISSIONS: dict[Role, frozenset[Action]] = {

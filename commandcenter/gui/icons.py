@@ -14,6 +14,8 @@ ICONS: dict[str, tuple[str, str]] = {
     "handover": ("mdi6.swap-horizontal", "#37474f"),
     "briefing": ("mdi6.file-chart-outline", "#37474f"),
     "admin": ("mdi6.shield-account-outline", "#37474f"),
+    "audit": ("mdi6.clipboard-text-clock-outline", "#37474f"),
+    "verify_chain": ("mdi6.link-lock", "#37474f"),
     "new_case": ("mdi6.phone-plus", "#1565c0"),
     "register": ("mdi6.check-circle-outline", "#2e7d32"),
     "reject": ("mdi6.close-circle-outline", "#c62828"),

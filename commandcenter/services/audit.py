@@ -90,12 +90,14 @@ def detail_text(detail: dict[str, object] | str) -> str:
 
 
 def history_digest(row: Mapping[str, Any]) -> str:
-    """SHA-256 (hex) of a case-history row as stored: every column that is not NULL, by name.
+    """SHA-256 (hex) of a case-history row as stored: every column by name, but NULL and empty ones.
 
-    NULLs are left out so a later migration adding a nullable column to `case_history` leaves
-    the digests of the rows written before it unchanged; booleans count as 0/1 on both databases.
+    Leaving out NULL and '' lets a later migration add a nullable column, or a text column
+    defaulting to '', to `case_history` without changing the digests of the rows written before
+    it (a migration that fills other values into attested rows would break them: it must not).
+    Booleans count as 0/1 on both databases.
     """
-    canon = {k: int(v) if isinstance(v, bool) else v for k, v in row.items() if v is not None}
+    canon = {k: int(v) if isinstance(v, bool) else v for k, v in row.items() if v is not None and v != ""}
     text_form = json.dumps(canon, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text_form.encode("utf-8")).hexdigest()
 

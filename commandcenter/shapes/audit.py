@@ -32,6 +32,14 @@ class AuditRow:
 
 
 @dataclass(frozen=True)
+class AuditFacets:
+    """The action and entity codes the trail holds: the audit screen's filter choices."""
+
+    actions: tuple[str, ...]
+    entities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class AuditQuery:
     """What the audit screen searches by; empty fields do not filter."""
 

@@ -3,7 +3,8 @@
 Adds the chain's columns to `audit_entry` (`seq`, `workstation`, `os_user`, `history_id`, `history_hash`), the
 one-row `audit_anchor` table (the newest head, kept where the application cannot move it
 backwards on PostgreSQL: a trigger refuses a smaller `seq` and any delete), and hashes the
-entries already there in id order, so an upgraded database verifies like a new one. A SQLite
+entries already there in id order, so an upgraded database verifies like a new one; supervisors
+and admins get the right to search and verify the trail (`view_audit`). A SQLite
 database's anchor file is written beside it with the head the backfill computed (the same head
 whenever the backfill runs, so an upgrade retried after a failure writes the same file).
 
@@ -26,6 +27,7 @@ down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+AUDIT_ROLES = ("supervisor", "admin")  # who may search the trail and verify it (Action.VIEW_AUDIT)
 _PG_GUARD = """
 CREATE OR REPLACE FUNCTION audit_anchor_forward_only() RETURNS trigger AS $$
 BEGIN
@@ -56,6 +58,8 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_anchor")),
     )
+    permission = sa.table("role_permission", sa.column("role", sa.String), sa.column("action", sa.String))
+    op.bulk_insert(permission, [{"role": role, "action": "view_audit"} for role in AUDIT_ROLES])
     bind = op.get_bind()
     head = _backfill(bind)
     if bind.dialect.name == "postgresql":
@@ -88,6 +92,7 @@ def _backfill(bind: sa.Connection) -> AnchorHead | None:
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM role_permission WHERE action = 'view_audit'")
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS audit_anchor_forward_only ON audit_anchor")
