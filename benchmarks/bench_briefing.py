@@ -6,9 +6,11 @@ frozen clock one minute after the last case was reported, and briefs the whole c
 
 * data, today: every query of the briefing (``services.kpi.briefing_data``) for the day still
   running, the screen's default in the afternoon; baseline: plain sqlite3 queries computing the
-  same page-1 figures (the KPIs of the day and the day before, overdue now), one index range per
-  figure, checked equal to ours;
-* data, a day 90 days back: the same for a reprint, where every time range lies in the past;
+  same page-1 figures (the KPIs of the day and the day before, overdue at the end) from the case
+  history as it stood at each period's end, one index range per candidate set, checked equal to
+  ours;
+* data, a day 90 days back: the same for a reprint, where every time range lies in the past and
+  every case changed since the day's end is read again to know whether it was open then;
 * whole briefing: data, the English PDF (``reports.briefing.briefing_pdf``) and writing it to a
   file as issuing does (temporary name, fsync, rename; the one-row record is not timed, the
   database being read-only); baseline: the plain sqlite3 figures plus a bare
@@ -16,7 +18,7 @@ frozen clock one minute after the last case was reported, and briefs the whole c
 * PDF: the layout against that raw canvas.
 
 Five runs each, interleaved so machine noise hits them alike; medians are compared with the
-goals (data ≤ 0.5 s, whole briefing ≤ 1.5 s, PDF ≤ 5× the raw canvas) and the worst run is
+goals (data ≤ 1 s today, ≤ 4 s for the reprint, whole briefing ≤ 1.5 s, PDF ≤ 5× the raw canvas) and the worst run is
 noted. Exits 1 when a goal is missed; the files written go to a temporary folder removed at
 the end.
 """
@@ -51,66 +53,101 @@ SCALE, DAYS, SEED = "putian", 365, 7
 TZ = ZoneInfo("Asia/Shanghai")
 PAST_DAYS_BACK = 90
 RUNS = 5
-DATA_GOAL_S = 0.5
+# the figures replay each counted case's history to the period's end (about 100k rows for a
+# Putian day, six times the case rows the figures once read), so a reprint never changes
+DATA_GOAL_S = 1.0
+PAST_GOAL_S = 4.0  # an old day re-reads every case changed since it, to know which were open then
 WHOLE_GOAL_S = 1.5
 PDF_GOAL_RATIO = 5.0
-RUNNING = ("reported", "registered", "dispatched", "accepted", "fed_back")
 T = TypeVar("T")
 
 
 # ---- the raw baselines ----------------------------------------------------------------
+CLOSING = "('close', 'solve_on_spot')"
+REWORK = "('return_for_rework', 'fail_check')"
+OPEN = "('reported', 'registered', 'dispatched', 'accepted', 'fed_back', 'checking', 'suspended')"
+RUNNING = "('reported', 'registered', 'dispatched', 'accepted', 'fed_back', 'checking')"
+# each candidate case's last history row before the cut: the case as it stood at the period's end
+SNAP = """SELECT h.* FROM ({candidates}) k
+          JOIN case_history h ON h.id = (SELECT max(id) FROM case_history x WHERE x.case_id = k.case_id
+                                         AND x.at < :cut)"""
+CYCLE = "x.case_id = s.case_id AND x.at < :cut AND x.id >= s.start"
+
+
 def raw_period(con: sqlite3.Connection, a: int, b: int, now: int) -> dict[str, Any]:
-    """One period's page-1 figures, each by the plainest indexed query (the whole city)."""
+    """One period's page-1 figures as they stood at its end, in plain SQL over the history rows."""
     as_of = min(now, b)
-    p = {"a": a, "b": b, "asof": as_of}
+    p = {"a": a, "b": b, "asof": as_of, "cut": min(b, as_of + 1)}
     one = lambda sql: con.execute(sql, p).fetchone()  # noqa: E731
-    new = one("SELECT count(*) FROM case_record WHERE reported_at >= :a AND reported_at < :b")[0]
-    registered = one("SELECT count(*) FROM case_record WHERE registered_at >= :a AND registered_at < :b")[0]
-    dispatched, dispatch_sum, dispatch_n = one(
-        "SELECT count(*), sum(CASE WHEN rework_count = 0 AND registered_at IS NOT NULL"
-        "                          THEN dispatched_at - registered_at END),"
-        "       count(CASE WHEN rework_count = 0 AND registered_at IS NOT NULL THEN 1 END)"
-        " FROM case_record WHERE dispatched_at >= :a AND dispatched_at < :b")
-    closed, close_sum = one("SELECT count(*), sum(closed_at - reported_at) FROM case_record"
-                            " WHERE closed_at >= :a AND closed_at < :b")
-    # due: deadlines in the period; a suspended case's deadline moves by the time it has waited
-    due = one(
-        "SELECT count(*), total(closed_at <= :asof), total(closed_at <= deadline),"
-        "       total(fed_back_at <= :asof OR closed_at <= :asof), total(rework_count > 0),"
-        "       total(fed_back_at <= :asof OR closed_at <= :asof OR rework_count > 0)"
-        " FROM (SELECT closed_at, fed_back_at, rework_count, handle_deadline_at AS deadline FROM case_record"
-        "       WHERE handle_deadline_at >= :a AND handle_deadline_at < :b AND registered_at IS NOT NULL"
-        "         AND status NOT IN ('rejected', 'merged', 'suspended')"
-        "       UNION ALL"
-        "       SELECT closed_at, fed_back_at, rework_count,"
-        "              handle_deadline_at + CASE WHEN suspended_at < :asof THEN :asof - suspended_at ELSE 0 END"
-        "       FROM case_record WHERE status = 'suspended' AND registered_at IS NOT NULL"
-        "         AND handle_deadline_at IS NOT NULL)"
-        " WHERE deadline >= :a AND deadline < :b")
+    events = "FROM case_history WHERE at >= :a AND at < :cut AND action"
+    new = one("SELECT count(*) FROM case_record WHERE reported_at >= :a AND reported_at < :cut")[0]
+    registered = one(f"SELECT count(*) {events} = 'register'")[0]
+    dispatched = one(f"SELECT count(DISTINCT case_id) {events} = 'dispatch'")[0]
+    sent_back = one(f"SELECT count(*) {events} = 'send_back'")[0]
+    closed, close_sum = one(f"SELECT count(*), sum(h.at - c.reported_at) FROM case_history h JOIN case_record c"
+                            f" ON c.id = h.case_id WHERE h.at >= :a AND h.at < :cut AND h.action IN {CLOSING}")
+    dispatch_sum, dispatch_n = one("""
+        SELECT sum(d.at - s.at), count(*) FROM case_history d
+        JOIN case_history s ON s.id = (SELECT max(id) FROM case_history x WHERE x.case_id = d.case_id
+                                       AND x.id < d.id AND x.action IN ('register', 'reopen'))
+        WHERE d.at >= :a AND d.at < :cut AND d.action = 'dispatch'
+          AND NOT EXISTS (SELECT 1 FROM case_history y WHERE y.case_id = d.case_id AND y.action = 'dispatch'
+                          AND y.id > s.id AND y.id < d.id)""")
+    due_candidates = ("SELECT case_id FROM case_history WHERE deadline_at >= :a AND deadline_at < :b AND at < :cut"
+                      " UNION SELECT case_id FROM case_history WHERE stage_deadline_at >= :a"
+                      " AND stage_deadline_at < :b AND at < :cut")
+    due = one(f"""
+        WITH snap AS ({SNAP.format(candidates=due_candidates)}),
+        due AS (
+            SELECT s.*, coalesce(s.deadline_at, s.stage_deadline_at) AS judged,
+                   coalesce((SELECT max(id) FROM case_history x WHERE x.case_id = s.case_id AND x.at < :cut
+                             AND x.action = 'reopen'), 0) AS start
+            FROM snap s
+            WHERE s.to_status NOT IN ('rejected', 'merged', 'reported') AND (
+                (s.deadline_at >= :a AND s.deadline_at < :b
+                 AND NOT (s.to_status = 'suspended' AND s.deadline_at >= s.at))
+                OR (s.deadline_at IS NULL AND s.to_status = 'registered'
+                    AND s.stage_deadline_at >= :a AND s.stage_deadline_at < :b))),
+        marks AS (
+            SELECT s.to_status = 'closed' AS closed, s.judged,
+                   (SELECT max(at) FROM case_history x WHERE {CYCLE} AND x.action IN {CLOSING}) AS closed_at,
+                   (SELECT max(id) FROM case_history x WHERE {CYCLE} AND x.action = 'feed_back') AS fb,
+                   (SELECT max(id) FROM case_history x WHERE {CYCLE} AND x.action IN {REWORK}) AS rw,
+                   EXISTS (SELECT 1 FROM case_history x WHERE {CYCLE} AND x.action = 'extend') AS extended,
+                   EXISTS (SELECT 1 FROM case_history x WHERE {CYCLE} AND x.action = 'suspend') AS suspended
+            FROM due s),
+        o AS (SELECT m.*, m.fb IS NOT NULL AND (m.rw IS NULL OR m.rw < m.fb) AS standing,
+                     (SELECT at FROM case_history x WHERE x.id = m.fb) AS fb_at FROM marks m)
+        SELECT count(*), total(closed), total(closed AND closed_at <= judged), total(closed OR standing),
+               total((standing AND fb_at <= judged) OR (NOT standing AND closed AND closed_at <= judged)),
+               total(rw IS NOT NULL), total(closed OR fb IS NOT NULL OR rw IS NOT NULL), total(extended),
+               total(suspended)
+        FROM o""")
+    open_candidates = (f"SELECT id AS case_id FROM case_record WHERE status IN {OPEN}"
+                       " UNION SELECT case_id FROM case_history WHERE at >= :cut")
+    (overdue,) = one(f"SELECT count(*) FROM ({SNAP.format(candidates=open_candidates)})"
+                     f" WHERE to_status IN {RUNNING} AND stage_deadline_at < :asof")
+    names = ("due_to_close", "closed_of_due", "closed_on_time", "handled_of_due", "handled_on_time_of_due",
+             "reworked_of_due", "handled_ever_of_due", "extended_of_due", "suspended_of_due")
     return {
-        "new": new, "registered": registered, "dispatched": dispatched, "closed": closed,
-        "due_to_close": due[0], "closed_of_due": int(due[1]), "closed_on_time": int(due[2]),
-        "handled_of_due": int(due[3]), "reworked_of_due": int(due[4]), "handled_ever_of_due": int(due[5]),
+        "new": new, "registered": registered, "dispatched": dispatched, "closed": closed, "sent_back": sent_back,
+        **{n: int(v) for n, v in zip(names, due, strict=True)}, "overdue_at_end": overdue,
         "mean_dispatch_minutes": dispatch_sum / dispatch_n / 60 if dispatch_n else None,
         "mean_close_hours": close_sum / closed / 3600 if closed else None,
     }
 
 
 def raw_figures(path: Path, data: BriefingData, now: datetime) -> dict[str, Any]:
-    """Page 1 the simplest raw way: the period, the one before, and the cases overdue now."""
+    """Page 1 the simplest raw way: the period and the one before, each as it stood at its end."""
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         at = int(now.timestamp())
-        figures = {
+        return {
             "kpis": raw_period(con, int(data.period.start.timestamp()), int(data.period.end.timestamp()), at),
             "previous": raw_period(con, int(data.previous.start.timestamp()), int(data.previous.end.timestamp()), at),
         }
-        figures["kpis"]["overdue_now"] = con.execute(
-            f"SELECT count(*) FROM case_record WHERE status IN {RUNNING} AND stage_deadline_at < ?", (at,)
-        ).fetchone()[0]
     finally:
         con.close()
-    return figures
 
 
 def check_same_figures(data: BriefingData, raw: dict[str, Any]) -> None:
@@ -146,7 +183,8 @@ def raw_canvas(data: BriefingData) -> bytes:
     k, p = data.kpis, data.previous_kpis
     line(data.centre_name, f"Daily briefing {data.period.day}", size=16, widths=(100 * mm,))
     for name in ("new", "registered", "dispatched", "closed", "due_to_close", "closure_rate", "on_time_rate",
-                 "handling_rate", "rework_rate", "overdue_now", "mean_dispatch_minutes", "mean_close_hours"):
+                 "handling_rate", "on_time_handling_rate", "rework_rate", "overdue_at_end", "mean_dispatch_minutes",
+                 "mean_close_hours"):
         line(name, getattr(k, name), getattr(p, name), widths=(50 * mm, 30 * mm))
     line(*data.hour_labels, widths=(7 * mm,) * 24)
     line(*data.by_hour, widths=(7 * mm,) * 24)
@@ -160,8 +198,12 @@ def raw_canvas(data: BriefingData) -> bytes:
         line(r.case_number, r.priority, r.status, r.category_en, r.street, r.assignee,
              f"{r.deadline:%m-%d %H:%M}", f"{r.overdue_hours:.1f} h",
              widths=(25 * mm, 13 * mm, 17 * mm, 31 * mm, 25 * mm, 25 * mm, 23 * mm))
+    for u in (*data.street_units, *data.department_units):
+        line(u.rank, u.name, u.due, *(f"{v:.3f}" if v is not None else "—" for v in (
+            u.handling_rate, u.on_time_handling_rate, u.rework_rate, u.extension_rate, u.suspension_rate)),
+            u.sent_back, widths=(8 * mm, 40 * mm, 15 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm))
     for w in (*data.officers, *data.departments):
-        line(w.key, w.name, w.open_now, w.overdue_now, w.dispatched, w.fed_back, w.closed,
+        line(w.key, w.name, w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back, w.closed,
              widths=(24 * mm, 56 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm))
     for h in data.handovers:
         line(h.shift_name, h.status, h.author, h.notes[:80], widths=(20 * mm, 20 * mm, 30 * mm))
@@ -240,7 +282,7 @@ def main() -> int:
            med["data"] <= DATA_GOAL_S, "s",
            note=f"median of {RUNS}, worst {max(times['data']):.3f} s; baseline: page-1 figures in plain sqlite3")
     record(f"briefing data, {PAST_DAYS_BACK} days back ({SCALE} year)", med["past"], med["raw_past"],
-           f"≤ {DATA_GOAL_S} s", med["past"] <= DATA_GOAL_S, "s",
+           f"≤ {PAST_GOAL_S} s", med["past"] <= PAST_GOAL_S, "s",
            note=f"median of {RUNS}, worst {max(times['past']):.3f} s; a reprint of {past}")
     record(f"whole briefing, today ({SCALE} year)", median(whole), med["raw"] + med["canvas"],
            f"≤ {WHOLE_GOAL_S} s", median(whole) <= WHOLE_GOAL_S, "s",
