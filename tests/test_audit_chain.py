@@ -277,3 +277,18 @@ def test_anchor_file_keeps_the_newer_head(tmp_path: Path) -> None:
     audit.write_anchor_file(db_path, AnchorHead(entry_id=11, seq=11, hash="b" * 64))
     audit.write_anchor_file(db_path, AnchorHead(entry_id=10, seq=10, hash="a" * 64))
     assert audit.read_anchor_file(db_path) == AnchorHead(entry_id=11, seq=11, hash="b" * 64)
+
+
+def test_every_issued_briefing_prints_the_newest_head(db, city, supervisor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from pypdf import PdfReader
+
+    from commandcenter.services.briefings import issue_briefing
+
+    CaseService(db).report(supervisor, new_case(city), register=True)
+    head = audit.newest_head(db)
+    issue_briefing(db, supervisor, centre_id=city.centre_id, day=db.clock.now().date(), out=tmp_path / "day.pdf")
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO((tmp_path / "day.pdf").read_bytes())).pages]
+    assert head is not None and all(f"audit chain entry {head.seq} {head.hash[:16]}" in page for page in pages)
+    assert verify_chain(db).sound  # the briefing's own entry joined the chain after it

@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from .. import palette
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..labels import priority_label, source_label, status_label
+from ..shapes.audit import AnchorHead
 from ..shapes.briefing import BriefingData
 from .assessment import assessment_tables
 from .charts import (
@@ -151,8 +152,8 @@ def together(head: list[Any], body: list[Any], rows: int) -> list[Any]:
 class BriefingReport:
     """Lays out one briefing; `build(out)` writes the PDF."""
 
-    def __init__(self, data: BriefingData, lang: str, printed_by: str) -> None:
-        self.data, self.printed_by = data, printed_by
+    def __init__(self, data: BriefingData, lang: str, printed_by: str, audit_head: AnchorHead | None = None) -> None:
+        self.data, self.printed_by, self.audit_head = data, printed_by, audit_head
         self.t = Texts(lang)
         self.font = cjk_font().name
         self.st = styles(self.font)
@@ -470,6 +471,9 @@ class BriefingReport:
         t, d = self.t, self.data
         printed = t(N("briefing", "Printed by {user} at {time} ({tz})")).format(
             user=self.printed_by, time=local(d.generated_at, self.tz), tz=self.tz)
+        if self.audit_head is not None:  # the audit trail's head, anchored on paper (services/audit)
+            printed += " · " + t(N("briefing", "audit chain entry {seq} {hash}")).format(
+                seq=self.audit_head.seq, hash=self.audit_head.hash[:16])
         doc = BaseDocTemplate(
             out if not isinstance(out, Path) else str(out),
             pagesize=PAGE,
@@ -495,14 +499,15 @@ class BriefingReport:
 
 
 def render_briefing(data: BriefingData, out: str | Path | BinaryIO, *, lang: str = "en", printed_by: str,
-                    progress: Progress | None = None) -> None:
+                    progress: Progress | None = None, audit_head: AnchorHead | None = None) -> None:
     """Write the briefing PDF for `data` to a path or a binary file object."""
-    BriefingReport(data, lang, printed_by).build(out, progress)
+    BriefingReport(data, lang, printed_by, audit_head).build(out, progress)
 
 
-def briefing_pdf(data: BriefingData, *, lang: str = "en", printed_by: str, progress: Progress | None = None) -> bytes:
+def briefing_pdf(data: BriefingData, *, lang: str = "en", printed_by: str, progress: Progress | None = None,
+                 audit_head: AnchorHead | None = None) -> bytes:
     buffer = BytesIO()
-    render_briefing(data, buffer, lang=lang, printed_by=printed_by, progress=progress)
+    render_briefing(data, buffer, lang=lang, printed_by=printed_by, progress=progress, audit_head=audit_head)
     return buffer.getvalue()
 
 

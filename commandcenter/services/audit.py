@@ -39,7 +39,7 @@ from sqlalchemy import event, insert, select, text, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from ..db import audit_anchor_path
+from ..db import Database, audit_anchor_path
 from ..models import AuditAnchor, AuditEntry, to_epoch
 from ..shapes.audit import AnchorHead
 
@@ -129,6 +129,16 @@ def chain_head(session: Session) -> tuple[int, str]:
     if row is None or row[0] is None:
         return 0, GENESIS
     return int(row[0]), row[1] or GENESIS
+
+
+def newest_head(db: Database) -> AnchorHead | None:
+    """The chain's newest entry (id, place, hash) as it stands, for printing on a briefing."""
+    with db.read() as s:
+        row = s.execute(select(AuditEntry.id, AuditEntry.seq, AuditEntry.hash)
+                        .order_by(AuditEntry.id.desc()).limit(1)).first()
+    if row is None or row[1] is None:
+        return None
+    return AnchorHead(entry_id=row[0], seq=row[1], hash=row[2] or GENESIS)
 
 
 def _now(session: Session) -> datetime:

@@ -27,6 +27,7 @@ from ..db import Database
 from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..models import BriefingIssued
+from . import audit
 from .auth import Actor, SystemActor, authorize
 from .changefeed import record_change
 from .lifecycle import write_audit
@@ -136,7 +137,9 @@ def issue_briefing(db: Database, actor: Actor | SystemActor, *, centre_id: int, 
     report = progress or (lambda _text, _fraction: None)
     data = briefing_data(db, centre_id, day, shift_name, progress=report)
     report("pdf", 0.5)
-    content = briefing_pdf(data, lang=lang, printed_by=printed_by or actor.display_name, progress=report)
+    # every briefing carries the audit chain's newest head: a paper copy outside the database
+    content = briefing_pdf(data, lang=lang, printed_by=printed_by or actor.display_name, progress=report,
+                           audit_head=audit.newest_head(db))
     path = Path(out).expanduser().resolve()
     digest = hashlib.sha256(content).hexdigest()
     now = db.clock.now()
