@@ -178,6 +178,9 @@ def create_db_engine(url: URL, *, must_exist: bool = False, **kwargs: Any) -> En
     with `must_exist` ``mode=rw``, so a file deleted under the running program is never
     silently recreated empty by the next pooled connection.
     """
+    # a failed statement's message (shown, logged) never carries its values: residents' names
+    # and phones stay out of the log
+    kwargs.setdefault("hide_parameters", True)
     path = sqlite_path(url)
     if url.get_backend_name() == "sqlite":
         connect_url = url

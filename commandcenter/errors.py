@@ -256,6 +256,16 @@ class TextTooLong(ValidationError):
         self.limit, self.length = limit, length
 
 
+class TextHasNul(ValidationError):
+    """A text with a NUL character: PostgreSQL cannot store one and SQLite's functions stop at
+    it, so both refuse it alike; `field` names the text."""
+
+    code = "nul_character"
+
+    def __init__(self, field: str) -> None:
+        super().__init__(f"{field.replace('_', ' ')} contains a NUL character, which cannot be stored", field=field)
+
+
 class DayInFuture(ValidationError):
     """A briefing asked for a day that has not begun in the centre's time zone."""
 

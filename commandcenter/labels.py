@@ -23,11 +23,13 @@ from .errors import (
     DayInFuture,
     HandoverLocked,
     IllegalTransition,
+    NotADemoDatabase,
     OutsideCity,
     PasswordTooShort,
     PermissionDenied,
     SignInNotAllowed,
     StaleCase,
+    TextHasNul,
     TextTooLong,
     UnknownShift,
     UnsupportedDatabase,
@@ -249,6 +251,9 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
     if isinstance(exc, DatabaseMissing):
         return translate("errors", "The database file {path} was deleted or replaced while the program was running. "
             "Nothing was changed; restore the file and restart the program.").format(path=exc.path)
+    if isinstance(exc, NotADemoDatabase):
+        return translate("errors", "{location} is not a demo database: a drill feeds only demo databases, so "
+            "nothing was written to it.").format(location=exc.location)
     if isinstance(exc, UnsupportedDatabase):
         return translate("errors", "Unsupported database “{scheme}://…”: use a SQLite database file path "
             "(file:…?mode=ro to open it read-only) or a postgresql:// URL.").format(scheme=exc.scheme)
@@ -257,6 +262,11 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
             (exc.field or "").replace("_", " "))
         return translate("validation", "{field} is longer than {limit} characters ({length} given)").format(
             field=field, limit=exc.limit, length=exc.length)
+    if isinstance(exc, TextHasNul):
+        field = translate("validation", FIELD_LABELS[exc.field]) if exc.field in FIELD_LABELS else (
+            (exc.field or "").replace("_", " "))
+        return translate("validation", "{field} contains a NUL character, which cannot be stored; remove it and "
+                         "try again").format(field=field)
     if isinstance(exc, DayInFuture):
         return translate("briefing_checks", "{day} is in the future (today is {today}); a briefing reports days "
                          "that have begun").format(day=exc.day.isoformat(), today=exc.today.isoformat())

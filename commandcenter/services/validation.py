@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import TextTooLong, ValidationError
+from ..errors import TextHasNul, TextTooLong, ValidationError
 
 
 def column_limit(column: Any, limit: int | None = None) -> int | None:
@@ -35,8 +35,11 @@ def check_length(column: Any, value: str, field: str, limit: int | None = None, 
 
 def clean_text(text: str | None, field: str, column: Any, limit: int | None = None, required: bool = False) -> str:
     """`text` stripped of surrounding space, checked like `check_length`; a ValidationError
-    naming `field` when it is `required` and empty (the services' one rule for free text)."""
+    naming `field` when it is `required` and empty, TextHasNul when it holds a NUL character
+    (the services' one rule for free text). Every other character is kept as typed."""
     text = (text or "").strip()
     if required and not text:
         raise ValidationError(f"{field.replace('_', ' ')} is required", field=field)
+    if "\x00" in text:
+        raise TextHasNul(field)
     return check_length(column, text, field, limit)

@@ -69,6 +69,8 @@ def action_icon_name(action: str) -> str | None:
 
 def _value_label() -> QLabel:
     label = QLabel()
+    # what residents and operators typed is shown as typed: "<b>" is text, never markup
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
