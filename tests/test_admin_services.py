@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from commandcenter.db import Database
 from commandcenter.domain.actions import Action
@@ -307,3 +307,61 @@ def test_hostile_text_is_stored_verbatim_and_overlong_text_refused(db, city, svc
                          timezone="Asia/Shanghai")
     with pytest.raises(TextTooLong):
         svc.categories.rename(admin, category, "长" * 61, "ok")
+
+
+@pytest.mark.postgres
+def test_two_admins_disabling_each_other_at_once_leave_one_on_postgresql(pg_url) -> None:  # type: ignore[no-untyped-def]
+    """Both changes are held at the audit trail's lock (taken after the count and the update)
+    until both are under way; without row locks each would still count the other admin."""
+    import threading
+    import time
+
+    from sqlalchemy import create_engine, text
+
+    from commandcenter.clock import FrozenClock
+    from commandcenter.db import open_database
+    from commandcenter.services.audit import _PG_CHAIN_LOCK
+
+    from .conftest import START
+    from .factories import build_tiny_city
+
+    db = open_database(pg_url, clock=FrozenClock(START), create=True)
+    holder_engine = create_engine(db.engine.url)
+    holder = holder_engine.connect().execution_options(isolation_level="AUTOCOMMIT")  # fresh pg_stat_activity
+    try:
+        city = build_tiny_city(db)
+        svc = AdminService(db)
+        svc.users.add(actor_for(db, "admin"), "admin2", "Second Admin", Role.ADMIN, city.centre_id, "long-enough-2")
+        first, second = actor_for(db, "admin"), actor_for(db, "admin2")
+        rows = {u.username: u for u in svc.users.rows(first)}
+        outcomes: dict[str, str] = {}
+
+        def disable(principal: Actor, target: str) -> None:
+            try:
+                svc.users.set_active(principal, rows[target], False)
+                outcomes[target] = "disabled"
+            except LastAdministrator as exc:
+                outcomes[target] = type(exc).__name__
+
+        holder.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_CHAIN_LOCK})
+        threads = [threading.Thread(target=disable, args=(first, "admin2")),
+                   threading.Thread(target=disable, args=(second, "admin"))]
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 20
+        waiting = 0
+        while waiting < 2 and time.monotonic() < deadline:  # both changes are waiting for a lock
+            waiting = holder.execute(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                          "AND datname = current_database()")).scalar_one()
+            time.sleep(0.02)  # a plain test polling the server, not a Qt event loop
+        assert waiting == 2
+        holder.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_CHAIN_LOCK})
+        for t in threads:
+            t.join(30)
+        assert sorted(outcomes.values()) == ["LastAdministrator", "disabled"], outcomes
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(User).where(User.role == "admin", User.active)) == 1
+    finally:
+        holder.close()
+        holder_engine.dispose()
+        db.dispose()

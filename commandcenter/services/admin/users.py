@@ -45,7 +45,16 @@ def _permission_row(session: Session, action: Action) -> PermissionRow:
 
 
 def _managing_roles(session: Session) -> set[str]:
-    return set(session.scalars(select(RolePermission.role).where(RolePermission.action == Action.MANAGE_USERS.value)))
+    """The roles that may manage users, with their permission rows and their users' rows locked.
+
+    Two admins disabling each other at once on PostgreSQL (read committed) would each still count
+    the other and both succeed; locking the rows first, always in the same order, makes the second
+    wait and then count what the first committed. SQLite's write lock serialises them anyway."""
+    roles = set(session.scalars(select(RolePermission.role)
+                                .where(RolePermission.action == Action.MANAGE_USERS.value)
+                                .order_by(RolePermission.role).with_for_update()))
+    session.execute(select(User.id).where(User.role.in_(sorted(roles))).order_by(User.id).with_for_update()).all()
+    return roles
 
 
 def _keep_a_manager(session: Session, roles: set[str], subject: str, excluding_user: int | None = None) -> None:
@@ -207,8 +216,7 @@ class PermissionAdmin(AdminPart):
             if role not in row.roles:
                 return row
             if action is Action.MANAGE_USERS:
-                remaining = {r.value for r in row.roles} - {role.value}
-                _keep_a_manager(s, remaining, role.value)
+                _keep_a_manager(s, _managing_roles(s) - {role.value}, role.value)
             s.execute(delete(RolePermission).where(RolePermission.role == role.value,
                                                    RolePermission.action == action.value))
             audit(s, principal, now, "revoke_permission", "permission", None,
