@@ -138,18 +138,18 @@ def bench_load(db_path: Path, repeats: int, widen_days: int = 0) -> dict[str, fl
 WRITER = r"""
 import json, sys, time
 from commandcenter.db import open_database
-from commandcenter.services.auth import SystemActor
+from commandcenter.services.auth import demo_principal
 from commandcenter.shapes.cases import NewCase
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.services.reference_lists import area_tree, category_choices
-db = open_database(sys.argv[1]); svc = CaseService(db)
+db = open_database(sys.argv[1]); svc = CaseService(db); who = demo_principal(db, "supervisor")
 grids = [g for s in area_tree(db).streets for c in s.communities for g in c.grids]
 cats = category_choices(db)
 out = []
 time.sleep(2.0)
 for i in range(int(sys.argv[2])):
     g = grids[(i * 97) % len(grids)]
-    row = svc.report(SystemActor("bench"), NewCase(source="hotline_12345", category_id=cats[i % len(cats)].id,
+    row = svc.report(who, NewCase(source="hotline_12345", category_id=cats[i % len(cats)].id,
                      priority="urgent" if i % 5 == 0 else "normal", description="benchmark case",
                      lon=g.centroid_lon, lat=g.centroid_lat), register=True)
     out.append((row.id, time.time()))

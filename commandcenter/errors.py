@@ -118,6 +118,19 @@ class PermissionDenied(CommandCentreError):
         self.username, self.role, self.action = username, role, action
 
 
+class OutOfScope(PermissionDenied):
+    """A case or centre outside the user's centre and the centres below it."""
+
+    code = "out_of_scope"
+
+    def __init__(self, username: str, action: str, centre_id: int | None) -> None:
+        CommandCentreError.__init__(
+            self, f"{username} may not {action.replace('_', ' ')} outside their centre (centre {centre_id})",
+            username=username, action=action, centre_id=centre_id,
+        )
+        self.username, self.role, self.action, self.centre_id = username, "", action, centre_id
+
+
 class AuthenticationFailed(CommandCentreError):
     """A user name and password that do not sign in. An unknown or inactive user and a wrong
     password fail alike, so the message cannot be used to find out which user names exist."""

@@ -24,6 +24,7 @@ from .errors import (
     HandoverLocked,
     IllegalTransition,
     NotADemoDatabase,
+    OutOfScope,
     OutsideCity,
     PasswordTooShort,
     PermissionDenied,
@@ -78,6 +79,11 @@ ROLE = {
     Role.SUPERVISOR: N("role", "Supervisor"),
     Role.TRAINER: N("role", "Trainer"),
     Role.ADMIN: N("role", "Administrator"),
+    Role.SYSTEM_DRILL: N("role", "Drill feed"),
+    Role.SYSTEM_IMPORTER: N("role", "Importer"),
+    Role.SYSTEM_OPEN311: N("role", "Open311 endpoint"),
+    Role.SYSTEM_CLOCK: N("role", "Escalation clock"),
+    Role.SYSTEM_CLI: N("role", "Command line"),
 }
 DUE = {
     DueState.NONE: N("due", "No clock"),
@@ -229,6 +235,9 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         return translate("errors", "A password needs at least {n} characters.").format(n=exc.min_length)
     if isinstance(exc, SignInNotAllowed):
         return translate("errors", SIGN_IN_REFUSALS[exc.reason])
+    if isinstance(exc, OutOfScope):
+        return translate("errors", "This belongs to another command centre: you may not do this there ({action}).").format(
+            action=action_label(exc.action, lang))
     if isinstance(exc, PermissionDenied):
         return translate("errors", "Your role ({role}) may not do this: {action}.").format(
             role=role_label(exc.role, lang), action=action_label(exc.action, lang)

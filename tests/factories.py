@@ -27,7 +27,7 @@ from commandcenter.models import (
     TimeLimitPolicy,
     User,
 )
-from commandcenter.services.auth import seed_permissions
+from commandcenter.services.auth import seed_permissions, seed_system_accounts
 from commandcenter.services.worktime import seed_calendar
 
 X0, Y0, STEP = 119.000, 25.400, 0.001
@@ -119,6 +119,7 @@ def build_tiny_city(db: Database) -> TinyCity:
         s.add(dept)
         s.flush()
         s.add(DepartmentRoute(department_id=dept.id, category_id=dcat.id))
+        seed_system_accounts(s)
         return TinyCity(
             grid_ids=tuple(g.id for g in grids),
             officer_ids=tuple(o.id for o in officers),

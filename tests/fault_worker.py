@@ -31,11 +31,10 @@ from commandcenter.domain.enums import DutyStatus, Priority, SourceChannel
 from commandcenter.errors import IllegalTransition, StaleCase
 from commandcenter.labels import describe_error
 from commandcenter.models import Category, Grid, Officer
-from commandcenter.services.auth import SystemActor
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import CaseRow, NewCase
 
-ACTOR = SystemActor(username="fault-worker")
 LOOP = (Action.DISPATCH, Action.ACCEPT, Action.FEED_BACK, Action.CLOSE)
 
 
@@ -91,6 +90,7 @@ def run_services(args: argparse.Namespace) -> None:
 
         db.busy_listeners.append(announce)
     svc = JournalingCaseService(db, journal)
+    actor = demo_principal(db, "supervisor")
     rng = random.Random(args.seed)
     officers, grids, category = city_facts(db)
     n = 0
@@ -100,7 +100,7 @@ def run_services(args: argparse.Namespace) -> None:
             if len(open_cases) < 3:
                 lon, lat = rng.choice(grids)
                 n += 1
-                open_cases.append(svc.report(ACTOR, NewCase(
+                open_cases.append(svc.report(actor, NewCase(
                     source=SourceChannel.PATROL, category_id=category, priority=Priority.NORMAL,
                     description=f"{args.name}-{n}", lon=lon, lat=lat), register=True))
                 continue
@@ -109,7 +109,7 @@ def run_services(args: argparse.Namespace) -> None:
             if step is None:
                 continue
             params = TransitionParams(officer_id=rng.choice(officers), note=f"{args.name} step {step}")
-            done = svc.perform(ACTOR, row.id, LOOP[step], params, expected_version=row.version)
+            done = svc.perform(actor, row.id, LOOP[step], params, expected_version=row.version)
             if done.status != "closed":
                 open_cases.append(done)
         except (StaleCase, IllegalTransition):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from commandcenter.db import maintain, normalize_url, open_database
+from commandcenter.db import Database, maintain, normalize_url, open_database
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import (
     DatabaseBusy,
@@ -20,14 +20,17 @@ from commandcenter.errors import (
     UnsupportedDatabase,
 )
 from commandcenter.labels import describe_error
-from commandcenter.services.auth import SystemActor
+from commandcenter.services.auth import Principal, demo_principal
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 
 from .conftest import START
 from .factories import build_tiny_city, grid_centre
 
-ACTOR = SystemActor(username="seed")
+
+def seed(db: Database) -> Principal:
+    """Who writes the test cases: the tiny city's supervisor."""
+    return demo_principal(db, "supervisor")
 
 
 def new_case(category_id: int, text: str = "路灯不亮") -> NewCase:
@@ -48,7 +51,7 @@ def city_file(path: Path, cases: int = 0) -> int:
     city = build_tiny_city(db)
     svc = CaseService(db)
     for i in range(cases):
-        svc.report(ACTOR, new_case(city.category_id, f"#{i}"))
+        svc.report(seed(db), new_case(city.category_id, f"#{i}"))
     db.dispose()  # the last connection to close checkpoints the WAL into the file
     return city.category_id
 
@@ -72,7 +75,7 @@ def test_a_read_only_database_opens_reads_and_refuses_writes_plainly(tmp_path) -
         assert db.read_only
         assert CaseService(db).row(2).description == "#1"
         with pytest.raises(DatabaseReadOnly) as caught:
-            CaseService(db).report(ACTOR, new_case(category))
+            CaseService(db).report(seed(db), new_case(category))
         assert describe_error(caught.value) == (
             f"This database is read-only: {path}. It can be viewed, but nothing can be changed in it.")
         assert maintain(db) is False  # the periodic step leaves a read-only database alone
@@ -90,7 +93,7 @@ def test_a_write_refused_by_sqlite_as_read_only_is_typed(tmp_path) -> None:  # t
     db.read_only = False  # what os.access reports on some network shares
     try:
         with pytest.raises(DatabaseReadOnly):
-            CaseService(db).report(ACTOR, new_case(category))
+            CaseService(db).report(seed(db), new_case(category))
     finally:
         db.dispose()
 
@@ -122,7 +125,7 @@ def test_a_writer_waits_for_a_long_writer_announces_it_and_then_succeeds(tmp_pat
     release = threading.Timer(2.5, holder.execute, args=("COMMIT",))
     release.start()
     try:
-        row = CaseService(db).report(ACTOR, new_case(category, "等锁之后"))
+        row = CaseService(db).report(seed(db), new_case(category, "等锁之后"))
     finally:
         release.join()
         holder.close()
@@ -142,7 +145,7 @@ def test_a_writer_gives_up_with_a_plain_message_and_changes_nothing(tmp_path) ->
     started = time.monotonic()
     try:
         with pytest.raises(DatabaseBusy) as caught:
-            CaseService(db).report(ACTOR, new_case(category))
+            CaseService(db).report(seed(db), new_case(category))
         waited = time.monotonic() - started
         holder.execute("COMMIT")
         assert CaseService(db).row(1).description == "#0"
@@ -197,7 +200,7 @@ def test_the_main_window_shows_a_writer_waiting_in_the_status_bar(qtbot, tmp_pat
     holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     outcome: list[object] = []
-    seat = threading.Thread(target=lambda: outcome.append(CaseService(db).report(ACTOR, new_case(category))))
+    seat = threading.Thread(target=lambda: outcome.append(CaseService(db).report(seed(db), new_case(category))))
     try:
         assert not window.write_wait_label.isVisible()
         seat.start()

@@ -21,15 +21,13 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
 from commandcenter.errors import DatabaseBusy, NotFound, ValidationError
 from commandcenter.models import Case, CaseHistory, ChangeLog, Escalation, Officer, OfficerPosition
-from commandcenter.services.auth import SystemActor
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import CaseRow, NewCase
 from commandcenter.simulator.drill import Drill, parse_duration, parse_rate
 from commandcenter.simulator.drill_cases import CaseGenerator, DrillCity
 
 from .factories import TinyCity, build_tiny_city, grid_centre
-
-ACTOR = SystemActor(username="seed")
 
 
 def drill_env(path: Path) -> dict[str, str]:
@@ -53,11 +51,11 @@ def tiny_city_file(path: Path) -> tuple[Database, TinyCity]:
 
 def a_case(svc: CaseService, city: TinyCity, *actions: Action, priority: Priority = Priority.NORMAL) -> int:
     lon, lat = grid_centre(1)
-    row = svc.report(ACTOR, NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
+    row = svc.report(demo_principal(svc.db, "supervisor"), NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
                                     priority=priority, description="小区门口垃圾堆积", lon=lon, lat=lat))
     params = TransitionParams(officer_id=city.officer_ids[1], note="ok")
     for action in actions:
-        svc.perform(ACTOR, row.id, action, params)
+        svc.perform(demo_principal(svc.db, "supervisor"), row.id, action, params)
     return row.id
 
 
@@ -167,7 +165,7 @@ def test_the_case_stream_depends_only_on_the_seed(db, city) -> None:  # type: ig
     svc = CaseService(db)
     gen = CaseGenerator(DrillCity.load(db), 7)
     for _ in range(20):  # every generated point lies inside the city and is accepted by intake
-        svc.report(ACTOR, gen.next().new)
+        svc.report(demo_principal(svc.db, "supervisor"), gen.next().new)
 
 
 @pytest.mark.parametrize("rate", ["abc", "0"])

@@ -13,7 +13,7 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import CaseStatus, EscalationLevel, Priority, SourceChannel, Stage
 from commandcenter.errors import PermissionDenied
 from commandcenter.models import AuditEntry, Case, ChangeLog, Escalation
-from commandcenter.services.auth import SystemActor, actor_for
+from commandcenter.services.auth import actor_for, demo_principal
 from commandcenter.services.escalation import (
     acknowledge_escalation,
     candidates_select,
@@ -31,7 +31,7 @@ REMINDER, SUPERVISION = EscalationLevel.REMINDER.value, EscalationLevel.SUPERVIS
 def report(db: Database, city, priority: Priority = Priority.NORMAL) -> int:  # type: ignore[no-untyped-def]
     lon, lat = grid_centre(0)
     row = CaseService(db).report(
-        SystemActor(),
+        demo_principal(db, "supervisor"),
         NewCase(source=SourceChannel.PATROL, category_id=city.category_id, priority=priority,
                 description="路边堆放建筑垃圾", lon=lon, lat=lat),
     )
@@ -39,7 +39,7 @@ def report(db: Database, city, priority: Priority = Priority.NORMAL) -> int:  # 
 
 
 def act(db: Database, case_id: int, action: Action, **params) -> None:  # type: ignore[no-untyped-def]
-    CaseService(db).perform(SystemActor(), case_id, action, TransitionParams(**params))
+    CaseService(db).perform(demo_principal(db, "supervisor"), case_id, action, TransitionParams(**params))
 
 
 def case_state(db: Database, case_id: int) -> tuple[int, int]:
@@ -79,10 +79,10 @@ def test_reminder_at_80_percent_then_supervision_once_each(db, city, clock) -> N
         audits = s.execute(select(AuditEntry.actor, AuditEntry.action, AuditEntry.entity_id)
                            .where(AuditEntry.action == "escalate")).all()
         changes = s.execute(select(ChangeLog.entity, ChangeLog.op).order_by(ChangeLog.id)).all()
-    assert audits == [("system", "escalate", case_id)] * 2
+    assert audits == [("escalation-clock", "escalate", case_id)] * 2
     assert changes == [("case", "insert")] + [("case", "update"), ("escalation", "insert")] * 2
     # a seat that read the case before the escalations can still act on it
-    CaseService(db).perform(SystemActor(), case_id, Action.REGISTER, expected_version=version)
+    CaseService(db).perform(demo_principal(db, "supervisor"), case_id, Action.REGISTER, expected_version=version)
 
 
 def test_overdue_case_gets_only_the_supervision(db, city, clock) -> None:  # type: ignore[no-untyped-def]

@@ -28,7 +28,7 @@ from commandcenter.db import open_database
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import DatabaseFull, DatabaseMissing, DatabaseReadOnly
 from commandcenter.labels import describe_error
-from commandcenter.services.auth import SystemActor
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 
@@ -36,7 +36,6 @@ from .conftest import START
 from .factories import TinyCity, build_tiny_city, grid_centre
 
 ROOT = Path(__file__).resolve().parent.parent
-ACTOR = SystemActor(username="seed")
 KILL_ROUNDS = 10  # a services worker and a drill worker killed in each: 20 kills
 
 
@@ -189,7 +188,7 @@ def seat(tmp_path):  # type: ignore[no-untyped-def]
     lon, lat = grid_centre(0)
     new = NewCase(source=SourceChannel.PATROL, category_id=city.category_id, priority=Priority.NORMAL,
                   description="井盖缺失", lon=lon, lat=lat)
-    first = svc.report(ACTOR, new)
+    first = svc.report(demo_principal(svc.db, "supervisor"), new)
     yield db, svc, new, first
     db.dispose()
 
@@ -212,13 +211,13 @@ def test_a_full_disk_is_a_plain_message_and_nothing_is_recorded(seat) -> None:  
     event.listen(db.engine, "before_cursor_execute", disk_full)
     try:
         with pytest.raises(DatabaseFull) as caught:
-            svc.report(ACTOR, new)
+            svc.report(demo_principal(svc.db, "supervisor"), new)
         assert describe_error(caught.value).startswith("The disk holding the database is full")
         assert svc.row(first.id).description == "井盖缺失"  # reading keeps working
         assert case_count(db.path) == 1  # the failed report was not recorded as done
     finally:
         event.remove(db.engine, "before_cursor_execute", disk_full)
-    assert svc.report(ACTOR, new).id == first.id + 1  # space freed: writing works again
+    assert svc.report(demo_principal(svc.db, "supervisor"), new).id == first.id + 1  # space freed: writing works again
 
 
 def test_a_read_only_database_refuses_writes_and_keeps_reading(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -229,7 +228,7 @@ def test_a_read_only_database_refuses_writes_and_keeps_reading(tmp_path) -> None
     try:
         lon, lat = grid_centre(1)
         with pytest.raises(DatabaseReadOnly) as caught:
-            CaseService(db).report(ACTOR, NewCase(source=SourceChannel.PATROL, category_id=city.category_id,
+            CaseService(db).report(demo_principal(db, "supervisor"), NewCase(source=SourceChannel.PATROL, category_id=city.category_id,
                                                   priority=Priority.HIGH, description="x", lon=lon, lat=lat))
         assert "read-only" in describe_error(caught.value)
         with db.read() as s:
@@ -245,7 +244,7 @@ def test_a_database_deleted_under_the_running_app_refuses_writes(seat) -> None: 
     db, svc, new, first = seat
     db.path.unlink()
     with pytest.raises(DatabaseMissing) as caught:
-        svc.report(ACTOR, new)
+        svc.report(demo_principal(svc.db, "supervisor"), new)
     assert str(db.path) in describe_error(caught.value)
     assert svc.row(first.id).description == "井盖缺失"  # the open connection still reads
     assert not db.path.exists()  # never silently recreated empty

@@ -20,7 +20,7 @@ from ..db import open_database
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import current_language, normalize, translate
-from ..services.auth import SystemActor
+from ..services.auth import system_principal
 from ..services.briefing_checks import check_briefing_request, is_quiet
 from ..services.briefings import issue_briefing
 from ..services.kpi import centre_by_code, default_centre
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         centre_id = centre_by_code(db, args.centre) if args.centre else default_centre(db)
         request = check_briefing_request(db, centre_id, args.date, args.shift)
-        issued = issue_briefing(db, SystemActor(username=user, display_name=user), centre_id=centre_id,
+        issued = issue_briefing(db, system_principal(db, "cli"), centre_id=centre_id,
                                 day=request.day, shift_name=request.shift_name, lang=lang, out=args.out,
                                 printed_by=user)
     finally:

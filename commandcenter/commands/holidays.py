@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..db import open_database
 from ..i18n import translate
-from ..services.auth import SystemActor
+from ..services.auth import system_principal
 from ..services.calendar_admin import list_days, parse_calendar_csv, set_year
 
 
@@ -43,7 +43,7 @@ def run_load(args: argparse.Namespace) -> int:
     entries = parse_calendar_csv(args.file)
     db = open_database(args.db)
     try:
-        n = set_year(db, SystemActor("cli"), args.year, entries, f"file {args.file.name}")
+        n = set_year(db, system_principal(db, "cli"), args.year, entries, f"file {args.file.name}")
     finally:
         db.dispose()
     print(translate("cli", "{year}: {n} holidays and adjusted working days loaded").format(year=args.year, n=n))

@@ -110,6 +110,13 @@ DEFAULT_PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.SUPERVISOR: frozenset(_SUPERVISOR),
     Role.TRAINER: frozenset(_TRAINER),
     Role.ADMIN: frozenset(_ADMIN),
+    # system accounts: each only what its process does (the drill runs on demo databases only)
+    Role.SYSTEM_DRILL: frozenset({Action.VIEW, Action.INTAKE, Action.REGISTER, Action.DISPATCH, Action.ACCEPT,
+                                  Action.FEED_BACK, Action.CLOSE}),
+    Role.SYSTEM_IMPORTER: frozenset({Action.IMPORT_DATA}),
+    Role.SYSTEM_OPEN311: frozenset({Action.VIEW, Action.INTAKE}),
+    Role.SYSTEM_CLOCK: frozenset({Action.VIEW, Action.ESCALATE}),
+    Role.SYSTEM_CLI: frozenset({Action.VIEW, Action.PRINT_BRIEFING, Action.MANAGE_HOLIDAYS}),
 }
 
 # actions that must say why: the service refuses them without a note, the dialog asks for one

@@ -120,6 +120,13 @@ class Role(StrEnum):
     SUPERVISOR = "supervisor"
     TRAINER = "trainer"
     ADMIN = "admin"
+    # named system accounts (services/auth.SYSTEM_ACCOUNTS), each with its own limited rights;
+    # values fit the 12-character role column
+    SYSTEM_DRILL = "sys_drill"
+    SYSTEM_IMPORTER = "sys_importer"
+    SYSTEM_OPEN311 = "sys_open311"
+    SYSTEM_CLOCK = "sys_clock"
+    SYSTEM_CLI = "sys_cli"
 
 
 class CentreLevel(StrEnum):

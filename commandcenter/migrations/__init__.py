@@ -84,9 +84,23 @@ def upgrade(db: Database) -> tuple[str | None, str]:
     from alembic import command
 
     cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection if db.is_sqlite else None
+        if raw is not None:
+            # SQLite changes a constraint by rebuilding the table (batch mode), and dropping the
+            # old copy of a referenced table fails while keys are enforced. SQLite's own recipe:
+            # keys off outside the transaction, every reference checked before the commit.
+            raw.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if raw is not None and (broken := conn.exec_driver_sql("PRAGMA foreign_key_check").first()):
+                    raise DatabaseError(f"the upgrade would leave a broken reference in {broken[0]}; "
+                                        "nothing was changed", table=broken[0])
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
     return before, head_revision()
 
 

@@ -92,7 +92,8 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(40), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
     role: Mapped[str] = mapped_column(String(12))
-    centre_id: Mapped[int] = mapped_column(ForeignKey("command_centre.id"), index=True)
+    # None only for a system account (services/auth.SYSTEM_ACCOUNTS): it works for every centre
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("command_centre.id"), index=True)
     password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,43 +1,117 @@
-"""Who is acting, and whether the permission table lets them."""
+"""Who is acting, and whether they may: principals, and the one permission check.
+
+A `Principal` is the signed-in person or a named system account (the drill feed, the importer,
+the Open311 endpoint, the escalation clock) as every service sees them. Only this module issues
+one: each carries an HMAC of its fields under a secret that lives only in this process and only
+for one opened database, so a principal built by hand, copied with another role
+(`dataclasses.replace`) or carried over from another database is refused as forged.
+
+The check itself trusts nothing the principal says about rights: at every call it reads the
+user's active flag and their role's permission from the database, so a disabled account or a
+revoked right is refused at the next action, without a restart. Refusals raise PermissionDenied
+(OutOfScope for a case or centre outside the principal's centre and those below it) and are
+written to the audit trail.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import getpass
+import hashlib
+import hmac
+import json
+import logging
+import secrets
+import socket
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import astuple, dataclass, field, fields
+from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..caches import CacheKey
 from ..db import Database
 from ..domain.actions import DEFAULT_PERMISSIONS, Action
 from ..domain.enums import Role
-from ..errors import AuthenticationFailed, NotFound, PermissionDenied
+from ..domain.zones import DEFAULT_TZ
+from ..errors import AuthenticationFailed, DatabaseError, NotFound, OutOfScope, PermissionDenied
 from ..models import CommandCentre, RolePermission, User
+from . import audit
 from .passwords import verify_password
+
+log = logging.getLogger(__name__)
+
+PrincipalKind = Literal["person", "system"]
+
+# the named system accounts and their roles (each role's rights are in DEFAULT_PERMISSIONS)
+SYSTEM_ACCOUNTS: dict[str, Role] = {
+    "drill": Role.SYSTEM_DRILL,
+    "importer": Role.SYSTEM_IMPORTER,
+    "open311": Role.SYSTEM_OPEN311,
+    "escalation-clock": Role.SYSTEM_CLOCK,
+    # commands run at a shell without a sign-in (printing a briefing, loading holidays); the
+    # OS user who ran them is on every audit entry
+    "cli": Role.SYSTEM_CLI,
+}
+SYSTEM_ROLES: frozenset[Role] = frozenset(SYSTEM_ACCOUNTS.values())
 
 
 @dataclass(frozen=True)
-class Actor:
-    """The signed-in user as services see them; `centre_ids` is their centre and all below it."""
+class Principal:
+    """Who performs a service call: a person signed in at a workstation, or a system account.
+
+    `centre_ids` is the principal's centre and every centre below it (a system account belongs to
+    no centre and has every centre in scope). `proof` is this module's seal over the other fields; nothing else can make one.
+    """
 
     user_id: int
     username: str
     display_name: str
     role: Role
-    centre_id: int
+    centre_id: int | None  # None for a system account
     centre_name: str
     centre_ids: tuple[int, ...]
     timezone: str  # the centre's zone: the day a time belongs to, and how screens show times
+    kind: PrincipalKind
+    workstation: str  # the host name the principal acts from
+    os_user: str  # the operating-system account on that host
+    proof: bytes = field(default=b"", repr=False, compare=False)
 
 
-@dataclass(frozen=True)
-class SystemActor:
-    """A process acting without a person (drill feed, escalation clock, imports by CLI)."""
+_SEALED = tuple(f.name for f in fields(Principal) if f.name != "proof")
+# one secret per opened database, never stored: principals die with the process
+_secrets: weakref.WeakKeyDictionary[Database, bytes] = weakref.WeakKeyDictionary()
 
-    username: str = "system"
-    display_name: str = "system"
-    user_id: None = None
-    role: None = None
+
+def _seal(db: Database, values: tuple[object, ...]) -> bytes:
+    key = _secrets.setdefault(db, secrets.token_bytes(32))
+    message = json.dumps(values, ensure_ascii=False, default=str).encode()
+    return hmac.new(key, message, hashlib.sha256).digest()
+
+
+def _genuine(db: Database, principal: object) -> bool:
+    if type(principal) is not Principal or db not in _secrets:
+        return False
+    values = astuple(principal)[: len(_SEALED)]
+    return hmac.compare_digest(principal.proof, _seal(db, values))
+
+
+def this_workstation() -> str:
+    return socket.gethostname()
+
+
+def this_os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor in the password database
+        return ""
+
+
+def principal_kind(role: Role) -> PrincipalKind:
+    """Whether an account of `role` is a person or a system account."""
+    return "system" if role in SYSTEM_ROLES else "person"
 
 
 def centre_scope(session: Session, centre_id: int) -> tuple[int, ...]:
@@ -54,69 +128,192 @@ def centre_scope(session: Session, centre_id: int) -> tuple[int, ...]:
     return tuple(sorted(scope))
 
 
-def actor_for(db: Database, username: str) -> Actor:
+def _issue(db: Database, s: Session, user: User, workstation: str, os_user: str) -> Principal:
+    role = Role(user.role)
+    kind = principal_kind(role)
+    if kind == "system":  # no centre of its own: every centre is in scope, days in the root's zone
+        root = s.execute(select(CommandCentre.id, CommandCentre.name, CommandCentre.timezone)
+                         .where(CommandCentre.parent_id.is_(None)).order_by(CommandCentre.id).limit(1)).first()
+        centre: tuple[int | None, str, str] = (None, "", root.timezone if root else DEFAULT_TZ)
+        scope = tuple(sorted(s.scalars(select(CommandCentre.id))))
+    else:
+        home = s.get(CommandCentre, user.centre_id)
+        assert home is not None  # a person always belongs to a centre
+        centre, scope = (home.id, home.name, home.timezone), centre_scope(s, home.id)
+    values = (user.id, user.username, user.display_name, role, centre[0], centre[1], scope, centre[2], kind,
+              workstation[:120], os_user[:80])
+    return Principal(*values, proof=_seal(db, values))  # type: ignore[arg-type]
+
+
+def issue_principal(db: Database, user_id: int, *, workstation: str | None = None,
+                    os_user: str | None = None) -> Principal:
+    """The principal of an active person account, for the sign-in service once it has checked
+    the password and the lockout (nothing else may call this)."""
     with db.read() as s:
-        user = s.scalar(select(User).where(User.username == username))
-        if user is None or not user.active:
-            raise NotFound("user", username)
-        centre = s.get(CommandCentre, user.centre_id)
-        assert centre is not None
-        return Actor(
-            user_id=user.id,
-            username=user.username,
-            display_name=user.display_name,
-            role=Role(user.role),
-            centre_id=centre.id,
-            centre_name=centre.name,
-            centre_ids=centre_scope(s, centre.id),
-            timezone=centre.timezone,
-        )
+        user = s.get(User, user_id)
+        if user is None or not user.active or Role(user.role) in SYSTEM_ROLES:
+            raise AuthenticationFailed(user.username if user is not None else str(user_id))
+        return _issue(db, s, user, this_workstation() if workstation is None else workstation,
+                      this_os_user() if os_user is None else os_user)
 
 
-def authenticate(db: Database, username: str, password: str) -> Actor:
-    """The actor for a user name and password checked against the stored hash.
+def demo_principal(db: Database, username: str) -> Principal:
+    """The principal of a person account without a password: `--user` on a demo database, and
+    `commandcenter.app.create_main_window` for tests and automation."""
+    with db.read() as s:
+        user_id = s.scalar(select(User.id).where(User.username == username, User.active.is_(True)))
+    if user_id is None:
+        raise NotFound("user", username)
+    try:
+        return issue_principal(db, user_id)
+    except AuthenticationFailed as exc:  # a system account's name: not a person to act as
+        raise NotFound("user", username) from exc
+
+
+def system_principal(db: Database, name: str) -> Principal:
+    """The principal of a named system account ("drill", "importer", "open311",
+    "escalation-clock", "cli"); its row is created when missing."""
+    role = SYSTEM_ACCOUNTS[name]
+    for attempt in range(2):
+        with db.read() as s:
+            user = s.scalar(select(User).where(User.username == name))
+            if user is not None and Role(user.role) is role:
+                return _issue(db, s, user, this_workstation(), this_os_user())
+        if user is not None or attempt:  # a person holds the name
+            break
+        try:
+            with db.unit_of_work() as s:
+                seed_system_accounts(s)
+        except IntegrityError:  # another seat created it meanwhile: read theirs
+            pass
+    raise NotFound("system account", name)
+
+
+def authenticate(db: Database, username: str, password: str) -> Principal:
+    """The principal for a user name and password checked against the stored hash.
 
     Raises AuthenticationFailed alike for an unknown or inactive user, one without a password
     and a wrong password, so a caller learns nothing about which names exist.
     """
     with db.read() as s:
-        stored = s.scalar(select(User.password_hash).where(User.username == username, User.active.is_(True)))
-    if not verify_password(password, stored):
+        row = s.execute(select(User.id, User.password_hash)
+                        .where(User.username == username, User.active.is_(True))).first()
+    if row is None or not verify_password(password, row.password_hash):
         raise AuthenticationFailed(username)
-    return actor_for(db, username)
-
-PERMISSIONS: CacheKey[dict[str, frozenset[str]]] = CacheKey("permissions")
+    return issue_principal(db, row.id)
 
 
-def permissions(db: Database) -> dict[str, frozenset[str]]:
-    """The permission table, read once per opened database (no screen edits it yet)."""
-    def build() -> dict[str, frozenset[str]]:
-        with db.read() as s:
-            table: dict[str, set[str]] = {}
-            for role, action in s.execute(select(RolePermission.role, RolePermission.action)):
-                table.setdefault(role, set()).add(action)
-        return {role: frozenset(actions) for role, actions in table.items()}
-
-    return db.caches.get(PERMISSIONS, build)
+def can(db: Database, principal: Principal, action: Action) -> bool:
+    """Whether `principal` may perform `action` now (to offer only what is allowed; not audited)."""
+    if not _genuine(db, principal):
+        return False
+    with db.read() as s:
+        return _allowed(s, principal, action)
 
 
-def can(db: Database, actor: Actor | SystemActor, action: Action) -> bool:
-    if isinstance(actor, SystemActor):
-        return True
-    return action.value in permissions(db).get(actor.role.value, frozenset())
+def _allowed(s: Session, principal: Principal, action: Action) -> bool:
+    row = s.execute(
+        select(User.active, RolePermission.action)
+        .outerjoin(RolePermission, and_(RolePermission.role == User.role, RolePermission.action == action.value))
+        .where(User.id == principal.user_id, User.username == principal.username)
+    ).first()
+    return row is not None and bool(row.active) and row.action is not None
 
 
-def authorize(db: Database, actor: Actor | SystemActor, action: Action) -> None:
-    """Raise PermissionDenied unless the actor's role may perform the action."""
-    if not can(db, actor, action):
-        assert isinstance(actor, Actor)
-        raise PermissionDenied(actor.username, actor.role.value, action.value)
+def check(db: Database, principal: Principal, action: Action, *, centre_id: int | None = None) -> None:
+    """Raise PermissionDenied unless `principal` is genuine, active and allowed `action`, or
+    OutOfScope when `centre_id` is not theirs. Not audited: see `authorize`."""
+    if not _genuine(db, principal):
+        raise PermissionDenied(getattr(principal, "username", "?"), "forged", action.value)
+    with db.read() as s:
+        allowed = _allowed(s, principal, action)
+    if not allowed:
+        raise PermissionDenied(principal.username, principal.role.value, action.value)
+    if centre_id is not None:
+        in_scope(principal, action, centre_id)
+
+
+def in_scope(principal: Principal, action: Action, centre_id: int | None) -> None:
+    """Raise OutOfScope unless `centre_id` is the principal's centre or one below it."""
+    if centre_id not in principal.centre_ids:
+        raise OutOfScope(principal.username, action.value, centre_id)
+
+
+def authorize(db: Database, principal: Principal, action: Action, *, centre_id: int | None = None) -> None:
+    """`check`, with a refusal written to the audit trail before it is raised.
+
+    Call it outside any unit of work (the refusal's entry is a transaction of its own); a check
+    that can only be made inside one goes in `refusals_audited`.
+    """
+    with refusals_audited(db, principal, action):
+        check(db, principal, action, centre_id=centre_id)
+
+
+@contextmanager
+def refusals_audited(db: Database, principal: Principal, action: Action,
+                     entity: str = "user", entity_id: int | None = None) -> Iterator[None]:
+    """Audit a PermissionDenied (or OutOfScope) leaving the block, then let it go on.
+
+    Wrap a whole unit of work whose scope check needs the row it loads: the refusal rolls the
+    work back, and its entry is written afterwards in a transaction of its own.
+    """
+    try:
+        yield
+    except PermissionDenied as exc:
+        _audit_refusal(db, principal, action, exc, entity, entity_id)
+        raise
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    """Who a refused forged principal claimed to be (never a user id: it may not exist)."""
+
+    username: str
+    user_id: None = None
+
+
+def _audit_refusal(db: Database, principal: Principal, action: Action, exc: PermissionDenied,
+                   entity: str, entity_id: int | None) -> None:
+    genuine = _genuine(db, principal)
+    who: Principal | _Claimed = principal if genuine else _Claimed(f"{getattr(principal, 'username', '?')} (forged)")
+    detail: dict[str, object] = {"action": action.value, "reason": exc.code}
+    if isinstance(exc, OutOfScope) and exc.centre_id is not None:
+        detail["centre_id"] = exc.centre_id
+    if entity == "user" and entity_id is None and genuine:
+        entity_id = principal.user_id
+    try:
+        with db.unit_of_work() as s:
+            audit.append(s, who, "refused", entity, entity_id, detail,
+                         workstation=principal.workstation if genuine else None,
+                         os_user=principal.os_user if genuine else None)
+    except DatabaseError as err:  # a read-only or busy database still refuses; the log keeps it
+        log.warning("refusal of %s to %s not audited: %s", who.username, action.value, err)
 
 
 def seed_permissions(session: Session) -> None:
-    """Write the default permission table (roles from the foundation issue)."""
+    """Write the default permission table (person roles and the system accounts' roles)."""
     existing = {(r, a) for r, a in session.execute(select(RolePermission.role, RolePermission.action))}
     for role, actions in DEFAULT_PERMISSIONS.items():
         for action in sorted(actions):
             if (role.value, action.value) not in existing:
                 session.add(RolePermission(role=role.value, action=action.value))
+
+
+def seed_system_accounts(session: Session) -> None:
+    """Create the named system accounts that are missing, with their permission rows; they have
+    no password (they cannot sign in) and no centre (they work for the whole database)."""
+    seed_permissions(session)
+    taken = set(session.scalars(select(User.username).where(User.username.in_(SYSTEM_ACCOUNTS))))
+    for name, role in SYSTEM_ACCOUNTS.items():
+        if name not in taken:
+            session.add(User(username=name, display_name=name, role=role.value, centre_id=None, active=True,
+                             failed_logins=0))
+    session.flush()
+
+
+# the names used before principals, while call sites move over (removed at the end of the change)
+Actor = Principal
+
+
+def actor_for(db: Database, username: str) -> Principal:
+    return demo_principal(db, username)

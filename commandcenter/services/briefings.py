@@ -28,7 +28,7 @@ from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..models import BriefingIssued
 from . import audit
-from .auth import Actor, SystemActor, authorize
+from .auth import Principal, authorize
 from .changefeed import record_change
 from .lifecycle import write_audit
 
@@ -119,7 +119,7 @@ def _placed_on_commit(path: Path, content: bytes) -> Iterator[Callable[[], None]
             previous.unlink(missing_ok=True)
 
 
-def issue_briefing(db: Database, actor: Actor | SystemActor, *, centre_id: int, day: date, out: str | Path,
+def issue_briefing(db: Database, actor: Principal, *, centre_id: int, day: date, out: str | Path,
                    shift_name: str | None = None, lang: str = "en", printed_by: str | None = None,
                    progress: Progress | None = None) -> IssuedBriefing:
     """Build the briefing of `day` (or of one shift of it) into `out` and record its issue.

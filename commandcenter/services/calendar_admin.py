@@ -19,7 +19,7 @@ from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..errors import ImportRejected
 from ..models import CalendarDay, CalendarYear
-from .auth import Actor, SystemActor, authorize
+from .auth import Principal, authorize
 from .changefeed import record_change
 from .lifecycle import write_audit
 from .validation import column_limit
@@ -84,7 +84,7 @@ def parse_calendar_csv(path: Path) -> list[CalendarEntry]:
     return entries
 
 
-def set_year(db: Database, actor: Actor | SystemActor, year: int, entries: list[CalendarEntry],
+def set_year(db: Database, actor: Principal, year: int, entries: list[CalendarEntry],
              source: str) -> int:
     """Replace a year's exceptions with `entries` and mark the year complete, in one transaction."""
     authorize(db, actor, Action.MANAGE_HOLIDAYS)

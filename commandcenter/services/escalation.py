@@ -40,7 +40,7 @@ from ..models import (
     to_epoch,
 )
 from . import audit
-from .auth import Actor, SystemActor, authorize
+from .auth import Principal, authorize, system_principal
 from .changefeed import record_change
 from .lifecycle import write_audit
 
@@ -170,6 +170,8 @@ def scan_escalations(db: Database, now: datetime | None = None) -> list[Escalati
     exists (after an extension the same stage and round may cross 80 % again; the unique key
     records it once, the row's flag still shows it).
     """
+    clock = system_principal(db, "escalation-clock")
+    authorize(db, clock, Action.ESCALATE)
     now = now or db.clock.now()
     now_e = to_epoch(now)
     # most scans find nothing: look first without taking SQLite's single write lock, so seats
@@ -240,11 +242,11 @@ def scan_escalations(db: Database, now: datetime | None = None) -> list[Escalati
             ),
             key=lambda e: (e.deadline_at, e.case_id),
         )
-        _write_trail(s, now_e, [r for r, _ in due], events)
+        _write_trail(s, clock, now_e, [r for r, _ in due], events)
     return events
 
 
-def _write_trail(s: Session, now_e: int, changed: Iterable[Any], events: list[EscalationEvent]) -> None:
+def _write_trail(s: Session, clock: Principal, now_e: int, changed: Iterable[Any], events: list[EscalationEvent]) -> None:
     """Change log (every case whose flag moved, every new escalation) and one audit entry per escalation.
 
     Written as two multi-row inserts (the same rows `changefeed.record_change` writes one at a
@@ -264,7 +266,7 @@ def _write_trail(s: Session, now_e: int, changed: Iterable[Any], events: list[Es
     if events:
         audit.append_many(
             s,
-            SystemActor(),
+            clock,
             [
                 audit.Draft("escalate", Entity.CASE.value, e.case_id,
                             {"case_number": e.case_number, "escalation_id": e.id, "stage": e.stage,
@@ -331,7 +333,7 @@ def escalation_row(db: Database, escalation_id: int) -> EscalationRow:
     return _to_row(r)
 
 
-def acknowledge_escalation(db: Database, actor: Actor | SystemActor, escalation_id: int) -> EscalationRow:
+def acknowledge_escalation(db: Database, actor: Principal, escalation_id: int) -> EscalationRow:
     """Mark an escalation as seen and being acted on; idempotent.
 
     Operators (Action.ESCALATE) acknowledge reminders; supervision needs a supervisor's
@@ -342,7 +344,7 @@ def acknowledge_escalation(db: Database, actor: Actor | SystemActor, escalation_
     level = EscalationLevel(row.level)
     action = ACKNOWLEDGE_ACTION[level]
     authorize(db, actor, action)
-    if isinstance(actor, Actor) and row.centre_id not in actor.centre_ids:
+    if isinstance(actor, Principal) and row.centre_id not in actor.centre_ids:
         raise PermissionDenied(actor.username, actor.role.value, action.value)
     if row.acknowledged_at is not None:
         return row

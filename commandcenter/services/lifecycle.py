@@ -45,7 +45,7 @@ from ..models import (
 )
 from ..shapes.cases import CaseDetail, CaseRow, NewCase
 from . import audit
-from .auth import Actor, SystemActor, authorize
+from .auth import Principal, authorize
 from .case_queries import case_detail, case_row
 from .changefeed import record_change
 from .field_steps import FIELD_STEPS, acceptance_clock, apply_field_step
@@ -127,7 +127,7 @@ def centre_for_grid(session: Session, grid_id: int) -> int:
     return root
 
 
-def write_audit(session: Session, actor: Actor | SystemActor, at: datetime, action: str, entity: str,
+def write_audit(session: Session, actor: Principal, at: datetime, action: str, entity: str,
                 entity_id: int | None, detail: dict[str, object] | None = None, *,
                 history_id: int | None = None) -> None:
     """Append to the hash-chained audit trail (`services.audit`) at the action's time."""
@@ -154,7 +154,7 @@ class CaseService:
             return case_detail(s, case_id)
 
     # ---- intake -----------------------------------------------------------------------
-    def report(self, actor: Actor | SystemActor, new: NewCase, *, register: bool = False) -> CaseRow:
+    def report(self, actor: Principal, new: NewCase, *, register: bool = False) -> CaseRow:
         """Enter a new case from any channel; with `register` it is registered (立案) at once."""
         authorize(self.db, actor, Action.INTAKE)
         if register:
@@ -173,7 +173,7 @@ class CaseService:
                 raise ValidationError(f"unknown category {new.category_id}", field="category")
             lon, lat, grid_id = self._place(s, new)
             centre_id = centre_for_grid(s, grid_id)
-            if isinstance(actor, Actor) and centre_id not in actor.centre_ids:
+            if isinstance(actor, Principal) and centre_id not in actor.centre_ids:
                 centre_id = actor.centre_id
             day = reported_at.astimezone(self.limits.calendar.tz).strftime("%Y%m%d")
             case = Case(
@@ -230,7 +230,7 @@ class CaseService:
     # ---- transitions ------------------------------------------------------------------
     def perform(
         self,
-        actor: Actor | SystemActor,
+        actor: Principal,
         case_id: int,
         action: Action,
         params: TransitionParams | None = None,
@@ -264,7 +264,7 @@ class CaseService:
         return self.row(case_id)
 
     def perform_many(
-        self, actor: Actor | SystemActor, items: list[tuple[int, int | None]], action: Action,
+        self, actor: Principal, items: list[tuple[int, int | None]], action: Action,
         params: TransitionParams | None = None,
     ) -> tuple[list[CaseRow], list[tuple[int, Exception]]]:
         """Apply one action to several cases, each in its own transaction; returns done and failed."""
@@ -277,7 +277,7 @@ class CaseService:
                 failed.append((case_id, exc))
         return done, failed
 
-    def _apply(self, s: Session, case: Case, actor: Actor | SystemActor, action: Action,
+    def _apply(self, s: Session, case: Case, actor: Principal, action: Action,
                p: TransitionParams, now: datetime) -> None:
         status = CaseStatus(case.status)
         if not is_allowed(action, status):
@@ -421,7 +421,7 @@ class CaseService:
         return p.officer_id, p.department_id
 
     @staticmethod
-    def _history(s: Session, case: Case, actor: Actor | SystemActor, at: datetime, action: str,
+    def _history(s: Session, case: Case, actor: Principal, at: datetime, action: str,
                  from_status: str | None, note: str, officer_id: int | None = None,
                  department_id: int | None = None, *, outcome: str = "", evidence: str = "") -> int:
         return s.execute(

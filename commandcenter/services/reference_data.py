@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.enums import PRIORITY_ORDER, CategoryKind, Stage, TimeUnit
 from ..models import Category, TimeLimitPolicy
-from .auth import seed_permissions
+from .auth import seed_system_accounts
 from .worktime import seed_calendar
 
 C, E, S = CategoryKind.COMPONENT.value, CategoryKind.EVENT.value, CategoryKind.SOCIAL.value
@@ -191,8 +191,9 @@ def seed_categories(session: Session) -> None:
 
 
 def seed_reference_data(session: Session) -> None:
-    """Permissions, the holiday calendar, categories and time limits; safe to run again."""
-    seed_permissions(session)
+    """Permissions, the system accounts, the holiday calendar, categories and time limits; safe
+    to run again."""
+    seed_system_accounts(session)
     seed_calendar(session)
     session.flush()
     seed_categories(session)

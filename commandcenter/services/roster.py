@@ -43,7 +43,7 @@ from ..models import (
     Street,
     to_epoch,
 )
-from .auth import Actor, SystemActor, authorize
+from .auth import Principal, authorize
 from .changefeed import record_change
 from .info import overdue_condition
 from .lifecycle import write_audit
@@ -217,7 +217,7 @@ def _distinct(values: Iterable[_T]) -> tuple[_T, ...]:
 
 
 # ---- duty status ----------------------------------------------------------------------------
-def set_duty_status(db: Database, actor: Actor | SystemActor, officer_id: int, status: DutyStatus | str,
+def set_duty_status(db: Database, actor: Principal, officer_id: int, status: DutyStatus | str,
                     expected_version: int | None = None) -> OfficerRow:
     """Change an officer's duty status, recording who changed it from what, when.
 
@@ -243,7 +243,7 @@ class DutyChangeResult:
     failed: tuple[tuple[int, CommandCentreError], ...]  # (officer id, why)
 
 
-def set_duty_statuses(db: Database, actor: Actor | SystemActor, officers: Sequence[tuple[int, int | None]],
+def set_duty_statuses(db: Database, actor: Principal, officers: Sequence[tuple[int, int | None]],
                       status: DutyStatus | str) -> DutyChangeResult:
     """Give several officers one duty status in one transaction (the roster's bulk action).
 
@@ -269,7 +269,7 @@ def set_duty_statuses(db: Database, actor: Actor | SystemActor, officers: Sequen
     return DutyChangeResult(tuple(by_id[i] for i in changed if i in by_id), tuple(failed))
 
 
-def _duty_status(db: Database, actor: Actor | SystemActor, status: DutyStatus | str) -> DutyStatus:
+def _duty_status(db: Database, actor: Principal, status: DutyStatus | str) -> DutyStatus:
     authorize(db, actor, Action.MANAGE_ROSTER)
     try:
         return DutyStatus(status)
@@ -277,7 +277,7 @@ def _duty_status(db: Database, actor: Actor | SystemActor, status: DutyStatus | 
         raise ValidationError(f"unknown duty status {status!r}", field="duty_status") from exc
 
 
-def _change_duty(s: Session, db: Database, actor: Actor | SystemActor, now: datetime, officer_id: int,
+def _change_duty(s: Session, db: Database, actor: Principal, now: datetime, officer_id: int,
                  status: DutyStatus, expected_version: int | None) -> None:
     """One officer's change inside the caller's transaction (see `set_duty_status`)."""
     stmt = select(Officer).where(Officer.id == officer_id)

@@ -34,7 +34,7 @@ from ..domain.entities import Entity
 from ..domain.enums import Role
 from ..errors import NotFound, ValidationError
 from ..models import CommandCentre, Officer, Shift, ShiftMember, User
-from .auth import Actor, SystemActor, authorize
+from .auth import Principal, authorize
 from .changefeed import record_change
 from .lifecycle import write_audit
 from .validation import check_length, column_limit
@@ -355,7 +355,7 @@ def _clean_weekdays(weekdays: str | Iterable[int]) -> str:
     return "".join(str(d) for d in sorted(days))
 
 
-def save_shift(db: Database, actor: Actor | SystemActor, *, name: str, start_time: str, end_time: str,
+def save_shift(db: Database, actor: Principal, *, name: str, start_time: str, end_time: str,
                weekdays: str | Iterable[int] = "1234567", shift_id: int | None = None,
                centre_id: int | None = None) -> ShiftRow:
     """Define a new shift (no `shift_id`) or edit one. A shift ending at or before its start
@@ -400,7 +400,7 @@ def _stored(s: Session, shift_id: int) -> Shift:
     return shift
 
 
-def delete_shift(db: Database, actor: Actor | SystemActor, shift_id: int) -> None:
+def delete_shift(db: Database, actor: Principal, shift_id: int) -> None:
     authorize(db, actor, Action.MANAGE_ROSTER)
     now = db.clock.now()
     with db.unit_of_work() as s:
@@ -411,18 +411,18 @@ def delete_shift(db: Database, actor: Actor | SystemActor, shift_id: int) -> Non
         record_change(s, now, Entity.SHIFT, shift_id, "delete", shift.centre_id)
 
 
-def assign_to_shift(db: Database, actor: Actor | SystemActor, shift_id: int, *,
+def assign_to_shift(db: Database, actor: Principal, shift_id: int, *,
                     officer_ids: Iterable[int] = (), user_ids: Iterable[int] = ()) -> ShiftRow:
     """Add officers and users (operators, supervisors) to a shift; members already in it stay once."""
     return _change_members(db, actor, shift_id, set(officer_ids), set(user_ids), add=True)
 
 
-def remove_from_shift(db: Database, actor: Actor | SystemActor, shift_id: int, *,
+def remove_from_shift(db: Database, actor: Principal, shift_id: int, *,
                       officer_ids: Iterable[int] = (), user_ids: Iterable[int] = ()) -> ShiftRow:
     return _change_members(db, actor, shift_id, set(officer_ids), set(user_ids), add=False)
 
 
-def _change_members(db: Database, actor: Actor | SystemActor, shift_id: int, officer_ids: set[int],
+def _change_members(db: Database, actor: Principal, shift_id: int, officer_ids: set[int],
                     user_ids: set[int], add: bool) -> ShiftRow:
     authorize(db, actor, Action.MANAGE_ROSTER)
     now = db.clock.now()

@@ -44,7 +44,7 @@ from ..domain.enums import AVAILABLE_DUTY, CaseStatus
 from ..errors import DatabaseBusy, IllegalTransition, NotFound, StaleCase, ValidationError
 from ..geometry.projection import LocalProjection
 from ..models import Case, Officer, OfficerGrid
-from ..services.auth import SystemActor
+from ..services.auth import Principal, system_principal
 from ..services.escalation import scan_escalations
 from ..services.lifecycle import CaseService, TransitionParams
 from ..services.roster import PositionReport, record_positions
@@ -60,7 +60,6 @@ from .drill_cases import (
 
 log = logging.getLogger(__name__)
 
-DRILL_ACTOR = SystemActor(username="drill", display_name="drill")
 MAX_RATE_PER_MINUTE = 6000.0  # 100 cases a second: about what one SQLite writer sustains here
 
 # the loop's cadence, in seconds of wall time
@@ -114,8 +113,9 @@ class _Walker:
 class FieldSimulation:
     """Handlers accepting and feeding back, and officers walking and reporting positions."""
 
-    def __init__(self, db: Database, city: DrillCity, seed: int, cases: CaseService) -> None:
+    def __init__(self, db: Database, city: DrillCity, seed: int, cases: CaseService, principal: Principal) -> None:
         self.db = db
+        self.principal = principal  # the drill feed's own account
         self.city = city
         self.seed = seed
         self.cases = cases
@@ -158,12 +158,12 @@ class FieldSimulation:
         for _, r in due[:MAX_ACTIONS_PER_TICK]:
             try:
                 if r.status == CaseStatus.DISPATCHED:
-                    self.cases.perform(DRILL_ACTOR, r.id, Action.ACCEPT, expected_version=r.version)
+                    self.cases.perform(self.principal, r.id, Action.ACCEPT, expected_version=r.version)
                     progress = replace(progress, accepted=progress.accepted + 1)
                 else:
                     category = self._categories.get(r.category_id)
                     note = self.rng.choice(category.feedback if category else GENERIC_FEEDBACK)
-                    self.cases.perform(DRILL_ACTOR, r.id, Action.FEED_BACK, TransitionParams(note=note),
+                    self.cases.perform(self.principal, r.id, Action.FEED_BACK, TransitionParams(note=note),
                                        expected_version=r.version)
                     progress = replace(progress, fed_back=progress.fed_back + 1)
             except (StaleCase, IllegalTransition, NotFound) as exc:
@@ -274,8 +274,9 @@ class Drill:
         self.seed = seed
         self.city = DrillCity.load(db, centre_code)
         self.cases = CaseService(db)
+        self.principal = system_principal(db, "drill")
         self.generator = CaseGenerator(self.city, seed)
-        self.simulation = FieldSimulation(db, self.city, seed, self.cases)
+        self.simulation = FieldSimulation(db, self.city, seed, self.cases, self.principal)
         self._arrivals = random.Random(f"drill:{seed}:arrivals")
         # a drawn case whose write failed, and when that write started: it may have committed
         self._unsure: tuple[GeneratedCase, datetime] | None = None
@@ -299,7 +300,7 @@ class Drill:
         else:
             generated, since = self.generator.next(), self.db.clock.now()
         self._unsure = (generated, since)
-        self.cases.report(DRILL_ACTOR, generated.new, register=generated.register)
+        self.cases.report(self.principal, generated.new, register=generated.register)
         self._unsure = None
         return self._counted(progress, generated)
 

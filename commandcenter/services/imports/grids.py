@@ -34,7 +34,7 @@ from ...models import (
     Grid,
     Street,
 )
-from ..auth import Actor, SystemActor, authorize
+from ..auth import Principal, authorize, system_principal
 from ..changefeed import record_change
 from ..lifecycle import write_audit
 from ..roster import pinyin_initials
@@ -208,7 +208,7 @@ def _gaps(by_community: dict[str, list[shapely.Geometry]], project: Callable[[np
     return warnings
 
 
-def import_grids(db: Database, path: str | Path, actor: Actor | SystemActor | None = None,
+def import_grids(db: Database, path: str | Path, actor: Principal | None = None,
                  rename_areas: bool = False) -> ImportResult:
     """Unit grids from a GeoJSON FeatureCollection of (multi)polygons with `code` and `name`.
 
@@ -219,7 +219,7 @@ def import_grids(db: Database, path: str | Path, actor: Actor | SystemActor | No
     source must not quietly rename a street every case and briefing is filed under. Each
     rename asked for is written to the audit trail.
     """
-    actor = actor or SystemActor()
+    actor = actor or system_principal(db, "importer")
     authorize(db, actor, Action.IMPORT_DATA)
     path = Path(path)
     text, encoding = read_text(path)

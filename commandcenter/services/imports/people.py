@@ -34,7 +34,7 @@ from ...models import (
     Street,
     to_epoch,
 )
-from ..auth import Actor, SystemActor, authorize
+from ..auth import Principal, authorize, system_principal
 from ..changefeed import record_change
 from ..lifecycle import write_audit
 from ..roster import pinyin_initials
@@ -134,13 +134,13 @@ class _OfficerIn:
     duty_status: str | None
 
 
-def import_officers(db: Database, path: str | Path, actor: Actor | SystemActor | None = None) -> ImportResult:
+def import_officers(db: Database, path: str | Path, actor: Principal | None = None) -> ImportResult:
     """Officers from CSV `employee_no,name,phone,grid_codes,duty_status` (`grid_codes` `;`-separated).
 
     A known employee number updates that officer: name, phone and grids as in the file; the
     duty status when given (a change is recorded like one made on the roster screen).
     """
-    actor = actor or SystemActor()
+    actor = actor or system_principal(db, "importer")
     authorize(db, actor, Action.IMPORT_DATA)
     path = Path(path)
     text, encoding = read_text(path)
@@ -245,13 +245,13 @@ def _grid_centres(s: Session) -> dict[int, int]:
     return out
 
 
-def import_departments(db: Database, path: str | Path, actor: Actor | SystemActor | None = None) -> ImportResult:
+def import_departments(db: Database, path: str | Path, actor: Principal | None = None) -> ImportResult:
     """Departments from CSV `code,name,phone,category_codes` (`;`-separated category codes).
 
     The listed categories become the department's city-wide routes (replacing its earlier
     city-wide routes); routes scoped to one district are kept.
     """
-    actor = actor or SystemActor()
+    actor = actor or system_principal(db, "importer")
     authorize(db, actor, Action.IMPORT_DATA)
     path = Path(path)
     text, encoding = read_text(path)

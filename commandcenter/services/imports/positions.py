@@ -18,7 +18,7 @@ from ...i18n import QT_TRANSLATE_NOOP as N
 from ...models import (
     Officer,
 )
-from ..auth import Actor, SystemActor, authorize
+from ..auth import Principal, authorize, system_principal
 from ..geo import GridLocator
 from ..lifecycle import write_audit
 from ..roster import PositionReport, record_positions
@@ -100,7 +100,7 @@ def _json_positions(path: Path, text: str, problems: Problems) -> list[tuple[str
     return out
 
 
-def import_positions(db: Database, path: str | Path, actor: Actor | SystemActor | None = None,
+def import_positions(db: Database, path: str | Path, actor: Principal | None = None,
                      tz: str = DEFAULT_TZ) -> ImportResult:
     """Timestamped officer positions from CSV (`employee_no,at,lon,lat`) or JSON.
 
@@ -109,7 +109,7 @@ def import_positions(db: Database, path: str | Path, actor: Actor | SystemActor 
     time in `tz` when it has no offset) or epoch seconds. `created` counts the positions
     stored, `updated` the officers whose last known position moved.
     """
-    actor = actor or SystemActor()
+    actor = actor or system_principal(db, "importer")
     authorize(db, actor, Action.IMPORT_DATA)
     path = Path(path)
     text, encoding = read_text(path)
