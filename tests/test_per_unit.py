@@ -141,3 +141,11 @@ def test_the_briefing_screen_shows_the_tables(qtbot, demo) -> None:  # type: ign
     assert dm.index(dm.rowCount() - 1, UnitModel.UNIT).data() == "Centre total"
     assert view.kpi_labels["on_time_handling"][1].text() == percent(data.kpis.on_time_handling_rate)
     assert view.units_tabs.tabText(0) == "Assessment by street"
+
+    # a day to come is refused on screen as on the command line: nothing is built or recorded
+    issued = view.issued_model.rowCount()
+    tomorrow = NOW.date() + timedelta(days=1)
+    view.date_edit.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+    qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
+    assert f"{tomorrow} is in the future (today is {NOW.date()})" in view.status.text()
+    assert view.issued_model.rowCount() == issued and view.issued.data.period.day == day

@@ -60,6 +60,7 @@ from ..itemmodels.briefing import IssuedModel
 from ..itemmodels.roles import ROW_ROLE
 from ..labels import describe_error
 from ..paths import data_dir
+from ..services.briefing_checks import check_briefing_request
 from ..services.briefings import IssuedBriefing, IssuedRow, issue_briefing, issued_briefings
 from ..services.shifts import ShiftInfo, shift_patterns
 
@@ -297,10 +298,13 @@ class BriefingView(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Gathering the figures…"))
         self._update_state(busy=True)
-        self.ctx.runner.run_in_background(
-            lambda state: issue_briefing(db, actor, centre_id=actor.centre_id, day=day, out=out, shift_name=shift,
-                                         lang=lang, progress=state.progress),
-            self._built, self._failed, self._progressed)
+        def work(state: Any) -> IssuedBriefing:
+            # a day to come or before the data is refused (typed error, worded by _failed)
+            check_briefing_request(db, actor.centre_id, day, shift or None)
+            return issue_briefing(db, actor, centre_id=actor.centre_id, day=day, out=out, shift_name=shift,
+                                  lang=lang, progress=state.progress)
+
+        self.ctx.runner.run_in_background(work, self._built, self._failed, self._progressed)
 
     def _progressed(self, stage: str, fraction: float) -> None:
         texts = {"kpis": self.tr("Counting the KPIs…"), "breakdowns": self.tr("Counting by hour, category, street…"),
@@ -315,8 +319,11 @@ class BriefingView(QWidget):
         self.progress.setValue(100)
         self.progress.setVisible(False)
         self.status.setStyleSheet(OK_STYLE)
-        self.status.setText(self.tr("Briefing ready: {path} ({kb} KB), recorded as issued by {user}").format(
-            path=issued.path, kb=max(1, issued.size // 1024), user=issued.issued_by))
+        text = self.tr("Briefing ready: {path} ({kb} KB), recorded as issued by {user}").format(
+            path=issued.path, kb=max(1, issued.size // 1024), user=issued.issued_by)
+        if issued.data.kpis.quiet:
+            text += " · " + self.tr("nothing was reported, dispatched or closed in this period")
+        self.status.setText(text)
         self._show_kpis(issued.data.kpis)
         self.street_units.set_units(issued.data.street_units)
         self.department_units.set_units(issued.data.department_units)
