@@ -248,3 +248,22 @@ def test_the_main_window_offers_the_admin_screen_to_admins_only(qtbot, db, city)
         win.close()
         win.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_load_a_year_from_a_file_on_the_holidays_tab(view, qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tab = view.holidays
+    view.tabs.setCurrentWidget(tab)
+    assert 2027 not in [y.year for y in tab.years.all_rows() if y.covered]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,kind\n2027-10-01,party\n", encoding="utf-8")
+    tab.load_file(2027, bad)
+    assert "line 2" in tab.message.text() and 2027 not in [y.year for y in tab.years.all_rows() if y.covered]
+    good = tmp_path / "2027.csv"
+    good.write_text("date,kind,name\n2027-10-01,holiday,国庆节\n2027-10-09,workday,国庆节调休\n", encoding="utf-8-sig")
+    tab.year.setValue(2027)
+    tab.load_file(2027, good)
+    assert "2 holidays" in tab.message.text()
+    year = next(y for y in tab.years.all_rows() if y.year == 2027)
+    assert (year.covered, year.holidays, year.workdays) == (True, 1, 1)
+    assert [tab.days.index(r, 1).data() for r in range(tab.days.rowCount())] == ["Holiday", "Adjusted working day"]
+    assert audited(db, "set_calendar_year")
