@@ -30,10 +30,12 @@ from .db import Database, open_database
 from .domain.actions import Action
 from .domain.lifecycle import CASE_ACTIONS
 from .errors import NotFound, ValidationError
-from .services.auth import Actor, authenticate, authorize
+from .services.audit import this_os_user, this_workstation
+from .services.auth import Actor, authorize
 from .services.case_lookup import case_by_number, find_cases
 from .services.lifecycle import CaseService, TransitionParams
 from .services.reference_lists import AssigneeChoice, department_choices, officer_choices
+from .services.signin import sign_in
 from .shapes.cases import CaseRow
 
 __all__ = ["KPI_NAMES", "Case", "Officer", "ScriptSession", "connect"]
@@ -103,11 +105,12 @@ def connect(database: str | Path, *, user: str, password: str, clock: Clock | No
 
     Nothing is created or upgraded: a missing file, a foreign one or an older schema raise
     DatabaseError as the command line does. A wrong password (or an unknown or inactive user)
-    raises AuthenticationFailed. `clock` replaces the system clock (tests, replays).
+    raises AuthenticationFailed; five in a row lock the account for 15 minutes (AccountLocked).
+    `clock` replaces the system clock (tests, replays).
     """
     db = open_database(database, clock=clock)
-    try:
-        actor = authenticate(db, user, password)
+    try:  # the sign-in service: the same lockout and audit trail as the login dialog
+        actor = sign_in(db, user, password, workstation=this_workstation(), os_user=this_os_user())
     except BaseException:
         db.dispose()
         raise

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressD
 
 from . import views
 from .db import Database, audit_anchor_path, open_database
+from .errors import SignInNotAllowed
 from .gui import settings, translator
 from .gui.context import AppContext
 from .gui.feed import ChangeFeed
@@ -25,8 +26,10 @@ from .gui.screens import ScreenSpec
 from .gui.tasks import QUIT_WAIT_MS, TaskRunner
 from .labels import describe_error
 from .paths import default_database
-from .services.auth import actor_for
+from .services.auth import Principal, demo_principal
+from .services.signin import first_centre_name, is_demo, needs_first_admin
 from .views.main_window import MainWindow
+from .views.signin import FirstAdminDialog, LoginDialog
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +54,11 @@ def ensure_application() -> QApplication:
     return app
 
 
-def build_window(db: Database, username: str, runner: TaskRunner | None = None) -> MainWindow:
-    actor = actor_for(db, username)
+def build_window(db: Database, username: str, runner: TaskRunner | None = None,
+                 principal: Principal | None = None) -> MainWindow:
+    """The main window for `principal` (signed in by the login dialog), or for `username`
+    without a password (the automation entry and `--user` on a demo database)."""
+    actor = principal or demo_principal(db, username)
     runner = runner or TaskRunner()
     feed = ChangeFeed(db, runner)
     ctx = AppContext(db=db, actor=actor, runner=runner, feed=feed)
@@ -131,7 +137,28 @@ def _create_demo(path: Path) -> None:
     audit_anchor_path(tmp).rename(audit_anchor_path(path))  # the audit chain's anchor follows its database
 
 
-def run_gui(database: str | None, username: str, lang: str | None = None) -> int:
+def ask_who_signs_in(db: Database, username: str = "") -> Principal | None:
+    """The login dialog, or on a production database nobody can sign in to yet the first
+    administrator's; None when the person cancels."""
+    runner = TaskRunner()
+    if needs_first_admin(db):
+        dialog: LoginDialog | FirstAdminDialog = FirstAdminDialog(db, runner, first_centre_name(db))
+    else:
+        dialog = LoginDialog(db, runner, username)
+    try:
+        dialog.exec()
+        return dialog.principal
+    finally:
+        runner.shutdown()
+        dialog.deleteLater()
+
+
+def run_gui(database: str | None, username: str | None, lang: str | None = None) -> int:
+    """The desktop application: sign in, the main window, and the login again after a sign-out.
+
+    `username` (`--user`) skips the password on a demo database only; a production database
+    refuses it with SignInNotAllowed before any window opens (the CLI prints one line).
+    """
     app = ensure_application()
     translator.install(lang or settings.LANGUAGE.get() or translator.system_language())
     try:
@@ -142,17 +169,30 @@ def run_gui(database: str | None, username: str, lang: str | None = None) -> int
                 log.info("creating the demo database at %s", path)
                 _create_demo(path)
             database = str(path)
-        window = create_main_window(database, username, upgrade=own_demo)
+        db = open_database(database, create=own_demo)
+        demo = is_demo(db)
     except Exception as exc:
         log.exception("cannot open %s", database)
         QMessageBox.critical(None, QCoreApplication.translate("startup", "Grid Command Centre"), describe_error(exc))
         return 2
-    if isinstance(window, MainWindow):
+    if username and not demo:
+        db.dispose()
+        raise SignInNotAllowed("needs_password")
+    code = 0
+    while True:
+        principal = demo_principal(db, username) if username else ask_who_signs_in(db, "operator" if demo else "")
+        if principal is None:
+            db.dispose()
+            return code
+        window = build_window(db, principal.username, principal=principal)
         window.restore_state()
-    window.show()
-    code = app.exec()
-    # the window's close cancelled its tasks; one may still be inside a query: let it end
-    # before the interpreter tears down the objects it would report through
-    if not QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS):
-        log.warning("background tasks still running at exit")
-    return code
+        window.show()
+        code = app.exec()
+        # the window's close cancelled its tasks; one may still be inside a query: let it end
+        # before the interpreter tears down the objects it would report through
+        if not QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS):
+            log.warning("background tasks still running at exit")
+        if not window.signed_out:
+            return code
+        username = None
+        window.deleteLater()

@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("imports", N("cli", "import officers, departments, positions or grids from a file")),
     "info": ("info", N("cli", "print the schema version and counts")),
     "audit": ("audit", N("cli", "verify the audit trail's hash chain against its anchor")),
+    "user": ("user", N("cli", "manage users and list roles (administrators)")),
 }
 
 
@@ -74,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", help=translate("cli", "database file path or SQLAlchemy URL (default: the demo database)"))
-    parser.add_argument("--user", default="operator", help=translate("cli", "user to sign in as (until sign-in exists)"))
+    parser.add_argument("--user", help=translate("cli", "sign in as this user without the login dialog (demo databases only)"))
     parser.add_argument("--lang", help=translate("cli", "interface language: en or zh_CN"))
     parser.add_argument("--verbose", action="store_true", help=translate("cli", "more detail in the log file"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=LazyCommands)

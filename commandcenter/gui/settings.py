@@ -33,6 +33,8 @@ class Option(Generic[T]):
 
 # user preferences
 LANGUAGE = Option("prefs/language", "")
+# minutes without keyboard or mouse before the main window locks (views/signin/idle_lock.py)
+IDLE_LOCK_MINUTES = Option("prefs/idle_lock_minutes", 10)
 # window state (restored, never shown as a preference)
 MAIN_GEOMETRY = Option("window/main_geometry", QByteArray())
 

@@ -36,6 +36,7 @@ from ..gui.icons import icon
 from ..gui.style import ERROR_STYLE, OK_STYLE, PANEL, WARNING_STYLE
 from ..labels import role_label
 from ..paths import log_dir
+from .signin import ChangePasswordDialog, IdleLock
 
 if TYPE_CHECKING:
     from ..services.info import LiveCounts
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.connection_label)
 
         self._build_menus()
+        self.signed_out = False  # closed by "Sign out": the application asks who signs in next
+        self.idle_lock = IdleLock(self, ctx, settings.IDLE_LOCK_MINUTES.get() * 60_000)
+        self.idle_lock.screen.sign_out_requested.connect(self.sign_out)
         self._info: LiveCounts | None = None
         self._counts_pending = False
         ctx.feed.changed.connect(self._on_changed)
@@ -226,6 +230,16 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.user_menu = self.menuBar().addMenu("")
+        self.change_password_action = QAction(self)
+        self.change_password_action.triggered.connect(self.change_password)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+Alt+L"))
+        self.lock_action.triggered.connect(lambda: self.idle_lock.lock())
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        for action in (self.change_password_action, self.lock_action, self.sign_out_action):
+            self.user_menu.addAction(action)
         self.help_menu = self.menuBar().addMenu("")
         self.shortcuts_action = QAction(icon("help"), "", self)
         self.shortcuts_action.triggered.connect(self._show_shortcuts)
@@ -256,6 +270,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.user_menu.setTitle(self.tr("&User"))
+        self.change_password_action.setText(self.tr("&Change password…"))
+        self.lock_action.setText(self.tr("&Lock screen"))
+        self.sign_out_action.setText(self.tr("&Sign out"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts (F1 on the wall)"))
         self.about_action.setText(self.tr("&About Grid Command Centre"))
@@ -369,6 +387,20 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    # ---- the signed-in user -----------------------------------------------------------
+    def change_password(self) -> ChangePasswordDialog:
+        """Open User → Change password… (window-modal); the status bar confirms the change."""
+        dialog = ChangePasswordDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Your password was changed."), 10_000))
+        dialog.open()
+        return dialog
+
+    def sign_out(self) -> None:
+        """Close the window as a sign-out: the application then shows the login dialog again."""
+        self.signed_out = True
+        self.close()
+
     # ---- state ------------------------------------------------------------------------
     def restore_state(self) -> None:
         geometry = settings.MAIN_GEOMETRY.get()
@@ -382,6 +414,7 @@ class MainWindow(QMainWindow):
         self._counts_soon.stop()
         self._maintenance_timer.stop()
         self._settle_timer.stop()
+        self.idle_lock.timer.stop()
         self._unbuilt.clear()  # a screen built now would start loads nobody will see
         if self._write_wait_listener in self.ctx.db.busy_listeners:
             self.ctx.db.busy_listeners.remove(self._write_wait_listener)
