@@ -27,6 +27,7 @@ down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+_BATCH = 20_000
 AUDIT_ROLES = ("supervisor", "admin")  # who may search the trail and verify it (Action.VIEW_AUDIT)
 _PG_GUARD = """
 CREATE OR REPLACE FUNCTION audit_anchor_forward_only() RETURNS trigger AS $$
@@ -76,19 +77,25 @@ def upgrade() -> None:
 
 
 def _backfill(bind: sa.Connection) -> AnchorHead | None:
-    """Hash the entries written before the chain existed, oldest first; the new head or None."""
-    rows = bind.execute(sa.text(
-        "SELECT id, at, user_id, actor, action, entity, entity_id, detail FROM audit_entry ORDER BY id"
-    )).all()
-    prev, updates = GENESIS, []
-    for seq, (entry_id, at, user_id, actor, action, entity, entity_id, detail) in enumerate(rows, start=1):
-        digest = entry_hash(seq, int(at), user_id, actor, action, entity, entity_id, detail or "", "", "", None, prev)
-        updates.append({"i": entry_id, "s": seq, "p": prev, "h": digest})
-        prev = digest
-    if updates:
-        bind.execute(sa.text("UPDATE audit_entry SET seq = :s, prev_hash = :p, hash = :h WHERE id = :i"), updates)
-        return AnchorHead(entry_id=updates[-1]["i"], seq=len(updates), hash=prev)
-    return None
+    """Hash the entries written before the chain existed, oldest first; the new head or None.
+
+    In id batches, so an older demo's millions of entries (one per history row) never sit in
+    memory at once.
+    """
+    select_batch = sa.text("SELECT id, at, user_id, actor, action, entity, entity_id, detail FROM audit_entry "
+                           "WHERE id > :after ORDER BY id LIMIT :n")
+    write = sa.text("UPDATE audit_entry SET seq = :s, prev_hash = :p, hash = :h WHERE id = :i")
+    prev, seq, last_id = GENESIS, 0, 0
+    while rows := bind.execute(select_batch, {"after": last_id, "n": _BATCH}).all():
+        updates = []
+        for entry_id, at, user_id, actor, action, entity, entity_id, detail in rows:
+            seq += 1
+            digest = entry_hash(seq, int(at), user_id, actor, action, entity, entity_id, detail or "", "", "", None,
+                                prev)
+            updates.append({"i": entry_id, "s": seq, "p": prev, "h": digest})
+            prev, last_id = digest, entry_id
+        bind.execute(write, updates)
+    return AnchorHead(entry_id=last_id, seq=seq, hash=prev) if seq else None
 
 
 def downgrade() -> None:
