@@ -80,10 +80,10 @@ def _later_changes(s: api.ScriptSession, path: Path, clock: FrozenClock) -> None
     closed_that_day = _numbers(path, "SELECT c.case_number FROM case_record c JOIN case_history h ON h.case_id = c.id "
                                      "WHERE h.action = 'close' AND h.at >= :a AND h.at < :b AND c.status = 'closed'", 3)
     fed_back = _numbers(path, "SELECT c.case_number FROM case_record c WHERE c.status = 'fed_back' "
-                              "AND c.handle_deadline_at >= :a AND c.handle_deadline_at < :b", 4)
+                              "AND c.reported_at < :b", 4)
+    later = int((NOW + timedelta(hours=30)).timestamp())  # still before its deadline the next afternoon
     running = _numbers(path, "SELECT c.case_number FROM case_record c WHERE c.status = 'accepted' "
-                             "AND c.dispatched_at >= :a AND c.dispatched_at < :b "
-                             f"AND c.handle_deadline_at > {int(NOW.timestamp()) + 7200}", 2)
+                             f"AND c.dispatched_at < :b AND c.handle_deadline_at > {later}", 2)
     assert len(closed_that_day) == 3 and len(fed_back) >= 2 and running, (closed_that_day, fed_back, running)
     officer = s.officers()[0].employee_no
     for number in closed_that_day:

@@ -119,7 +119,7 @@ def test_the_briefing_screen_shows_the_tables(qtbot, demo) -> None:  # type: ign
     from commandcenter.views.briefing_view import BriefingView
 
     runner = SynchronousRunner()
-    view = BriefingView(AppContext(db=demo, actor=actor_for(demo, "supervisor"), runner=runner,
+    view = BriefingView(AppContext(db=demo, principal=actor_for(demo, "supervisor"), runner=runner,
                                    feed=ChangeFeed(demo, runner)))
     qtbot.addWidget(view)
     view.show()
