@@ -251,7 +251,9 @@ def test_every_history_replays_through_the_state_machine(demo: Database) -> None
         seen_status.update(h.to_status for h in steps)
     assert seen_status == {s.value for s in CaseStatus}
     assert seen_actions >= {"register", "reject", "merge", "dispatch", "accept", "feed_back", "close",
-                            "return_for_rework", "extend", "suspend", "resume", "evaluate"}
+                            "return_for_rework", "extend", "suspend", "resume", "evaluate",
+                            "reassign", "send_back", "request_check", "confirm_check", "fail_check", "solve_on_spot",
+                            "follow_up", "reopen"}
     open_status = {c.status for c in cases.values() if CaseStatus(c.status) in OPEN_STATUSES}
     assert open_status == {s.value for s in OPEN_STATUSES}
     assert any(c.rework_count > 0 for c in cases.values())
@@ -264,8 +266,8 @@ def test_every_history_replays_through_the_state_machine(demo: Database) -> None
 
 def test_clock_columns_are_what_the_live_rules_give(demo: Database) -> None:
     limits = TimeLimits.from_database(demo)
-    stage_of = {"reported": Stage.REGISTER, "registered": Stage.DISPATCH, "dispatched": Stage.HANDLE,
-                "accepted": Stage.HANDLE, "fed_back": Stage.VERIFY}
+    stage_of = {"reported": Stage.REGISTER, "registered": Stage.DISPATCH, "dispatched": Stage.ACCEPT,
+                "accepted": Stage.HANDLE, "fed_back": Stage.VERIFY, "checking": Stage.CHECK}
     now = int(NOW.timestamp())
     with demo.read() as s:
         rows = s.execute(select(Case).where(Case.status.in_(list(stage_of)))).scalars().all()
@@ -285,7 +287,8 @@ def test_clock_columns_are_what_the_live_rules_give(demo: Database) -> None:
             checked += 1
         assert checked > 20
         closed = s.execute(select(Case).where(Case.status == "closed", Case.extended_minutes == 0,
-                                              Case.suspended_seconds == 0, Case.rework_count == 0).limit(50)).scalars()
+                                              Case.suspended_seconds == 0, Case.rework_count == 0,
+                                              Case.dispatched_at.is_not(None)).limit(50)).scalars()
         for c in closed:
             assert c.stage_deadline_at is None and c.closed_at is not None and c.fed_back_at is not None
             assert c.handle_deadline_at == limits.deadline(c.category_id, c.priority, Stage.HANDLE, c.dispatched_at)

@@ -2,13 +2,16 @@
 
 `Plan` holds every column a case carries and applies an action the way `CaseService._apply`
 does (status, timestamps, stage clock, escalations the minute poll would have written);
-`handle`, `verify` and `suspend_and_resume` are the multi-step stretches of the loop.
+`handle`, `verify` and `suspend_and_resume` are the multi-step stretches of the loop; the field
+steps (send-back, field check, on-the-spot handling, follow-up) are in `fieldloop`.
 `history.CasePlanner` decides which cases take which path and turns the plan into rows; this
 module knows nothing of chunks, numbering or tables.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -16,7 +19,7 @@ import numpy as np
 
 from ...domain.actions import Action
 from ...domain.deadlines import REMINDER_FRACTION
-from ...domain.enums import CaseStatus, Stage
+from ...domain.enums import CaseStatus, Satisfaction, Stage
 from ...domain.lifecycle import is_allowed, target_status
 from .people import SHIFT_OF_HOUR, Staff
 from .rows import NONE, labels
@@ -25,17 +28,20 @@ from .workline import WorkLine
 
 STATUSES: tuple[CaseStatus, ...] = tuple(CaseStatus)
 ST = {s: i for i, s in enumerate(STATUSES)}
-STAGES: tuple[Stage, ...] = (Stage.REGISTER, Stage.DISPATCH, Stage.HANDLE, Stage.VERIFY)
+STAGES: tuple[Stage, ...] = (Stage.REGISTER, Stage.DISPATCH, Stage.HANDLE, Stage.VERIFY, Stage.ACCEPT, Stage.CHECK)
 ACTIONS: tuple[str, ...] = ("report", *(a.value for a in Action))
 ACT = {a: i for i, a in enumerate(ACTIONS)}
+OUTCOMES: tuple[str, ...] = ("", *(x.value for x in Satisfaction))  # a history row's outcome column
 
 # ---- how long a stage takes -----------------------------------------------------------
-P_LATE = {Stage.REGISTER: 0.04, Stage.DISPATCH: 0.05, Stage.HANDLE: 0.08, Stage.VERIFY: 0.05}
-LATE_SCALE = {Stage.REGISTER: 0.5, Stage.DISPATCH: 0.5, Stage.HANDLE: 0.8, Stage.VERIFY: 0.5}  # x the limit
+P_LATE = {Stage.REGISTER: 0.04, Stage.DISPATCH: 0.05, Stage.HANDLE: 0.08, Stage.VERIFY: 0.05, Stage.ACCEPT: 0.04,
+          Stage.CHECK: 0.06}
+LATE_SCALE = {Stage.REGISTER: 0.5, Stage.DISPATCH: 0.5, Stage.HANDLE: 0.8, Stage.VERIFY: 0.5, Stage.ACCEPT: 0.5,
+              Stage.CHECK: 0.5}  # x the limit
 # where in its limit an on-time stage ends: Beta(a, b); with these about three cases in four
 # are closed (verified too) by their handling deadline, as published figures show
 ON_TIME_BETA = {Stage.REGISTER: (1.6, 3.5), Stage.DISPATCH: (1.6, 3.5), Stage.HANDLE: (1.3, 2.8),
-                Stage.VERIFY: (1.4, 3.5)}
+                Stage.VERIFY: (1.4, 3.5), Stage.ACCEPT: (1.3, 4.0), Stage.CHECK: (1.5, 3.0)}
 EXTENSIONS_WORKING = np.array([420, 840, 1260, 2100])
 EXTENSIONS_CALENDAR = np.array([60, 120, 240])
 POLL_SECONDS = 60  # the escalation clock looks once a minute
@@ -80,6 +86,8 @@ class _Events:
     officer: list[np.ndarray] = field(default_factory=list)
     department: list[np.ndarray] = field(default_factory=list)
     note: list[np.ndarray] = field(default_factory=list)  # codes into Notes
+    outcome: list[np.ndarray] = field(default_factory=list)  # codes into OUTCOMES (a follow-up's answer)
+    evidence: list[np.ndarray] = field(default_factory=list)  # codes into Notes
 
 
 class Notes:
@@ -109,9 +117,15 @@ class Plan:
     """The state of every case as the steps are applied, mirroring `CaseService._apply`."""
 
     def __init__(self, s: CaseSetting, rng: np.random.Generator, notes: Notes, rep: np.ndarray, cat: np.ndarray,
-                 prio: np.ndarray, district: np.ndarray) -> None:
+                 prio: np.ndarray, district: np.ndarray, field_rng: np.random.Generator | None = None) -> None:
         n = len(rep)
         self.s, self.rng, self.n = s, rng, n
+        # the field steps draw from their own stream, so adding or tuning them leaves every
+        # other draw (and the rest of the history) as it was
+        self.field_rng = rng if field_rng is None else field_rng
+        # the second of the minute the escalation scan meets each case: drawn once per case, so
+        # how many stage runs a case has does not move the draws of any other
+        self.poll_phase = rng.integers(0, POLL_SECONDS, size=n)
         self.cat, self.prio, self.district = cat, prio, district
         self.now = s.now
         self.alive = np.ones(n, dtype=bool)
@@ -128,12 +142,23 @@ class Plan:
         self.extended_minutes = np.zeros(n, dtype=np.int64)
         self.suspended_seconds = np.zeros(n, dtype=np.int64)
         self.rework_count = np.zeros(n, dtype=np.int64)
+        self.check_officer, self.followed_up_at = none.copy(), none.copy()
+        self.satisfaction = np.zeros(n, dtype=np.int64)  # codes into OUTCOMES, 0 for none
         self.escalation_level = np.zeros(n, dtype=np.int64)
         self.notes = notes
         self.reject_reason = np.zeros(n, dtype=np.int64)
         self.run_stage = np.zeros(n, dtype=np.int8)
         self.events = _Events()
         self.escalations: list[tuple[np.ndarray, ...]] = []
+
+    @contextmanager
+    def drawing_from(self, rng: np.random.Generator) -> Iterator[None]:
+        """Every draw of the steps inside comes from `rng` (the field steps' stream)."""
+        saved, self.rng = self.rng, rng
+        try:
+            yield
+        finally:
+            self.rng = saved
 
     def pick_notes(self, pool: tuple[str, ...]) -> np.ndarray:
         """A note from `pool` for every case, as codes."""
@@ -190,7 +215,8 @@ class Plan:
     # ---- steps ------------------------------------------------------------------------
     def step(self, take: np.ndarray, at: np.ndarray, action: Action, source: CaseStatus, user: np.ndarray,
              *, note: np.ndarray | None = None, officer: np.ndarray | None = None,
-             department: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+             department: np.ndarray | None = None, outcome: np.ndarray | None = None,
+             evidence: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Apply `action` to the live cases in `take` (all in status `source`) at `at`.
 
         Returns the positions of the cases it happened to and their times; a case whose step
@@ -219,6 +245,8 @@ class Plan:
         ev.officer.append(officer[idx] if officer is not None else np.full(len(idx), NONE))
         ev.department.append(department[idx] if department is not None else np.full(len(idx), NONE))
         ev.note.append(note[idx] if note is not None else np.zeros(len(idx), dtype=np.int64))
+        ev.outcome.append(outcome[idx] if outcome is not None else np.zeros(len(idx), dtype=np.int64))
+        ev.evidence.append(evidence[idx] if evidence is not None else np.zeros(len(idx), dtype=np.int64))
         self.last[idx] = at_i
         self.status[idx] = to_arr
         return idx, at_i
@@ -234,6 +262,8 @@ class Plan:
         ev.officer.append(np.full(self.n, NONE))
         ev.department.append(np.full(self.n, NONE))
         ev.note.append(np.zeros(self.n, dtype=np.int64))
+        ev.outcome.append(np.zeros(self.n, dtype=np.int64))
+        ev.evidence.append(np.zeros(self.n, dtype=np.int64))
         self.start_run(idx, Stage.REGISTER, rep)
 
     # ---- the stage clock --------------------------------------------------------------
@@ -258,7 +288,7 @@ class Plan:
         # first second with (t - started) / (deadline - started) >= 4/5, in integers as the scan does
         crossing = started + (_REMINDER.numerator * (deadline - started) + _REMINDER.denominator - 1) // (
             _REMINDER.denominator)
-        phase = self.rng.integers(0, POLL_SECONDS, size=len(idx))
+        phase = self.poll_phase[idx]
         reminder_at = crossing + (phase - crossing) % POLL_SECONDS
         supervision_at = deadline + (phase - deadline) % POLL_SECONDS
         reminded = (reminder_at < end) & (reminder_at < deadline)
@@ -272,6 +302,14 @@ class Plan:
     def clear_clock(self, idx: np.ndarray) -> None:
         self.stage_started[idx] = NONE
         self.stage_deadline[idx] = NONE
+
+
+def start_handling(plan: Plan, idx: np.ndarray) -> None:
+    """After a dispatch or a rework at `plan.last`: the handling deadline runs from then, and the
+    stage clock is the acceptance limit until the handler accepts (`field_steps.acceptance_clock`)."""
+    plan.start_run(idx, Stage.HANDLE, plan.last)
+    plan.handle_deadline[idx] = plan.stage_deadline[idx]
+    plan.start_run(idx, Stage.ACCEPT, plan.last)
 
 
 def suspend_and_resume(plan: Plan, take: np.ndarray, at: np.ndarray, source: CaseStatus) -> None:
@@ -297,11 +335,17 @@ def handle(plan: Plan, s: CaseSetting, rng: np.random.Generator, extend: np.ndar
     start = np.where(plan.dispatched_at > 0, plan.dispatched_at, plan.last)
     minutes, working = plan.limit(Stage.HANDLE)
     accept_frac = rng.uniform(0.01, 0.12, size=n)
-    t = plan.advance(start, accept_frac * minutes, working)
+    accept_minutes, accept_working = plan.limit(Stage.ACCEPT)
+    with plan.drawing_from(plan.field_rng):
+        t = plan.advance(start, plan.fraction(Stage.ACCEPT) * accept_minutes, accept_working)
     by_officer = plan.officer != NONE
     idx, at = plan.step(np.ones(n, dtype=bool), t, Action.ACCEPT, CaseStatus.DISPATCHED, plan.operator(t),
                         officer=plan.officer, department=np.where(by_officer, NONE, plan.department))
     plan.accepted_at[idx] = at
+    with plan.drawing_from(plan.field_rng):
+        plan.end_run(idx, at)  # the acceptance clock; then the handling clock from the dispatch again
+    plan.start_run(idx, Stage.HANDLE, start)
+    plan.stage_deadline[idx] = plan.handle_deadline[idx]
 
     already = plan.suspended_seconds.copy()
     t = plan.advance(start, np.minimum(accept_frac + rng.uniform(0.05, 0.2, size=n), 0.5) * minutes, working)
@@ -351,8 +395,7 @@ def verify(plan: Plan, rng: np.random.Generator, take: np.ndarray, action: Actio
         plan.fed_back_at[idx] = NONE
         plan.accepted_at[idx] = NONE
         plan.dispatched_at[idx] = at
-        plan.start_run(idx, Stage.HANDLE, plan.last)
-        plan.handle_deadline[idx] = plan.stage_deadline[idx]
+        start_handling(plan, idx)
         return
     idx, at = plan.step(take, t, Action.CLOSE, CaseStatus.FED_BACK, plan.supervisor())
     plan.end_run(idx, at)

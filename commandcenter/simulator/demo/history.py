@@ -3,7 +3,9 @@
 Every case walks the closed loop through the state machine's own rules, one vectorised step
 at a time: report, register (or reject, or merge into an earlier case of the same grid),
 dispatch, accept, feed back, close (or return for rework once and go round again), evaluate;
-with a few suspensions and extensions on the way. A step happens only if its time is not
+with a few suspensions and extensions on the way, and the field steps of `fieldloop`
+(reassignments and send-backs before acceptance, field checks, on-the-spot closures of patrol
+reports, follow-up calls to reporters and reopenings of some unsatisfied ones). A step happens only if its time is not
 after "now", so the cases of the last hours and days are left open in every stage, some of
 them overdue. Each step sets the case's columns exactly as `CaseService._apply` does
 (timestamps, stage clock, handling deadline, escalation level) and adds the history row the
@@ -33,11 +35,13 @@ from ...domain.enums import (
     PRIORITY_ORDER,
     CaseStatus,
     EscalationLevel,
+    ReporterPrivacy,
     SourceChannel,
     Stage,
 )
 from .caseloop import (
     ACTIONS,
+    OUTCOMES,
     ST,
     STAGES,
     STATUSES,
@@ -45,8 +49,19 @@ from .caseloop import (
     Notes,
     Plan,
     handle,
+    start_handling,
     suspend_and_resume,
     verify,
+)
+from .fieldloop import (
+    P_CHECK,
+    P_FOLLOW_UP,
+    P_ON_SPOT,
+    field_check,
+    follow_up,
+    reassign_and_send_back,
+    reopen_unsatisfied,
+    solve_on_spot,
 )
 from .people import mobile_numbers
 from .rows import NONE, Const, Lookup, Nullable, TableRows, labels, table
@@ -57,7 +72,7 @@ from .texts import (
 
 SOURCES: tuple[SourceChannel, ...] = tuple(SourceChannel)
 CLOCKED = np.array([s in (CaseStatus.REPORTED, CaseStatus.REGISTERED, CaseStatus.DISPATCHED,
-                          CaseStatus.ACCEPTED, CaseStatus.FED_BACK) for s in STATUSES])
+                          CaseStatus.ACCEPTED, CaseStatus.FED_BACK, CaseStatus.CHECKING) for s in STATUSES])
 OPEN = np.array([s in OPEN_STATUSES for s in STATUSES])
 
 # ---- rhythms and mixes ----------------------------------------------------------------
@@ -75,6 +90,8 @@ SOURCE_WEIGHTS: dict[str, tuple[float, ...]] = {
 }
 REPORTER_SOURCES = {SourceChannel.HOTLINE_12345, SourceChannel.DUTY_LINE, SourceChannel.CITIZEN_APP,
                     SourceChannel.PETITION, SourceChannel.MAYOR_MAILBOX}
+PRIVACY: tuple[ReporterPrivacy, ...] = tuple(ReporterPrivacy)
+PRIVACY_WEIGHTS = (0.88, 0.08, 0.04)  # named, anonymous, confidential (of reporters who called or wrote)
 # relative frequency of minor categories (default 1)
 CATEGORY_WEIGHTS: dict[str, float] = {
     "0101": 2.0, "0102": 3.0, "0201": 2.5, "0205": 3.0, "0301": 1.5, "0402": 1.5,
@@ -183,6 +200,8 @@ class CasePlanner:
     def __init__(self, s: CaseSetting, seed: int) -> None:
         self.s, self.chunk_days = s, CHUNK_DAYS
         self.rng = np.random.default_rng([seed, 3])
+        self.field_rng = np.random.default_rng([seed, 5])  # the field steps' own stream (Plan.field_rng)
+        self.ack_rng = np.random.default_rng([seed, 6])  # escalations' acknowledgements
         self.totals = CaseTotals()
         self.notes = Notes()
         weights = np.array([CATEGORY_WEIGHTS.get(c, 1.0) for c in s.category_codes])
@@ -251,10 +270,15 @@ class CasePlanner:
         district = s.grid_district[grid]
         numbers, daily = _case_numbers(s, rep, np.full(n, s.numbering_centre))
 
-        plan = Plan(s, rng, self.notes, rep, cat, prio, district)
+        plan = Plan(s, rng, self.notes, rep, cat, prio, district, self.field_rng)
         system = SOURCES.index(SourceChannel.SENSOR)
         reporter_user = np.where(source == system, NONE, plan.operator(rep))
         plan.report(rep, reporter_user)
+        reporter = np.isin(source, [SOURCES.index(x) for x in REPORTER_SOURCES])
+        frng = self.field_rng
+        privacy = np.where(reporter, frng.choice(len(PRIVACY), size=n, p=PRIVACY_WEIGHTS), 0)
+        with plan.drawing_from(frng):
+            solve_on_spot(plan, (source == SOURCES.index(SourceChannel.PATROL)) & (frng.random(n) < P_ON_SPOT), grid)
 
         # ---- register, or reject, or merge --------------------------------------------
         u = rng.random(n)
@@ -306,15 +330,19 @@ class CasePlanner:
         plan.end_run(idx, at)
         plan.dispatched_at[idx] = at
         plan.officer[idx], plan.department[idx] = officer[idx], department[idx]
-        plan.start_run(idx, Stage.HANDLE, plan.last)
-        plan.handle_deadline[idx] = plan.stage_deadline[idx]
+        start_handling(plan, idx)
+        with plan.drawing_from(frng):
+            reassign_and_send_back(plan, ordinary, grid)
 
         # ---- handle, verify, maybe once more, close, evaluate ------------------------------
         extend = ordinary & ~suspend_reg & (rng.random(n) < P_EXTEND)
         suspend_handling = ordinary & ~suspend_reg & ~extend & (rng.random(n) < P_SUSPEND_HANDLING)
         never = np.zeros(n, dtype=bool)
         handle(plan, s, rng, extend, suspend_handling)
-        rework = rng.random(n) < P_REWORK
+        check = frng.random(n) < P_CHECK
+        with plan.drawing_from(frng):
+            field_check(plan, check, grid)
+        rework = (rng.random(n) < P_REWORK) & ~check
         verify(plan, rng, rework, Action.RETURN_FOR_REWORK)
         verify(plan, rng, ~rework, Action.CLOSE)
         handle(plan, s, rng, never, never)
@@ -325,6 +353,15 @@ class CasePlanner:
         idx, at = plan.step(evaluate, t, Action.EVALUATE, CaseStatus.CLOSED, plan.supervisor())
         plan.rating[idx] = np.maximum(rating[idx], 1)
         plan.evaluated_at[idx] = at
+        # ---- follow-up calls (回访), and once more round the loop for some unsatisfied -------
+        callable_ = privacy == PRIVACY.index(ReporterPrivacy.NAMED)
+        callable_ &= reporter
+        with plan.drawing_from(frng):
+            follow_up(plan, callable_ & (frng.random(n) < P_FOLLOW_UP))
+            again = reopen_unsatisfied(plan, grid)
+            handle(plan, s, frng, never, never)
+            verify(plan, frng, ~never, Action.CLOSE)
+            follow_up(plan, again & callable_, (0.7, 0.2, 0.1))
 
         # ---- clocks still running at now -------------------------------------------------
         running = np.flatnonzero(CLOCKED[plan.status])
@@ -332,7 +369,6 @@ class CasePlanner:
         paused = np.flatnonzero(plan.status == ST[CaseStatus.SUSPENDED])
         plan.end_run(paused, plan.suspended_at[paused], current=True)
 
-        reporter = np.isin(source, [SOURCES.index(x) for x in REPORTER_SOURCES])
         names = np.array(s.reporter_names, dtype=object)[rng.integers(len(s.reporter_names), size=n)]
         phones = mobile_numbers(rng, n)
         templates = [DESCRIPTIONS[c] for c in s.category_codes]
@@ -341,14 +377,15 @@ class CasePlanner:
         choice = first[cat] + (rng.random(n) * np.array([len(ts) for ts in templates])[cat]).astype(np.int64)
         description = flat[choice] % address
 
+        named = reporter & (privacy != PRIVACY.index(ReporterPrivacy.ANONYMOUS))  # anonymous callers leave none
         return self._tables(plan, ids, numbers, daily, rep, cat, prio, source, grid, point, address, description,
-                            np.where(reporter, names, ""), np.where(reporter, phones, ""), centre, reporter_user,
-                            until)
+                            np.where(named, names, ""), np.where(named, phones, ""), privacy, centre,
+                            reporter_user, until)
 
     def _tables(self, plan: Plan, ids: np.ndarray, numbers: np.ndarray, daily: TableRows, rep: np.ndarray,
                 cat: np.ndarray, prio: np.ndarray, source: np.ndarray, grid: np.ndarray, point: np.ndarray,
                 address: np.ndarray, description: np.ndarray, reporter_name: np.ndarray,
-                reporter_phone: np.ndarray, centre: np.ndarray, created_by: np.ndarray,
+                reporter_phone: np.ndarray, privacy: np.ndarray, centre: np.ndarray, created_by: np.ndarray,
                 until: int) -> list[TableRows]:
         s, ev = self.s, plan.events
         h_case = np.concatenate(ev.case)
@@ -357,7 +394,8 @@ class CasePlanner:
             "from": np.concatenate(ev.from_status).astype(np.int64) + 1,  # 0 is "no status"
             "to": np.concatenate(ev.to_status).astype(np.int64) + 1, "user": np.concatenate(ev.user),
             "officer": np.concatenate(ev.officer), "department": np.concatenate(ev.department),
-            "note": np.concatenate(ev.note),
+            "note": np.concatenate(ev.note), "outcome": np.concatenate(ev.outcome),
+            "evidence": np.concatenate(ev.evidence),
         }
         h, self.pending_history = _release(self.pending_history, planned, until, ("case", "at"))
         status_labels = labels([None, *(x.value for x in STATUSES)])
@@ -366,16 +404,26 @@ class CasePlanner:
             action=Lookup(labels(ACTIONS), h["action"]), from_status=Lookup(status_labels, h["from"]),
             to_status=Lookup(status_labels, h["to"]), user_id=Nullable(h["user"]), officer_id=Nullable(h["officer"]),
             department_id=Nullable(h["department"]), note=Lookup(self.notes.labels(), h["note"]),
+            outcome=Lookup(labels(OUTCOMES), h["outcome"]), evidence=Lookup(self.notes.labels(), h["evidence"]),
         )
 
         e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current = (
             np.concatenate(parts) for parts in zip(*plan.escalations, strict=True))
+        # the live clock writes one escalation per case, stage, level and round (its unique key):
+        # a stage run twice in a round (reassigned, sent back, checked, reopened) keeps the first
+        order = np.lexsort((e_at, e_round, e_sup, e_stage, e_case))
+        keys = np.stack([e_case[order], e_stage[order], e_sup[order], e_round[order]])
+        first = order[np.r_[True, (keys[:, 1:] != keys[:, :-1]).any(axis=0)]] if len(order) else order
+        e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current = (
+            a[first] for a in (e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current))
         # reminders are acknowledged by an operator on shift, supervision by a supervisor; about half
         # of those on cases still in the escalated stage wait on the wall
-        ack_at = e_at + plan.rng.exponential(15 * 60, size=len(e_at)).astype(np.int64) + 30
-        acked = (ack_at <= s.now) & (~e_current | (plan.rng.random(len(e_at)) < 0.5))
-        e_district = plan.district[e_case]
-        acknowledger = np.where(e_sup, plan.supervisor(e_district), plan.operator(ack_at, e_district))
+        # drawn from a stream of their own: how many escalations a chunk has moves no other draw
+        with plan.drawing_from(self.ack_rng):
+            ack_at = e_at + plan.rng.exponential(15 * 60, size=len(e_at)).astype(np.int64) + 30
+            acked = (ack_at <= s.now) & (~e_current | (plan.rng.random(len(e_at)) < 0.5))
+            e_district = plan.district[e_case]
+            acknowledger = np.where(e_sup, plan.supervisor(e_district), plan.operator(ack_at, e_district))
         e, self.pending_escalations = _release(self.pending_escalations, {
             "case": ids[e_case], "stage": e_stage.astype(np.int64), "sup": e_sup.astype(np.int64), "round": e_round,
             "at": e_at, "deadline": e_deadline, "ack_at": np.where(acked, ack_at, NONE),
@@ -399,7 +447,8 @@ class CasePlanner:
             status=Lookup(status_labels, status.astype(np.int64) + 1),
             suspended_from=Lookup(status_labels, plan.suspended_from.astype(np.int64) + 1), grid_id=s.grid_ids[grid],
             lon=point[:, 0], lat=point[:, 1], address=address, description=description, reporter_name=reporter_name,
-            reporter_phone=reporter_phone, reported_at=rep, registered_at=Nullable(plan.registered_at),
+            reporter_phone=reporter_phone, reporter_privacy=Lookup(labels([x.value for x in PRIVACY]), privacy),
+            reported_at=rep, registered_at=Nullable(plan.registered_at),
             dispatched_at=Nullable(plan.dispatched_at), accepted_at=Nullable(plan.accepted_at),
             fed_back_at=Nullable(plan.fed_back_at), closed_at=Nullable(plan.closed_at),
             evaluated_at=Nullable(plan.evaluated_at), rating=Nullable(plan.rating),
@@ -408,7 +457,9 @@ class CasePlanner:
             handle_deadline_at=Nullable(plan.handle_deadline), extended_minutes=plan.extended_minutes,
             suspended_at=Nullable(plan.suspended_at), suspended_seconds=plan.suspended_seconds,
             rework_count=plan.rework_count, escalation_level=plan.escalation_level,
-            merged_into_id=Nullable(plan.merged_into), reject_reason=Lookup(self.notes.labels(), plan.reject_reason),
+            merged_into_id=Nullable(plan.merged_into), check_officer_id=Nullable(plan.check_officer),
+            followed_up_at=Nullable(plan.followed_up_at),
+            satisfaction=Lookup(labels([None, *OUTCOMES[1:]]), plan.satisfaction), reject_reason=Lookup(self.notes.labels(), plan.reject_reason),
             created_by=Nullable(created_by), updated_at=plan.last, version=versions,
         )
         changes = table("change_log", id=self._ids("change_log", n), at=rep, entity=Const(Entity.CASE.value),

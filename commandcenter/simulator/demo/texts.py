@@ -121,4 +121,19 @@ REJECT_REASONS: tuple[str, ...] = (
 REWORK_REASONS: tuple[str, ...] = ("现场核查未处置到位", "整改不彻底，群众仍有反映", "反馈照片与现场不符")
 SUSPEND_REASONS: tuple[str, ...] = ("需协调多部门联合处置", "等待专项资金审批", "涉及产权纠纷，待确认", "待天气好转后施工")
 EXTEND_REASONS: tuple[str, ...] = ("需采购配件", "工程量较大", "当事人不在场，需再次上门")
+EXTEND_REFUSALS: tuple[str, ...] = ("可先行临时处置，按原时限办结", "理由不充分，请按时处置")
+SUSPEND_REFUSALS: tuple[str, ...] = ("不属于挂账情形，请继续办理", "可先行处置，无需挂账")
+# the field steps (fieldloop)
+SEND_BACK_REASONS: tuple[str, ...] = (
+    "非本单位职责，建议派至属地街道", "设施产权属供电公司，非本部门管养", "该路段已移交区级管理，请重新派遣",
+    "事项属物业服务范围，请转物业", "地址有误，不在本单位辖区",
+)
+ON_SPOT_NOTES: tuple[str, ...] = (
+    "巡查发现后当场处置完毕。", "已现场劝导，当事人当即整改。", "已当场清理，现场恢复整洁。", "已现场劝离，秩序恢复。",
+)
+CHECK_CONFIRMED_NOTES: tuple[str, ...] = ("现场核查已处置到位。", "经现场核实，问题已解决。", "核查属实，现场整洁。")
+CHECK_FAILED_NOTES: tuple[str, ...] = ("现场核查问题仍存在。", "处置不彻底，需返工。", "反馈与现场情况不符。")
+FOLLOW_UP_NOTES: tuple[str, ...] = ("反映人对处理结果表示认可。", "已电话回访，反映人满意。", "")
+UNSATISFIED_NOTES: tuple[str, ...] = ("反映人表示问题反复出现。", "反映人认为处理不彻底。", "反映人对处理时限不满意。")
+REOPEN_REASONS: tuple[str, ...] = ("回访不满意，问题仍未解决", "回访反映问题复发，重新办理")
 CENTRE_SUFFIX = {"city": "城市运行管理指挥中心", "district": "网格化服务管理中心", "street": "网格化服务管理站"}
