@@ -34,6 +34,7 @@ from .services.audit import this_os_user, this_workstation
 from .services.auth import Actor, authorize
 from .services.case_lookup import case_by_number, find_cases
 from .services.lifecycle import CaseService, TransitionParams
+from .services.personal_data import rows_for
 from .services.reference_lists import AssigneeChoice, department_choices, officer_choices
 from .services.signin import sign_in
 from .shapes.cases import CaseRow
@@ -141,8 +142,9 @@ class ScriptSession:
 
     # ---- cases ------------------------------------------------------------------------
     def case(self, number: str) -> Case:
-        """The case with this number among the user's centres; NotFound otherwise."""
-        return self._snapshot(case_by_number(self._db, self._actor.centre_ids, number))
+        """The case with this number among the user's centres; NotFound otherwise. Its address is
+        masked unless the user's role may see personal data, as on the screens."""
+        return self._snapshot(self._visible(case_by_number(self._db, self._actor.centre_ids, number)))
 
     def cases(self, *, status: str | Iterable[str] = (), since: datetime | None = None,
               limit: int | None = None) -> list[Case]:
@@ -150,7 +152,7 @@ class ScriptSession:
         only those reported at or after `since` (an aware datetime)."""
         statuses = (status,) if isinstance(status, str) else tuple(status)
         rows = find_cases(self._db, self._actor.centre_ids, statuses=statuses, since=since, limit=limit)
-        return [self._snapshot(r) for r in rows]
+        return [self._snapshot(r) for r in rows_for(self._db, self._actor, rows)]
 
     def act(self, case: str | Case, action: str, *, note: str = "", officer: str | None = None,
             department: str | None = None, minutes: int | None = None, rating: int | None = None,
@@ -180,7 +182,8 @@ class ScriptSession:
             rating=rating,
         )
         expected = case.version if isinstance(case, Case) else None
-        return self._snapshot(self._cases.perform(self._actor, row.id, chosen, params, expected_version=expected))
+        return self._snapshot(self._visible(
+            self._cases.perform(self._actor, row.id, chosen, params, expected_version=expected)))
 
     # ---- people -----------------------------------------------------------------------
     def officers(self) -> list[Officer]:
@@ -206,6 +209,9 @@ class ScriptSession:
         return dict(zip(KPI_NAMES, values, strict=True))
 
     # ---- translation between outside names and service ids ------------------------------
+    def _visible(self, row: CaseRow) -> CaseRow:
+        return rows_for(self._db, self._actor, [row])[0]
+
     def _snapshot(self, row: CaseRow) -> Case:
         officer = department = None
         if row.assignee_officer_id is not None:

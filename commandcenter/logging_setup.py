@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import IO, Any
 
+from .domain.privacy import mask_phones_in_text
 from .paths import log_dir
 
 FORMAT = "%(asctime)s %(levelname)-7s %(process)d %(name)s: %(message)s"
@@ -33,10 +34,11 @@ def redact(text: str) -> str:
 
 
 class RedactingFormatter(logging.Formatter):
-    """Formats as usual, then redacts the whole line, arguments and traceback included."""
+    """Formats as usual, then redacts the whole line, arguments and traceback included; phone
+    numbers in it are masked too (domain/privacy), whoever's they are."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        return mask_phones_in_text(redact(super().format(record)))
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):

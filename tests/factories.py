@@ -14,6 +14,7 @@ from shapely.geometry import box
 from commandcenter.db import Database
 from commandcenter.domain.enums import DutyStatus, Priority, Stage, TimeUnit
 from commandcenter.models import (
+    AppMeta,
     Category,
     CommandCentre,
     Community,
@@ -46,6 +47,12 @@ class TinyCity:
 def grid_centre(index: int) -> tuple[float, float]:
     col, row = index % 2, index // 2
     return X0 + (col + 0.5) * STEP, Y0 + (row + 0.5) * STEP
+
+
+def mark_demo(db: Database) -> None:
+    """Mark the database as a demo one, as `commandcenter demo` does: the drill feeds only those."""
+    with db.unit_of_work() as s:
+        s.merge(AppMeta(key="is_demo", value="1"))
 
 
 def build_tiny_city(db: Database) -> TinyCity:

@@ -118,7 +118,7 @@ def history_count(db, case_id: int) -> int:  # type: ignore[no-untyped-def]
 
 
 # ---- new case ----------------------------------------------------------------------------
-def test_a_typed_hotline_call_is_saved_registered_with_its_grid(qtbot, widgets, ctx, city, db) -> None:  # type: ignore[no-untyped-def]
+def test_a_typed_hotline_call_is_saved_registered_with_its_grid(qtbot, widgets, ctx, city, db, supervisor) -> None:  # type: ignore[no-untyped-def]
     dlg = open_widget(widgets, qtbot=qtbot, w=NewCaseDialog(ctx))
     assert dlg.objectName() == "newCaseDialog"
     assert dlg.sourceCombo.currentData() == SourceChannel.HOTLINE_12345
@@ -150,7 +150,7 @@ def test_a_typed_hotline_call_is_saved_registered_with_its_grid(qtbot, widgets, 
     assert dlg.result() == QDialog.DialogCode.Accepted
     assert (row.status, row.priority, row.grid_id, row.category_id) == (
         CaseStatus.REGISTERED, Priority.URGENT, city.grid_ids[3], city.dept_category_id)
-    detail = ctx.cases.detail(row.id)
+    detail = ctx.cases.detail(row.id, supervisor)  # stored as typed: a supervisor reads it in clear
     assert (detail.row.description, detail.row.address, detail.reporter_name, detail.reporter_phone) == (
         "路灯整晚不亮，路口很黑", "梅园路128号对面", "陈先生", "13912345678")
     assert [h.action for h in detail.history] == ["report", "register"]
@@ -450,7 +450,8 @@ def test_case_detail_shows_every_field_and_the_history(qtbot, widgets, ctx, city
     assert panel.values["reported_at"].text() == "2026-11-25 10:00"  # 02:00 UTC in Shanghai
     assert panel.values["dispatched_at"].text() == "2026-11-25 10:05"
     assert panel.values["closed_at"].text() == "—"
-    assert panel.values["reporter"].text() == "陈先生 · 13912345678"
+    assert panel.values["reporter"].text() == "陈先生"  # an operator reads the phone masked
+    assert panel.values["phone"].text() == "139****5678"
     assert panel.values["assignee"].text() == "张伟"
     assert panel.values["community"].text() == "东岩社区 · 龙桥街道"
     assert not panel.values["rating"].isVisible()

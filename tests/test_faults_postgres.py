@@ -33,7 +33,7 @@ from commandcenter.services.auth import actor_for
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 
-from .factories import build_tiny_city, grid_centre
+from .factories import build_tiny_city, grid_centre, mark_demo
 from .pg_cluster import PostgresServer
 
 pytestmark = pytest.mark.postgres
@@ -49,6 +49,7 @@ def city_url(pg_url: str) -> str:
     db = open_database(pg_url, create=True)  # the real clock: the drill runs on it too
     try:
         build_tiny_city(db)
+        mark_demo(db)  # the drill runs against it
     finally:
         db.dispose()
     return pg_url

@@ -33,7 +33,7 @@ from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 
 from .conftest import START
-from .factories import TinyCity, build_tiny_city, grid_centre
+from .factories import TinyCity, build_tiny_city, grid_centre, mark_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 KILL_ROUNDS = 10  # a services worker and a drill worker killed in each: 20 kills
@@ -89,6 +89,7 @@ def check_database(path: Path, acknowledged: list[dict[str, object]]) -> int:
 def tiny_city_file(path: Path) -> TinyCity:
     db = open_database(path, create=True, clock=FrozenClock(START))
     city = build_tiny_city(db)
+    mark_demo(db)  # the drill runs against it
     db.dispose()
     return city
 

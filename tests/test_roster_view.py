@@ -237,9 +237,9 @@ def counted_officer_rows(monkeypatch) -> list[object]:  # type: ignore[no-untype
 
     calls: list[object] = []
 
-    def counting(db, officer_ids=None):  # type: ignore[no-untyped-def]
+    def counting(db, officer_ids=None, viewer=None):  # type: ignore[no-untyped-def]
         calls.append(None if officer_ids is None else set(officer_ids))
-        return officer_rows(db, officer_ids)
+        return officer_rows(db, officer_ids, viewer)
 
     monkeypatch.setattr(roster, "officer_rows", counting)
     return calls

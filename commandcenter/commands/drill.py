@@ -1,7 +1,8 @@
 """`commandcenter drill`: feed generated cases and field progress into a database, live.
 
 Runs as its own process next to the GUI (SQLite WAL lets the walls read while it writes).
-Ctrl-C or SIGTERM stop it cleanly between two transactions, with exit code 0. When the
+Only a database marked as demo is fed: any other is refused with one line and exit code 2,
+untouched. Ctrl-C or SIGTERM stop it cleanly between two transactions, with exit code 0. When the
 database goes away for a while the drill says so in one line, keeps retrying, and says so
 again when it is back.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import signal
-import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
@@ -109,10 +109,8 @@ def run(args: argparse.Namespace, out: Callable[[str], None] | None = None) -> i
     db = open_database(args.db)
     stop = _StopFlag()
     try:
+        # a database not marked as demo is refused here, before anything is written (exit 2)
         drill = Drill(db, rate, seed, args.centre)
-        if not drill.city.is_demo:
-            print(translate("cli", "warning: {db} is not a demo database; drill cases will look like real ones").format(
-                db=db.display_name), file=sys.stderr, flush=True)
         how_long = (translate("cli", "for {seconds:g} s").format(seconds=duration) if duration is not None
                     else translate("cli", "until Ctrl-C"))
         echo(translate("cli", "Drill on {db}: {rate:g} new cases a minute {how_long}, seed {seed}, {grids} grids").format(

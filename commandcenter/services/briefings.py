@@ -31,6 +31,7 @@ from . import audit
 from .auth import Principal, authorize
 from .changefeed import record_change
 from .lifecycle import write_audit
+from .personal_data import briefing_for
 
 if TYPE_CHECKING:
     from ..shapes.briefing import BriefingData
@@ -135,7 +136,7 @@ def issue_briefing(db: Database, actor: Principal, *, centre_id: int, day: date,
 
     authorize(db, actor, Action.PRINT_BRIEFING)
     report = progress or (lambda _text, _fraction: None)
-    data = briefing_data(db, centre_id, day, shift_name, progress=report)
+    data = briefing_for(db, actor, briefing_data(db, centre_id, day, shift_name, progress=report))
     report("pdf", 0.5)
     # every briefing carries the audit chain's newest head: a paper copy outside the database
     content = briefing_pdf(data, lang=lang, printed_by=printed_by or actor.display_name, progress=report,

@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..db import Database
-from .auth import Actor
+from .auth import Principal
 from .handover import HandoverService
+from .personal_data import handover_for
 
 
-def print_handover(db: Database, actor: Actor, handover_id: int, *, folder: Path, lang: str,
+def print_handover(db: Database, actor: Principal, handover_id: int, *, folder: Path, lang: str,
                    printed_by: str | None = None) -> Path:
     """Write handover `handover_id` as a PDF into `folder` and return the file's path.
 
@@ -26,7 +27,7 @@ def print_handover(db: Database, actor: Actor, handover_id: int, *, folder: Path
     # ReportLab loads with the first print, not with the handover screen
     from ..reports.handover_pdf import render_handover
 
-    record = HandoverService(db).get(actor, handover_id)
+    record = handover_for(db, actor, HandoverService(db).get(actor, handover_id))
     path = folder / f"handover-{record.id}-v{record.version}-{lang}.pdf"
     folder.mkdir(parents=True, exist_ok=True)
     render_handover(record, path, lang=lang, printed_by=printed_by or actor.display_name,

@@ -29,6 +29,7 @@ from ..models import (
     User,
     to_epoch,
 )
+from .drill_scope import counted_in_figures
 from .worktime import years_needed
 
 
@@ -88,12 +89,15 @@ class LiveCounts:
 
 def live_counts(db: Database) -> LiveCounts:
     """Open and overdue cases, each a search of the (status, deadline) index, never a scan of the
-    case table: the closed history does not enter them however long it grows."""
+    case table: the closed history does not enter them however long it grows. Drill cases do
+    not count on a production database."""
     now = db.clock.now()
     with db.read() as s:
         by_status = {st: int(n) for st, n in s.execute(
-            select(Case.status, func.count()).where(Case.status.in_(OPEN_STATUS_VALUES)).group_by(Case.status))}
-        overdue = int(s.scalar(select(func.count()).select_from(Case).where(overdue_condition(now))) or 0)
+            select(Case.status, func.count()).where(Case.status.in_(OPEN_STATUS_VALUES), counted_in_figures())
+            .group_by(Case.status))}
+        overdue = int(s.scalar(select(func.count()).select_from(Case)
+                               .where(overdue_condition(now), counted_in_figures())) or 0)
         is_demo = s.scalar(select(AppMeta.value).where(AppMeta.key == "is_demo")) == "1"
         covered = set(s.scalars(select(CalendarYear.year)))
     return LiveCounts(

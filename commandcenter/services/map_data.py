@@ -23,6 +23,7 @@ from ..caches import CacheKey
 from ..db import Database
 from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUS_VALUES, PRIORITY_ORDER, DutyStatus, Priority
+from ..domain.privacy import mask_address
 from ..errors import WorldFileInvalid
 from ..models import Case, Category, Community, District, Grid, Officer, Street, to_epoch
 from ..shapes.map import (
@@ -35,12 +36,15 @@ from ..shapes.map import (
 )
 from .case_queries import open_case_counts
 from .info import overdue_condition
+from .personal_data import sees_personal_data
 from .worktime import DEFAULT_TZ
 
 if TYPE_CHECKING:
     # imported where used: the map screen's module loads at start-up, its geometry later
     import numpy as np
     import shapely
+
+    from .auth import Principal
 
 MAP_GEOMETRY: CacheKey[MapGeometry] = CacheKey("map_geometry", frozenset({Entity.GRID}))
 UNION_GRID_SIZE = 1e-8  # degrees (about 1 mm): snaps shared edges so outlines have no slivers
@@ -243,25 +247,28 @@ def _marker_select():  # type: ignore[no-untyped-def]
         Category, Category.id == Case.category_id)
 
 
-def _marker(r) -> MapCaseMarker:  # type: ignore[no-untyped-def]
-    return MapCaseMarker(r[0], r[1], r[2], r[3], Priority(r[4]), r[5], r[6], r[7], r[8] or "", _clip(r[9]))
+def _marker(r, clear: bool = True) -> MapCaseMarker:  # type: ignore[no-untyped-def]
+    address = (r[8] or "") if clear else mask_address(r[8] or "")
+    return MapCaseMarker(r[0], r[1], r[2], r[3], Priority(r[4]), r[5], r[6], r[7], address, _clip(r[9]))
 
 
-def case_markers(db: Database) -> tuple[MapCaseMarker, ...]:
-    """Every open case, most pressing priority last (drawn on top)."""
+def case_markers(db: Database, viewer: Principal | None = None) -> tuple[MapCaseMarker, ...]:
+    """Every open case, most pressing priority last (drawn on top); addresses masked unless
+    `viewer` may see personal data."""
     rank = {p.value: i for i, p in enumerate(PRIORITY_ORDER)}
+    clear = sees_personal_data(db, viewer)
     with db.read() as s:
         rows = s.execute(_marker_select().where(Case.status.in_(OPEN_STATUS_VALUES))).all()
-    markers = [_marker(r) for r in rows]
+    markers = [_marker(r, clear) for r in rows]
     markers.sort(key=lambda m: -rank.get(m.priority, 2))
     return tuple(markers)
 
 
-def case_marker(db: Database, case_id: int) -> MapCaseMarker | None:
+def case_marker(db: Database, case_id: int, viewer: Principal | None = None) -> MapCaseMarker | None:
     """One case as a marker, whatever its status (to show a closed case the wall selected)."""
     with db.read() as s:
         r = s.execute(_marker_select().where(Case.id == case_id)).first()
-    return None if r is None else _marker(r)
+    return None if r is None else _marker(r, sees_personal_data(db, viewer))
 
 
 def officer_markers(db: Database) -> tuple[MapOfficerMarker, ...]:
@@ -278,8 +285,8 @@ def officer_markers(db: Database) -> tuple[MapOfficerMarker, ...]:
     )
 
 
-def map_layers(db: Database) -> MapLayers:
-    return MapLayers(grid_measures(db), case_markers(db), officer_markers(db))
+def map_layers(db: Database, viewer: Principal | None = None) -> MapLayers:
+    return MapLayers(grid_measures(db), case_markers(db, viewer), officer_markers(db))
 
 
 # ---- basemap ----------------------------------------------------------------------------------

@@ -13,9 +13,10 @@ rank matches the same way for every picker.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
@@ -24,8 +25,13 @@ from ..caches import CacheKey
 from ..db import Database
 from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUS_VALUES
+from ..domain.privacy import mask_address
 from ..models import Case, Category, Community, Department, Grid, Officer, Street
 from .case_queries import open_case_counts
+from .personal_data import sees_personal_data
+
+if TYPE_CHECKING:
+    from .auth import Principal
 
 
 @lru_cache(maxsize=8192)
@@ -286,8 +292,10 @@ class OpenCaseChoice:
 
 
 def open_case_choices(db: Database, centre_ids: Sequence[int], grid_id: int | None = None,
-                      exclude_id: int | None = None, limit: int = 300) -> list[OpenCaseChoice]:
-    """Open cases of the centres (optionally one grid), newest first, at most `limit`."""
+                      exclude_id: int | None = None, limit: int = 300,
+                      viewer: Principal | None = None) -> list[OpenCaseChoice]:
+    """Open cases of the centres (optionally one grid), newest first, at most `limit`; addresses
+    masked unless `viewer` may see personal data."""
     stmt = (
         select(Case.id, Case.case_number, Category.code, Category.name_zh, Category.name_en, Case.reported_at,
                Case.status, Grid.code, Case.address, func.substr(Case.description, 1, 120))
@@ -302,4 +310,7 @@ def open_case_choices(db: Database, centre_ids: Sequence[int], grid_id: int | No
     if exclude_id is not None:
         stmt = stmt.where(Case.id != exclude_id)
     with db.read() as s:
-        return [OpenCaseChoice(*r) for r in s.execute(stmt)]
+        choices = [OpenCaseChoice(*r) for r in s.execute(stmt)]
+    if sees_personal_data(db, viewer):
+        return choices
+    return [replace(c, address=mask_address(c.address)) for c in choices]

@@ -47,6 +47,7 @@ from .auth import Principal, authorize
 from .changefeed import record_change
 from .info import overdue_condition
 from .lifecycle import write_audit
+from .personal_data import officers_for
 from .shifts import current_shift_names
 
 _T = TypeVar("_T")
@@ -149,8 +150,10 @@ def _loads(s: Session, now: datetime, ids: list[int] | None) -> dict[int, Office
     return {int(oid): OfficerLoad(int(n), int(late or 0)) for oid, n, late in s.execute(stmt)}
 
 
-def officer_rows(db: Database, officer_ids: Iterable[int] | None = None) -> list[OfficerRow]:
-    """The roster (or the given officers), ordered by employee number."""
+def officer_rows(db: Database, officer_ids: Iterable[int] | None = None,
+                 viewer: Principal | None = None) -> list[OfficerRow]:
+    """The roster (or the given officers), ordered by employee number; phones masked unless
+    `viewer` may see personal data."""
     ids = None if officer_ids is None else sorted(set(officer_ids))
     now = db.clock.now()
     with db.read() as s:
@@ -202,11 +205,11 @@ def officer_rows(db: Database, officer_ids: Iterable[int] | None = None) -> list
                 community_ids=_distinct(g[2] for g in mine),
             )
         )
-    return rows
+    return officers_for(db, viewer, rows)
 
 
-def officer_row(db: Database, officer_id: int) -> OfficerRow:
-    rows = officer_rows(db, [officer_id])
+def officer_row(db: Database, officer_id: int, viewer: Principal | None = None) -> OfficerRow:
+    rows = officer_rows(db, [officer_id], viewer)
     if not rows:
         raise NotFound("officer", officer_id)
     return rows[0]
@@ -232,7 +235,7 @@ def set_duty_status(db: Database, actor: Principal, officer_id: int, status: Dut
             _change_duty(s, db, actor, now, officer_id, status, expected_version)
     except StaleDataError as exc:  # a concurrent UPDATE won between our read and our write
         raise _stale(db, officer_id, expected_version) from exc
-    return officer_row(db, officer_id)
+    return officer_row(db, officer_id, actor)
 
 
 @dataclass(frozen=True)
@@ -265,7 +268,7 @@ def set_duty_statuses(db: Database, actor: Principal, officers: Sequence[tuple[i
                 failed.append((officer_id, _stale(db, officer_id, expected_version)))
             except CommandCentreError as exc:
                 failed.append((officer_id, exc))
-    by_id = {r.id: r for r in officer_rows(db, changed)} if changed else {}
+    by_id = {r.id: r for r in officer_rows(db, changed, actor)} if changed else {}
     return DutyChangeResult(tuple(by_id[i] for i in changed if i in by_id), tuple(failed))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement
 
@@ -15,6 +16,11 @@ from ..models import Case, to_epoch
 from ..shapes.cases import CaseRow
 from .case_queries import row_select, to_row
 from .changefeed import latest_change_id
+from .drill_scope import counted_in_figures
+from .personal_data import rows_for
+
+if TYPE_CHECKING:
+    from .auth import Principal
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,9 @@ class WallSnapshot:
     loaded_at: datetime
 
 
-def load_wall(db: Database, scope: WallScope) -> WallSnapshot:
+def load_wall(db: Database, scope: WallScope, viewer: Principal | None = None) -> WallSnapshot:
+    """The wall's rows; addresses masked unless `viewer` may see personal data, drill cases
+    left out on a production database."""
     # read the change position first: a change committed during the load is then applied twice
     # (harmless, rows are replaced by id) rather than missed
     change_id = latest_change_id(db)
@@ -79,15 +87,16 @@ def load_wall(db: Database, scope: WallScope) -> WallSnapshot:
     rows: list[CaseRow] = []
     with db.read() as s:
         for part in scope.conditions(now):
-            rows.extend(to_row(r) for r in s.execute(row_select(part)))
-    return WallSnapshot(rows, change_id, now)
+            rows.extend(to_row(r) for r in s.execute(row_select(part, counted_in_figures())))
+    return WallSnapshot(rows_for(db, viewer, rows), change_id, now)
 
 
-def rows_by_ids(db: Database, ids: Iterable[int]) -> list[CaseRow]:
+def rows_by_ids(db: Database, ids: Iterable[int], viewer: Principal | None = None) -> list[CaseRow]:
+    """Changed rows for the wall, masked as `load_wall` masks them."""
     ids = list(ids)
     out: list[CaseRow] = []
     with db.read() as s:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            out.extend(to_row(r) for r in s.execute(row_select(Case.id.in_(chunk))))
-    return out
+            out.extend(to_row(r) for r in s.execute(row_select(Case.id.in_(chunk), counted_in_figures())))
+    return rows_for(db, viewer, out)

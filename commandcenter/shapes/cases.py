@@ -94,6 +94,9 @@ class CaseDetail:
     escalations: tuple[HistoryEntry, ...] = ()
     reporter_privacy: str = "named"  # ReporterPrivacy: anonymous and confidential names are never shown
     satisfaction: str | None = None  # the follow-up (回访) of the current closure, if made
+    # the reporter and the address are masked for this viewer (services/personal_data): the
+    # panel offers the audited reveal
+    personal_masked: bool = False
 
 
 @dataclass(frozen=True)

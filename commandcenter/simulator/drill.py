@@ -45,6 +45,7 @@ from ..errors import DatabaseBusy, IllegalTransition, NotFound, StaleCase, Valid
 from ..geometry.projection import LocalProjection
 from ..models import Case, Officer, OfficerGrid
 from ..services.auth import Principal, system_principal
+from ..services.drill_scope import require_demo
 from ..services.escalation import scan_escalations
 from ..services.lifecycle import CaseService, TransitionParams
 from ..services.roster import PositionReport, record_positions
@@ -272,6 +273,7 @@ class Drill:
         self.db = db
         self.rate_per_minute = parse_rate(rate_per_minute)
         self.seed = seed
+        require_demo(db)  # before anything is read or written: a drill never touches real work
         self.city = DrillCity.load(db, centre_code)
         self.cases = CaseService(db)
         self.principal = system_principal(db, "drill")
@@ -314,7 +316,7 @@ class Drill:
             found = s.scalar(
                 select(Case.id).where(
                     Case.reported_at >= since.replace(microsecond=0),  # stored in whole seconds
-                    Case.created_by.is_(None),
+                    Case.is_drill.is_(True),
                     Case.lon == new.lon,
                     Case.lat == new.lat,
                     Case.category_id == new.category_id,

@@ -23,7 +23,6 @@ from ..db import Database
 from ..domain.enums import Priority, SourceChannel
 from ..errors import NotFound, ValidationError
 from ..models import (
-    AppMeta,
     Category,
     CommandCentre,
     Community,
@@ -121,7 +120,6 @@ class DrillCity:
     grids: tuple[DrillGrid, ...]
     categories: tuple[DrillCategory, ...]
     centre_ids: tuple[int, ...] | None  # None: the whole database
-    is_demo: bool
 
     @classmethod
     def load(cls, db: Database, centre_code: str | None = None) -> DrillCity:
@@ -163,7 +161,6 @@ class DrillCity:
                 .where(Category.level == 2)
                 .order_by(Category.code)
             ).all()
-            is_demo = s.scalar(select(AppMeta.value).where(AppMeta.key == "is_demo")) == "1"
         for g in grids:
             shapely.prepare(g.geometry)
         categories = tuple(_drill_category(cid, code, name, kind, major.get(parent or -1))
@@ -173,7 +170,7 @@ class DrillCity:
                                   field="db")
         if not categories:
             raise ValidationError("no case categories: run 'commandcenter db upgrade' first", field="db")
-        return cls(grids, categories, centre_ids, is_demo)
+        return cls(grids, categories, centre_ids)
 
 
 _DESCRIPTIONS_BY_NAME = {zh: DESCRIPTIONS[code] for code, zh, _en, _p in MINOR_CATEGORIES if code in DESCRIPTIONS}

@@ -50,6 +50,7 @@ from ..services.lifecycle import TransitionParams
 from ..services.wall import WallScope, WallSnapshot, load_wall, rows_by_ids
 from ..shapes.cases import CaseDetail, CaseRow
 from ..widgets.case_detail import CaseDetailPanel
+from .case_reveal import wire_reveal
 from .dialogs.action_params import ask_params
 from .dialogs.dispatch import DispatchDialog
 from .dialogs.new_case import NewCaseDialog
@@ -173,6 +174,7 @@ class WallView(QWidget):
         self.model.rowsInserted.connect(self._after_insert)
 
         self.detail = CaseDetailPanel(now=self.ctx.db.clock.now, timezone=self.ctx.actor.timezone)
+        wire_reveal(self.ctx, self.detail)
         self.escalation_panel = EscalationPanel(self.ctx)
         self.escalation_panel.case_requested.connect(self.select_case)
         self.escalation_panel.listed.connect(self._escalations_listed)
@@ -285,9 +287,9 @@ class WallView(QWidget):
         if self._loading:
             return
         self._loading = True
-        db, scope = self.ctx.db, self.scope
+        db, scope, viewer = self.ctx.db, self.scope, self.ctx.actor
         self.count_label.setText(self.tr("Loading the wall…"))
-        self.ctx.runner.run_in_background(lambda _s: load_wall(db, scope), self._loaded, self._load_failed)
+        self.ctx.runner.run_in_background(lambda _s: load_wall(db, scope, viewer), self._loaded, self._load_failed)
 
     def _loaded(self, snapshot: WallSnapshot) -> None:
         self._loading = False
@@ -322,8 +324,9 @@ class WallView(QWidget):
             return
         ids, self._pending_ids = sorted(self._pending_ids), set()
         self._fetching = True
-        db = self.ctx.db
-        self.ctx.runner.run_in_background(lambda _s: rows_by_ids(db, ids), self._apply_fetched, self._fetch_failed)
+        db, viewer = self.ctx.db, self.ctx.actor
+        self.ctx.runner.run_in_background(lambda _s: rows_by_ids(db, ids, viewer), self._apply_fetched,
+                                          self._fetch_failed)
 
     def _apply_fetched(self, rows: list[CaseRow]) -> None:
         self._unapplied = list(rows)
@@ -468,8 +471,8 @@ class WallView(QWidget):
 
     def _load_detail(self, case_id: int) -> None:
         self._detail_for = case_id
-        cases = self.ctx.cases
-        self.ctx.runner.run_in_background(lambda _s: cases.detail(case_id), self._show_detail,
+        cases, viewer = self.ctx.cases, self.ctx.actor
+        self.ctx.runner.run_in_background(lambda _s: cases.detail(case_id, viewer), self._show_detail,
                                           lambda exc: log.warning("detail failed: %s", exc))
 
     def _show_detail(self, detail: CaseDetail) -> None:

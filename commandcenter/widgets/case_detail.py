@@ -10,13 +10,14 @@ import html
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.deadlines import DueState, due_state
+from ..domain.privacy import PersonalField
 from ..gui.icons import ICONS, icon
 from ..gui.localtime import DEFAULT_TZ, format_duration, format_local
 from ..gui.style import (
@@ -49,6 +51,7 @@ from ..labels import (
     status_label,
 )
 from ..shapes.cases import CaseDetail, HistoryEntry
+from .reveal_dialog import RevealDialog
 
 EMPTY = "—"
 
@@ -82,6 +85,7 @@ _FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("category", N("CaseDetailPanel", "Category"), False),
     ("source", N("CaseDetailPanel", "Source"), False),
     ("reporter", N("CaseDetailPanel", "Reporter"), False),
+    ("phone", N("CaseDetailPanel", "Phone"), True),
     ("assignee", N("CaseDetailPanel", "Assignee"), False),
     ("grid", N("CaseDetailPanel", "Grid"), False),
     ("community", N("CaseDetailPanel", "Community / street"), False),
@@ -104,8 +108,11 @@ _FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("merged_into", N("CaseDetailPanel", "Merged into"), True),
     ("reject_reason", N("CaseDetailPanel", "Reject reason"), True),
 )
+# the masked fields an operator may reveal, one at a time, by the panel's key
+_REVEALABLE = {"reporter": PersonalField.REPORTER_NAME, "phone": PersonalField.REPORTER_PHONE,
+               "address": PersonalField.ADDRESS}
 _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("case", ("category", "source", "reporter", "assignee")),
+    ("case", ("category", "source", "reporter", "phone", "assignee")),
     ("place", ("grid", "community", "address", "coordinates")),
     ("times", ("reported_at", "registered_at", "dispatched_at", "accepted_at", "fed_back_at", "closed_at",
                "evaluated_at")),
@@ -119,7 +126,14 @@ class CaseDetailPanel(QWidget):
 
     `now` gives the current instant for the due state (pass the database clock so drills and
     tests agree with the wall); the due line refreshes every 30 s while the panel is visible.
+
+    Personal data arrives masked for a viewer without the right (`CaseDetail.personal_masked`);
+    with `set_reveal_allowed(True)` each masked field gets a Show button that asks for a reason
+    and emits `reveal_requested`; the screen calls the audited reveal and hands the clear value
+    back through `show_revealed`, which shows it until another case is shown.
     """
+
+    reveal_requested = Signal(int, str, str)  # case id, PersonalField value, reason
 
     def __init__(self, parent: QWidget | None = None, now: Callable[[], datetime] | None = None,
                  timezone: str = DEFAULT_TZ) -> None:
@@ -129,6 +143,10 @@ class CaseDetailPanel(QWidget):
         self._tz = timezone  # the centre's, so times read as on its wall clock
         self._detail: CaseDetail | None = None
         self._history_plain: list[str] = []
+        self._revealed: dict[str, str] = {}  # panel key -> clear value, for the case shown
+        self._may_reveal = False
+        self.reveal_buttons: dict[str, QPushButton] = {}
+        self.reveal_dialog: RevealDialog | None = None
 
         self._stack = QStackedWidget()
         self._empty = QLabel()
@@ -157,6 +175,11 @@ class CaseDetailPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.description_label.setFont(font)
         self._body.addWidget(self.description_label)
+        self.reveal_notice = _value_label()
+        self.reveal_notice.setObjectName("revealNotice")
+        self.reveal_notice.setStyleSheet(f"color: {MUTED};")
+        self.reveal_notice.hide()
+        self._body.addWidget(self.reveal_notice)
         self._section_titles: dict[str, QLabel] = {}
         self._field_labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
@@ -179,6 +202,13 @@ class CaseDetailPanel(QWidget):
                 self.values[key] = value
                 fields.addWidget(name, line, 0)
                 fields.addWidget(value, line, 1)
+                if key in _REVEALABLE:
+                    button = QPushButton()
+                    button.setObjectName(f"{key}RevealButton")
+                    button.clicked.connect(lambda _checked=False, k=key: self._ask_reveal(k))
+                    button.hide()
+                    self.reveal_buttons[key] = button
+                    fields.addWidget(button, line, 2, Qt.AlignmentFlag.AlignTop)
                 line += 1
         self._body.addLayout(fields)
         self._body.addWidget(self._section_title("history"))
@@ -270,6 +300,9 @@ class CaseDetailPanel(QWidget):
             label.setText(titles[key])
         for key, text, _ in _FIELDS:
             self._field_labels[key].setText(self.tr(text))
+        for button in self.reveal_buttons.values():
+            button.setText(self.tr("Show"))
+            button.setToolTip(self.tr("Show in clear: asks for a reason, recorded in the audit trail"))
         self._render()
 
     # ---- content ----------------------------------------------------------------------
@@ -278,7 +311,10 @@ class CaseDetailPanel(QWidget):
         return self._detail
 
     def show_detail(self, detail: CaseDetail | None) -> None:
-        """Show a case (or the empty state for None)."""
+        """Show a case (or the empty state for None); revealed values stay while it is the same case."""
+        if detail is None or self._detail is None or detail.row.id != self._detail.row.id:
+            self._revealed.clear()
+            self.reveal_notice.hide()
         self._detail = detail
         self._render()
         if detail is not None and self.isVisible():
@@ -302,15 +338,15 @@ class CaseDetailPanel(QWidget):
         self.status_label.setText(status_label(r.status))
         self.headline_label.setText(f"{r.category_code} {r.category_zh} · {r.category_en}")
         self.description_label.setText(r.description)
-        reporter = " · ".join(x for x in (d.reporter_name, d.reporter_phone) if x)
         values: dict[str, str] = {
             "category": f"{r.category_code} {r.category_zh} ({r.category_en})",
             "source": source_label(r.source),
-            "reporter": reporter or self.tr("anonymous"),
+            "reporter": self._revealed.get("reporter", d.reporter_name) or self.tr("anonymous"),
+            "phone": self._revealed.get("phone", d.reporter_phone),
             "assignee": r.assignee_name or self.tr("not dispatched"),
             "grid": r.grid_code,
             "community": f"{r.community_name} · {r.street_name}",
-            "address": r.address or EMPTY,
+            "address": self._revealed.get("address", r.address) or EMPTY,
             "coordinates": f"{r.lon:.6f}, {r.lat:.6f}",
             "reported_at": self._local(r.reported_at),
             "registered_at": self._local(d.registered_at),
@@ -336,6 +372,10 @@ class CaseDetailPanel(QWidget):
             self.values[key].setText(value)
             self.values[key].setVisible(shown)
             self._field_labels[key].setVisible(shown)
+        stored = {"reporter": d.reporter_name, "phone": d.reporter_phone, "address": r.address}
+        for key, button in self.reveal_buttons.items():
+            button.setVisible(self._may_reveal and d.personal_masked and bool(stored[key])
+                              and key not in self._revealed)
         self._render_due()
         # reminders and supervisions take their place in time among the actions
         self._render_history(tuple(sorted(d.history + d.escalations, key=lambda h: h.at)))
@@ -415,6 +455,37 @@ class CaseDetailPanel(QWidget):
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(text, 1)
         return frame
+
+    # ---- revealing personal data --------------------------------------------------------
+    def set_reveal_allowed(self, allowed: bool) -> None:
+        """Offer the Show buttons (the viewer's role may reveal personal data)."""
+        self._may_reveal = allowed
+        self._render()
+
+    def _ask_reveal(self, key: str) -> None:
+        d = self._detail
+        if d is None:
+            return
+        field, case_id = _REVEALABLE[key], d.row.id
+        dialog = RevealDialog(d.row.case_number, field, self)
+        self.reveal_dialog = dialog
+        dialog.accepted.connect(lambda: self.reveal_requested.emit(case_id, field.value, dialog.reason()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def show_revealed(self, case_id: int, field: str, value: str) -> None:
+        """Show the clear `value` of `field` (a PersonalField value) if that case is still shown."""
+        if self._detail is None or self._detail.row.id != case_id:
+            return
+        key = next(k for k, f in _REVEALABLE.items() if f.value == field)
+        self._revealed[key] = value
+        self.reveal_notice.hide()
+        self._render()
+
+    def show_reveal_error(self, message: str) -> None:
+        """Say why a reveal was refused (a revoked right, another centre's case)."""
+        self.reveal_notice.setText(message)
+        self.reveal_notice.show()
 
     def history_texts(self) -> list[str]:
         """The plain text of each history entry, oldest first (what an operator reads)."""

@@ -20,6 +20,7 @@ from ...db import Database
 from ...domain.actions import Action
 from ...domain.entities import Entity
 from ...domain.enums import DutyStatus
+from ...domain.privacy import mask_phone
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...models import (
     Category,
@@ -114,7 +115,8 @@ def _check_row(problems: Problems, where: str, line: int, rec: dict[str, str], k
         problems.add(where, tr(N("imports", "name is empty")))
     check_length(problems, where, "name", name, kind.name_column)
     if not _PHONE.match(phone):
-        problems.add(where, tr(N("imports", "phone {value!r} is not a phone number")).format(value=phone))
+        # the refusal is printed and logged: a mistyped number is still mostly someone's number
+        problems.add(where, tr(N("imports", "phone {value!r} is not a phone number")).format(value=mask_phone(phone)))
     ids = []
     for code in split_list(rec[kind.codes]):
         if code in known:

@@ -283,9 +283,9 @@ class ActionParamsDialog(QDialog):
         elif self.action is Action.MERGE:
             assert self.mergeAllGrids is not None
             grid_id = None if self.mergeAllGrids.isChecked() else r.grid_id
-            centres = self.ctx.actor.centre_ids
+            centres, viewer = self.ctx.actor.centre_ids, self.ctx.actor
             self.ctx.runner.run_in_background(
-                lambda _s: open_case_choices(db, centres, grid_id=grid_id, exclude_id=r.id),
+                lambda _s: open_case_choices(db, centres, grid_id=grid_id, exclude_id=r.id, viewer=viewer),
                 self._merge_loaded, self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
