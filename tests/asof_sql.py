@@ -157,7 +157,8 @@ def independent_units(db, start: datetime, end: datetime, now: datetime, by: str
 
 def independent_workloads(db, start: datetime, end: datetime, now: datetime,  # type: ignore[no-untyped-def]
                           departments: bool = False) -> list[tuple[object, ...]]:
-    """Officers' (or departments') open and overdue at the end, dispatched, fed back and closed in it."""
+    """Officers' (or departments') open and overdue at the end, dispatched, fed back and closed in it,
+    cases due and those handled on time."""
     p = _bounds(start, end, now)
     who, key, col = ("department", "code", "dept") if departments else ("officer", "employee_no", "officer")
     with db.engine.connect() as conn:
@@ -184,17 +185,19 @@ def independent_workloads(db, start: datetime, end: datetime, now: datetime,  # 
             per AS (
                 SELECT {col} AS unit, to_status IN {OPEN} AS open_end,
                        to_status IN {RUNNING} AND stage_deadline_at < :asof AS overdue_end,
-                       0 AS dispatched, 0 AS fed_back, 0 AS closed
+                       0 AS dispatched, 0 AS fed_back, 0 AS closed, 0 AS due, 0 AS on_time
                 FROM handled_by WHERE {col} IS NOT NULL
                 UNION ALL
                 SELECT CASE WHEN '{col}' = 'officer' THEN officer ELSE
                        CASE WHEN officer IS NULL THEN department END END,
-                       0, 0, action = 'dispatch', action = 'feed_back', action IN {CLOSING}
-                FROM moves)
+                       0, 0, action = 'dispatch', action = 'feed_back', action IN {CLOSING}, 0, 0
+                FROM moves
+                UNION ALL
+                SELECT {col}, 0, 0, 0, 0, 0, 1, handled_on_time FROM ({due_cases_sql(None)}) WHERE {col} IS NOT NULL)
             SELECT w.{key}, w.name, total(open_end), total(overdue_end), total(dispatched), total(fed_back),
-                   total(closed)
+                   total(closed), total(due), total(on_time)
             FROM per JOIN {who} w ON w.id = per.unit
             GROUP BY w.id
-            HAVING total(open_end) + total(dispatched) + total(fed_back) + total(closed) > 0
+            HAVING total(open_end) + total(dispatched) + total(fed_back) + total(closed) + total(due) > 0
             ORDER BY 4 DESC, 3 DESC, 1"""), p).all()
     return [(r[0], r[1], *(int(v) for v in r[2:])) for r in rows]

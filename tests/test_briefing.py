@@ -23,7 +23,7 @@ from commandcenter.models import AuditEntry, BriefingIssued, CommandCentre, Shif
 from commandcenter.reports.briefing import briefing_pdf
 from commandcenter.reports.fonts import FONT_NAME, FontMissing, cjk_font
 from commandcenter.services import briefings
-from commandcenter.services.auth import actor_for, centre_scope
+from commandcenter.services.auth import centre_scope, demo_principal
 from commandcenter.services.briefings import issue_briefing, issued_briefings
 from commandcenter.services.kpi import briefing_data
 from commandcenter.services.lifecycle import CaseService
@@ -47,7 +47,8 @@ def epoch(value: datetime) -> int:
 
 
 def as_rows(workloads) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
-    return [(w.key, w.name, w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back, w.closed) for w in workloads]
+    return [(w.key, w.name, w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back, w.closed, w.due,
+             w.handled_on_time) for w in workloads]
 
 
 def independent_kpis(db, start: datetime, end: datetime, now: datetime) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -314,7 +315,7 @@ def test_hotspots_rank_the_busiest_and_the_fastest_rising(db, city, operator, cl
 
 def test_issuing_records_who_when_and_the_hash(scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
-    supervisor, operator = actor_for(db, "supervisor"), actor_for(db, "operator")
+    supervisor, operator = demo_principal(db, "supervisor"), demo_principal(db, "operator")
     with pytest.raises(PermissionDenied):
         issue_briefing(db, operator, centre_id=sc.centre_id, day=DAY, out=tmp_path / "x.pdf")
     issued = issue_briefing(db, supervisor, centre_id=sc.centre_id, day=DAY, out=tmp_path / "daily.pdf", lang="zh_CN")
@@ -347,7 +348,7 @@ def issued_state(db, folder) -> tuple[list[str], int, int]:  # type: ignore[no-u
 
 def test_a_failed_record_leaves_no_file(scenario, folder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
-    supervisor = actor_for(db, "supervisor")
+    supervisor = demo_principal(db, "supervisor")
 
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("injected: the change log cannot be written")
@@ -366,14 +367,14 @@ def test_a_failed_write_leaves_no_record(scenario, folder, monkeypatch) -> None:
 
     monkeypatch.setattr(briefings.os, "fsync", disk_full)
     with pytest.raises(OSError, match="No space left"):
-        issue_briefing(db, actor_for(db, "supervisor"), centre_id=sc.centre_id, day=DAY, out=folder / "daily.pdf")
+        issue_briefing(db, demo_principal(db, "supervisor"), centre_id=sc.centre_id, day=DAY, out=folder / "daily.pdf")
     assert issued_state(db, folder) == ([], 0, 0)
 
 
 def test_a_failed_commit_takes_the_file_back(scenario, folder) -> None:  # type: ignore[no-untyped-def]
     """A re-issue to the same name whose commit fails leaves the earlier file and its record as they were."""
     db, clock, sc = scenario
-    supervisor = actor_for(db, "supervisor")
+    supervisor = demo_principal(db, "supervisor")
     out = folder / "daily.pdf"
     first = issue_briefing(db, supervisor, centre_id=sc.centre_id, day=DAY, out=out)
     clock.advance(minutes=5)  # "printed at" moves, so the new file differs
@@ -454,8 +455,8 @@ def test_postgresql_gives_the_same_briefing_and_handovers(pg_url, tmp_path_facto
         night = briefing_data(pg, sc.centre_id, DAY, "Night")
         assert night == briefing_data(lite, sc.centre_id, DAY, "Night")
         svc = HandoverService(pg)
-        assert [r.id for r in svc.search(actor_for(pg, "operator"), "垃圾清运")] == [sc.handover_id]
-        assert [r.id for r in svc.search(actor_for(pg, "operator"), "OPERATOR")] == [sc.handover_id]
+        assert [r.id for r in svc.search(demo_principal(pg, "operator"), "垃圾清运")] == [sc.handover_id]
+        assert [r.id for r in svc.search(demo_principal(pg, "operator"), "OPERATOR")] == [sc.handover_id]
     finally:
         pg.dispose()
         lite.dispose()

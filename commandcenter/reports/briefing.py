@@ -37,8 +37,8 @@ from .. import palette
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..labels import priority_label, source_label, status_label
 from ..shapes.audit import AnchorHead
-from ..shapes.briefing import BriefingData
-from .assessment import assessment_tables
+from ..shapes.briefing import BriefingData, Workload
+from .assessment import assessment_tables, percent
 from .charts import (
     BAR,
     BASELINE,
@@ -401,25 +401,30 @@ class BriefingReport:
     def workload(self) -> list[Any]:
         d, t, st, f = self.data, self.t, self.st, self.font
         figures = [t(N("briefing", "Open at end")), t(N("briefing", "Overdue at end")), t(N("briefing", "Dispatched")),
-                   t(N("briefing", "Fed back")), t(N("briefing", "Closed"))]
-        widths = [24 * mm, 56 * mm] + [20 * mm] * 5
+                   t(N("briefing", "Fed back")), t(N("briefing", "Closed")), t(N("briefing", "Cases due")),
+                   t(N("briefing", "On time"))]
+        right = (2, 3, 4, 5, 6, 7, 8)
+
+        def cells(w: Workload) -> list[str]:
+            return [w.key, w.name, *map(str, (w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back, w.closed,
+                                              w.due)), percent(w.on_time_handling_rate)]
+
         out: list[Any] = [CondPageBreak(50 * mm), para(t(N("briefing", "Officer workload")), st["h2"])]
         if d.officers:
-            out.append(para(t(N("briefing", "{shown} of {total} officers with open cases or cases moved in the "
-                                            "period; most overdue first.")).format(shown=len(d.officers),
-                                                                               total=d.officers_total), st["small"]))
+            out.append(para(t(N("briefing", "{shown} of {total} officers with open cases, cases moved in the period "
+                                            "or cases due in it; most overdue first. On time: 按期处置率 of the "
+                                            "cases due.")).format(shown=len(d.officers), total=d.officers_total),
+                            st["small"]))
             out = together(out, table_chunks([t(N("briefing", "Officer no.")), t(N("briefing", "Name")), *figures],
-                                [[w.key, w.name, *map(str, (w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back,
-                                                            w.closed))] for w in d.officers],
-                                widths, f, align_right=(2, 3, 4, 5, 6)), len(d.officers))
+                                             [cells(w) for w in d.officers], [24 * mm, 44 * mm] + [16 * mm] * 7, f,
+                                             align_right=right), len(d.officers))
         else:
             out.append(para(t(N("briefing", "No officer had cases in this period.")), st["body"]))
         dept: list[Any] = [CondPageBreak(40 * mm), para(t(N("briefing", "Department workload")), st["h2"])]
         if d.departments:
             dept = together(dept, table_chunks([t(N("briefing", "Code")), t(N("briefing", "Department")), *figures],
-                                [[w.key, w.name, *map(str, (w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back,
-                                                            w.closed))] for w in d.departments],
-                                [36 * mm, 44 * mm] + [20 * mm] * 5, f, align_right=(2, 3, 4, 5, 6)), len(d.departments))
+                                               [cells(w) for w in d.departments], [28 * mm, 40 * mm] + [16 * mm] * 7,
+                                               f, align_right=right), len(d.departments))
         else:
             dept.append(para(t(N("briefing", "No department had cases in this period.")), st["body"]))
         return out + dept

@@ -171,7 +171,8 @@ class OverdueRow:
 
 @dataclass(frozen=True)
 class Workload:
-    """Cases of one officer or department: open and overdue at the period's end, moved in it."""
+    """Cases of one officer or department: open and overdue at the period's end, moved in it,
+    and its cases due in the period with those handled on time (its 按期处置率)."""
 
     key: str  # employee number or department code
     name: str
@@ -180,6 +181,12 @@ class Workload:
     dispatched: int
     fed_back: int
     closed: int
+    due: int
+    handled_on_time: int
+
+    @property
+    def on_time_handling_rate(self) -> float | None:
+        return _rate(self.handled_on_time, self.due)
 
 
 @dataclass(frozen=True)

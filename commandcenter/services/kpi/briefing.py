@@ -31,7 +31,7 @@ from ...models import (
 )
 from ...shapes.briefing import BriefingData, BriefingPeriod, Kpis, OverdueRow, UnitFigures, Workload
 from ..auth import centre_scope
-from .asof import PeriodFacts, Tally, Window, read_steps, replay
+from .asof import Load, PeriodFacts, Tally, Window, read_steps, replay
 from .breakdowns import breakdowns, briefing_period, handover_notes, hotspots
 
 OVERDUE_LIMIT = 1000
@@ -130,14 +130,21 @@ def _case_info(s: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
 
 
 def _workloads(s: Session, f: PeriodFacts) -> dict[str, Any]:
-    """Officers' and departments' open and overdue cases at the period's end and their moves in it."""
-    def rows(loads: dict[int, Any], names: dict[int, tuple[str, str]]) -> list[Workload]:
-        out = [Workload(*names[i], w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back, w.closed)
-               for i, w in loads.items() if i in names and (w.open_at_end or w.dispatched or w.fed_back or w.closed)]
+    """Officers' and departments' open and overdue cases at the period's end, their moves in it
+    and their due cases with those handled on time."""
+    def rows(loads: dict[int, Load], due: dict[int, Tally], names: dict[int, tuple[str, str]]) -> list[Workload]:
+        out = []
+        for i in names:
+            w, t = loads.get(i, Load()), due.get(i, Tally())
+            if w.open_at_end or w.dispatched or w.fed_back or w.closed or t.due:
+                out.append(Workload(*names[i], w.open_at_end, w.overdue_at_end, w.dispatched, w.fed_back, w.closed,
+                                    t.due, t.handled_on_time))
         return sorted(out, key=lambda w: (-w.overdue_at_end, -w.open_at_end, w.key))
 
-    officers = rows(f.officer_load, _names(s, Officer, Officer.employee_no, sorted(f.officer_load)))
-    departments = rows(f.department_load, _names(s, Department, Department.code, sorted(f.department_load)))
+    officer_ids, department_ids = sorted(set(f.officer_load) | set(f.officers)), sorted(
+        set(f.department_load) | set(f.departments))
+    officers = rows(f.officer_load, f.officers, _names(s, Officer, Officer.employee_no, officer_ids))
+    departments = rows(f.department_load, f.departments, _names(s, Department, Department.code, department_ids))
     return {"officers": tuple(officers[:OFFICER_LIMIT]), "officers_total": len(officers),
             "departments": tuple(departments)}
 
