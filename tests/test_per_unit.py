@@ -115,11 +115,11 @@ def test_the_briefing_screen_shows_the_tables(qtbot, demo) -> None:  # type: ign
     from commandcenter.gui.feed import ChangeFeed
     from commandcenter.gui.tasks import SynchronousRunner
     from commandcenter.itemmodels.assessment import UnitModel
-    from commandcenter.services.auth import actor_for
+    from commandcenter.services.auth import demo_principal
     from commandcenter.views.briefing_view import BriefingView
 
     runner = SynchronousRunner()
-    view = BriefingView(AppContext(db=demo, principal=actor_for(demo, "supervisor"), runner=runner,
+    view = BriefingView(AppContext(db=demo, principal=demo_principal(demo, "supervisor"), runner=runner,
                                    feed=ChangeFeed(demo, runner)))
     qtbot.addWidget(view)
     view.show()
