@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from ..db import Database
 from ..domain.actions import Action
+from ..domain.enums import ReporterPrivacy
 from ..domain.privacy import PersonalField, mask_address, mask_name, mask_phone, mask_phones_in_text
 from ..errors import NotFound
 from ..models import AuditEntry, Case
@@ -109,7 +110,10 @@ def reveal(db: Database, viewer: Principal, case_id: int, field: PersonalField |
     why = clean_text(reason, "reason", column=AuditEntry.detail, limit=REASON_MAX_CHARS, required=True)
     now = db.clock.now()
     with db.unit_of_work() as s:
-        row = s.execute(select(_COLUMNS[chosen], Case.case_number).where(Case.id == case_id)).one()
+        row = s.execute(select(_COLUMNS[chosen], Case.case_number, Case.reporter_privacy)
+                        .where(Case.id == case_id)).one()
+        # an anonymous or confidential reporter is named to nobody, by reveal neither
+        hidden = chosen is not PersonalField.ADDRESS and row.reporter_privacy != ReporterPrivacy.NAMED
         audit.append(s, viewer, Action.REVEAL_PERSONAL_DATA.value, "case", case_id,
                      {"case_number": row.case_number, "field": chosen.value, "reason": why}, at=now)
-        return str(row[0])
+        return "" if hidden else str(row[0])
