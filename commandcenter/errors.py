@@ -208,6 +208,32 @@ class StaleCase(CommandCentreError):
         self.case_number, self.status = case_number, status
 
 
+class RequestTooLate(CommandCentreError):
+    """An extension or suspension asked for at or after the stage deadline: time is asked for
+    before it runs out, never to excuse a lateness that has happened (`kind` extension|suspension)."""
+
+    code = "request_too_late"
+
+    def __init__(self, case_number: str, kind: str, deadline: datetime) -> None:
+        super().__init__(f"case {case_number}: a {kind} must be requested before the deadline "
+                         f"{deadline:%Y-%m-%d %H:%M} UTC, which has passed",
+                         case_number=case_number, kind=kind, deadline=deadline)
+        self.case_number, self.kind, self.deadline = case_number, kind, deadline
+
+
+class RequestState(CommandCentreError):
+    """A time request that is not where the action needs it: a second one while one is pending
+    (`pending` True), or a decision with none pending (`pending` False)."""
+
+    code = "request_state"
+
+    def __init__(self, case_number: str, kind: str, pending: bool) -> None:
+        text = (f"case {case_number} already has a {kind} request waiting for a decision" if pending
+                else f"case {case_number} has no {kind} request waiting for a decision")
+        super().__init__(text, case_number=case_number, kind=kind, pending=pending)
+        self.case_number, self.kind, self.pending = case_number, kind, pending
+
+
 class OutsideCity(CommandCentreError):
     code = "outside_city"
 

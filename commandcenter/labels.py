@@ -7,10 +7,12 @@ the CLI put them into words here, in the user's language.
 from __future__ import annotations
 
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from .domain.actions import Action
 from .domain.deadlines import DueState
 from .domain.enums import CaseStatus, DutyStatus, Priority, Role, SourceChannel, Stage
+from .domain.zones import DEFAULT_TZ
 from .errors import (
     AccountLocked,
     AuthenticationFailed,
@@ -28,6 +30,8 @@ from .errors import (
     OutsideCity,
     PasswordTooShort,
     PermissionDenied,
+    RequestState,
+    RequestTooLate,
     SignInNotAllowed,
     StaleCase,
     TextHasNul,
@@ -101,8 +105,12 @@ ACTION = {
     Action.FEED_BACK: N("action", "Feed back"),
     Action.CLOSE: N("action", "Verify and close"),
     Action.RETURN_FOR_REWORK: N("action", "Return for rework"),
-    Action.EXTEND: N("action", "Extend time limit"),
-    Action.SUSPEND: N("action", "Suspend"),
+    Action.REQUEST_EXTENSION: N("action", "Request extension"),
+    Action.EXTEND: N("action", "Approve extension"),
+    Action.REFUSE_EXTENSION: N("action", "Refuse extension"),
+    Action.REQUEST_SUSPENSION: N("action", "Request suspension"),
+    Action.SUSPEND: N("action", "Approve suspension"),
+    Action.REFUSE_SUSPENSION: N("action", "Refuse suspension"),
     Action.RESUME: N("action", "Resume"),
     Action.REOPEN: N("action", "Reopen"),
     Action.EVALUATE: N("action", "Evaluate"),
@@ -223,6 +231,18 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         return translate("errors", "Case {case} is {status}: “{action}” is not possible now.").format(
             case=exc.case_number, status=status_label(exc.status, lang), action=action_label(exc.action, lang)
         )
+    if isinstance(exc, RequestTooLate):
+        due = f"{exc.deadline.astimezone(ZoneInfo(DEFAULT_TZ)):%Y-%m-%d %H:%M}"
+        text = (translate("errors", "Case {case} was due {at}: an extension must be requested before the deadline, "
+                          "so this request is refused.") if exc.kind == "extension" else
+                translate("errors", "Case {case} was due {at}: a suspension must be requested before the deadline, "
+                          "so this request is refused."))
+        return text.format(case=exc.case_number, at=due)
+    if isinstance(exc, RequestState):
+        kind = translate("errors", "extension") if exc.kind == "extension" else translate("errors", "suspension")
+        text = (translate("errors", "Case {case} already has a {kind} request waiting for a supervisor.")
+                if exc.pending else translate("errors", "Case {case} has no {kind} request waiting for a decision."))
+        return text.format(case=exc.case_number, kind=kind)
     if isinstance(exc, StaleCase):
         return translate("errors", "Case {case} was changed at another seat (now {status}). Nothing was changed here; "
             "the row has been reloaded, check it and try again.").format(case=exc.case_number, status=status_label(exc.status, lang))

@@ -108,14 +108,16 @@ def build_scenario(db: Database, clock: FrozenClock) -> Scenario:
             continue
         if fate in ("suspended", "suspend_resume"):
             t += m(10, 40)
-            at(t, "act", (index, Action.SUSPEND, TransitionParams(note="等待产权单位答复")))
+            at(t, "act", (index, Action.REQUEST_SUSPENSION, TransitionParams(note="等待产权单位答复", minutes=240)))
+            at(t, "sup", (index, Action.SUSPEND, None))
             if fate == "suspended":
                 continue
             t += m(120, 400)
             at(t, "act", (index, Action.RESUME, None))
         if fate == "extended":
             t += m(10, 60)
-            at(t, "sup", (index, Action.EXTEND, TransitionParams(minutes=240, note="需协调供电公司")))
+            at(t, "act", (index, Action.REQUEST_EXTENSION, TransitionParams(minutes=240, note="需协调供电公司")))
+            at(t, "sup", (index, Action.EXTEND, None))
         t += m(5, 60)
         at(t, "act", (index, Action.ACCEPT, None))
         if fate == "accepted":

@@ -237,7 +237,8 @@ def test_every_history_replays_through_the_state_machine(demo: Database) -> None
             to = target_status(action, status, before_suspension)
             assert h.to_status == to
             before_suspension = status if action is Action.SUSPEND else before_suspension
-            if action in (Action.REJECT, Action.FEED_BACK, Action.RETURN_FOR_REWORK, Action.EXTEND, Action.SUSPEND):
+            if action in (Action.REJECT, Action.FEED_BACK, Action.RETURN_FOR_REWORK, Action.REQUEST_EXTENSION,
+                          Action.REFUSE_EXTENSION, Action.REQUEST_SUSPENSION, Action.REFUSE_SUSPENSION):
                 assert h.note, (case_id, h.action)
             if action is Action.DISPATCH:
                 assert (h.officer_id is None) != (h.department_id is None)
@@ -251,7 +252,8 @@ def test_every_history_replays_through_the_state_machine(demo: Database) -> None
         seen_status.update(h.to_status for h in steps)
     assert seen_status == {s.value for s in CaseStatus}
     assert seen_actions >= {"register", "reject", "merge", "dispatch", "accept", "feed_back", "close",
-                            "return_for_rework", "extend", "suspend", "resume", "evaluate",
+                            "return_for_rework", "request_extension", "extend", "refuse_extension",
+                            "request_suspension", "suspend", "refuse_suspension", "resume", "evaluate",
                             "reassign", "send_back", "request_check", "confirm_check", "fail_check", "solve_on_spot",
                             "follow_up", "reopen"}
     open_status = {c.status for c in cases.values() if CaseStatus(c.status) in OPEN_STATUSES}
@@ -281,7 +283,10 @@ def test_clock_columns_are_what_the_live_rules_give(demo: Database) -> None:
             if stage is Stage.HANDLE:
                 assert c.handle_deadline_at == c.stage_deadline_at
                 assert c.stage_started_at == c.dispatched_at
-            level = level_due(now, int(c.stage_started_at.timestamp()), int(c.stage_deadline_at.timestamp()))
+            clock = limits.clock(c.category_id, c.priority, stage, c.stage_started_at)
+            if stage is not Stage.HANDLE:  # after acceptance the handling clock ends at the handling deadline
+                assert c.stage_remind_at == clock.remind_at
+            level = level_due(now, int(c.stage_remind_at.timestamp()), int(c.stage_deadline_at.timestamp()))
             expected = {None: 0, "reminder": 1, "supervision": 2}[level.value if level else None]
             assert c.escalation_level in (expected, max(expected - 1, 0))  # the minute's scan may be due
             checked += 1
@@ -302,8 +307,8 @@ def test_the_live_escalation_scan_finds_only_the_last_minute(tmp_path: Path) -> 
             for e in events:
                 c = s.get(Case, e.case_id)
                 assert c is not None and c.stage_started_at is not None and c.stage_deadline_at is not None
-                span = c.stage_deadline_at - c.stage_started_at
-                reached = c.stage_deadline_at if e.level == "supervision" else c.stage_started_at + span * 0.8
+                assert c.stage_remind_at is not None
+                reached = c.stage_deadline_at if e.level == "supervision" else c.stage_remind_at
                 assert NOW - reached < timedelta(seconds=61), e
     finally:
         db.dispose()

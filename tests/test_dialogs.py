@@ -388,7 +388,7 @@ def test_ask_params_asks_only_when_the_action_needs_something(qtbot, ctx, city) 
 def test_extend_offers_durations_and_shows_the_new_deadline(qtbot, widgets, sup_ctx, city) -> None:  # type: ignore[no-untyped-def]
     row = report(sup_ctx, city, priority=Priority.URGENT)  # urgent: calendar clock
     row = sup_ctx.cases.perform(sup_ctx.actor, row.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
-    dlg = open_widget(widgets, qtbot=qtbot, w=ActionParamsDialog(sup_ctx, Action.EXTEND, row))
+    dlg = open_widget(widgets, qtbot=qtbot, w=ActionParamsDialog(sup_ctx, Action.REQUEST_EXTENSION, row))
     texts = [dlg.durationCombo.itemText(i) for i in range(dlg.durationCombo.count())]
     assert texts == ["30 min", "1 h", "2 h", "4 h", "1 day", "Custom…"]
     dlg.durationCombo.setCurrentIndex(2)
@@ -399,7 +399,8 @@ def test_extend_offers_durations_and_shows_the_new_deadline(qtbot, widgets, sup_
     dlg.customMinutes.setValue(45)
     type_text(qtbot, dlg.noteEdit, "等待配件")
     assert dlg.params() == TransitionParams(note="等待配件", minutes=45)
-    after = sup_ctx.cases.perform(sup_ctx.actor, row.id, Action.EXTEND, dlg.params())
+    sup_ctx.cases.perform(sup_ctx.actor, row.id, Action.REQUEST_EXTENSION, dlg.params())
+    after = sup_ctx.cases.perform(sup_ctx.actor, row.id, Action.EXTEND)
     assert (after.handle_deadline_at - row.handle_deadline_at).total_seconds() == 45 * 60
 
 

@@ -114,6 +114,7 @@ def test_rework_starts_a_new_round(db, city, clock) -> None:  # type: ignore[no-
     assert [(e.stage, e.level, e.round) for e in scan_escalations(db)] == [("handle", SUPERVISION, 0)]
     act(db, case_id, Action.FEED_BACK, note="已清理")
     act(db, case_id, Action.RETURN_FOR_REWORK, note="现场仍有垃圾")
+    act(db, case_id, Action.ACCEPT)  # the rework clock of the handling stage runs from the return
     clock.advance(minutes=100)
     assert [(e.stage, e.level, e.round) for e in scan_escalations(db)] == [("handle", REMINDER, 1)]
     clock.advance(minutes=20)
@@ -125,7 +126,8 @@ def test_rework_starts_a_new_round(db, city, clock) -> None:  # type: ignore[no-
 def test_suspended_and_finished_cases_do_not_escalate(db, city, clock) -> None:  # type: ignore[no-untyped-def]
     suspended = report(db, city)
     act(db, suspended, Action.REGISTER)
-    act(db, suspended, Action.SUSPEND, note="等待产权单位答复")
+    act(db, suspended, Action.REQUEST_SUSPENSION, note="等待产权单位答复", minutes=480)
+    act(db, suspended, Action.SUSPEND)
     rejected = report(db, city)
     act(db, rejected, Action.REJECT, note="重复上报")
     clock.advance(hours=8)

@@ -15,6 +15,7 @@ from commandcenter.errors import IllegalTransition, PermissionDenied, StaleCase,
 from commandcenter.models import AuditEntry, Case, CaseHistory, ChangeLog
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
+from commandcenter.services.time_requests import DECISION_ACTIONS, REQUEST_ACTIONS
 
 from .factories import grid_centre
 
@@ -36,7 +37,7 @@ def params_for(action: Action, city, other_case_id: int | None = None) -> Transi
         officer_id={Action.DISPATCH: city.officer_ids[0], Action.REASSIGN: city.officer_ids[1],
                     Action.SOLVE_ON_SPOT: city.officer_ids[0]}.get(action),
         merge_into_id=other_case_id,
-        minutes=60 if action is Action.EXTEND else None,
+        minutes=60 if action in REQUEST_ACTIONS else None,
         rating=4 if action is Action.EVALUATE else None,
         satisfaction="satisfied" if action is Action.FOLLOW_UP else None,
     )
@@ -50,7 +51,7 @@ PATHS: dict[CaseStatus, list[Action]] = {
     S.FED_BACK: [Action.REGISTER, Action.DISPATCH, Action.ACCEPT, Action.FEED_BACK],
     S.CHECKING: [Action.REGISTER, Action.DISPATCH, Action.ACCEPT, Action.FEED_BACK, Action.REQUEST_CHECK],
     S.CLOSED: [Action.REGISTER, Action.DISPATCH, Action.ACCEPT, Action.FEED_BACK, Action.CLOSE],
-    S.SUSPENDED: [Action.REGISTER, Action.SUSPEND],
+    S.SUSPENDED: [Action.REGISTER, Action.REQUEST_SUSPENSION, Action.SUSPEND],
     S.REJECTED: [Action.REJECT],
     S.MERGED: [Action.MERGE],
 }
@@ -78,6 +79,9 @@ def test_every_transition_is_checked(db, city, supervisor, status, action) -> No
     svc = CaseService(db)
     other = svc.report(supervisor, new_case(city, description="earlier report of the same problem"))
     row = bring_to(svc, supervisor, city, status, other.id)
+    if action in DECISION_ACTIONS and (action, status) in TRANSITIONS:  # a decision needs its request
+        asked = next(a for a, kind in REQUEST_ACTIONS.items() if kind is DECISION_ACTIONS[action][0])
+        row = svc.perform(supervisor, row.id, asked, params_for(asked, city), expected_version=row.version)
     before = counts(db, row.id)
     if (action, status) in TRANSITIONS:
         after_row = svc.perform(supervisor, row.id, action, params_for(action, city, other.id),
@@ -164,12 +168,16 @@ def test_role_permissions(db, city, operator, trainer) -> None:  # type: ignore[
             svc.perform(operator, row.id, action, expected_version=row.version)
 
 
-def test_suspend_stops_the_clock_and_resume_shifts_deadlines(db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+def test_suspend_stops_the_clock_and_resume_shifts_deadlines(db, city, operator, supervisor,  # type: ignore[no-untyped-def]
+                                                              clock) -> None:
     svc = CaseService(db)
     row = svc.report(operator, new_case(city, priority=Priority.URGENT), register=True)
     row = svc.perform(operator, row.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
     deadline = row.handle_deadline_at
-    row = svc.perform(operator, row.id, Action.SUSPEND, TransitionParams(note="等待产权单位答复"))
+    with pytest.raises(PermissionDenied):  # an operator asks; only a supervisor stops the clock
+        svc.perform(operator, row.id, Action.SUSPEND)
+    svc.perform(operator, row.id, Action.REQUEST_SUSPENSION, TransitionParams(note="等待产权单位答复", minutes=240))
+    row = svc.perform(supervisor, row.id, Action.SUSPEND)
     assert row.status == S.SUSPENDED and not row.clock_running
     clock.advance(hours=3)
     row = svc.perform(operator, row.id, Action.RESUME)
@@ -183,8 +191,9 @@ def test_extension_moves_the_handling_deadline(db, city, operator, supervisor) -
     row = svc.report(operator, new_case(city, priority=Priority.URGENT), register=True)
     row = svc.perform(operator, row.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
     with pytest.raises(ValidationError):
-        svc.perform(supervisor, row.id, Action.EXTEND, TransitionParams(minutes=60))  # no reason
-    extended = svc.perform(supervisor, row.id, Action.EXTEND, TransitionParams(minutes=60, note="需协调供电公司"))
+        svc.perform(operator, row.id, Action.REQUEST_EXTENSION, TransitionParams(minutes=60))  # no reason
+    svc.perform(operator, row.id, Action.REQUEST_EXTENSION, TransitionParams(minutes=60, note="需协调供电公司"))
+    extended = svc.perform(supervisor, row.id, Action.EXTEND)
     assert extended.handle_deadline_at == row.handle_deadline_at + timedelta(minutes=60)
     assert svc.detail(row.id).extended_minutes == 60
 

@@ -151,11 +151,13 @@ def countdown_wall(qtbot, db, city, operator, clock):  # type: ignore[no-untyped
     soon, far, stopped, late = sorted(load_wall(db, WallScope(centre_ids=operator.centre_ids)).rows,
                                       key=lambda r: r.id)
     rows = [
-        soon._replace(stage_started_at=now - timedelta(hours=1), stage_deadline_at=now + timedelta(seconds=90)),
-        far._replace(stage_started_at=now - timedelta(days=9),
+        soon._replace(stage_started_at=now - timedelta(hours=1), stage_remind_at=now - timedelta(seconds=648),
+                      stage_deadline_at=now + timedelta(seconds=90)),
+        far._replace(stage_started_at=now - timedelta(days=9), stage_remind_at=now + timedelta(seconds=52_640),
                      stage_deadline_at=now + timedelta(days=3, seconds=1000)),
         stopped._replace(status="closed", closed_at=now),
-        late._replace(stage_started_at=now - timedelta(days=8), stage_deadline_at=now - timedelta(days=5, minutes=10)),
+        late._replace(stage_started_at=now - timedelta(days=8), stage_remind_at=now - timedelta(days=6),
+                      stage_deadline_at=now - timedelta(days=5, minutes=10)),
     ]
     model = WallModel(now=clock.now)
     model.set_rows(rows)

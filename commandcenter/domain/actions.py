@@ -23,7 +23,11 @@ class Action(StrEnum):
     RESUME = "resume"
     CLOSE = "close"  # verify and close
     RETURN_FOR_REWORK = "return_for_rework"
-    EXTEND = "extend"
+    EXTEND = "extend"  # a supervisor approves the pending extension request (延期)
+    REQUEST_EXTENSION = "request_extension"  # recorded for the handler, before the deadline
+    REFUSE_EXTENSION = "refuse_extension"
+    REQUEST_SUSPENSION = "request_suspension"  # 挂账; SUSPEND is its approval
+    REFUSE_SUSPENSION = "refuse_suspension"
     REOPEN = "reopen"
     EVALUATE = "evaluate"
     # field steps (see domain.lifecycle): each is its own case_history action code
@@ -65,7 +69,9 @@ _OPERATOR = {
     Action.REASSIGN,
     Action.ACCEPT,
     Action.FEED_BACK,
-    Action.SUSPEND,
+    # time is asked for on the handler's behalf; a supervisor grants it (EXTEND, SUSPEND)
+    Action.REQUEST_EXTENSION,
+    Action.REQUEST_SUSPENSION,
     Action.RESUME,
     Action.ESCALATE,
     Action.WRITE_HANDOVER,
@@ -83,6 +89,9 @@ _SUPERVISOR = _OPERATOR | {
     Action.CLOSE,
     Action.RETURN_FOR_REWORK,
     Action.EXTEND,
+    Action.REFUSE_EXTENSION,
+    Action.SUSPEND,
+    Action.REFUSE_SUSPENSION,
     Action.REOPEN,
     Action.EVALUATE,
     Action.ACKNOWLEDGE_HANDOVER,
@@ -121,7 +130,8 @@ DEFAULT_PERMISSIONS: dict[Role, frozenset[Action]] = {
 
 # actions that must say why: the service refuses them without a note, the dialog asks for one
 NEEDS_REASON: frozenset[Action] = frozenset({
-    Action.REJECT, Action.RETURN_FOR_REWORK, Action.SUSPEND, Action.REOPEN, Action.EXTEND, Action.FEED_BACK,
+    Action.REJECT, Action.RETURN_FOR_REWORK, Action.REOPEN, Action.FEED_BACK,
+    Action.REQUEST_EXTENSION, Action.REQUEST_SUSPENSION, Action.REFUSE_EXTENSION, Action.REFUSE_SUSPENSION,
     Action.SEND_BACK, Action.CONFIRM_CHECK, Action.FAIL_CHECK, Action.SOLVE_ON_SPOT,
 })
 NOTE_MAX_CHARS = 2000  # a case history note

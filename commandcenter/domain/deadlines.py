@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from fractions import Fraction
 
 REMINDER_FRACTION = 0.8  # 催办 at 80 % of the limit; 督办 at 100 %
+_REMINDER = Fraction(4, 5)
+
+
+def reminder_minutes(minutes: float) -> float:
+    """Where in a limit of `minutes` (on the stage's own clock) the reminder falls; exact for
+    whole limits, so 420 working minutes give 336, not 335.99…"""
+    return float(Fraction(minutes) * _REMINDER)
 
 
 class DueState(StrEnum):
@@ -15,23 +23,24 @@ class DueState(StrEnum):
     OVERDUE = "overdue"
 
 
-def due_state(now: datetime, started: datetime | None, deadline: datetime | None, clock_running: bool) -> DueState:
+def due_state(now: datetime, remind_at: datetime | None, deadline: datetime | None, clock_running: bool) -> DueState:
+    """Overdue from the deadline, due soon from the reminder instant (80 % of the stage's limit
+    on its own clock, stored with the case), on time before."""
     if not clock_running or deadline is None:
         return DueState.NONE
     if now >= deadline:
         return DueState.OVERDUE
-    if started is not None and deadline > started:
-        if (now - started) >= (deadline - started) * REMINDER_FRACTION:
-            return DueState.DUE_SOON
+    if remind_at is not None and now >= remind_at:
+        return DueState.DUE_SOON
     return DueState.ON_TIME
 
 
-def due_state_epoch(now: int, started: int | None, deadline: int | None, clock_running: bool) -> DueState:
+def due_state_epoch(now: int, remind_at: int | None, deadline: int | None, clock_running: bool) -> DueState:
     """The same rule on epoch seconds, for models holding raw rows."""
     if not clock_running or deadline is None:
         return DueState.NONE
     if now >= deadline:
         return DueState.OVERDUE
-    if started is not None and deadline > started and (now - started) >= (deadline - started) * REMINDER_FRACTION:
+    if remind_at is not None and now >= remind_at:
         return DueState.DUE_SOON
     return DueState.ON_TIME

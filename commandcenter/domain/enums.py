@@ -105,6 +105,19 @@ class TimeUnit(StrEnum):
     WORKING = "working"
 
 
+class TimeRequestKind(StrEnum):
+    """What a handler asks for more time as: an extension (延期) or a suspension (挂账)."""
+
+    EXTENSION = "extension"
+    SUSPENSION = "suspension"
+
+
+class TimeRequestState(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REFUSED = "refused"
+
+
 class DutyStatus(StrEnum):
     ON_DUTY = "on_duty"
     OFF_DUTY = "off_duty"

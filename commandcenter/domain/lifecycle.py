@@ -24,6 +24,12 @@ TRANSITIONS: dict[tuple[Action, S], S | None] = {
     (Action.FEED_BACK, S.ACCEPTED): S.FED_BACK,
     (Action.CLOSE, S.FED_BACK): S.CLOSED,
     (Action.RETURN_FOR_REWORK, S.FED_BACK): S.DISPATCHED,
+    # extension (延期) and suspension (挂账): requested for the handler, approved or refused by a
+    # supervisor; the approval is EXTEND / SUSPEND
+    **{(act, s): s for act in (Action.REQUEST_EXTENSION, Action.REFUSE_EXTENSION)
+       for s in (S.DISPATCHED, S.ACCEPTED)},
+    **{(act, s): s for act in (Action.REQUEST_SUSPENSION, Action.REFUSE_SUSPENSION)
+       for s in (S.REGISTERED, S.DISPATCHED, S.ACCEPTED)},
     (Action.EXTEND, S.DISPATCHED): S.DISPATCHED,
     (Action.EXTEND, S.ACCEPTED): S.ACCEPTED,
     (Action.SUSPEND, S.REGISTERED): S.SUSPENDED,

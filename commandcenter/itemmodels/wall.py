@@ -27,7 +27,7 @@ from PySide6.QtCore import QModelRoleDataSpan, QObject, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from .. import i18n
-from ..domain.deadlines import REMINDER_FRACTION, DueState, due_state_epoch
+from ..domain.deadlines import DueState, due_state_epoch
 from ..domain.enums import CaseStatus, Priority
 from ..gui.localtime import DEFAULT_TZ, format_local
 from ..gui.style import (
@@ -162,7 +162,7 @@ class WallFilter:
 def due_of(r: CaseRow, now: int) -> DueState:
     return due_state_epoch(
         now,
-        int(r.stage_started_at.timestamp()) if r.stage_started_at else None,
+        int(r.stage_remind_at.timestamp()) if r.stage_remind_at else None,
         int(r.stage_deadline_at.timestamp()) if r.stage_deadline_at else None,
         r.clock_running,
     )
@@ -188,10 +188,9 @@ def next_countdown_change(r: CaseRow, now: int) -> int:
     if left < 0:  # overdue by days: the hour figure grows
         return now + 3600 - (-left) % 3600
     change = now + left % 3600 + 1  # the hour figure drops (and at two days, seconds appear)
-    if r.stage_started_at is not None:
-        started = int(r.stage_started_at.timestamp())
-        soon = started + int((deadline - started) * REMINDER_FRACTION)
-        if deadline > started and soon > now:
+    if r.stage_remind_at is not None:
+        soon = int(r.stage_remind_at.timestamp())
+        if soon > now:
             change = min(change, soon)
     return change
 

@@ -3,7 +3,7 @@
 from .audit import AuditAnchor, AuditEntry, ChangeLog
 from .base import Base, UtcTimestamp, from_epoch, to_epoch
 from .calendar import CalendarDay, CalendarYear
-from .cases import Case, CaseHistory, Category, DailySequence, Escalation, TimeLimitPolicy
+from .cases import Case, CaseHistory, Category, DailySequence, Escalation, TimeLimitPolicy, TimeRequest
 from .geography import CommandCentre, Community, District, Grid, Street, Workstation
 from .meta import AppMeta
 from .people import (
@@ -49,6 +49,7 @@ __all__ = [
     "ShiftMember",
     "Street",
     "TimeLimitPolicy",
+    "TimeRequest",
     "User",
     "UtcTimestamp",
     "Workstation",

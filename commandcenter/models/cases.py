@@ -28,6 +28,8 @@ from ..domain.enums import (
     Satisfaction,
     SourceChannel,
     Stage,
+    TimeRequestKind,
+    TimeRequestState,
     TimeUnit,
     check_in,
 )
@@ -132,8 +134,14 @@ class Case(Base):
     # a suspension keeps both and a resume shifts both by the time spent suspended
     stage_started_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
     stage_deadline_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    # when the current stage's reminder (催办) is due: 80 % of its limit on the stage's own clock
+    # (working minutes on the working calendar, or natural time), so the scan compares instants
+    stage_remind_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
     # the handling deadline (处置时限) after extensions and without suspended time
     handle_deadline_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    # the deadline 按期 is judged against: the first handling deadline plus approved extensions
+    # and suspended time; a return for rework gives the handler a new clock, never a new one of these
+    assess_deadline_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
     extended_minutes: Mapped[int] = mapped_column(Integer, default=0)
     suspended_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
     suspended_seconds: Mapped[int] = mapped_column(Integer, default=0)
@@ -184,6 +192,37 @@ class CaseHistory(Base):
     # (the case's assessment deadline) and the current stage's deadline (see 0008)
     deadline_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
     stage_deadline_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+
+
+class TimeRequest(Base):
+    """An extension (延期) or suspension (挂账) asked for on behalf of the handler, and its decision.
+
+    Recorded before the stage deadline with a reason and the minutes wanted; a supervisor
+    approves or refuses it. One pending request per case and kind at a time.
+    """
+
+    __tablename__ = "time_request"
+    __table_args__ = (
+        CheckConstraint(check_in("kind", TimeRequestKind), name="kind"),
+        CheckConstraint(check_in("state", TimeRequestState), name="state"),
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        Index("ix_time_request_case", "case_id", "state"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_record.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(12))
+    state: Mapped[str] = mapped_column(String(10))
+    minutes: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    stage: Mapped[str] = mapped_column(String(10))
+    stage_deadline_at: Mapped[datetime] = mapped_column(UtcTimestamp)  # the deadline it was asked before
+    requested_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))  # the handler it is for
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    decision_note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Escalation(Base):

@@ -24,6 +24,7 @@ from ..models import (
     User,
 )
 from ..shapes.cases import CaseDetail, CaseRow, HistoryEntry
+from .time_requests import case_requests
 
 _assignee_name = func.coalesce(Officer.name, Department.name, "")
 
@@ -69,6 +70,7 @@ ROW_COLUMNS: tuple[Any, ...] = (
     Street.pinyin_initials,
     Community.pinyin_initials,
     Case.created_by,
+    _raw(Case.stage_remind_at),
 )
 
 
@@ -86,7 +88,8 @@ def row_select(*where: ColumnElement[bool]) -> Select[Any]:
 
 
 _TIMESTAMPS = tuple(i for i, name in enumerate(CaseRow._fields) if name in {
-    "reported_at", "stage_started_at", "stage_deadline_at", "handle_deadline_at", "closed_at"})
+    "reported_at", "stage_started_at", "stage_deadline_at", "handle_deadline_at", "closed_at",
+    "stage_remind_at"})
 
 
 def to_row(r: Sequence[Any], _from_ts: Any = datetime.fromtimestamp, _utc: Any = UTC) -> CaseRow:
@@ -204,4 +207,5 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         reject_reason=c.reject_reason,
         history=history,
         escalations=escalations,
+        time_requests=case_requests(session, case_id),
     )

@@ -1,5 +1,10 @@
 """The escalation clock: reminders (催办) at 80 % and supervision (督办) at 100 % of a stage's limit.
 
+Both instants are stored with the case (`stage_remind_at`, `stage_deadline_at`) as the stage's
+own clock gives them (working minutes on the working calendar, or natural time; see
+`timelimits.TimeLimits.clock`), so the scan compares instants and a reminder on a working-time
+limit never falls at night.
+
 Any number of seats (and the drill feed) may run `scan_escalations` at the same time; the
 unique key on (case, stage, level, round) plus INSERT … ON CONFLICT DO NOTHING makes each
 escalation land once, and RETURNING tells each caller only what it inserted itself, so an
@@ -17,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import Select, and_, func, insert, or_, select, update
@@ -26,7 +30,6 @@ from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
 from ..domain.actions import Action
-from ..domain.deadlines import REMINDER_FRACTION
 from ..domain.entities import Entity
 from ..domain.enums import STATUS_STAGE, CaseStatus, EscalationLevel, Stage
 from ..errors import NotFound, PermissionDenied
@@ -51,8 +54,6 @@ ACKNOWLEDGE_ACTION: dict[EscalationLevel, Action] = {
     EscalationLevel.REMINDER: Action.ESCALATE,
     EscalationLevel.SUPERVISION: Action.CLOSE,
 }
-# 0.8 as an exact ratio, so the threshold is integer arithmetic on epoch seconds in SQL
-_REMINDER = Fraction(REMINDER_FRACTION).limit_denominator(1000)
 _CLOCKED = tuple(sorted(s.value for s in STATUS_STAGE))
 _CHUNK = 500  # ids per IN (…) list: far below every backend's parameter limit
 
@@ -98,7 +99,7 @@ class EscalationRow:
     current: bool
 
 
-def level_due(now: int, started: int | None, deadline: int | None) -> EscalationLevel | None:
+def level_due(now: int, remind_at: int | None, deadline: int | None) -> EscalationLevel | None:
     """The escalation level a stage clock has reached at `now` (epoch seconds), if any.
 
     The same rule as `domain.deadlines.due_state_epoch`, so an escalation appears exactly when the
@@ -108,9 +109,7 @@ def level_due(now: int, started: int | None, deadline: int | None) -> Escalation
         return None
     if now >= deadline:
         return EscalationLevel.SUPERVISION
-    if started is not None and deadline > started and (now - started) * _REMINDER.denominator >= (
-        deadline - started
-    ) * _REMINDER.numerator:
+    if remind_at is not None and now >= remind_at:
         return EscalationLevel.REMINDER
     return None
 
@@ -121,12 +120,8 @@ def candidates_select(now: int) -> Select[Any]:
     One range over `ix_case_status_deadline` (status IN the clocked statuses); suspended,
     closed, rejected and merged cases are not clocked and never match.
     """
-    started, deadline = Case.stage_started_at, Case.stage_deadline_at
-    reminder_reached = and_(
-        started.is_not(None),
-        deadline > started,
-        (now - started) * _REMINDER.denominator >= (deadline - started) * _REMINDER.numerator,
-    )
+    remind, deadline = Case.stage_remind_at, Case.stage_deadline_at
+    reminder_reached = and_(remind.is_not(None), remind <= now)
     return (
         select(
             Case.id,
@@ -136,7 +131,7 @@ def candidates_select(now: int) -> Select[Any]:
             Case.status,
             Case.rework_count,
             Case.escalation_level,
-            started,
+            remind,
             deadline,
         )
         .where(
@@ -188,7 +183,7 @@ def scan_escalations(db: Database, now: datetime | None = None) -> list[Escalati
             return []
         due: list[tuple[Any, EscalationLevel]] = []
         for r in rows:
-            level = level_due(now_e, r.stage_started_at and to_epoch(r.stage_started_at),
+            level = level_due(now_e, r.stage_remind_at and to_epoch(r.stage_remind_at),
                               to_epoch(r.stage_deadline_at))
             if level is not None and LEVEL_NUMBER[level] > r.escalation_level:
                 due.append((r, level))

@@ -45,7 +45,7 @@ from ..models import (
     to_epoch,
 )
 from ..shapes.cases import CaseDetail, CaseRow, NewCase
-from . import audit
+from . import audit, time_requests
 from .auth import Principal, authorize
 from .case_queries import case_detail, case_row
 from .changefeed import record_change
@@ -55,7 +55,9 @@ from .personal_data import detail_for
 from .timelimits import TimeLimits
 from .validation import clean_text
 
-MAX_EXTENSION_MINUTES = 30 * 24 * 60
+MAX_EXTENSION_MINUTES = time_requests.MAX_REQUEST_MINUTES
+# requests, decisions and resume: the clock rules of services.time_requests
+TIME_ACTIONS = frozenset({*time_requests.REQUEST_ACTIONS, *time_requests.DECISION_ACTIONS, Action.RESUME})
 MAX_TEXT = NOTE_MAX_CHARS
 
 
@@ -69,11 +71,11 @@ class TransitionParams:
     merge_into_id: int | None = None
     minutes: int | None = None
     rating: int | None = None
+    evidence: str = ""  # a photo or file reference (field check, on-the-spot handling)
+    satisfaction: str | None = None  # a follow-up's Satisfaction value
 
 
 # free text of an action: a history note unless another column is named
-    evidence: str = ""  # a photo or file reference (field check, on-the-spot handling)
-    satisfaction: str | None = None  # a follow-up's Satisfaction value
 _clean = partial(clean_text, column=CaseHistory.note, limit=MAX_TEXT)
 
 
@@ -198,7 +200,9 @@ class CaseService:
                 reporter_privacy=privacy.value,
                 reported_at=reported_at,
                 stage_started_at=reported_at,
-                stage_deadline_at=self.limits.deadline(new.category_id, str(new.priority), Stage.REGISTER, reported_at),
+                stage_remind_at=(clock := self.limits.clock(new.category_id, str(new.priority), Stage.REGISTER,
+                                                            reported_at)).remind_at,
+                stage_deadline_at=clock.deadline_at,
                 updated_at=now,
                 created_by=actor.user_id,
                 # the drill feed's own account writes drill cases, whatever its caller claims
@@ -293,9 +297,11 @@ class CaseService:
         note = _clean(p.note, "note")
         officer_id = department_id = None
 
-        def start_stage(stage: Stage, at: datetime) -> None:
-            case.stage_started_at = at
-            case.stage_deadline_at = limits.deadline(case.category_id, case.priority, stage, at)
+        def start_stage(stage: Stage, at: datetime, deadline: datetime | None = None) -> None:
+            """The stage's clock from `at`; ending at `deadline` when extensions or suspensions moved it."""
+            clock = (limits.clock(case.category_id, case.priority, stage, at) if deadline is None
+                     else limits.until(case.category_id, case.priority, stage, deadline))
+            case.stage_started_at, case.stage_remind_at, case.stage_deadline_at = at, clock.remind_at, clock.deadline_at
             case.escalation_level = 0
 
         if action is Action.REGISTER:
@@ -320,7 +326,7 @@ class CaseService:
             if action is Action.DISPATCH:
                 case.dispatched_at = now
                 start_stage(Stage.HANDLE, now)
-                case.handle_deadline_at = case.stage_deadline_at
+                case.handle_deadline_at = case.assess_deadline_at = case.stage_deadline_at
             elif status is CaseStatus.ACCEPTED:
                 case.accepted_at = None
         elif action is Action.ACCEPT:
@@ -346,32 +352,10 @@ class CaseService:
             case.dispatched_at = now
             start_stage(Stage.HANDLE, now)
             case.handle_deadline_at = case.stage_deadline_at
-        elif action is Action.EXTEND:
-            minutes = p.minutes or 0
-            if not 0 < minutes <= MAX_EXTENSION_MINUTES:
-                raise ValidationError("an extension must be between 1 minute and 30 days", field="minutes")
-            note = _clean(p.note, "reason", required=True)
-            _, unit = limits.limit(case.category_id, case.priority, Stage.HANDLE)
-            assert case.handle_deadline_at is not None
-            case.handle_deadline_at = limits.calendar.add(case.handle_deadline_at, minutes, unit)
-            case.stage_deadline_at = case.handle_deadline_at
-            case.extended_minutes += minutes
-            case.escalation_level = 0
-            note = f"+{minutes} min: {note}"
-        elif action is Action.SUSPEND:
-            note = _clean(p.note, "reason", required=True)
-            case.suspended_from = status.value
-            case.suspended_at = now
-        elif action is Action.RESUME:
-            assert case.suspended_at is not None
-            paused = now - case.suspended_at
-            case.suspended_seconds += int(paused.total_seconds())
-            for attr in ("stage_started_at", "stage_deadline_at", "handle_deadline_at"):
-                value = getattr(case, attr)
-                if value is not None:
-                    setattr(case, attr, value + paused)
-            case.suspended_at = None
-            case.suspended_from = None
+            officer_id, department_id = case.assignee_officer_id, case.assignee_department_id
+        elif action in TIME_ACTIONS:
+            note = time_requests.apply(s, case, actor.user_id, action, p.minutes, note, now, limits)
+            officer_id, department_id = case.assignee_officer_id, case.assignee_department_id
         elif action is Action.REOPEN:
             note = _clean(p.note, "reason", required=True)
             case.closed_at = None

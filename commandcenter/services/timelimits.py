@@ -1,4 +1,12 @@
-"""Time-limit policy: the deadline of a stage for a category and priority."""
+"""Time-limit policy: the deadline of a stage for a category and priority, and its clock.
+
+A stage's clock runs on its own unit (working minutes on the working calendar, or natural
+minutes where the policy says so): its reminder (催办) falls at 80 % of its minutes and its
+supervision (督办) at the deadline, both counted on that clock. An extension adds minutes to
+the same clock; a suspension stops it and a resume carries the minutes left over to the
+moment it resumes, so a case resumed after office hours or before a holiday keeps its
+working minutes instead of losing them at night.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +17,7 @@ from sqlalchemy import select
 
 from ..caches import CacheKey
 from ..db import Database
+from ..domain.deadlines import reminder_minutes
 from ..domain.entities import Entity
 from ..domain.enums import Priority, Stage, TimeUnit
 from ..models import TimeLimitPolicy
@@ -35,6 +44,14 @@ FALLBACK_MINUTES: dict[Stage, dict[Priority, tuple[int, TimeUnit]]] = {
         Priority.LOW: (840, TimeUnit.WORKING),
     },
 }
+
+
+@dataclass(frozen=True)
+class StageClock:
+    """When a stage's reminder (催办) and its deadline (督办) fall."""
+
+    remind_at: datetime
+    deadline_at: datetime
 
 
 @dataclass
@@ -70,6 +87,24 @@ class TimeLimits:
     def deadline(self, category_id: int, priority: str, stage: Stage, start: datetime) -> datetime:
         minutes, unit = self.limit(category_id, priority, stage)
         return self.calendar.add(start, minutes, unit)
+
+    def clock(self, category_id: int, priority: str, stage: Stage, start: datetime) -> StageClock:
+        """The clock of a stage started at `start`: the reminder at 80 % of its minutes, on its unit."""
+        minutes, unit = self.limit(category_id, priority, stage)
+        add = self.calendar.add
+        return StageClock(add(start, reminder_minutes(minutes), unit), add(start, minutes, unit))
+
+    def until(self, category_id: int, priority: str, stage: Stage, deadline: datetime) -> StageClock:
+        """The stage's clock ending at `deadline`, wherever an extension or a suspension moved it:
+        the reminder sits the last fifth of the stage's limit before it, on the stage's unit."""
+        minutes, unit = self.limit(category_id, priority, stage)
+        return StageClock(self.calendar.subtract(deadline, minutes - reminder_minutes(minutes), unit), deadline)
+
+    def carried(self, instant: datetime, paused_at: datetime, resumed_at: datetime, unit: TimeUnit) -> datetime:
+        """`instant`, as many minutes after `resumed_at` as it was after `paused_at` (fewer, or
+        before it, when it had passed already)."""
+        cal = self.calendar
+        return cal.add(resumed_at, cal.minutes_between(paused_at, instant, unit), unit)
 
 
 TIME_LIMITS: CacheKey[TimeLimits] = CacheKey("time_limits", frozenset({Entity.CALENDAR, Entity.CATEGORY}))

@@ -113,6 +113,20 @@ class WorkCalendar:
             return start + timedelta(minutes=minutes)
         return self.instant_at(self.working_minute(start) + minutes)
 
+    def minutes_between(self, start: datetime, end: datetime, unit: TimeUnit | str) -> float:
+        """The calendar or working minutes from `start` to `end` (negative when `end` is earlier):
+        what a suspended clock has left, carried over to the moment it resumes."""
+        if TimeUnit(unit) is TimeUnit.CALENDAR:
+            return (end - start).total_seconds() / 60
+        return self.working_minute(end) - self.working_minute(start)
+
+    def subtract(self, end: datetime, minutes: float, unit: TimeUnit | str) -> datetime:
+        """The instant `minutes` calendar or working minutes before `end` (the reminder's place
+        before a deadline that an extension or a resume has moved)."""
+        if TimeUnit(unit) is TimeUnit.CALENDAR:
+            return end - timedelta(minutes=minutes)
+        return self.instant_at(self.working_minute(end) - minutes)
+
 
 CALENDAR_LOOKAHEAD_DAYS = 60
 

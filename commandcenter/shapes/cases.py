@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from ..domain.enums import CaseStatus, Priority, SourceChannel
+from .time_requests import TimeRequestRow
 
 
 class CaseRow(NamedTuple):
@@ -50,6 +51,7 @@ class CaseRow(NamedTuple):
     street_initials: str
     community_initials: str
     created_by: int | None
+    stage_remind_at: datetime | None  # the stage's reminder (催办) instant, on its own clock
 
     @property
     def clock_running(self) -> bool:
@@ -92,11 +94,13 @@ class CaseDetail:
     history: tuple[HistoryEntry, ...]
     # reminders (催办) and supervisions (督办) recorded for the case, as timeline entries
     escalations: tuple[HistoryEntry, ...] = ()
-    reporter_privacy: str = "named"  # ReporterPrivacy: anonymous and confidential names are never shown
-    satisfaction: str | None = None  # the follow-up (回访) of the current closure, if made
+    # extension and suspension requests, oldest first; a pending one waits for a supervisor
+    time_requests: tuple[TimeRequestRow, ...] = ()
     # the reporter and the address are masked for this viewer (services/personal_data): the
     # panel offers the audited reveal
     personal_masked: bool = False
+    reporter_privacy: str = "named"  # ReporterPrivacy: anonymous and confidential names are never shown
+    satisfaction: str | None = None  # the follow-up (回访) of the current closure, if made
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ from ..labels import (
     status_label,
 )
 from ..shapes.cases import CaseDetail, HistoryEntry
+from ..shapes.time_requests import TimeRequestRow
 from .reveal_dialog import RevealDialog
 
 EMPTY = "—"
@@ -101,6 +102,7 @@ _FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("stage_deadline", N("CaseDetailPanel", "Current stage due"), False),
     ("handle_deadline", N("CaseDetailPanel", "Handling deadline"), False),
     ("extension", N("CaseDetailPanel", "Extended by"), True),
+    ("pending_request", N("CaseDetailPanel", "Waiting for approval"), True),
     ("suspended", N("CaseDetailPanel", "Time suspended"), True),
     ("rework", N("CaseDetailPanel", "Rework rounds"), True),
     ("escalation", N("CaseDetailPanel", "Escalation"), True),
@@ -116,7 +118,7 @@ _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("place", ("grid", "community", "address", "coordinates")),
     ("times", ("reported_at", "registered_at", "dispatched_at", "accepted_at", "fed_back_at", "closed_at",
                "evaluated_at")),
-    ("limits", ("stage_deadline", "handle_deadline", "extension", "suspended", "rework", "escalation", "rating",
+    ("limits", ("stage_deadline", "handle_deadline", "extension", "pending_request", "suspended", "rework", "escalation", "rating",
                 "merged_into", "reject_reason")),
 )
 
@@ -358,6 +360,7 @@ class CaseDetailPanel(QWidget):
             "stage_deadline": self._local(r.stage_deadline_at),
             "handle_deadline": self._local(r.handle_deadline_at),
             "extension": format_duration(d.extended_minutes * 60) if d.extended_minutes else "",
+            "pending_request": "\n".join(self._request_text(q) for q in d.time_requests if q.state == "pending"),
             "suspended": format_duration(d.suspended_seconds) if d.suspended_seconds else "",
             "rework": str(r.rework_count) if r.rework_count else "",
             "escalation": {1: self.tr("Reminder sent"), 2: self.tr("Escalated to supervisor")}.get(
@@ -380,13 +383,19 @@ class CaseDetailPanel(QWidget):
         # reminders and supervisions take their place in time among the actions
         self._render_history(tuple(sorted(d.history + d.escalations, key=lambda h: h.at)))
 
+    def _request_text(self, q: TimeRequestRow) -> str:
+        """A request still waiting for a supervisor: what, how long, asked when and why."""
+        text = (self.tr("Extension of {span}, asked {at}: {reason}") if q.kind == "extension"
+                else self.tr("Suspension for {span}, asked {at}: {reason}"))
+        return text.format(span=format_duration(q.minutes * 60), at=self._local(q.requested_at), reason=q.reason)
+
     def _render_due(self) -> None:
         d = self._detail
         if d is None:
             return
         r = d.row
         now = self._now()
-        state = due_state(now, r.stage_started_at, r.stage_deadline_at, r.clock_running)
+        state = due_state(now, r.stage_remind_at, r.stage_deadline_at, r.clock_running)
         colour = DUE_COLOURS[state]
         if state is DueState.NONE:
             text = due_label(state)

@@ -13,17 +13,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 import numpy as np
 
 from ...domain.actions import Action
-from ...domain.deadlines import REMINDER_FRACTION
-from ...domain.enums import CaseStatus, Satisfaction, Stage
+from ...domain.enums import STATUS_STAGE, CaseStatus, Satisfaction, Stage
 from ...domain.lifecycle import is_allowed, target_status
 from .people import SHIFT_OF_HOUR, Staff
 from .rows import NONE, labels
-from .texts import EXTEND_REASONS, FEEDBACK_NOTES, REWORK_REASONS, SUSPEND_REASONS
+from .texts import (
+    EXTEND_REASONS,
+    EXTEND_REFUSALS,
+    FEEDBACK_NOTES,
+    REWORK_REASONS,
+    SUSPEND_REASONS,
+    SUSPEND_REFUSALS,
+)
 from .workline import WorkLine
 
 STATUSES: tuple[CaseStatus, ...] = tuple(CaseStatus)
@@ -45,7 +50,10 @@ ON_TIME_BETA = {Stage.REGISTER: (1.6, 3.5), Stage.DISPATCH: (1.6, 3.5), Stage.HA
 EXTENSIONS_WORKING = np.array([420, 840, 1260, 2100])
 EXTENSIONS_CALENDAR = np.array([60, 120, 240])
 POLL_SECONDS = 60  # the escalation clock looks once a minute
-_REMINDER = Fraction(REMINDER_FRACTION).limit_denominator(1000)
+P_REFUSE_EXTENSION = 0.2  # a supervisor refuses about one extension request in five
+P_REFUSE_SUSPENSION = 0.15
+SUSPENSION_WANTED = (480, 1440, 2880)  # minutes a handler asks to stop the clock for
+DECISION_DELAY = (10 * 60, 3 * 3600)  # seconds from a request to its decision
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,7 @@ class Plan:
         self.rating = none.copy()
         self.officer, self.department = none.copy(), none.copy()
         self.stage_started, self.stage_deadline, self.handle_deadline = none.copy(), none.copy(), none.copy()
+        self.stage_remind, self.assess_deadline = none.copy(), none.copy()
         self.suspended_at, self.merged_into = none.copy(), none.copy()
         self.extended_minutes = np.zeros(n, dtype=np.int64)
         self.suspended_seconds = np.zeros(n, dtype=np.int64)
@@ -271,23 +280,30 @@ class Plan:
         """`start_stage` of the live service for cases `idx`: clock from `at[idx]`, deadline from policy."""
         self.stage_started[idx] = at[idx]
         self.stage_deadline[idx] = self.deadline(stage, at, idx)
+        minutes, working = self.limit(stage)
+        self.stage_remind[idx] = self.s.line.add(at[idx], minutes[idx] * 4 / 5, working[idx])
         self.escalation_level[idx] = 0
         self.run_stage[idx] = STAGES.index(stage)
+
+    def clock_until(self, idx: np.ndarray, stage: Stage, deadline: np.ndarray) -> None:
+        """`TimeLimits.until`: the stage's deadline moved to `deadline[idx]`, its reminder the last
+        fifth of the limit before it."""
+        minutes, working = self.limit(stage)
+        self.stage_deadline[idx] = deadline[idx]
+        self.stage_remind[idx] = self.s.line.back(deadline[idx], minutes[idx] - minutes[idx] * 4 / 5, working[idx])
 
     def end_run(self, idx: np.ndarray, end: np.ndarray, current: bool = False) -> None:
         """The escalations the clock scan recorded for a stage run before `end`, and the level kept.
 
         As `escalation.scan_escalations` running once a minute: a reminder at the first scan
-        at or after 80 % of the limit, unless that scan is already past the deadline (then only
-        the supervision), and a supervision at the first scan at or after the deadline.
+        at or after the reminder instant (80 % of the limit on the stage's clock), unless that scan
+        is already past the deadline (then only the supervision), and a supervision at the first
+        scan at or after the deadline.
         `current` marks runs still going at now (their escalations may be unacknowledged yet).
         """
         if not len(idx):
             return
-        started, deadline = self.stage_started[idx], self.stage_deadline[idx]
-        # first second with (t - started) / (deadline - started) >= 4/5, in integers as the scan does
-        crossing = started + (_REMINDER.numerator * (deadline - started) + _REMINDER.denominator - 1) // (
-            _REMINDER.denominator)
+        crossing, deadline = self.stage_remind[idx], self.stage_deadline[idx]
         phase = self.poll_phase[idx]
         reminder_at = crossing + (phase - crossing) % POLL_SECONDS
         supervision_at = deadline + (phase - deadline) % POLL_SECONDS
@@ -302,29 +318,76 @@ class Plan:
     def clear_clock(self, idx: np.ndarray) -> None:
         self.stage_started[idx] = NONE
         self.stage_deadline[idx] = NONE
+        self.stage_remind[idx] = NONE
+
+    def ask(self, take: np.ndarray, at: np.ndarray, action: Action, source: CaseStatus, deadline: np.ndarray,
+            minutes: np.ndarray, reasons: tuple[str, ...], refuse: float,
+            refusals: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """An extension or suspension request for the handler, then a supervisor's decision.
+
+        A request at or after `deadline` is refused by the service and leaves no row, as one
+        decided after now stays pending. Returns the cases approved and when.
+        """
+        rng, n = self.rng, self.n
+        at = np.maximum(at, self.last + 1)
+        take = take & (at < deadline)
+        options = sorted(set(minutes.tolist()))
+        pick = rng.integers(len(reasons), size=n)
+        texts = self.notes.pool(tuple(f"+{m} min: {r}" for m in options for r in reasons))
+        which = np.searchsorted(options, minutes)
+        unit = dict(officer=self.officer, department=self.department)
+        self.step(take, at, action, source, self.operator(at), note=texts[which * len(reasons) + pick], **unit)
+        decided = self.last + rng.integers(*DECISION_DELAY, size=n)
+        refused = take & (rng.random(n) < refuse)
+        refusal = REFUSALS[action]
+        self.step(refused, decided, refusal, source, self.supervisor(), note=self.pick_notes(refusals), **unit)
+        granted = self.notes.pool(tuple(f"+{m} min" for m in options))[which]
+        return self.step(take & ~refused, decided, APPROVALS[action], source, self.supervisor(), note=granted,
+                         **unit)
 
 
-def start_handling(plan: Plan, idx: np.ndarray) -> None:
+APPROVALS = {Action.REQUEST_EXTENSION: Action.EXTEND, Action.REQUEST_SUSPENSION: Action.SUSPEND}
+REFUSALS = {Action.REQUEST_EXTENSION: Action.REFUSE_EXTENSION, Action.REQUEST_SUSPENSION: Action.REFUSE_SUSPENSION}
+
+
+def start_handling(plan: Plan, idx: np.ndarray, rework: bool = False) -> None:
     """After a dispatch or a rework at `plan.last`: the handling deadline runs from then, and the
-    stage clock is the acceptance limit until the handler accepts (`field_steps.acceptance_clock`)."""
+    stage clock is the acceptance limit until the handler accepts (`field_steps.acceptance_clock`).
+    A dispatch also sets the assessment deadline; a rework keeps it."""
     plan.start_run(idx, Stage.HANDLE, plan.last)
     plan.handle_deadline[idx] = plan.stage_deadline[idx]
+    if not rework:
+        plan.assess_deadline[idx] = plan.handle_deadline[idx]
     plan.start_run(idx, Stage.ACCEPT, plan.last)
 
 
 def suspend_and_resume(plan: Plan, take: np.ndarray, at: np.ndarray, source: CaseStatus) -> None:
+    """A suspension asked for, mostly approved (the clock stops), and the resume that carries what
+    was left of each deadline over to it on its own clock (`time_requests._resume`)."""
     rng, n = plan.rng, plan.n
-    idx, at_s = plan.step(take, at, Action.SUSPEND, source, plan.operator(at), note=plan.pick_notes(SUSPEND_REASONS))
+    wanted = rng.choice(np.array(SUSPENSION_WANTED), size=n)
+    idx, at_s = plan.ask(take, at, Action.REQUEST_SUSPENSION, source, plan.stage_deadline, wanted, SUSPEND_REASONS,
+                         P_REFUSE_SUSPENSION, SUSPEND_REFUSALS)
+    suspended = np.zeros(n, dtype=bool)
+    suspended[idx] = True
     plan.suspended_from[idx] = ST[source]
     plan.suspended_at[idx] = at_s
     pause = np.minimum(rng.lognormal(np.log(2 * 86400), 0.8, size=n), 30 * 86400).astype(np.int64)
     resume = plan.last + pause
-    idx, at_r = plan.step(take, resume, Action.RESUME, CaseStatus.SUSPENDED, plan.operator(resume))
-    paused = at_r - plan.suspended_at[idx]
-    plan.suspended_seconds[idx] += paused
-    for column in (plan.stage_started, plan.stage_deadline, plan.handle_deadline):
+    idx, at_r = plan.step(suspended, resume, Action.RESUME, CaseStatus.SUSPENDED, plan.operator(resume),
+                          officer=plan.officer, department=plan.department)
+    paused_at = plan.suspended_at[idx]
+    plan.suspended_seconds[idx] += at_r - paused_at
+    stage = STATUS_STAGE[source]
+    _, working = plan.limit(stage)
+    moved = plan.stage_deadline.copy()
+    moved[idx] = plan.s.line.carry(plan.stage_deadline[idx], paused_at, at_r, working[idx])
+    plan.clock_until(idx, stage, moved)
+    _, working = plan.limit(Stage.HANDLE)
+    for column in (plan.handle_deadline, plan.assess_deadline):
         has = column[idx] != NONE
-        column[idx[has]] += paused[has]
+        k = idx[has]
+        column[k] = plan.s.line.carry(column[k], paused_at[has], at_r[has], working[k])
     plan.suspended_at[idx] = NONE
     plan.suspended_from[idx] = -1
 
@@ -345,23 +408,24 @@ def handle(plan: Plan, s: CaseSetting, rng: np.random.Generator, extend: np.ndar
     with plan.drawing_from(plan.field_rng):
         plan.end_run(idx, at)  # the acceptance clock; then the handling clock from the dispatch again
     plan.start_run(idx, Stage.HANDLE, start)
-    plan.stage_deadline[idx] = plan.handle_deadline[idx]
+    plan.clock_until(idx, Stage.HANDLE, plan.handle_deadline)
 
     already = plan.suspended_seconds.copy()
     t = plan.advance(start, np.minimum(accept_frac + rng.uniform(0.05, 0.2, size=n), 0.5) * minutes, working)
     suspend_and_resume(plan, suspend, t, CaseStatus.ACCEPTED)
 
-    ext_frac = np.maximum(accept_frac + 0.05, rng.uniform(0.3, 0.6, size=n))
-    t = plan.advance(start, ext_frac * minutes, working)
+    # most ask in time; some only near or after the deadline, which the service refuses unrecorded
+    ext_frac = np.maximum(accept_frac + 0.05, np.where(rng.random(n) < 0.85, rng.uniform(0.3, 0.6, size=n),
+                                                       rng.uniform(0.9, 1.3, size=n)))
+    t = plan.advance(start, ext_frac * minutes, working) + (plan.suspended_seconds - already)
     ext_minutes = np.where(working, rng.choice(EXTENSIONS_WORKING, size=n), rng.choice(EXTENSIONS_CALENDAR, size=n))
-    reason = rng.integers(len(EXTEND_REASONS), size=n)
-    note = np.zeros(n, dtype=np.int64)
-    asked = np.flatnonzero(extend)
-    note[asked] = plan.notes.add([f"+{m} min: {EXTEND_REASONS[r]}"
-                                   for m, r in zip(ext_minutes[asked].tolist(), reason[asked].tolist(), strict=True)])
-    idx, at = plan.step(extend, t, Action.EXTEND, CaseStatus.ACCEPTED, plan.supervisor(), note=note)
-    plan.handle_deadline[idx] = s.line.add(plan.handle_deadline[idx], ext_minutes[idx], working[idx])
-    plan.stage_deadline[idx] = plan.handle_deadline[idx]
+    idx, at = plan.ask(extend, t, Action.REQUEST_EXTENSION, CaseStatus.ACCEPTED, plan.handle_deadline, ext_minutes,
+                       EXTEND_REASONS, P_REFUSE_EXTENSION, EXTEND_REFUSALS)
+    for column in (plan.handle_deadline, plan.assess_deadline):
+        has = column[idx] != NONE
+        k = idx[has]
+        column[k] = s.line.add(column[k], ext_minutes[k], working[k])
+    plan.clock_until(idx, Stage.HANDLE, plan.handle_deadline)
     plan.extended_minutes[idx] += ext_minutes[idx]
     plan.escalation_level[idx] = 0
     granted = np.zeros(n, dtype=np.int64)
@@ -395,7 +459,7 @@ def verify(plan: Plan, rng: np.random.Generator, take: np.ndarray, action: Actio
         plan.fed_back_at[idx] = NONE
         plan.accepted_at[idx] = NONE
         plan.dispatched_at[idx] = at
-        start_handling(plan, idx)
+        start_handling(plan, idx, rework=True)
         return
     idx, at = plan.step(take, t, Action.CLOSE, CaseStatus.FED_BACK, plan.supervisor())
     plan.end_run(idx, at)

@@ -139,7 +139,7 @@ def field_check(plan: Plan, take: np.ndarray, grid: np.ndarray) -> None:
     plan.rework_count[idx] += 1
     plan.fed_back_at[idx] = plan.accepted_at[idx] = NONE
     plan.dispatched_at[idx] = at
-    start_handling(plan, idx)
+    start_handling(plan, idx, rework=True)
 
 
 def follow_up(plan: Plan, take: np.ndarray, weights: tuple[float, float, float] = SATISFACTION_WEIGHTS) -> None:

@@ -454,6 +454,7 @@ class CasePlanner:
             evaluated_at=Nullable(plan.evaluated_at), rating=Nullable(plan.rating),
             assignee_officer_id=Nullable(plan.officer), assignee_department_id=Nullable(plan.department),
             stage_started_at=Nullable(plan.stage_started), stage_deadline_at=Nullable(plan.stage_deadline),
+            stage_remind_at=Nullable(plan.stage_remind), assess_deadline_at=Nullable(plan.assess_deadline),
             handle_deadline_at=Nullable(plan.handle_deadline), extended_minutes=plan.extended_minutes,
             suspended_at=Nullable(plan.suspended_at), suspended_seconds=plan.suspended_seconds,
             rework_count=plan.rework_count, escalation_level=plan.escalation_level,

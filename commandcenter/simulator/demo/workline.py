@@ -94,6 +94,23 @@ class WorkLine:
             out[w] = self.instant_at(self.working_minute(start[w]) + minutes[w])
         return out
 
+    def back(self, end: np.ndarray, minutes: np.ndarray, working: np.ndarray) -> np.ndarray:
+        """`WorkCalendar.subtract` for each end: the instant `minutes` before it."""
+        out = end - np.round(minutes * 60).astype(np.int64)
+        if working.any():
+            w = np.flatnonzero(working)
+            out[w] = self.instant_at(self.working_minute(end[w]) - minutes[w])
+        return out
+
+    def carry(self, instant: np.ndarray, paused: np.ndarray, resumed: np.ndarray, working: np.ndarray) -> np.ndarray:
+        """`TimeLimits.carried`: each instant as far after the resume as it was after the pause."""
+        out = resumed + (instant - paused)
+        if working.any():
+            w = np.flatnonzero(working)
+            out[w] = self.instant_at(self.working_minute(resumed[w]) + (
+                self.working_minute(instant[w]) - self.working_minute(paused[w])))
+        return out
+
     def check(self, start: datetime, minutes: int, working: bool) -> bool:
         """Whether this line agrees with the calendar for one start (used by tests)."""
         expect = int(self.calendar.add(start, minutes, "working" if working else "calendar").timestamp())

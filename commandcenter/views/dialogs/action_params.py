@@ -1,5 +1,8 @@
 """Asking only what a case action needs: a reason, a duration, a rating or a merge target.
 
+Time is asked for, never taken: an operator records an extension or suspension request with
+the time wanted and the reason; a supervisor's approve and refuse dialogs show that request.
+
 `ask_params(ctx, action, row, parent)` returns the TransitionParams for the service (or None
 when the operator cancels); actions that need nothing return at once without a dialog.
 `ActionParamsDialog` is the dialog itself, usable without `exec()` in tests via `params()`.
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.actions import NEEDS_REASON, Action, note_limit
-from ...domain.enums import Stage, TimeUnit
+from ...domain.enums import Stage, TimeRequestKind, TimeRequestState, TimeUnit
 from ...gui.context import AppContext
 from ...gui.icons import ICONS, icon
 from ...gui.localtime import format_duration, format_local
@@ -40,16 +43,21 @@ from ...labels import action_label, describe_error, status_label
 from ...services.lifecycle import MAX_EXTENSION_MINUTES, TransitionParams
 from ...services.reference_lists import OpenCaseChoice, open_case_choices
 from ...services.timelimits import TimeLimits
-from ...shapes.cases import CaseRow
+from ...shapes.cases import CaseDetail, CaseRow
+from ...shapes.time_requests import TimeRequestRow
 
 # what the note field asks for, per action; whether it is required, and how long it may be, is
 # the domain's rule (NEEDS_REASON, note_limit), marked with "*" here
 NOTE_PROMPTS: dict[Action, str] = {
     Action.REJECT: N("ActionParamsDialog", "Why is the report invalid?"),
     Action.RETURN_FOR_REWORK: N("ActionParamsDialog", "What must be redone?"),
-    Action.SUSPEND: N("ActionParamsDialog", "Why is the case suspended?"),
+    Action.REQUEST_SUSPENSION: N("ActionParamsDialog", "Why is the case suspended?"),
     Action.REOPEN: N("ActionParamsDialog", "Why is the case reopened?"),
-    Action.EXTEND: N("ActionParamsDialog", "Why is more time needed?"),
+    Action.REQUEST_EXTENSION: N("ActionParamsDialog", "Why is more time needed?"),
+    Action.EXTEND: N("ActionParamsDialog", "Comment (optional)"),
+    Action.SUSPEND: N("ActionParamsDialog", "Comment (optional)"),
+    Action.REFUSE_EXTENSION: N("ActionParamsDialog", "Why is the request refused?"),
+    Action.REFUSE_SUSPENSION: N("ActionParamsDialog", "Why is the request refused?"),
     Action.FEED_BACK: N("ActionParamsDialog", "What was done on site?"),
     Action.EVALUATE: N("ActionParamsDialog", "Comment (optional)"),
     Action.MERGE: N("ActionParamsDialog", "Note (optional)"),
@@ -62,6 +70,12 @@ RATING_TEXTS = (
     N("ActionParamsDialog", "Very satisfied"),
 )
 CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the OpenCaseChoice of a merge-list item
+# requests ask how long; decisions show the pending request of their kind
+TIME_WANTED: frozenset[Action] = frozenset({Action.REQUEST_EXTENSION, Action.REQUEST_SUSPENSION})
+DECIDES: dict[Action, TimeRequestKind] = {
+    Action.EXTEND: TimeRequestKind.EXTENSION, Action.REFUSE_EXTENSION: TimeRequestKind.EXTENSION,
+    Action.SUSPEND: TimeRequestKind.SUSPENSION, Action.REFUSE_SUSPENSION: TimeRequestKind.SUSPENSION,
+}
 
 
 def needs_dialog(action: Action) -> bool:
@@ -113,8 +127,12 @@ class ActionParamsDialog(QDialog):
         self.durationCombo: QComboBox | None = None
         self.customMinutes: QSpinBox | None = None
         self.deadlineLabel: QLabel | None = None
-        if self.action is Action.EXTEND:
+        if self.action in TIME_WANTED:
             self._build_extend(layout)
+        self.requestLabel: QLabel | None = None
+        self._request: TimeRequestRow | None = None
+        if self.action in DECIDES:
+            self._build_decision(layout)
         self.ratingGroup: QButtonGroup | None = None
         self.ratingText: QLabel | None = None
         if self.action is Action.EVALUATE:
@@ -179,6 +197,17 @@ class ActionParamsDialog(QDialog):
         self.deadlineLabel.setObjectName("newDeadlineLabel")
         self.deadlineLabel.setWordWrap(True)
         layout.addWidget(self.deadlineLabel)
+
+    def _build_decision(self, layout: QVBoxLayout) -> None:
+        self.requestLabel = QLabel()
+        self.requestLabel.setObjectName("requestLabel")
+        self.requestLabel.setWordWrap(True)
+        layout.addWidget(self.requestLabel)
+        if self.action is Action.EXTEND:
+            self.deadlineLabel = QLabel()
+            self.deadlineLabel.setObjectName("newDeadlineLabel")
+            self.deadlineLabel.setWordWrap(True)
+            layout.addWidget(self.deadlineLabel)
 
     def _build_rating(self, layout: QVBoxLayout) -> None:
         self.ratingGroup = QButtonGroup(self)
@@ -257,8 +286,10 @@ class ActionParamsDialog(QDialog):
         self.okButton.setText(self.tr("{action} (Enter)").format(action=verb) if not self._note_is_main()
                               else self.tr("{action} (Ctrl+Enter)").format(action=verb))
         if self.durationCombo is not None:
-            self.durationLabel.setText(self.tr("Extend by"))
+            self.durationLabel.setText(self.tr("Extend by") if self.action is Action.REQUEST_EXTENSION
+                                       else self.tr("Suspend for"))
             self._fill_durations()
+        self._render_request()
         if self.ratingGroup is not None:
             self.ratingLabel.setText(self.tr("Rating *"))
             self._rating_changed()
@@ -277,7 +308,11 @@ class ActionParamsDialog(QDialog):
     # ---- loading ----------------------------------------------------------------------
     def _load(self) -> None:
         db, r = self.ctx.db, self.row
-        if self.action is Action.EXTEND:
+        if self.action in DECIDES:
+            cases, viewer = self.ctx.cases, self.ctx.actor
+            self.ctx.runner.run_in_background(lambda _s: cases.detail(r.id, viewer), self._request_loaded,
+                                              self._load_failed)
+        if self.action in TIME_WANTED or self.action is Action.EXTEND:
             self.ctx.runner.run_in_background(lambda _s: TimeLimits.from_database(db), self._limits_loaded,
                                               self._load_failed)
         elif self.action is Action.MERGE:
@@ -294,7 +329,30 @@ class ActionParamsDialog(QDialog):
     # ---- extend -----------------------------------------------------------------------
     def _limits_loaded(self, limits: TimeLimits) -> None:
         self._limits = limits
-        self._fill_durations()
+        if self.durationCombo is not None:
+            self._fill_durations()
+        self._render_deadline()
+
+    # ---- a decision on a request ------------------------------------------------------
+    def _request_loaded(self, detail: CaseDetail) -> None:
+        kind = DECIDES[self.action].value
+        self._request = next((q for q in reversed(detail.time_requests)
+                              if q.kind == kind and q.state == TimeRequestState.PENDING), None)
+        self._render_request()
+        self._render_deadline()
+
+    def _render_request(self) -> None:
+        if self.requestLabel is None:
+            return
+        q = self._request
+        if q is None:
+            self.requestLabel.setText(self.tr("No request of this kind is waiting for a decision."))
+            return
+        tz = self.ctx.actor.timezone
+        self.requestLabel.setText(self.tr("Requested by {who} at {at}, before the deadline {deadline}: "
+                                          "{span}\n{reason}").format(
+            who=q.requested_by or "—", at=format_local(q.requested_at, tz),
+            deadline=format_local(q.stage_deadline_at, tz), span=format_duration(q.minutes * 60), reason=q.reason))
 
     def _working(self) -> bool:
         if self._limits is None:
@@ -336,7 +394,7 @@ class ActionParamsDialog(QDialog):
     def _render_deadline(self) -> None:
         if self.deadlineLabel is None:
             return
-        minutes = self.extension_minutes() or 0
+        minutes = self.extension_minutes() or (self._request.minutes if self._request is not None else 0)
         old = self.row.handle_deadline_at
         if self._limits is None or old is None:
             self.deadlineLabel.setText("")
@@ -444,9 +502,9 @@ class ActionParamsDialog(QDialog):
         if self.action is Action.EVALUATE and self.rating() is None:
             assert self.ratingGroup is not None
             return self.tr("Choose a rating from 1 to 5 stars."), self.ratingGroup.button(5)
-        if self.action is Action.EXTEND and not (self.extension_minutes() or 0) > 0:
+        if self.action in TIME_WANTED and not (self.extension_minutes() or 0) > 0:
             assert self.durationCombo is not None
-            return self.tr("Choose how long to extend."), self.durationCombo
+            return self.tr("Choose how much time is wanted."), self.durationCombo
         if self.action in NEEDS_REASON and not note:
             return (self.tr("A reason is required: {prompt}").format(prompt=self.tr(NOTE_PROMPTS[self.action])),
                     self.noteEdit)
