@@ -110,6 +110,13 @@ def independent_counts(db, start: datetime, end: datetime, now: datetime,  # typ
 
         registered, dispatched = events("h.action = 'register'"), events("h.action = 'dispatch'", distinct=True)
         closed, sent_back = events(f"h.action IN {CLOSING}"), events("h.action = 'send_back'")
+        dispatches, on_spot = events("h.action = 'dispatch'"), events("h.action = 'solve_on_spot'")
+        follow_ups = events("h.action = 'follow_up' AND h.outcome <> ''")
+        satisfied = events("h.action = 'follow_up' AND h.outcome IN ('satisfied', 'basically_satisfied')")
+        # a dispatch is kept unless a send-back comes before the case's next dispatch or reopening
+        kept = events("""h.action = 'dispatch' AND coalesce((
+            SELECT n.action FROM case_history n WHERE n.case_id = h.case_id AND n.id > h.id AND n.at < :cut
+            AND n.action IN ('send_back', 'dispatch', 'reopen') ORDER BY n.id LIMIT 1), '') <> 'send_back'""")
         due = one(f"""SELECT count(*), total(closed), total(closed_on_time), total(handled), total(handled_on_time),
                              total(reworked), total(handled_ever), total(extended), total(suspended)
                       FROM ({due_cases_sql(scope)})""")
@@ -130,6 +137,8 @@ def independent_counts(db, start: datetime, end: datetime, now: datetime,  # typ
              "reworked_of_due", "handled_ever_of_due", "extended_of_due", "suspended_of_due")
     return {"new": new, "registered": registered, "dispatched": dispatched, "closed": closed,
             **{n: int(v) for n, v in zip(names, due, strict=True)}, "sent_back": sent_back,
+            "dispatches": dispatches, "dispatches_kept": kept, "closed_on_spot": on_spot, "follow_ups": follow_ups,
+            "satisfied": satisfied,
             "mean_dispatch_minutes": dispatch_min, "mean_close_hours": close_h, "overdue_at_end": overdue}
 
 

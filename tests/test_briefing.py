@@ -69,7 +69,9 @@ def independent_kpis(db, start: datetime, end: datetime, now: datetime) -> dict[
         "Rework rate": pct(c["reworked_of_due"], c["handled_ever_of_due"]),
         "Extension rate": pct(c["extended_of_due"], due),
         "Suspension rate": pct(c["suspended_of_due"], due),
-        "Sent back": str(c["sent_back"]),
+        "Dispatch accuracy": pct(c["dispatches_kept"], c["dispatches"]),
+        "Self-handling rate": pct(c["closed_on_spot"], c["closed"]),
+        "Satisfaction rate": pct(c["satisfied"], c["follow_ups"]),
         "Overdue at end": str(c["overdue_at_end"]),
         "Mean time to dispatch": f"{c['mean_dispatch_minutes']:.1f} min" if c["mean_dispatch_minutes"] is not None
         else "—",
@@ -88,7 +90,7 @@ def tile_values(page: str, labels) -> dict[str, tuple[str, str]]:  # type: ignor
     found = {}
     for label in labels:
         i = lines.index(label)
-        assert re.fullmatch(r"[a-k]", lines[i + 1]), lines[i: i + 4]
+        assert re.fullmatch(r"[a-l]", lines[i + 1]), lines[i: i + 4]
         found[label] = (lines[i + 2], lines[i + 3])
     return found
 

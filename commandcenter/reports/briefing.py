@@ -76,7 +76,7 @@ BAD = colors.HexColor(palette.ERROR)
 TILE_BG = colors.HexColor(palette.REPORT_TILE)
 
 # footnote markers in the order the definitions are printed
-MARKS = "abcdefghijk"
+MARKS = "abcdefghijkl"
 RISING_MARKS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # rising grids on the map; the busiest are numbered
 
 
@@ -210,7 +210,7 @@ class BriefingReport:
         def rate(name: str) -> tuple[float | None, float | None]:
             return getattr(k, name), getattr(p, name)
 
-        overdue = Tile(t(N("briefing", "Overdue at end")), MARKS[8], str(k.overdue_at_end),
+        overdue = Tile(t(N("briefing", "Overdue at end")), MARKS[9], str(k.overdue_at_end),
                        t(N("briefing", "at {time}")).format(time=local_end(self.data.as_of, self.tz)[5:]),
                        BAD if k.overdue_at_end else MUTED)
         return [
@@ -226,11 +226,13 @@ class BriefingReport:
             tile(N("briefing", "Rework rate"), MARKS[6], *rate("rework_rate"), pct, False, True),
             tile(N("briefing", "Extension rate"), MARKS[7], *rate("extension_rate"), pct, False, True),
             tile(N("briefing", "Suspension rate"), MARKS[7], *rate("suspension_rate"), pct, False, True),
-            tile(N("briefing", "Sent back"), MARKS[7], k.sent_back, p.sent_back, count, False),
+            tile(N("briefing", "Dispatch accuracy"), MARKS[8], *rate("dispatch_accuracy"), pct, True, True),
+            tile(N("briefing", "Self-handling rate"), MARKS[8], *rate("self_handling_rate"), pct, True, True),
+            tile(N("briefing", "Satisfaction rate"), MARKS[8], *rate("satisfaction_rate"), pct, True, True),
             overdue,
-            tile(N("briefing", "Mean time to dispatch"), MARKS[9], k.mean_dispatch_minutes,
+            tile(N("briefing", "Mean time to dispatch"), MARKS[10], k.mean_dispatch_minutes,
                  p.mean_dispatch_minutes, minutes, False),
-            tile(N("briefing", "Mean time to close"), MARKS[9], k.mean_close_hours, p.mean_close_hours, hours, False),
+            tile(N("briefing", "Mean time to close"), MARKS[10], k.mean_close_hours, p.mean_close_hours, hours, False),
         ]
 
     def footnotes(self) -> list[Any]:
@@ -260,6 +262,11 @@ class BriefingReport:
             t(N("briefing", "Extension rate 延期率 and suspension rate 挂账率 = due cases with an approved extension "
                             "or suspension / due to close. Sent back 退回: cases a handler returned as not theirs "
                             "in the period.")),
+            t(N("briefing", "Dispatch accuracy 派遣准确率 = dispatches in the period not sent back by the handler "
+                            "(退回) before the next dispatch / dispatches in the period. Self-handling rate 自处率 = "
+                            "closures on the spot (即时办结) / closures in the period. Satisfaction rate 满意率 = "
+                            "follow-up calls answered satisfied or basically satisfied / follow-up calls in the "
+                            "period.")),
             t(N("briefing", "Overdue at end: open cases past their current stage's deadline at {as_of}.")).format(
                 as_of=as_of),
             t(N("briefing", "Mean time to dispatch: registration (or reopening) to the first dispatch, over cases "

@@ -42,6 +42,11 @@ class Kpis:
     extended_of_due: int
     suspended_of_due: int
     sent_back: int
+    dispatches: int
+    dispatches_kept: int
+    closed_on_spot: int
+    follow_ups: int
+    satisfied: int
     mean_dispatch_minutes: float | None
     mean_close_hours: float | None
     overdue_at_end: int
@@ -72,6 +77,21 @@ class Kpis:
     @property
     def rework_rate(self) -> float | None:
         return _rate(self.reworked_of_due, self.handled_ever_of_due)
+
+    @property
+    def dispatch_accuracy(self) -> float | None:
+        """派遣准确率: dispatches not sent back by the handler."""
+        return _rate(self.dispatches_kept, self.dispatches)
+
+    @property
+    def self_handling_rate(self) -> float | None:
+        """自处率: closures on the spot (即时办结) among the period's closures."""
+        return _rate(self.closed_on_spot, self.closed)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """满意率: follow-ups satisfied or basically satisfied."""
+        return _rate(self.satisfied, self.follow_ups)
 
     @property
     def extension_rate(self) -> float | None:

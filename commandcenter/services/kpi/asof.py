@@ -37,6 +37,9 @@ REOPEN = "reopen"
 REGISTER = "register"
 DISPATCH = "dispatch"
 ASSIGNING = frozenset({"dispatch", "reassign"})
+ON_SPOT = "solve_on_spot"
+FOLLOW_UP = "follow_up"  # its `outcome` is the reporter's satisfaction
+CONTENT = frozenset({"satisfied", "basically_satisfied"})  # 满意率 counts both
 UNASSIGNING = frozenset({"send_back", "reopen"})
 EXCLUDED = frozenset({CaseStatus.REJECTED.value, CaseStatus.MERGED.value, CaseStatus.REPORTED.value})
 OPEN = frozenset(OPEN_STATUS_VALUES)
@@ -54,6 +57,7 @@ class Step(NamedTuple):
     department_id: int | None
     deadline: int | None
     stage_deadline: int | None
+    outcome: str
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,11 @@ class PeriodFacts:
     registered: int = 0
     dispatched: int = 0
     closed: int = 0
+    dispatches: int = 0  # dispatch steps (a case dispatched again after a send-back counts twice)
+    dispatches_kept: int = 0  # of those, not sent back by the period's end
+    closed_on_spot: int = 0
+    follow_ups: int = 0
+    satisfied: int = 0
     centre: Tally = field(default_factory=Tally)
     streets: dict[int, Tally] = field(default_factory=lambda: defaultdict(Tally))
     departments: dict[int, Tally] = field(default_factory=lambda: defaultdict(Tally))
@@ -152,8 +161,9 @@ def read_steps(s: Session, scope: Sequence[int], windows: Iterable[Window]
     parts.append(select(Case.id).where(Case.status.in_(OPEN_STATUS_VALUES)))
     wanted = union(*parts).subquery()
     rows = s.execute(
-        select(H.case_id, H.id, seconds(H.at), H.action, H.to_status, H.officer_id, H.department_id, seconds(H.deadline_at),
-               seconds(H.stage_deadline_at), Community.street_id, seconds(Case.reported_at))
+        select(H.case_id, H.id, seconds(H.at), H.action, H.to_status, H.officer_id, H.department_id,
+               seconds(H.deadline_at), seconds(H.stage_deadline_at), H.outcome, Community.street_id,
+               seconds(Case.reported_at))
         .join(Case, Case.id == H.case_id)
         .join(Grid, Grid.id == Case.grid_id)
         .join(Community, Community.id == Grid.community_id)
@@ -166,8 +176,8 @@ def read_steps(s: Session, scope: Sequence[int], windows: Iterable[Window]
     for row in rows:
         cid = row[0]
         if cid not in facts:
-            facts[cid] = CaseFacts(cid, row[9], row[10])
-        steps[cid].append(make(row[1:9]))
+            facts[cid] = CaseFacts(cid, row[10], row[11])
+        steps[cid].append(make(row[1:10]))
     return facts, steps
 
 
@@ -289,12 +299,18 @@ def _events(out: PeriodFacts, case: CaseFacts, rows: Sequence[Step], a: int, cut
             continue
         if st.action == REGISTER:
             out.registered += 1
-        elif st.action == DISPATCH and not counted_dispatch:
-            out.dispatched += 1
+        elif st.action == DISPATCH:
+            out.dispatched += not counted_dispatch
             counted_dispatch = True
+            out.dispatches += 1
+            out.dispatches_kept += _kept(rows[i + 1:])
         elif st.action in CLOSING:
             out.closed += 1
+            out.closed_on_spot += st.action == ON_SPOT
             out.close_seconds.append(st.at - case.reported_at)
+        elif st.action == FOLLOW_UP and st.outcome:
+            out.follow_ups += 1
+            out.satisfied += st.outcome in CONTENT
         elif st.action == SEND_BACK:
             out.centre.sent_back += 1
             out.streets[case.street_id].sent_back += 1
@@ -315,3 +331,13 @@ def _events(out: PeriodFacts, case: CaseFacts, rows: Sequence[Step], a: int, cut
                     load.fed_back += 1
                 elif st.action in CLOSING:
                     load.closed += 1
+
+
+def _kept(after: Sequence[Step]) -> bool:
+    """A dispatch stands unless the handler sent the case back before it was dispatched again."""
+    for st in after:
+        if st.action == SEND_BACK:
+            return False
+        if st.action in (DISPATCH, REOPEN):
+            return True
+    return True

@@ -52,7 +52,9 @@ def _kpis(f: PeriodFacts) -> Kpis:
         new=f.new, registered=f.registered, dispatched=f.dispatched, closed=f.closed, due_to_close=c.due,
         closed_of_due=c.closed, closed_on_time=c.closed_on_time, handled_of_due=c.handled,
         handled_on_time_of_due=c.handled_on_time, reworked_of_due=c.reworked, handled_ever_of_due=c.handled_ever,
-        extended_of_due=c.extended, suspended_of_due=c.suspended, sent_back=c.sent_back,
+        extended_of_due=c.extended, suspended_of_due=c.suspended, sent_back=c.sent_back, dispatches=f.dispatches,
+        dispatches_kept=f.dispatches_kept, closed_on_spot=f.closed_on_spot, follow_ups=f.follow_ups,
+        satisfied=f.satisfied,
         mean_dispatch_minutes=mean(f.dispatch_seconds, 60), mean_close_hours=mean(f.close_seconds, 3600),
         overdue_at_end=len(f.overdue),
     )
