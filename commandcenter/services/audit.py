@@ -44,6 +44,8 @@ from ..models import AuditAnchor, AuditEntry, to_epoch
 from ..shapes.audit import AnchorHead
 
 GENESIS = ""  # the prev_hash of the first entry
+# compact JSON, non-ASCII kept; one encoder for every hash (json.dumps with options builds one per call)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 # any constant will do; the advisory lock names the chain, not a row
 _PG_CHAIN_LOCK = 0x6175646974  # "audit"
 _PENDING_ANCHOR = "audit_anchor_pending"
@@ -110,8 +112,8 @@ def entry_hash(seq: int, at: int, user_id: int | None, actor: str, action: str, 
     Compact JSON of a fixed-order list: unambiguous (strings are quoted and escaped), the same
     in every process and on both databases, and independent of the row id.
     """
-    canon = json.dumps([seq, at, user_id, actor, action, entity, entity_id, detail, workstation, os_user,
-                        history_hash, prev_hash], ensure_ascii=False, separators=(",", ":"))
+    canon = _CANONICAL([seq, at, user_id, actor, action, entity, entity_id, detail, workstation, os_user,
+                        history_hash, prev_hash])
     return hashlib.sha256(canon.encode("utf-8")).hexdigest()
 
 
