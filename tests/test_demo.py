@@ -21,7 +21,14 @@ from commandcenter.clock import FrozenClock
 from commandcenter.db import Database, open_database
 from commandcenter.demo_labels import demo_progress_text
 from commandcenter.domain.actions import Action
-from commandcenter.domain.enums import OPEN_STATUSES, CaseStatus, Priority, SourceChannel, Stage
+from commandcenter.domain.enums import (
+    OPEN_STATUSES,
+    STATUS_STAGE,
+    CaseStatus,
+    Priority,
+    SourceChannel,
+    Stage,
+)
 from commandcenter.domain.lifecycle import is_allowed, target_status
 from commandcenter.errors import ValidationError
 from commandcenter.gui import translator
@@ -31,12 +38,13 @@ from commandcenter.models import (
     Case,
     CaseHistory,
     DailySequence,
+    Escalation,
     Grid,
     Officer,
     OfficerGrid,
     User,
 )
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.escalation import level_due, scan_escalations
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.passwords import verify_password
@@ -268,8 +276,7 @@ def test_every_history_replays_through_the_state_machine(demo: Database) -> None
 
 def test_clock_columns_are_what_the_live_rules_give(demo: Database) -> None:
     limits = TimeLimits.from_database(demo)
-    stage_of = {"reported": Stage.REGISTER, "registered": Stage.DISPATCH, "dispatched": Stage.ACCEPT,
-                "accepted": Stage.HANDLE, "fed_back": Stage.VERIFY, "checking": Stage.CHECK}
+    stage_of = {status.value: stage for status, stage in STATUS_STAGE.items()}
     now = int(NOW.timestamp())
     with demo.read() as s:
         rows = s.execute(select(Case).where(Case.status.in_(list(stage_of)))).scalars().all()
@@ -299,6 +306,36 @@ def test_clock_columns_are_what_the_live_rules_give(demo: Database) -> None:
             assert c.handle_deadline_at == limits.deadline(c.category_id, c.priority, Stage.HANDLE, c.dispatched_at)
 
 
+def test_time_requests_are_asked_in_time_and_decided_as_the_history_says(demo: Database) -> None:
+    decisions = {("extension", "approved"): "extend", ("extension", "refused"): "refuse_extension",
+                 ("suspension", "approved"): "suspend", ("suspension", "refused"): "refuse_suspension"}
+    rows = _rows(demo, "SELECT t.kind, t.state, t.requested_at < t.stage_deadline_at, (SELECT h.action FROM "
+                       "case_history h WHERE h.case_id = t.case_id AND h.at = t.decided_at AND h.action IN ('extend', "
+                       "'suspend', 'refuse_extension', 'refuse_suspension')) FROM time_request t")
+    asked = _rows(demo, "SELECT count(*) FROM case_history WHERE action IN ('request_extension', "
+                        "'request_suspension')")[0][0]
+    assert len(rows) == asked > 0
+    assert {(kind, state) for kind, state, _, _ in rows} >= set(decisions)  # both kinds approved and refused
+    for kind, state, in_time, decision in rows:
+        assert in_time and decision == decisions.get((kind, state)), (kind, state, decision)
+
+
+def test_reminders_on_working_time_fall_in_office_hours(demo: Database) -> None:
+    """The 80 % reminder of a working-time stage is due inside office hours (the minute's scan may
+    record it up to a minute later), never at night as a fraction of clock time would put it."""
+    limits = TimeLimits.from_database(demo)
+    with demo.read() as s:
+        rows = s.execute(select(Escalation.at, Escalation.stage, Case.category_id, Case.priority)
+                         .join(Case, Case.id == Escalation.case_id).where(Escalation.level == "reminder")).all()
+    working = [r for r in rows if limits.limit(r.category_id, r.priority, Stage(r.stage))[1] == "working"]
+    assert len(working) > 20
+    for r in working:
+        local = r.at.astimezone(limits.calendar.tz)
+        minute = local.hour * 60 + local.minute
+        assert limits.calendar.is_working_day(local.date()), r
+        assert 8 * 60 + 30 <= minute <= 12 * 60 + 1 or 14 * 60 <= minute <= 17 * 60 + 31, r
+
+
 def test_the_live_escalation_scan_finds_only_the_last_minute(tmp_path: Path) -> None:
     db = _generate(tmp_path / "scan.sqlite", days=3)
     try:
@@ -318,7 +355,7 @@ def test_the_live_escalation_scan_finds_only_the_last_minute(tmp_path: Path) -> 
 def test_live_services_continue_the_generated_city(tmp_path: Path) -> None:
     db = _generate(tmp_path / "live.sqlite")
     try:
-        operator = actor_for(db, "operator")
+        operator = demo_principal(db, "operator")
         svc = CaseService(db)
         with db.read() as s:
             grid = s.execute(select(Grid.id, Grid.centroid_lon, Grid.centroid_lat).order_by(Grid.id)).first()
@@ -386,7 +423,7 @@ def test_generates_on_postgresql(pg_url: str, monkeypatch: pytest.MonkeyPatch) -
         with db.read() as s:
             assert s.scalar(select(func.count()).select_from(Case)) == summary.cases > 0
             assert s.scalar(select(func.count()).select_from(CaseHistory)) == summary.history_rows
-        operator = actor_for(db, "operator")
+        operator = demo_principal(db, "operator")
         with db.read() as s:
             grid_id = s.scalar(select(Grid.id).order_by(Grid.id).limit(1))
             category_id = s.scalar(text("SELECT id FROM category WHERE code = '0702'"))

@@ -159,6 +159,8 @@ class Plan:
         self.run_stage = np.zeros(n, dtype=np.int8)
         self.events = _Events()
         self.escalations: list[tuple[np.ndarray, ...]] = []
+        # time requests (the time_request table): column name -> arrays, one per `ask`
+        self.requests: dict[str, list[np.ndarray]] = {k: [] for k in REQUEST_COLUMNS}
 
     @contextmanager
     def drawing_from(self, rng: np.random.Generator) -> Iterator[None]:
@@ -336,16 +338,35 @@ class Plan:
         texts = self.notes.pool(tuple(f"+{m} min: {r}" for m in options for r in reasons))
         which = np.searchsorted(options, minutes)
         unit = dict(officer=self.officer, department=self.department)
-        self.step(take, at, action, source, self.operator(at), note=texts[which * len(reasons) + pick], **unit)
+        asker = self.operator(at)
+        asked, asked_at = self.step(take, at, action, source, asker, note=texts[which * len(reasons) + pick], **unit)
         decided = self.last + rng.integers(*DECISION_DELAY, size=n)
         refused = take & (rng.random(n) < refuse)
-        refusal = REFUSALS[action]
-        self.step(refused, decided, refusal, source, self.supervisor(), note=self.pick_notes(refusals), **unit)
+        decider, why = self.supervisor(), self.pick_notes(refusals)
+        no, no_at = self.step(refused, decided, REFUSALS[action], source, decider, note=why, **unit)
         granted = self.notes.pool(tuple(f"+{m} min" for m in options))[which]
-        return self.step(take & ~refused, decided, APPROVALS[action], source, self.supervisor(), note=granted,
-                         **unit)
+        yes, yes_at = self.step(take & ~refused, decided, APPROVALS[action], source, decider, note=granted, **unit)
+        state = np.zeros(n, dtype=np.int64)  # codes into REQUEST_STATES: pending until decided
+        state[no], state[yes] = 2, 1
+        decided_at = np.full(n, NONE, dtype=np.int64)
+        decided_at[no], decided_at[yes] = no_at, yes_at
+        r = self.requests
+        for key, values in (("case", asked), ("kind", np.full(len(asked), action is Action.REQUEST_SUSPENSION)),
+                            ("state", state[asked]), ("minutes", minutes[asked]),
+                            ("reason", self.notes.pool(reasons)[pick[asked]]), ("stage", self.run_stage[asked]),
+                            ("deadline", deadline[asked]), ("at", asked_at), ("by", asker[asked]),
+                            ("officer", self.officer[asked]), ("department", self.department[asked]),
+                            ("decided_at", decided_at[asked]),
+                            ("decided_by", np.where(state[asked] > 0, decider[asked], NONE)),
+                            ("decision", np.where(state[asked] == 2, why[asked], 0))):
+            r[key].append(np.asarray(values, dtype=np.int64))
+        return yes, yes_at
 
 
+REQUEST_COLUMNS = ("case", "kind", "state", "minutes", "reason", "stage", "deadline", "at", "by", "officer",
+                   "department", "decided_at", "decided_by", "decision")
+REQUEST_KINDS = ("extension", "suspension")
+REQUEST_STATES = ("pending", "approved", "refused")
 APPROVALS = {Action.REQUEST_EXTENSION: Action.EXTEND, Action.REQUEST_SUSPENSION: Action.SUSPEND}
 REFUSALS = {Action.REQUEST_EXTENSION: Action.REFUSE_EXTENSION, Action.REQUEST_SUSPENSION: Action.REFUSE_SUSPENSION}
 
@@ -372,7 +393,8 @@ def suspend_and_resume(plan: Plan, take: np.ndarray, at: np.ndarray, source: Cas
     suspended[idx] = True
     plan.suspended_from[idx] = ST[source]
     plan.suspended_at[idx] = at_s
-    pause = np.minimum(rng.lognormal(np.log(2 * 86400), 0.8, size=n), 30 * 86400).astype(np.int64)
+    # a suspension waits for something outside the centre (funds, a court, the weather): days, not hours
+    pause = np.minimum(rng.lognormal(np.log(4 * 86400), 0.8, size=n), 30 * 86400).astype(np.int64)
     resume = plan.last + pause
     idx, at_r = plan.step(suspended, resume, Action.RESUME, CaseStatus.SUSPENDED, plan.operator(resume),
                           officer=plan.officer, department=plan.department)

@@ -42,6 +42,8 @@ from ...domain.enums import (
 from .caseloop import (
     ACTIONS,
     OUTCOMES,
+    REQUEST_KINDS,
+    REQUEST_STATES,
     ST,
     STAGES,
     STATUSES,
@@ -111,7 +113,8 @@ DEFAULT_PRIORITY = (0.018, 0.14, 0.71, 0.132)
 
 # ---- what happens to cases ------------------------------------------------------------
 P_REJECT, P_MERGE, P_MERGE_REGISTERED = 0.03, 0.02, 0.4
-P_SUSPEND_REGISTERED, P_SUSPEND_HANDLING, P_EXTEND = 0.008, 0.015, 0.03
+# suspensions asked for (about one in six refused) and extensions asked for (one in five refused)
+P_SUSPEND_REGISTERED, P_SUSPEND_HANDLING, P_EXTEND = 0.01, 0.02, 0.035
 P_REWORK, P_EVALUATE, P_DEPARTMENT = 0.08, 0.60, 0.7
 RATINGS = (1, 2, 3, 4, 5)
 RATING_WEIGHTS = (0.02, 0.03, 0.10, 0.30, 0.55)
@@ -210,9 +213,11 @@ class CasePlanner:
         self.grid_p = hot / hot.sum()
         self.last_candidate_id = np.full(len(s.grid_ids), NONE, dtype=np.int64)
         self.last_candidate_number = np.full(len(s.grid_ids), "", dtype=object)
-        self.next_id = {t: s.first_ids[t] for t in ("case_record", "case_history", "escalation", "change_log")}
+        self.next_id = {t: s.first_ids[t] for t in ("case_record", "case_history", "escalation", "change_log",
+                                                    "time_request")}
         self.pending_history: dict[str, np.ndarray] | None = None
         self.pending_escalations: dict[str, np.ndarray] | None = None
+        self.pending_requests: dict[str, np.ndarray] | None = None
 
     @property
     def days(self) -> int:
@@ -470,7 +475,22 @@ class CasePlanner:
         totals.history_rows += len(h_case)
         totals.open_cases += int(OPEN[status].sum())
         totals.overdue_cases += int((CLOCKED[status] & (plan.stage_deadline <= s.now)).sum())
-        return [cases, daily, history, escalations, changes]
+        return [cases, daily, history, escalations, changes, self._requests(plan, ids, until)]
+
+    def _requests(self, plan: Plan, ids: np.ndarray, until: int) -> TableRows:
+        """The extension and suspension requests asked so far, in the order they were asked."""
+        planned = {k: np.concatenate(v) if v else np.zeros(0, dtype=np.int64) for k, v in plan.requests.items()}
+        planned["case"] = ids[planned["case"]]
+        r, self.pending_requests = _release(self.pending_requests, planned, until, ("case", "at"))
+        return table(
+            "time_request", id=self._ids("time_request", len(r["at"])), case_id=r["case"],
+            kind=Lookup(labels(list(REQUEST_KINDS)), r["kind"]), state=Lookup(labels(list(REQUEST_STATES)), r["state"]),
+            minutes=r["minutes"], reason=Lookup(self.notes.labels(), r["reason"]),
+            stage=Lookup(labels([x.value for x in STAGES]), r["stage"]), stage_deadline_at=r["deadline"],
+            requested_at=r["at"], requested_by=Nullable(r["by"]), officer_id=Nullable(r["officer"]),
+            department_id=Nullable(r["department"]), decided_at=Nullable(r["decided_at"]),
+            decided_by=Nullable(r["decided_by"]), decision_note=Lookup(self.notes.labels(), r["decision"]),
+        )
 
 
 def _release(pending: dict[str, np.ndarray] | None, planned: dict[str, np.ndarray], until: int,
