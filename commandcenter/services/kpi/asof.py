@@ -114,7 +114,6 @@ class Overdue:
     officer_id: int | None
     department_id: int | None
     deadline: int
-    reached: int  # when this stage's clock started running out (the row that set the deadline)
 
 
 @dataclass
@@ -222,8 +221,7 @@ def replay(facts: dict[int, CaseFacts], steps: dict[int, list[Step]], w: Window)
             if (snap.to_status in RUNNING and snap.stage_deadline is not None and snap.stage_deadline < as_of):
                 if load is not None:
                     load.overdue_at_end += 1
-                reached = next(st.at for st in reversed(rows) if st.stage_deadline == snap.stage_deadline)
-                out.overdue.append(Overdue(cid, snap.to_status, officer, department, snap.stage_deadline, reached))
+                out.overdue.append(Overdue(cid, snap.to_status, officer, department, snap.stage_deadline))
         judged = _due_deadline(snap, a, b)
         if judged is None:
             continue

@@ -33,11 +33,13 @@ def fill_history_clocks(conn: Connection) -> None:
             SELECT coalesce(c.assess_deadline_at, c.handle_deadline_at) FROM case_record c WHERE c.id = h.case_id)
         WHERE {missing} AND h.to_status IN ({handled})
           AND NOT (h.to_status = 'suspended' AND h.from_status = 'registered')"""))
+    # only cases that escalated can have one (the rest would look up nothing, row by row)
     conn.execute(text(f"""
         UPDATE case_history AS h SET stage_deadline_at = (
             SELECT min(e.deadline_at) FROM escalation e
             WHERE e.case_id = h.case_id AND e.stage = {stage} AND e.deadline_at > h.at)
-        WHERE h.stage_deadline_at IS NULL AND h.to_status IN ({running})"""))
+        WHERE h.stage_deadline_at IS NULL AND h.to_status IN ({running})
+          AND h.case_id IN (SELECT case_id FROM escalation)"""))
     conn.execute(text("""
         UPDATE case_history AS h SET stage_deadline_at = (
             SELECT c.stage_deadline_at FROM case_record c WHERE c.id = h.case_id)
