@@ -199,7 +199,8 @@ def test_a_demo_citys_figures_equal_independent_sql(small_demo) -> None:  # type
 
 
 def test_no_briefing_query_reads_the_whole_case_table(small_demo) -> None:  # type: ignore[no-untyped-def]
-    """Every read of the case table goes through an index: a year of history stays out of a day's briefing."""
+    """Every read of the case and history tables goes through an index: a year of history stays
+    out of a day's briefing."""
     db = small_demo
     statements: list[tuple[str, object]] = []
 
@@ -214,9 +215,10 @@ def test_no_briefing_query_reads_the_whole_case_table(small_demo) -> None:  # ty
     scans = []
     with db.engine.connect() as conn:
         for statement, parameters in statements:
-            if "case_record" in statement:
+            if "case_record" in statement or "case_history" in statement:
                 plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
-                scans += [(row[3], statement) for row in plan if row[3].startswith("SCAN case_record")]
+                scans += [(row[3], statement) for row in plan
+                          if row[3].startswith(("SCAN case_record", "SCAN case_history"))]
     assert len(statements) > 10 and scans == []
 
 
