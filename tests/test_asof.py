@@ -235,3 +235,46 @@ def test_a_quiet_day_is_marked_on_the_briefing(db: Database, city, operator, clo
     assert quiet.kpis.quiet and words in PdfReader(io.BytesIO(briefing_pdf(quiet, printed_by="t"))).pages[0].extract_text()
     assert not busy.kpis.quiet
     assert words not in PdfReader(io.BytesIO(briefing_pdf(busy, printed_by="t"))).pages[0].extract_text()
+
+
+@pytest.mark.postgres
+def test_postgresql_gives_the_same_figures_as_of_the_end(pg_url: str, centre: Path) -> None:
+    """The same demo city on PostgreSQL (its bulk history backfilled there) briefs alike, before
+    and after a reopening."""
+    from commandcenter.simulator.demo import generate_demo
+
+    clock = FrozenClock(NOW)
+    pg = open_database(pg_url, clock=clock, create=True)
+    lite = open_database(centre, clock=clock)
+    try:
+        generate_demo(pg, scale="small", days=10, seed=5)
+        for db in (pg, lite):
+            before = briefing_data(db, default_centre(db), DAY)
+            number = _numbers_in(db, "SELECT c.case_number FROM case_record c WHERE c.status = 'closed' "
+                                     "AND c.closed_at >= :a AND c.closed_at < :b")
+            CaseService(db).perform(_supervisor(db), _case_id(db, number), Action.REOPEN,
+                                    TransitionParams(note="came back"))
+            after = briefing_data(db, default_centre(db), DAY)
+            assert (after.kpis, after.street_units, after.department_units) == (
+                before.kpis, before.street_units, before.department_units)
+        assert briefing_data(pg, default_centre(pg), DAY) == briefing_data(lite, default_centre(lite), DAY)
+    finally:
+        pg.dispose()
+        lite.dispose()
+
+
+def _numbers_in(db: Database, sql: str) -> str:
+    a = int(datetime.combine(DAY, datetime.min.time(), TZ).timestamp())
+    with db.engine.connect() as conn:
+        return conn.execute(text(sql + " ORDER BY c.id LIMIT 1"), {"a": a, "b": a + 86_400}).scalar_one()
+
+
+def _case_id(db: Database, number: str) -> int:
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT id FROM case_record WHERE case_number = :n"), {"n": number}).scalar_one()
+
+
+def _supervisor(db: Database):  # type: ignore[no-untyped-def]
+    from commandcenter.services.auth import demo_principal
+
+    return demo_principal(db, "supervisor")
