@@ -292,3 +292,11 @@ def test_every_issued_briefing_prints_the_newest_head(db, city, supervisor, tmp_
     pages = [p.extract_text() for p in PdfReader(io.BytesIO((tmp_path / "day.pdf").read_bytes())).pages]
     assert head is not None and all(f"audit chain entry {head.seq} {head.hash[:16]}" in page for page in pages)
     assert verify_chain(db).sound  # the briefing's own entry joined the chain after it
+
+
+def test_an_anchor_that_cannot_be_written_does_not_undo_the_action(db, caplog) -> None:  # type: ignore[no-untyped-def]
+    audit_anchor_path(db.path).mkdir()  # nothing can be written where the anchor file should be
+    append_entries(db, 1)
+    assert "audit anchor beside" in caplog.text
+    report = verify_chain(db)
+    assert report.entries == 1 and report.problem == "anchor_missing"

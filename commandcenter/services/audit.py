@@ -25,6 +25,7 @@ import fcntl
 import getpass
 import hashlib
 import json
+import logging
 import os
 import socket
 from collections.abc import Mapping, Sequence
@@ -43,12 +44,15 @@ from ..db import Database, audit_anchor_path
 from ..models import AuditAnchor, AuditEntry, to_epoch
 from ..shapes.audit import AnchorHead
 
+log = logging.getLogger(__name__)
+
 GENESIS = ""  # the prev_hash of the first entry
 # compact JSON, non-ASCII kept; one encoder for every hash (json.dumps with options builds one per call)
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 # any constant will do; the advisory lock names the chain, not a row
 _PG_CHAIN_LOCK = 0x6175646974  # "audit"
 _PENDING_ANCHOR = "audit_anchor_pending"
+_LISTENING = "audit_anchor_listening"
 
 
 class Principal(Protocol):
@@ -229,7 +233,8 @@ def set_anchor(session: Session, head: AnchorHead) -> None:
     path = _sqlite_file(session)
     if path is None:
         return
-    if _PENDING_ANCHOR not in session.info:
+    if not session.info.get(_LISTENING):  # once per session, however many transactions it runs
+        session.info[_LISTENING] = True
         event.listen(session, "after_commit", _write_pending_anchor)
         event.listen(session, "after_rollback", _drop_pending_anchor)
     session.info[_PENDING_ANCHOR] = (path, head)
@@ -253,9 +258,17 @@ def sqlite_file_of_url(url: URL) -> Path | None:
 
 
 def _write_pending_anchor(session: Session) -> None:
+    """After the commit: the action happened, so a file that cannot be written must not fail it.
+
+    The anchor then lags behind the chain, which `audit verify` reports; the log says why.
+    """
     pending = session.info.pop(_PENDING_ANCHOR, None)
-    if pending is not None:
+    if pending is None:
+        return
+    try:
         write_anchor_file(*pending)
+    except OSError as exc:
+        log.error("audit anchor beside %s not updated: %s", pending[0], exc)
 
 
 def _drop_pending_anchor(session: Session) -> None:
