@@ -300,3 +300,13 @@ def test_an_anchor_that_cannot_be_written_does_not_undo_the_action(db, caplog) -
     assert "audit anchor beside" in caplog.text
     report = verify_chain(db)
     assert report.entries == 1 and report.problem == "anchor_missing"
+
+
+def test_verification_reports_its_progress(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.services import audit_verify
+
+    append_entries(db, 5)
+    monkeypatch.setattr(audit_verify, "PROGRESS_EVERY", 2)
+    seen: list[int] = []
+    assert verify_chain(db, seen.append).sound
+    assert seen == [2, 4]

@@ -6,6 +6,8 @@ the right to read it is given to supervisors and administrators as a role, not p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Select, and_, or_, select
 
 from ..db import Database
@@ -13,6 +15,7 @@ from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..models import AuditEntry, Case
 from ..shapes.audit import AuditFacets, AuditQuery, AuditRow, ChainReport
+from .audit import newest_head
 from .audit_verify import verify_chain
 from .auth import Principal, authorize
 
@@ -74,7 +77,11 @@ def audit_facets(db: Database, principal: Principal) -> AuditFacets:
         )
 
 
-def verify_audit(db: Database, principal: Principal) -> ChainReport:
-    """`audit_verify.verify_chain` for the audit screen's button."""
+def verify_audit(db: Database, principal: Principal,
+                 progress: Callable[[float], None] | None = None) -> ChainReport:
+    """`audit_verify.verify_chain` for the audit screen's button; `progress` hears the fraction done."""
     authorize(db, principal, Action.VIEW_AUDIT)
-    return verify_chain(db)
+    total = newest_head(db)
+    if progress is None or total is None:
+        return verify_chain(db)
+    return verify_chain(db, lambda done: progress(min(1.0, done / total.seq)))

@@ -20,7 +20,7 @@ named with the reason:
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -34,6 +34,7 @@ from ..shapes.audit import AnchorHead, ChainReport
 from .audit import GENESIS, entry_hash, history_digest, read_anchor_file
 
 _BATCH = 5000
+PROGRESS_EVERY = 100_000
 _ENTRIES = (
     "SELECT a.id, a.seq, a.at, a.user_id, a.actor, a.action, a.entity, a.entity_id, a.detail, a.workstation, "
     "a.os_user, a.history_id, a.history_hash, a.prev_hash, a.hash, h.* "
@@ -89,11 +90,13 @@ def _entries(s: Session) -> Iterator[_Entry]:
         cursor.close()
 
 
-def _walk(entries: Iterator[_Entry]) -> tuple[int, _Entry | None, int | None]:
+def _walk(entries: Iterator[_Entry], progress: Callable[[int], None] | None = None,
+          ) -> tuple[int, _Entry | None, int | None]:
     """Follow the chain; (count, newest entry, first attested history id).
 
     Raises _Failed at the first entry that does not fit. Each entry is judged with the next one
-    in hand, so an entry the chain skips over is told apart from one after a gap.
+    in hand, so an entry the chain skips over is told apart from one after a gap. `progress`
+    hears the count every PROGRESS_EVERY entries.
     """
     expected, before_expected = GENESIS, None
     count, last, first_history = 0, None, None
@@ -111,6 +114,8 @@ def _walk(entries: Iterator[_Entry]) -> tuple[int, _Entry | None, int | None]:
                 first_history = r.history_id if first_history is None else first_history
             before_expected, expected = expected, r.hash or GENESIS
             count, last = count + 1, r
+            if progress is not None and not count % PROGRESS_EVERY:
+                progress(count)
         elif following is not None and (following.prev_hash or GENESIS) == expected:
             raise _Failed("inserted", r.id, r.when)
         elif not self_ok:
@@ -131,8 +136,10 @@ def read_anchor(db: Database, s: Session) -> AnchorHead | None:
     return AnchorHead(*row) if row is not None else None
 
 
-def verify_chain(db: Database) -> ChainReport:
+def verify_chain(db: Database, progress: Callable[[int], None] | None = None) -> ChainReport:
     """Recompute the chain and compare it with its anchor; the first problem found, if any.
+
+    `progress(entries checked)` is called now and then (a Putian-scale year takes most of a minute).
 
     On SQLite the anchor file is read before the read transaction starts, so every entry it
     names is in the snapshot; on PostgreSQL the anchor row is read in the same snapshot.
@@ -148,7 +155,7 @@ def verify_chain(db: Database) -> ChainReport:
             if not db.is_sqlite:
                 anchor = read_anchor(db, s)
             with closing(_entries(s)) as entries:  # its cursor closes while the session is open
-                count, last, first_history = _walk(entries)
+                count, last, first_history = _walk(entries, progress)
             _check_anchor(s, anchor, count, last)
             if first_history is not None:
                 stray = s.execute(_UNATTESTED_HISTORY, {"first": first_history}).first()

@@ -32,6 +32,7 @@ from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.localtime import zone
 from ..gui.screens import ScreenSpec
+from ..gui.tasks import TaskState
 from ..itemmodels.audit import AuditModel
 from ..labels import describe_error
 from ..services.audit_search import audit_facets, search_audit, verify_audit
@@ -165,8 +166,14 @@ class AuditView(QWidget):
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
         self.verdict.setText(self.tr("Verifying the chain…"))
-        self.ctx.runner.run_in_background(lambda _state: verify_audit(self.ctx.db, self.ctx.actor),
-                                          on_done=self._show_verdict, on_error=self._failed)
+        checking = self.tr("Verifying the chain… {percent} %")
+
+        def work(state: TaskState) -> ChainReport:
+            return verify_audit(self.ctx.db, self.ctx.actor,
+                                lambda done: state.progress(checking.format(percent=int(done * 100)), done))
+
+        self.ctx.runner.run_in_background(work, on_done=self._show_verdict, on_error=self._failed,
+                                          on_progress=lambda text, _fraction: self.verdict.setText(text))
 
     def _show_verdict(self, report: ChainReport) -> None:
         self.verify_button.setEnabled(True)
