@@ -1,9 +1,9 @@
 """The tamper-evident audit trail: one way to append an entry, chained by SHA-256.
 
 Every entry's `hash` is SHA-256 over a canonical serialisation of its fields (place in the
-chain, time, user, action, entity, detail, workstation, OS user, the digest of the
-case-history row it attests) and the previous entry's hash, so editing, inserting or deleting a row breaks the
-chain at that row (`audit_verify` finds it). Appenders are serialised so the chain never
+chain, time, user, action, entity, detail, workstation, OS user, the digest of the case-history
+row it attests) and the previous entry's hash, so editing, inserting or deleting a row breaks
+the chain at that row (`audit_verify` finds it). Appenders are serialised so the chain never
 forks: on SQLite every unit of work already holds the write lock (`BEGIN IMMEDIATE`); on
 PostgreSQL `append` takes a transaction-level advisory lock before it reads the head.
 
