@@ -22,7 +22,8 @@ def test_the_dialog_asks_for_every_reason_the_domain_requires() -> None:
     from commandcenter.views.dialogs.action_params import NOTE_PROMPTS, needs_dialog
 
     assert all(needs_dialog(action) for action in NEEDS_REASON)
-    assert set(NOTE_PROMPTS) - NEEDS_REASON == {Action.EVALUATE, Action.MERGE}  # the optional notes
+    # the optional notes: a rating's comment, a merge's note, a supervisor's comment on approving time
+    assert set(NOTE_PROMPTS) - NEEDS_REASON == {Action.EVALUATE, Action.MERGE, Action.EXTEND, Action.SUSPEND}
 
 
 def test_only_bulk_actions_apply_to_several_cases() -> None:
