@@ -98,16 +98,25 @@ def raw_period(con: sqlite3.Connection, a: int, b: int, now: int) -> dict[str, A
                       " AND stage_deadline_at < :b AND at < :cut")
     due = one(f"""
         WITH snap AS ({SNAP.format(candidates=due_candidates)}),
+        cyc AS (
+            SELECT s.*, coalesce((SELECT max(id) FROM case_history x WHERE x.case_id = s.case_id AND x.at < :cut
+                                  AND x.action = 'reopen'), 0) AS start
+            FROM snap s),
+        judged AS (  -- an extension approved after the deadline then in force had passed does not move it
+            SELECT c.*, coalesce((
+                SELECT p.deadline_at FROM case_history x
+                JOIN case_history p ON p.id = (SELECT max(id) FROM case_history y WHERE y.case_id = x.case_id
+                                               AND y.id < x.id)
+                WHERE x.case_id = c.case_id AND x.id >= c.start AND x.at < :cut AND x.action = 'extend'
+                  AND x.at > p.deadline_at ORDER BY x.id LIMIT 1), c.deadline_at) AS dl
+            FROM cyc c),
         due AS (
-            SELECT s.*, coalesce(s.deadline_at, s.stage_deadline_at) AS judged,
-                   coalesce((SELECT max(id) FROM case_history x WHERE x.case_id = s.case_id AND x.at < :cut
-                             AND x.action = 'reopen'), 0) AS start
-            FROM snap s
-            WHERE s.to_status NOT IN ('rejected', 'merged', 'reported') AND (
-                (s.deadline_at >= :a AND s.deadline_at < :b
-                 AND NOT (s.to_status = 'suspended' AND s.deadline_at >= s.at))
-                OR (s.deadline_at IS NULL AND s.to_status = 'registered'
-                    AND s.stage_deadline_at >= :a AND s.stage_deadline_at < :b))),
+            SELECT j.*, coalesce(j.dl, j.stage_deadline_at) AS judged
+            FROM judged j
+            WHERE j.to_status NOT IN ('rejected', 'merged', 'reported') AND (
+                (j.dl >= :a AND j.dl < :b AND NOT (j.to_status = 'suspended' AND j.dl >= j.at))
+                OR (j.deadline_at IS NULL AND j.to_status = 'registered'
+                    AND j.stage_deadline_at >= :a AND j.stage_deadline_at < :b))),
         marks AS (
             SELECT s.to_status = 'closed' AS closed, s.judged,
                    (SELECT max(at) FROM case_history x WHERE {CYCLE} AND x.action IN {CLOSING}) AS closed_at,

@@ -54,14 +54,21 @@ def due_cases_sql(scope: tuple[int, ...] | None) -> str:
     """One row per case due in [:a, :b) with its outcome as of :asof (flags as 0/1)."""
     return f"""
     WITH {_cases(scope)},
+    -- an extension approved after the deadline then in force had passed does not move it
+    judged AS (
+        SELECT hb.*, coalesce((SELECT p.deadline_at FROM case_history x
+                JOIN case_history p ON p.id = (SELECT max(id) FROM case_history y WHERE y.case_id = x.case_id
+                                               AND y.id < x.id)
+                WHERE x.case_id = hb.case_id AND x.id >= hb.start AND x.at < :cut AND x.action = 'extend'
+                  AND x.at > p.deadline_at ORDER BY x.id LIMIT 1), hb.deadline_at) AS dl
+        FROM handled_by hb),
     due AS (
-        SELECT hb.*, coalesce(hb.deadline_at, hb.stage_deadline_at) AS judged
-        FROM handled_by hb
-        WHERE hb.to_status NOT IN ('rejected', 'merged', 'reported') AND (
-            (hb.deadline_at >= :a AND hb.deadline_at < :b
-             AND NOT (hb.to_status = 'suspended' AND hb.deadline_at >= hb.at))
-            OR (hb.deadline_at IS NULL AND hb.to_status = 'registered'
-                AND hb.stage_deadline_at >= :a AND hb.stage_deadline_at < :b))),
+        SELECT j.*, coalesce(j.dl, j.stage_deadline_at) AS judged
+        FROM judged j
+        WHERE j.to_status NOT IN ('rejected', 'merged', 'reported') AND (
+            (j.dl >= :a AND j.dl < :b AND NOT (j.to_status = 'suspended' AND j.dl >= j.at))
+            OR (j.deadline_at IS NULL AND j.to_status = 'registered'
+                AND j.stage_deadline_at >= :a AND j.stage_deadline_at < :b))),
     marks AS (
         SELECT d.*,
             (SELECT max(at) FROM case_history x WHERE x.case_id = d.case_id AND x.id >= d.start AND x.at < :cut

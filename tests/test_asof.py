@@ -162,9 +162,11 @@ def test_overdue_at_the_end_of_a_past_day_by_hand(db: Database, city, operator, 
 
     On 25 Nov: A dispatched 10:05 (due 12:05), accepted and not handled that day; B registered 10:00 and
     never dispatched (its dispatch limit runs out at 10:30); C handled at 11:00 and closed at
-    11:30; D fed back at 13:00 and closed at 13:30, late. The next morning A and B are worked
-    off and C is reopened. As of the 25th's end: 4 due, 2 closed (1 on time), 2 handled (1 on
-    time), 2 overdue at the end, whatever happened on the 26th.
+    11:30; D fed back at 13:00 and closed at 13:30, late; E like A, with two days more asked at
+    11:00. The next morning A, B and E are worked off (E's extension approved first, after its
+    deadline had passed) and C is reopened. As of the 25th's end: 5 due, 2 closed (1 on time),
+    2 handled (1 on time), 3 overdue at the end, whatever happened on the 26th; and E's late
+    approval does not make it due, and on time, two days later.
     """
     svc = CaseService(db)
     officer = TransitionParams(officer_id=city.officer_ids[0])
@@ -175,12 +177,14 @@ def test_overdue_at_the_end_of_a_past_day_by_hand(db: Database, city, operator, 
 
     ids = {}
     clock.set(local(25, 10))
-    for name in "ABCD":
+    for name in "ABCDE":
         ids[name] = svc.report(operator, NewCase(SourceChannel.HOTLINE_12345, city.category_id, Priority.URGENT,
                                                  f"case {name}", grid_id=city.grid_ids[0]), register=True).id
-    for name in "ACD":
+    for name in "ACDE":
         act(ids[name], Action.DISPATCH, local(25, 10, 5), officer)
-    act(ids["A"], Action.ACCEPT, local(25, 10, 10))
+    for name in "AE":
+        act(ids[name], Action.ACCEPT, local(25, 10, 10))
+    act(ids["E"], Action.REQUEST_EXTENSION, local(25, 11), TransitionParams(minutes=2880, note="parts on order"))
     for name, fed, closed in (("C", local(25, 11), local(25, 11, 30)), ("D", local(25, 13), local(25, 13, 30))):
         act(ids[name], Action.ACCEPT, local(25, 10, 30))
         act(ids[name], Action.FEED_BACK, fed, TransitionParams(note="done"))
@@ -190,7 +194,8 @@ def test_overdue_at_the_end_of_a_past_day_by_hand(db: Database, city, operator, 
 
     act(ids["B"], Action.DISPATCH, local(26, 9), officer)
     act(ids["B"], Action.ACCEPT, local(26, 9, 10))
-    for name in "AB":
+    act(ids["E"], Action.EXTEND, local(26, 9, 15))
+    for name in "ABE":
         act(ids[name], Action.FEED_BACK, local(26, 9, 20), TransitionParams(note="done"))
         act(ids[name], Action.CLOSE, local(26, 9, 30))
     act(ids["C"], Action.REOPEN, local(26, 9, 40), TransitionParams(note="came back"))
@@ -199,17 +204,21 @@ def test_overdue_at_the_end_of_a_past_day_by_hand(db: Database, city, operator, 
     data = briefing_data(db, city.centre_id, date(2026, 11, 25))
 
     assert k == on_the_day
-    assert (k.due_to_close, k.closed_of_due, k.closed_on_time) == (4, 2, 1)
-    assert (k.handled_of_due, k.handled_on_time_of_due, k.overdue_at_end) == (2, 1, 2)
-    assert (k.closed, k.dispatched) == (2, 3)
-    # the list shows the two as they stood at 24:00: A with its handler, B never dispatched
+    assert (k.due_to_close, k.closed_of_due, k.closed_on_time) == (5, 2, 1)
+    assert (k.handled_of_due, k.handled_on_time_of_due, k.overdue_at_end) == (2, 1, 3)
+    assert (k.closed, k.dispatched, k.extended_of_due) == (2, 4, 0)
+    # the list shows them as they stood at 24:00: A and E with their handler, B never dispatched
+    late = round((local(26, 0) - local(25, 12, 5)).total_seconds() / 3600, 2)
     assert sorted((r.status, r.overdue_hours) for r in data.overdue) == [
-        ("accepted", round((local(26, 0) - local(25, 12, 5)).total_seconds() / 3600, 2)),
+        ("accepted", late), ("accepted", late),
         ("registered", round((local(26, 0) - local(25, 10, 30)).total_seconds() / 3600, 2))]
     # the 26th: A and B closed; B, dispatched at 09:00, is due again at 11:00 and closed on time;
     # C, reopened at 09:40, waits for dispatch past 10:10: due, and overdue at noon
     today, _ = period_kpis(db, city.centre_id, date(2026, 11, 26))
-    assert (today.closed, today.due_to_close, today.closed_on_time, today.overdue_at_end) == (2, 2, 1, 1)
+    assert (today.closed, today.due_to_close, today.closed_on_time, today.overdue_at_end) == (3, 2, 1, 1)
+    clock.set(local(28, 12))
+    after, _ = period_kpis(db, city.centre_id, date(2026, 11, 27))
+    assert after.due_to_close == 0  # E's extended deadline (the 27th, 12:05) came too late to count
 
 
 def test_days_outside_the_data_are_refused(db: Database, city, operator, clock) -> None:  # type: ignore[no-untyped-def]

@@ -222,7 +222,7 @@ def replay(facts: dict[int, CaseFacts], steps: dict[int, list[Step]], w: Window)
                 if load is not None:
                     load.overdue_at_end += 1
                 out.overdue.append(Overdue(cid, snap.to_status, officer, department, snap.stage_deadline))
-        judged = _due_deadline(snap, a, b)
+        judged = _due_deadline(snap, _judged_deadline(cycle), a, b)
         if judged is None:
             continue
         tallies = [out.centre, out.streets[case.street_id]]
@@ -232,7 +232,19 @@ def replay(facts: dict[int, CaseFacts], steps: dict[int, list[Step]], w: Window)
     return out
 
 
-def _due_deadline(snap: Step, a: int, b: int) -> int | None:
+def _judged_deadline(cycle: Sequence[Step]) -> int | None:
+    """The cycle's judged deadline as it stood at its last row, except that an extension
+    approved after the deadline then in force had passed does not un-late the case: the
+    deadline stays the one that had passed (asked in time or not, the lateness happened)."""
+    before: int | None = None
+    for st in cycle:
+        if st.action == EXTENSION and before is not None and st.at > before:
+            return before
+        before = st.deadline
+    return before
+
+
+def _due_deadline(snap: Step, deadline: int | None, a: int, b: int) -> int | None:
     """The deadline a case is judged against if it fell due in [a, b) as the case stood at b.
 
     Registered cases whose judged deadline (first handling deadline plus approved extensions
@@ -242,9 +254,9 @@ def _due_deadline(snap: Step, a: int, b: int) -> int | None:
     """
     if snap.to_status in EXCLUDED:
         return None
-    if snap.deadline is not None:
-        paused = snap.to_status == CaseStatus.SUSPENDED.value and snap.deadline >= snap.at
-        return snap.deadline if a <= snap.deadline < b and not paused else None
+    if deadline is not None:
+        paused = snap.to_status == CaseStatus.SUSPENDED.value and deadline >= snap.at
+        return deadline if a <= deadline < b and not paused else None
     if snap.to_status == CaseStatus.REGISTERED.value and snap.stage_deadline is not None:
         return snap.stage_deadline if a <= snap.stage_deadline < b else None
     return None
