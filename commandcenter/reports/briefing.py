@@ -247,8 +247,9 @@ class BriefingReport:
                 tz=self.tz, as_of=as_of),
             t(N("briefing", "Due to close: registered cases, rejected and merged ones excluded, whose judged deadline "
                             "(the first handling deadline plus approved extensions and suspended time; a rework "
-                            "gives none) falls in the period, and registered cases still not dispatched when their "
-                            "dispatch limit ran out in it.")),
+                            "gives none, nor does an extension approved after the deadline had passed) falls in the "
+                            "period, and registered cases still not dispatched when their dispatch limit ran out in "
+                            "it.")),
             t(N("briefing", "Closure rate 结案率 = due cases closed by {as_of} / due to close.")).format(as_of=as_of),
             t(N("briefing", "On-time closure rate 按期结案率 (the centre's) = due cases closed by the centre by "
                             "their judged deadline / due to close: judged at closure.")),
