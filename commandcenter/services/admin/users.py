@@ -12,17 +12,17 @@ from sqlalchemy.orm import Session
 from ...domain.actions import Action
 from ...domain.entities import Entity
 from ...domain.enums import Role
-from ...errors import LastAdministrator, NotFound, PasswordTooShort, ValidationError
+from ...errors import LastAdministrator, NotFound, ValidationError
 from ...models import CommandCentre, RolePermission, User
 from ...shapes.admin import CentreRow, PermissionRow, UserRow
 from ..auth import Actor
 from ..changefeed import record_change
 from ..passwords import hash_password
+from ..signin import check_new_password
 from ..validation import clean_text
 from .centres import centre_rows
 from .common import AdminPart, audit, versioned_update
 
-MIN_PASSWORD_CHARS = 8
 USERNAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 
 
@@ -77,11 +77,6 @@ def _person_role(role: Role | str) -> Role:
     return role
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_CHARS:
-        raise PasswordTooShort(MIN_PASSWORD_CHARS)
-
-
 def _check_centre(session: Session, centre_id: int) -> None:
     if session.get(CommandCentre, centre_id) is None:
         raise NotFound("command centre", centre_id)
@@ -111,7 +106,7 @@ class UserAdmin(AdminPart):
                                   field="username", problem="username_chars")
         display_name = clean_text(display_name, "display_name", User.display_name, required=True)
         role = _person_role(role)
-        _check_password(password)
+        check_new_password(password)  # the one rule every new password follows
         stored = hash_password(password)  # slow on purpose: before the transaction opens
         now = self.db.clock.now()
         with self.db.unit_of_work() as s:
@@ -167,7 +162,7 @@ class UserAdmin(AdminPart):
     def reset_password(self, principal: Actor, user: UserRow, password: str) -> UserRow:
         """Give an account a new password (the user signs in with it) and lift a lockout."""
         self._allow(principal, Action.MANAGE_USERS)
-        _check_password(password)
+        check_new_password(password)  # the one rule every new password follows
         stored = hash_password(password)
         now = self.db.clock.now()
         with self.db.unit_of_work() as s:

@@ -15,7 +15,7 @@ from ...domain.enums import CategoryKind, CentreLevel, Priority, Role, TimeUnit
 from ...labels import priority_label, role_label, stage_label
 from ...services.admin.categories import MAX_LIMIT_MINUTES
 from ...services.admin.holidays import KINDS
-from ...services.admin.users import MIN_PASSWORD_CHARS
+from ...services.signin import MIN_PASSWORD_LENGTH
 from ...shapes.admin import CategoryRow, CentreRow, TimeLimitRow, UserRow
 from .base import FormDialog
 
@@ -57,9 +57,9 @@ class PasswordFields:
             dialog.add_row(edit)
 
     def problem(self) -> str | None:
-        if len(self.first.text()) < MIN_PASSWORD_CHARS:
+        if len(self.first.text()) < MIN_PASSWORD_LENGTH:
             return QCoreApplication.translate("PasswordFields", "A password needs at least {n} characters.").format(
-                n=MIN_PASSWORD_CHARS)
+                n=MIN_PASSWORD_LENGTH)
         if self.first.text() != self.again.text():
             return QCoreApplication.translate("PasswordFields", "The two passwords differ.")
         return None
