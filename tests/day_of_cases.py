@@ -24,7 +24,7 @@ from commandcenter.db import Database, open_database
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import DutyStatus, Priority, SourceChannel
 from commandcenter.models import Case, DutyChange, Escalation, Officer, Shift
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.handover import HandoverService, ItemInput
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
@@ -75,7 +75,7 @@ def build_scenario(db: Database, clock: FrozenClock) -> Scenario:
     with db.unit_of_work() as s:
         s.add_all([Shift(centre_id=city.centre_id, name="Day", start_time="08:00", end_time="20:00"),
                    Shift(centre_id=city.centre_id, name="Night", start_time="20:00", end_time="08:00")])
-    operator, supervisor = actor_for(db, "operator"), actor_for(db, "supervisor")
+    operator, supervisor = demo_principal(db, "operator"), demo_principal(db, "supervisor")
     svc = CaseService(db)
     rng = random.Random(25)
     events: list[tuple[datetime, int, str, object]] = []  # (when, seq, kind, payload)
@@ -107,8 +107,10 @@ def build_scenario(db: Database, clock: FrozenClock) -> Scenario:
         if fate == "dispatched":
             continue
         if fate in ("suspended", "suspend_resume"):
+            # asked right after the dispatch, before the acceptance limit runs out; approved later
+            at(t + timedelta(minutes=2), "act", (index, Action.REQUEST_SUSPENSION,
+                                                 TransitionParams(note="等待产权单位答复", minutes=240)))
             t += m(10, 40)
-            at(t, "act", (index, Action.REQUEST_SUSPENSION, TransitionParams(note="等待产权单位答复", minutes=240)))
             at(t, "sup", (index, Action.SUSPEND, None))
             if fate == "suspended":
                 continue
@@ -187,7 +189,7 @@ def build_scenario(db: Database, clock: FrozenClock) -> Scenario:
     # one overdue case was escalated to supervision (the escalation clock is another service)
     overdue_id = _first_overdue(svc, ids, PRINT_AT)
     with db.unit_of_work() as s:
-        row = svc.row(overdue_id)
+        row = svc.row(demo_principal(svc.db, "supervisor"), overdue_id)
         s.add(Escalation(case_id=overdue_id, stage="handle", level="supervision", round=0, at=row.stage_deadline_at,
                          deadline_at=row.stage_deadline_at))
         s.execute(update(Case).where(Case.id == overdue_id).values(escalation_level=2))
@@ -197,7 +199,7 @@ def build_scenario(db: Database, clock: FrozenClock) -> Scenario:
 
 def _first_open(svc: CaseService, ids: dict[int, int]) -> str:
     for case_id in sorted(ids.values()):
-        row = svc.row(case_id)
+        row = svc.row(demo_principal(svc.db, "supervisor"), case_id)
         if row.status in ("registered", "dispatched", "accepted"):
             return row.case_number
     raise AssertionError("the scenario has no open case")
@@ -205,7 +207,7 @@ def _first_open(svc: CaseService, ids: dict[int, int]) -> str:
 
 def _first_overdue(svc: CaseService, ids: dict[int, int], now: datetime) -> int:
     for case_id in sorted(ids.values()):
-        row = svc.row(case_id)
+        row = svc.row(demo_principal(svc.db, "supervisor"), case_id)
         if row.clock_running and row.stage_deadline_at is not None and row.stage_deadline_at < now:
             return case_id
     raise AssertionError("the scenario has no overdue case")
