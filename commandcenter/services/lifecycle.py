@@ -379,6 +379,7 @@ class CaseService:
             officer_id, department_id = step.officer_id or officer_id, step.department_id or department_id
         acceptance_clock(case, action, now, start_stage)
         case.status = to.value
+        time_requests.lapse(s, case, now)
         case.updated_at = now
         flag_modified(case, "updated_at")  # every action bumps the version other seats compare
         history_id = self._history(s, case, actor, now, action.value, status.value, note, officer_id, department_id,
