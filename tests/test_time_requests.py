@@ -14,7 +14,13 @@ from sqlalchemy import func, select
 from commandcenter.db import Database
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
-from commandcenter.errors import PermissionDenied, RequestState, RequestTooLate, ValidationError
+from commandcenter.errors import (
+    IllegalTransition,
+    PermissionDenied,
+    RequestState,
+    RequestTooLate,
+    ValidationError,
+)
 from commandcenter.gui.context import AppContext
 from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
@@ -152,6 +158,21 @@ def test_an_approved_suspension_stops_the_clock(db, city, clock, operator, super
         counted = s.scalar(select(func.count()).select_from(CaseHistory).where(
             CaseHistory.case_id == case_id, CaseHistory.action == "suspend", CaseHistory.officer_id.is_not(None)))
     assert counted == 1  # 挂账率 counts approved suspensions by the handling unit
+
+
+def test_a_request_lapses_when_the_case_moves_past_it(db, city, clock, operator, supervisor) -> None:  # type: ignore[no-untyped-def]
+    svc = CaseService(db)
+    case_id = accepted_case(db, city, clock, operator, local(23, 9))
+    clock.set(local(23, 9, 30))
+    svc.perform(operator, case_id, Action.REQUEST_EXTENSION, TransitionParams(minutes=60, note="材料未到"))
+    svc.perform(operator, case_id, Action.REQUEST_SUSPENSION, TransitionParams(minutes=600, note="等待答复"))
+    svc.perform(supervisor, case_id, Action.SUSPEND)  # the extension request waits through the suspension
+    assert requests(db, case_id) == [("extension", "pending", 60), ("suspension", "approved", 600)]
+    svc.perform(operator, case_id, Action.RESUME)
+    svc.perform(operator, case_id, Action.FEED_BACK, TransitionParams(note="已处置"))
+    assert requests(db, case_id)[0] == ("extension", "lapsed", 60)  # handled before anyone decided
+    with pytest.raises(IllegalTransition):
+        svc.perform(supervisor, case_id, Action.EXTEND)
 
 
 def test_a_suspension_is_requested_before_the_clock_runs_out(db, city, clock, operator) -> None:  # type: ignore[no-untyped-def]

@@ -116,6 +116,7 @@ class TimeRequestState(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REFUSED = "refused"
+    LAPSED = "lapsed"  # undecided when the case moved past the step it was asked for
 
 
 class DutyStatus(StrEnum):

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, aliased
 
 from ..domain.actions import Action
 from ..domain.enums import STATUS_STAGE, CaseStatus, Stage, TimeRequestKind, TimeRequestState
+from ..domain.lifecycle import is_allowed
 from ..errors import RequestState, RequestTooLate, ValidationError
 from ..models import Case, TimeRequest, User
 from ..shapes.time_requests import TimeRequestRow
@@ -74,6 +75,21 @@ def decide(s: Session, case: Case, user_id: int | None, kind: TimeRequestKind, a
     request.decided_by = user_id
     request.decision_note = note
     return request
+
+
+def lapse(s: Session, case: Case, now: datetime) -> None:
+    """Pending requests the case's new status can no longer grant lapse: the handler fed back
+    before a supervisor decided, the case was sent back, closed or merged. A suspension keeps an
+    extension request waiting."""
+    status = CaseStatus(case.status)
+    if status is CaseStatus.SUSPENDED:
+        return
+    gone = [kind.value for action, (kind, approved) in DECISION_ACTIONS.items()
+            if approved and not is_allowed(action, status)]
+    if gone:
+        s.execute(update(TimeRequest).where(
+            TimeRequest.case_id == case.id, TimeRequest.state == TimeRequestState.PENDING.value,
+            TimeRequest.kind.in_(gone)).values(state=TimeRequestState.LAPSED.value, decided_at=now))
 
 
 def case_requests(s: Session, case_id: int) -> tuple[TimeRequestRow, ...]:

@@ -52,7 +52,7 @@ def upgrade() -> None:
         sa.Column("decided_by", sa.Integer(), nullable=True),
         sa.Column("decision_note", sa.Text(), nullable=False),
         sa.CheckConstraint("kind IN ('extension', 'suspension')", name=op.f("ck_time_request_kind")),
-        sa.CheckConstraint("state IN ('pending', 'approved', 'refused')", name=op.f("ck_time_request_state")),
+        sa.CheckConstraint("state IN ('pending', 'approved', 'refused', 'lapsed')", name=op.f("ck_time_request_state")),
         sa.CheckConstraint("minutes > 0", name=op.f("ck_time_request_minutes_positive")),
         sa.ForeignKeyConstraint(["case_id"], ["case_record.id"], name=op.f("fk_time_request_case_id_case_record"),
                                 ondelete="CASCADE"),
