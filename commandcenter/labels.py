@@ -50,6 +50,7 @@ STATUS = {
     CaseStatus.DISPATCHED: N("status", "Dispatched"),
     CaseStatus.ACCEPTED: N("status", "In handling"),
     CaseStatus.FED_BACK: N("status", "Fed back"),
+    CaseStatus.CHECKING: N("status", "Field check"),
     CaseStatus.SUSPENDED: N("status", "Suspended"),
     CaseStatus.CLOSED: N("status", "Closed"),
     CaseStatus.REJECTED: N("status", "Rejected"),
@@ -114,6 +115,12 @@ ACTION = {
     Action.RESUME: N("action", "Resume"),
     Action.REOPEN: N("action", "Reopen"),
     Action.EVALUATE: N("action", "Evaluate"),
+    Action.SEND_BACK: N("action", "Send back (not ours)"),
+    Action.REQUEST_CHECK: N("action", "Request field check"),
+    Action.CONFIRM_CHECK: N("action", "Field check: resolved"),
+    Action.FAIL_CHECK: N("action", "Field check: not resolved"),
+    Action.SOLVE_ON_SPOT: N("action", "Solved on the spot"),
+    Action.FOLLOW_UP: N("action", "Follow-up call"),
     Action.INTAKE: N("action", "New case"),
     Action.WRITE_HANDOVER: N("action", "Write handover"),
     Action.ACKNOWLEDGE_HANDOVER: N("action", "Acknowledge handover"),
@@ -133,6 +140,8 @@ FIELD_LABELS: dict[str, str] = {
     "reporter_phone": N("validation", "reporter phone"),
     "note": N("validation", "note"),
     "reason": N("validation", "reason"),
+    "result": N("validation", "result"),
+    "evidence": N("validation", "evidence reference"),
     "feedback": N("validation", "feedback"),
     "notes": N("validation", "notes"),
     "correction": N("validation", "correction"),
@@ -147,6 +156,8 @@ STAGE = {
     Stage.DISPATCH: N("stage", "dispatch"),
     Stage.HANDLE: N("stage", "handling"),
     Stage.VERIFY: N("stage", "verification"),
+    Stage.ACCEPT: N("stage", "acceptance"),
+    Stage.CHECK: N("stage", "field check"),
 }
 
 

@@ -139,18 +139,19 @@ def test_field_check_not_resolved_returns_for_rework(db, city, operator) -> None
 
 def test_a_case_solved_on_the_spot_closes_with_evidence(db, city, operator, trainer) -> None:  # type: ignore[no-untyped-def]
     svc = CaseService(db)
-    spot = dict(solved_on_spot=True, officer_id=city.officer_ids[0], on_spot_note="当场劝离流动摊贩",
+    spot = dict(solved_on_spot=True, officer_id=city.officer_ids[1], on_spot_note="当场劝离流动摊贩",
                 evidence="IMG_0042.jpg")
     with pytest.raises(ValidationError):  # what was done is the evidence: required
         svc.report(operator, new_case(city, **{**spot, "on_spot_note": ""}))
-    with pytest.raises(ValidationError):  # and who did it
-        svc.report(operator, new_case(city, **{**spot, "officer_id": None}))
+    # without a name, the grid's own officer solved it (grid 1's is the first officer)
+    by_grid_officer = svc.report(operator, new_case(city, **{**spot, "officer_id": None}))
+    assert by_grid_officer.assignee_officer_id == city.officer_ids[0]
     row = svc.report(operator, new_case(city, **spot))
     assert row.status == S.CLOSED and row.closed_at is not None and row.stage_deadline_at is None
-    assert row.assignee_officer_id == city.officer_ids[0]
+    assert row.assignee_officer_id == city.officer_ids[1]
     steps = history(db, row.id)
     assert [h.action for h in steps] == ["report", "solve_on_spot"]
-    assert (steps[1].officer_id, steps[1].note, steps[1].evidence) == (city.officer_ids[0], "当场劝离流动摊贩",
+    assert (steps[1].officer_id, steps[1].note, steps[1].evidence) == (city.officer_ids[1], "当场劝离流动摊贩",
                                                                        "IMG_0042.jpg")
     with pytest.raises(PermissionDenied):
         svc.report(trainer, new_case(city, **spot))
@@ -160,6 +161,47 @@ def test_on_the_spot_intake_refused_leaves_no_case(db, city, operator) -> None: 
     svc = CaseService(db)
     with pytest.raises(ValidationError):
         svc.report(operator, NewCase(**{**new_case(city).__dict__, "solved_on_spot": True, "officer_id": None,
-                                        "on_spot_note": "done"}))
+                                        "on_spot_note": "  "}))
     with db.read() as s:
         assert s.scalar(select(Case.id)) is None
+
+
+def test_the_demo_history_has_the_field_steps_in_believable_proportions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    from commandcenter.clock import FrozenClock
+    from commandcenter.db import open_database
+    from commandcenter.simulator.demo import generate_demo
+
+    db = open_database(tmp_path / "demo.sqlite", create=True, clock=FrozenClock(datetime(2026, 11, 25, 2, 30,
+                                                                                         tzinfo=UTC)))
+    try:
+        generate_demo(db, scale="small", days=21, seed=3)
+        with db.read() as s:
+            def one(sql: str) -> int:
+                return int(s.execute(text(sql)).scalar_one())
+
+            count = {a: n for a, n in s.execute(text("SELECT action, count(*) FROM case_history GROUP BY action"))}
+            answers = {o: n for o, n in s.execute(text(
+                "SELECT outcome, count(*) FROM case_history WHERE action = 'follow_up' GROUP BY outcome"))}
+            patrol = one("SELECT count(*) FROM case_record WHERE source = 'patrol'")
+            private_called = one("SELECT count(*) FROM case_history h JOIN case_record c ON c.id = h.case_id "
+                                 "WHERE h.action = 'follow_up' AND c.reporter_privacy <> 'named'")
+            anonymous_named = one("SELECT count(*) FROM case_record WHERE reporter_privacy = 'anonymous' "
+                                  "AND (reporter_name <> '' OR reporter_phone <> '')")
+            on_spot_evidence = one("SELECT count(*) FROM case_history WHERE action = 'solve_on_spot' AND evidence = ''")
+            callable_closed = "status = 'closed' AND reporter_privacy = 'named' AND reporter_phone <> ''"
+            to_call = one(f"SELECT count(*) FROM case_record WHERE {callable_closed}")
+            not_called = one(f"SELECT count(*) FROM case_record WHERE {callable_closed} AND followed_up_at IS NULL")
+    finally:
+        db.dispose()
+    assert 0.02 <= count["send_back"] / count["dispatch"] <= 0.07
+    assert 0.08 <= count["solve_on_spot"] / patrol <= 0.22 and on_spot_evidence == 0
+    assert 0.25 <= count["request_check"] / count["close"] <= 0.55
+    assert count["fail_check"] > 0 and count["reassign"] > 0 and count["reopen"] > 0
+    total = sum(answers.values())
+    assert to_call > 0 and not_called / to_call < 0.3  # most are called back (the last days' still due)
+    assert 0.78 <= answers["satisfied"] / total <= 0.92 and answers["unsatisfied"] / total < 0.1
+    assert private_called == 0 and anonymous_named == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from sqlalchemy import select
 
@@ -37,7 +36,7 @@ def follow_up(svc, actor, row, answer: Satisfaction, note: str = ""):  # type: i
 def test_follow_up_records_satisfaction_once_per_closure(db, city, operator, supervisor) -> None:  # type: ignore[no-untyped-def]
     svc = CaseService(db)
     row = closed(svc, operator, supervisor, city)
-    assert [d.case_number for d in follow_ups_due(db, operator.centre_ids)] == [row.case_number]
+    assert [d.case_number for d in follow_ups_due(db, supervisor)] == [row.case_number]
     with pytest.raises(ValidationError):  # the answer is required
         svc.perform(operator, row.id, Action.FOLLOW_UP, TransitionParams(), expected_version=row.version)
     row = follow_up(svc, operator, row, Satisfaction.BASICALLY_SATISFIED, "处理及时")
@@ -47,7 +46,7 @@ def test_follow_up_records_satisfaction_once_per_closure(db, city, operator, sup
         last = s.execute(select(CaseHistory.action, CaseHistory.outcome, CaseHistory.note)
                          .where(CaseHistory.case_id == row.id).order_by(CaseHistory.id.desc())).first()
     assert tuple(last) == ("follow_up", "basically_satisfied", "处理及时")
-    assert follow_ups_due(db, operator.centre_ids) == ()
+    assert follow_ups_due(db, supervisor) == ()
     with pytest.raises(IllegalTransition):
         follow_up(svc, operator, row, Satisfaction.SATISFIED)
 
@@ -71,7 +70,7 @@ def test_anonymous_and_confidential_reporters_get_no_follow_up_and_no_name(db, c
                                                                            privacy) -> None:  # type: ignore[no-untyped-def]
     svc = CaseService(db)
     row = closed(svc, operator, supervisor, city, reporter_privacy=privacy.value)
-    assert follow_ups_due(db, operator.centre_ids) == ()
+    assert follow_ups_due(db, supervisor) == ()
     with pytest.raises(ValidationError):
         follow_up(svc, operator, row, Satisfaction.SATISFIED)
     detail = svc.detail(row.id)
@@ -85,7 +84,7 @@ def test_anonymous_and_confidential_reporters_get_no_follow_up_and_no_name(db, c
 def test_a_reporter_without_a_number_is_not_listed(db, city, operator, supervisor) -> None:  # type: ignore[no-untyped-def]
     svc = CaseService(db)
     closed(svc, operator, supervisor, city, reporter_name="", reporter_phone="")
-    assert follow_ups_due(db, operator.centre_ids) == ()
+    assert follow_ups_due(db, supervisor) == ()
 
 
 def test_unsatisfied_needs_a_note_and_can_reopen_a_new_cycle(db, city, operator, supervisor, clock) -> None:  # type: ignore[no-untyped-def]
@@ -105,7 +104,7 @@ def test_unsatisfied_needs_a_note_and_can_reopen_a_new_cycle(db, city, operator,
                                   (Action.CLOSE, TransitionParams(), supervisor)):
         row = svc.perform(actor, row.id, action, params, expected_version=row.version)
     # the new closure is called back again; the first follow-up stays in the history
-    assert [d.id for d in follow_ups_due(db, operator.centre_ids)] == [row.id]
+    assert [d.id for d in follow_ups_due(db, supervisor)] == [row.id]
     row = follow_up(svc, operator, row, Satisfaction.SATISFIED)
     with db.read() as s:
         outcomes = s.scalars(select(CaseHistory.outcome).where(CaseHistory.case_id == row.id,
@@ -117,6 +116,15 @@ def test_unsatisfied_needs_a_note_and_can_reopen_a_new_cycle(db, city, operator,
 def test_follow_ups_past_the_window_are_marked_late(db, city, operator, supervisor, clock) -> None:  # type: ignore[no-untyped-def]
     svc = CaseService(db)
     row = closed(svc, operator, supervisor, city)
-    assert [d.late for d in follow_ups_due(db, operator.centre_ids)] == [False]
+    assert [d.late for d in follow_ups_due(db, supervisor)] == [False]
     clock.advance(days=FOLLOW_UP_DAYS, seconds=1)
-    assert [(d.id, d.late) for d in follow_ups_due(db, operator.centre_ids)] == [(row.id, True)]
+    assert [(d.id, d.late) for d in follow_ups_due(db, supervisor)] == [(row.id, True)]
+
+
+def test_the_follow_up_list_masks_the_reporter_for_an_operator(db, city, operator, supervisor) -> None:  # type: ignore[no-untyped-def]
+    svc = CaseService(db)
+    closed(svc, operator, supervisor, city)
+    (for_operator,) = follow_ups_due(db, operator)
+    (for_supervisor,) = follow_ups_due(db, supervisor)
+    assert (for_supervisor.reporter_name, for_supervisor.reporter_phone) == ("陈先生", "13912345678")
+    assert for_operator.reporter_phone != "13912345678" and "*" in for_operator.reporter_phone

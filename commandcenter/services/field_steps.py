@@ -22,7 +22,7 @@ and follow-up stay in the history. Anonymous and confidential reporters are neve
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -32,9 +32,12 @@ from sqlalchemy.orm import Session
 from ..db import Database
 from ..domain.actions import NOTE_MAX_CHARS, Action
 from ..domain.enums import CaseStatus, ReporterPrivacy, Satisfaction, Stage
+from ..domain.privacy import mask_address, mask_name, mask_phone, mask_phones_in_text
 from ..errors import IllegalTransition, NotFound, ValidationError
 from ..models import Case, CaseHistory, Category, Grid, Officer, OfficerGrid, to_epoch
 from ..shapes.follow_up import FollowUpDue
+from .auth import Principal
+from .personal_data import sees_personal_data
 from .validation import clean_text
 
 # the actions whose effect on the case this module decides (reopen only clears the follow-up)
@@ -111,12 +114,11 @@ def apply_field_step(s: Session, case: Case, action: Action, note: str, officer_
             start_stage(Stage.VERIFY, now)
         return record
     if action is Action.SOLVE_ON_SPOT:
-        if officer_id is None:
-            raise ValidationError("choose the grid officer who solved it", field="officer")
-        if s.get(Officer, officer_id) is None:
-            raise NotFound("officer", officer_id)
-        record = StepRecord(_note(note, "result", True), officer_id, evidence=_evidence(evidence))
-        case.assignee_officer_id = officer_id
+        solver = officer_id or grid_officer(s, case.grid_id)  # the grid's own officer unless named
+        if s.get(Officer, solver) is None:
+            raise NotFound("officer", solver)
+        record = StepRecord(_note(note, "result", True), solver, evidence=_evidence(evidence))
+        case.assignee_officer_id = solver
         case.registered_at = case.fed_back_at = case.closed_at = now
         case.stage_started_at = case.stage_deadline_at = None
         return record
@@ -138,9 +140,13 @@ def apply_field_step(s: Session, case: Case, action: Action, note: str, officer_
     return StepRecord(note)
 
 
-def follow_ups_due(db: Database, centre_ids: Iterable[int], limit: int = 500) -> tuple[FollowUpDue, ...]:
-    """Closed cases of the centres whose reporter is still to be called back, oldest closure first."""
+def follow_ups_due(db: Database, viewer: Principal, limit: int = 500) -> tuple[FollowUpDue, ...]:
+    """Closed cases of the viewer's centres whose reporter is still to be called back, oldest
+    closure first; names, numbers and addresses masked unless the viewer may read them (an
+    operator reveals the one number to call through `personal_data.reveal`, audited)."""
     now = db.clock.now()
+    centre_ids = viewer.centre_ids
+    clear = sees_personal_data(db, viewer)
     with db.read() as s:
         rows = s.execute(
             select(Case.id, Case.case_number, Case.version, Case.closed_at, Case.reporter_name, Case.reporter_phone,
@@ -155,8 +161,11 @@ def follow_ups_due(db: Database, centre_ids: Iterable[int], limit: int = 500) ->
         ).all()
     late = now - timedelta(days=FOLLOW_UP_DAYS)
     return tuple(
-        FollowUpDue(id=r[0], case_number=r[1], version=r[2], closed_at=r[3], reporter_name=r[4],
-                    reporter_phone=r[5], address=r[6], description=r[7], category_code=r[8], category_zh=r[9],
+        FollowUpDue(id=r[0], case_number=r[1], version=r[2], closed_at=r[3],
+                    reporter_name=r[4] if clear else mask_name(r[4]),
+                    reporter_phone=r[5] if clear else mask_phone(r[5]),
+                    address=r[6] if clear else mask_address(r[6]), description=r[7] if clear else
+                    mask_phones_in_text(r[7]), category_code=r[8], category_zh=r[9],
                     category_en=r[10], grid_code=r[11], late=to_epoch(r[3]) < to_epoch(late))
         for r in rows
     )
