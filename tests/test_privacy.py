@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from commandcenter import api
 from commandcenter.cli import main
 from commandcenter.domain.actions import DEFAULT_PERMISSIONS, Action
-from commandcenter.domain.enums import Priority, Role, SourceChannel
+from commandcenter.domain.enums import Priority, ReporterPrivacy, Role, SourceChannel
 from commandcenter.domain.privacy import (
     PersonalField,
     mask_address,
@@ -28,6 +28,8 @@ from commandcenter.errors import PermissionDenied, ValidationError
 from commandcenter.models import AuditEntry, Case, Handover, RolePermission
 from commandcenter.services.auth import actor_for
 from commandcenter.services.briefings import issue_briefing
+from commandcenter.services.handover import HandoverService, ItemInput
+from commandcenter.services.handover_print import print_handover
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.services.personal_data import reveal
 from commandcenter.services.roster import officer_rows
@@ -157,6 +159,16 @@ def test_a_reveal_returns_the_clear_value_and_is_audited(db, city, operator) -> 
     ]
 
 
+def test_a_confidential_reporter_is_revealed_to_nobody(db, city, operator) -> None:  # type: ignore[no-untyped-def]
+    lon, lat = grid_centre(0)
+    row = CaseService(db).report(operator, NewCase(
+        source=SourceChannel.HOTLINE_12345, category_id=city.category_id, priority=Priority.NORMAL,
+        description="楼道堆放杂物", lon=lon, lat=lat, address=ADDRESS, reporter_name="刘德华",
+        reporter_phone="13812345678", reporter_privacy=ReporterPrivacy.CONFIDENTIAL))
+    assert reveal(db, operator, row.id, PersonalField.REPORTER_PHONE, "calling back") == ""
+    assert reveal(db, operator, row.id, PersonalField.ADDRESS, "sending an officer") == ADDRESS
+
+
 def test_a_reveal_needs_a_reason_and_the_right(db, city, operator, trainer) -> None:  # type: ignore[no-untyped-def]
     row = a_case(db, city, operator)
     with pytest.raises(ValidationError) as missing:
@@ -194,6 +206,17 @@ def test_a_refused_import_prints_and_logs_the_mistyped_phone_masked(db, city, tm
     handler = next(h for h in logging.getLogger().handlers if getattr(h, "_commandcenter", False))
     log = Path(handler.baseFilename).read_text(encoding="utf-8")
     assert "1381234567" not in log and "138****5678 about 20261125-00042" in log
+
+
+def test_a_handover_record_printed_by_an_operator_masks_phones_in_its_notes_and_items(db, city, operator, supervisor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    svc = HandoverService(db)
+    draft = svc.open_draft(operator)
+    svc.save(operator, draft.id, "刘先生 13812345678 反映楼道堆物", [ItemInput("回电 0594-2345678")], draft.version)
+    masked = pdf_text(print_handover(db, operator, draft.id, folder=tmp_path / "op", lang="zh_CN"))
+    clear = pdf_text(print_handover(db, supervisor, draft.id, folder=tmp_path / "sup", lang="zh_CN"))
+    assert "138****5678" in masked and "0594-***5678" in masked
+    assert "13812345678" not in masked and "2345678" not in masked
+    assert "13812345678" in clear and "0594-2345678" in clear
 
 
 # ---- a briefing PDF -----------------------------------------------------------------------
