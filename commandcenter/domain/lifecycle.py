@@ -2,6 +2,13 @@
 
 Pure rules, shared by the live services, the demo generator (which plans each case's path
 with them) and the views (which offer only the actions a case's status allows).
+
+Every action is written to `case_history.action` under its own value, which is what the
+briefing counts from: the field steps are `accept` (签收, on the `accept` stage clock),
+`send_back` (退回: 派遣准确率; officer_id/department_id name the unit), `request_check`,
+`confirm_check` and `fail_check` (核查 by the grid officer; a failed check is a rework),
+`solve_on_spot` (即时办结: 自处率; `evidence` holds the proof) and `follow_up` (回访: 满意率;
+`outcome` holds satisfied / basically_satisfied / unsatisfied). See `services.field_steps`.
 """
 
 from __future__ import annotations
