@@ -205,3 +205,13 @@ def test_the_demo_history_has_the_field_steps_in_believable_proportions(tmp_path
     assert to_call > 0 and not_called / to_call < 0.3  # most are called back (the last days' still due)
     assert 0.78 <= answers["satisfied"] / total <= 0.92 and answers["unsatisfied"] / total < 0.1
     assert private_called == 0 and anonymous_named == 0
+
+
+def test_an_overdue_field_check_is_supervised_on_its_own_stage(db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+    svc = CaseService(db)
+    row = fed_back(svc, operator, city)
+    scan_escalations(db)  # whatever the earlier stages left
+    row = svc.perform(operator, row.id, Action.REQUEST_CHECK, expected_version=row.version)
+    clock.advance(row.stage_deadline_at - clock.now() + timedelta(minutes=1))
+    events = [(e.case_id, e.stage, e.level) for e in scan_escalations(db)]
+    assert events == [(row.id, Stage.CHECK.value, "supervision")]
