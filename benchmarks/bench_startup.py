@@ -197,14 +197,14 @@ def raw_child(database: str, sql_file: str) -> None:
 def wall_sql(path: Path) -> list[str]:
     """The wall's own queries for the operator, with literal parameters, for the raw baseline."""
     from commandcenter.db import open_database
-    from commandcenter.services.auth import actor_for
+    from commandcenter.services.auth import demo_principal
     from commandcenter.services.case_queries import row_select
     from commandcenter.services.wall import WallScope
 
     read_only_connections()
     db = open_database(path)
     try:
-        scope = WallScope(centre_ids=actor_for(db, "operator").centre_ids)
+        scope = WallScope(centre_ids=demo_principal(db, "operator").centre_ids)
         return [str(row_select(part).compile(db.engine, compile_kwargs={"literal_binds": True}))
                 for part in scope.conditions(db.clock.now())]
     finally:

@@ -92,12 +92,12 @@ def copy_database(src: Path, dst: Path) -> None:
 def bench_load(db_path: Path, repeats: int, widen_days: int = 0) -> dict[str, float]:
     from commandcenter.db import open_database
     from commandcenter.itemmodels.wall import WallModel
-    from commandcenter.services.auth import actor_for
+    from commandcenter.services.auth import demo_principal
     from commandcenter.services.case_queries import row_select
     from commandcenter.services.wall import WallScope, load_wall
 
     db = open_database(read_only(db_path))
-    actor = actor_for(db, "operator")
+    actor = demo_principal(db, "operator")
     now = db.clock.now()
     scope = WallScope(centre_ids=actor.centre_ids,
                       period_start=now - timedelta(days=widen_days) if widen_days else None)

@@ -31,11 +31,12 @@ from .domain.actions import Action
 from .domain.lifecycle import CASE_ACTIONS
 from .errors import NotFound, ValidationError
 from .services.audit import this_os_user, this_workstation
-from .services.auth import Actor, authorize
-from .services.case_lookup import case_by_number, find_cases
+from .services.auth import Principal, authorize
+from .services.facade.briefings import BriefingService
+from .services.facade.lookup import LookupService
+from .services.facade.reference import ReferenceService
 from .services.lifecycle import CaseService, TransitionParams
-from .services.personal_data import rows_for
-from .services.reference_lists import AssigneeChoice, department_choices, officer_choices
+from .services.reference_lists import AssigneeChoice
 from .services.signin import sign_in
 from .shapes.cases import CaseRow
 
@@ -111,23 +112,26 @@ def connect(database: str | Path, *, user: str, password: str, clock: Clock | No
     """
     db = open_database(database, clock=clock)
     try:  # the sign-in service: the same lockout and audit trail as the login dialog
-        actor = sign_in(db, user, password, workstation=this_workstation(), os_user=this_os_user())
+        principal = sign_in(db, user, password, workstation=this_workstation(), os_user=this_os_user())
     except BaseException:
         db.dispose()
         raise
-    return ScriptSession(db, actor)
+    return ScriptSession(db, principal)
 
 
 class ScriptSession:
     """One signed-in user on one opened database; use it from one thread and close it (or use
     it as a context manager), which releases the database."""
 
-    def __init__(self, db: Database, actor: Actor) -> None:
+    def __init__(self, db: Database, principal: Principal) -> None:
         self._db = db
-        self._actor = actor
+        self._principal = principal
         self._cases = CaseService(db)
-        self._officers = _Directory("officer", lambda: officer_choices(db))
-        self._departments = _Directory("department", lambda: department_choices(db))
+        self._lookup = LookupService(db)
+        self._briefings = BriefingService(db)
+        reference = ReferenceService(db)
+        self._officers = _Directory("officer", lambda: reference.officers(principal))
+        self._departments = _Directory("department", lambda: reference.departments(principal))
 
     # ---- lifetime ---------------------------------------------------------------------
     def __enter__(self) -> ScriptSession:
@@ -144,15 +148,15 @@ class ScriptSession:
     def case(self, number: str) -> Case:
         """The case with this number among the user's centres; NotFound otherwise. Its address is
         masked unless the user's role may see personal data, as on the screens."""
-        return self._snapshot(self._visible(case_by_number(self._db, self._actor.centre_ids, number)))
+        return self._snapshot(self._lookup.case(self._principal, number))
 
     def cases(self, *, status: str | Iterable[str] = (), since: datetime | None = None,
               limit: int | None = None) -> list[Case]:
         """The user's centres' cases, newest report first, optionally only some statuses and
         only those reported at or after `since` (an aware datetime)."""
         statuses = (status,) if isinstance(status, str) else tuple(status)
-        rows = find_cases(self._db, self._actor.centre_ids, statuses=statuses, since=since, limit=limit)
-        return [self._snapshot(r) for r in rows_for(self._db, self._actor, rows)]
+        rows = self._lookup.cases(self._principal, statuses=statuses, since=since, limit=limit)
+        return [self._snapshot(r) for r in rows]
 
     def act(self, case: str | Case, action: str, *, note: str = "", officer: str | None = None,
             department: str | None = None, minutes: int | None = None, rating: int | None = None,
@@ -169,21 +173,21 @@ class ScriptSession:
         """
         chosen = self._case_action(action)
         number = case.number if isinstance(case, Case) else case
-        row = case_by_number(self._db, self._actor.centre_ids, number)
+        row = self._lookup.case(self._principal, number)
         # a role that may not act is refused before its officer or department is looked up
-        authorize(self._db, self._actor, chosen)
+        authorize(self._db, self._principal, chosen)
         params = TransitionParams(
             note=note,
             officer_id=self._officers.id_of(officer) if officer is not None else None,
             department_id=self._departments.id_of(department) if department is not None else None,
-            merge_into_id=case_by_number(self._db, self._actor.centre_ids, merge_into).id
+            merge_into_id=self._lookup.case(self._principal, merge_into).id
             if merge_into is not None else None,
             minutes=minutes,
             rating=rating,
         )
         expected = case.version if isinstance(case, Case) else None
-        return self._snapshot(self._visible(
-            self._cases.perform(self._actor, row.id, chosen, params, expected_version=expected)))
+        return self._snapshot(self._lookup.shown(
+            self._principal, self._cases.perform(self._principal, row.id, chosen, params, expected_version=expected)))
 
     # ---- people -----------------------------------------------------------------------
     def officers(self) -> list[Officer]:
@@ -196,22 +200,13 @@ class ScriptSession:
         """The daily briefing's page-1 figures of the user's centre for `day` (YYYY-MM-DD in
         the centre's time zone), keyed by KPI_NAMES. Needs the permission to print briefings;
         a day in the future or before the data is refused as the command line refuses it."""
-        # loaded when first asked for, as the briefing does: the queries pull in numpy and shapely
-        from .services.briefing_checks import check_briefing_request
-        from .services.kpi import period_kpis
-
-        authorize(self._db, self._actor, Action.PRINT_BRIEFING)
-        request = check_briefing_request(self._db, self._actor.centre_id, _day(day))
-        k, _ = period_kpis(self._db, self._actor.centre_id, request.day)
+        k = self._briefings.figures(self._principal, _day(day))
         values = (k.new, k.registered, k.dispatched, k.closed, k.due_to_close, k.closure_rate, k.on_time_rate,
                   k.handling_rate, k.on_time_handling_rate, k.rework_rate, k.overdue_at_end, k.mean_dispatch_minutes,
                   k.mean_close_hours)
         return dict(zip(KPI_NAMES, values, strict=True))
 
     # ---- translation between outside names and service ids ------------------------------
-    def _visible(self, row: CaseRow) -> CaseRow:
-        return rows_for(self._db, self._actor, [row])[0]
-
     def _snapshot(self, row: CaseRow) -> Case:
         officer = department = None
         if row.assignee_officer_id is not None:

@@ -58,10 +58,10 @@ def build_window(db: Database, username: str, runner: TaskRunner | None = None,
                  principal: Principal | None = None) -> MainWindow:
     """The main window for `principal` (signed in by the login dialog), or for `username`
     without a password (the automation entry and `--user` on a demo database)."""
-    actor = principal or demo_principal(db, username)
+    principal = principal or demo_principal(db, username)
     runner = runner or TaskRunner()
     feed = ChangeFeed(db, runner)
-    ctx = AppContext(db=db, actor=actor, runner=runner, feed=feed)
+    ctx = AppContext(db=db, principal=principal, runner=runner, feed=feed)
     window = MainWindow(ctx)
     feed.setParent(window)
     runner.setParent(window)

@@ -1,4 +1,4 @@
-"""Shared fixtures: a frozen clock, a tiny hand-built city in a fresh database, actors per role,
+"""Shared fixtures: a frozen clock, a tiny hand-built city in a fresh database, principals per role,
 and a check after every test that it left no window open and no thread running."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from commandcenter.clock import FrozenClock  # noqa: E402
 from commandcenter.db import Database, open_database  # noqa: E402
-from commandcenter.services.auth import Actor, actor_for  # noqa: E402
+from commandcenter.services.auth import Principal, demo_principal  # noqa: E402
 
 from .factories import TinyCity, build_tiny_city  # noqa: E402
 
@@ -116,15 +116,15 @@ def city(db: Database) -> TinyCity:
 
 
 @pytest.fixture
-def operator(db: Database, city: TinyCity) -> Actor:
-    return actor_for(db, "operator")
+def operator(db: Database, city: TinyCity) -> Principal:
+    return demo_principal(db, "operator")
 
 
 @pytest.fixture
-def supervisor(db: Database, city: TinyCity) -> Actor:
-    return actor_for(db, "supervisor")
+def supervisor(db: Database, city: TinyCity) -> Principal:
+    return demo_principal(db, "supervisor")
 
 
 @pytest.fixture
-def trainer(db: Database, city: TinyCity) -> Actor:
-    return actor_for(db, "trainer")
+def trainer(db: Database, city: TinyCity) -> Principal:
+    return demo_principal(db, "trainer")

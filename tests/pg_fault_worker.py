@@ -30,7 +30,7 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import IllegalTransition, StaleCase
 from commandcenter.models import Case, CaseHistory, Category, Officer
-from commandcenter.services.auth import Actor, actor_for
+from commandcenter.services.auth import Principal, demo_principal
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
 
@@ -48,7 +48,7 @@ class Seat:
         self.db, self.tag = db, tag
         self.svc = CaseService(db)
         self.rng = random.Random(seed)
-        self.operator, self.supervisor = actor_for(db, "operator"), actor_for(db, "supervisor")
+        self.operator, self.supervisor = demo_principal(db, "operator"), demo_principal(db, "supervisor")
         with db.read() as s:
             self.category_id = s.scalar(select(func.min(Category.id)).where(Category.level == 2))
             self.officer_id = s.scalar(select(func.min(Officer.id)))
@@ -111,7 +111,7 @@ class Seat:
     def advance(self, case_id: int) -> None:
         step, version = self.open.pop(case_id)
         action = STEPS[step]
-        actor: Actor = self.supervisor if action is Action.CLOSE else self.operator
+        actor: Principal = self.supervisor if action is Action.CLOSE else self.operator
         params = TransitionParams(officer_id=self.officer_id, note="已处置")
         seen: list[int] = []
 

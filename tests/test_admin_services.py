@@ -28,7 +28,7 @@ from commandcenter.errors import (
 from commandcenter.models import AuditEntry, User
 from commandcenter.services.admin import AdminService
 from commandcenter.services.admin.users import PERSON_ROLES
-from commandcenter.services.auth import Actor, actor_for, authenticate, can
+from commandcenter.services.auth import Principal, authenticate, can, demo_principal
 from commandcenter.services.timelimits import TimeLimits
 
 from .factories import TinyCity
@@ -37,8 +37,8 @@ SH = ZoneInfo("Asia/Shanghai")
 
 
 @pytest.fixture
-def admin(db: Database, city: TinyCity) -> Actor:
-    return actor_for(db, "admin")
+def admin(db: Database, city: TinyCity) -> Principal:
+    return demo_principal(db, "admin")
 
 
 @pytest.fixture
@@ -52,30 +52,30 @@ def audit_actions(db: Database) -> list[tuple[str, str]]:
                                                         .order_by(AuditEntry.id))]
 
 
-def _user(svc: AdminService, viewer: Actor, name: str):  # type: ignore[no-untyped-def]
+def _user(svc: AdminService, viewer: Principal, name: str):  # type: ignore[no-untyped-def]
     return next(u for u in svc.users.rows(viewer) if u.username == name)
 
 
-def _as_admin(svc: AdminService) -> Actor:
+def _as_admin(svc: AdminService) -> Principal:
     """The admin who looks rows up for an operation that then runs as someone else."""
-    return actor_for(svc.users.db, "admin")
+    return demo_principal(svc.users.db, "admin")
 
 
 def _centre(svc: AdminService, city: TinyCity):  # type: ignore[no-untyped-def]
-    return next(c for c in svc.centres.rows(actor_for(svc.centres.db, "admin")) if c.id == city.centre_id)
+    return next(c for c in svc.centres.rows(demo_principal(svc.centres.db, "admin")) if c.id == city.centre_id)
 
 
 def _category(svc: AdminService, city: TinyCity):  # type: ignore[no-untyped-def]
-    return next(c for c in svc.categories.rows(actor_for(svc.categories.db, "admin")) if c.id == city.category_id)
+    return next(c for c in svc.categories.rows(demo_principal(svc.categories.db, "admin")) if c.id == city.category_id)
 
 
 def _limit(svc: AdminService, city: TinyCity, priority: Priority, stage: Stage):  # type: ignore[no-untyped-def]
-    rows = svc.categories.time_limits(actor_for(svc.categories.db, "admin"), city.category_id)
+    rows = svc.categories.time_limits(demo_principal(svc.categories.db, "admin"), city.category_id)
     return next(r for r in rows if r.priority is priority and r.stage is stage)
 
 
 # (operation, the audit action it writes): each runs as the principal it is given
-OPERATIONS: dict[str, tuple[Callable[[AdminService, Actor, TinyCity], object], str]] = {
+OPERATIONS: dict[str, tuple[Callable[[AdminService, Principal, TinyCity], object], str]] = {
     "add user": (lambda svc, p, city: svc.users.add(p, "clerk", "Clerk Li", Role.OPERATOR, city.centre_id,
                                                     "long-enough-1"), "add_user"),
     "edit user": (lambda svc, p, city: svc.users.edit(p, _user(svc, _as_admin(svc), "trainer"), display_name="T. Wu",
@@ -100,7 +100,7 @@ OPERATIONS: dict[str, tuple[Callable[[AdminService, Actor, TinyCity], object], s
     "add holiday": (lambda svc, p, city: svc.holidays.add_day(p, date(2026, 12, 1), "holiday", "测试"),
                     "add_calendar_day"),
     "remove holiday": (lambda svc, p, city: svc.holidays.remove_day(
-        p, svc.holidays.days(actor_for(svc.holidays.db, "admin"), 2026)[0]), "remove_calendar_day"),
+        p, svc.holidays.days(demo_principal(svc.holidays.db, "admin"), 2026)[0]), "remove_calendar_day"),
 }
 
 
@@ -194,7 +194,7 @@ def test_the_last_user_who_may_manage_users_is_protected(db, city, svc, admin) -
     assert can(db, admin, Action.MANAGE_USERS)
     second = svc.users.add(admin, "admin2", "Second Admin", Role.ADMIN, city.centre_id, "long-enough-2")
     svc.users.set_active(admin, me, False)  # another admin remains
-    admin2 = actor_for(db, "admin2")
+    admin2 = demo_principal(db, "admin2")
     with pytest.raises(LastAdministrator):
         svc.users.set_active(admin2, _user(svc, admin2, "admin2"), False)
     # a role that manages users besides admin keeps the right alive when admin loses it
@@ -331,12 +331,12 @@ def test_two_admins_disabling_each_other_at_once_leave_one_on_postgresql(pg_url)
     try:
         city = build_tiny_city(db)
         svc = AdminService(db)
-        svc.users.add(actor_for(db, "admin"), "admin2", "Second Admin", Role.ADMIN, city.centre_id, "long-enough-2")
-        first, second = actor_for(db, "admin"), actor_for(db, "admin2")
+        svc.users.add(demo_principal(db, "admin"), "admin2", "Second Admin", Role.ADMIN, city.centre_id, "long-enough-2")
+        first, second = demo_principal(db, "admin"), demo_principal(db, "admin2")
         rows = {u.username: u for u in svc.users.rows(first)}
         outcomes: dict[str, str] = {}
 
-        def disable(principal: Actor, target: str) -> None:
+        def disable(principal: Principal, target: str) -> None:
             try:
                 svc.users.set_active(principal, rows[target], False)
                 outcomes[target] = "disabled"

@@ -28,14 +28,14 @@ from commandcenter.itemmodels.admin import (
 )
 from commandcenter.models import AuditEntry, TimeLimitPolicy, User
 from commandcenter.services.admin.users import PERSON_ROLES
-from commandcenter.services.auth import actor_for, can
+from commandcenter.services.auth import can, demo_principal
 from commandcenter.views.admin import SCREEN, AdminView
 from commandcenter.views.admin.base import FormDialog
 
 
 def make_ctx(db, username: str) -> AppContext:  # type: ignore[no-untyped-def]
     runner = SynchronousRunner()
-    return AppContext(db=db, actor=actor_for(db, username), runner=runner, feed=ChangeFeed(db, runner))
+    return AppContext(db=db, principal=demo_principal(db, username), runner=runner, feed=ChangeFeed(db, runner))
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def audited(db, action: str) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, db, city) -> None:  # type: ignore[no-untyped-def]
-    admin = actor_for(db, "admin")
+    admin = demo_principal(db, "admin")
     ctx = make_ctx(db, "admin")
     svc = ctx.admin
     svc.holidays.add_day(admin, date(2026, 12, 5), "workday", "调休")
@@ -81,7 +81,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, db, city) -> None:  # type: ig
 def test_the_screen_is_offered_only_with_a_manage_right(qtbot, db, city) -> None:  # type: ignore[no-untyped-def]
     assert SCREEN.available(make_ctx(db, "admin"))
     assert not SCREEN.available(make_ctx(db, "operator"))
-    admin = actor_for(db, "admin")
+    admin = demo_principal(db, "admin")
     ctx = make_ctx(db, "admin")
     ctx.admin.permissions.grant(admin, Role.SUPERVISOR, Action.MANAGE_HOLIDAYS)
     supervisor = make_ctx(db, "supervisor")
@@ -146,7 +146,7 @@ def test_disable_the_last_admin_is_refused_on_screen(view, qtbot, db) -> None:  
 def test_grant_and_revoke_a_permission_in_the_matrix(view, qtbot, db) -> None:  # type: ignore[no-untyped-def]
     tab = view.permissions
     view.tabs.setCurrentWidget(tab)
-    trainer = actor_for(db, "trainer")
+    trainer = demo_principal(db, "trainer")
     row = next(r for r in range(tab.model.rowCount()) if tab.model.action_at(r) is Action.PRINT_BRIEFING)
     index = tab.model.index(row, 1 + PERSON_ROLES.index(Role.TRAINER))
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked.value

@@ -18,7 +18,7 @@ from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.itemmodels.audit import AuditModel
 from commandcenter.services.audit_search import search_audit, verify_audit
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.audit import AuditQuery
 from commandcenter.views.audit_view import SCREEN, AuditView
@@ -28,17 +28,17 @@ from tests.test_audit_chain import new_case
 
 def make_ctx(db, username: str) -> AppContext:  # type: ignore[no-untyped-def]
     runner = SynchronousRunner()
-    return AppContext(db=db, actor=actor_for(db, username), runner=runner, feed=ChangeFeed(db, runner))
+    return AppContext(db=db, principal=demo_principal(db, username), runner=runner, feed=ChangeFeed(db, runner))
 
 
 @pytest.fixture
 def trail(db, city, clock):  # type: ignore[no-untyped-def]
     """Two cases: one reported by the operator, one reported and registered by the supervisor an hour later."""
     svc = CaseService(db)
-    first = svc.report(actor_for(db, "operator"), new_case(city))
+    first = svc.report(demo_principal(db, "operator"), new_case(city))
     clock.advance(hours=1)
-    second = svc.report(actor_for(db, "supervisor"), new_case(city), register=True)
-    svc.perform(actor_for(db, "supervisor"), second.id, Action.DISPATCH,
+    second = svc.report(demo_principal(db, "supervisor"), new_case(city), register=True)
+    svc.perform(demo_principal(db, "supervisor"), second.id, Action.DISPATCH,
                 TransitionParams(officer_id=city.officer_ids[0]))
     return first.case_number, second.case_number
 
@@ -68,15 +68,15 @@ def test_offered_to_supervisors_and_admins_only(db, city) -> None:  # type: igno
     assert {name: SCREEN.available(make_ctx(db, name)) for name in ("operator", "supervisor", "trainer", "admin")} == {
         "operator": False, "supervisor": True, "trainer": False, "admin": True}
     with pytest.raises(PermissionDenied):
-        search_audit(db, actor_for(db, "operator"), AuditQuery())
+        search_audit(db, demo_principal(db, "operator"), AuditQuery())
     with pytest.raises(PermissionDenied):
-        verify_audit(db, actor_for(db, "trainer"))
+        verify_audit(db, demo_principal(db, "trainer"))
 
 
 def test_the_model_passes_qtmodeltester(qtmodeltester, db, trail) -> None:  # type: ignore[no-untyped-def]
     model = AuditModel()
     qtmodeltester.check(model)
-    model.set_entries(search_audit(db, actor_for(db, "supervisor"), AuditQuery()), "Asia/Shanghai")
+    model.set_entries(search_audit(db, demo_principal(db, "supervisor"), AuditQuery()), "Asia/Shanghai")
     assert model.rowCount() > 0
     qtmodeltester.check(model)
 
@@ -107,7 +107,7 @@ def test_a_supervisor_filters_the_trail(qtbot, view, trail) -> None:  # type: ig
 
 
 def test_a_time_range_leaves_out_what_happened_before(qtbot, view, trail) -> None:  # type: ignore[no-untyped-def]
-    local = (START + timedelta(minutes=30)).astimezone(ZoneInfo(view.ctx.actor.timezone))
+    local = (START + timedelta(minutes=30)).astimezone(ZoneInfo(view.ctx.principal.timezone))
     view.use_since.setChecked(True)
     view.since.setDateTime(QDateTime(local.date(), local.time()))
     with qtbot.waitSignal(view.searched) as found:

@@ -22,7 +22,7 @@ from commandcenter.gui.tasks import SynchronousRunner, TaskRunner
 from commandcenter.itemmodels.briefing import IssuedModel
 from commandcenter.models import BriefingIssued
 from commandcenter.services import briefings
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.views import briefing_view
 from commandcenter.views.briefing_view import BriefingView
 
@@ -38,7 +38,7 @@ def scenario(tmp_path_factory, tmp_path):  # type: ignore[no-untyped-def]
 
 def make_view(qtbot, db, runner=None) -> BriefingView:  # type: ignore[no-untyped-def]
     runner = runner or SynchronousRunner()
-    ctx = AppContext(db=db, actor=actor_for(db, "supervisor"), runner=runner, feed=ChangeFeed(db, runner))
+    ctx = AppContext(db=db, principal=demo_principal(db, "supervisor"), runner=runner, feed=ChangeFeed(db, runner))
     view = BriefingView(ctx)
     qtbot.addWidget(view)
     view.resize(1200, 700)
@@ -132,7 +132,6 @@ def test_the_build_runs_off_the_gui_thread(qtbot, scenario) -> None:  # type: ig
 
 def test_a_failed_build_is_explained(qtbot, scenario, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from commandcenter.reports.fonts import FontMissing
-    from commandcenter.views import briefing_view
 
     db, clock, sc = scenario
     view = make_view(qtbot, db)
@@ -140,7 +139,7 @@ def test_a_failed_build_is_explained(qtbot, scenario, monkeypatch) -> None:  # t
     def broken(*_a, **_k):  # type: ignore[no-untyped-def]
         raise FontMissing(["/nowhere/font.ttc"])
 
-    monkeypatch.setattr(briefing_view, "issue_briefing", broken)
+    monkeypatch.setattr(view.ctx.briefings, "issue", broken)
     qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
     assert "no Chinese TrueType font" in view.status.text() and view.build_button.isEnabled()
     assert not view.open_button.isEnabled() and briefings.issued_briefings(db, (sc.centre_id,)) == []
@@ -150,7 +149,7 @@ def test_issued_model_passes_qtmodeltester(qtmodeltester, scenario, tmp_path) ->
     from datetime import date
 
     db, clock, sc = scenario
-    briefings.issue_briefing(db, actor_for(db, "supervisor"), centre_id=sc.centre_id, day=date(2026, 11, 25),
+    briefings.issue_briefing(db, demo_principal(db, "supervisor"), centre_id=sc.centre_id, day=date(2026, 11, 25),
                              out=tmp_path / "b.pdf")
     model = IssuedModel()
     model.set_issued(briefings.issued_briefings(db, (sc.centre_id,)), "Asia/Shanghai")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from commandcenter.domain.enums import Priority, SourceChannel
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.escalation import scan_escalations
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
@@ -23,7 +24,7 @@ def test_escalations_join_the_timeline(qtbot, db, city, operator, clock) -> None
     assert [e.level for e in scan_escalations(db)] == ["reminder"]
     clock.advance(timedelta(minutes=10))
     assert [e.level for e in scan_escalations(db)] == ["supervision"]
-    detail = svc.detail(row.id)
+    detail = svc.detail(demo_principal(svc.db, "supervisor"), row.id)
     assert [h.action for h in detail.history] == ["report", "register"]
     assert [h.action for h in detail.escalations] == ["escalation_reminder", "escalation_supervision"]
     # the service gives facts; the panel words them in the language shown

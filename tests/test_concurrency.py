@@ -9,7 +9,7 @@ from commandcenter.db import open_database
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import StaleCase
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
 
@@ -24,7 +24,7 @@ def test_two_seats_dispatching_one_case(tmp_path) -> None:  # type: ignore[no-un
     seat_b = open_database(path, clock=FrozenClock(START))
     try:
         lon, lat = grid_centre(0)
-        op_a, op_b = actor_for(seat_a, "operator"), actor_for(seat_b, "operator")
+        op_a, op_b = demo_principal(seat_a, "operator"), demo_principal(seat_b, "operator")
         cases = [CaseService(seat_a).report(op_a, NewCase(source=SourceChannel.PATROL, category_id=city.category_id,
                                                           priority=Priority.HIGH, description=f"#{i}", lon=lon,
                                                           lat=lat), register=True) for i in range(20)]
@@ -51,7 +51,7 @@ def test_two_seats_dispatching_one_case(tmp_path) -> None:  # type: ignore[no-un
         for i, row in enumerate(cases):
             outcome = (results["a"][i], results["b"][i])
             assert sum(isinstance(o, StaleCase) for o in outcome) == 1, outcome
-            detail = CaseService(seat_a).detail(row.id)
+            detail = CaseService(seat_a).detail(demo_principal(seat_a, "supervisor"), row.id)
             assert [h.action for h in detail.history].count("dispatch") == 1
             winner = next(o for o in outcome if not isinstance(o, StaleCase))
             assert detail.row.assignee_officer_id == winner.assignee_officer_id

@@ -61,7 +61,7 @@ def test_opening_and_reading_leave_the_file_as_it_was(tmp_path) -> None:  # type
     city_file(path, cases=40)  # statistics now stale: opening used to run ANALYZE here
     before = digest(path)
     db = open_database(path)
-    assert CaseService(db).row(1).description == "#0"
+    assert CaseService(db).row(demo_principal(db, "supervisor"), 1).description == "#0"
     db.dispose()
     assert digest(path) == before
 
@@ -73,13 +73,13 @@ def test_a_read_only_database_opens_reads_and_refuses_writes_plainly(tmp_path) -
     db = open_database(f"file:{path}?mode=ro")
     try:
         assert db.read_only
-        assert CaseService(db).row(2).description == "#1"
+        assert CaseService(db).row(demo_principal(db, "supervisor"), 2).description == "#1"
         with pytest.raises(DatabaseReadOnly) as caught:
             CaseService(db).report(seed(db), new_case(category))
         assert describe_error(caught.value) == (
             f"This database is read-only: {path}. It can be viewed, but nothing can be changed in it.")
         assert maintain(db) is False  # the periodic step leaves a read-only database alone
-        assert len(CaseService(db).detail(3).history) == 1
+        assert len(CaseService(db).detail(demo_principal(db, "supervisor"), 3).history) == 1
     finally:
         db.dispose()
     assert digest(path) == before
@@ -148,7 +148,7 @@ def test_a_writer_gives_up_with_a_plain_message_and_changes_nothing(tmp_path) ->
             CaseService(db).report(seed(db), new_case(category))
         waited = time.monotonic() - started
         holder.execute("COMMIT")
-        assert CaseService(db).row(1).description == "#0"
+        assert CaseService(db).row(demo_principal(db, "supervisor"), 1).description == "#0"
         with db.read() as s:
             assert s.connection().exec_driver_sql("SELECT count(*) FROM case_record").scalar_one() == 1
     finally:
@@ -235,7 +235,7 @@ def test_postgresql_lock_and_space_failures_leave_a_unit_of_work_typed(tmp_path,
         with pytest.raises(typed), db.unit_of_work() as s:
             s.connection().exec_driver_sql("DELETE FROM case_history")
             raise OperationalError("UPDATE case_record …", {}, getattr(psycopg.errors, driver_error)())
-        assert len(CaseService(db).detail(1).history) == 1  # rolled back
+        assert len(CaseService(db).detail(demo_principal(db, "supervisor"), 1).history) == 1  # rolled back
     finally:
         db.dispose()
 

@@ -22,11 +22,10 @@ from commandcenter.gui.context import AppContext
 from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.models import Case, CaseHistory
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.dispatch import ReasonFacts
 from commandcenter.services.lifecycle import TransitionParams
 from commandcenter.shapes.cases import CaseRow, NewCase
-from commandcenter.views.dialogs import dispatch as dispatch_module
 from commandcenter.views.dialogs.action_params import ActionParamsDialog, ask_params
 from commandcenter.views.dialogs.dispatch import REASON_ROLE, DispatchDialog
 from commandcenter.views.dialogs.location_picker import parse_coordinate_pair
@@ -41,7 +40,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def make_ctx(db, username: str) -> AppContext:  # type: ignore[no-untyped-def]
     runner = SynchronousRunner()
-    return AppContext(db=db, actor=actor_for(db, username), runner=runner, feed=ChangeFeed(db, runner))
+    return AppContext(db=db, principal=demo_principal(db, username), runner=runner, feed=ChangeFeed(db, runner))
 
 
 def dispose_ctx(ctx: AppContext) -> None:
@@ -89,7 +88,7 @@ def report(ctx: AppContext, city, grid: int = 0, register: bool = True, category
            priority: Priority = Priority.NORMAL, description: str = "路边堆放建筑垃圾") -> CaseRow:
     lon, lat = grid_centre(grid)
     return ctx.cases.report(
-        ctx.actor,
+        ctx.principal,
         NewCase(source=SourceChannel.HOTLINE_12345, category_id=category or city.category_id, priority=priority,
                 description=description, lon=lon, lat=lat, address="梅园路128号", reporter_name="陈先生",
                 reporter_phone="13912345678"),
@@ -150,7 +149,7 @@ def test_a_typed_hotline_call_is_saved_registered_with_its_grid(qtbot, widgets, 
     assert dlg.result() == QDialog.DialogCode.Accepted
     assert (row.status, row.priority, row.grid_id, row.category_id) == (
         CaseStatus.REGISTERED, Priority.URGENT, city.grid_ids[3], city.dept_category_id)
-    detail = ctx.cases.detail(row.id, supervisor)  # stored as typed: a supervisor reads it in clear
+    detail = ctx.cases.detail(supervisor, row.id)  # stored as typed: a supervisor reads it in clear
     assert (detail.row.description, detail.row.address, detail.reporter_name, detail.reporter_phone) == (
         "路灯整晚不亮，路口很黑", "梅园路128号对面", "陈先生", "13912345678")
     assert [h.action for h in detail.history] == ["report", "register"]
@@ -242,7 +241,7 @@ def test_dispatch_recommends_and_enter_sends_to_the_top_suggestion(qtbot, widget
         qtbot.keyClick(recs, Qt.Key.Key_Return)
     [done] = blocker.args[0]
     assert dlg.result() == QDialog.DialogCode.Accepted
-    after = ctx.cases.detail(row.id)
+    after = ctx.cases.detail(ctx.principal, row.id)
     assert (after.row.status, after.row.assignee_officer_id, done.version) == (
         CaseStatus.DISPATCHED, city.officer_ids[0], after.row.version)
     assert after.history[-1].action == "dispatch" and after.history[-1].officer_name == "张伟"
@@ -271,7 +270,7 @@ def test_ctrl_d_dispatches_to_the_top_suggestion_whatever_is_selected(qtbot, wid
         StubRecommendation("officer", city.officer_ids[1], "王芳", ("on_duty", "open_cases", "distance"),
                            2000.0, 100.0, 0, "on_duty"),
     ]
-    monkeypatch.setattr(dispatch_module, "recommend", lambda _db, _case_id, limit=5: stub)
+    monkeypatch.setattr(ctx.reference, "recommendations", lambda _principal, _case_id, limit=5: stub)
     row = report(ctx, city, category=city.dept_category_id)
     dlg = open_widget(widgets, qtbot=qtbot, w=DispatchDialog(ctx, [row]))
     assert dlg.recommendationList.item(0).data(REASON_ROLE) == "handles Broken streetlight city-wide · 1 open case"
@@ -279,7 +278,7 @@ def test_ctrl_d_dispatches_to_the_top_suggestion_whatever_is_selected(qtbot, wid
     assert dlg.selected().name == "王芳"
     with qtbot.waitSignal(dlg.dispatched, timeout=2000):
         qtbot.keyClick(dlg.recommendationList, Qt.Key.Key_D, CTRL)
-    after = ctx.cases.row(row.id)
+    after = ctx.cases.row(ctx.principal, row.id)
     assert (after.assignee_department_id, after.assignee_officer_id) == (city.department_id, None)
 
 
@@ -292,14 +291,14 @@ def test_manual_choice_by_pinyin_initials(qtbot, widgets, ctx, city) -> None:  #
     assert dlg.recommendationList.currentRow() == -1
     with qtbot.waitSignal(dlg.dispatched, timeout=2000):
         qtbot.keyClick(dlg.assigneeSearch, Qt.Key.Key_Return)
-    assert ctx.cases.row(row.id).assignee_officer_id == city.officer_ids[1]
+    assert ctx.cases.row(ctx.principal, row.id).assignee_officer_id == city.officer_ids[1]
 
 
 def test_a_stale_dispatch_shows_the_conflict_and_changes_nothing(qtbot, widgets, ctx, city, db) -> None:  # type: ignore[no-untyped-def]
     row = report(ctx, city)
     dlg = open_widget(widgets, qtbot=qtbot, w=DispatchDialog(ctx, [row]))
     # meanwhile another seat dispatches the same case to someone else
-    other_seat = ctx.cases.perform(ctx.actor, row.id, Action.DISPATCH,
+    other_seat = ctx.cases.perform(ctx.principal, row.id, Action.DISPATCH,
                                    TransitionParams(officer_id=city.officer_ids[1]), expected_version=row.version)
     entries = history_count(db, row.id)
     with qtbot.assertNotEmitted(dlg.dispatched):
@@ -308,14 +307,14 @@ def test_a_stale_dispatch_shows_the_conflict_and_changes_nothing(qtbot, widgets,
     assert dlg.result() == 0 and dlg.isVisible()
     assert not dlg.dispatchButton.isEnabled() and not dlg.topButton.isEnabled()
     assert dlg.cancelButton.text() == "Close"
-    after = ctx.cases.row(row.id)
+    after = ctx.cases.row(ctx.principal, row.id)
     assert (after.assignee_officer_id, after.version) == (city.officer_ids[1], other_seat.version)
     assert history_count(db, row.id) == entries
 
 
 def test_several_cases_at_once_report_what_failed(qtbot, widgets, ctx, city, db) -> None:  # type: ignore[no-untyped-def]
     rows = [report(ctx, city, grid=i) for i in range(3)]
-    ctx.cases.perform(ctx.actor, rows[1].id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[2]))
+    ctx.cases.perform(ctx.principal, rows[1].id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[2]))
     dlg = open_widget(widgets, qtbot=qtbot, w=DispatchDialog(ctx, rows))
     assert "Dispatch 3 cases" in dlg.titleLabel.text()
     with qtbot.waitSignal(dlg.dispatched, timeout=2000) as blocker:
@@ -323,7 +322,7 @@ def test_several_cases_at_once_report_what_failed(qtbot, widgets, ctx, city, db)
     assert sorted(r.id for r in blocker.args[0]) == [rows[0].id, rows[2].id]
     assert dlg.message().startswith("2 of 3 cases sent; not sent:")
     assert rows[1].case_number in dlg.message()
-    assert [ctx.cases.row(r.id).assignee_officer_id for r in rows] == [
+    assert [ctx.cases.row(ctx.principal, r.id).assignee_officer_id for r in rows] == [
         city.officer_ids[0], city.officer_ids[2], city.officer_ids[0]]
     results = [dlg.caseList.topLevelItem(i).text(5) for i in range(3)]
     assert results == ["sent to 张伟", "not sent", "sent to 张伟"]
@@ -331,14 +330,14 @@ def test_several_cases_at_once_report_what_failed(qtbot, widgets, ctx, city, db)
 
 def test_reassign_never_suggests_the_current_handler_first(qtbot, widgets, ctx, city) -> None:  # type: ignore[no-untyped-def]
     row = report(ctx, city)
-    row = ctx.cases.perform(ctx.actor, row.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
+    row = ctx.cases.perform(ctx.principal, row.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
     dlg = open_widget(widgets, qtbot=qtbot, w=DispatchDialog(ctx, [row], reassign=True))
     assert "currently assigned" in dlg.recommendationList.item(0).text()
     assert dlg.top_suggestion().id == city.officer_ids[1]
     assert dlg.recommendationList.currentRow() == 1
     with qtbot.waitSignal(dlg.dispatched, timeout=2000):
         qtbot.keyClick(dlg.recommendationList, Qt.Key.Key_D, CTRL)
-    assert ctx.cases.row(row.id).assignee_officer_id == city.officer_ids[1]
+    assert ctx.cases.row(ctx.principal, row.id).assignee_officer_id == city.officer_ids[1]
 
 
 # ---- action parameters ------------------------------------------------------------------
@@ -355,9 +354,9 @@ def test_reject_requires_a_reason(qtbot, widgets, ctx, city, db) -> None:  # typ
     assert dlg.result() == QDialog.DialogCode.Accepted
     params = dlg.params()
     assert params == TransitionParams(note="重复来电，已有案件")
-    after = ctx.cases.perform(ctx.actor, row.id, Action.REJECT, params, expected_version=row.version)
+    after = ctx.cases.perform(ctx.principal, row.id, Action.REJECT, params, expected_version=row.version)
     assert after.status == CaseStatus.REJECTED
-    assert ctx.cases.detail(row.id).reject_reason == "重复来电，已有案件"
+    assert ctx.cases.detail(ctx.principal, row.id).reject_reason == "重复来电，已有案件"
 
 
 def test_ask_params_asks_only_when_the_action_needs_something(qtbot, ctx, city) -> None:  # type: ignore[no-untyped-def]
@@ -387,7 +386,7 @@ def test_ask_params_asks_only_when_the_action_needs_something(qtbot, ctx, city) 
 
 def test_extend_offers_durations_and_shows_the_new_deadline(qtbot, widgets, sup_ctx, city) -> None:  # type: ignore[no-untyped-def]
     row = report(sup_ctx, city, priority=Priority.URGENT)  # urgent: calendar clock
-    row = sup_ctx.cases.perform(sup_ctx.actor, row.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
+    row = sup_ctx.cases.perform(sup_ctx.principal, row.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
     dlg = open_widget(widgets, qtbot=qtbot, w=ActionParamsDialog(sup_ctx, Action.REQUEST_EXTENSION, row))
     texts = [dlg.durationCombo.itemText(i) for i in range(dlg.durationCombo.count())]
     assert texts == ["30 min", "1 h", "2 h", "4 h", "1 day", "Custom…"]
@@ -399,8 +398,8 @@ def test_extend_offers_durations_and_shows_the_new_deadline(qtbot, widgets, sup_
     dlg.customMinutes.setValue(45)
     type_text(qtbot, dlg.noteEdit, "等待配件")
     assert dlg.params() == TransitionParams(note="等待配件", minutes=45)
-    sup_ctx.cases.perform(sup_ctx.actor, row.id, Action.REQUEST_EXTENSION, dlg.params())
-    after = sup_ctx.cases.perform(sup_ctx.actor, row.id, Action.EXTEND)
+    sup_ctx.cases.perform(sup_ctx.principal, row.id, Action.REQUEST_EXTENSION, dlg.params())
+    after = sup_ctx.cases.perform(sup_ctx.principal, row.id, Action.EXTEND)
     assert (after.handle_deadline_at - row.handle_deadline_at).total_seconds() == 45 * 60
 
 
@@ -437,13 +436,13 @@ def test_case_detail_shows_every_field_and_the_history(qtbot, widgets, ctx, city
     assert "No case selected" in panel.findChild(QLabel, "caseDetailEmpty").text()
     row = report(ctx, city, priority=Priority.URGENT)
     clock.advance(minutes=5)
-    ctx.cases.perform(ctx.actor, row.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
+    ctx.cases.perform(ctx.principal, row.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
     clock.advance(minutes=10)
-    ctx.cases.perform(ctx.actor, row.id, Action.ACCEPT)
+    ctx.cases.perform(ctx.principal, row.id, Action.ACCEPT)
     clock.advance(minutes=30)
-    ctx.cases.perform(ctx.actor, row.id, Action.FEED_BACK, TransitionParams(note="已清运完毕"))
+    ctx.cases.perform(ctx.principal, row.id, Action.FEED_BACK, TransitionParams(note="已清运完毕"))
 
-    panel.show_detail(ctx.cases.detail(row.id))
+    panel.show_detail(ctx.cases.detail(ctx.principal, row.id))
     assert panel.number_label.text() == row.case_number
     assert panel.priority_badge.text() == "Urgent" and "#c62828" in panel.priority_badge.styleSheet()
     assert panel.status_label.text() == "Fed back"
@@ -489,7 +488,7 @@ def test_every_widget_retranslates_on_language_change(qtbot, widgets, sup_ctx, c
         ShortcutSheet([("F1", "Help")]),
         CaseDetailPanel(),
     ]
-    opened[-1].show_detail(sup_ctx.cases.detail(row.id))
+    opened[-1].show_detail(sup_ctx.cases.detail(sup_ctx.principal, row.id))
     for w in opened:
         open_widget(widgets, qtbot=qtbot, w=w)
         title = w.windowTitle()

@@ -13,7 +13,7 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import CaseStatus, EscalationLevel, Priority, SourceChannel, Stage
 from commandcenter.errors import PermissionDenied
 from commandcenter.models import AuditEntry, Case, ChangeLog, Escalation
-from commandcenter.services.auth import actor_for, demo_principal
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.escalation import (
     acknowledge_escalation,
     candidates_select,
@@ -251,7 +251,7 @@ def test_acknowledging_outside_ones_centre_is_refused(db, city, clock) -> None: 
     clock.advance(minutes=25)
     (e,) = scan_escalations(db)
     with pytest.raises(PermissionDenied):
-        acknowledge_escalation(db, actor_for(db, "hj_operator"), e.id)
+        acknowledge_escalation(db, demo_principal(db, "hj_operator"), e.id)
 
 
 @pytest.mark.postgres

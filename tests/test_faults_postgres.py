@@ -29,7 +29,7 @@ from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.models import Case, CaseHistory, Category
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 
@@ -210,7 +210,7 @@ def test_the_apps_change_feed_reports_the_lost_server_and_recovers(
         with db.read() as s:
             category_id = s.scalar(select(func.min(Category.id)).where(Category.level == 2))
         lon, lat = grid_centre(0)
-        row = CaseService(db).report(actor_for(db, "operator"), NewCase(
+        row = CaseService(db).report(demo_principal(db, "operator"), NewCase(
             source=SourceChannel.PATROL, category_id=category_id, priority=Priority.NORMAL,
             description="恢复后新报", lon=lon, lat=lat))
         feed.poll()

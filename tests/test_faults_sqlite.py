@@ -128,7 +128,7 @@ def test_services_and_drill_killed_at_random_moments_lose_nothing_acknowledged(t
     # the app still opens the survivor and works on it
     db = open_database(path)
     try:
-        assert CaseService(db).row(int(acknowledged[-1]["case"])).id == acknowledged[-1]["case"]  # type: ignore[call-overload]
+        assert CaseService(db).row(demo_principal(db, "supervisor"), int(acknowledged[-1]["case"])).id == acknowledged[-1]["case"]  # type: ignore[call-overload]
     finally:
         db.dispose()
 
@@ -214,7 +214,7 @@ def test_a_full_disk_is_a_plain_message_and_nothing_is_recorded(seat) -> None:  
         with pytest.raises(DatabaseFull) as caught:
             svc.report(demo_principal(svc.db, "supervisor"), new)
         assert describe_error(caught.value).startswith("The disk holding the database is full")
-        assert svc.row(first.id).description == "井盖缺失"  # reading keeps working
+        assert svc.row(demo_principal(svc.db, "supervisor"), first.id).description == "井盖缺失"  # reading keeps working
         assert case_count(db.path) == 1  # the failed report was not recorded as done
     finally:
         event.remove(db.engine, "before_cursor_execute", disk_full)
@@ -247,7 +247,7 @@ def test_a_database_deleted_under_the_running_app_refuses_writes(seat) -> None: 
     with pytest.raises(DatabaseMissing) as caught:
         svc.report(demo_principal(svc.db, "supervisor"), new)
     assert str(db.path) in describe_error(caught.value)
-    assert svc.row(first.id).description == "井盖缺失"  # the open connection still reads
+    assert svc.row(demo_principal(svc.db, "supervisor"), first.id).description == "井盖缺失"  # the open connection still reads
     assert not db.path.exists()  # never silently recreated empty
 
 

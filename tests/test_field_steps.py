@@ -12,6 +12,7 @@ from commandcenter.domain.enums import CaseStatus, Role, Stage
 from commandcenter.domain.lifecycle import allowed_actions, is_allowed
 from commandcenter.errors import IllegalTransition, PermissionDenied, ValidationError
 from commandcenter.models import Case, CaseHistory
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.escalation import scan_escalations
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
@@ -56,7 +57,7 @@ def test_a_trainer_may_not_send_back(db, city, operator, trainer) -> None:  # ty
     row = dispatched(svc, operator, city)
     with pytest.raises(PermissionDenied):
         svc.perform(trainer, row.id, Action.SEND_BACK, TransitionParams(note="not ours"), expected_version=row.version)
-    assert svc.row(row.id).status == S.DISPATCHED
+    assert svc.row(demo_principal(svc.db, "supervisor"), row.id).status == S.DISPATCHED
 
 
 def test_acceptance_runs_on_its_own_clock_and_escalates(db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +71,7 @@ def test_acceptance_runs_on_its_own_clock_and_escalates(db, city, operator, cloc
     clock.advance(minutes=61)
     events = scan_escalations(db)
     assert [(e.case_id, e.stage, e.level) for e in events] == [(row.id, Stage.ACCEPT.value, "supervision")]
-    row = svc.perform(operator, row.id, Action.ACCEPT, expected_version=svc.row(row.id).version)
+    row = svc.perform(operator, row.id, Action.ACCEPT, expected_version=svc.row(demo_principal(svc.db, "supervisor"), row.id).version)
     # accepted: the stage clock is the handling clock again, from the dispatch
     assert row.stage_deadline_at == handle_deadline and row.escalation_level == 0
     assert scan_escalations(db) == []
@@ -81,7 +82,7 @@ def test_send_back_needs_a_reason_and_returns_the_case_for_redispatch(db, city, 
     row = dispatched(svc, operator, city, department_id=city.department_id)
     with pytest.raises(ValidationError):
         svc.perform(operator, row.id, Action.SEND_BACK, TransitionParams(note="  "), expected_version=row.version)
-    assert svc.row(row.id).status == S.DISPATCHED
+    assert svc.row(demo_principal(svc.db, "supervisor"), row.id).status == S.DISPATCHED
     row = svc.perform(operator, row.id, Action.SEND_BACK, TransitionParams(note="路灯归供电公司管"),
                       expected_version=row.version)
     assert row.status == S.REGISTERED

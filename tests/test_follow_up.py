@@ -9,6 +9,7 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import CaseStatus, ReporterPrivacy, Satisfaction
 from commandcenter.errors import IllegalTransition, PermissionDenied, ValidationError
 from commandcenter.models import Case, CaseHistory
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.field_steps import FOLLOW_UP_DAYS, follow_ups_due
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 
@@ -41,7 +42,7 @@ def test_follow_up_records_satisfaction_once_per_closure(db, city, operator, sup
         svc.perform(operator, row.id, Action.FOLLOW_UP, TransitionParams(), expected_version=row.version)
     row = follow_up(svc, operator, row, Satisfaction.BASICALLY_SATISFIED, "处理及时")
     assert row.status == S.CLOSED
-    assert svc.detail(row.id).satisfaction == "basically_satisfied"
+    assert svc.detail(demo_principal(svc.db, "supervisor"), row.id).satisfaction == "basically_satisfied"
     with db.read() as s:
         last = s.execute(select(CaseHistory.action, CaseHistory.outcome, CaseHistory.note)
                          .where(CaseHistory.case_id == row.id).order_by(CaseHistory.id.desc())).first()
@@ -73,7 +74,7 @@ def test_anonymous_and_confidential_reporters_get_no_follow_up_and_no_name(db, c
     assert follow_ups_due(db, supervisor) == ()
     with pytest.raises(ValidationError):
         follow_up(svc, operator, row, Satisfaction.SATISFIED)
-    detail = svc.detail(row.id)
+    detail = svc.detail(demo_principal(svc.db, "supervisor"), row.id)
     assert (detail.reporter_name, detail.reporter_phone, detail.reporter_privacy) == ("", "", privacy.value)
     with db.read() as s:
         kept = s.execute(select(Case.reporter_name, Case.reporter_phone).where(Case.id == row.id)).one()
@@ -95,7 +96,7 @@ def test_unsatisfied_needs_a_note_and_can_reopen_a_new_cycle(db, city, operator,
     row = follow_up(svc, operator, row, Satisfaction.UNSATISFIED, "垃圾又堆起来了")
     row = svc.perform(supervisor, row.id, Action.REOPEN, TransitionParams(note="回访不满意"),
                       expected_version=row.version)
-    assert row.status == S.REGISTERED and svc.detail(row.id).satisfaction is None
+    assert row.status == S.REGISTERED and svc.detail(demo_principal(svc.db, "supervisor"), row.id).satisfaction is None
     clock.advance(hours=1)
     row = svc.perform(operator, row.id, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]),
                       expected_version=row.version)

@@ -13,7 +13,7 @@ from commandcenter.domain.enums import HandoverStatus
 from commandcenter.errors import HandoverLocked, NotFound, PermissionDenied, ValidationError
 from commandcenter.models import AuditEntry, ChangeLog, Handover, HandoverItem, Shift
 from commandcenter.reports.handover_pdf import handover_pdf
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.handover import HandoverService, ItemInput, StaleHandover
 from commandcenter.services.handover_print import print_handover
 from commandcenter.services.shifts import (
@@ -72,7 +72,7 @@ def test_current_and_next_shift(db, city) -> None:  # type: ignore[no-untyped-de
 def test_the_draft_comes_from_the_database(scenario) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
     clock.set(local(26, 7, 40))  # the end of the night shift of the 25th
-    operator = actor_for(db, "operator")
+    operator = demo_principal(db, "operator")
     svc = HandoverService(db)
     record = svc.open_draft(operator)
     assert (record.shift_name, record.shift_date, record.status) == ("Night", date(2026, 11, 25), "draft")
@@ -119,7 +119,7 @@ def test_the_draft_comes_from_the_database(scenario) -> None:  # type: ignore[no
 def test_write_sign_acknowledge(scenario) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
     clock.set(local(26, 7, 40))
-    operator, supervisor = actor_for(db, "operator"), actor_for(db, "supervisor")
+    operator, supervisor = demo_principal(db, "operator"), demo_principal(db, "supervisor")
     svc = HandoverService(db)
     draft = svc.open_draft(operator)
     with pytest.raises(ValidationError) as err:  # an unknown case number changes nothing
@@ -154,7 +154,7 @@ def test_write_sign_acknowledge(scenario) -> None:  # type: ignore[no-untyped-de
 
 def test_an_acknowledged_handover_refuses_every_change(scenario) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
-    operator, supervisor = actor_for(db, "operator"), actor_for(db, "supervisor")
+    operator, supervisor = demo_principal(db, "operator"), demo_principal(db, "supervisor")
     svc = HandoverService(db)
     locked = svc.get(operator, sc.handover_id)
     assert locked.status == HandoverStatus.ACKNOWLEDGED
@@ -183,7 +183,7 @@ def test_an_acknowledged_handover_refuses_every_change(scenario) -> None:  # typ
 
 def test_a_correction_is_a_new_note_that_refers_to_the_original(scenario) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
-    operator, supervisor = actor_for(db, "operator"), actor_for(db, "supervisor")
+    operator, supervisor = demo_principal(db, "operator"), demo_principal(db, "supervisor")
     svc = HandoverService(db)
     with pytest.raises(ValidationError):
         svc.add_correction(operator, sc.handover_id, "   ")
@@ -207,7 +207,7 @@ def test_a_correction_is_a_new_note_that_refers_to_the_original(scenario) -> Non
 def test_permissions_authorship_and_stale_versions(scenario) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
     clock.set(local(26, 7, 40))
-    operator, supervisor, trainer = (actor_for(db, u) for u in ("operator", "supervisor", "trainer"))
+    operator, supervisor, trainer = (demo_principal(db, u) for u in ("operator", "supervisor", "trainer"))
     svc = HandoverService(db)
     with pytest.raises(PermissionDenied):
         svc.open_draft(trainer)
@@ -226,7 +226,7 @@ def test_permissions_authorship_and_stale_versions(scenario) -> None:  # type: i
 
 def test_past_handovers_are_listed_and_searchable(scenario) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
-    operator = actor_for(db, "operator")
+    operator = demo_principal(db, "operator")
     svc = HandoverService(db)
     clock.set(local(26, 7, 40))
     night = svc.open_draft(operator)
@@ -248,7 +248,7 @@ def test_past_handovers_are_listed_and_searchable(scenario) -> None:  # type: ig
 
 def test_the_handover_record_prints(scenario) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
-    record = HandoverService(db).get(actor_for(db, "supervisor"), sc.handover_id)
+    record = HandoverService(db).get(demo_principal(db, "supervisor"), sc.handover_id)
     pdf = handover_pdf(record, lang="en", printed_by="Supervisor", printed_at=clock.now())
     assert pdf == handover_pdf(record, lang="en", printed_by="Supervisor", printed_at=clock.now())
     import io
@@ -262,7 +262,7 @@ def test_the_handover_record_prints(scenario) -> None:  # type: ignore[no-untype
 
 def test_printing_a_handover_reads_it_as_the_actor_may_see_it(scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
-    supervisor = actor_for(db, "supervisor")
+    supervisor = demo_principal(db, "supervisor")
     path = print_handover(db, supervisor, sc.handover_id, folder=tmp_path / "handovers", lang="zh_CN")
     record = HandoverService(db).get(supervisor, sc.handover_id)
     assert path == tmp_path / "handovers" / f"handover-{record.id}-v{record.version}-zh_CN.pdf"

@@ -19,7 +19,7 @@ from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner, TaskState
 from commandcenter.itemmodels.handover import HandoverListModel, PendingItemsModel
 from commandcenter.models import Handover, HandoverItem
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.handover import HandoverService, ItemInput
 from commandcenter.views.handover import HandoverView
 from commandcenter.views.handover.record_browser import SignConfirmation
@@ -68,7 +68,7 @@ class HeldRunner(SynchronousRunner):
 
 def make_view(qtbot, db, username: str) -> HandoverView:  # type: ignore[no-untyped-def]
     runner = HeldRunner()
-    ctx = AppContext(db=db, actor=actor_for(db, username), runner=runner, feed=ChangeFeed(db, runner))
+    ctx = AppContext(db=db, principal=demo_principal(db, username), runner=runner, feed=ChangeFeed(db, runner))
     view = HandoverView(ctx)
     qtbot.addWidget(view)
     view.resize(1300, 800)
@@ -111,7 +111,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, scenario) -> None:  # type: ig
     items.remove_item(0)
     qtmodeltester.check(items)
     rows = HandoverListModel()
-    rows.set_handovers(HandoverService(db).search(actor_for(db, "operator")), "Asia/Shanghai")
+    rows.set_handovers(HandoverService(db).search(demo_principal(db, "operator")), "Asia/Shanghai")
     qtmodeltester.check(rows)
     assert rows.rowCount() == 1 and rows.index(0, HandoverListModel.STATUS).data() == "Acknowledged"
 
@@ -165,7 +165,7 @@ def test_operator_drafts_writes_signs_and_prints(qtbot, scenario, opened) -> Non
 
 def test_supervisor_acknowledges_and_the_record_locks(qtbot, scenario, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
-    operator = actor_for(db, "operator")
+    operator = demo_principal(db, "operator")
     svc = HandoverService(db)
     draft = svc.open_draft(operator)
     signed = svc.sign(operator, svc.save(operator, draft.id, "交接：一切正常", [ItemInput("回访")]).id)
@@ -202,7 +202,7 @@ def test_supervisor_acknowledges_and_the_record_locks(qtbot, scenario, monkeypat
 
 def test_history_search_and_pdf(qtbot, scenario, opened) -> None:  # type: ignore[no-untyped-def]
     db, clock, sc = scenario
-    operator = actor_for(db, "operator")
+    operator = demo_principal(db, "operator")
     svc = HandoverService(db)
     night = svc.open_draft(operator)
     svc.save(operator, night.id, "CCTV offline at the Dongyan gate", [])
@@ -248,7 +248,7 @@ def test_a_change_notice_while_typing_keeps_the_text_and_signing_signs_it(qtbot,
     handover_id = tab.record.id
     # the same operator at another seat refreshes the figures: a real change of the record
     clock.set(local(26, 7, 45))
-    assert HandoverService(db).open_draft(actor_for(db, "operator")).id == handover_id
+    assert HandoverService(db).open_draft(demo_principal(db, "operator")).id == handover_id
     view.ctx.runner.held = True
     view.ctx.feed.changed.emit("handover", [handover_id])  # as the feed delivers it
     qtbot.keyClicks(tab.notes, "Pump station alarm at 06:10, crew on site.")
@@ -265,7 +265,7 @@ def test_a_change_notice_while_typing_keeps_the_text_and_signing_signs_it(qtbot,
     assert "Call the crew at 08:30" in dialog.content.toPlainText()
     with qtbot.waitSignal(tab.record_shown):
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
-    record = HandoverService(db).get(actor_for(db, "operator"), handover_id)
+    record = HandoverService(db).get(demo_principal(db, "operator"), handover_id)
     assert (record.status, record.notes) == ("signed", "Pump station alarm at 06:10, crew on site.")
     assert [i.text for i in record.items] == ["Call the crew at 08:30"]
     assert tab.notes.toPlainText() == record.notes and not tab.dirty
@@ -277,7 +277,7 @@ def test_a_remote_edit_while_typing_is_told_and_nothing_is_lost(qtbot, scenario)
     tab = view.write
     draft_and_type(qtbot, tab, "Lamp out on Shengli Road.", "Check the lamp at 09:00")
     handover_id, svc = tab.record.id, HandoverService(db)
-    svc.save(actor_for(db, "supervisor"), handover_id, "Supervisor: gate 3 is closed.", [ItemInput("Reopen gate 3")])
+    svc.save(demo_principal(db, "supervisor"), handover_id, "Supervisor: gate 3 is closed.", [ItemInput("Reopen gate 3")])
     with qtbot.waitSignal(tab.record_shown):
         view.ctx.feed.changed.emit("handover", [handover_id])
     assert tab.notes.toPlainText() == "Lamp out on Shengli Road."

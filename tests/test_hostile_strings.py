@@ -20,6 +20,7 @@ from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.itemmodels.wall import COLUMN_INDEX
 from commandcenter.labels import describe_error
 from commandcenter.models import Case, CaseHistory, Handover, HandoverItem, Officer
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.handover import HandoverService, ItemInput
 from commandcenter.services.imports import import_officers
 from commandcenter.services.lifecycle import CaseService, TransitionParams
@@ -83,7 +84,7 @@ def test_an_action_note_is_stored_verbatim_or_refused(db, city, operator, kind) 
     if refusal is not None:
         with pytest.raises(refusal):
             svc.perform(operator, row.id, Action.REGISTER, TransitionParams(note=value))
-        assert svc.row(row.id).status == "reported"
+        assert svc.row(demo_principal(svc.db, "supervisor"), row.id).status == "reported"
         return
     svc.perform(operator, row.id, Action.REGISTER, TransitionParams(note=value))
     with db.read() as s:
@@ -163,7 +164,7 @@ def test_hostile_cases_show_verbatim_on_one_line_without_widening_the_window(qtb
     heights = {table.rowHeight(r) for r in range(model.rowCount())}
     assert heights == {table.verticalHeader().defaultSectionSize()}  # every row one line high
     for kind, case_id in ids.items():
-        number = CaseService(db).row(case_id).case_number
+        number = CaseService(db).row(demo_principal(db, "supervisor"), case_id).case_number
         if kind in shown:
             assert model.index(rows[number], column).data(Qt.ItemDataRole.DisplayRole) == shown[kind]
         wall.select_case(case_id)

@@ -28,7 +28,7 @@ from commandcenter.models import (
     OfficerPosition,
     Street,
 )
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.geo import GridLocator
 from commandcenter.services.imports import (
     import_departments,
@@ -148,7 +148,7 @@ def test_officer_header_must_name_every_column(db, city, tmp_path) -> None:  # t
 def test_imports_need_the_import_permission(db, city, supervisor, tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PermissionDenied):
         import_officers(db, write(tmp_path / "o.csv", GOOD_OFFICERS), supervisor)
-    result = import_officers(db, write(tmp_path / "o.csv", GOOD_OFFICERS), actor_for(db, "admin"))
+    result = import_officers(db, write(tmp_path / "o.csv", GOOD_OFFICERS), demo_principal(db, "admin"))
     assert result.created == 2
 
 

@@ -11,7 +11,7 @@ from commandcenter.cli import main
 from commandcenter.db import open_database
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.migrations import head_revision
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 
@@ -34,7 +34,7 @@ def test_info_counts(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "c.sqlite"
     db = open_database(path, create=True)
     city = build_tiny_city(db)
-    svc, op = CaseService(db), actor_for(db, "operator")
+    svc, op = CaseService(db), demo_principal(db, "operator")
     for i in range(3):
         lon, lat = grid_centre(i)
         svc.report(op, NewCase(source=SourceChannel.PATROL, category_id=city.category_id, priority=Priority.LOW,

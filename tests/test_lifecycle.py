@@ -13,9 +13,10 @@ from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
 from commandcenter.domain.lifecycle import CASE_ACTIONS, TRANSITIONS, allowed_actions
 from commandcenter.errors import IllegalTransition, PermissionDenied, StaleCase, ValidationError
 from commandcenter.models import AuditEntry, Case, CaseHistory, ChangeLog
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService, TransitionParams
-from commandcenter.shapes.cases import NewCase
 from commandcenter.services.time_requests import DECISION_ACTIONS, REQUEST_ACTIONS
+from commandcenter.shapes.cases import NewCase
 
 from .factories import grid_centre
 
@@ -91,7 +92,7 @@ def test_every_transition_is_checked(db, city, supervisor, status, action) -> No
         assert after_row.version == row.version + 1
         history, changes, audits = counts(db, row.id)
         assert (history, changes, audits) == (before[0] + 1, before[1] + 1, before[2] + 1)
-        detail = svc.detail(row.id)
+        detail = svc.detail(demo_principal(svc.db, "supervisor"), row.id)
         assert detail.history[-1].action == action.value
         assert detail.history[-1].from_status == status.value
         assert detail.history[-1].to_status == expected.value
@@ -100,7 +101,7 @@ def test_every_transition_is_checked(db, city, supervisor, status, action) -> No
             svc.perform(supervisor, row.id, action, params_for(action, city, other.id), expected_version=row.version)
         assert err.value.status == status.value and err.value.action == action.value
         assert counts(db, row.id) == before
-        assert svc.row(row.id).version == row.version
+        assert svc.row(demo_principal(svc.db, "supervisor"), row.id).version == row.version
 
 
 def test_allowed_actions_match_the_table() -> None:
@@ -131,7 +132,7 @@ def test_full_loop_sets_timestamps_and_deadlines(db, city, operator, supervisor,
         svc.perform(operator, row.id, Action.CLOSE, expected_version=row.version)
     row = svc.perform(supervisor, row.id, Action.CLOSE, expected_version=row.version)
     assert row.status == S.CLOSED and row.closed_at == clock.now() and row.stage_deadline_at is None
-    detail = svc.detail(row.id)
+    detail = svc.detail(demo_principal(svc.db, "supervisor"), row.id)
     assert [h.action for h in detail.history] == ["report", "register", "dispatch", "accept", "feed_back", "close"]
     assert detail.history[4].note == "已清理完毕"
     assert detail.history[2].officer_name == "张伟"
@@ -154,7 +155,7 @@ def test_stale_version_changes_nothing(db, city, operator) -> None:  # type: ign
                     expected_version=row.version)
     assert err.value.status == S.DISPATCHED
     assert counts(db, row.id) == before
-    assert svc.row(row.id).assignee_officer_id == city.officer_ids[0]
+    assert svc.row(demo_principal(svc.db, "supervisor"), row.id).assignee_officer_id == city.officer_ids[0]
 
 
 def test_role_permissions(db, city, operator, trainer) -> None:  # type: ignore[no-untyped-def]
@@ -183,7 +184,7 @@ def test_suspend_stops_the_clock_and_resume_shifts_deadlines(db, city, operator,
     row = svc.perform(operator, row.id, Action.RESUME)
     assert row.status == S.DISPATCHED
     assert row.handle_deadline_at == deadline + timedelta(hours=3)
-    assert svc.detail(row.id).suspended_seconds == 3 * 3600
+    assert svc.detail(demo_principal(svc.db, "supervisor"), row.id).suspended_seconds == 3 * 3600
 
 
 def test_extension_moves_the_handling_deadline(db, city, operator, supervisor) -> None:  # type: ignore[no-untyped-def]
@@ -195,7 +196,7 @@ def test_extension_moves_the_handling_deadline(db, city, operator, supervisor) -
     svc.perform(operator, row.id, Action.REQUEST_EXTENSION, TransitionParams(minutes=60, note="需协调供电公司"))
     extended = svc.perform(supervisor, row.id, Action.EXTEND)
     assert extended.handle_deadline_at == row.handle_deadline_at + timedelta(minutes=60)
-    assert svc.detail(row.id).extended_minutes == 60
+    assert svc.detail(demo_principal(svc.db, "supervisor"), row.id).extended_minutes == 60
 
 
 def test_rework_starts_a_new_handling_round(db, city, operator, supervisor) -> None:  # type: ignore[no-untyped-def]
@@ -212,7 +213,7 @@ def test_merge_needs_a_valid_target(db, city, operator) -> None:  # type: ignore
     with pytest.raises(ValidationError):
         svc.perform(operator, b.id, Action.MERGE, TransitionParams(merge_into_id=b.id))
     svc.perform(operator, b.id, Action.MERGE, TransitionParams(merge_into_id=a.id))
-    assert svc.detail(b.id).merged_into_number == a.case_number
+    assert svc.detail(demo_principal(svc.db, "supervisor"), b.id).merged_into_number == a.case_number
     c = svc.report(operator, new_case(city))
     with pytest.raises(ValidationError):  # b is merged: not a valid target
         svc.perform(operator, c.id, Action.MERGE, TransitionParams(merge_into_id=b.id))

@@ -9,7 +9,7 @@ from sqlalchemy import update
 from commandcenter.gui.localtime import format_local
 from commandcenter.itemmodels.wall import COLUMN_INDEX, WallModel
 from commandcenter.models import CommandCentre
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.wall import WallScope, load_wall
 
 from .test_wall_model import make_cases
@@ -25,7 +25,7 @@ def test_format_local_uses_the_zone_given() -> None:
 def test_the_wall_shows_received_times_on_the_centres_clock(qapp, db, city, clock) -> None:  # type: ignore[no-untyped-def]
     with db.unit_of_work() as s:
         s.execute(update(CommandCentre).values(timezone="Asia/Urumqi"))
-    operator = actor_for(db, "operator")
+    operator = demo_principal(db, "operator")
     assert operator.timezone == "Asia/Urumqi"
     _, rows = make_cases(db, city, operator, clock, n=1)
     model = WallModel(now=db.clock.now, timezone=operator.timezone)

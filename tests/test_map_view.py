@@ -15,6 +15,7 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.models import Grid
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
 from commandcenter.views.map_view import MapView
@@ -123,7 +124,7 @@ def test_selecting_a_case_elsewhere_centres_and_rings_it(view, db, city, operato
     # a closed case is not an open-case marker, but the wall may still select it
     svc = CaseService(db)
     closed = new_case(db, operator, city, 0)
-    row = svc.row(closed)
+    row = svc.row(demo_principal(svc.db, "supervisor"), closed)
     for action, params in ((Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0])),
                            (Action.ACCEPT, None), (Action.FEED_BACK, TransitionParams(note="done"))):
         row = svc.perform(operator, closed, action, params, expected_version=row.version)

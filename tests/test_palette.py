@@ -13,6 +13,7 @@ from commandcenter import palette
 from commandcenter.domain.enums import PRIORITY_ORDER, Priority, SourceChannel
 from commandcenter.itemmodels.roles import ROW_ROLE
 from commandcenter.itemmodels.wall import COLUMN_INDEX, WallModel
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.services.wall import WallScope, load_wall
 from commandcenter.shapes.cases import NewCase
@@ -45,7 +46,7 @@ def test_wall_and_detail_show_the_palette_priority_colours(qtbot, db, city, oper
         expected = palette.PRIORITY_COLOURS[Priority(r.priority)]
         brush = model.index(i, column).data(Qt.ItemDataRole.ForegroundRole)
         assert brush.color().name() == expected
-        panel.show_detail(svc.detail(r.id))
+        panel.show_detail(svc.detail(demo_principal(svc.db, "supervisor"), r.id))
         assert f"background: {expected};" in panel.priority_badge.styleSheet()
         seen.add(r.priority)
     assert seen == set(PRIORITY_ORDER)

@@ -15,7 +15,7 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import IllegalTransition, StaleCase
 from commandcenter.models import Base
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.geo import GridLocator
 from commandcenter.services.info import database_info
 from commandcenter.services.lifecycle import CaseService, TransitionParams
@@ -44,7 +44,7 @@ def test_upgrade_from_empty_matches_the_models(pg_db) -> None:  # type: ignore[n
 
 def test_closed_loop_and_case_numbers_on_postgres(pg_db) -> None:  # type: ignore[no-untyped-def]
     city = build_tiny_city(pg_db)
-    svc, op, sup = CaseService(pg_db), actor_for(pg_db, "operator"), actor_for(pg_db, "supervisor")
+    svc, op, sup = CaseService(pg_db), demo_principal(pg_db, "operator"), demo_principal(pg_db, "supervisor")
     lon, lat = grid_centre(3)
     row = svc.report(op, NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
                                  priority=Priority.URGENT, description="消防通道被堵", lon=lon, lat=lat),
@@ -73,7 +73,7 @@ def test_two_seats_dispatching_one_case_on_postgres(pg_url) -> None:  # type: ig
     city = build_tiny_city(seat_a)
     seat_b = open_database(pg_url, clock=FrozenClock(START))
     try:
-        op_a, op_b = actor_for(seat_a, "operator"), actor_for(seat_b, "operator")
+        op_a, op_b = demo_principal(seat_a, "operator"), demo_principal(seat_b, "operator")
         lon, lat = grid_centre(0)
         row = CaseService(seat_a).report(op_a, NewCase(source=SourceChannel.PATROL, category_id=city.category_id,
                                                        priority=Priority.HIGH, description="x", lon=lon, lat=lat),
@@ -96,7 +96,7 @@ def test_two_seats_dispatching_one_case_on_postgres(pg_url) -> None:  # type: ig
             t.join()
         assert sum(isinstance(r, StaleCase) for r in results) == 1
         winner = next(r for r in results if not isinstance(r, Exception))
-        detail = CaseService(seat_a).detail(row.id)
+        detail = CaseService(seat_a).detail(demo_principal(seat_a, "supervisor"), row.id)
         assert detail.row.assignee_officer_id == winner.assignee_officer_id
         assert [h.action for h in detail.history].count("dispatch") == 1
     finally:

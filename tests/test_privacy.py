@@ -26,12 +26,12 @@ from commandcenter.domain.privacy import (
 )
 from commandcenter.errors import PermissionDenied, ValidationError
 from commandcenter.models import AuditEntry, Case, Handover, RolePermission
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.briefings import issue_briefing
 from commandcenter.services.handover import HandoverService, ItemInput
 from commandcenter.services.handover_print import print_handover
 from commandcenter.services.lifecycle import CaseService
-from commandcenter.services.personal_data import reveal
+from commandcenter.services.personal_data import detail_for, reveal
 from commandcenter.services.roster import officer_rows
 from commandcenter.services.wall import WallScope, load_wall, rows_by_ids
 from commandcenter.shapes.cases import NewCase
@@ -109,11 +109,12 @@ def a_case(db, city, operator):  # type: ignore[no-untyped-def]
 def test_an_operator_reads_a_case_masked_and_a_supervisor_in_clear(db, city, operator, supervisor, trainer) -> None:  # type: ignore[no-untyped-def]
     row = a_case(db, city, operator)
     svc = CaseService(db)
-    for viewer in (operator, trainer, None):  # nobody named reads masked too
-        d = svc.detail(row.id, viewer)
+    for viewer in (operator, trainer):
+        d = svc.detail(viewer, row.id)
         assert (d.reporter_name, d.reporter_phone, d.row.address, d.personal_masked) == (
             "刘**", "138****5678", MASKED_ADDRESS, True)
-    d = svc.detail(row.id, supervisor)
+    assert detail_for(db, None, svc.detail(supervisor, row.id)).reporter_phone == "138****5678"  # nobody named
+    d = svc.detail(supervisor, row.id)
     assert (d.reporter_name, d.reporter_phone, d.row.address, d.personal_masked) == (
         "刘德华", "13812345678", ADDRESS, False)
     assert d.row.description == "楼道堆放杂物"  # the case's content is not personal data
@@ -237,7 +238,7 @@ def test_a_briefing_printed_without_the_right_masks_phones_in_handover_notes(sce
         s.execute(update(Handover).where(Handover.id == sc.handover_id).values(notes="回电刘先生 13812345678 确认结果"))
         # an administrator lets operators print briefings, not see personal data
         s.add(RolePermission(role="operator", action=Action.PRINT_BRIEFING.value))
-    operator, supervisor = actor_for(db, "operator"), actor_for(db, "supervisor")
+    operator, supervisor = demo_principal(db, "operator"), demo_principal(db, "supervisor")
     issue_briefing(db, operator, centre_id=sc.centre_id, day=DAY, out=tmp_path / "operator.pdf")
     issue_briefing(db, supervisor, centre_id=sc.centre_id, day=DAY, out=tmp_path / "supervisor.pdf")
     masked, clear = pdf_text(tmp_path / "operator.pdf"), pdf_text(tmp_path / "supervisor.pdf")

@@ -18,7 +18,7 @@ from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.itemmodels.roster import Column
 from commandcenter.itemmodels.wall import COLUMN_INDEX
 from commandcenter.models import AuditEntry
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 from commandcenter.views.main_window import MainWindow
@@ -47,7 +47,7 @@ def open_window(windows, qtbot, db, username: str) -> MainWindow:  # type: ignor
 
 @pytest.fixture
 def cases(db, city) -> list[int]:  # type: ignore[no-untyped-def]
-    svc, operator = CaseService(db), actor_for(db, "operator")
+    svc, operator = CaseService(db), demo_principal(db, "operator")
     ids = []
     for i, (name, phone, address) in enumerate((("刘德华", "13812345678", "梅园路128号3栋501室"),
                                                 ("欧阳娜娜", "13998765432", "荔城中大道66号"))):

@@ -209,7 +209,7 @@ def test_current_and_next_shift(db, city, supervisor, operator, clock) -> None: 
 def test_roster_dispatch_map_and_imports_on_postgresql(pg_url, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The same services on PostgreSQL, with two seats racing for one officer."""
     from commandcenter.db import open_database
-    from commandcenter.services.auth import actor_for
+    from commandcenter.services.auth import demo_principal
     from commandcenter.services.dispatch import recommend
     from commandcenter.services.imports import import_grids, import_officers, import_positions
     from commandcenter.services.map_data import map_geometry, map_layers
@@ -221,7 +221,7 @@ def test_roster_dispatch_map_and_imports_on_postgresql(pg_url, clock, tmp_path) 
     other_seat = open_database(pg_url, clock=clock)
     try:
         city = build_tiny_city(db)
-        supervisor = actor_for(db, "supervisor")
+        supervisor = demo_principal(db, "supervisor")
         assert import_grids(db, write(tmp_path / "c.geojson", small_city())).created == 14
         assert import_officers(db, write(tmp_path / "o.csv", GOOD_OFFICERS, "gbk")).created == 2
         positions = "employee_no,at,lon,lat\nPT000001,2026-11-25 09:59:00,119.0012,25.4012\n"
@@ -230,7 +230,7 @@ def test_roster_dispatch_map_and_imports_on_postgresql(pg_url, clock, tmp_path) 
         rows = {r.employee_no: r for r in officer_rows(db)}
         assert len(rows) == 5 and rows["PT000001"].open_cases == 1
         version = rows["PT000001"].version
-        set_duty_status(other_seat, actor_for(other_seat, "supervisor"), city.officer_ids[0], DutyStatus.ON_LEAVE,
+        set_duty_status(other_seat, demo_principal(other_seat, "supervisor"), city.officer_ids[0], DutyStatus.ON_LEAVE,
                         expected_version=version)
         with pytest.raises(StaleOfficer):
             set_duty_status(db, supervisor, city.officer_ids[0], DutyStatus.OFF_DUTY, expected_version=version)

@@ -22,7 +22,7 @@ from commandcenter.itemmodels.roster import (
     ShiftTableModel,
 )
 from commandcenter.models import DutyChange, Officer
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.dispatch import recommend
 from commandcenter.services.roster import officer_row, officer_rows, set_duty_status
 from commandcenter.views.roster import RosterView
@@ -33,7 +33,7 @@ from .test_roster import dispatch_case
 
 def make_ctx(db, username: str) -> AppContext:  # type: ignore[no-untyped-def]
     runner = SynchronousRunner()
-    return AppContext(db=db, actor=actor_for(db, username), runner=runner, feed=ChangeFeed(db, runner))
+    return AppContext(db=db, principal=demo_principal(db, username), runner=runner, feed=ChangeFeed(db, runner))
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from commandcenter.db import Database
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.services import info
+from commandcenter.services.facade import wall as facade_wall
 from commandcenter.services.info import database_info, live_counts
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
@@ -93,7 +94,7 @@ def test_case_changes_during_a_drill_refresh_the_counts_at_most_once_per_period(
             runs.append(database)
             return live_counts(database)
 
-        monkeypatch.setattr(info, "live_counts", counted)
+        monkeypatch.setattr(facade_wall, "live_counts", counted)  # the status bar asks ctx.wall
         for _ in range(50):
             window.ctx.feed.changed.emit("case", [1])
         assert runs == [] and window._counts_soon.isActive()

@@ -17,7 +17,7 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import ImportRejected, ValidationError
 from commandcenter.models import Case, CaseHistory, Shift
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.calendar_admin import parse_calendar_csv
 from commandcenter.services.lifecycle import MAX_TEXT, CaseService, TransitionParams
 from commandcenter.services.shifts import save_shift
@@ -34,7 +34,7 @@ def seat(request, tmp_path):  # type: ignore[no-untyped-def]
     url = tmp_path / "tiny.sqlite" if request.param == "sqlite" else request.getfixturevalue("pg_url")
     db = open_database(url, clock=FrozenClock(START), create=True)
     city = build_tiny_city(db)
-    yield db, city, actor_for(db, "operator"), actor_for(db, "supervisor")
+    yield db, city, demo_principal(db, "operator"), demo_principal(db, "supervisor")
     db.dispose()
 
 

@@ -14,7 +14,7 @@ from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.context import AppContext
 from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 from commandcenter.views.roster import RosterView
@@ -51,7 +51,7 @@ def test_a_full_wall_load_freezes_its_rows(qtbot, db, city, operator, unfrozen) 
 
 def test_the_roster_load_freezes_its_officers(qtbot, db, city, unfrozen) -> None:  # type: ignore[no-untyped-def]
     runner = SynchronousRunner()
-    view = RosterView(AppContext(db=db, actor=actor_for(db, "supervisor"), runner=runner, feed=ChangeFeed(db, runner)))
+    view = RosterView(AppContext(db=db, principal=demo_principal(db, "supervisor"), runner=runner, feed=ChangeFeed(db, runner)))
     qtbot.addWidget(view)
     row = view.model.row_at(0)
     assert gc.get_freeze_count() > 0 and not any(o is row for o in gc.get_objects())

@@ -23,7 +23,7 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.tasks import SynchronousRunner, TaskRunner
 from commandcenter.models import Case
-from commandcenter.services.auth import actor_for
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
 from commandcenter.views import wall_view
@@ -85,7 +85,7 @@ def answer_params(qtbot, note: str):  # type: ignore[no-untyped-def]
 
 
 def db_case(db, case_id: int):  # type: ignore[no-untyped-def]
-    return CaseService(db).detail(case_id)
+    return CaseService(db).detail(demo_principal(db, "supervisor"), case_id)
 
 
 def test_call_to_closure_through_the_wall(qtbot, windows, db, city, clock) -> None:  # type: ignore[no-untyped-def]
@@ -157,7 +157,7 @@ def test_call_to_closure_through_the_wall(qtbot, windows, db, city, clock) -> No
 
 
 def test_stale_dispatch_shows_a_conflict_and_changes_nothing(qtbot, windows, db, city, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    svc, op = CaseService(db), actor_for(db, "operator")
+    svc, op = CaseService(db), demo_principal(db, "operator")
     lon, lat = grid_centre(0)
     row = svc.report(op, NewCase(source=SourceChannel.PATROL, category_id=city.category_id, priority=Priority.HIGH,
                                  description="井盖缺失", lon=lon, lat=lat), register=True)
@@ -179,7 +179,7 @@ def test_stale_dispatch_shows_a_conflict_and_changes_nothing(qtbot, windows, db,
 
 
 def test_filters_shortcuts_and_next_waiting(qtbot, windows, db, city, clock) -> None:  # type: ignore[no-untyped-def]
-    svc, op = CaseService(db), actor_for(db, "operator")
+    svc, op = CaseService(db), demo_principal(db, "operator")
     rows = []
     for i, priority in enumerate([Priority.LOW, Priority.URGENT, Priority.NORMAL]):
         lon, lat = grid_centre(i)
@@ -211,7 +211,7 @@ def test_changes_from_another_process_appear_in_place(qtbot, windows, tmp_path) 
     path = tmp_path / "shared.sqlite"
     db = open_database(path, create=True)
     city = build_tiny_city(db)
-    svc, op = CaseService(db), actor_for(db, "operator")
+    svc, op = CaseService(db), demo_principal(db, "operator")
     rows = [svc.report(op, NewCase(source=SourceChannel.PATROL, category_id=city.category_id,
                                    priority=Priority.NORMAL, description=f"案件{i}", lon=grid_centre(i)[0],
                                    lat=grid_centre(i)[1]), register=True) for i in range(4)]
@@ -224,8 +224,8 @@ def test_changes_from_another_process_appear_in_place(qtbot, windows, tmp_path) 
     script = (
         "import sys; from commandcenter.db import open_database; "
         "from commandcenter.services.lifecycle import CaseService, TransitionParams; "
-        "from commandcenter.services.auth import actor_for; from commandcenter.domain.actions import Action; "
-        f"db = open_database({str(path)!r}); svc = CaseService(db); op = actor_for(db, 'operator'); "
+        "from commandcenter.services.auth import demo_principal; from commandcenter.domain.actions import Action; "
+        f"db = open_database({str(path)!r}); svc = CaseService(db); op = demo_principal(db, 'operator'); "
         f"svc.perform(op, {target.id}, Action.DISPATCH, TransitionParams(officer_id={city.officer_ids[0]}))"
     )
     subprocess.run([sys.executable, "-c", script], check=True, env=_changed_elsewhere_env(), timeout=60)
@@ -268,7 +268,7 @@ def test_a_drill_process_puts_cases_on_the_wall_within_two_seconds(qtbot, window
 
 
 def test_role_without_permission_gets_a_clear_refusal(qtbot, windows, db, city, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    svc, sup = CaseService(db), actor_for(db, "supervisor")
+    svc, sup = CaseService(db), demo_principal(db, "supervisor")
     lon, lat = grid_centre(0)
     row = svc.report(sup, NewCase(source=SourceChannel.PATROL, category_id=city.category_id,
                                   priority=Priority.NORMAL, description="x", lon=lon, lat=lat), register=True)
@@ -290,7 +290,7 @@ def test_an_urgent_flood_alerts_ten_times_then_sums_up(qtbot, windows, db, city,
     wall = wall_of(window)
     beeps: list[int] = []
     monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(1))
-    svc, op = CaseService(db), actor_for(db, "operator")
+    svc, op = CaseService(db), demo_principal(db, "operator")
     lon, lat = grid_centre(0)
     rows = [svc.report(op, NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
                                    priority=Priority.URGENT, description=f"紧急{i}", lon=lon, lat=lat))
@@ -307,7 +307,7 @@ def test_a_burst_of_changes_reaches_the_wall_a_slice_at_a_time(qtbot, windows, d
     window = open_window(windows, qtbot, db, "operator")
     wall = wall_of(window)
     assert wall.model.rowCount() == 0
-    svc, op = CaseService(db), actor_for(db, "operator")
+    svc, op = CaseService(db), demo_principal(db, "operator")
     rows = [svc.report(op, NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
                                    priority=Priority.NORMAL, description=f"噪音{i}", lon=grid_centre(i % 4)[0],
                                    lat=grid_centre(i % 4)[1])) for i in range(5)]
@@ -320,7 +320,7 @@ def test_a_burst_of_changes_reaches_the_wall_a_slice_at_a_time(qtbot, windows, d
 
 def test_escalation_tab_lists_selects_and_acknowledges(qtbot, windows, db, city, clock) -> None:  # type: ignore[no-untyped-def]
     lon, lat = grid_centre(0)
-    row = CaseService(db).report(actor_for(db, "operator"), NewCase(
+    row = CaseService(db).report(demo_principal(db, "operator"), NewCase(
         source=SourceChannel.CITIZEN_APP, category_id=city.category_id, priority=Priority.NORMAL,
         description="路灯不亮", lon=lon, lat=lat))
     window = open_window(windows, qtbot, db, "supervisor")

@@ -21,8 +21,8 @@ from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import current_language, normalize, translate
 from ..services.auth import system_principal
-from ..services.briefing_checks import check_briefing_request, is_quiet
-from ..services.briefings import issue_briefing
+from ..services.briefing_checks import is_quiet
+from ..services.facade.briefings import BriefingService
 from ..services.kpi import centre_by_code, default_centre
 
 
@@ -60,10 +60,8 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         centre_id = centre_by_code(db, args.centre) if args.centre else default_centre(db)
-        request = check_briefing_request(db, centre_id, args.date, args.shift)
-        issued = issue_briefing(db, system_principal(db, "cli"), centre_id=centre_id,
-                                day=request.day, shift_name=request.shift_name, lang=lang, out=args.out,
-                                printed_by=user)
+        issued = BriefingService(db).issue(system_principal(db, "cli"), centre_id=centre_id, day=args.date,
+                                           shift_name=args.shift, lang=lang, out=args.out, printed_by=user)
     finally:
         db.dispose()
     print(translate("cli", "{path}: {kind} briefing of {day}, {size} bytes, sha256 {sha}").format(
@@ -71,6 +69,6 @@ def run(args: argparse.Namespace) -> int:
     if is_quiet(issued.data):
         print(translate("cli", "warning: nothing was reported, dispatched or closed on {day}{shift}; the briefing "
                                "shows only what was still open").format(
-            day=args.date.isoformat(), shift=f" ({request.shift_name})" if request.shift_name else ""),
+            day=args.date.isoformat(), shift=f" ({issued.data.period.shift_name})" if issued.data.period.shift_name else ""),
             file=sys.stderr)
     return 0

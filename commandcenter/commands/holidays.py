@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..db import open_database
 from ..i18n import translate
+from ..services.admin import AdminService
 from ..services.auth import system_principal
-from ..services.calendar_admin import list_days, parse_calendar_csv, set_year
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,7 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_list(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        entries, covered = list_days(db, args.year)
+        holidays, cli = AdminService(db).holidays, system_principal(db, "cli")
+        entries = holidays.days(cli, args.year)
+        covered = any(y.year == args.year and y.covered for y in holidays.years(cli))
     finally:
         db.dispose()
     for e in entries:
@@ -40,10 +42,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_load(args: argparse.Namespace) -> int:
-    entries = parse_calendar_csv(args.file)
     db = open_database(args.db)
     try:
-        n = set_year(db, system_principal(db, "cli"), args.year, entries, f"file {args.file.name}")
+        n = AdminService(db).holidays.load_year(system_principal(db, "cli"), args.year, args.file)
     finally:
         db.dispose()
     print(translate("cli", "{year}: {n} holidays and adjusted working days loaded").format(year=args.year, n=n))

@@ -13,6 +13,8 @@ from ..db import maintain, open_database
 from ..errors import ImportRejected
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
+from ..services.auth import system_principal
+from ..services.facade.imports import ImportService
 from ..services.imports import IMPORTERS, ImportResult
 
 MAX_LISTED = 100
@@ -86,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         options = {"rename_areas": args.rename_areas} if args.import_kind == "grids" else {}
-        result = IMPORTERS[args.import_kind](db, args.file, **options)
+        # as the importer account; the audit entry names the OS user who ran the command
+        result = ImportService(db).run(system_principal(db, "importer"), args.import_kind, args.file, **options)
         maintain(db)  # planner statistics after new rows
     except ImportRejected as exc:
         print("\n".join(describe_rejection(exc)), file=sys.stderr)

@@ -1,8 +1,11 @@
 """What every screen receives: the opened database handle, who is signed in, the background
 runner, the live change feed and the services. Screens call services; they never open sessions.
 
-The service objects (cases, handovers) are built here once per opened database and shared by
-every screen; a screen never builds its own. Services that are plain functions take `ctx.db`.
+One calling style (issue 9): every service is an object built here once per opened database and
+shared by every screen, and every call passes the signed-in principal first:
+`self.ctx.<service>.<method>(self.ctx.principal, …)`. The service checks the principal's right
+and centre at each call. A screen never builds a service, nor hands `ctx.db` to one; it reads
+`ctx.db` only for the clock, the busy notices and the database's name.
 """
 
 from __future__ import annotations
@@ -12,7 +15,18 @@ from dataclasses import dataclass, field
 from ..db import Database
 from ..domain.actions import Action
 from ..services.admin import AdminService
-from ..services.auth import Actor, can
+from ..services.auth import Principal, can
+from ..services.facade.audit import AuditService
+from ..services.facade.briefings import BriefingService
+from ..services.facade.escalations import EscalationService
+from ..services.facade.imports import ImportService
+from ..services.facade.map import MapService
+from ..services.facade.personal import PersonalDataService
+from ..services.facade.reference import ReferenceService
+from ..services.facade.roster import RosterService
+from ..services.facade.shifts import ShiftService
+from ..services.facade.signin import AccountService
+from ..services.facade.wall import WallService
 from ..services.handover import HandoverService
 from ..services.lifecycle import CaseService
 from .bus import ScreenBus
@@ -23,19 +37,41 @@ from .tasks import TaskRunner
 @dataclass
 class AppContext:
     db: Database
-    actor: Actor
+    principal: Principal
     runner: TaskRunner
     feed: ChangeFeed
     bus: ScreenBus = field(default_factory=ScreenBus)
     cases: CaseService = field(init=False)
     handovers: HandoverService = field(init=False)
     admin: AdminService = field(init=False)
+    wall: WallService = field(init=False)
+    roster: RosterService = field(init=False)
+    shifts: ShiftService = field(init=False)
+    map: MapService = field(init=False)
+    briefings: BriefingService = field(init=False)
+    escalations: EscalationService = field(init=False)
+    reference: ReferenceService = field(init=False)
+    imports: ImportService = field(init=False)
+    personal: PersonalDataService = field(init=False)
+    audit: AuditService = field(init=False)
+    accounts: AccountService = field(init=False)
 
     def __post_init__(self) -> None:
         self.cases = CaseService(self.db)
         self.handovers = HandoverService(self.db)
         self.admin = AdminService(self.db)
+        self.wall = WallService(self.db)
+        self.roster = RosterService(self.db)
+        self.shifts = ShiftService(self.db)
+        self.map = MapService(self.db)
+        self.briefings = BriefingService(self.db)
+        self.escalations = EscalationService(self.db)
+        self.reference = ReferenceService(self.db)
+        self.imports = ImportService(self.db)
+        self.personal = PersonalDataService(self.db)
+        self.audit = AuditService(self.db)
+        self.accounts = AccountService(self.db)
 
     def can(self, action: Action) -> bool:
-        """Whether the signed-in user's role may perform `action` (offer only what is allowed)."""
-        return can(self.db, self.actor, action)
+        """Whether the signed-in user may perform `action` now (offer only what is allowed)."""
+        return can(self.db, self.principal, action)

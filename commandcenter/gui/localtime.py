@@ -1,7 +1,7 @@
 """Times as an operator reads them: in their centre's own zone, whatever the machine's zone.
 
 Timestamps are stored and passed in UTC; each command centre has its zone (`CommandCentre.timezone`,
-on the signed-in `Actor` as `timezone`). Screens format times through here with that zone, so a
+on the signed-in `Principal` as `timezone`). Screens format times through here with that zone, so a
 centre outside Asia/Shanghai sees its own clock and no widget hard-codes a zone.
 """
 

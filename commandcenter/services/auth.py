@@ -208,16 +208,19 @@ def can(db: Database, principal: Principal, action: Action) -> bool:
     if not _genuine(db, principal):
         return False
     with db.read() as s:
-        return _allowed(s, principal, action)
+        return _role_allowed(s, principal, action)[1]
 
 
-def _allowed(s: Session, principal: Principal, action: Action) -> bool:
+def _role_allowed(s: Session, principal: Principal, action: Action) -> tuple[str, bool]:
+    """The account's role as stored now, and whether it is active and that role may `action`."""
     row = s.execute(
-        select(User.active, RolePermission.action)
+        select(User.role, User.active, RolePermission.action)
         .outerjoin(RolePermission, and_(RolePermission.role == User.role, RolePermission.action == action.value))
         .where(User.id == principal.user_id, User.username == principal.username)
     ).first()
-    return row is not None and bool(row.active) and row.action is not None
+    if row is None:
+        return principal.role.value, False
+    return row.role, bool(row.active) and row.action is not None
 
 
 def check(db: Database, principal: Principal, action: Action, *, centre_id: int | None = None) -> None:
@@ -226,9 +229,9 @@ def check(db: Database, principal: Principal, action: Action, *, centre_id: int 
     if not _genuine(db, principal):
         raise PermissionDenied(getattr(principal, "username", "?"), "forged", action.value)
     with db.read() as s:
-        allowed = _allowed(s, principal, action)
+        role, allowed = _role_allowed(s, principal, action)
     if not allowed:
-        raise PermissionDenied(principal.username, principal.role.value, action.value)
+        raise PermissionDenied(principal.username, role, action.value)
     if centre_id is not None:
         in_scope(principal, action, centre_id)
 
@@ -239,13 +242,15 @@ def in_scope(principal: Principal, action: Action, centre_id: int | None) -> Non
         raise OutOfScope(principal.username, action.value, centre_id)
 
 
-def authorize(db: Database, principal: Principal, action: Action, *, centre_id: int | None = None) -> None:
-    """`check`, with a refusal written to the audit trail before it is raised.
+def authorize(db: Database, principal: Principal, action: Action, *, centre_id: int | None = None,
+              entity: str = "user", entity_id: int | None = None) -> None:
+    """`check`, with a refusal written to the audit trail (on `entity`, e.g. the case acted on)
+    before it is raised.
 
     Call it outside any unit of work (the refusal's entry is a transaction of its own); a check
     that can only be made inside one goes in `refusals_audited`.
     """
-    with refusals_audited(db, principal, action):
+    with refusals_audited(db, principal, action, entity, entity_id):
         check(db, principal, action, centre_id=centre_id)
 
 
@@ -310,10 +315,3 @@ def seed_system_accounts(session: Session) -> None:
                              failed_logins=0))
     session.flush()
 
-
-# the names used before principals, while call sites move over (removed at the end of the change)
-Actor = Principal
-
-
-def actor_for(db: Database, username: str) -> Principal:
-    return demo_principal(db, username)

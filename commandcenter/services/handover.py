@@ -18,6 +18,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import case, delete, exists, func, insert, or_, select
@@ -38,7 +39,7 @@ from ..models import (
     User,
     to_epoch,
 )
-from .auth import Actor, authorize
+from .auth import Principal, authorize
 from .changefeed import record_change
 from .handover_summary import HandoverSummary, draft_summary
 from .lifecycle import write_audit
@@ -150,17 +151,23 @@ class HandoverService:
         self.db = db
 
     # ---- reading ----------------------------------------------------------------------
-    def get(self, actor: Actor, handover_id: int) -> HandoverRecord:
+    def get(self, actor: Principal, handover_id: int) -> HandoverRecord:
         authorize(self.db, actor, Action.VIEW)
         with self.db.read() as s:
             return self._record(s, self._load(s, actor, handover_id))
 
-    def pending_acknowledgement(self, actor: Actor) -> list[HandoverListRow]:
+    def print_record(self, actor: Principal, handover_id: int, *, folder: Path, lang: str) -> Path:
+        """The handover as a PDF in `folder` (`handover_print.print_handover`), for the record browser."""
+        from .handover_print import print_handover  # ReportLab loads with the first print
+
+        return print_handover(self.db, actor, handover_id, folder=folder, lang=lang)
+
+    def pending_acknowledgement(self, actor: Principal) -> list[HandoverListRow]:
         """Signed handovers (and correction notes) waiting for a supervisor, oldest first."""
         rows = self.search(actor, status=HandoverStatus.SIGNED.value)
         return sorted(rows, key=lambda r: (r.period_start, r.id))
 
-    def search(self, actor: Actor, text: str = "", *, status: str | None = None,
+    def search(self, actor: Principal, text: str = "", *, status: str | None = None,
                date_from: date | None = None, date_to: date | None = None, limit: int = 500) -> list[HandoverListRow]:
         """Past handovers, newest first. `text` matches notes, pending items, the author, the
         shift name, case numbers mentioned anywhere in the record, or a date (YYYY-MM-DD)."""
@@ -229,7 +236,7 @@ class HandoverService:
             ]
 
     # ---- writing ----------------------------------------------------------------------
-    def open_draft(self, actor: Actor, period: ShiftPeriod | None = None) -> HandoverRecord:
+    def open_draft(self, actor: Principal, period: ShiftPeriod | None = None) -> HandoverRecord:
         """The handover of the actor's current shift (or of `period`), drafted from the database.
 
         Creates it on first open; a draft is re-drafted so its figures are current, while a
@@ -267,7 +274,7 @@ class HandoverService:
             handover_id = h.id
         return self.get(actor, handover_id)
 
-    def save(self, actor: Actor, handover_id: int, notes: str, items: Sequence[ItemInput],
+    def save(self, actor: Principal, handover_id: int, notes: str, items: Sequence[ItemInput],
              expected_version: int | None = None) -> HandoverRecord:
         """Replace the notes and pending items. Saving a signed handover takes the signature
         back (it must be signed again); an acknowledged one is locked."""
@@ -291,7 +298,7 @@ class HandoverService:
 
         return self._change(actor, handover_id, expected_version, "handover_save", change, now)
 
-    def sign(self, actor: Actor, handover_id: int, expected_version: int | None = None) -> HandoverRecord:
+    def sign(self, actor: Principal, handover_id: int, expected_version: int | None = None) -> HandoverRecord:
         """The outgoing operator signs: the snapshot is drafted a last time and frozen."""
         authorize(self.db, actor, Action.WRITE_HANDOVER)
         now = self.db.clock.now()
@@ -308,7 +315,7 @@ class HandoverService:
 
         return self._change(actor, handover_id, expected_version, "handover_sign", change, now)
 
-    def acknowledge(self, actor: Actor, handover_id: int, expected_version: int | None = None) -> HandoverRecord:
+    def acknowledge(self, actor: Principal, handover_id: int, expected_version: int | None = None) -> HandoverRecord:
         """The incoming supervisor acknowledges a signed handover; from now on it is locked."""
         authorize(self.db, actor, Action.ACKNOWLEDGE_HANDOVER)
         now = self.db.clock.now()
@@ -325,7 +332,7 @@ class HandoverService:
 
         return self._change(actor, handover_id, expected_version, "handover_acknowledge", change, now)
 
-    def add_correction(self, actor: Actor, handover_id: int, text: str,
+    def add_correction(self, actor: Principal, handover_id: int, text: str,
                        items: Sequence[ItemInput] = ()) -> HandoverRecord:
         """A signed correction note referring to an acknowledged handover (which stays as it was)."""
         authorize(self.db, actor, Action.WRITE_HANDOVER)
@@ -362,7 +369,7 @@ class HandoverService:
             note_id = note.id
         return self.get(actor, note_id)
 
-    def current(self, actor: Actor) -> tuple[ShiftPeriod, HandoverRecord | None]:
+    def current(self, actor: Principal) -> tuple[ShiftPeriod, HandoverRecord | None]:
         """The shift an operator would hand over now, and its handover if one was opened.
 
         Reads only: screens call this when they appear, and draft with `open_draft` on request.
@@ -385,7 +392,7 @@ class HandoverService:
             ).order_by(Handover.id).limit(1)
         )
 
-    def _outgoing_shift(self, s: Session, actor: Actor, now: datetime) -> ShiftPeriod:
+    def _outgoing_shift(self, s: Session, actor: Principal, now: datetime) -> ShiftPeriod:
         running = shifts_at(s, actor.centre_id, now)
         if running:
             mine = set(s.scalars(select(ShiftMember.shift_id).where(ShiftMember.user_id == actor.user_id)))
@@ -398,13 +405,13 @@ class HandoverService:
             raise NotFound("shift", "current")
         return ended
 
-    def _load(self, s: Session, actor: Actor, handover_id: int) -> Handover:
+    def _load(self, s: Session, actor: Principal, handover_id: int) -> Handover:
         h = s.get(Handover, handover_id)
         if h is None or h.centre_id not in actor.centre_ids:
             raise NotFound("handover", handover_id)
         return h
 
-    def _change(self, actor: Actor, handover_id: int, expected_version: int | None, action: str,
+    def _change(self, actor: Principal, handover_id: int, expected_version: int | None, action: str,
                 change: Any, now: datetime) -> HandoverRecord:
         try:
             with self.db.unit_of_work() as s:
@@ -426,7 +433,7 @@ class HandoverService:
             raise StaleHandover(handover_id) from exc
         return self.get(actor, handover_id)
 
-    def _resolve_item(self, s: Session, actor: Actor, item: ItemInput, n: int) -> tuple[str, int | None, int | None, bool]:
+    def _resolve_item(self, s: Session, actor: Principal, item: ItemInput, n: int) -> tuple[str, int | None, int | None, bool]:
         text = clean_text(item.text, f"item {n}", HandoverItem.text, MAX_ITEM_TEXT, required=True)
         case_id = None
         number = (item.case_number or "").strip()

@@ -46,7 +46,7 @@ from ..models import (
 )
 from ..shapes.cases import CaseDetail, CaseRow, NewCase
 from . import audit, time_requests
-from .auth import Principal, authorize
+from .auth import Principal, authorize, in_scope, refusals_audited
 from .case_queries import case_detail, case_row
 from .changefeed import record_change
 from .field_steps import FIELD_STEPS, acceptance_clock, apply_field_step
@@ -149,15 +149,25 @@ class CaseService:
         return TimeLimits.from_database(self.db)
 
     # ---- reading ----------------------------------------------------------------------
-    def row(self, case_id: int) -> CaseRow:
+    def row(self, principal: Principal, case_id: int) -> CaseRow:
+        """One case of the principal's centres (OutOfScope for another centre's)."""
+        row = self._row(case_id)
+        authorize(self.db, principal, Action.VIEW, centre_id=row.centre_id, entity=Entity.CASE.value,
+                  entity_id=case_id)
+        return row
+
+    def _row(self, case_id: int) -> CaseRow:
         with self.db.read() as s:
             return case_row(s, case_id)
 
-    def detail(self, case_id: int, viewer: Principal | None = None) -> CaseDetail:
-        """One case with its history; the reporter and address masked unless `viewer` may see them."""
+    def detail(self, principal: Principal, case_id: int) -> CaseDetail:
+        """One case of the principal's centres with its history; the reporter and address masked
+        unless their role may see them."""
         with self.db.read() as s:
             detail = case_detail(s, case_id)
-        return detail_for(self.db, viewer, detail)
+        authorize(self.db, principal, Action.VIEW, centre_id=detail.row.centre_id, entity=Entity.CASE.value,
+                  entity_id=case_id)
+        return detail_for(self.db, principal, detail)
 
     # ---- intake -----------------------------------------------------------------------
     def report(self, actor: Principal, new: NewCase, *, register: bool = False) -> CaseRow:
@@ -165,15 +175,15 @@ class CaseService:
         authorize(self.db, actor, Action.INTAKE)
         if register:
             authorize(self.db, actor, Action.REGISTER)
+        if new.solved_on_spot:
+            authorize(self.db, actor, Action.SOLVE_ON_SPOT)
+        privacy = ReporterPrivacy(new.reporter_privacy)
+        anonymous = privacy is ReporterPrivacy.ANONYMOUS  # an anonymous caller's name is not kept at all
         description = _clean(new.description, "description", required=True, column=Case.description)
         SourceChannel(new.source)
         Priority(new.priority)
         now = self.db.clock.now()
         reported_at = new.reported_at or now
-        if new.solved_on_spot:
-            authorize(self.db, actor, Action.SOLVE_ON_SPOT)
-        privacy = ReporterPrivacy(new.reporter_privacy)
-        anonymous = privacy is ReporterPrivacy.ANONYMOUS  # an anonymous caller's name is not kept at all
         with self.db.unit_of_work() as s:
             if s.get(Category, new.category_id) is None:
                 raise ValidationError(f"unknown category {new.category_id}", field="category")
@@ -220,7 +230,7 @@ class CaseService:
                 self._apply(s, case, actor, Action.REGISTER, TransitionParams(), now)
             record_change(s, now, Entity.CASE, case.id, "insert", case.centre_id)
             case_id = case.id
-        return self.row(case_id)
+        return self._row(case_id)
 
     def _place(self, s: Session, new: NewCase) -> tuple[float, float, int]:
         if new.lon is not None and new.lat is not None:
@@ -257,21 +267,23 @@ class CaseService:
         params = params or TransitionParams()
         now = self.db.clock.now()
         try:
-            with self.db.unit_of_work() as s:
+            # the case's centre is known only once it is loaded: a refusal rolls the work back
+            with refusals_audited(self.db, actor, action, Entity.CASE.value, case_id), self.db.unit_of_work() as s:
                 stmt = select(Case).where(Case.id == case_id)
                 if not self.db.is_sqlite:
                     stmt = stmt.with_for_update()
                 case = s.scalar(stmt)
                 if case is None:
                     raise NotFound("case", case_id)
+                in_scope(actor, action, case.centre_id)
                 if expected_version is not None and case.version != expected_version:
                     raise StaleCase(case.case_number, expected_version, case.version, case.status)
                 self._apply(s, case, actor, action, params, now)
                 record_change(s, now, Entity.CASE, case.id, "update", case.centre_id)
         except StaleDataError as exc:  # a concurrent UPDATE won between our read and write
-            row = self.row(case_id)
+            row = self._row(case_id)
             raise StaleCase(row.case_number, expected_version or -1, row.version, row.status) from exc
-        return self.row(case_id)
+        return self._row(case_id)
 
     def perform_many(
         self, actor: Principal, items: list[tuple[int, int | None]], action: Action,
@@ -312,6 +324,7 @@ class CaseService:
             case.stage_started_at = case.stage_deadline_at = None
         elif action is Action.MERGE:
             target = self._merge_target(s, case, p.merge_into_id)
+            in_scope(actor, action, target.centre_id)  # never into another centre's case
             case.merged_into_id = target.id
             case.stage_started_at = case.stage_deadline_at = None
             note = note or f"merged into {target.case_number}"

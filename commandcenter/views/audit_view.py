@@ -35,7 +35,6 @@ from ..gui.screens import ScreenSpec
 from ..gui.tasks import TaskState
 from ..itemmodels.audit import AuditModel
 from ..labels import describe_error
-from ..services.audit_search import audit_facets, search_audit, verify_audit
 from ..shapes.audit import AuditFacets, AuditQuery, AuditRow, ChainReport
 
 
@@ -49,7 +48,7 @@ class AuditView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("auditScreen")
-        tz = zone(ctx.actor.timezone)
+        tz = zone(ctx.principal.timezone)
         self.user = QLineEdit(self, objectName="auditUser", clearButtonEnabled=True)
         self.action = QComboBox(self, objectName="auditAction")
         self.entity = QComboBox(self, objectName="auditEntity")
@@ -122,7 +121,7 @@ class AuditView(QWidget):
         super().showEvent(event)
         if not self._loaded:  # the first time the screen is shown, not at start-up
             self._loaded = True
-            self.ctx.runner.run_in_background(lambda _state: audit_facets(self.ctx.db, self.ctx.actor),
+            self.ctx.runner.run_in_background(lambda _state: self.ctx.audit.facets(self.ctx.principal),
                                               on_done=self._show_facets, on_error=self._failed)
             self.search()
 
@@ -137,7 +136,7 @@ class AuditView(QWidget):
 
     def query(self) -> AuditQuery:
         """What the filters say, as the service's query (times in the centre's zone)."""
-        tz = zone(self.ctx.actor.timezone)
+        tz = zone(self.ctx.principal.timezone)
 
         def instant(edit: QDateTimeEdit) -> datetime:
             value = edit.dateTime()
@@ -153,12 +152,12 @@ class AuditView(QWidget):
     def search(self) -> None:
         query = self.query()
         self.search_button.setEnabled(False)
-        self.ctx.runner.run_in_background(lambda _state: search_audit(self.ctx.db, self.ctx.actor, query),
+        self.ctx.runner.run_in_background(lambda _state: self.ctx.audit.search(self.ctx.principal, query),
                                           on_done=self._show_entries, on_error=self._failed)
 
     def _show_entries(self, rows: list[AuditRow]) -> None:
         self.search_button.setEnabled(True)
-        self.model.set_entries(rows, self.ctx.actor.timezone)
+        self.model.set_entries(rows, self.ctx.principal.timezone)
         self.count.setText(self.tr("{n} entries").format(n=len(rows)))
         self.searched.emit(len(rows))
 
@@ -169,7 +168,7 @@ class AuditView(QWidget):
         checking = self.tr("Verifying the chain… {percent} %")
 
         def work(state: TaskState) -> ChainReport:
-            return verify_audit(self.ctx.db, self.ctx.actor,
+            return self.ctx.audit.verify(self.ctx.principal,
                                 lambda done: state.progress(checking.format(percent=int(done * 100)), done))
 
         self.ctx.runner.run_in_background(work, on_done=self._show_verdict, on_error=self._failed,

@@ -60,9 +60,8 @@ from ..itemmodels.briefing import IssuedModel
 from ..itemmodels.roles import ROW_ROLE
 from ..labels import describe_error
 from ..paths import data_dir
-from ..services.briefing_checks import check_briefing_request
-from ..services.briefings import IssuedBriefing, IssuedRow, issue_briefing, issued_briefings
-from ..services.shifts import ShiftInfo, shift_patterns
+from ..services.briefings import IssuedBriefing, IssuedRow
+from ..services.shifts import ShiftInfo
 
 if TYPE_CHECKING:
     from ..shapes.briefing import Kpis
@@ -228,8 +227,8 @@ class BriefingView(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        db, centre, ids = self.ctx.db, self.ctx.actor.centre_id, self.ctx.actor.centre_ids
-        self.ctx.runner.run_in_background(lambda _s: (shift_patterns(db, centre), issued_briefings(db, ids)),
+        ctx, principal = self.ctx, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: (ctx.shifts.patterns(principal), ctx.briefings.issued(principal)),
                                           self._reloaded, self._failed)
 
     def _reloaded(self, result: tuple[list[ShiftInfo], list[IssuedRow]]) -> None:
@@ -290,8 +289,8 @@ class BriefingView(QWidget):
 
     def build(self) -> None:
         day, shift, lang = self.chosen()
-        db, actor = self.ctx.db, self.ctx.actor
-        name = f"briefing-{actor.centre_id}-{day:%Y%m%d}-{shift or 'daily'}-{lang}.pdf".replace(" ", "_")
+        briefings, principal = self.ctx.briefings, self.ctx.principal
+        name = f"briefing-{principal.centre_id}-{day:%Y%m%d}-{shift or 'daily'}-{lang}.pdf".replace(" ", "_")
         out = data_dir() / "briefings" / name
         self.progress.setValue(0)
         self.progress.setVisible(True)
@@ -300,9 +299,8 @@ class BriefingView(QWidget):
         self._update_state(busy=True)
         def work(state: Any) -> IssuedBriefing:
             # a day to come or before the data is refused (typed error, worded by _failed)
-            check_briefing_request(db, actor.centre_id, day, shift or None)
-            return issue_briefing(db, actor, centre_id=actor.centre_id, day=day, out=out, shift_name=shift,
-                                  lang=lang, progress=state.progress)
+            return briefings.issue(principal, day=day, out=out, shift_name=shift or None, lang=lang,
+                                   progress=state.progress)
 
         self.ctx.runner.run_in_background(work, self._built, self._failed, self._progressed)
 

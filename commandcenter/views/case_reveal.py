@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..domain.actions import Action
 from ..gui.context import AppContext
 from ..labels import describe_error
-from ..services.personal_data import reveal
 from ..widgets.case_detail import CaseDetailPanel
 
 
@@ -19,9 +18,9 @@ def wire_reveal(ctx: AppContext, panel: CaseDetailPanel) -> None:
     panel.set_reveal_allowed(ctx.can(Action.REVEAL_PERSONAL_DATA))
 
     def requested(case_id: int, field: str, reason: str) -> None:
-        db, viewer = ctx.db, ctx.actor
+        personal, principal = ctx.personal, ctx.principal
         ctx.runner.run_in_background(
-            lambda _s: (case_id, field, reveal(db, viewer, case_id, field, reason)),
+            lambda _s: (case_id, field, personal.reveal(principal, case_id, field, reason)),
             lambda result: panel.show_revealed(*result),
             lambda exc: panel.show_reveal_error(describe_error(exc)),
         )

@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        actor = self.ctx.actor
+        actor = self.ctx.principal
         demo = self.tr(" [DEMO]") if self._is_demo() else ""
         self.setWindowTitle(
             self.tr("Grid Command Centre — {centre} — {db}{demo}").format(
@@ -299,10 +299,8 @@ class MainWindow(QMainWindow):
         self._counts_pending = True
         self._counts_soon.stop()
         self._counts_timer.start()  # the periodic refresh counts from this one
-        from ..services.info import live_counts  # not before the first screen
-
-        db = self.ctx.db
-        self.ctx.runner.run_in_background(lambda _s: live_counts(db), self._counts_ready, self._counts_failed)
+        wall, principal = self.ctx.wall, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: wall.counts(principal), self._counts_ready, self._counts_failed)
 
     def _counts_ready(self, info: LiveCounts) -> None:
         self._counts_pending = False

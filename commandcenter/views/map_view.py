@@ -241,8 +241,8 @@ class MapView(QWidget):
         if self._geometry_loading:
             return
         self._geometry_loading = True
-        db = self.ctx.db
-        self.ctx.runner.run_in_background(lambda _s: map_data.map_geometry(db), self._geometry_ready,
+        maps, principal = self.ctx.map, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: maps.geometry(principal), self._geometry_ready,
                                           self._failed)
 
     def _geometry_ready(self, geometry: MapGeometry) -> None:
@@ -264,8 +264,8 @@ class MapView(QWidget):
             self._refresh_again = True
             return
         self._refreshing = True
-        db, viewer = self.ctx.db, self.ctx.actor
-        self.ctx.runner.run_in_background(lambda _s: map_data.map_layers(db, viewer), self._layers_ready, self._failed)
+        maps, principal = self.ctx.map, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: maps.layers(principal), self._layers_ready, self._failed)
 
     def _layers_ready(self, layers: MapLayers) -> None:
         self._refreshing = False
@@ -438,8 +438,8 @@ class MapView(QWidget):
         self.highlighted_case = case_id
         if self.canvas.highlight_case(case_id, centre=centre):
             return
-        db, viewer = self.ctx.db, self.ctx.actor
-        self.ctx.runner.run_in_background(lambda _s: map_data.case_marker(db, case_id, viewer),
+        maps, principal = self.ctx.map, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: maps.marker(principal, case_id),
                                           lambda marker: self._show_fetched(marker, centre), self._failed)
 
     def _show_fetched(self, marker: MapCaseMarker | None, centre: bool) -> None:
@@ -470,12 +470,10 @@ class MapView(QWidget):
             self.import_file(path)
 
     def import_file(self, path: str | Path) -> None:
-        from ..services.imports import import_grids  # loads shapely: not at start-up
-
-        db, actor = self.ctx.db, self.ctx.actor
+        imports, principal = self.ctx.imports, self.ctx.principal
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Importing {file}…").format(file=Path(path).name))
-        self.ctx.runner.run_in_background(lambda _s: import_grids(db, path, actor), self._imported,
+        self.ctx.runner.run_in_background(lambda _s: imports.grids(principal, path), self._imported,
                                           self._import_failed)
 
     def _imported(self, result: ImportResult) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLa
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..labels import priority_label
-from ..services.escalation import acknowledge_escalation, open_escalations, scan_escalations
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +63,13 @@ class EscalationPanel(QWidget):
             self._soon.start()
 
     def scan(self) -> None:
-        db = self.ctx.db
-        self.ctx.runner.run_in_background(lambda _s: scan_escalations(db), lambda _new: self.refresh(),
+        escalations, principal = self.ctx.escalations, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: escalations.scan(principal), lambda _new: self.refresh(),
                                           lambda exc: log.warning("escalation scan failed: %s", exc))
 
     def refresh(self) -> None:
-        db, centres = self.ctx.db, self.ctx.actor.centre_ids
-        self.ctx.runner.run_in_background(lambda _s: open_escalations(db, centres), self._show,
+        escalations, principal = self.ctx.escalations, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: escalations.open(principal), self._show,
                                           lambda exc: log.warning("escalations failed: %s", exc))
 
     def _show(self, rows: list) -> None:  # type: ignore[type-arg]
@@ -91,6 +90,6 @@ class EscalationPanel(QWidget):
         item = self.escalations.currentItem()
         if item is None:
             return
-        db, actor, eid = self.ctx.db, self.ctx.actor, int(item.data(Qt.ItemDataRole.UserRole))
-        self.ctx.runner.run_in_background(lambda _s: acknowledge_escalation(db, actor, eid),
+        escalations, principal, eid = self.ctx.escalations, self.ctx.principal, int(item.data(Qt.ItemDataRole.UserRole))
+        self.ctx.runner.run_in_background(lambda _s: escalations.acknowledge(principal, eid),
                                           lambda _r: self.refresh(), self.failed.emit)

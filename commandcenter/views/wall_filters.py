@@ -26,7 +26,7 @@ from ..gui.icons import icon
 from ..gui.style import ACCENT
 from ..itemmodels.wall import WallFilter
 from ..labels import priority_label, source_label
-from ..services.reference_lists import AreaTree, CategoryChoice, area_tree, category_choices
+from ..services.reference_lists import AreaTree, CategoryChoice
 
 STATUS_PRESETS: tuple[tuple[str, frozenset[str]], ...] = (
     ("all", frozenset()),
@@ -139,9 +139,9 @@ class WallFilterBar(QWidget):
 
     # ---- reference lists ----------------------------------------------------------------
     def load_reference_lists(self) -> None:
-        db = self.ctx.db
-        self._areas = area_tree(db)
-        self._categories = category_choices(db)
+        reference, principal = self.ctx.reference, self.ctx.principal
+        self._areas = reference.areas(principal)
+        self._categories = reference.categories(principal)
         self._fill_reference_combos()
 
     def _fill_reference_combos(self) -> None:
@@ -183,7 +183,7 @@ class WallFilterBar(QWidget):
             community_id=self.community_combo.currentData(),
             grid_id=self._grid_filter,
             due=frozenset(due.split(",")) if due else frozenset(),
-            mine_user_id=self.ctx.actor.user_id if self.mine_check.isChecked() else None,
+            mine_user_id=self.ctx.principal.user_id if self.mine_check.isChecked() else None,
             text=self.search.text(),
         )
 

@@ -47,7 +47,7 @@ from ..itemmodels.wall import COLUMN_INDEX, WallModel
 from ..labels import action_label, describe_error
 from ..services.alerts import AlertRouter, AlertSummary
 from ..services.lifecycle import TransitionParams
-from ..services.wall import WallScope, WallSnapshot, load_wall, rows_by_ids
+from ..services.wall import WallScope, WallSnapshot
 from ..shapes.cases import CaseDetail, CaseRow
 from ..widgets.case_detail import CaseDetailPanel
 from .case_reveal import wire_reveal
@@ -111,8 +111,8 @@ class WallView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("wallScreen")
-        self.scope = WallScope(centre_ids=ctx.actor.centre_ids)
-        self.model = WallModel(now=ctx.db.clock.now, parent=self, timezone=ctx.actor.timezone)
+        self.scope = WallScope(centre_ids=ctx.principal.centre_ids)
+        self.model = WallModel(now=ctx.db.clock.now, parent=self, timezone=ctx.principal.timezone)
         self._loading = False
         self._pending_ids: set[int] = set()
         self._fetching = False
@@ -177,7 +177,7 @@ class WallView(QWidget):
         self.model.rowsAboutToBeInserted.connect(self._before_insert)
         self.model.rowsInserted.connect(self._after_insert)
 
-        self.detail = CaseDetailPanel(now=self.ctx.db.clock.now, timezone=self.ctx.actor.timezone)
+        self.detail = CaseDetailPanel(now=self.ctx.db.clock.now, timezone=self.ctx.principal.timezone)
         wire_reveal(self.ctx, self.detail)
         self.escalation_panel = EscalationPanel(self.ctx)
         self.escalation_panel.case_requested.connect(self.select_case)
@@ -291,9 +291,9 @@ class WallView(QWidget):
         if self._loading:
             return
         self._loading = True
-        db, scope, viewer = self.ctx.db, self.scope, self.ctx.actor
+        wall, scope, principal = self.ctx.wall, self.scope, self.ctx.principal
         self.count_label.setText(self.tr("Loading the wall…"))
-        self.ctx.runner.run_in_background(lambda _s: load_wall(db, scope, viewer), self._loaded, self._load_failed)
+        self.ctx.runner.run_in_background(lambda _s: wall.load(principal, scope), self._loaded, self._load_failed)
 
     def _loaded(self, snapshot: WallSnapshot) -> None:
         self._loading = False
@@ -328,8 +328,8 @@ class WallView(QWidget):
             return
         ids, self._pending_ids = sorted(self._pending_ids), set()
         self._fetching = True
-        db, viewer = self.ctx.db, self.ctx.actor
-        self.ctx.runner.run_in_background(lambda _s: rows_by_ids(db, ids, viewer), self._apply_fetched,
+        wall, principal = self.ctx.wall, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: wall.rows(principal, ids), self._apply_fetched,
                                           self._fetch_failed)
 
     def _apply_fetched(self, rows: list[CaseRow]) -> None:
@@ -475,8 +475,8 @@ class WallView(QWidget):
 
     def _load_detail(self, case_id: int) -> None:
         self._detail_for = case_id
-        cases, viewer = self.ctx.cases, self.ctx.actor
-        self.ctx.runner.run_in_background(lambda _s: cases.detail(case_id, viewer), self._show_detail,
+        cases, principal = self.ctx.cases, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: cases.detail(principal, case_id), self._show_detail,
                                           lambda exc: log.warning("detail failed: %s", exc))
 
     def _show_detail(self, detail: CaseDetail) -> None:
@@ -544,7 +544,7 @@ class WallView(QWidget):
 
     def _perform(self, action: Action, row: CaseRow, params: TransitionParams,
                  done: Callable[[CaseRow], None] | None = None) -> None:
-        cases, actor = self.ctx.cases, self.ctx.actor
+        cases, actor = self.ctx.cases, self.ctx.principal
         self.ctx.runner.run_in_background(
             lambda _s: cases.perform(actor, row.id, action, params, expected_version=row.version),
             lambda updated: (self.apply_rows([updated], from_feed=False), done(updated) if done else None),
@@ -552,7 +552,7 @@ class WallView(QWidget):
         )
 
     def _perform_many(self, action: Action, rows: list[CaseRow]) -> None:
-        cases, actor = self.ctx.cases, self.ctx.actor
+        cases, actor = self.ctx.cases, self.ctx.principal
         items = [(r.id, r.version) for r in rows]
 
         def finished(result: tuple[list[CaseRow], list[tuple[int, Exception]]]) -> None:

@@ -17,7 +17,7 @@ from ...domain.enums import PRIORITY_ORDER, CategoryKind, Priority, Stage, TimeU
 from ...errors import DuplicateName, NotFound, StaleSetting, ValidationError
 from ...models import Category, TimeLimitPolicy
 from ...shapes.admin import CategoryRow, TimeLimitRow
-from ..auth import Actor, can
+from ..auth import Principal, can
 from ..changefeed import record_change
 from ..timelimits import FALLBACK_MINUTES
 from ..validation import clean_text
@@ -83,14 +83,14 @@ def check_limit(priority: Priority, minutes: int, unit: TimeUnit) -> None:
 class CategoryAdmin(AdminPart):
     """Categories, their names and their time limits."""
 
-    def rows(self, principal: Actor) -> list[CategoryRow]:
+    def rows(self, principal: Principal) -> list[CategoryRow]:
         """Every category, majors before their minors (by code); for either admin right."""
         if not can(self.db, principal, Action.MANAGE_CATEGORIES):
             self._allow(principal, Action.MANAGE_TIME_LIMITS)
         with self.db.read() as s:
             return _category_rows(s)
 
-    def add(self, principal: Actor, parent_id: int | None, code: str, kind: CategoryKind, name_zh: str,
+    def add(self, principal: Principal, parent_id: int | None, code: str, kind: CategoryKind, name_zh: str,
             name_en: str) -> CategoryRow:
         """A major class (no parent, two digits) or a minor class under one (its code plus two digits).
 
@@ -125,7 +125,7 @@ class CategoryAdmin(AdminPart):
             record_change(s, now, Entity.CATEGORY, category_id, "insert")
             return _category_rows(s, category_id)[0]
 
-    def rename(self, principal: Actor, category: CategoryRow, name_zh: str, name_en: str) -> CategoryRow:
+    def rename(self, principal: Principal, category: CategoryRow, name_zh: str, name_en: str) -> CategoryRow:
         """New names in both languages, if nobody changed the category since it was read."""
         self._allow(principal, Action.MANAGE_CATEGORIES)
         names = {"name_zh": clean_text(name_zh, "name_zh", Category.name_zh, required=True),
@@ -142,7 +142,7 @@ class CategoryAdmin(AdminPart):
             record_change(s, now, Entity.CATEGORY, category.id, "update")
             return _category_rows(s, category.id)[0]
 
-    def time_limits(self, principal: Actor, category_id: int) -> list[TimeLimitRow]:
+    def time_limits(self, principal: Principal, category_id: int) -> list[TimeLimitRow]:
         """The category's limit for every priority and stage, the built-in ones where it has none."""
         self._allow(principal, Action.MANAGE_TIME_LIMITS)
         with self.db.read() as s:
@@ -150,7 +150,7 @@ class CategoryAdmin(AdminPart):
                 raise NotFound("category", category_id)
             return _limit_rows(s, category_id)
 
-    def set_time_limit(self, principal: Actor, row: TimeLimitRow, minutes: int, unit: TimeUnit) -> TimeLimitRow:
+    def set_time_limit(self, principal: Principal, row: TimeLimitRow, minutes: int, unit: TimeUnit) -> TimeLimitRow:
         """Set one stage's limit, if it still is what `row` shows (else StaleSetting)."""
         self._allow(principal, Action.MANAGE_TIME_LIMITS)
         unit = TimeUnit(unit)

@@ -18,7 +18,7 @@ from ...domain.enums import CentreLevel
 from ...errors import NotFound, ValidationError
 from ...models import CommandCentre
 from ...shapes.admin import CentreRow
-from ..auth import Actor, centre_scope
+from ..auth import Principal, centre_scope
 from ..changefeed import record_change
 from ..validation import clean_text
 from .common import AdminPart, audit, versioned_update
@@ -67,12 +67,12 @@ def _check_parent(session: Session, level: CentreLevel, parent_id: int | None, c
 class CentreAdmin(AdminPart):
     """Command centres and the names their briefings carry."""
 
-    def rows(self, principal: Actor) -> list[CentreRow]:
+    def rows(self, principal: Principal) -> list[CentreRow]:
         self._allow(principal, Action.MANAGE_CENTRES)
         with self.db.read() as s:
             return centre_rows(s)
 
-    def add(self, principal: Actor, code: str, name: str, level: CentreLevel, parent_id: int | None,
+    def add(self, principal: Principal, code: str, name: str, level: CentreLevel, parent_id: int | None,
             timezone: str) -> CentreRow:
         self._allow(principal, Action.MANAGE_CENTRES)
         code = clean_text(code, "code", CommandCentre.code, required=True)
@@ -92,7 +92,7 @@ class CentreAdmin(AdminPart):
             record_change(s, now, Entity.CENTRE, centre_id, "insert", centre_id)
             return centre_rows(s, centre_id)[0]
 
-    def edit(self, principal: Actor, centre: CentreRow, *, name: str, level: CentreLevel, parent_id: int | None,
+    def edit(self, principal: Principal, centre: CentreRow, *, name: str, level: CentreLevel, parent_id: int | None,
              timezone: str) -> CentreRow:
         """Rename or move a centre, or change its zone, if nobody changed it since `centre` was read."""
         self._allow(principal, Action.MANAGE_CENTRES)

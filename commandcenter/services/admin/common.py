@@ -13,7 +13,7 @@ from ...db import Database
 from ...domain.actions import Action
 from ...errors import StaleSetting
 from .. import audit as audit_trail
-from ..auth import Actor, authorize
+from ..auth import Principal, authorize
 
 
 class AdminPart:
@@ -22,11 +22,11 @@ class AdminPart:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def _allow(self, principal: Actor, action: Action) -> None:
+    def _allow(self, principal: Principal, action: Action) -> None:
         authorize(self.db, principal, action)
 
 
-def audit(session: Session, principal: Actor, at: datetime, action: str, entity: str, entity_id: int | None,
+def audit(session: Session, principal: Principal, at: datetime, action: str, entity: str, entity_id: int | None,
           detail: dict[str, object]) -> None:
     """The audit entry of an admin change, in the change's own transaction (the hash chain)."""
     audit_trail.append(session, principal, action, entity, entity_id, detail, at=at)

@@ -17,7 +17,7 @@ from ...domain.entities import Entity
 from ...errors import StaleSetting, ValidationError
 from ...models import CalendarDay, CalendarYear
 from ...shapes.admin import CalendarYearRow, HolidayRow
-from ..auth import Actor
+from ..auth import Principal
 from ..calendar_admin import list_days, parse_calendar_csv, set_year
 from ..changefeed import record_change
 from ..validation import clean_text
@@ -29,7 +29,7 @@ KINDS = ("holiday", "workday")
 class HolidayAdmin(AdminPart):
     """The calendar of holidays and adjusted working days that working-time limits follow."""
 
-    def years(self, principal: Actor) -> list[CalendarYearRow]:
+    def years(self, principal: Principal) -> list[CalendarYearRow]:
         """Every year that is covered or has an exception, newest first."""
         self._allow(principal, Action.MANAGE_HOLIDAYS)
         with self.db.read() as s:
@@ -42,12 +42,12 @@ class HolidayAdmin(AdminPart):
         return [CalendarYearRow(y, y in covered, covered.get(y, ""), counts.get(y, {}).get("holiday", 0),
                                 counts.get(y, {}).get("workday", 0)) for y in years]
 
-    def days(self, principal: Actor, year: int) -> list[HolidayRow]:
+    def days(self, principal: Principal, year: int) -> list[HolidayRow]:
         self._allow(principal, Action.MANAGE_HOLIDAYS)
         entries, _covered = list_days(self.db, year)
         return [HolidayRow(e.day, e.kind, e.name) for e in entries]
 
-    def add_day(self, principal: Actor, day: date, kind: str, name: str) -> HolidayRow:
+    def add_day(self, principal: Principal, day: date, kind: str, name: str) -> HolidayRow:
         """Make `day` a holiday, or a Saturday or Sunday a working day; a day already listed is refused."""
         self._allow(principal, Action.MANAGE_HOLIDAYS)
         if kind not in KINDS:
@@ -66,7 +66,7 @@ class HolidayAdmin(AdminPart):
             record_change(s, now, Entity.CALENDAR, day.year, "update")
         return HolidayRow(day, kind, name)
 
-    def remove_day(self, principal: Actor, row: HolidayRow) -> None:
+    def remove_day(self, principal: Principal, row: HolidayRow) -> None:
         """Remove a holiday or adjusted working day, if it still is as `row` shows it."""
         self._allow(principal, Action.MANAGE_HOLIDAYS)
         now = self.db.clock.now()
@@ -79,7 +79,7 @@ class HolidayAdmin(AdminPart):
                   {"day": row.day.isoformat(), "kind": row.kind, "name": row.name})
             record_change(s, now, Entity.CALENDAR, row.day.year, "update")
 
-    def load_year(self, principal: Actor, year: int, path: Path) -> int:
+    def load_year(self, principal: Principal, year: int, path: Path) -> int:
         """Replace a year's exceptions with a `date,kind,name` CSV file and mark the year covered."""
         self._allow(principal, Action.MANAGE_HOLIDAYS)
         entries = parse_calendar_csv(path)

@@ -15,7 +15,7 @@ from ...domain.enums import Role
 from ...errors import LastAdministrator, NotFound, ValidationError
 from ...models import CommandCentre, RolePermission, User
 from ...shapes.admin import CentreRow, PermissionRow, UserRow
-from ..auth import Actor
+from ..auth import Principal
 from ..changefeed import record_change
 from ..passwords import hash_password
 from ..signin import check_new_password
@@ -85,18 +85,18 @@ def _check_centre(session: Session, centre_id: int) -> None:
 class UserAdmin(AdminPart):
     """Accounts: who may sign in, with which role, at which centre."""
 
-    def rows(self, principal: Actor) -> list[UserRow]:
+    def rows(self, principal: Principal) -> list[UserRow]:
         self._allow(principal, Action.MANAGE_USERS)
         with self.db.read() as s:
             return _user_rows(s)
 
-    def centres(self, principal: Actor) -> list[CentreRow]:
+    def centres(self, principal: Principal) -> list[CentreRow]:
         """The centres an account can belong to (for the account dialog)."""
         self._allow(principal, Action.MANAGE_USERS)
         with self.db.read() as s:
             return centre_rows(s)
 
-    def add(self, principal: Actor, username: str, display_name: str, role: Role, centre_id: int,
+    def add(self, principal: Principal, username: str, display_name: str, role: Role, centre_id: int,
             password: str) -> UserRow:
         """A new active account with its first password (scrypt-hashed; never stored or logged in clear)."""
         self._allow(principal, Action.MANAGE_USERS)
@@ -124,7 +124,7 @@ class UserAdmin(AdminPart):
             record_change(s, now, Entity.USER, user_id, "insert")
             return _user_rows(s, user_id)[0]
 
-    def edit(self, principal: Actor, user: UserRow, *, display_name: str, role: Role, centre_id: int) -> UserRow:
+    def edit(self, principal: Principal, user: UserRow, *, display_name: str, role: Role, centre_id: int) -> UserRow:
         """Change an account's name, role or centre, if nobody changed it since `user` was read."""
         self._allow(principal, Action.MANAGE_USERS)
         display_name = clean_text(display_name, "display_name", User.display_name, required=True)
@@ -145,7 +145,7 @@ class UserAdmin(AdminPart):
             record_change(s, now, Entity.USER, user.id, "update")
             return _user_rows(s, user.id)[0]
 
-    def set_active(self, principal: Actor, user: UserRow, active: bool) -> UserRow:
+    def set_active(self, principal: Principal, user: UserRow, active: bool) -> UserRow:
         """Disable an account (it can no longer sign in or act) or enable it again."""
         self._allow(principal, Action.MANAGE_USERS)
         now = self.db.clock.now()
@@ -159,7 +159,7 @@ class UserAdmin(AdminPart):
             record_change(s, now, Entity.USER, user.id, "update")
             return _user_rows(s, user.id)[0]
 
-    def reset_password(self, principal: Actor, user: UserRow, password: str) -> UserRow:
+    def reset_password(self, principal: Principal, user: UserRow, password: str) -> UserRow:
         """Give an account a new password (the user signs in with it) and lift a lockout."""
         self._allow(principal, Action.MANAGE_USERS)
         check_new_password(password)  # the one rule every new password follows
@@ -176,7 +176,7 @@ class UserAdmin(AdminPart):
 class PermissionAdmin(AdminPart):
     """The permission table: which role may perform which action."""
 
-    def matrix(self, principal: Actor) -> list[PermissionRow]:
+    def matrix(self, principal: Principal) -> list[PermissionRow]:
         """Every action, in the order the domain declares them, with the roles granted it."""
         self._allow(principal, Action.MANAGE_USERS)
         with self.db.read() as s:
@@ -185,7 +185,7 @@ class PermissionAdmin(AdminPart):
                 granted.setdefault(action, set()).add(Role(role))
         return [PermissionRow(a, frozenset(granted.get(a.value, ()))) for a in Action]
 
-    def grant(self, principal: Actor, role: Role, action: Action) -> PermissionRow:
+    def grant(self, principal: Principal, role: Role, action: Action) -> PermissionRow:
         """Let `role` perform `action`; granting what is already granted changes (and audits) nothing."""
         self._allow(principal, Action.MANAGE_USERS)
         role = _person_role(role)
@@ -200,7 +200,7 @@ class PermissionAdmin(AdminPart):
             record_change(s, now, Entity.PERMISSION, 0, "insert")
             return _permission_row(s, action)
 
-    def revoke(self, principal: Actor, role: Role, action: Action) -> PermissionRow:
+    def revoke(self, principal: Principal, role: Role, action: Action) -> PermissionRow:
         """Stop `role` performing `action` (from the next action of its users on); never the
         last active user's right to manage users."""
         self._allow(principal, Action.MANAGE_USERS)

@@ -108,7 +108,7 @@ class CategoriesTab(AdminTab):
             self.limits.set_rows([])
             self._update_buttons()
             return
-        categories, p = self.ctx.admin.categories, self.ctx.actor
+        categories, p = self.ctx.admin.categories, self.ctx.principal
         self.run(lambda: categories.time_limits(p, c.id), self._limits_loaded)
 
     def _limits_loaded(self, rows: list[TimeLimitRow]) -> None:
@@ -116,7 +116,7 @@ class CategoriesTab(AdminTab):
         self._update_buttons()
 
     def reload(self) -> None:
-        categories, p = self.ctx.admin.categories, self.ctx.actor
+        categories, p = self.ctx.admin.categories, self.ctx.principal
         self.run(lambda: categories.rows(p), self._loaded)
 
     def _loaded(self, rows: list[CategoryRow]) -> None:
@@ -136,7 +136,7 @@ class CategoriesTab(AdminTab):
         self.say(text)
 
     def new_category(self) -> None:
-        categories, p = self.ctx.admin.categories, self.ctx.actor
+        categories, p = self.ctx.admin.categories, self.ctx.principal
         majors = [c for c in self.model.all_rows() if c.level == 1]
         dialog = self.dialog = CategoryDialog(majors, parent=self)
         chosen = self.selected()
@@ -153,7 +153,7 @@ class CategoriesTab(AdminTab):
         category = self.selected()
         if category is None:
             return
-        categories, p = self.ctx.admin.categories, self.ctx.actor
+        categories, p = self.ctx.admin.categories, self.ctx.principal
         dialog = self.dialog = CategoryDialog([], category, parent=self)
 
         def send(v: dict[str, Any]) -> None:
@@ -166,7 +166,7 @@ class CategoriesTab(AdminTab):
         limit = self.selected_limit()
         if limit is None:
             return
-        categories, p = self.ctx.admin.categories, self.ctx.actor
+        categories, p = self.ctx.admin.categories, self.ctx.principal
         dialog = self.dialog = TimeLimitDialog(limit, parent=self)
 
         def send(v: dict[str, Any]) -> None:

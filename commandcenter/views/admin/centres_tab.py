@@ -50,7 +50,7 @@ class CentresTab(AdminTab):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def reload(self) -> None:
-        centres, p = self.ctx.admin.centres, self.ctx.actor
+        centres, p = self.ctx.admin.centres, self.ctx.principal
         self.run(lambda: centres.rows(p), self._loaded)
 
     def _loaded(self, rows: list[CentreRow]) -> None:
@@ -67,7 +67,7 @@ class CentresTab(AdminTab):
         self.reload()  # a rename shows in its children's parent column too
 
     def new_centre(self) -> None:
-        centres, p = self.ctx.admin.centres, self.ctx.actor
+        centres, p = self.ctx.admin.centres, self.ctx.principal
         dialog = self.dialog = CentreDialog(self.model.all_rows(), parent=self)
 
         def send(v: dict[str, Any]) -> None:
@@ -80,7 +80,7 @@ class CentresTab(AdminTab):
         centre = self.selected()
         if centre is None:
             return
-        centres, p = self.ctx.admin.centres, self.ctx.actor
+        centres, p = self.ctx.admin.centres, self.ctx.principal
         dialog = self.dialog = CentreDialog(self.model.all_rows(), centre, parent=self)
 
         def send(v: dict[str, Any]) -> None:

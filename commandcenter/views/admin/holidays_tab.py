@@ -96,7 +96,7 @@ class HolidaysTab(AdminTab):
             self.year.setValue(self.years.row_at(rows[0].row()).year)
 
     def reload(self) -> None:
-        holidays, p = self.ctx.admin.holidays, self.ctx.actor
+        holidays, p = self.ctx.admin.holidays, self.ctx.principal
         self.run(lambda: holidays.years(p), self._years_loaded)
         self.load_days()
 
@@ -105,7 +105,7 @@ class HolidaysTab(AdminTab):
         self.loaded = True
 
     def load_days(self) -> None:
-        holidays, p, year = self.ctx.admin.holidays, self.ctx.actor, self.year.value()
+        holidays, p, year = self.ctx.admin.holidays, self.ctx.principal, self.year.value()
         self.run(lambda: holidays.days(p, year), self._days_loaded)
 
     def _days_loaded(self, rows: list[HolidayRow]) -> None:
@@ -119,7 +119,7 @@ class HolidaysTab(AdminTab):
         self.reload()
 
     def add_day(self) -> None:
-        holidays, p = self.ctx.admin.holidays, self.ctx.actor
+        holidays, p = self.ctx.admin.holidays, self.ctx.principal
         dialog = self.dialog = HolidayDialog(self.year.value(), parent=self)
 
         def send(v: dict[str, Any]) -> None:
@@ -133,7 +133,7 @@ class HolidaysTab(AdminTab):
         row = self.selected_day()
         if row is None:
             return
-        holidays, p = self.ctx.admin.holidays, self.ctx.actor
+        holidays, p = self.ctx.admin.holidays, self.ctx.principal
         self.dialog = None
         self.run(lambda: holidays.remove_day(p, row),
                  lambda _none: self._changed(self.tr("{day} removed from the calendar.").format(day=row.day.isoformat())))
@@ -153,7 +153,7 @@ class HolidaysTab(AdminTab):
 
     def load_file(self, year: int, path: Path) -> None:
         """Replace `year`'s calendar with the file's rows (a bad row refuses the whole file)."""
-        holidays, p = self.ctx.admin.holidays, self.ctx.actor
+        holidays, p = self.ctx.admin.holidays, self.ctx.principal
         self.dialog = None
         self.run(lambda: holidays.load_year(p, year, path),
                  lambda n: self._changed(self.tr("{year}: {n} holidays and adjusted working days loaded.")

@@ -79,7 +79,7 @@ class UsersTab(AdminTab):
         self.active_button.setText(self.tr("Enable") if user is not None and not user.active else self.tr("Disable"))
 
     def reload(self) -> None:
-        users, p = self.ctx.admin.users, self.ctx.actor
+        users, p = self.ctx.admin.users, self.ctx.principal
         self.run(lambda: (users.rows(p), users.centres(p)), self._loaded)
 
     def _loaded(self, result: tuple[list[UserRow], list[CentreRow]]) -> None:
@@ -100,7 +100,7 @@ class UsersTab(AdminTab):
         self.say(text)
 
     def new_user(self) -> None:
-        users, p = self.ctx.admin.users, self.ctx.actor
+        users, p = self.ctx.admin.users, self.ctx.principal
         dialog = self.dialog = UserDialog(PERSON_ROLES, self.centres, parent=self)
 
         def send(v: dict[str, Any]) -> None:
@@ -113,7 +113,7 @@ class UsersTab(AdminTab):
         user = self.selected()
         if user is None:
             return
-        users, p = self.ctx.admin.users, self.ctx.actor
+        users, p = self.ctx.admin.users, self.ctx.principal
         dialog = self.dialog = UserDialog(PERSON_ROLES, self.centres, user, parent=self)
 
         def send(v: dict[str, Any]) -> None:
@@ -127,7 +127,7 @@ class UsersTab(AdminTab):
         user = self.selected()
         if user is None:
             return
-        users, p = self.ctx.admin.users, self.ctx.actor
+        users, p = self.ctx.admin.users, self.ctx.principal
         dialog = self.dialog = PasswordDialog(user, parent=self)
 
         def send(v: dict[str, Any]) -> None:
@@ -141,7 +141,7 @@ class UsersTab(AdminTab):
         user = self.selected()
         if user is None:
             return
-        users, p = self.ctx.admin.users, self.ctx.actor
+        users, p = self.ctx.admin.users, self.ctx.principal
         active = not user.active
         text = self.tr("User {name} enabled.") if active else self.tr("User {name} disabled: they can no longer "
                                                                       "sign in or act.")
@@ -170,7 +170,7 @@ class PermissionsTab(AdminTab):
                                   "applies from the next action of that role's users."))
 
     def reload(self) -> None:
-        perms, p = self.ctx.admin.permissions, self.ctx.actor
+        perms, p = self.ctx.admin.permissions, self.ctx.principal
         self.run(lambda: perms.matrix(p), self._loaded)
 
     def _loaded(self, rows: list[PermissionRow]) -> None:
@@ -181,7 +181,7 @@ class PermissionsTab(AdminTab):
         self.loaded = True
 
     def change(self, role: str, action: str, granted: bool) -> None:
-        perms, p = self.ctx.admin.permissions, self.ctx.actor
+        perms, p = self.ctx.admin.permissions, self.ctx.principal
         r, a = Role(role), Action(action)
         call = perms.grant if granted else perms.revoke
         text = self.tr("{role} may now: {permission}.") if granted else self.tr("{role} may no longer: {permission}.")

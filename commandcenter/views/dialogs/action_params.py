@@ -41,7 +41,7 @@ from ...gui.style import ERROR_STYLE, HINT_STYLE, STAR, dialog_header
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, describe_error, status_label
 from ...services.lifecycle import MAX_EXTENSION_MINUTES, TransitionParams
-from ...services.reference_lists import OpenCaseChoice, open_case_choices
+from ...services.reference_lists import OpenCaseChoice
 from ...services.timelimits import TimeLimits
 from ...shapes.cases import CaseDetail, CaseRow
 from ...shapes.time_requests import TimeRequestRow
@@ -307,20 +307,18 @@ class ActionParamsDialog(QDialog):
 
     # ---- loading ----------------------------------------------------------------------
     def _load(self) -> None:
-        db, r = self.ctx.db, self.row
+        ctx, principal, r = self.ctx, self.ctx.principal, self.row
         if self.action in DECIDES:
-            cases, viewer = self.ctx.cases, self.ctx.actor
-            self.ctx.runner.run_in_background(lambda _s: cases.detail(r.id, viewer), self._request_loaded,
+            self.ctx.runner.run_in_background(lambda _s: ctx.cases.detail(principal, r.id), self._request_loaded,
                                               self._load_failed)
         if self.action in TIME_WANTED or self.action is Action.EXTEND:
-            self.ctx.runner.run_in_background(lambda _s: TimeLimits.from_database(db), self._limits_loaded,
+            self.ctx.runner.run_in_background(lambda _s: ctx.reference.limits(principal), self._limits_loaded,
                                               self._load_failed)
         elif self.action is Action.MERGE:
             assert self.mergeAllGrids is not None
             grid_id = None if self.mergeAllGrids.isChecked() else r.grid_id
-            centres, viewer = self.ctx.actor.centre_ids, self.ctx.actor
             self.ctx.runner.run_in_background(
-                lambda _s: open_case_choices(db, centres, grid_id=grid_id, exclude_id=r.id, viewer=viewer),
+                lambda _s: ctx.reference.open_cases(principal, grid_id=grid_id, exclude_id=r.id),
                 self._merge_loaded, self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -348,7 +346,7 @@ class ActionParamsDialog(QDialog):
         if q is None:
             self.requestLabel.setText(self.tr("No request of this kind is waiting for a decision."))
             return
-        tz = self.ctx.actor.timezone
+        tz = self.ctx.principal.timezone
         self.requestLabel.setText(self.tr("Requested by {who} at {at}, before the deadline {deadline}: "
                                           "{span}\n{reason}").format(
             who=q.requested_by or "—", at=format_local(q.requested_at, tz),
@@ -403,7 +401,7 @@ class ActionParamsDialog(QDialog):
         new: datetime = self._limits.calendar.add(old, minutes, unit)
         clock = self.tr("counted in working time: office hours on working days") if unit is TimeUnit.WORKING \
             else self.tr("counted in calendar time")
-        tz = self.ctx.actor.timezone
+        tz = self.ctx.principal.timezone
         self.deadlineLabel.setText(
             self.tr("Handling deadline {old} → {new}  (+{span}, {clock})").format(
                 old=format_local(old, tz), new=format_local(new, tz), span=format_duration(minutes * 60), clock=clock)
@@ -455,7 +453,7 @@ class ActionParamsDialog(QDialog):
             if query and query not in haystack.lower():
                 continue
             item = QListWidgetItem(
-                f"{c.case_number}   {format_local(c.reported_at, self.ctx.actor.timezone)}   {status_label(c.status)}\n"
+                f"{c.case_number}   {format_local(c.reported_at, self.ctx.principal.timezone)}   {status_label(c.status)}\n"
                 f"{c.category_zh} · {c.grid_code} · {_shorten(c.address or c.description, 60)}"
             )
             item.setData(CHOICE_ROLE, c)

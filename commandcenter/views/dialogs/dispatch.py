@@ -65,12 +65,10 @@ from ...gui.style import (
     qcolor,
 )
 from ...labels import describe_error, duty_label, priority_label, status_label
-from ...services.dispatch import Recommendation, recommend
+from ...services.dispatch import Recommendation
 from ...services.lifecycle import TransitionParams
 from ...services.reference_lists import (
     AssigneeChoice,
-    department_choices,
-    officer_choices,
     search_assignees,
 )
 from ...shapes.cases import CaseRow
@@ -297,11 +295,12 @@ class DispatchDialog(QDialog):
 
     # ---- loading ----------------------------------------------------------------------
     def _load(self) -> None:
-        db, case_id = self.ctx.db, self._all_rows[0].id
-        self.ctx.runner.run_in_background(lambda _s: recommend(db, case_id, limit=RECOMMENDATIONS),
-                                          self._recommendations_loaded, self._load_failed)
+        reference, principal, case_id = self.ctx.reference, self.ctx.principal, self._all_rows[0].id
+        self.ctx.runner.run_in_background(
+            lambda _s: reference.recommendations(principal, case_id, limit=RECOMMENDATIONS),
+            self._recommendations_loaded, self._load_failed)
         # departments first: a few dozen, and otherwise lost below thousands of officers
-        self.ctx.runner.run_in_background(lambda _s: department_choices(db) + officer_choices(db),
+        self.ctx.runner.run_in_background(lambda _s: reference.assignees(principal),
                                           self._assignees_loaded, self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -484,7 +483,7 @@ class DispatchDialog(QDialog):
         if self._busy or not self.rows:
             return
         self._set_busy(True)
-        cases, actor, action = self.ctx.cases, self.ctx.actor, self.action
+        cases, actor, action = self.ctx.cases, self.ctx.principal, self.action
         items = [(r.id, r.version) for r in self.rows]
         params = assignee.params()
         self.ctx.runner.run_in_background(lambda _s: cases.perform_many(actor, items, action, params),

@@ -43,8 +43,6 @@ from ...services.geo import GridLocator
 from ...services.reference_lists import (
     AreaTree,
     CategoryChoice,
-    area_tree,
-    category_choices,
     search_categories,
 )
 from ...shapes.cases import CaseRow, NewCase
@@ -80,9 +78,9 @@ class NewCaseDialog(QDialog):
         self._build()
         self.retranslate_ui()
         self.categorySearch.setFocus()
-        db = ctx.db
+        reference, principal = ctx.reference, ctx.principal
         ctx.runner.run_in_background(
-            lambda _s: (category_choices(db), area_tree(db), GridLocator.from_database(db)),
+            lambda _s: (reference.categories(principal), reference.areas(principal), reference.locator(principal)),
             self._loaded,
             self._load_failed,
         )
@@ -409,7 +407,7 @@ class NewCaseDialog(QDialog):
             return
         register = self.registerCheck.isChecked()
         self._set_saving(True)
-        cases, actor = self.ctx.cases, self.ctx.actor
+        cases, actor = self.ctx.cases, self.ctx.principal
         self.ctx.runner.run_in_background(
             lambda _s: cases.report(actor, new, register=register), self._saved, self._save_failed
         )

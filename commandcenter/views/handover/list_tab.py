@@ -131,7 +131,7 @@ class ListTab(QWidget):
         self.preview.retranslate_ui()
 
     def reload(self) -> None:
-        actor, text, status = self.ctx.actor, self.search.text(), self.status.currentData() or None
+        actor, text, status = self.ctx.principal, self.search.text(), self.status.currentData() or None
 
         def work(_state: Any) -> list[HandoverListRow]:
             if self.pending_only:
@@ -161,7 +161,7 @@ class ListTab(QWidget):
         row = current.data(ROW_ROLE)
         if row is None:
             return
-        actor = self.ctx.actor
+        actor = self.ctx.principal
         self.ctx.runner.run_in_background(lambda _s: self.svc.get(actor, row.id), self._show, self._failed)
 
     def _show(self, record: HandoverRecord) -> None:
@@ -172,7 +172,7 @@ class ListTab(QWidget):
 
     def _update_state(self) -> None:
         r = self.record
-        self.ack_button.setEnabled(r is not None and r.status == HandoverStatus.SIGNED and r.author_id != self.ctx.actor.user_id)
+        self.ack_button.setEnabled(r is not None and r.status == HandoverStatus.SIGNED and r.author_id != self.ctx.principal.user_id)
         self.pdf_button.setEnabled(r is not None)
         self.correct_button.setEnabled(r is not None and r.locked)
 
@@ -185,7 +185,7 @@ class ListTab(QWidget):
         record = self.record
         if record is None:
             return
-        actor = self.ctx.actor
+        actor = self.ctx.principal
 
         def done(r: HandoverRecord) -> None:
             self.message.show_message(self.tr("Handover #{id} acknowledged").format(id=r.id))
@@ -203,7 +203,7 @@ class ListTab(QWidget):
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Correction"), self.tr(
             "This handover is acknowledged and stays as it is. Write the correction note:"))
         if ok and text.strip():
-            actor = self.ctx.actor
+            actor = self.ctx.principal
             self.ctx.runner.run_in_background(
                 lambda _s: self.svc.add_correction(actor, record.id, text),
                 lambda note: (self.message.show_message(self.tr("Correction #{id} added").format(id=note.id)),

@@ -33,7 +33,6 @@ from ...services.handover import (
     HandoverRecord,
     ItemInput,
 )
-from ...services.handover_print import print_handover
 from ...services.handover_summary import HandoverCase
 
 NOWRAP = " style='white-space:nowrap'"
@@ -143,10 +142,11 @@ class RecordBrowser(QTextBrowser):
 def open_pdf(ctx: AppContext, record: HandoverRecord, done: Callable[[str], None],
              failed: Callable[[BaseException], None]) -> None:
     """Write the handover record as a PDF (off the GUI thread), then open it in the system viewer."""
-    db, actor, lang, folder = ctx.db, ctx.actor, i18n.current_language(), data_dir() / "handovers"
+    handovers, principal = ctx.handovers, ctx.principal
+    lang, folder = i18n.current_language(), data_dir() / "handovers"
 
     def work(_state: Any) -> str:
-        return str(print_handover(db, actor, record.id, folder=folder, lang=lang))
+        return str(handovers.print_record(principal, record.id, folder=folder, lang=lang))
 
     def opened(result: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(result))

@@ -215,7 +215,7 @@ class WriteTab(QWidget):
     # ---- loading ----------------------------------------------------------------------
     def load(self) -> None:
         """Find this shift's handover (read only; drafting is the operator's decision)."""
-        self._run(lambda: self.svc.current(self.ctx.actor), self._current_loaded)
+        self._run(lambda: self.svc.current(self.ctx.principal), self._current_loaded)
 
     def _current_loaded(self, result: tuple[ShiftPeriod, HandoverRecord | None]) -> None:
         self.period, record = result
@@ -313,7 +313,7 @@ class WriteTab(QWidget):
 
     # ---- actions ----------------------------------------------------------------------
     def draft(self) -> None:
-        self._run(lambda: self.svc.open_draft(self.ctx.actor), self._drafted)
+        self._run(lambda: self.svc.open_draft(self.ctx.principal), self._drafted)
 
     def _drafted(self, record: HandoverRecord) -> None:
         self.arrived(record)
@@ -343,7 +343,7 @@ class WriteTab(QWidget):
         record = self.record
         if record is None:
             return
-        notes, items, actor = self.notes.toPlainText(), self.items.items(), self.ctx.actor
+        notes, items, actor = self.notes.toPlainText(), self.items.items(), self.ctx.principal
         self._sent = stored_form(notes, items)
         self._run(lambda: self.svc.save(actor, record.id, notes, items, record.version),
                   lambda r: (self.arrived(r), self.message.show_message(self.tr("Saved"))))
@@ -361,7 +361,7 @@ class WriteTab(QWidget):
     def _sign(self, record: HandoverRecord, notes: str, items: list[ItemInput], save_first: bool) -> None:
         """Sign the confirmed text at the version it was confirmed against: if another seat
         changed the handover since, the service refuses (stale) and nothing is signed."""
-        actor = self.ctx.actor
+        actor = self.ctx.principal
         self._sent = stored_form(notes, items)
 
         def work() -> HandoverRecord:
@@ -381,7 +381,7 @@ class WriteTab(QWidget):
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Correction"), self.tr(
             "This handover is acknowledged and stays as it is. Write the correction note:"))
         if ok and text.strip():
-            self._run(lambda: self.svc.add_correction(self.ctx.actor, record.id, text),
+            self._run(lambda: self.svc.add_correction(self.ctx.principal, record.id, text),
                       lambda note: self.message.show_message(self.tr("Correction #{id} added").format(id=note.id)))
 
     def print_pdf(self) -> None:
@@ -392,7 +392,7 @@ class WriteTab(QWidget):
         """Handovers changed (another seat, or this one's own save): fetch ours and merge it in;
         whether the editor may be replaced is decided when it arrives, not now."""
         if self.record is not None and self.record.id in ids:
-            record_id, actor = self.record.id, self.ctx.actor  # the message line stays as it is
+            record_id, actor = self.record.id, self.ctx.principal  # the message line stays as it is
             self.ctx.runner.run_in_background(lambda _state: self.svc.get(actor, record_id),
                                               lambda r: self.arrived(r, remote=True), self._failed)
 

@@ -49,8 +49,7 @@ from ...gui.screens import ScreenSpec
 from ...gui.style import ERROR_TEXT_STYLE, ON_DUTY_GREEN, text_style
 from ...itemmodels.roster import ALL, DUTY_ORDER, Column, OfficerRosterModel, RosterFilter
 from ...labels import describe_error, duty_label
-from ...services import roster
-from ...services.reference_lists import AreaTree, area_tree
+from ...services.reference_lists import AreaTree
 from ...services.roster import (
     DutyChangeResult,
     OfficerLoad,
@@ -246,8 +245,8 @@ class RosterView(ShiftPanel, QWidget):
             return
         self._loading = True
         self._stale_officers.clear()  # the whole roster is read now
-        db, viewer = self.ctx.db, self.ctx.actor
-        self.ctx.runner.run_in_background(lambda _s: (roster.officer_rows(db, None, viewer), area_tree(db)),
+        ctx, principal = self.ctx, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: (ctx.roster.rows(principal), ctx.reference.areas(principal)),
                                           self._rows_loaded, self._load_failed)
 
     def _rows_loaded(self, result: tuple[list[OfficerRow], AreaTree]) -> None:
@@ -293,9 +292,9 @@ class RosterView(ShiftPanel, QWidget):
             return
         wanted, self._stale_officers = self._stale_officers, set()
         self._refreshing = True
-        db, viewer = self.ctx.db, self.ctx.actor
+        officers, principal = self.ctx.roster, self.ctx.principal
         self.ctx.runner.run_in_background(
-            lambda _s: (wanted, roster.officer_rows(db, wanted, viewer)), self._officers_refreshed, self._load_failed)
+            lambda _s: (wanted, officers.rows(principal, wanted)), self._officers_refreshed, self._load_failed)
 
     def _officers_refreshed(self, result: tuple[set[int], list[OfficerRow]]) -> None:
         self._refreshing = False
@@ -309,8 +308,8 @@ class RosterView(ShiftPanel, QWidget):
             self._officers_refresh.request()
 
     def refresh_loads(self) -> None:
-        db = self.ctx.db
-        self.ctx.runner.run_in_background(lambda _s: roster.officer_loads(db), self._loads_ready, self._load_failed)
+        officers, principal = self.ctx.roster, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: officers.loads(principal), self._loads_ready, self._load_failed)
 
     def _loads_ready(self, loads: dict[int, OfficerLoad]) -> None:
         self.model.apply_loads(loads)
@@ -433,10 +432,10 @@ class RosterView(ShiftPanel, QWidget):
         targets = list(officers if officers is not None else self.selected_officers())
         if not targets or not self.can_manage:
             return
-        db, actor = self.ctx.db, self.ctx.actor
+        officers, principal = self.ctx.roster, self.ctx.principal
         shown = [(r.id, r.version) for r in targets]
         names = {r.id: r.name for r in targets}
-        self.ctx.runner.run_in_background(lambda _s: (names, roster.set_duty_statuses(db, actor, shown, status)),
+        self.ctx.runner.run_in_background(lambda _s: (names, officers.set_duty_statuses(principal, shown, status)),
                                           self._duty_done, self._duty_failed)
 
     def _duty_done(self, result: tuple[dict[int, str], DutyChangeResult]) -> None:
@@ -477,15 +476,12 @@ class RosterView(ShiftPanel, QWidget):
 
     def import_file(self, kind: str, path: str | Path) -> None:
         """Import officers or departments from a CSV file off the GUI thread."""
-        # the importers load shapely: not at start-up
-        from ...services.imports import import_departments, import_officers
-
-        importer = {"officers": import_officers, "departments": import_departments}[kind]
-        db, actor = self.ctx.db, self.ctx.actor
+        imports, principal = self.ctx.imports, self.ctx.principal
+        importer = {"officers": imports.officers, "departments": imports.departments}[kind]
         self.show_message(self.tr("Importing {file}…").format(file=Path(path).name))
         for action in (self.import_officers_action, self.import_departments_action):
             action.setEnabled(False)
-        self.ctx.runner.run_in_background(lambda _s: importer(db, path, actor), self._imported, self._import_failed)
+        self.ctx.runner.run_in_background(lambda _s: importer(principal, path), self._imported, self._import_failed)
 
     def _imported(self, result: ImportResult) -> None:
         self._enable_imports()

@@ -44,13 +44,6 @@ from ...services.shifts import (
     ShiftBoard,
     ShiftRow,
     UserOption,
-    assign_to_shift,
-    delete_shift,
-    list_users,
-    remove_from_shift,
-    save_shift,
-    shift_board,
-    shift_rows,
 )
 from .shift_dialog import ShiftDialog
 
@@ -143,10 +136,10 @@ class ShiftPanel:
 
     # ---- shifts -----------------------------------------------------------------------------------
     def reload_shifts(self) -> None:
-        db, centres = self.ctx.db, self.ctx.actor.centre_ids
+        shifts, principal = self.ctx.shifts, self.ctx.principal
 
         def work(_s: Any) -> tuple[list[ShiftRow], ShiftBoard, list[UserOption]]:
-            return shift_rows(db, centres), shift_board(db, centres), list_users(db, centres)
+            return shifts.rows(principal), shifts.board(principal), shifts.users(principal)
 
         self.ctx.runner.run_in_background(work, self._shifts_loaded, self._load_failed)
 
@@ -196,7 +189,7 @@ class ShiftPanel:
             self.next_label.setText(QCoreApplication.translate("RosterView", "Next: no shift defined"))
 
     def _when(self, instant: datetime, with_day: bool = False) -> str:
-        tz = zone(self.ctx.actor.timezone)
+        tz = zone(self.ctx.principal.timezone)
         local = instant.astimezone(tz)
         text = local.strftime("%H:%M")
         if with_day and local.date() != self.ctx.db.clock.now().astimezone(tz).date():
@@ -256,31 +249,31 @@ class ShiftPanel:
         dialog.open()
 
     def save_shift(self, values: dict[str, Any], shift_id: int | None = None) -> None:
-        db, actor = self.ctx.db, self.ctx.actor
-        self._run_shift(lambda _s: save_shift(db, actor, shift_id=shift_id, **values))
+        shifts, principal = self.ctx.shifts, self.ctx.principal
+        self._run_shift(lambda _s: shifts.save(principal, shift_id=shift_id, **values))
 
     def delete_shift(self) -> None:
         shift = self.current_shift()
         if shift is None:
             return
-        db, actor = self.ctx.db, self.ctx.actor
-        self._run_shift(lambda _s: delete_shift(db, actor, shift.id))
+        shifts, principal = self.ctx.shifts, self.ctx.principal
+        self._run_shift(lambda _s: shifts.delete(principal, shift.id))
 
     def assign_selected_officers(self) -> None:
         shift = self.current_shift()
         officers = [r.id for r in self.selected_officers()]
         if shift is None or not officers:
             return
-        db, actor = self.ctx.db, self.ctx.actor
-        self._run_shift(lambda _s: assign_to_shift(db, actor, shift.id, officer_ids=officers))
+        shifts, principal = self.ctx.shifts, self.ctx.principal
+        self._run_shift(lambda _s: shifts.assign(principal, shift.id, officer_ids=officers))
 
     def add_selected_user(self) -> None:
         shift = self.current_shift()
         user_id = self.user_combo.currentData()
         if shift is None or user_id is None:
             return
-        db, actor = self.ctx.db, self.ctx.actor
-        self._run_shift(lambda _s: assign_to_shift(db, actor, shift.id, user_ids=[int(user_id)]))
+        shifts, principal = self.ctx.shifts, self.ctx.principal
+        self._run_shift(lambda _s: shifts.assign(principal, shift.id, user_ids=[int(user_id)]))
 
     def remove_selected_members(self) -> None:
         shift = self.current_shift()
@@ -289,9 +282,8 @@ class ShiftPanel:
             return
         officers = [i for kind, i in picked if kind == "officer"]
         users = [i for kind, i in picked if kind == "user"]
-        db, actor = self.ctx.db, self.ctx.actor
-        self._run_shift(lambda _s: remove_from_shift(db, actor, shift.id, officer_ids=officers,
-                                                            user_ids=users))
+        shifts, principal = self.ctx.shifts, self.ctx.principal
+        self._run_shift(lambda _s: shifts.remove(principal, shift.id, officer_ids=officers, user_ids=users))
 
     def _run_shift(self, fn: Callable[[Any], Any]) -> None:
         def done(result: Any) -> None:

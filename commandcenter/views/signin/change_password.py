@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ...gui.context import AppContext
-from ...services.signin import MIN_PASSWORD_LENGTH, change_password
+from ...services.signin import MIN_PASSWORD_LENGTH
 from .form import CheckedForm, password_field
 
 
@@ -29,7 +29,7 @@ class ChangePasswordDialog(CheckedForm):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Change password"))
         self.intro.setText(self.tr("{name}: at least {n} characters.").format(
-            name=self.ctx.actor.display_name, n=MIN_PASSWORD_LENGTH))
+            name=self.ctx.principal.display_name, n=MIN_PASSWORD_LENGTH))
         for edit, text in ((self.old_edit, self.tr("&Current password:")), (self.new_edit, self.tr("&New password:")),
                            (self.repeat_edit, self.tr("&Repeat new password:"))):
             self.labels[edit].setText(text)
@@ -40,9 +40,9 @@ class ChangePasswordDialog(CheckedForm):
             self.repeat_edit.clear()
             self.repeat_edit.setFocus()
             return
-        db, principal = self.ctx.db, self.ctx.actor
+        accounts, principal = self.ctx.accounts, self.ctx.principal
         old, new = self.old_edit.text(), self.new_edit.text()
-        self.run_check(lambda: change_password(db, principal, old, new), lambda _none: self.accept())
+        self.run_check(lambda: accounts.change_password(principal, old, new), lambda _none: self.accept())
 
     def refused(self, exc: BaseException) -> None:
         super().refused(exc)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from ...gui.context import AppContext
 from ...gui.style import ERROR_TEXT_STYLE, PANEL
 from ...labels import describe_error
-from ...services.signin import unlock
 from .form import password_field
 
 ACTIVITY = frozenset({
@@ -86,7 +85,7 @@ class LockScreen(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        actor = self.ctx.actor
+        actor = self.ctx.principal
         self.title.setText(self.tr("Screen locked"))
         self.who.setText(self.tr("Signed in: {name} ({user}). Enter your password to continue.").format(
             name=actor.display_name, user=actor.username))
@@ -111,9 +110,9 @@ class LockScreen(QWidget):
         if not self.unlock_button.isEnabled():
             return
         self.unlock_button.setEnabled(False)
-        db, principal, password = self.ctx.db, self.ctx.actor, self.password_edit.text()
+        accounts, principal, password = self.ctx.accounts, self.ctx.principal, self.password_edit.text()
         self.ctx.runner.run_in_background(
-            lambda _s: unlock(db, principal, password),
+            lambda _s: accounts.unlock(principal, password),
             on_done=lambda _none: self.unlocked.emit(), on_error=self._refused)
 
     def _refused(self, exc: BaseException) -> None:
