@@ -5,6 +5,7 @@ from .base import Base, UtcTimestamp, from_epoch, to_epoch
 from .calendar import CalendarDay, CalendarYear
 from .cases import Case, CaseHistory, Category, DailySequence, Escalation, TimeLimitPolicy, TimeRequest
 from .geography import CommandCentre, Community, District, Grid, Street, Workstation
+from .interchange import Open311Service
 from .meta import AppMeta
 from .people import (
     Department,
@@ -44,6 +45,7 @@ __all__ = [
     "Officer",
     "OfficerGrid",
     "OfficerPosition",
+    "Open311Service",
     "RolePermission",
     "Shift",
     "ShiftMember",

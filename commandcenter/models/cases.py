@@ -81,6 +81,8 @@ class Case(Base):
     __tablename__ = "case_record"
     __table_args__ = (
         UniqueConstraint("centre_id", "case_number"),
+        # a request taken from another system (Open311) is kept once per feed (see 0006)
+        UniqueConstraint("external_source", "external_id"),
         CheckConstraint(check_in("status", CaseStatus), name="status"),
         CheckConstraint(check_in("priority", Priority), name="priority"),
         CheckConstraint(check_in("source", SourceChannel), name="source"),
@@ -157,6 +159,10 @@ class Case(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     # written by the drill feed: left out of a production database's figures (see 0010)
     is_drill: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # the feed a case came from (an Open311 file's source name) and its service_request_id
+    # there, so importing the same file again finds the case instead of adding it twice
+    external_source: Mapped[str | None] = mapped_column(String(40))
+    external_id: Mapped[str | None] = mapped_column(String(120))
     updated_at: Mapped[datetime] = mapped_column(UtcTimestamp)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
