@@ -78,12 +78,16 @@ def officers_for(db: Database, viewer: Principal | None, rows: Iterable[OfficerR
 
 
 def briefing_for(db: Database, viewer: Principal | None, data: BriefingData) -> BriefingData:
-    """A briefing's data as `viewer` may print it: phone numbers inside handover notes masked
-    (pending call-backs are written there with the resident's number)."""
+    """A briefing's data as `viewer` may print it: phone numbers inside handover notes and
+    pending items masked (call-backs are written there with the resident's number)."""
     if sees_personal_data(db, viewer):
         return data
-    notes = tuple(replace(n, notes=mask_phones_in_text(n.notes)) for n in data.handover_notes)
-    return replace(data, handover_notes=notes)
+    handovers = tuple(
+        replace(h, notes=mask_phones_in_text(h.notes),
+                items=tuple((mask_phones_in_text(text), *rest) for text, *rest in h.items))
+        for h in data.handovers
+    )
+    return replace(data, handovers=handovers)
 
 
 def handover_for(db: Database, viewer: Principal | None, record: HandoverRecord) -> HandoverRecord:
