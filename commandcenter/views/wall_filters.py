@@ -34,7 +34,7 @@ STATUS_PRESETS: tuple[tuple[str, frozenset[str]], ...] = (
     ("to_register", frozenset({CaseStatus.REPORTED.value})),
     ("to_dispatch", frozenset({CaseStatus.REGISTERED.value})),
     ("with_handler", frozenset({CaseStatus.DISPATCHED.value, CaseStatus.ACCEPTED.value})),
-    ("to_verify", frozenset({CaseStatus.FED_BACK.value})),
+    ("to_verify", frozenset({CaseStatus.FED_BACK.value, CaseStatus.CHECKING.value})),
     ("suspended", frozenset({CaseStatus.SUSPENDED.value})),
     ("closed", frozenset({CaseStatus.CLOSED.value})),
 )

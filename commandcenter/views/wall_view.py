@@ -57,6 +57,7 @@ from .dialogs.new_case import NewCaseDialog
 from .dialogs.shortcuts import ShortcutSheet
 from .wall_escalations import EscalationPanel
 from .wall_filters import WallFilterBar
+from .wall_shortcuts import CASE_SHORTCUTS
 
 log = logging.getLogger(__name__)
 
@@ -64,27 +65,6 @@ log = logging.getLogger(__name__)
 # outage) is put on the wall a slice at a time, so the screen keeps painting meanwhile
 APPLY_BATCH_ROWS = 200
 
-# (action, shortcut) in the order of the closed loop
-CASE_SHORTCUTS: tuple[tuple[Action, str], ...] = (
-    (Action.REGISTER, "Ctrl+R"),
-    (Action.REJECT, "Ctrl+J"),
-    (Action.MERGE, "Ctrl+M"),
-    (Action.DISPATCH, "Ctrl+D"),
-    (Action.REASSIGN, "Ctrl+Shift+D"),
-    (Action.ACCEPT, "Ctrl+Shift+A"),
-    (Action.FEED_BACK, "Ctrl+B"),
-    (Action.CLOSE, "Ctrl+Shift+C"),
-    (Action.RETURN_FOR_REWORK, "Ctrl+Shift+W"),
-    (Action.REQUEST_EXTENSION, "Ctrl+E"),
-    (Action.EXTEND, "Ctrl+Alt+E"),
-    (Action.REFUSE_EXTENSION, "Ctrl+Alt+Shift+E"),
-    (Action.REQUEST_SUSPENSION, "Ctrl+U"),
-    (Action.SUSPEND, "Ctrl+Alt+U"),
-    (Action.REFUSE_SUSPENSION, "Ctrl+Alt+Shift+U"),
-    (Action.RESUME, "Ctrl+Shift+U"),
-    (Action.REOPEN, "Ctrl+Shift+O"),
-    (Action.EVALUATE, "Ctrl+Shift+E"),
-)
 WAITING = (CaseStatus.REPORTED.value, CaseStatus.REGISTERED.value)
 
 

@@ -45,6 +45,7 @@ from ...services.reference_lists import OpenCaseChoice
 from ...services.timelimits import TimeLimits
 from ...shapes.cases import CaseDetail, CaseRow
 from ...shapes.time_requests import TimeRequestRow
+from .field_steps import FIELD_STEP_DIALOGS, ask_field_step
 
 # what the note field asks for, per action; whether it is required, and how long it may be, is
 # the domain's rule (NEEDS_REASON, note_limit), marked with "*" here
@@ -79,8 +80,9 @@ DECIDES: dict[Action, TimeRequestKind] = {
 
 
 def needs_dialog(action: Action) -> bool:
-    """Whether the action needs anything besides the case (dispatch has its own dialog)."""
-    return action in NOTE_PROMPTS
+    """Whether the action needs anything besides the case (dispatch has its own dialog, the
+    field steps theirs)."""
+    return action in NOTE_PROMPTS or action in FIELD_STEP_DIALOGS
 
 
 def ask_params(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None) -> TransitionParams | None:
@@ -92,6 +94,8 @@ def ask_params(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | 
     action = Action(action)
     if action in (Action.DISPATCH, Action.REASSIGN):
         raise ValueError("dispatch and reassign choose their handler in DispatchDialog")
+    if action in FIELD_STEP_DIALOGS:  # send-back, field check, follow-up
+        return ask_field_step(ctx, action, row, parent)
     if not needs_dialog(action):
         return TransitionParams()
     dialog = ActionParamsDialog(ctx, action, row, parent)

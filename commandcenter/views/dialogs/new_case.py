@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.actions import Action
-from ...domain.enums import PRIORITY_ORDER, Priority, SourceChannel
+from ...domain.enums import PRIORITY_ORDER, Priority, ReporterPrivacy, SourceChannel
 from ...errors import OutsideCity, ValidationError
 from ...gui.context import AppContext
 from ...gui.icons import icon
@@ -158,9 +158,14 @@ class NewCaseDialog(QDialog):
         self.reporterPhoneEdit.setMaxLength(20)
         for edit in (self.reporterNameEdit, self.reporterPhoneEdit):
             edit.installEventFilter(self)
+        # anonymous and confidential reporters are never shown by name nor called back
+        self.reporterPrivacyCombo = QComboBox(self, objectName="reporterPrivacyCombo")
+        for privacy in ReporterPrivacy:
+            self.reporterPrivacyCombo.addItem("", privacy.value)
         reporter = QHBoxLayout()
         reporter.addWidget(self.reporterNameEdit, 1)
         reporter.addWidget(self.reporterPhoneEdit, 1)
+        reporter.addWidget(self.reporterPrivacyCombo)
         details.addWidget(self.descriptionLabel, 0, 0, Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.descriptionEdit, 0, 1)
         details.addWidget(self.reporterLabel, 1, 0)
@@ -176,6 +181,18 @@ class NewCaseDialog(QDialog):
             self.registerCheck.setChecked(False)
             self.registerCheck.setEnabled(False)
         outer.addWidget(self.registerCheck)
+        # 即时办结: a grid officer reports a problem already solved; the case closes at once
+        self.onSpotCheck = QCheckBox(self, objectName="onSpotCheck")
+        self.onSpotNoteEdit = QLineEdit(self, objectName="onSpotNoteEdit")
+        self.onSpotEvidenceEdit = QLineEdit(self, objectName="onSpotEvidenceEdit", maxLength=200)
+        spot = QHBoxLayout()
+        spot.addWidget(self.onSpotCheck)
+        spot.addWidget(self.onSpotNoteEdit, 2)
+        spot.addWidget(self.onSpotEvidenceEdit, 1)
+        outer.addLayout(spot)
+        self.onSpotCheck.toggled.connect(self._on_spot_toggled)
+        self.onSpotCheck.setEnabled(self.ctx.can(Action.SOLVE_ON_SPOT))
+        self._on_spot_toggled(False)
         self.errorLabel = QLabel()
         self.errorLabel.setObjectName("errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -241,6 +258,15 @@ class NewCaseDialog(QDialog):
         self.reporterNameEdit.setPlaceholderText(self.tr("Name"))
         self.reporterPhoneEdit.setPlaceholderText(self.tr("Phone"))
         self.registerCheck.setText(self.tr("Register at once"))
+        privacy_texts = {ReporterPrivacy.NAMED: self.tr("Named"), ReporterPrivacy.ANONYMOUS: self.tr("Anonymous"),
+                         ReporterPrivacy.CONFIDENTIAL: self.tr("Confidential")}
+        for i in range(self.reporterPrivacyCombo.count()):
+            self.reporterPrivacyCombo.setItemText(i, privacy_texts[ReporterPrivacy(self.reporterPrivacyCombo.itemData(i))])
+        self.reporterPrivacyCombo.setToolTip(self.tr("Anonymous and confidential reporters are never shown by name "
+                                                     "nor called back"))
+        self.onSpotCheck.setText(self.tr("Solved on the spot by the grid officer"))
+        self.onSpotNoteEdit.setPlaceholderText(self.tr("What was done (required)"))
+        self.onSpotEvidenceEdit.setPlaceholderText(self.tr("Photo reference"))
         self.saveButton.setText(self.tr("Save case (Ctrl+Enter)"))
         self.location.retranslate_ui()
         # one label width in every group, so the fields line up down the whole form
@@ -360,6 +386,14 @@ class NewCaseDialog(QDialog):
     def _register_clicked(self) -> None:
         self._register_touched = True
 
+    def _on_spot_toggled(self, checked: bool) -> None:
+        """A case solved on the spot closes at intake: it asks what was done instead of registering."""
+        self.onSpotNoteEdit.setVisible(checked)
+        self.onSpotEvidenceEdit.setVisible(checked)
+        self.registerCheck.setEnabled(not checked and self.ctx.can(Action.REGISTER))
+        if checked:
+            self.onSpotNoteEdit.setFocus()
+
     # ---- saving -----------------------------------------------------------------------
     def new_case(self) -> NewCase:
         """The form as a NewCase; raises ValidationError / OutsideCity for what is missing."""
@@ -384,6 +418,9 @@ class NewCaseDialog(QDialog):
             if grid_id is None:
                 raise ValidationError(
                     self.tr("A location is required: coordinates, a point on the map or a grid."), field="location")
+        solved = self.onSpotCheck.isChecked()
+        if solved and not self.onSpotNoteEdit.text().strip():
+            raise ValidationError(self.tr("Say what the grid officer did on the spot."), field="result")
         return NewCase(
             source=SourceChannel(self.sourceCombo.currentData()),
             category_id=category.id,
@@ -395,6 +432,10 @@ class NewCaseDialog(QDialog):
             address=self.location.addressEdit.text().strip(),
             reporter_name=self.reporterNameEdit.text().strip(),
             reporter_phone=self.reporterPhoneEdit.text().strip(),
+            reporter_privacy=self.reporterPrivacyCombo.currentData(),
+            solved_on_spot=solved,
+            on_spot_note=self.onSpotNoteEdit.text().strip() if solved else "",
+            evidence=self.onSpotEvidenceEdit.text().strip() if solved else "",
         )
 
     def save(self) -> None:

@@ -1,0 +1,209 @@
+"""The field steps' dialog: a send-back's reason, a field check's request or result, a follow-up's answer.
+
+`ask_field_step(ctx, action, row, parent)` returns the TransitionParams for the service (None
+when the operator cancels); `FieldStepDialog` is the dialog, usable without `exec()` in tests
+via `params()`. What is required is the service's rule (`services.field_steps`), marked "*".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.actions import NOTE_MAX_CHARS, Action
+from ...domain.enums import Satisfaction
+from ...gui.context import AppContext
+from ...gui.style import ERROR_STYLE, HINT_STYLE, dialog_header
+from ...i18n import QT_TRANSLATE_NOOP as N
+from ...labels import action_label, status_label
+from ...services.lifecycle import TransitionParams
+from ...shapes.cases import CaseRow
+
+EVIDENCE_MAX_CHARS = 200  # the history's evidence column
+FIELD_STEP_DIALOGS: frozenset[Action] = frozenset({
+    Action.SEND_BACK, Action.REQUEST_CHECK, Action.CONFIRM_CHECK, Action.FAIL_CHECK, Action.FOLLOW_UP,
+})
+NOTE_PROMPTS: dict[Action, str] = {
+    Action.SEND_BACK: N("FieldStepDialog", "Why is the case not the handler's? *"),
+    Action.REQUEST_CHECK: N("FieldStepDialog", "What should the grid officer look at? (optional)"),
+    Action.CONFIRM_CHECK: N("FieldStepDialog", "What did the grid officer find on site? *"),
+    Action.FAIL_CHECK: N("FieldStepDialog", "What is still not resolved? *"),
+    Action.FOLLOW_UP: N("FieldStepDialog", "What did the reporter say?"),
+}
+HINTS: dict[Action, str] = {
+    Action.SEND_BACK: N("FieldStepDialog", "The case returns to the centre for a new dispatch; the send-back "
+                                           "counts against the dispatch accuracy (派遣准确率)."),
+    Action.REQUEST_CHECK: N("FieldStepDialog", "The grid officer responsible for grid {grid} checks the result on "
+                                               "site; the centre closes after the check."),
+    Action.CONFIRM_CHECK: N("FieldStepDialog", "The case goes back to the centre to be closed."),
+    Action.FAIL_CHECK: N("FieldStepDialog", "The case goes back to its handler for rework."),
+    Action.FOLLOW_UP: N("FieldStepDialog", "Call {reporter} back about the result. A supervisor can reopen "
+                                           "the case when the reporter is not satisfied."),
+}
+SATISFACTION_TEXTS: dict[Satisfaction, str] = {
+    Satisfaction.SATISFIED: N("FieldStepDialog", "Satisfied"),
+    Satisfaction.BASICALLY_SATISFIED: N("FieldStepDialog", "Basically satisfied"),
+    Satisfaction.UNSATISFIED: N("FieldStepDialog", "Unsatisfied"),
+}
+
+
+def ask_field_step(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None) -> TransitionParams | None:
+    """What the field step needs, asked in a small modal dialog; None when cancelled."""
+    dialog = FieldStepDialog(ctx, action, row, parent)
+    try:
+        return dialog.params() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+class FieldStepDialog(QDialog):
+    """One field step on one case: a note, and an evidence reference or the reporter's answer."""
+
+    def __init__(self, ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None = None,
+                 reporter: str = "") -> None:
+        super().__init__(parent)
+        self.ctx, self.action, self.row, self.reporter = ctx, Action(action), row, reporter
+        if self.action not in FIELD_STEP_DIALOGS:
+            raise ValueError(f"{action} is not a field step with a dialog")
+        self.setObjectName("fieldStepDialog")
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        header, self.titleLabel = dialog_header(self.action.value, "fieldStepTitle")
+        layout.addLayout(header)
+        self.caseLabel = QLabel(objectName="caseSummary", wordWrap=True)
+        self.caseLabel.setStyleSheet(HINT_STYLE)
+        layout.addWidget(self.caseLabel)
+        self.hintLabel = QLabel(objectName="stepHint", wordWrap=True)
+        layout.addWidget(self.hintLabel)
+
+        self.answers = QButtonGroup(self)
+        self.answerButtons: dict[Satisfaction, QRadioButton] = {}
+        if self.action is Action.FOLLOW_UP:
+            row_layout = QHBoxLayout()
+            self.answerLabel = QLabel()
+            row_layout.addWidget(self.answerLabel)
+            for answer in Satisfaction:
+                button = QRadioButton(objectName=f"answer_{answer.value}")
+                self.answers.addButton(button)
+                self.answerButtons[answer] = button
+                row_layout.addWidget(button)
+            row_layout.addStretch(1)
+            layout.addLayout(row_layout)
+            self.answers.buttonToggled.connect(lambda *_: self._answer_changed())
+
+        self.noteLabel = QLabel()
+        self.noteEdit = QPlainTextEdit(objectName="noteEdit", tabChangesFocus=True)
+        self.noteEdit.setMaximumHeight(120)
+        self.noteLabel.setBuddy(self.noteEdit)
+        layout.addWidget(self.noteLabel)
+        layout.addWidget(self.noteEdit)
+        # parented: a field the step does not show is no window of its own
+        self.evidenceLabel = QLabel(self)
+        self.evidenceEdit = QLineEdit(self, objectName="evidenceEdit", maxLength=EVIDENCE_MAX_CHARS)
+        self.evidenceLabel.setBuddy(self.evidenceEdit)
+        if self.action in (Action.CONFIRM_CHECK, Action.FAIL_CHECK):
+            layout.addWidget(self.evidenceLabel)
+            layout.addWidget(self.evidenceEdit)
+        else:
+            self.evidenceLabel.hide()
+            self.evidenceEdit.hide()
+
+        self.errorLabel = QLabel(objectName="errorLabel", wordWrap=True)
+        self.errorLabel.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.errorLabel)
+        self.buttons = QDialogButtonBox()
+        self.okButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.okButton.setObjectName("okButton")
+        self.okButton.setDefault(True)
+        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.okButton.clicked.connect(self.accept)
+        self.cancelButton.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
+        self.resize(520, 0)
+        self.retranslate_ui()
+        (self.answerButtons[Satisfaction.SATISFIED] if self.answerButtons else self.noteEdit).setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        r, verb = self.row, action_label(self.action.value)
+        self.setWindowTitle(self.tr("{action} — {case}").format(action=verb, case=r.case_number))
+        self.titleLabel.setText(self.tr("{action}: case {case}").format(action=verb, case=r.case_number))
+        self.caseLabel.setText(self.tr("{category} · grid {grid} · {status} · {handler}").format(
+            category=f"{r.category_code} {r.category_zh}", grid=r.grid_code, status=status_label(r.status),
+            handler=r.assignee_name or "—"))
+        self.hintLabel.setText(self.tr(HINTS[self.action]).format(grid=r.grid_code,
+                                                                 reporter=self.reporter or self.tr("the reporter")))
+        self.noteLabel.setText(self.tr(NOTE_PROMPTS[self.action]))
+        self.evidenceLabel.setText(self.tr("Evidence: photo or file reference (optional)"))
+        self.evidenceEdit.setPlaceholderText(self.tr("e.g. IMG_20261125_1032.jpg"))
+        if self.answerButtons:
+            self.answerLabel.setText(self.tr("Answer *"))
+            for answer, button in self.answerButtons.items():
+                button.setText(self.tr(SATISFACTION_TEXTS[answer]))
+            self._answer_changed()
+        self.okButton.setText(self.tr("{action} (Ctrl+Enter)").format(action=verb))
+
+    def _answer_changed(self) -> None:
+        unsatisfied = self.answer() is Satisfaction.UNSATISFIED
+        prompt = self.tr(NOTE_PROMPTS[Action.FOLLOW_UP])
+        self.noteLabel.setText(prompt + (" *" if unsatisfied else ""))
+        if self.answer() is not None:
+            self.errorLabel.clear()
+
+    def answer(self) -> Satisfaction | None:
+        for answer, button in self.answerButtons.items():
+            if button.isChecked():
+                return answer
+        return None
+
+    def problem(self) -> tuple[str, QWidget] | None:
+        """What is still missing or wrong (message and the field to fix), or None."""
+        note = self.noteEdit.toPlainText().strip()
+        if self.action is Action.FOLLOW_UP and self.answer() is None:
+            return self.tr("Choose the reporter's answer."), self.answerButtons[Satisfaction.SATISFIED]
+        needs_note = self.action in (Action.SEND_BACK, Action.CONFIRM_CHECK, Action.FAIL_CHECK) or (
+            self.answer() is Satisfaction.UNSATISFIED)
+        if needs_note and not note:
+            return self.tr("Say why: the note is required here."), self.noteEdit
+        if len(note) > NOTE_MAX_CHARS:
+            return self.tr("The text is too long: at most {limit} characters, now {count}.").format(
+                limit=NOTE_MAX_CHARS, count=len(note)), self.noteEdit
+        return None
+
+    def params(self) -> TransitionParams | None:
+        """The parameters for the service, or None while something required is missing."""
+        if self.problem() is not None:
+            return None
+        answer = self.answer()
+        return TransitionParams(note=self.noteEdit.toPlainText().strip(), evidence=self.evidenceEdit.text().strip(),
+                                satisfaction=answer.value if answer is not None else None)
+
+    def accept(self) -> None:
+        found = self.problem()
+        if found is not None:
+            message, widget = found
+            self.errorLabel.setText(message)
+            widget.setFocus()
+            return
+        super().accept()
+
+    def error_text(self) -> str:
+        return self.errorLabel.text()
