@@ -160,7 +160,7 @@ class ScriptSession:
 
     def act(self, case: str | Case, action: str, *, note: str = "", officer: str | None = None,
             department: str | None = None, minutes: int | None = None, rating: int | None = None,
-            merge_into: str | None = None) -> Case:
+            merge_into: str | None = None, satisfaction: str | None = None, evidence: str = "") -> Case:
         """Perform one case action (a value of `Action`: register, dispatch, reopen, ...) as one
         transaction, and return the case as it is afterwards.
 
@@ -169,7 +169,9 @@ class ScriptSession:
         for: dispatch and reassign an `officer` (employee number) or a `department` (code);
         reject, suspend, feed_back, return_for_rework, reopen and extend a `note`; extend
         `minutes`; evaluate a `rating` from 1 to 5; merge `merge_into`, the number of the case it
-        duplicates.
+        duplicates; send_back, confirm_check and fail_check a `note` (the checks an optional
+        `evidence` reference); follow_up a `satisfaction` (satisfied, basically_satisfied,
+        unsatisfied; a `note` too when unsatisfied).
         """
         chosen = self._case_action(action)
         number = case.number if isinstance(case, Case) else case
@@ -184,6 +186,8 @@ class ScriptSession:
             if merge_into is not None else None,
             minutes=minutes,
             rating=rating,
+            satisfaction=satisfaction,
+            evidence=evidence,
         )
         expected = case.version if isinstance(case, Case) else None
         return self._snapshot(self._lookup.shown(

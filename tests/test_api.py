@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from commandcenter import api
 from commandcenter.clock import FrozenClock
@@ -208,3 +208,21 @@ def test_the_api_loads_no_gui() -> None:
             "'pyqtgraph', 'qtawesome', 'commandcenter.views', 'commandcenter.widgets', 'commandcenter.gui'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_field_steps_through_the_api(centre: Path, supervisor: api.ScriptSession) -> None:
+    fed_back = _number(supervisor, "fed_back")
+    assert supervisor.act(fed_back, "request_check").status == "checking"
+    done = supervisor.act(fed_back, "confirm_check", note="现场已清理", evidence="IMG_0042.jpg")
+    assert done.status == "fed_back"
+    db = open_database(centre)
+    try:
+        with db.read() as s:
+            number = s.execute(text("SELECT case_number FROM case_record WHERE status = 'closed' AND "
+                                    "reporter_privacy = 'named' AND reporter_phone <> '' AND followed_up_at IS NULL "
+                                    "ORDER BY id LIMIT 1")).scalar_one()
+    finally:
+        db.dispose()
+    with pytest.raises(ValidationError):  # unsatisfied says why
+        supervisor.act(number, "follow_up", satisfaction="unsatisfied")
+    assert supervisor.act(number, "follow_up", satisfaction="basically_satisfied").status == "closed"
