@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry import box
 
 from commandcenter.db import Database
-from commandcenter.domain.enums import DutyStatus, Priority, Stage, TimeUnit
+from commandcenter.domain.enums import DutyStatus, Priority, Role, Stage, TimeUnit
 from commandcenter.models import (
     AppMeta,
     Category,
@@ -28,10 +28,11 @@ from commandcenter.models import (
     TimeLimitPolicy,
     User,
 )
-from commandcenter.services.auth import seed_permissions, seed_system_accounts
+from commandcenter.services.auth import SYSTEM_ROLES, seed_permissions, seed_system_accounts
 from commandcenter.services.worktime import seed_calendar
 
 X0, Y0, STEP = 119.000, 25.400, 0.001
+PERSON_ROLES = tuple(r for r in Role if r not in SYSTEM_ROLES)
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,10 @@ def mark_demo(db: Database) -> None:
         s.merge(AppMeta(key="is_demo", value="1"))
 
 
-def build_tiny_city(db: Database) -> TinyCity:
+def build_tiny_city(db: Database, *, system_accounts: bool = True) -> TinyCity:
+    """The city; without `system_accounts` for a database at a schema older than their roles."""
     with db.unit_of_work() as s:
-        seed_permissions(s)
+        seed_permissions(s, None if system_accounts else PERSON_ROLES)
         seed_calendar(s)
         district = District(code="350302", name="城厢区")
         s.add(district)
@@ -126,7 +128,8 @@ def build_tiny_city(db: Database) -> TinyCity:
         s.add(dept)
         s.flush()
         s.add(DepartmentRoute(department_id=dept.id, category_id=dcat.id))
-        seed_system_accounts(s)
+        if system_accounts:
+            seed_system_accounts(s)
         return TinyCity(
             grid_ids=tuple(g.id for g in grids),
             officer_ids=tuple(o.id for o in officers),

@@ -23,7 +23,6 @@ from commandcenter.itemmodels.briefing import IssuedModel
 from commandcenter.models import BriefingIssued
 from commandcenter.services import briefings
 from commandcenter.services.auth import demo_principal
-from commandcenter.views import briefing_view
 from commandcenter.views.briefing_view import BriefingView
 
 from .day_of_cases import scenario_database
@@ -105,7 +104,8 @@ def test_a_build_reloads_the_issued_list_once(qtbot, scenario, monkeypatch) -> N
     db, clock, sc = scenario
     view = make_view(qtbot, db)
     loads: list[int] = []
-    monkeypatch.setattr(briefing_view, "issued_briefings", lambda *a: loads.append(1) or briefings.issued_briefings(*a))
+    issued = view.ctx.briefings.issued
+    monkeypatch.setattr(view.ctx.briefings, "issued", lambda *a: loads.append(1) or issued(*a))
     choose(view, "", "en")
     with qtbot.waitSignal(view.built):
         qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)

@@ -23,7 +23,7 @@ import logging
 import secrets
 import socket
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, field, fields
 from typing import Literal
@@ -295,10 +295,14 @@ def _audit_refusal(db: Database, principal: Principal, action: Action, exc: Perm
         log.warning("refusal of %s to %s not audited: %s", who.username, action.value, err)
 
 
-def seed_permissions(session: Session) -> None:
-    """Write the default permission table (person roles and the system accounts' roles)."""
+def seed_permissions(session: Session, roles: Iterable[Role] | None = None) -> None:
+    """Write the default permission table: of every role (persons' and the system accounts'), or
+    of the given ones (a database at a schema before the system roles takes persons' only)."""
     existing = {(r, a) for r, a in session.execute(select(RolePermission.role, RolePermission.action))}
+    wanted = set(DEFAULT_PERMISSIONS if roles is None else roles)
     for role, actions in DEFAULT_PERMISSIONS.items():
+        if role not in wanted:
+            continue
         for action in sorted(actions):
             if (role.value, action.value) not in existing:
                 session.add(RolePermission(role=role.value, action=action.value))

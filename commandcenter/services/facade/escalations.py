@@ -22,6 +22,8 @@ class EscalationService(ServiceBase):
         """Run the escalation clock now (it acts as its own system account); the seat asking
         must be allowed to view."""
         self.allow(principal)
+        if self.db.read_only:  # a seat on a read-only copy cannot record escalations
+            return []
         return scan_escalations(self.db)
 
     def open(self, principal: Principal, limit: int = 1000) -> list[EscalationRow]:

@@ -35,12 +35,14 @@ class RosterService(ServiceBase):
         """The principal's officers (or those of the given ones that are theirs), phones masked
         unless their role may see personal data."""
         self.allow(principal)
-        return roster.officer_rows(self.db, self._mine(principal, officer_ids), principal)
+        mine = set(self._mine(principal, officer_ids))
+        return [r for r in roster.officer_rows(self.db, officer_ids, principal) if r.id in mine]
 
     def loads(self, principal: Principal, officer_ids: Iterable[int] | None = None) -> dict[int, OfficerLoad]:
         """Open and overdue cases per officer of the principal's."""
         self.allow(principal)
-        return roster.officer_loads(self.db, self._mine(principal, officer_ids))
+        mine = set(self._mine(principal, officer_ids))
+        return {k: v for k, v in roster.officer_loads(self.db, officer_ids).items() if k in mine}
 
     def _check_officers(self, principal: Principal, officer_ids: Iterable[int]) -> None:
         wanted = set(officer_ids)
