@@ -255,3 +255,23 @@ def test_a_role_changed_by_an_administrator_counts_at_the_next_action(db: Databa
     assert "Supervisor" not in describe_error(refused.value, "en")  # worded with the role it has now
     with pytest.raises(PermissionDenied):
         BriefingService(db).figures(supervisor, START.date())
+
+
+def test_the_screens_offer_follows_a_revocation_once_the_change_feed_tells(db: Database, city: TinyCity) -> None:
+    from commandcenter.domain.entities import Entity
+    from commandcenter.gui.context import AppContext
+    from commandcenter.gui.feed import ChangeFeed
+    from commandcenter.gui.tasks import SynchronousRunner
+    from commandcenter.services.changefeed import record_change
+
+    runner = SynchronousRunner()
+    ctx = AppContext(db=db, principal=demo_principal(db, "operator"), runner=runner, feed=ChangeFeed(db, runner))
+    ctx.feed.poll()
+    assert ctx.can(Action.DISPATCH) and not ctx.can(Action.CLOSE)
+    with db.unit_of_work() as s:  # an admin screen revokes it, and says so in the change log
+        s.execute(delete(RolePermission).where(RolePermission.role == "operator",
+                                               RolePermission.action == Action.DISPATCH.value))
+        record_change(s, db.clock.now(), Entity.PERMISSION, 0, "delete")
+    assert ctx.can(Action.DISPATCH)  # the buttons follow at the feed's next poll ...
+    ctx.feed.poll()
+    assert not ctx.can(Action.DISPATCH) and ctx.can(Action.REGISTER)

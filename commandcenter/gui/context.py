@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from ..db import Database
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..services.admin import AdminService
-from ..services.auth import Principal, can
+from ..services.auth import Principal, allowed_actions
 from ..services.facade.audit import AuditService
 from ..services.facade.briefings import BriefingService
 from ..services.facade.escalations import EscalationService
@@ -55,6 +56,7 @@ class AppContext:
     personal: PersonalDataService = field(init=False)
     audit: AuditService = field(init=False)
     accounts: AccountService = field(init=False)
+    _rights: frozenset[Action] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.cases = CaseService(self.db)
@@ -71,7 +73,19 @@ class AppContext:
         self.personal = PersonalDataService(self.db)
         self.audit = AuditService(self.db)
         self.accounts = AccountService(self.db)
+        self.feed.changed.connect(self._on_changed)
 
     def can(self, action: Action) -> bool:
-        """Whether the signed-in user may perform `action` now (offer only what is allowed)."""
-        return can(self.db, self.principal, action)
+        """Whether the signed-in user may perform `action` (offer only what is allowed).
+
+        Screens ask this for every button on every selection, so the rights are read once and
+        again after an account or permission change reaches the change feed; the services still
+        check the database at every call.
+        """
+        if self._rights is None:
+            self._rights = allowed_actions(self.db, self.principal)
+        return action in self._rights
+
+    def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
+        if entity in (Entity.PERMISSION, Entity.USER):
+            self._rights = None
