@@ -63,7 +63,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, db, city) -> None:  # type: ig
     svc = ctx.admin
     svc.holidays.add_day(admin, date(2026, 12, 5), "workday", "调休")
     filled = [
-        (UserTableModel(), svc.users.rows(admin)),
+        (UserTableModel("Asia/Shanghai"), svc.users.rows(admin)),
         (PermissionMatrixModel(PERSON_ROLES), svc.permissions.matrix(admin)),
         (CentreTableModel(), svc.centres.rows(admin)),
         (CategoryTableModel(), svc.categories.rows(admin)),
@@ -267,3 +267,27 @@ def test_load_a_year_from_a_file_on_the_holidays_tab(view, qtbot, db, tmp_path) 
     assert (year.covered, year.holidays, year.workdays) == (True, 1, 1)
     assert [tab.days.index(r, 1).data() for r in range(tab.days.rowCount())] == ["Holiday", "Adjusted working day"]
     assert audited(db, "set_calendar_year")
+
+
+def test_a_locked_out_user_shows_until_when_and_a_password_reset_lifts_it(view, qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.errors import AccountLocked, AuthenticationFailed
+    from commandcenter.services.signin import MAX_FAILURES, sign_in
+
+    tab = view.users
+    trainer = next(u for u in tab.model.all_rows() if u.username == "trainer")
+    view.ctx.admin.users.reset_password(view.ctx.principal, trainer, "trainer-pass-1")
+    for _ in range(MAX_FAILURES):
+        with pytest.raises((AuthenticationFailed, AccountLocked)):
+            sign_in(db, "trainer", "wrong", workstation="seat", os_user="tester")
+    tab.reload()
+    row = tab.model.display_row_of(trainer.id)
+    assert tab.model.index(row, 4).data() == "Locked until 2026-11-25 10:15"  # START 10:00 + 15 min, Shanghai
+    tab.table.selectRow(row)
+    qtbot.mouseClick(tab.password_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    for edit in (dialog.password.first, dialog.password.again):
+        qtbot.keyClicks(edit, "trainer-pass-2")
+    with qtbot.waitSignal(dialog.finished):
+        ok(qtbot, dialog)
+    assert tab.model.index(row, 4).data() == "Yes"
+    assert sign_in(db, "trainer", "trainer-pass-2", workstation="seat", os_user="tester").username == "trainer"

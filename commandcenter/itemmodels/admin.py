@@ -24,6 +24,7 @@ from ..admin_labels import (
 )
 from ..domain.actions import Action
 from ..domain.enums import Role
+from ..gui.localtime import format_local
 from ..labels import priority_label, role_label, stage_label
 from ..shapes.admin import (
     CalendarYearRow,
@@ -41,16 +42,26 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 
 class UserTableModel(RowTableModel[UserRow]):
-    """Accounts: user name, display name, role, centre, whether they may sign in."""
+    """Accounts: user name, display name, role, centre, whether they may sign in (or are locked
+    out by wrong passwords, until when in `timezone`)."""
 
     COLUMN_COUNT = 5
+
+    def __init__(self, timezone: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timezone = timezone
 
     def column_titles(self) -> tuple[str, ...]:
         return (self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Centre"), self.tr("Active"))
 
     def display(self, u: UserRow, col: int) -> str:
-        return (u.username, u.display_name, role_label(u.role.value), u.centre_name,
-                self.tr("Yes") if u.active else self.tr("Disabled"))[col]
+        if col == 4:
+            if not u.active:
+                return self.tr("Disabled")
+            if u.locked_until is not None:
+                return self.tr("Locked until {time}").format(time=format_local(u.locked_until, self.timezone))
+            return self.tr("Yes")
+        return (u.username, u.display_name, role_label(u.role.value), u.centre_name)[col]
 
     def sort_key(self, column: int) -> Callable[[UserRow], Any] | None:
         return (lambda u: u.username.casefold(), lambda u: u.display_name.casefold(), lambda u: u.role.value,

@@ -8,7 +8,7 @@ writes only while it is still the stored one (see services/admin/common.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from ..domain.actions import Action
 from ..domain.enums import CategoryKind, CentreLevel, Priority, Role, Stage, TimeUnit
@@ -26,6 +26,7 @@ class UserRow:
     centre_name: str
     active: bool
     version: int
+    locked_until: datetime | None = None  # set while wrong passwords keep it locked (a reset lifts it)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ manage users: nobody could then undo the change (LastAdministrator).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
@@ -26,17 +28,18 @@ from .common import AdminPart, audit, versioned_update
 USERNAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 
 
-def _user_rows(session: Session, user_id: int | None = None) -> list[UserRow]:
+def _user_rows(session: Session, now: datetime, user_id: int | None = None) -> list[UserRow]:
     query = (
         select(User.id, User.username, User.display_name, User.role, User.centre_id, CommandCentre.name,
-               User.active, User.version)
+               User.active, User.version, User.locked_until)
         .join(CommandCentre, CommandCentre.id == User.centre_id)
         .where(User.role.in_([r.value for r in PERSON_ROLES]))  # system accounts are not edited here
         .order_by(User.username)
     )
     if user_id is not None:
         query = query.where(User.id == user_id)
-    return [UserRow(r[0], r[1], r[2], Role(r[3]), r[4], r[5], bool(r[6]), r[7]) for r in session.execute(query)]
+    return [UserRow(r[0], r[1], r[2], Role(r[3]), r[4], r[5], bool(r[6]), r[7],
+                    r[8] if r[8] is not None and r[8] > now else None) for r in session.execute(query)]
 
 
 def _permission_row(session: Session, action: Action) -> PermissionRow:
@@ -88,7 +91,7 @@ class UserAdmin(AdminPart):
     def rows(self, principal: Principal) -> list[UserRow]:
         self._allow(principal, Action.MANAGE_USERS)
         with self.db.read() as s:
-            return _user_rows(s)
+            return _user_rows(s, self.db.clock.now())
 
     def centres(self, principal: Principal) -> list[CentreRow]:
         """The centres an account can belong to (for the account dialog)."""
@@ -122,7 +125,7 @@ class UserAdmin(AdminPart):
                   {"username": username, "display_name": display_name, "role": role.value,
                    "centre_id": centre_id})
             record_change(s, now, Entity.USER, user_id, "insert")
-            return _user_rows(s, user_id)[0]
+            return _user_rows(s, now, user_id)[0]
 
     def edit(self, principal: Principal, user: UserRow, *, display_name: str, role: Role, centre_id: int) -> UserRow:
         """Change an account's name, role or centre, if nobody changed it since `user` was read."""
@@ -143,7 +146,7 @@ class UserAdmin(AdminPart):
                 "after": {"display_name": display_name, "role": role.value, "centre_id": centre_id},
             })
             record_change(s, now, Entity.USER, user.id, "update")
-            return _user_rows(s, user.id)[0]
+            return _user_rows(s, now, user.id)[0]
 
     def set_active(self, principal: Principal, user: UserRow, active: bool) -> UserRow:
         """Disable an account (it can no longer sign in or act) or enable it again."""
@@ -157,7 +160,7 @@ class UserAdmin(AdminPart):
             audit(s, principal, now, "enable_user" if active else "disable_user", "user", user.id,
                   {"username": user.username})
             record_change(s, now, Entity.USER, user.id, "update")
-            return _user_rows(s, user.id)[0]
+            return _user_rows(s, now, user.id)[0]
 
     def reset_password(self, principal: Principal, user: UserRow, password: str) -> UserRow:
         """Give an account a new password (the user signs in with it) and lift a lockout."""
@@ -170,7 +173,7 @@ class UserAdmin(AdminPart):
                              failed_logins=0, locked_until=None)
             audit(s, principal, now, "reset_password", "user", user.id, {"username": user.username})
             record_change(s, now, Entity.USER, user.id, "update")
-            return _user_rows(s, user.id)[0]
+            return _user_rows(s, now, user.id)[0]
 
 
 class PermissionAdmin(AdminPart):

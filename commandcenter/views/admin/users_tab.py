@@ -30,7 +30,7 @@ class UsersTab(AdminTab):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "adminUsers", parent)
-        self.model = UserTableModel(self)
+        self.model = UserTableModel(ctx.principal.timezone, self)
         self.table = make_table("userTable", self.model)
         self.table.setSortingEnabled(True)
         self.centres: list[CentreRow] = []
