@@ -51,7 +51,8 @@ class Category(Base):
     kind: Mapped[str] = mapped_column(String(10))
     name_zh: Mapped[str] = mapped_column(String(60))
     name_en: Mapped[str] = mapped_column(String(80))
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # admin edits (services/admin)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")  # admin edits (services/admin)
+    __mapper_args__ = {"eager_defaults": False}  # the database numbers a new row 1; inserts neither send nor fetch it
 
 
 class TimeLimitPolicy(Base):

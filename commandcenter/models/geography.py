@@ -79,7 +79,8 @@ class CommandCentre(Base):
     district_id: Mapped[int | None] = mapped_column(ForeignKey("district.id"))
     street_id: Mapped[int | None] = mapped_column(ForeignKey("street.id"))
     timezone: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai")
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # admin edits (services/admin)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")  # admin edits (services/admin)
+    __mapper_args__ = {"eager_defaults": False}  # the database numbers a new row 1; inserts neither send nor fetch it
 
 
 class Workstation(Base):

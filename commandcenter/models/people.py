@@ -100,7 +100,8 @@ class User(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UtcTimestamp)
     # bumped by every admin edit and compared before the next one (services/admin): two admins
     # editing one account do not overwrite each other; sign-in counters leave it alone
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"eager_defaults": False}  # the database numbers a new row 1; inserts neither send nor fetch it
 
 
 class RolePermission(Base):
