@@ -371,10 +371,10 @@ class LastAdministrator(CommandCentreError):
 
     code = "last_admin"
 
-    def __init__(self, username: str) -> None:
-        super().__init__(f"{username} is the last active user who may manage users; nothing was changed",
-                         username=username)
-        self.username = username
+    def __init__(self, subject: str) -> None:
+        super().__init__(f"no active user would be left who may manage users (changing {subject}); nothing was "
+                         "changed", subject=subject)
+        self.subject = subject  # the account or role whose change was refused
 
 
 class DuplicateName(ValidationError):
