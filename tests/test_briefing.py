@@ -418,7 +418,10 @@ def test_cli_prints_a_briefing_as_the_os_user(scenario, tmp_path, capsys) -> Non
     assert f"Printed by {user}" in pdf_text(content)[0]
     with db.read() as s:
         row = s.scalars(select(BriefingIssued)).one()
-        assert (row.kind, row.issued_by, row.lang) == ("shift", user, "en")
+        # issued by the command line's own account; the audit entry names the OS user who ran it
+        assert (row.kind, row.issued_by, row.lang) == ("shift", "cli", "en")
+        entry = s.execute(select(AuditEntry.actor, AuditEntry.os_user).where(AuditEntry.action == "print_briefing")).one()
+        assert tuple(entry) == ("cli", user)
         assert row.sha256 == hashlib.sha256(content).hexdigest()
         assert row.period_start == datetime(2026, 11, 25, 12, tzinfo=UTC)
     with pytest.raises(NotFound):
