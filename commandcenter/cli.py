@@ -35,9 +35,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", N("cli", "generate a demo city with case history")),
     "drill": ("drill", N("cli", "feed generated cases and field progress into a database, live")),
     "holidays": ("holidays", N("cli", "list or load the holiday calendar of a year")),
-    "import": ("imports", N("cli", "import officers, departments, positions or grids from a file")),
+    "export": ("export", N("cli", "export service requests or the service list (Open311)")),
+    "import": ("imports", N("cli", "import officers, departments, positions, grids or Open311 files")),
     "info": ("info", N("cli", "print the schema version and counts")),
+    "serve": ("serve", N("cli", "answer Open311 GeoReport v2 requests over HTTP")),
     "audit": ("audit", N("cli", "verify the audit trail's hash chain against its anchor")),
+    "backup": ("backup", N("cli", "copy a SQLite database consistently while it is in use")),
+    "restore": ("restore", N("cli", "replace a SQLite database by a checked backup")),
     "user": ("user", N("cli", "manage users and list roles (administrators)")),
 }
 

@@ -1,4 +1,4 @@
-"""`commandcenter import officers|departments|positions|grids --db PATH FILE`.
+"""`commandcenter import officers|departments|positions|grids|open311|open311-services --db PATH FILE`.
 
 Prints what was imported, areas renamed (only with `grids --rename-areas`) and any warnings. A refused file prints every problem with its line
 or feature and exits with code 2; the database is left exactly as it was.
@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..db import maintain, open_database
+from ..db import Database, maintain, open_database
 from ..errors import ImportRejected
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
-from ..services.auth import system_principal
+from ..services.auth import Principal, system_principal
 from ..services.facade.imports import ImportService
 from ..services.imports import IMPORTERS, ImportResult
 
@@ -24,13 +24,17 @@ HELP = {
     "departments": N("cli", "departments from CSV: code,name,phone,category_codes (category_codes ;-separated)"),
     "positions": N("cli", "timestamped officer positions from CSV (employee_no,at,lon,lat) or JSON"),
     "grids": N("cli", "unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)"),
+    "open311": N("cli", "cases from an Open311 GeoReport v2 JSON list of service requests"),
+    "open311-services": N("cli", "replace the Open311 service list (service_code to category) from JSON"),
 }
+# interchange files (commandcenter.interchange), beside the reference-data importers
+INTERCHANGE = ("open311", "open311-services")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("import", help=translate("cli", "import officers, departments, positions or grids from a file"))
+    p = sub.add_parser("import", help=translate("cli", "import officers, departments, positions, grids or Open311 files"))
     kinds = p.add_subparsers(dest="import_kind", required=True, metavar="KIND")
-    for kind in IMPORTERS:
+    for kind in (*IMPORTERS, *INTERCHANGE):
         k = kinds.add_parser(kind, help=translate("cli", HELP[kind]))
         k.add_argument("--db", required=True, help=translate("cli", "database file path or SQLAlchemy URL"))
         k.add_argument("file", help=translate("cli", "the file to import (UTF-8, UTF-8 with BOM or GBK)"))
@@ -39,6 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                            help=translate("cli", "let district_name, street_name and community_name rename stored "
                                                  "areas (recorded in the audit trail); without it a differing name "
                                                  "refuses the file"))
+        if kind == "open311":
+            k.add_argument("--source", default="open311",
+                           help=translate("cli", "name of the feed the file comes from: its service_request_ids "
+                                                 "are unique within it (default: open311)"))
         k.set_defaults(handler=run, import_kind=kind)
 
 
@@ -48,6 +56,8 @@ def describe_result(result: ImportResult) -> list[str]:
         "departments": translate("cli", "departments"),
         "positions": translate("cli", "positions"),
         "grids": translate("cli", "grids"),
+        "open311": translate("cli", "service requests"),
+        "open311-services": translate("cli", "Open311 services"),
     }[result.kind]
     lines = [
         translate("cli", "Imported {kind} from {file} ({encoding}): {created} created, {updated} updated, "
@@ -84,12 +94,25 @@ def describe_rejection(exc: ImportRejected) -> list[str]:
     return lines
 
 
+def _interchange(db: Database, principal: Principal, args: argparse.Namespace) -> ImportResult:
+    from ..interchange.files import import_requests
+    from ..interchange.mapping import import_services
+
+    if args.import_kind == "open311":
+        return import_requests(db, args.file, principal, source=args.source)
+    return import_services(db, args.file, principal)
+
+
 def run(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         options = {"rename_areas": args.rename_areas} if args.import_kind == "grids" else {}
         # as the importer account; the audit entry names the OS user who ran the command
-        result = ImportService(db).run(system_principal(db, "importer"), args.import_kind, args.file, **options)
+        importer = system_principal(db, "importer")
+        if args.import_kind in INTERCHANGE:
+            result = _interchange(db, importer, args)
+        else:
+            result = ImportService(db).run(importer, args.import_kind, args.file, **options)
         maintain(db)  # planner statistics after new rows
     except ImportRejected as exc:
         print("\n".join(describe_rejection(exc)), file=sys.stderr)
