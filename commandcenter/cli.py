@@ -42,6 +42,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "audit": ("audit", N("cli", "verify the audit trail's hash chain against its anchor")),
     "backup": ("backup", N("cli", "copy a SQLite database consistently while it is in use")),
     "restore": ("restore", N("cli", "replace a SQLite database by a checked backup")),
+    "backup": ("backup", N("cli", "copy a SQLite database consistently while it is in use")),
+    "restore": ("restore", N("cli", "replace a SQLite database by a checked backup")),
     "user": ("user", N("cli", "manage users and list roles (administrators)")),
 }
 
