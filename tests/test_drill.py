@@ -273,7 +273,7 @@ def test_a_case_committed_before_the_connection_dropped_is_not_fed_again(tmp_pat
     mark_demo(db)
     try:
         drill = Drill(db, 600, seed=4)
-        read_back = drill.cases.row
+        read_back = drill.cases._row  # the read-back after the commit (`row` is the checked public read)
         drops = []
 
         def row_after_commit(case_id: int) -> CaseRow:
@@ -282,7 +282,7 @@ def test_a_case_committed_before_the_connection_dropped_is_not_fed_again(tmp_pat
                 raise OperationalError("SELECT", {}, sqlite3.OperationalError("connection lost"))
             return read_back(case_id)
 
-        drill.cases.row = row_after_commit  # type: ignore[method-assign]
+        drill.cases._row = row_after_commit  # type: ignore[method-assign]
         said: list[str | None] = []
         final = drill.run(2.0, on_connection=said.append)
         written = drill_cases(db)
