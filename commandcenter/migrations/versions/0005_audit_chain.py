@@ -59,8 +59,9 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_anchor")),
     )
-    permission = sa.table("role_permission", sa.column("role", sa.String), sa.column("action", sa.String))
-    op.bulk_insert(permission, [{"role": role, "action": "view_audit"} for role in AUDIT_ROLES])
+    for role in AUDIT_ROLES:  # a table seeded by newer code may hold the right already
+        op.execute(f"INSERT INTO role_permission (role, action) SELECT '{role}', 'view_audit' WHERE NOT EXISTS "
+                   f"(SELECT 1 FROM role_permission WHERE role = '{role}' AND action = 'view_audit')")
     bind = op.get_bind()
     head = _backfill(bind)
     if bind.dialect.name == "postgresql":
