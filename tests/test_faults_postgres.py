@@ -28,7 +28,7 @@ from commandcenter.db import open_database
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
-from commandcenter.models import Case, CaseHistory, Category
+from commandcenter.models import Case, CaseHistory, Category, User
 from commandcenter.services.auth import demo_principal
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
@@ -119,8 +119,9 @@ def check_database(url: str, entries: list[list[str]], *, drill_cases: int, exac
     db = open_database(url)
     try:
         with db.read() as s:
-            cases = {r.id: r for r in s.execute(select(Case.id, Case.status, Case.description, Case.created_by,
+            cases = {r.id: r for r in s.execute(select(Case.id, Case.status, Case.description, Case.is_drill,
                                                        Case.lon, Case.lat))}
+            drill_user = s.scalar(select(User.id).where(User.username == "drill"))  # the drill's own account
             history = s.execute(select(CaseHistory.case_id, CaseHistory.action, CaseHistory.to_status,
                                        CaseHistory.user_id).order_by(CaseHistory.id)).all()
     finally:
@@ -134,12 +135,13 @@ def check_database(url: str, entries: list[list[str]], *, drill_cases: int, exac
     reports = {int(e[1]): e[2] for e in entries if e[0] == "report"}
     steps = Counter((int(e[1]), e[2]) for e in entries if e[0] == "act")
     assert {cid: cases[cid].description for cid in reports if cid in cases} == reports  # every report present
-    in_db = Counter((h.case_id, h.action) for h in history if h.user_id is not None and h.action != "report")
+    in_db = Counter((h.case_id, h.action) for h in history
+                    if h.user_id not in (None, drill_user) and h.action != "report")
     assert steps - in_db == Counter(), "acknowledged steps missing"
     assert max(in_db.values(), default=1) == 1, "a step applied twice"
-    seat_cases = Counter(c.description for c in cases.values() if c.created_by is not None)
+    seat_cases = Counter(c.description for c in cases.values() if not c.is_drill)
     assert max(seat_cases.values(), default=1) == 1, "a seat's case written twice"
-    drilled = Counter((c.description, c.lon, c.lat) for c in cases.values() if c.created_by is None)
+    drilled = Counter((c.description, c.lon, c.lat) for c in cases.values() if c.is_drill)
     assert max(drilled.values(), default=1) == 1, "a drill case fed twice"
     if exact:
         assert set(seat_cases) == set(reports.values()) and in_db == steps
