@@ -18,7 +18,7 @@ from ..services.auth import system_principal
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("export", help=translate("cli", "export service requests or the service list (Open311)"))
+    p = sub.add_parser("export", help=translate("cli", "export cases, handovers, unit KPIs (CSV) or Open311 JSON"))
     kinds = p.add_subparsers(dest="export_kind", required=True, metavar="KIND")
     req = kinds.add_parser("open311", help=translate("cli", "service requests as a GeoReport v2 JSON list"))
     req.add_argument("--since", help=translate("cli", "only requests reported at or after this ISO 8601 time"))
@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         k.add_argument("--out", type=Path, help=translate("cli", "file to write (default: standard output)"))
     req.set_defaults(handler=run)
     svc.set_defaults(handler=run)
+    from .. import export_kinds  # cases, handovers and per-unit KPIs as CSV
+
+    export_kinds.register(kinds)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -24,6 +24,6 @@ Definitions (the briefing prints them as footnotes):
 """
 
 from .breakdowns import briefing_period
-from .briefing import briefing_data, centre_by_code, default_centre, period_kpis
+from .briefing import briefing_data, centre_by_code, default_centre, period_kpis, period_units
 
-__all__ = ["briefing_data", "briefing_period", "centre_by_code", "default_centre", "period_kpis"]
+__all__ = ["briefing_data", "briefing_period", "centre_by_code", "default_centre", "period_kpis", "period_units"]

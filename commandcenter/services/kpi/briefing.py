@@ -72,6 +72,18 @@ def period_kpis(db: Database, centre_id: int, day: date, shift_name: str | None 
     return _kpis(replay(facts, steps, cur)), _kpis(replay(facts, steps, prev))
 
 
+def period_units(db: Database, centre_id: int, day: date) -> tuple[tuple[UnitFigures, ...], tuple[UnitFigures, ...]]:
+    """The briefing's per-street and per-department tables of a day (the centre's totals last),
+    without the rest of the briefing: the figures a CSV export of the day's units carries."""
+    now = db.clock.now()
+    with db.read() as s:
+        scope = centre_scope(s, centre_id)
+        cur = _window(briefing_period(s, centre_id, day), now)
+        facts, steps = read_steps(s, scope, (cur,))
+        units = _units(s, replay(facts, steps, cur))
+    return units["street_units"], units["department_units"]
+
+
 def _rank(units: dict[int, Tally], names: dict[int, tuple[str, str]], centre: Tally) -> tuple[UnitFigures, ...]:
     """Units best first by 按期处置率, then 处置率 and cases; the centre's totals last."""
     def figures(key: str, name: str, rank: int, t: Tally) -> UnitFigures:
