@@ -155,3 +155,39 @@ def test_the_kpi_export_equals_the_briefings_unit_tables(demo, tmp_path) -> None
             u.due, u.handled, u.handled_on_time, u.reworked, u.handled_ever, u.extended, u.suspended, u.sent_back]
         rate = u.on_time_handling_rate
         assert row["on_time_handling_rate"] == ("" if rate is None else f"{rate:.4f}")
+
+
+def test_the_briefing_screen_exports_the_days_unit_kpis(qtbot, demo, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A supervisor picks yesterday, clicks Export unit KPIs…, names the file; the CSV holds the
+    briefing's unit tables and the status line says how many rows went out."""
+    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from commandcenter.gui.context import AppContext
+    from commandcenter.gui.feed import ChangeFeed
+    from commandcenter.gui.tasks import SynchronousRunner
+    from commandcenter.services.auth import demo_principal
+    from commandcenter.views.briefing_view import BriefingView
+
+    runner = SynchronousRunner()
+    view = BriefingView(AppContext(db=demo, principal=demo_principal(demo, "supervisor"), runner=runner,
+                                   feed=ChangeFeed(demo, runner)))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    day = NOW.date() - timedelta(days=2)
+    view.date_edit.setDate(QDate(day.year, day.month, day.day))
+    target = tmp_path / "units.csv"
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _parent, _title, suggested, _filter: (asked.append(suggested) or str(target), ""))
+    with qtbot.waitSignal(view.csv_export.exported) as done:
+        qtbot.mouseClick(view.export_units_button, Qt.MouseButton.LeftButton)
+    assert asked[0].endswith(f"unit-kpis-{day:%Y%m%d}.csv")
+    data = briefing_data(demo, 1, day)
+    rows = as_dicts(target)
+    assert [(r["level"], r["code"]) for r in rows] == [("street", u.key) for u in data.street_units] + [
+        ("department", u.key) for u in data.department_units]
+    assert done.args[0].rows == len(rows)
+    assert f"Exported {len(rows)} rows" in view.status.text()
+    assert not view.csv_export.progress.isVisible()

@@ -17,6 +17,7 @@ from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..services.admin import AdminService
 from ..services.auth import Principal, allowed_actions
+from ..services.exports import ExportService
 from ..services.facade.audit import AuditService
 from ..services.facade.briefings import BriefingService
 from ..services.facade.escalations import EscalationService
@@ -56,6 +57,7 @@ class AppContext:
     personal: PersonalDataService = field(init=False)
     audit: AuditService = field(init=False)
     accounts: AccountService = field(init=False)
+    exports: ExportService = field(init=False)
     _rights: frozenset[Action] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -73,6 +75,7 @@ class AppContext:
         self.personal = PersonalDataService(self.db)
         self.audit = AuditService(self.db)
         self.accounts = AccountService(self.db)
+        self.exports = ExportService(self.db)
         self.feed.changed.connect(self._on_changed)
 
     def can(self, action: Action) -> bool:

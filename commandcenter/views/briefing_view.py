@@ -61,7 +61,9 @@ from ..itemmodels.roles import ROW_ROLE
 from ..labels import describe_error
 from ..paths import data_dir
 from ..services.briefings import IssuedBriefing, IssuedRow
+from ..services.exports import ExportResult
 from ..services.shifts import ShiftInfo
+from .csv_export import CsvExport
 
 if TYPE_CHECKING:
     from ..shapes.briefing import Kpis
@@ -129,6 +131,13 @@ class BriefingView(QWidget):
         self.period_combo.setMinimumWidth(200)
         box.addStretch(1)
         box.addWidget(self.build_button)
+        # the day's unit tables as CSV, the same figures as the PDF's (services/exports)
+        self.export_units_button = QPushButton(icon("save"), "")
+        self.export_units_button.setObjectName("exportUnits")
+        box.addWidget(self.export_units_button)
+        self.csv_export = CsvExport(ctx, self)
+        self.csv_export.exported.connect(self._exported)
+        self.csv_export.failed.connect(self._export_failed)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("briefingProgress")
@@ -193,6 +202,7 @@ class BriefingView(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.choose_box)
         left.addWidget(self.progress)
+        left.addWidget(self.csv_export.progress)
         left.addWidget(self.status)
         left.addLayout(actions)
         left.addWidget(self.kpi_box)
@@ -204,6 +214,7 @@ class BriefingView(QWidget):
         layout.addWidget(self.preview, 2)
 
         self.build_button.clicked.connect(self.build)
+        self.export_units_button.clicked.connect(self.export_units)
         self.open_button.clicked.connect(self.open_pdf)
         self.print_button.clicked.connect(lambda: self.print_briefing())
         self.save_button.clicked.connect(self.save_as)
@@ -255,6 +266,8 @@ class BriefingView(QWidget):
             self.period_combo.setItemText(0, self.tr("Whole day"))
         self.build_button.setText(self.tr("Build briefing"))
         self.build_button.setToolTip(self.tr("Build the PDF and record it as issued"))
+        self.export_units_button.setText(self.tr("Export unit KPIs…"))
+        self.export_units_button.setToolTip(self.tr("The day's figures by street and by department as a CSV file"))
         self.open_button.setText(self.tr("Open"))
         self.open_button.setToolTip(self.tr("Open in the system's PDF viewer"))
         self.print_button.setText(self.tr("Print…"))
@@ -347,6 +360,20 @@ class BriefingView(QWidget):
                   "on_time_handling": pct(k.on_time_handling_rate), "overdue": str(k.overdue_at_end)}
         for key, (_, label) in self.kpi_labels.items():
             label.setText(values[key])
+
+    def export_units(self) -> None:
+        day, _shift, _lang = self.chosen()
+        exports, principal = self.ctx.exports, self.ctx.principal
+        self.csv_export.start(self.tr("Export unit KPIs"), f"unit-kpis-{day:%Y%m%d}.csv",
+                              lambda out, progress: exports.kpis(principal, out, day, progress=progress))
+
+    def _exported(self, result: ExportResult) -> None:
+        self.status.setStyleSheet(OK_STYLE)
+        self.status.setText(self.csv_export.describe(result))
+
+    def _export_failed(self, message: str) -> None:
+        self.status.setStyleSheet(ERROR_TEXT_STYLE)
+        self.status.setText(message)
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.setVisible(False)
