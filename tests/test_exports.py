@@ -191,3 +191,30 @@ def test_the_briefing_screen_exports_the_days_unit_kpis(qtbot, demo, tmp_path, m
     assert done.args[0].rows == len(rows)
     assert f"Exported {len(rows)} rows" in view.status.text()
     assert not view.csv_export.progress.isVisible()
+
+
+def test_the_handover_screen_exports_its_records_masked_for_an_operator(qtbot, db, city, operator, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from commandcenter.gui.context import AppContext
+    from commandcenter.gui.feed import ChangeFeed
+    from commandcenter.gui.tasks import SynchronousRunner
+    from commandcenter.views.handover import HandoverView
+
+    svc = HandoverService(db)
+    draft = svc.open_draft(operator)
+    svc.save(operator, draft.id, "回电刘先生 13812345678", [ItemInput("=明早复查")], draft.version)
+    runner = SynchronousRunner()
+    view = HandoverView(AppContext(db=db, principal=operator, runner=runner, feed=ChangeFeed(db, runner)))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.tabs.setCurrentWidget(view.history)
+    target = tmp_path / "handovers.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    with qtbot.waitSignal(view.history.csv_export.exported):
+        qtbot.mouseClick(view.history.export_button, Qt.MouseButton.LeftButton)
+    (row,) = as_dicts(target)
+    assert row["notes"] == "回电刘先生 138****5678" and row["pending_items"] == "[ ] =明早复查"
+    assert "1 rows" in view.history.message.text() and "masked" in view.history.message.text()

@@ -36,6 +36,7 @@ from ...services.handover import (
     HandoverListRow,
     HandoverRecord,
 )
+from ..csv_export import CsvExport
 from .record_browser import MessageLabel, RecordBrowser, open_pdf
 
 
@@ -61,6 +62,11 @@ class ListTab(QWidget):
         self.ack_button.setObjectName("acknowledgeHandover")
         self.pdf_button = QPushButton(icon("pdf"), "", self)
         self.correct_button = QPushButton(icon("handover"), "", self)
+        self.export_button = QPushButton(icon("save"), "", self)
+        self.export_button.setObjectName("exportHandovers")
+        self.csv_export = CsvExport(ctx, self)
+        self.csv_export.exported.connect(lambda r: self.message.show_message(self.csv_export.describe(r)))
+        self.csv_export.failed.connect(lambda text: self.message.show_message(text, error=True))
         bar = QHBoxLayout()
         if not pending_only:
             self.search_icon = QLabel()
@@ -73,8 +79,9 @@ class ListTab(QWidget):
             self.status.hide()
             self.hint = QLabel()
             bar.addWidget(self.hint, 1)
-        for button in (self.ack_button, self.pdf_button, self.correct_button):
+        for button in (self.ack_button, self.pdf_button, self.correct_button, self.export_button):
             bar.addWidget(button)
+        self.export_button.setVisible(not pending_only)
         self.ack_button.setVisible(pending_only and ctx.can(Action.ACKNOWLEDGE_HANDOVER))
         self.correct_button.setVisible(not pending_only and ctx.can(Action.WRITE_HANDOVER))
 
@@ -97,6 +104,7 @@ class ListTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.csv_export.progress)
         layout.addWidget(self.message)
 
         self._debounce = QTimer(self)
@@ -110,6 +118,7 @@ class ListTab(QWidget):
         self.ack_button.clicked.connect(self.acknowledge)
         self.pdf_button.clicked.connect(self.print_pdf)
         self.correct_button.clicked.connect(self.add_correction)
+        self.export_button.clicked.connect(self.export_records)
         self.retranslate_ui()
         self._update_state()
 
@@ -128,6 +137,8 @@ class ListTab(QWidget):
         self.ack_button.setText(self.tr("Acknowledge"))
         self.pdf_button.setText(self.tr("PDF"))
         self.correct_button.setText(self.tr("Add correction…"))
+        self.export_button.setText(self.tr("Export records…"))
+        self.export_button.setToolTip(self.tr("Every handover record with its notes and pending items as a CSV file"))
         self.preview.retranslate_ui()
 
     def reload(self) -> None:
@@ -213,6 +224,11 @@ class ListTab(QWidget):
     def print_pdf(self) -> None:
         if self.record is not None:
             open_pdf(self.ctx, self.record, self.pdf_written.emit, self._failed)
+
+    def export_records(self) -> None:
+        exports, principal = self.ctx.exports, self.ctx.principal
+        self.csv_export.start(self.tr("Export handover records"), "handovers.csv",
+                              lambda out, progress: exports.handovers(principal, out, progress=progress))
 
     def _failed(self, exc: BaseException) -> None:
         self.message.show_message(describe_error(exc), error=True)
