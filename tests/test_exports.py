@@ -218,3 +218,31 @@ def test_the_handover_screen_exports_its_records_masked_for_an_operator(qtbot, d
     (row,) = as_dicts(target)
     assert row["notes"] == "回电刘先生 138****5678" and row["pending_items"] == "[ ] =明早复查"
     assert "1 rows" in view.history.message.text() and "masked" in view.history.message.text()
+
+
+def test_the_wall_exports_the_cases_its_filter_shows(qtbot, db, city, operator, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from commandcenter.gui.context import AppContext
+    from commandcenter.gui.feed import ChangeFeed
+    from commandcenter.gui.tasks import SynchronousRunner
+    from commandcenter.views.wall_view import WallView
+
+    report(db, city, operator, "楼道堆物", address=ADDRESS, reporter_name="刘德华", reporter_phone="13812345678")
+    report(db, city, operator, "@路灯不亮", address=ADDRESS)
+    report(db, city, operator, "井盖缺失")
+    runner = SynchronousRunner()
+    wall = WallView(AppContext(db=db, principal=operator, runner=runner, feed=ChangeFeed(db, runner)))
+    qtbot.addWidget(wall)
+    wall.show()
+    qtbot.waitExposed(wall)
+    qtbot.waitUntil(lambda: wall.model.rowCount() == 3)
+    wall.filters.search.setText("路灯")  # Chinese comes in by IME, not by key events
+    qtbot.waitUntil(lambda: wall.model.rowCount() == 1)
+    target = tmp_path / "wall.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    with qtbot.waitSignal(wall.exporter.csv_export.exported):
+        wall.exporter.action.trigger()
+    (row,) = as_dicts(target)
+    assert row["description"] == "'@路灯不亮" and row["address"] != ADDRESS
+    assert "Exported 1 rows" in wall.exporter.status.text()

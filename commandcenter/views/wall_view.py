@@ -56,6 +56,7 @@ from .dialogs.dispatch import DispatchDialog
 from .dialogs.new_case import NewCaseDialog
 from .dialogs.shortcuts import ShortcutSheet
 from .wall_escalations import EscalationPanel
+from .wall_export import WallExport
 from .wall_filters import WallFilterBar
 from .wall_shortcuts import CASE_SHORTCUTS
 
@@ -203,6 +204,7 @@ class WallView(QWidget):
             self.addAction(qa)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.help_action)
+        self.exporter = WallExport(self)
         self.toolbar.widgetForAction(self.help_action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # the actions the current case allows, with their names and keys, above the detail
         self.action_strip = QWidget(objectName="caseActionStrip")
@@ -257,6 +259,7 @@ class WallView(QWidget):
         self.next_action.setText(self.tr("Next waiting"))
         self.next_action.setToolTip(self.tr("Select the next case waiting for registration or dispatch (F5)"))
         self.help_action.setText(self.tr("Shortcuts"))
+        self.exporter.retranslate_ui()
         for action, qa in self.case_actions.items():
             qa.setText(f"{action_label(action.value)}  ({qa.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
             qa.setToolTip(f"{action_label(action.value)} ({qa.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")

@@ -11,7 +11,7 @@ Modules: `csvfile` (the file and its cells), `cases`, `handovers`, `units` (the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,6 +55,18 @@ class ExportService(ServiceBase):
             n = self._write(out, cases.HEADER, cases.rows(s, where, tz, clear), total, progress)
         return self._audited(principal, "cases", out, n, clear, Entity.CASE.value, {
             "from": str(date_from or ""), "to": str(date_to or ""), "status": ",".join(statuses)})
+
+    def listed_cases(self, principal: Principal, out: Path, case_ids: Sequence[int], *, described_as: str = "",
+                     progress: Progress | None = None) -> ExportResult:
+        """The cases a screen lists, in its order (the wall under its current filter);
+        `described_as` says which filter for the audit entry."""
+        self.allow(principal, Action.VIEW)
+        tz = ZoneInfo(principal.timezone)
+        clear = sees_personal_data(self.db, principal)
+        with self.db.read() as s:
+            n = self._write(out, cases.HEADER, cases.rows_of(s, case_ids, principal.centre_ids, tz, clear),
+                            len(case_ids), progress)
+        return self._audited(principal, "cases", out, n, clear, Entity.CASE.value, {"listed": described_as})
 
     def handovers(self, principal: Principal, out: Path, *, date_from: date | None = None,
                   date_to: date | None = None, progress: Progress | None = None) -> ExportResult:

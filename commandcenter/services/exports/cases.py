@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ...domain.enums import ReporterPrivacy
@@ -15,6 +15,7 @@ from ...domain.privacy import mask_address, mask_name, mask_phone, mask_phones_i
 from ...models import Case, Category, Community, Department, Grid, Officer, Street
 
 BATCH = 2000
+ID_BATCH = 500  # ids per IN list: well inside every database's limit on bound values
 HEADER = ("case_number", "reported_at", "source", "category_code", "category", "priority", "status",
           "street", "community", "grid_code", "address", "lon", "lat", "assignee", "stage_deadline_at",
           "handle_deadline_at", "closed_at", "rework_count", "escalation_level", "reporter_name",
@@ -43,38 +44,53 @@ def count(s: Session, where: list[ColumnElement[bool]]) -> int:
     return s.scalar(select(func.count()).select_from(Case).where(*where)) or 0
 
 
-def rows(s: Session, where: list[ColumnElement[bool]], tz: ZoneInfo, clear: bool) -> Iterator[list[Any]]:
-    """The rows in case-number order as the viewer may read them: without `clear` the address,
-    the reporter and phone numbers in the description masked. Anonymous and confidential
-    reporters are named to nobody."""
+def _select() -> Select[Any]:
     category = aliased(Category)
-    stmt = (
+    return (
         select(Case.case_number, Case.reported_at, Case.source, category.code, category.name_zh, Case.priority,
                Case.status, Street.name, Community.name, Grid.code, Case.address, Case.lon, Case.lat, _assignee,
                Case.stage_deadline_at, Case.handle_deadline_at, Case.closed_at, Case.rework_count,
                Case.escalation_level, Case.reporter_name, Case.reporter_phone, Case.description,
-               Case.reporter_privacy)
+               Case.reporter_privacy, Case.id)
         .join(category, category.id == Case.category_id)
         .join(Grid, Grid.id == Case.grid_id)
         .join(Community, Community.id == Grid.community_id)
         .join(Street, Street.id == Community.street_id)
         .outerjoin(Officer, Officer.id == Case.assignee_officer_id)
         .outerjoin(Department, Department.id == Case.assignee_department_id)
-        .where(*where)
-        .order_by(Case.reported_at, Case.id)
-        .execution_options(yield_per=BATCH)
     )
-    local = {1, 14, 15, 16}  # the timestamps, shown in the centre's zone
+
+
+def _shaped(r: Row[Any], tz: ZoneInfo, clear: bool) -> list[Any]:
+    """A row as the viewer may read it: without `clear` the address, the reporter and phone
+    numbers in the description masked. Anonymous and confidential reporters are named to nobody."""
+    values = list(r[:-2])
+    for i in (1, 14, 15, 16):  # the timestamps, shown in the centre's zone
+        if values[i] is not None:
+            values[i] = values[i].astimezone(tz)
+    named = r.reporter_privacy == ReporterPrivacy.NAMED
+    name, phone = (r.reporter_name, r.reporter_phone) if named else ("", "")
+    if not clear:
+        values[10] = mask_address(values[10])
+        name, phone = mask_name(name), mask_phone(phone)
+        values[21] = mask_phones_in_text(values[21])
+    values[19], values[20] = name, phone
+    return values
+
+
+def rows(s: Session, where: list[ColumnElement[bool]], tz: ZoneInfo, clear: bool) -> Iterator[list[Any]]:
+    """The matching cases, oldest report first."""
+    stmt = _select().where(*where).order_by(Case.reported_at, Case.id).execution_options(yield_per=BATCH)
     for r in s.execute(stmt):
-        values = list(r[:-1])
-        for i in local:
-            if values[i] is not None:
-                values[i] = values[i].astimezone(tz)
-        named = r.reporter_privacy == ReporterPrivacy.NAMED
-        name, phone = (r.reporter_name, r.reporter_phone) if named else ("", "")
-        if not clear:
-            values[10] = mask_address(values[10])
-            name, phone = mask_name(name), mask_phone(phone)
-            values[21] = mask_phones_in_text(values[21])
-        values[19], values[20] = name, phone
-        yield values
+        yield _shaped(r, tz, clear)
+
+
+def rows_of(s: Session, case_ids: Sequence[int], centre_ids: Sequence[int], tz: ZoneInfo,
+            clear: bool) -> Iterator[list[Any]]:
+    """The listed cases in the order given (a screen's rows as shown), those of other centres left out."""
+    for at in range(0, len(case_ids), ID_BATCH):
+        chunk = case_ids[at:at + ID_BATCH]
+        found = {r.id: r for r in s.execute(_select().where(Case.id.in_(chunk), Case.centre_id.in_(centre_ids)))}
+        for case_id in chunk:
+            if case_id in found:
+                yield _shaped(found[case_id], tz, clear)
