@@ -35,7 +35,8 @@ KEY = "k-3f9a"
 def serving(db: Database, api_key: str | None = KEY) -> Iterator[str]:
     """The endpoint on a free loopback port in a thread; its base URL. Shut down on exit."""
     server = open_server(db, api_key=api_key)
-    thread = threading.Thread(target=server.serve_forever, name="open311-test-server")
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              name="open311-test-server")
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"
