@@ -8,7 +8,8 @@ import sys
 
 DATA_SIDE = ["commandcenter.api", "commandcenter.labels", "commandcenter.dispatch_labels", "commandcenter.map_labels",
              "commandcenter.reports.briefing", "commandcenter.reports.handover_pdf", "commandcenter.services.dispatch",
-             "commandcenter.services.map_data", "commandcenter.services.imports", "commandcenter.services.briefings"]
+             "commandcenter.services.map_data", "commandcenter.services.imports", "commandcenter.services.briefings",
+             "commandcenter.interchange.server", "commandcenter.interchange.files"]
 
 
 def test_importing_the_data_side_and_translating_loads_no_qt() -> None:
