@@ -147,7 +147,10 @@ def test_the_commands_export_and_import(db, city, history, tmp_path, capsys) -> 
     url = str(db.engine.url.database)
     out = tmp_path / "out.json"
     assert main(["export", "open311", "--db", url, "--status", "open", "--out", str(out)]) == 0
-    assert [r["status"] for r in json.loads(out.read_text(encoding="utf-8"))] == ["open", "open"]
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["status"] for r in exported] == ["open", "open"]
+    assert exported[0]["address"] == "荔城中大道*号阳光小区*栋"  # as the cli account: masked
+    assert out.stat().st_mode & 0o777 == 0o600
     assert main(["export", "open311-services", "--db", url, "--out", str(tmp_path / "s.json")]) == 0
     assert main(["import", "open311-services", "--db", url, str(tmp_path / "s.json")]) == 0
     # the cases came from this very database: as a feed's file they are new cases, once

@@ -2,12 +2,15 @@
 GeoReport v2 JSON, to a file or stdout.
 
 The command line exports as the "cli" system account, which may read cases but not personal
-data: addresses and phone numbers in the text leave masked (domain/privacy).
+data: addresses and phone numbers in the text leave masked (domain/privacy); `open311 --user
+NAME` exports as that person, signed in as for the CSV kinds (export_kinds). A file is written
+owner-only, as the CSV exports are.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     req = kinds.add_parser("open311", help=translate("cli", "service requests as a GeoReport v2 JSON list"))
     req.add_argument("--since", help=translate("cli", "only requests reported at or after this ISO 8601 time"))
     req.add_argument("--status", choices=("open", "closed"))
+    req.add_argument("--user", help=translate(
+        "cli", "export as this user (password asked for, or $COMMANDCENTER_PASSWORD; none on a demo database); "
+               "default: the command line's account, personal data masked"))
     svc = kinds.add_parser("open311-services",
                            help=translate("cli", "the service list (service_code and its category) as JSON"))
     svc.add_argument("--template", action="store_true",
@@ -38,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from .. import export_kinds
     from ..interchange import georeport
     from ..interchange.files import export_requests, export_services
 
@@ -50,15 +57,15 @@ def run(args: argparse.Namespace) -> int:
                                   field="since") from exc
     db = open_database(args.db)
     try:
-        cli = system_principal(db, "cli")
         if args.export_kind == "open311":
-            text = export_requests(db, cli, since=since, status=args.status)
+            text = export_requests(db, export_kinds._principal(db, args.user), since=since, status=args.status)
         else:
-            text = export_services(db, cli, template=args.template)
+            text = export_services(db, system_principal(db, "cli"), template=args.template)
     finally:
         db.dispose()
     if args.out is None:
         sys.stdout.write(text + "\n")
     else:
-        args.out.write_text(text + "\n", encoding="utf-8")
+        with open(os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as out:
+            out.write(text + "\n")
     return 0
