@@ -132,7 +132,8 @@ def database_info(db: Database) -> DatabaseInfo:
             grids=count(Grid),
             officers=count(Officer),
             departments=count(Department),
-            users=count(User),
+            # people who sign in; the system accounts (no centre) are the program's own
+            users=int(s.scalar(select(func.count()).select_from(User).where(User.centre_id.is_not(None))) or 0),
             cases=sum(by_status.values()),
             cases_by_status={k.value: by_status.get(k.value, 0) for k in CaseStatus},
             open_cases=sum(n for st, n in by_status.items() if st in {s.value for s in OPEN_STATUSES}),
