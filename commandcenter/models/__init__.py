@@ -3,7 +3,15 @@
 from .audit import AuditAnchor, AuditEntry, ChangeLog
 from .base import Base, UtcTimestamp, from_epoch, to_epoch
 from .calendar import CalendarDay, CalendarYear
-from .cases import Case, CaseHistory, Category, DailySequence, Escalation, TimeLimitPolicy, TimeRequest
+from .cases import (
+    Case,
+    CaseHistory,
+    Category,
+    DailySequence,
+    Escalation,
+    TimeLimitPolicy,
+    TimeRequest,
+)
 from .geography import CommandCentre, Community, District, Grid, Street, Workstation
 from .interchange import Open311Service
 from .meta import AppMeta
