@@ -141,7 +141,7 @@ def _check(problems: Problems, where: str, rec: dict[str, Any], request_id: str,
             continue
         texts[key] = value.strip()
         check_length(problems, where, key, texts[key], column)
-    if not texts.get("description", "x"):
+    if texts.get("description") == "":  # given as text, but blank (intake needs a description)
         problems.add(where, tr(N("imports", "description is empty")))
     times: dict[str, datetime | None] = {}
     for key in ("requested_datetime", "updated_datetime"):
