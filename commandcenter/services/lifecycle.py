@@ -392,9 +392,10 @@ class CaseService:
             officer_id, department_id = step.officer_id or officer_id, step.department_id or department_id
         acceptance_clock(case, action, now, start_stage)
         case.status = to.value
-        time_requests.lapse(s, case, now)
         case.updated_at = now
         flag_modified(case, "updated_at")  # every action bumps the version other seats compare
+        # after every change to the case: lapse's UPDATE flushes the case once, one version step
+        time_requests.lapse(s, case, now)
         history_id = self._history(s, case, actor, now, action.value, status.value, note, officer_id, department_id,
                                    outcome=outcome, evidence=evidence)
         write_audit(s, actor, now, action.value, "case", case.id,
