@@ -21,6 +21,7 @@ from .i18n import translate
 from .services.audit import this_os_user, this_workstation
 from .services.auth import Principal, demo_principal, system_principal
 from .services.exports import ExportResult, ExportService
+from .services.kpi import centre_by_code
 from .services.signin import is_demo, sign_in
 
 PASSWORD_ENV = "COMMANDCENTER_PASSWORD"
@@ -43,6 +44,8 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         if kind == "kpis":
             k.add_argument("--day", required=True, type=date.fromisoformat,
                            help=translate("cli", "the day (YYYY-MM-DD)"))
+            k.add_argument("--centre", help=translate("cli", "command centre code (default: the user's, or the "
+                                                             "top-level centre)"))
         else:
             k.add_argument("--from", dest="date_from", type=date.fromisoformat,
                            help=translate("cli", "first day (YYYY-MM-DD), included"))
@@ -77,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
         elif args.export_kind == "handovers":
             result = exports.handovers(principal, args.out, date_from=args.date_from, date_to=args.date_to)
         else:
-            result = exports.kpis(principal, args.out, args.day)
+            centre = centre_by_code(db, args.centre) if args.centre else None
+            result = exports.kpis(principal, args.out, args.day, centre_id=centre)
     finally:
         db.dispose()
     text = (translate("cli", "Exported {n} rows to {file} (personal data masked)") if result.masked

@@ -157,6 +157,16 @@ def test_the_kpi_export_equals_the_briefings_unit_tables(demo, tmp_path) -> None
         assert row["on_time_handling_rate"] == ("" if rate is None else f"{rate:.4f}")
 
 
+def test_the_kpi_command_exports_the_top_level_centre_for_the_cli_account(demo, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    day = NOW.date() - timedelta(days=1)
+    out = tmp_path / "kpis.csv"
+    assert main(["export", "kpis", "--db", str(demo.engine.url.database), "--day", day.isoformat(),
+                 "--out", str(out)]) == 0
+    assert "masked" not in capsys.readouterr().out  # nothing personal in the figures
+    data = briefing_data(demo, 1, day)
+    assert [r["code"] for r in as_dicts(out)] == [u.key for u in (*data.street_units, *data.department_units)]
+
+
 def test_the_briefing_screen_exports_the_days_unit_kpis(qtbot, demo, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A supervisor picks yesterday, clicks Export unit KPIs…, names the file; the CSV holds the
     briefing's unit tables and the status line says how many rows went out."""

@@ -83,19 +83,21 @@ class ExportService(ServiceBase):
 
     def kpis(self, principal: Principal, out: Path, day: date, *, centre_id: int | None = None,
              progress: Progress | None = None) -> ExportResult:
-        """The day's per-street and per-department figures of a centre (default: the principal's),
-        the same as the daily briefing's unit tables; needs the right to print briefings."""
+        """The day's per-street and per-department figures of a centre (default: the principal's;
+        for a system account, which has none, the top-level centre), the same as the daily
+        briefing's unit tables; needs the right to print briefings."""
         from ..briefing_checks import check_briefing_request
-        from ..kpi import period_units
+        from ..kpi import default_centre, period_units
 
-        centre = principal.centre_id if centre_id is None else centre_id
+        centre = centre_id if centre_id is not None else principal.centre_id
+        if centre is None:
+            centre = default_centre(self.db)
         self.allow(principal, Action.PRINT_BRIEFING, centre_id=centre, entity=Entity.CENTRE.value, entity_id=centre)
-        assert centre is not None  # None is in no principal's scope
         request = check_briefing_request(self.db, centre, day)
         streets, departments = period_units(self.db, centre, request.day)
         n = self._write(out, units.HEADER, units.rows(request.day, streets, departments),
                         len(streets) + len(departments), progress)
-        return self._audited(principal, "kpis", out, n, False, Entity.CENTRE.value,
+        return self._audited(principal, "kpis", out, n, True, Entity.CENTRE.value,  # no personal data in it
                              {"day": request.day.isoformat()}, entity_id=centre)
 
     @staticmethod
