@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .db import Database, open_database
 from .domain.enums import CaseStatus
+from .errors import ValidationError
 from .i18n import translate
 from .services.audit import this_os_user, this_workstation
 from .services.auth import Principal, demo_principal, system_principal
@@ -69,6 +70,8 @@ def _principal(db: Database, username: str | None) -> Principal:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.out.parent.is_dir():
+        raise ValidationError(f"no folder {args.out.parent} for {args.out.name}; nothing was written", field="out")
     db = open_database(args.db)
     try:
         principal = _principal(db, args.user)

@@ -140,6 +140,11 @@ def test_restore_refuses_a_damaged_copy(centre_file, capsys) -> None:  # type: i
     refused(centre_file, damaged, capsys)
 
 
+def test_a_backup_into_a_missing_folder_is_one_line_and_exit_code_2(centre_file, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["backup", "--db", str(centre_file), "--out", str(tmp_path / "nowhere" / "copy.sqlite")]) == 2
+    assert "no folder" in capsys.readouterr().err
+
+
 def test_restore_refuses_a_postgres_url(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["restore", "--db", "postgresql://centre@localhost/city", "--from", str(tmp_path / "x")]) == 2
     assert "pg_restore" in capsys.readouterr().err

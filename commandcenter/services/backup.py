@@ -67,6 +67,8 @@ def backup_sqlite(database: str | Path, out: Path, *, progress: Progress | None 
     check_sqlite_file(path)
     if not path.exists():
         raise DatabaseError(f"no database at {path}", path=str(path))
+    if not out.parent.is_dir():
+        raise DatabaseError(f"no folder {out.parent} for the copy; nothing was written", path=str(out))
     if out.resolve() == path.resolve():
         raise DatabaseError(f"{out} is the database itself; choose another file", path=str(out))
     partial = out.with_name(out.name + ".partial")
