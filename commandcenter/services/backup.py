@@ -6,7 +6,8 @@ progress bar can follow a large file. The source connection holds one read trans
 whole copy: in WAL mode writers go on committing, and the copy is the database as it stood when
 the transaction began (without it, every commit elsewhere would restart the copy from page one,
 and a running drill commits several times a second). The copy is written owner-only (it holds
-residents' names and phones) in rollback-journal mode, so it is one self-contained file.
+residents' names and phones) in rollback-journal mode, so it is one self-contained file, with
+an audit anchor naming its own newest entry once its chain is checked against the database's.
 
 A restore refuses, before touching the target, anything that is not one of ours: a file that is
 not SQLite, one that fails `PRAGMA integrity_check`, a foreign schema, a schema newer than this
@@ -16,6 +17,7 @@ PostgreSQL has its own tools (pg_dump / pg_restore): both refuse a URL and say s
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
@@ -26,6 +28,10 @@ from pathlib import Path
 
 from ..db import audit_anchor_path, check_sqlite_file, normalize_url, open_database, sqlite_path
 from ..errors import DatabaseError, NotADatabase
+from ..shapes.audit import AnchorHead
+from .audit import read_anchor_file, write_anchor_file
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (pages copied, pages in all)
 PAGES_PER_STEP = 1024  # 4 MiB at the default page size: a step is a few milliseconds
@@ -37,7 +43,7 @@ POSTGRES_ADVICE = ("{what} works on SQLite files; for PostgreSQL use pg_dump -Fc
 class BackupResult:
     out: Path
     pages: int
-    anchor: Path | None  # the audit anchor copied beside the copy, when the database has one
+    anchor: Path | None  # the audit anchor written beside the copy, when the database has one
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ def backup_sqlite(database: str | Path, out: Path, *, progress: Progress | None 
     partial.unlink(missing_ok=True)
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
+    anchored = read_anchor_file(path)  # before the snapshot: every entry it names is in the copy
     src = _read_only(path)
     dst = sqlite3.connect(partial, isolation_level=None)
     try:
@@ -99,20 +106,32 @@ def backup_sqlite(database: str | Path, out: Path, *, progress: Progress | None 
         src.close()
     dst.close()
     os.replace(partial, out)
-    anchor = _copy_anchor(path, out)
+    anchor = _anchor_for_copy(out, anchored)
     return BackupResult(out=out, pages=pages, anchor=anchor)
 
 
-def _copy_anchor(database: Path, out: Path) -> Path | None:
-    """The audit anchor beside the database, copied beside the copy (owner-only); read after the
-    copy, so it is at least as new as the chain in the copy (`audit verify` accepts that)."""
-    source = audit_anchor_path(database)
-    if not source.exists():
-        return None
+def _anchor_for_copy(out: Path, anchored: AnchorHead | None) -> Path | None:
+    """The audit anchor beside the copy: the head of the copy's own chain, written only when the
+    database's anchor (read before the snapshot, so every entry it names is in the copy) names an
+    entry the copy holds unchanged. Entries after it were committed while their anchor was being
+    written, or during the copy; the live anchor file itself is newer than the copy by then, and
+    `audit verify` wants the anchor to name the copy's head exactly."""
     target = audit_anchor_path(out)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(source.read_bytes())
+    target.unlink(missing_ok=True)  # an older copy's anchor would not match this copy
+    if anchored is None:
+        return None
+    conn = _read_only(out)
+    try:
+        named = conn.execute("SELECT seq, hash FROM audit_entry WHERE id = ?", (anchored.entry_id,)).fetchone()
+        head = conn.execute("SELECT id, seq, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.DatabaseError:  # no audit table: nothing to anchor
+        return None
+    finally:
+        conn.close()
+    if named is None or tuple(named) != (anchored.seq, anchored.hash) or head is None:
+        log.warning("the audit anchor of %s does not match its chain: no anchor beside the copy", out)
+        return None
+    write_anchor_file(out, AnchorHead(entry_id=int(head[0]), seq=int(head[1]), hash=str(head[2])))
     return target
 
 
