@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -180,3 +186,28 @@ def test_a_posted_request_reaches_an_open_wall_within_a_second(qtbot, offered) -
         window.close()
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_serve_command_answers_until_interrupted_and_logs_no_query(offered) -> None:  # type: ignore[no-untyped-def]
+    with socket.socket() as probe:  # a free port for the child to take
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "COMMANDCENTER_API_KEY": KEY, "COMMANDCENTER_LANG": "en"}
+    child = subprocess.Popen([sys.executable, "-m", "commandcenter", "serve", "--db", str(offered.engine.url.database),
+                              "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status, answer = call(f"http://127.0.0.1:{port}/requests.json?phone=13812345678")
+                break
+            except urllib.error.URLError:  # not listening yet
+                assert child.poll() is None and time.monotonic() < deadline, child.stderr.read()
+                time.sleep(0.1)
+        assert (status, answer) == (200, [])
+    finally:
+        child.send_signal(signal.SIGINT)
+        _out, err = child.communicate(timeout=60)
+    assert child.returncode == 0
+    assert f"Open311 endpoint at http://127.0.0.1:{port}/" in err
+    assert "GET /requests.json 200" in err and "13812345678" not in err
