@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from .i18n import QT_TRANSLATE_NOOP as N
-from .i18n import translate
+from .labels import translate_into
 from .shapes.audit import ChainReport
 
 PROBLEMS: dict[str, str] = {
@@ -31,10 +31,11 @@ def _when(at: datetime | None) -> str:
 
 def chain_summary(report: ChainReport, lang: str | None = None) -> str:
     """One line: the chain is sound (how many entries, the head), or the first problem and where."""
+    translate = translate_into(lang)
     if report.problem is None:
         head = report.head.hash[:16] if report.head is not None else "-"
-        return translate("audit", "audit chain sound: {n} entries, head {head}, anchored; checked in {s:.1f} s",
-                         lang).format(n=report.entries, head=head, s=report.seconds)
+        line = translate("audit", "audit chain sound: {n} entries, head {head}, anchored; checked in {s:.1f} s")
+        return line.format(n=report.entries, head=head, s=report.seconds)
     text = PROBLEMS.get(report.problem, report.problem)
-    return translate("audit", "audit chain broken: {problem}", lang).format(
-        problem=translate("audit", text, lang).format(id=report.entry_id, at=_when(report.at)))
+    return translate("audit", "audit chain broken: {problem}").format(
+        problem=translate("audit", text).format(id=report.entry_id, at=_when(report.at)))

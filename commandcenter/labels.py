@@ -167,7 +167,7 @@ def stage_label(code: str, lang: str | None = None) -> str:
 
 def escalation_note(stage: str, round_: int, acknowledged_by: str | None, lang: str | None = None) -> str:
     """What a reminder or supervision entry of the case timeline says under its title."""
-    translate = _translate_into(lang)
+    translate = translate_into(lang)
     text = translate("history", "{stage} time limit, round {round}").format(
         stage=stage_label(stage, lang), round=round_ + 1)
     if acknowledged_by:
@@ -175,7 +175,7 @@ def escalation_note(stage: str, round_: int, acknowledged_by: str | None, lang: 
     return text
 
 
-def _translate_into(lang: str | None) -> Callable[[str, str], str]:
+def translate_into(lang: str | None) -> Callable[[str, str], str]:
     """`translate` with the language bound: pyside6-lupdate reads `translate(context, text)` calls but
     skips any with a third argument that is not a string literal, so those strings never reached the .ts."""
     return lambda context, text: translate(context, text, lang)
@@ -213,7 +213,7 @@ def due_label(code: str, lang: str | None = None) -> str:
 def format_age(seconds: float, lang: str | None = None) -> str:
     """How long ago, in its largest whole unit (`5 min`, `3 h`, `2 days`; at least a minute): the
     dispatch reasons' "last seen … ago" and the roster's last-seen column say it alike."""
-    translate = _translate_into(lang)
+    translate = translate_into(lang)
     if seconds < 3600:
         return translate("dispatch", "{n} min").format(n=max(1, int(seconds // 60)))
     if seconds < 2 * 86400:
@@ -237,7 +237,7 @@ SIGN_IN_REFUSALS = {
 
 def describe_error(exc: BaseException, lang: str | None = None) -> str:
     """A one-line message for a user, in their language, from a typed error's facts."""
-    translate = _translate_into(lang)
+    translate = translate_into(lang)
     if isinstance(exc, IllegalTransition):
         return translate("errors", "Case {case} is {status}: “{action}” is not possible now.").format(
             case=exc.case_number, status=status_label(exc.status, lang), action=action_label(exc.action, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..gui.localtime import format_local
@@ -26,10 +26,8 @@ class FollowUpModel(RowTableModel[FollowUpDue]):
         self.timezone = timezone
 
     def column_titles(self) -> Sequence[str]:
-        tr = QCoreApplication.translate
-        return (tr("FollowUpModel", "Case"), tr("FollowUpModel", "Closed"), tr("FollowUpModel", "Category"),
-                tr("FollowUpModel", "Grid"), tr("FollowUpModel", "Reporter"), tr("FollowUpModel", "Phone"),
-                tr("FollowUpModel", "Address"))
+        return (self.tr("Case"), self.tr("Closed"), self.tr("Category"), self.tr("Grid"), self.tr("Reporter"),
+                self.tr("Phone"), self.tr("Address"))
 
     def display(self, row: FollowUpDue, column: int) -> Any:
         return (row.case_number, format_local(row.closed_at, self.timezone), f"{row.category_code} {row.category_zh}",

@@ -4,226 +4,406 @@
 <context>
     <name>ActionParamsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="48"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
         <source>Why is the report invalid?</source>
         <translation>该上报为何作废？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="49"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="54"/>
         <source>What must be redone?</source>
         <translation>哪些方面需要返工？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="50"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="55"/>
         <source>Why is the case suspended?</source>
         <translation>该案件为何挂账？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="51"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="56"/>
         <source>Why is the case reopened?</source>
         <translation>该案件为何需要重新办理？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="52"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="57"/>
         <source>Why is more time needed?</source>
         <translation>为何需要延期？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
         <source>What was done on site?</source>
         <translation>现场做了哪些处置？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="54"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="58"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="63"/>
         <source>Comment (optional)</source>
         <translation>评价意见（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="55"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
+        <source>Why is the request refused?</source>
+        <translation>为何驳回该申请？</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="64"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="58"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="67"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="68"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="69"/>
         <source>Acceptable</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="70"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="71"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="248"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="281"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="249"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="282"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="251"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="284"/>
         <source>{category} · grid {grid} ({community}) · {status}
 {description}</source>
         <translation>{category} · 网格 {grid}（{community}）· {status}
 {description}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="257"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="290"/>
         <source>{action} (Enter)</source>
         <translation>{action}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="291"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="293"/>
         <source>Extend by</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="263"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="294"/>
+        <source>Suspend for</source>
+        <translation>挂账时长</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="298"/>
         <source>Rating *</source>
         <translation>评价等级 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="266"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="301"/>
         <source>Merge into which case? *</source>
         <translation>合并到哪个案件？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="267"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="302"/>
         <source>Filter by case number, category, address or text</source>
         <translation>按案件编号、类别、地址或描述筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="304"/>
         <source>Show open cases in every grid, not only grid {grid}</source>
         <translation>显示所有网格的在办案件，不限于网格 {grid}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="310"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="351"/>
+        <source>No request of this kind is waiting for a decision.</source>
+        <translation>没有此类待审批的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="354"/>
+        <source>Requested by {who} at {at}, before the deadline {deadline}: {span}
+{reason}</source>
+        <translation>{who} 于 {at} 申请（时限 {deadline} 之前）：{span}
+{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="370"/>
         <source>1 working day</source>
         <translation>1个工作日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="312"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="372"/>
         <source>1 day</source>
         <translation>1天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="373"/>
         <source>30 min</source>
         <translation>30分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="373"/>
         <source>1 h</source>
         <translation>1小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="373"/>
         <source>2 h</source>
         <translation>2小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="373"/>
         <source>4 h</source>
         <translation>4小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="314"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="374"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="327"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="387"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="346"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="406"/>
         <source>counted in working time: office hours on working days</source>
         <translation>按工作时间计：仅计工作日的办公时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="347"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="407"/>
         <source>counted in calendar time</source>
         <translation>按自然时间计</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="350"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="410"/>
         <source>Handling deadline {old} → {new}  (+{span}, {clock})</source>
         <translation>处置时限 {old} → {new}（+{span}，{clock}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="373"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="433"/>
         <source>Keys 1–5 choose the stars</source>
         <translation>按数字键 1–5 选择星级</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="413"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="473"/>
         <source>No other open case in the whole centre.</source>
         <translation>整个指挥中心没有其他在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="414"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="474"/>
         <source>No other open case in this grid: tick the box below to look in every grid.</source>
         <translation>本网格没有其他在办案件：勾选下方选项可在所有网格中查找。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="416"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="476"/>
         <source>No case matches the filter.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="418"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="478"/>
         <source>Open cases: {n} · Up/Down to choose, Enter to merge.</source>
         <translation>在办案件 {n} 件 · 用上/下方向键选择，按 Enter 合并。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="443"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="503"/>
         <source>Choose the case to merge into.</source>
         <translation>请选择要合并到的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="446"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="506"/>
         <source>Choose a rating from 1 to 5 stars.</source>
         <translation>请选择 1 至 5 星的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="449"/>
-        <source>Choose how long to extend.</source>
-        <translation>请选择延期时长。</translation>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="509"/>
+        <source>Choose how much time is wanted.</source>
+        <translation>请选择申请的时长。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="451"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="511"/>
         <source>A reason is required: {prompt}</source>
         <translation>必须填写原因：{prompt}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="455"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="515"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>内容过长：最多 {limit} 个字符，当前 {count} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminView</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="77"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="78"/>
+        <source>Roles &amp;&amp; permissions</source>
+        <translation>角色 &amp;&amp; 权限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="79"/>
+        <source>Centres</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="80"/>
+        <source>Categories &amp;&amp; time limits</source>
+        <translation>案件类别 &amp;&amp; 时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="81"/>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="93"/>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="36"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="36"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="36"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="36"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="36"/>
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <source>OS user</source>
+        <translation>系统账户</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="132"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="201"/>
+        <source>any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="161"/>
+        <source>{n} entries</source>
+        <translation>{n} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="167"/>
+        <source>Verifying the chain…</source>
+        <translation>正在校验审计链…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="168"/>
+        <source>Verifying the chain… {percent} %</source>
+        <translation>正在校验审计链… {percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="190"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="191"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="192"/>
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="193"/>
+        <source>Case number or id</source>
+        <translation>案件编号或 ID</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="194"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="195"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="196"/>
+        <source>Until</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="197"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="198"/>
+        <source>Verify chain</source>
+        <translation>核查审计链</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="211"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>
@@ -262,580 +442,962 @@
 <context>
     <name>BriefingView</name>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="220"/>
-        <location filename="../../commandcenter/views/briefing_view.py" line="235"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="169"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="170"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="251"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="266"/>
         <source>Whole day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="222"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="253"/>
         <source>{name} shift ({start}–{end})</source>
         <translation>{name}（{start}–{end}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="228"/>
-        <location filename="../../commandcenter/views/briefing_view.py" line="428"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="259"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="487"/>
         <source>Briefing</source>
         <translation>简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="229"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="260"/>
         <source>&amp;Day</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="229"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="260"/>
         <source>&amp;Period</source>
         <translation>时段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="229"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="260"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="233"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="264"/>
         <source>Page 1 of the briefing appears here once it is built</source>
         <translation>简报生成后，第 1 页将显示在此处</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="236"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="267"/>
         <source>Build briefing</source>
         <translation>生成简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="237"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="268"/>
         <source>Build the PDF and record it as issued</source>
         <translation>生成 PDF 并登记为已印发</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="238"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="269"/>
+        <source>Export unit KPIs…</source>
+        <translation>导出单位考核指标…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="270"/>
+        <source>The day&apos;s figures by street and by department as a CSV file</source>
+        <translation>将当日按街道和按部门的考核数据导出为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="271"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="239"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="272"/>
         <source>Open in the system&apos;s PDF viewer</source>
         <translation>用系统的 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="240"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="273"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="241"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="274"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="242"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="275"/>
         <source>At a glance</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="243"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="276"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="243"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="276"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="243"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="276"/>
         <source>Due to close</source>
         <translation>应结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="244"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="277"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="244"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="277"/>
         <source>On-time closure rate</source>
         <translation>按期结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="245"/>
-        <source>Overdue now</source>
-        <translation>当前超时</translation>
+        <location filename="../../commandcenter/views/briefing_view.py" line="278"/>
+        <source>On-time handling rate</source>
+        <translation>按期处置率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="248"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="278"/>
+        <source>Overdue at end</source>
+        <translation>期末超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="281"/>
+        <source>Assessment by street</source>
+        <translation>各街道考核</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
+        <source>Assessment by department</source>
+        <translation>各部门考核</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="285"/>
         <source>Issued briefings (double-click to open)</source>
         <translation>已印发的简报（双击打开）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="274"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="311"/>
         <source>Gathering the figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="321"/>
         <source>Counting the KPIs…</source>
         <translation>正在计算考核指标…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="321"/>
         <source>Counting by hour, category, street…</source>
         <translation>正在按时段、类别、街道统计…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="283"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="322"/>
         <source>Finding hotspots…</source>
         <translation>正在查找热点网格…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="283"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="322"/>
         <source>Listing overdue cases…</source>
         <translation>正在列出超时案件…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="284"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="323"/>
         <source>Laying out pages…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="285"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="324"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="294"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="333"/>
         <source>Briefing ready: {path} ({kb} KB), recorded as issued by {user}</source>
         <translation>简报已生成：{path}（{kb} KB），已登记为由 {user} 印发</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="301"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="336"/>
+        <source>nothing was reported, dispatched or closed in this period</source>
+        <translation>本时段内无上报、派遣或结案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="345"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="306"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="350"/>
         <source>No preview: poppler-utils (pdftoppm) is not installed</source>
         <translation>无法预览：未安装 poppler-utils（pdftoppm）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="338"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="367"/>
+        <source>Export unit KPIs</source>
+        <translation>导出单位考核指标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/briefing_view.py" line="397"/>
         <source>The file is no longer at {path}</source>
         <translation>文件已不在 {path}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="343"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="402"/>
         <source>Save briefing</source>
         <translation>保存简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="344"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="403"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="351"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="410"/>
         <source>Could not save to {path}: {reason}</source>
         <translation>无法保存到 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="354"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="413"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="363"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="422"/>
         <source>Printing from here needs poppler-utils (pdftoppm). Open the PDF and print it from the viewer instead.</source>
         <translation>在此打印需要 poppler-utils（pdftoppm）。请打开 PDF，改从阅读器中打印。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="376"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="435"/>
         <source>Preparing pages for the printer…</source>
         <translation>正在准备打印页面…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="413"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="472"/>
         <source>Sent {n} pages to {printer}</source>
         <translation>已将 {n} 页发送到打印机 {printer}</translation>
     </message>
 </context>
 <context>
+    <name>CalendarYearModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="179"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="179"/>
+        <source>Complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="179"/>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="179"/>
+        <source>Adjusted working days</source>
+        <translation>调休工作日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="185"/>
+        <source>Not covered: Monday to Friday only</source>
+        <translation>未覆盖：仅按周一至周五计</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="80"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="86"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="81"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="87"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="82"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="88"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="83"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="89"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="90"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="84"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="91"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="85"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="92"/>
         <source>Community / street</source>
         <translation>社区 / 街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="86"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="93"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="87"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="94"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="88"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="95"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="89"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="96"/>
         <source>Registered</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="90"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="97"/>
         <source>Dispatched</source>
         <translation>派遣时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="91"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="98"/>
         <source>Accepted</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="92"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
         <source>Fed back</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="93"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="94"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
         <source>Evaluated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="95"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
         <source>Current stage due</source>
         <translation>当前环节时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="96"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="97"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
         <source>Extended by</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="98"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
         <source>Time suspended</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
         <source>Rework rounds</source>
         <translation>返工次数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
         <source>Escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
         <source>Merged into</source>
         <translation>已合并至</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
         <source>Reject reason</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="259"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="293"/>
         <source>No case selected.
 Select a case on the wall to see every field and its history.</source>
         <translation>未选择案件。
 在案件墙上选择一个案件，即可查看全部信息及办理过程。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="261"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="295"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="262"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="296"/>
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="263"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="297"/>
         <source>Times (local)</source>
         <translation>时间（本地）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="264"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="298"/>
         <source>Time limits and outcome</source>
         <translation>时限与结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="265"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="299"/>
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="306"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
         <location filename="../../commandcenter/widgets/case_detail.py" line="307"/>
+        <source>Show in clear: asks for a reason, recorded in the audit trail</source>
+        <translation>显示明文：需填写理由，并记入审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="346"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="308"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="348"/>
         <source>not dispatched</source>
         <translation>未派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="325"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="366"/>
         <source>Reminder sent</source>
         <translation>已催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="325"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="366"/>
         <source>Escalated to supervisor</source>
         <translation>已升级至值班长催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="353"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="388"/>
+        <source>Extension of {span}, asked {at}: {reason}</source>
+        <translation>申请延期 {span}，{at} 提出：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="389"/>
+        <source>Suspension for {span}, asked {at}: {reason}</source>
+        <translation>申请挂账 {span}，{at} 提出：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="404"/>
         <source>Overdue by {span} (was due {at})</source>
         <translation>已超时 {span}（时限为 {at}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="358"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="409"/>
         <source>{state}: due {at} (in {span})</source>
         <translation>{state}：{at} 到期（剩余 {span}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="391"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="442"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="393"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="444"/>
         <source>by {who}</source>
         <translation>操作人：{who}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="395"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="446"/>
         <source>handler: {name}</source>
         <translation>承办方：{name}</translation>
     </message>
 </context>
 <context>
+    <name>CategoriesTab</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="72"/>
+        <source>New category…</source>
+        <translation>新建类别…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="73"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="74"/>
+        <source>Edit time limit…</source>
+        <translation>修改时限…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="75"/>
+        <source>Time limits</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="98"/>
+        <source>Choose a minor category to see its time limits.</source>
+        <translation>选择一个小类以查看其时限。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="100"/>
+        <source>{code} {name}: changes apply to stages that start afterwards.</source>
+        <translation>{code} {name}：修改只适用于此后开始的环节。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="148"/>
+        <source>Category {code} added.</source>
+        <translation>已添加类别 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="161"/>
+        <source>Category {code} renamed.</source>
+        <translation>已重命名类别 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="181"/>
+        <source>{priority} · {stage}: {minutes} min from now on.</source>
+        <translation>{priority} · {stage}：今后为 {minutes} 分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="209"/>
+        <source>Edit category</source>
+        <translation>修改类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="209"/>
+        <source>New category</source>
+        <translation>新建类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="210"/>
+        <source>Under major class</source>
+        <translation>所属大类</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="210"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="210"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="210"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="211"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="212"/>
+        <source>two digits after the major class&apos;s code</source>
+        <translation>大类编码后加两位数字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="216"/>
+        <source>Enter the category&apos;s code.</source>
+        <translation>请输入类别编码。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="218"/>
+        <source>Enter the name in both languages.</source>
+        <translation>请输入中英文两种名称。</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTableModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="137"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="137"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="137"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="137"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>CentreDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="161"/>
+        <source>Edit centre</source>
+        <translation>修改指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="161"/>
+        <source>New centre</source>
+        <translation>新建指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="162"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="162"/>
+        <source>Name (shown on briefings)</source>
+        <translation>名称（显示在简报上）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="162"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="162"/>
+        <source>Parent</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="163"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="167"/>
+        <source>Enter the centre&apos;s code.</source>
+        <translation>请输入指挥中心编码。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="169"/>
+        <source>Enter the centre&apos;s name.</source>
+        <translation>请输入指挥中心名称。</translation>
+    </message>
+</context>
+<context>
+    <name>CentreTableModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="120"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="120"/>
+        <source>Name (shown on briefings)</source>
+        <translation>名称（显示在简报上）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="120"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="120"/>
+        <source>Parent</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="121"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+</context>
+<context>
+    <name>CentresTab</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/centres_tab.py" line="45"/>
+        <source>New centre…</source>
+        <translation>新建指挥中心…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/centres_tab.py" line="46"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/centres_tab.py" line="75"/>
+        <source>Centre {name} added.</source>
+        <translation>已添加指挥中心 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/centres_tab.py" line="89"/>
+        <source>Centre {name} changed; its next briefing carries the new name.</source>
+        <translation>已修改指挥中心 {name}；下一份简报将使用新名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/signin/change_password.py" line="30"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/change_password.py" line="31"/>
+        <source>{name}: at least {n} characters.</source>
+        <translation>{name}：密码至少 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/change_password.py" line="33"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/change_password.py" line="33"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/change_password.py" line="34"/>
+        <source>&amp;Repeat new password:</source>
+        <translation>确认新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/change_password.py" line="39"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExport</name>
+    <message>
+        <location filename="../../commandcenter/views/csv_export.py" line="46"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/csv_export.py" line="71"/>
+        <source>Could not write the file: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/csv_export.py" line="76"/>
+        <source>Exported {n} rows to {path} (personal data masked)</source>
+        <translation>已导出 {n} 行到 {path}（个人信息已脱敏）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/csv_export.py" line="77"/>
+        <source>Exported {n} rows to {path}</source>
+        <translation>已导出 {n} 行到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="254"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="457"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="252"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="456"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="255"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="253"/>
         <source>Reassign case {case}</source>
         <translation>改派案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="256"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="254"/>
         <source>Reassign {n} cases to one handler</source>
         <translation>将 {n} 个案件改派给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="457"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="256"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="456"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="257"/>
         <source>Dispatch case {case}</source>
         <translation>派遣案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
         <source>Dispatch {n} cases to one handler</source>
         <translation>将 {n} 个案件派遣给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="262"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="262"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="263"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="267"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
         <source>Suggested handlers (best first)</source>
         <translation>推荐承办方（最匹配的在前）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="266"/>
         <source>Suggested handlers for the first case, {case}</source>
         <translation>为第一个案件 {case} 推荐的承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
         <source>Name, employee number or pinyin initials — Up/Down to choose</source>
         <translation>姓名、工号或拼音首字母 — 用上/下方向键选择</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="271"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
         <source>To top suggestion (Ctrl+D)</source>
         <translation>派给首位推荐（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="272"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="272"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="525"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="524"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="335"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="334"/>
         <source>officer</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="335"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="334"/>
         <source>department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="338"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="337"/>
         <source>— currently assigned</source>
         <translation>— 当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="347"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="346"/>
         <source>No suggestion for this case: find a handler below.</source>
         <translation>该案件没有推荐：请在下方查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="399"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="398"/>
         <source>Or find any officer or department ({shown} of {total} listed; type to narrow)</source>
         <translation>或查找任一网格员或职能部门（共 {total} 个，列出 {shown} 个；输入文字可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="402"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="401"/>
         <source>Or find any officer or department</source>
         <translation>或查找任一网格员或职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="411"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="410"/>
         <source>open cases: {n}</source>
         <translation>在办案件：{n}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="413"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="412"/>
         <source>currently assigned</source>
         <translation>当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="459"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="458"/>
         <source>{verb} (Enter)</source>
         <translation>{verb}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="461"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="460"/>
         <source>{verb} to {name} (Enter)</source>
         <translation>{verb}给 {name}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="470"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="469"/>
         <source>Choose a suggestion or find a handler first.</source>
         <translation>请先选择推荐项或查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="477"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="476"/>
         <source>There is no suggestion: find a handler by name.</source>
         <translation>没有推荐：请按姓名查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="503"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="502"/>
         <source>sent to {name}</source>
         <translation>已派给 {name}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="512"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="511"/>
         <source>not sent</source>
         <translation>未派出</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="522"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="521"/>
         <source>{done} of {total} cases sent; not sent:</source>
         <translation>{total} 个案件中已派出 {done} 个；未派出的：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="540"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="539"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
@@ -843,19 +1405,251 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>EscalationPanel</name>
     <message>
-        <location filename="../../commandcenter/views/wall_escalations.py" line="59"/>
+        <location filename="../../commandcenter/views/wall_escalations.py" line="58"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_escalations.py" line="79"/>
+        <location filename="../../commandcenter/views/wall_escalations.py" line="78"/>
         <source>Supervision 督办</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_escalations.py" line="79"/>
+        <location filename="../../commandcenter/views/wall_escalations.py" line="78"/>
         <source>Reminder 催办</source>
         <translation>催办</translation>
+    </message>
+</context>
+<context>
+    <name>FieldStepDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="39"/>
+        <source>Why is the case not the handler&apos;s? *</source>
+        <translation>为什么该案件不属于该承办方？ *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="40"/>
+        <source>What should the grid officer look at? (optional)</source>
+        <translation>需要网格员核查什么？（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="41"/>
+        <source>What did the grid officer find on site? *</source>
+        <translation>网格员现场核查情况？ *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="42"/>
+        <source>What is still not resolved? *</source>
+        <translation>还有什么问题未解决？ *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="43"/>
+        <source>What did the reporter say?</source>
+        <translation>反映人怎么说？</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="46"/>
+        <source>The case returns to the centre for a new dispatch; the send-back counts against the dispatch accuracy (派遣准确率).</source>
+        <translation>案件退回指挥中心重新派遣；退回计入派遣准确率。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="48"/>
+        <source>The grid officer responsible for grid {grid} checks the result on site; the centre closes after the check.</source>
+        <translation>由网格 {grid} 的责任网格员现场核查处置结果；核查后由指挥中心结案。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="50"/>
+        <source>The case goes back to the centre to be closed.</source>
+        <translation>案件回到指挥中心等待结案。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="51"/>
+        <source>The case goes back to its handler for rework.</source>
+        <translation>案件退回承办方返工。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="52"/>
+        <source>Call {reporter} back about the result. A supervisor can reopen the case when the reporter is not satisfied.</source>
+        <translation>就处置结果回访{reporter}。反映人不满意时，值班长可重新办理该案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="56"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="57"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="58"/>
+        <source>Unsatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="147"/>
+        <source>{action} — {case}</source>
+        <translation>{action} — {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="148"/>
+        <source>{action}: case {case}</source>
+        <translation>{action}：案件 {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="149"/>
+        <source>{category} · grid {grid} · {status} · {handler}</source>
+        <translation>{category} · 网格 {grid} · {status} · {handler}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="153"/>
+        <source>the reporter</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="155"/>
+        <source>Evidence: photo or file reference (optional)</source>
+        <translation>佐证：照片或文件编号（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="156"/>
+        <source>e.g. IMG_20261125_1032.jpg</source>
+        <translation>例如 IMG_20261125_1032.jpg</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="158"/>
+        <source>Answer *</source>
+        <translation>回访结果 *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="162"/>
+        <source>{action} (Ctrl+Enter)</source>
+        <translation>{action}（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="181"/>
+        <source>Choose the reporter&apos;s answer.</source>
+        <translation>请选择反映人的评价。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="185"/>
+        <source>Say why: the note is required here.</source>
+        <translation>请说明原因：此处必须填写说明。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="187"/>
+        <source>The text is too long: at most {limit} characters, now {count}.</source>
+        <translation>文字过长：最多 {limit} 个字符，当前 {count} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/signin/first_admin.py" line="40"/>
+        <source>First start — Grid Command Centre</source>
+        <translation>首次启动 — 网格化指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/first_admin.py" line="42"/>
+        <source>Nobody can sign in to this database yet ({db}). Create its first administrator: the account that adds the other users.</source>
+        <translation>此数据库（{db}）尚无可登录的用户。请创建第一个管理员：由该账号添加其他用户。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/first_admin.py" line="45"/>
+        <source>&amp;Command centre:</source>
+        <translation>指挥中心(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/first_admin.py" line="45"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/first_admin.py" line="46"/>
+        <source>&amp;Full name:</source>
+        <translation>姓名(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/first_admin.py" line="46"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/first_admin.py" line="47"/>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/first_admin.py" line="49"/>
+        <source>Create and sign in</source>
+        <translation>创建并登录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/first_admin.py" line="53"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="29"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="29"/>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="29"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="29"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="29"/>
+        <source>Reporter</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <location filename="../../commandcenter/views/follow_ups.py" line="85"/>
+        <source>Record the answer (Enter)</source>
+        <translation>记录回访结果（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/follow_ups.py" line="91"/>
+        <source>{n} reporters to call back, {late} of them past the window</source>
+        <translation>待回访 {n} 人，其中 {late} 人已超期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/follow_ups.py" line="114"/>
+        <source>Could not load the follow-ups: {error}</source>
+        <translation>无法加载回访清单：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/follow_ups.py" line="146"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
     </message>
 </context>
 <context>
@@ -950,6 +1744,125 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>HolidayDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="281"/>
+        <source>Add to the calendar</source>
+        <translation>加入日历</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="282"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="282"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="282"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="282"/>
+        <source>Day of the week</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="283"/>
+        <source>e.g. 国庆节</source>
+        <translation>例如：国庆节</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="288"/>
+        <source>Only a Saturday or Sunday can become an adjusted working day.</source>
+        <translation>只有星期六或星期日可以设为调休工作日。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayTableModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="195"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="195"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="195"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysTab</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="79"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="80"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="81"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="82"/>
+        <source>Load the year from a CSV file…</source>
+        <translation>从 CSV 文件导入该年…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="83"/>
+        <source>Replaces the chosen year&apos;s holidays and adjusted working days with the file&apos;s rows (date,kind,name) and marks the year complete</source>
+        <translation>用文件中的行（date,kind,name）替换所选年份的节假日和调休工作日，并将该年标记为完整</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="127"/>
+        <source>{day} added to the calendar.</source>
+        <translation>已将 {day} 加入日历。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="139"/>
+        <source>{day} removed from the calendar.</source>
+        <translation>已从日历中删除 {day}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="143"/>
+        <source>Load {year} from a CSV file</source>
+        <translation>从 CSV 文件导入 {year} 年</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="144"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="148"/>
+        <source>Replace {year}?</source>
+        <translation>替换 {year} 年？</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="149"/>
+        <source>{year} already has {n} holidays and adjusted working days. Replace them with the file&apos;s?</source>
+        <translation>{year} 年已有 {n} 个节假日和调休工作日。要用文件中的内容替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/holidays_tab.py" line="159"/>
+        <source>{year}: {n} holidays and adjusted working days loaded.</source>
+        <translation>{year} 年：已导入 {n} 个节假日和调休工作日。</translation>
+    </message>
+</context>
+<context>
     <name>ImportRefused</name>
     <message>
         <location filename="../../commandcenter/views/dialogs/import_refused.py" line="26"/>
@@ -1003,69 +1916,84 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="117"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="126"/>
         <source>Search notes, items, case numbers, authors or a date (YYYY-MM-DD)</source>
         <translation>搜索交班说明、事项、案件编号、填写人或日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="121"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="130"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="121"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="130"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="121"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="130"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="122"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="131"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="127"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="136"/>
         <source>Signed handovers waiting for a supervisor to acknowledge them</source>
         <translation>已签字、等待值班长确认的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="128"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="137"/>
         <source>Acknowledge</source>
         <translation>确认接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="129"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="138"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="130"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="139"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="191"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="140"/>
+        <source>Export records…</source>
+        <translation>导出记录…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="141"/>
+        <source>Every handover record with its notes and pending items as a CSV file</source>
+        <translation>将全部交接班记录及其交班说明和待办事项导出为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="202"/>
         <source>Handover #{id} acknowledged</source>
         <translation>交接班记录 #{id} 已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="203"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="214"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="204"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="215"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="209"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="220"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="230"/>
+        <source>Export handover records</source>
+        <translation>导出交接班记录</translation>
     </message>
 </context>
 <context>
@@ -1167,106 +2095,192 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../commandcenter/views/signin/idle_lock.py" line="89"/>
+        <source>Screen locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/idle_lock.py" line="90"/>
+        <source>Signed in: {name} ({user}). Enter your password to continue.</source>
+        <translation>当前登录：{name}（{user}）。请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/idle_lock.py" line="92"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/idle_lock.py" line="93"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/idle_lock.py" line="94"/>
+        <source>&amp;Sign out</source>
+        <translation>退出登录(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/signin/login.py" line="37"/>
+        <source>Sign in — Grid Command Centre</source>
+        <translation>登录 — 网格化指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/login.py" line="38"/>
+        <source>Database: {db}</source>
+        <translation>数据库：{db}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/login.py" line="39"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/login.py" line="40"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/login.py" line="41"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/signin/login.py" line="46"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="249"/>
+        <location filename="../../commandcenter/views/main_window.py" line="263"/>
         <source> [DEMO]</source>
         <translation> [演示]</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="251"/>
+        <location filename="../../commandcenter/views/main_window.py" line="265"/>
         <source>Grid Command Centre — {centre} — {db}{demo}</source>
         <translation>网格化指挥中心 — {centre} — {db}{demo}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="255"/>
+        <location filename="../../commandcenter/views/main_window.py" line="269"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="256"/>
+        <location filename="../../commandcenter/views/main_window.py" line="270"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="257"/>
+        <location filename="../../commandcenter/views/main_window.py" line="271"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="258"/>
+        <location filename="../../commandcenter/views/main_window.py" line="272"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="259"/>
+        <location filename="../../commandcenter/views/main_window.py" line="273"/>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="274"/>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="275"/>
+        <source>&amp;Lock screen</source>
+        <translation>锁定屏幕(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="276"/>
+        <source>&amp;Sign out</source>
+        <translation>退出登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="277"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="260"/>
+        <location filename="../../commandcenter/views/main_window.py" line="278"/>
         <source>&amp;Keyboard shortcuts (F1 on the wall)</source>
         <translation>键盘快捷键(&amp;K)（在案件墙上按 F1）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="261"/>
+        <location filename="../../commandcenter/views/main_window.py" line="279"/>
         <source>&amp;About Grid Command Centre</source>
         <translation>关于网格化指挥中心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="263"/>
+        <location filename="../../commandcenter/views/main_window.py" line="281"/>
         <source>{name} ({role}) · {centre}</source>
         <translation>{name}（{role}）· {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="269"/>
+        <location filename="../../commandcenter/views/main_window.py" line="287"/>
         <source>Another seat or an import is writing; retrying…</source>
         <translation>其他席位或导入正在写入，正在重试…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="304"/>
+        <location filename="../../commandcenter/views/main_window.py" line="320"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="308"/>
+        <location filename="../../commandcenter/views/main_window.py" line="324"/>
         <source>⚠ No holiday calendar for {years}</source>
         <translation>⚠ 缺少 {years} 年节假日日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="310"/>
+        <location filename="../../commandcenter/views/main_window.py" line="326"/>
         <source>Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted working weekends. An administrator should add that year&apos;s calendar once it is announced.</source>
         <translation>{years} 年的工作时限仅按周一至周五计算，未计入法定节假日和调休。请管理员在该年安排公布后补录日历。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="314"/>
+        <location filename="../../commandcenter/views/main_window.py" line="330"/>
         <source>Open {open} · Overdue {overdue} · Reported {reported}</source>
         <translation>在办 {open} · 超时 {overdue} · 待立案 {reported}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="342"/>
+        <location filename="../../commandcenter/views/main_window.py" line="358"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="343"/>
+        <location filename="../../commandcenter/views/main_window.py" line="359"/>
         <source>Changes from other seats appear within a second</source>
         <translation>其他席位的变更会在一秒内显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="346"/>
+        <location filename="../../commandcenter/views/main_window.py" line="362"/>
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="359"/>
+        <location filename="../../commandcenter/views/main_window.py" line="375"/>
         <source>About Grid Command Centre</source>
         <translation>关于网格化指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="361"/>
+        <location filename="../../commandcenter/views/main_window.py" line="377"/>
         <source>&lt;b&gt;Grid Command Centre&lt;/b&gt; {version}&lt;br&gt;Case wall, dispatch, roster, grid maps, handovers and briefings for grid command centres.&lt;br&gt;&lt;br&gt;Database: {db}&lt;br&gt;Schema: {schema}&lt;br&gt;Log file: {log}</source>
         <translation>&lt;b&gt;网格化指挥中心&lt;/b&gt; {version}&lt;br&gt;为网格化管理指挥中心提供案件墙、派遣、网格员名册、网格地图、交接班和简报。&lt;br&gt;&lt;br&gt;数据库：{db}&lt;br&gt;数据库结构版本：{schema}&lt;br&gt;日志文件：{log}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="393"/>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
     </message>
 </context>
 <context>
@@ -1487,42 +2501,42 @@ Select a case on the wall to see every field and its history.</source>
         <translation>GeoJSON 文件 (*.geojson *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="477"/>
+        <location filename="../../commandcenter/views/map_view.py" line="475"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="484"/>
+        <location filename="../../commandcenter/views/map_view.py" line="482"/>
         <source>Imported {created} new and {updated} changed grids from {file}; created {districts} districts, {streets} streets, {communities} communities.</source>
         <translation>已从 {file} 导入网格：新增 {created} 个，更新 {updated} 个；新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="490"/>
+        <location filename="../../commandcenter/views/map_view.py" line="488"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="506"/>
+        <location filename="../../commandcenter/views/map_view.py" line="504"/>
         <source>Load a basemap image</source>
         <translation>加载底图图片</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="507"/>
+        <location filename="../../commandcenter/views/map_view.py" line="505"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="524"/>
+        <location filename="../../commandcenter/views/map_view.py" line="522"/>
         <source>{file} is not an image this program can read</source>
         <translation>{file} 不是本程序可读取的图片</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="529"/>
+        <location filename="../../commandcenter/views/map_view.py" line="527"/>
         <source>Basemap {file} loaded</source>
         <translation>已加载底图 {file}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="554"/>
+        <location filename="../../commandcenter/views/map_view.py" line="552"/>
         <source>Map</source>
         <translation>网格地图</translation>
     </message>
@@ -1530,117 +2544,157 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="221"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="236"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="222"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="237"/>
         <source>Call</source>
         <translation>接报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="223"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="238"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="224"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="239"/>
         <source>&amp;Source</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="228"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="243"/>
         <source>&amp;Priority</source>
         <translation>紧急程度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="232"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="247"/>
         <source>Keys 1–4: urgent, high, normal, low</source>
         <translation>数字键 1–4：紧急、较急、一般、低</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="233"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="248"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="236"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="251"/>
         <source>Type a code, Chinese, English or pinyin initials (e.g. ldbl) — Up/Down to choose</source>
         <translation>输入编码、中文、英文或拼音首字母（如 ldbl）— 用上/下方向键选择</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="238"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="253"/>
         <source>&amp;Description *</source>
         <translation>问题描述(&amp;D) *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="240"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="255"/>
         <source>What the caller reports (required)</source>
         <translation>反映人所述问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="241"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="256"/>
         <source>&amp;Reporter</source>
         <translation>反映人(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="243"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="258"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="244"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="259"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="245"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="260"/>
         <source>Register at once</source>
         <translation>直接立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="246"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="261"/>
+        <source>Named</source>
+        <translation>实名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="261"/>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="262"/>
+        <source>Confidential</source>
+        <translation>保密</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="265"/>
+        <source>Anonymous and confidential reporters are never shown by name nor called back</source>
+        <translation>匿名和保密的反映人不显示姓名，也不回访</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="267"/>
+        <source>Solved on the spot by the grid officer</source>
+        <translation>网格员已即时办结</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="268"/>
+        <source>What was done (required)</source>
+        <translation>处置情况（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="269"/>
+        <source>Photo reference</source>
+        <translation>照片编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="270"/>
         <source>Save case (Ctrl+Enter)</source>
         <translation>保存案件（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="288"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="312"/>
         <source>{major} ({code})</source>
         <translation>{major}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="302"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="326"/>
         <source>No category chosen yet</source>
         <translation>尚未选择类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="306"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="330"/>
         <source>Category: {code} {zh} · {en} ({major})</source>
         <translation>类别：{code} {zh} · {en}（{major}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="370"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="402"/>
         <source>Choose a category: type into the category search.</source>
         <translation>请选择类别：在类别搜索框中输入。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="373"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="405"/>
         <source>A description is required.</source>
         <translation>必须填写问题描述。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="379"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="411"/>
         <source>Enter both longitude and latitude as numbers.</source>
         <translation>请以数字形式输入经度和纬度。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="388"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="420"/>
         <source>A location is required: coordinates, a point on the map or a grid.</source>
         <translation>必须提供位置：坐标、地图上的点或网格。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="436"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="423"/>
+        <source>Say what the grid officer did on the spot.</source>
+        <translation>请填写网格员现场处置情况。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="475"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1714,6 +2768,37 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="125"/>
+        <source>New password for {user}</source>
+        <translation>{user} 的新密码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="126"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="126"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="61"/>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="64"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>PendingItemsModel</name>
     <message>
         <location filename="../../commandcenter/itemmodels/handover.py" line="95"/>
@@ -1737,362 +2822,426 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>PermissionMatrixModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="83"/>
+        <source>Permission</source>
+        <translation>权限</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsTab</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="169"/>
+        <source>Tick a cell to let a role do something; clear it to take the right away. A change applies from the next action of that role&apos;s users.</source>
+        <translation>勾选单元格即授予该角色相应权限，取消勾选即收回。修改从该角色用户的下一次操作起生效。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="187"/>
+        <source>{role} may now: {permission}.</source>
+        <translation>{role} 现在可以：{permission}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="187"/>
+        <source>{role} may no longer: {permission}.</source>
+        <translation>{role} 不再可以：{permission}。</translation>
+    </message>
+</context>
+<context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="88"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="87"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="97"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="96"/>
         <source>… and {n} more.</source>
         <translation>… 另有 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="101"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
         <source>Handler</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="101"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="106"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="105"/>
         <source>{shift} shift of {date}</source>
         <translation>{date} {shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="109"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="108"/>
         <source>Correction to handover #{id}</source>
         <translation>交接班记录 #{id} 的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="111"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="110"/>
         <source>Signed by {name} at {time}</source>
         <translation>{name} 于 {time} 签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="114"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="113"/>
         <source>Acknowledged by {name} at {time}</source>
         <translation>{name} 于 {time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="117"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="116"/>
         <source>Corrected by note(s): {ids}</source>
         <translation>更正记录：{ids}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="71"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
         <source>Notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="71"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
         <source>No notes.</source>
         <translation>无交班说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="71"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="77"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="76"/>
         <source>case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="79"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="78"/>
         <source>by {time}</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="125"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="124"/>
         <source>The shift in figures</source>
         <translation>本班数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="126"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="125"/>
         <source>Reported {reported} · registered {registered} · dispatched {dispatched} · fed back {fed_back} · closed {closed} · open now {open_now} · overdue now {overdue_now}</source>
         <translation>上报 {reported} · 立案 {registered} · 派遣 {dispatched} · 反馈 {fed_back} · 结案 {closed} · 当前在办 {open_now} · 当前超时 {overdue_now}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="128"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="127"/>
         <source>Open cases by stage</source>
         <translation>在办案件（按环节）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="130"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="129"/>
         <source>Overdue cases</source>
         <translation>超时案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="131"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="130"/>
         <source>Escalated cases</source>
         <translation>催督办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="132"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="131"/>
         <source>Urgent cases of the shift</source>
         <translation>本班紧急案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="133"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="132"/>
         <source>Suspended cases</source>
         <translation>挂账案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="134"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="133"/>
         <source>Officers off duty or on leave ({n})</source>
         <translation>离岗或请假的网格员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="136"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="135"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="137"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="136"/>
         <source>None with open cases.</source>
         <translation>无人持有在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="138"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="137"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
     </message>
 </context>
 <context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../commandcenter/widgets/reveal_dialog.py" line="18"/>
+        <source>the reporter&apos;s name</source>
+        <translation>反映人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/reveal_dialog.py" line="19"/>
+        <source>the reporter&apos;s phone</source>
+        <translation>反映人电话</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/reveal_dialog.py" line="20"/>
+        <source>the exact address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/reveal_dialog.py" line="54"/>
+        <source>Reveal personal data</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/reveal_dialog.py" line="56"/>
+        <source>Show {what} of case {case} in clear? The reveal is recorded in the audit trail with your name and the reason you give.</source>
+        <translation>要显示案件 {case} 的{what}明文吗？此次查看将连同您的姓名和所填理由记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/reveal_dialog.py" line="58"/>
+        <source>Reason, e.g. calling the reporter back</source>
+        <translation>理由，例如：回访反映人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/reveal_dialog.py" line="60"/>
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
     <name>RosterView</name>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="223"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="222"/>
         <source>Search name, pinyin initials or employee no. (Ctrl+F)</source>
         <translation>搜索姓名、拼音首字母或工号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="224"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="223"/>
         <source>Officer roster</source>
         <translation>网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="227"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="226"/>
         <source>Set the selected officers {status} ({keys})</source>
         <translation>将所选网格员设为“{status}”（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="229"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="228"/>
         <source>Import officers…</source>
         <translation>导入网格员…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="230"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="229"/>
         <source>Import departments…</source>
         <translation>导入职能部门…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="231"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="230"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="233"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="232"/>
         <source>Officers from CSV: employee_no,name,phone,grid_codes,duty_status</source>
         <translation>从 CSV 导入网格员：employee_no,name,phone,grid_codes,duty_status</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="235"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="234"/>
         <source>Departments from CSV: code,name,phone,category_codes</source>
         <translation>从 CSV 导入职能部门：code,name,phone,category_codes</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="133"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="126"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="134"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="127"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="135"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="128"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="136"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="137"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="130"/>
         <source>Add selected officers to the shift</source>
         <translation>将所选网格员加入班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="138"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="131"/>
         <source>Remove selected members</source>
         <translation>移除所选人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="139"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="132"/>
         <source>Add operator</source>
         <translation>添加值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="140"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="133"/>
         <source>Operators and supervisors who can work the shift</source>
         <translation>可排入该班次的值班员和值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="276"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="275"/>
         <source>Could not read the roster: {error}</source>
         <translation>无法读取网格员名册：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="336"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="335"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="346"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="345"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="358"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="357"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="398"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="397"/>
         <source>Showing {shown} of {total} officers · {on} on duty · {field} in the field · {off} off duty · {leave} on leave</source>
         <translation>显示 {shown}/{total} 名网格员 · 在岗 {on} · 外勤 {field} · 离岗 {off} · 请假 {leave}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="454"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="453"/>
         <source>{names}: now {status}</source>
         <translation>{names}：已设为“{status}”</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="462"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="461"/>
         <source>{name} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>{name} 已在其他席位被修改（现为“{status}”）。本次未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="473"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="472"/>
         <source>Import officers</source>
         <translation>导入网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="473"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="472"/>
         <source>Import departments</source>
         <translation>导入职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="474"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="473"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="485"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="481"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="492"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="488"/>
         <source>officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="492"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="488"/>
         <source>departments</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="493"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="489"/>
         <source>Imported {what} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>已从 {file}（{encoding}）导入{what}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="176"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="169"/>
         <source>Loading shifts…</source>
         <translation>正在加载班次…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="180"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="173"/>
         <source>{name} ({start}–{end}): {officers} officers, {operators} operators</source>
         <translation>{name}（{start}–{end}），网格员 {officers} 人，值班员 {operators} 人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="183"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="176"/>
         <source>On now: {shifts}</source>
         <translation>当前班次：{shifts}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="187"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="180"/>
         <source>On now: no shift is running</source>
         <translation>当前班次：无</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="191"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="184"/>
         <source>Next: {name} from {start} ({officers} officers, {operators} operators)</source>
         <translation>下一班次：{name}，{start} 开始（网格员 {officers} 人，值班员 {operators} 人）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="196"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="189"/>
         <source>Next: no shift defined</source>
         <translation>下一班次：未设置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="221"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="214"/>
         <source>Select a shift to see who works it</source>
         <translation>选择班次以查看当班人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="223"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="216"/>
         <source>Working {name}:</source>
         <translation>{name} 当班人员：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="299"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="291"/>
         <source>Shift {name} saved</source>
         <translation>班次 {name} 已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="302"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="294"/>
         <source>Shift deleted</source>
         <translation>班次已删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="517"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="513"/>
         <source>Roster</source>
         <translation>网格员名册</translation>
     </message>
@@ -2202,6 +3351,297 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/views/handover/record_browser.py" line="198"/>
         <source>Sign</source>
         <translation>签字</translation>
+    </message>
+</context>
+<context>
+    <name>TimeLimitDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="244"/>
+        <source>{priority} · {stage} time limit</source>
+        <translation>{priority} · {stage}时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="246"/>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="246"/>
+        <source>Counted in</source>
+        <translation>计时方式</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="247"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="248"/>
+        <source>Working time counts office hours on working days only</source>
+        <translation>工作时间只计工作日的办公时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="252"/>
+        <source>Urgent cases run on natural time.</source>
+        <translation>紧急案件按自然时间计时。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeLimitTableModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="159"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="159"/>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="159"/>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="159"/>
+        <source>Counted in</source>
+        <translation>计时方式</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="159"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="170"/>
+        <source>Set for this category</source>
+        <translation>本类别设定</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="170"/>
+        <source>Built-in default</source>
+        <translation>系统默认</translation>
+    </message>
+</context>
+<context>
+    <name>UnitModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/assessment.py" line="38"/>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/assessment.py" line="38"/>
+        <source>Cases due</source>
+        <translation>应结案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/assessment.py" line="38"/>
+        <source>Handled 处置率</source>
+        <translation>处置率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/assessment.py" line="39"/>
+        <source>On time 按期处置率</source>
+        <translation>按期处置率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/assessment.py" line="39"/>
+        <source>Rework 返工率</source>
+        <translation>返工率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/assessment.py" line="39"/>
+        <source>Extended 延期率</source>
+        <translation>延期率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/assessment.py" line="40"/>
+        <source>Suspended 挂账率</source>
+        <translation>挂账率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/assessment.py" line="40"/>
+        <source>Sent back 退回</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/assessment.py" line="46"/>
+        <source>Centre total</source>
+        <translation>中心合计</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="92"/>
+        <source>Edit user</source>
+        <translation>修改用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="92"/>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="93"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="93"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="93"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="93"/>
+        <source>Centre</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="95"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="95"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="100"/>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="102"/>
+        <source>Enter the person&apos;s name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="104"/>
+        <source>Choose a centre.</source>
+        <translation>请选择指挥中心。</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="55"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="55"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="55"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="55"/>
+        <source>Centre</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="55"/>
+        <source>Active</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="60"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="62"/>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/admin.py" line="63"/>
+        <source>Yes</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="61"/>
+        <source>New user…</source>
+        <translation>新建用户…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="62"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="63"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="79"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="79"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="108"/>
+        <source>User {name} added.</source>
+        <translation>已添加用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="122"/>
+        <source>User {name} changed.</source>
+        <translation>已修改用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="135"/>
+        <source>New password set for {name}.</source>
+        <translation>已为 {name} 设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="146"/>
+        <source>User {name} enabled.</source>
+        <translation>已启用用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/users_tab.py" line="146"/>
+        <source>User {name} disabled: they can no longer sign in or act.</source>
+        <translation>已停用用户 {name}：该用户不能再登录或操作。</translation>
+    </message>
+</context>
+<context>
+    <name>WallExport</name>
+    <message>
+        <location filename="../../commandcenter/views/wall_export.py" line="41"/>
+        <source>Export cases…</source>
+        <translation>导出案件…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_export.py" line="42"/>
+        <source>The cases the wall shows now, in its order, as a CSV file</source>
+        <translation>将案件墙当前显示的案件按当前顺序导出为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_export.py" line="49"/>
+        <source>Export cases</source>
+        <translation>导出案件</translation>
     </message>
 </context>
 <context>
@@ -2340,123 +3780,123 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="269"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="257"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="270"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="258"/>
         <source>Register a hotline call (Ctrl+N)</source>
         <translation>登记热线来电（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="271"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="259"/>
         <source>Next waiting</source>
         <translation>下一待办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="272"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="260"/>
         <source>Select the next case waiting for registration or dispatch (F5)</source>
         <translation>选中下一个待立案或待派遣的案件（F5）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="273"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="261"/>
         <source>Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="277"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="266"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="278"/>
-        <location filename="../../commandcenter/views/wall_view.py" line="393"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="267"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="383"/>
         <source>Escalations</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="289"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="278"/>
         <source>Loading the wall…</source>
         <translation>正在加载案件墙…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="306"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="295"/>
         <source>Could not load the wall: {error}</source>
         <translation>无法加载案件墙：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="378"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="368"/>
         <source>URGENT {number}: {category} — {place}</source>
         <translation>紧急案件 {number}：{category} — {place}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="382"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="372"/>
         <source>Flood: {count} more urgent cases arrived — filter by Urgent to see them</source>
         <translation>紧急案件集中涌入：又有 {count} 件紧急案件 — 按“紧急”筛选查看</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="393"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="383"/>
         <source>Escalations ({n})</source>
         <translation>催督办（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="410"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="400"/>
         <source>{shown} of {total} cases on the wall</source>
         <translation>案件墙显示 {shown}/{total} 件案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="453"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="443"/>
         <source>No case is waiting for registration or dispatch.</source>
         <translation>没有待立案或待派遣的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="517"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="507"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="518"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="508"/>
         <source>Your role may not do this: {action}.</source>
         <translation>您的角色无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="570"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="560"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="573"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="563"/>
         <source>New case (hotline call)</source>
         <translation>新建案件（热线来电）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="574"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="564"/>
         <source>Select the next waiting case</source>
         <translation>选中下一个待办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="575"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="565"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="575"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="565"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="576"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="566"/>
         <source>Back to the case list</source>
         <translation>返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="578"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="568"/>
         <source>Switch screens</source>
         <translation>切换界面</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="578"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="568"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -2618,565 +4058,929 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>action</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="84"/>
+        <location filename="../../commandcenter/labels.py" line="100"/>
         <source>Register</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="85"/>
+        <location filename="../../commandcenter/labels.py" line="101"/>
         <source>Reject as invalid</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="86"/>
+        <location filename="../../commandcenter/labels.py" line="102"/>
         <source>Merge as duplicate</source>
         <translation>合并（重复件）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="87"/>
+        <location filename="../../commandcenter/labels.py" line="103"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="88"/>
+        <location filename="../../commandcenter/labels.py" line="104"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="89"/>
+        <location filename="../../commandcenter/labels.py" line="105"/>
         <source>Accept</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="90"/>
+        <location filename="../../commandcenter/labels.py" line="106"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="91"/>
+        <location filename="../../commandcenter/labels.py" line="107"/>
         <source>Verify and close</source>
         <translation>核查结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="92"/>
+        <location filename="../../commandcenter/labels.py" line="108"/>
         <source>Return for rework</source>
         <translation>返工</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="93"/>
-        <source>Extend time limit</source>
-        <translation>延期</translation>
+        <location filename="../../commandcenter/labels.py" line="109"/>
+        <source>Request extension</source>
+        <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="94"/>
-        <source>Suspend</source>
-        <translation>挂账</translation>
+        <location filename="../../commandcenter/labels.py" line="110"/>
+        <source>Approve extension</source>
+        <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="95"/>
+        <location filename="../../commandcenter/labels.py" line="111"/>
+        <source>Refuse extension</source>
+        <translation>驳回延期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="112"/>
+        <source>Request suspension</source>
+        <translation>申请挂账</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="113"/>
+        <source>Approve suspension</source>
+        <translation>批准挂账</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="114"/>
+        <source>Refuse suspension</source>
+        <translation>驳回挂账</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="115"/>
         <source>Resume</source>
         <translation>恢复办理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="96"/>
+        <location filename="../../commandcenter/labels.py" line="116"/>
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="97"/>
+        <location filename="../../commandcenter/labels.py" line="117"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="98"/>
+        <location filename="../../commandcenter/labels.py" line="118"/>
+        <source>Send back (not ours)</source>
+        <translation>退回（非本单位）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="119"/>
+        <source>Request field check</source>
+        <translation>申请现场核查</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="120"/>
+        <source>Field check: resolved</source>
+        <translation>核查：已解决</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="121"/>
+        <source>Field check: not resolved</source>
+        <translation>核查：未解决</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="122"/>
+        <source>Solved on the spot</source>
+        <translation>即时办结</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="123"/>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="124"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="99"/>
+        <location filename="../../commandcenter/labels.py" line="125"/>
         <source>Write handover</source>
         <translation>填写交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="100"/>
+        <location filename="../../commandcenter/labels.py" line="126"/>
         <source>Acknowledge handover</source>
         <translation>确认交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="101"/>
+        <location filename="../../commandcenter/labels.py" line="127"/>
         <source>Print briefing</source>
         <translation>打印简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="102"/>
+        <location filename="../../commandcenter/labels.py" line="128"/>
         <source>Manage roster</source>
         <translation>管理网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="105"/>
+        <location filename="../../commandcenter/labels.py" line="131"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="106"/>
+        <location filename="../../commandcenter/labels.py" line="132"/>
         <source>Reminder (催办)</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="107"/>
+        <location filename="../../commandcenter/labels.py" line="133"/>
         <source>Supervision (督办)</source>
         <translation>督办</translation>
     </message>
 </context>
 <context>
+    <name>admin_errors</name>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="50"/>
+        <source>A user name may use only letters, digits, “.”, “_” and “-”.</source>
+        <translation>用户名只能使用字母、数字、“.”、“_”和“-”。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="51"/>
+        <source>This user name is taken.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="52"/>
+        <source>System accounts&apos; roles are fixed by the program.</source>
+        <translation>系统账户的角色由程序固定。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="53"/>
+        <source>Unknown time zone (use a name such as Asia/Shanghai).</source>
+        <translation>未知时区（请使用 Asia/Shanghai 这样的名称）。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="54"/>
+        <source>A centre cannot sit under itself or a centre below it.</source>
+        <translation>指挥中心不能隶属于自身或其下级指挥中心。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="55"/>
+        <source>A centre&apos;s parent must be of a higher level.</source>
+        <translation>指挥中心的上级必须级别更高。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="56"/>
+        <source>A centre must rank above the centres under it.</source>
+        <translation>指挥中心的级别必须高于其下级指挥中心。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="57"/>
+        <source>This code is taken.</source>
+        <translation>该编码已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="58"/>
+        <source>A major category&apos;s code is two digits; a minor one&apos;s is its major code followed by two digits.</source>
+        <translation>大类编码为两位数字；小类编码为所属大类编码后加两位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="60"/>
+        <source>A time limit is between 1 and {limit} minutes.</source>
+        <translation>时限须在 1 到 {limit} 分钟之间。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="61"/>
+        <source>Urgent cases run on natural time.</source>
+        <translation>紧急案件按自然时间计时。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="62"/>
+        <source>A calendar day is a holiday or an adjusted working day.</source>
+        <translation>日历中的日期只能是节假日或调休工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="63"/>
+        <source>Only a Saturday or Sunday can become an adjusted working day.</source>
+        <translation>只有星期六或星期日可以设为调休工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="64"/>
+        <source>This day is already in the calendar; remove it first.</source>
+        <translation>该日期已在日历中；请先删除。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="67"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="68"/>
+        <source>centre</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="69"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="70"/>
+        <source>time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="71"/>
+        <source>calendar day</source>
+        <translation>日历日期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="74"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="75"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="112"/>
+        <source>The {field} “{name}” is already used by category {code}.</source>
+        <translation>{field}“{name}”已被类别 {code} 使用。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="115"/>
+        <source>This {kind} was changed by another admin. Nothing was changed here; the list has been reloaded, check it and try again.</source>
+        <translation>该{kind}已被另一位管理员修改。此处未做任何修改；列表已重新加载，请核对后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="119"/>
+        <source>No active user would be left who may manage users. Nothing was changed.</source>
+        <translation>这样将没有可管理用户的在用账户。未做任何修改。</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="16"/>
+        <source>entry {id} ({at}) was edited: its content no longer gives its hash</source>
+        <translation>第 {id} 条记录（{at}）被篡改：其内容与哈希值不再相符</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="17"/>
+        <source>entry {id} ({at}) was inserted: the chain does not lead through it</source>
+        <translation>第 {id} 条记录（{at}）系插入：哈希链并不经过该条</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="18"/>
+        <source>entries before entry {id} ({at}) were deleted: it links to one no longer there</source>
+        <translation>第 {id} 条记录（{at}）之前的记录被删除：其所链接的记录已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="19"/>
+        <source>the newest entries were deleted: the anchor names entry {id}, which is gone</source>
+        <translation>最新的记录被删除：锚点指向的第 {id} 条记录已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="20"/>
+        <source>the chain was recomputed: entry {id} no longer has the hash its anchor keeps</source>
+        <translation>哈希链被重新计算：第 {id} 条记录的哈希值与锚点保存的不符</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="21"/>
+        <source>the anchor is missing: nothing outside the database vouches for entry {id} ({at})</source>
+        <translation>锚点缺失：数据库之外无任何凭据可证明第 {id} 条记录（{at}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="22"/>
+        <source>the case history row attested by entry {id} ({at}) was edited</source>
+        <translation>第 {id} 条记录（{at}）所证明的案件流转记录被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="23"/>
+        <source>the case history row attested by entry {id} ({at}) was deleted</source>
+        <translation>第 {id} 条记录（{at}）所证明的案件流转记录被删除</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="24"/>
+        <source>case history row {id} ({at}) was inserted: no audit entry attests it</source>
+        <translation>案件流转记录 {id}（{at}）系插入：没有审计记录证明它</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="37"/>
+        <source>audit chain sound: {n} entries, head {head}, anchored; checked in {s:.1f} s</source>
+        <translation>审计链完好：共 {n} 条记录，链头 {head}，与锚点一致；校验用时 {s:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_labels.py" line="39"/>
+        <source>audit chain broken: {problem}</source>
+        <translation>审计链已损坏：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>briefing</name>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="162"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="166"/>
         <source>Shift briefing: {shift}</source>
         <translation>班次简报：{shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="163"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="167"/>
         <source>Daily briefing</source>
         <translation>每日简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="177"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="181"/>
         <source>previous day: {value}</source>
         <translation>前一日：{value}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="189"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="193"/>
         <source>{value} pts</source>
         <translation>{value}个百分点</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="197"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="201"/>
         <source>{value} min</source>
         <translation>{value}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="198"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="363"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="202"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="394"/>
         <source>{value} h</source>
         <translation>{value}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="209"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="118"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="210"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="214"/>
         <source>at {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="213"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="217"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="214"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="218"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
         <source>Registered</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="215"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="411"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
         <source>Dispatched</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="216"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="381"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="117"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="217"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="221"/>
         <source>Due to close</source>
         <translation>应结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="218"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="222"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="223"/>
         <source>On-time closure rate</source>
         <translation>按期结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="224"/>
         <source>Handling rate</source>
         <translation>处置率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="221"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="226"/>
         <source>Rework rate</source>
         <translation>返工率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="223"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="233"/>
         <source>Mean time to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="225"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="235"/>
         <source>Mean time to close</source>
         <translation>平均结案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="232"/>
-        <source>A day is a calendar day in {tz}; a shift belongs to the date it starts. New, registered, dispatched and closed count the cases whose report, registration, latest dispatch or closure falls in the period.</source>
-        <translation>日指 {tz} 时区的自然日；班次归属于其开始的日期。新增、立案、派遣和结案分别统计上报时间、立案时间、最近一次派遣时间或结案时间落在本时段内的案件。</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="235"/>
-        <source>Due to close: registered cases, rejected and merged ones excluded, whose handling deadline (after extensions, without suspended time) falls in the period.</source>
-        <translation>应结案：处置时限（计入延期、扣除挂账时间）落在本时段内的已立案案件，不含已作废和已合并的案件。</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="237"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="253"/>
         <source>Closure rate 结案率 = due cases closed by {as_of} / due to close.</source>
         <translation>结案率 = 截至 {as_of} 已结案的应结案件数 / 应结案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="238"/>
-        <source>On-time closure rate 按期结案率 = due cases closed by their handling deadline / due to close.</source>
-        <translation>按期结案率 = 在处置时限内结案的应结案件数 / 应结案件数。</translation>
+        <location filename="../../commandcenter/reports/briefing.py" line="213"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="411"/>
+        <source>Overdue at end</source>
+        <translation>期末超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="240"/>
-        <source>Handling rate 处置率 = due cases fed back or closed by {as_of} / due to close.</source>
-        <translation>处置率 = 截至 {as_of} 已反馈或已结案的应结案件数 / 应结案件数。</translation>
+        <location filename="../../commandcenter/reports/briefing.py" line="225"/>
+        <source>On-time handling rate</source>
+        <translation>按期处置率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="227"/>
+        <source>Extension rate</source>
+        <translation>延期率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="228"/>
+        <source>Suspension rate</source>
+        <translation>挂账率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="229"/>
+        <source>Dispatch accuracy</source>
+        <translation>派遣准确率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="230"/>
+        <source>Self-handling rate</source>
+        <translation>自处率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="231"/>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/briefing.py" line="242"/>
-        <source>Rework rate 返工率 = due cases returned for rework at least once / due cases handled at least once.</source>
-        <translation>返工率 = 至少返工一次的应结案件数 / 至少处置过一次的应结案件数。</translation>
+        <source>A day is a calendar day in {tz}; a shift belongs to the date it starts. Every figure is read from the case history as it stood at {as_of}: a reprint shows the same figures whatever was reopened, reworked, extended or closed since. New, registered, dispatched and closed count the reports, registrations, cases dispatched and closures in the period; a closure stays counted for its day when the case is reopened later.</source>
+        <translation>一天指 {tz} 的自然日；班次归属其开始的日期。所有数字均按案件历史截至 {as_of} 的状态计算：无论此后案件被重新办理、返工、延期或结案，重印的简报数字不变。新增、立案、派遣、结案分别统计本时段内的上报、立案、派遣（每案一次）和结案（每次结案）；案件此后被重新办理，原结案仍计入其当日。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="244"/>
-        <source>Overdue now: open cases past their current stage&apos;s deadline when the briefing was made.</source>
-        <translation>当前超时：生成简报时已超过当前环节时限的在办案件。</translation>
+        <location filename="../../commandcenter/reports/briefing.py" line="248"/>
+        <source>Due to close: registered cases, rejected and merged ones excluded, whose judged deadline (the first handling deadline plus approved extensions and suspended time; a rework gives none, nor does an extension approved after the deadline had passed) falls in the period, and registered cases still not dispatched when their dispatch limit ran out in it.</source>
+        <translation>应结案件：已立案（不含作废和合并）且考核时限（首次处置时限加已批准的延期和挂账时间；返工不另计时限，时限届满后才批准的延期也不计）落在本时段内的案件，以及派遣时限在本时段内届满时仍未派遣的已立案案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="246"/>
-        <source>Mean time to dispatch: registration to dispatch, over cases dispatched in the period and never returned for rework. Mean time to close: report to closure, over cases closed in the period.</source>
-        <translation>平均派遣用时：从立案到派遣，统计本时段内派遣且从未返工的案件。平均结案用时：从上报到结案，统计本时段内结案的案件。</translation>
+        <location filename="../../commandcenter/reports/briefing.py" line="254"/>
+        <source>On-time closure rate 按期结案率 (the centre&apos;s) = due cases closed by the centre by their judged deadline / due to close: judged at closure.</source>
+        <translation>按期结案率（指挥中心）= 在考核时限内由中心结案的应结案件 / 应结案件：以结案时间判定。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="249"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="256"/>
+        <source>Handling rate 处置率 = due cases whose handler&apos;s feedback stands (not returned for rework since) or that are closed, by {as_of} / due to close.</source>
+        <translation>处置率 = 截至 {as_of} 承办方反馈有效（此后未被返工）或已结案的应结案件 / 应结案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="258"/>
+        <source>On-time handling rate 按期处置率 (the handler&apos;s: per street and department below) = due cases whose standing feedback came by their judged deadline / due to close: judged at the handler&apos;s feedback.</source>
+        <translation>按期处置率（承办方，下表按街道和部门分列）= 有效反馈在考核时限内送达的应结案件 / 应结案件：以承办方反馈时间判定。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="261"/>
+        <source>Rework rate 返工率 = due cases returned for rework (or failing the field check) at least once / due cases handled at least once.</source>
+        <translation>返工率 = 至少返工一次（或核查未通过）的应结案件 / 至少处置过一次的应结案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="263"/>
+        <source>Extension rate 延期率 and suspension rate 挂账率 = due cases with an approved extension or suspension / due to close. Sent back 退回: cases a handler returned as not theirs in the period.</source>
+        <translation>延期率、挂账率 = 有已批准延期或挂账的应结案件 / 应结案件。退回：本时段内承办方以非本单位职责退回的案件数。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="266"/>
+        <source>Dispatch accuracy 派遣准确率 = dispatches in the period not sent back by the handler (退回) before the next dispatch / dispatches in the period. Self-handling rate 自处率 = closures on the spot (即时办结) / closures in the period. Satisfaction rate 满意率 = follow-up calls answered satisfied or basically satisfied / follow-up calls in the period.</source>
+        <translation>派遣准确率 = 本时段内未在下次派遣前被承办方退回的派遣 / 本时段内的派遣。自处率 = 即时办结的结案 / 本时段内的结案。满意率 = 回访结果为满意或基本满意的回访 / 本时段内的回访。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="271"/>
+        <source>Overdue at end: open cases past their current stage&apos;s deadline at {as_of}.</source>
+        <translation>期末超期：截至 {as_of} 当前环节已超时限的在办案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="273"/>
+        <source>Mean time to dispatch: registration (or reopening) to the first dispatch, over cases first dispatched in the period. Mean time to close: report to closure, over the closures in the period.</source>
+        <translation>平均派遣用时：立案（或重新打开）至首次派遣，统计本时段内首次派遣的案件。平均结案用时：上报至结案，统计本时段内的结案。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="276"/>
         <source>Changes compare with the same figures for the previous day ({previous}), computed the same way.</source>
         <translation>变化值与前一日（{previous}）按相同口径计算的同项数据相比。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="262"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="289"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="80"/>
         <source>{start} to {end} ({tz})</source>
         <translation>{start} 至 {end}（{tz}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="267"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="294"/>
         <source>outcomes as of {time}</source>
         <translation>办理结果截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="276"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="296"/>
+        <source>Nothing was reported, dispatched or closed in this period: the figures below are the cases left from earlier days.</source>
+        <translation>本时段内无上报、派遣或结案：以下数字均为此前遗留的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="306"/>
         <source>cases reported</source>
         <translation>上报案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="276"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="306"/>
         <source>4-week average</source>
         <translation>近 4 周平均</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="277"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="335"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="307"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="365"/>
         <source>No cases in this period.</source>
         <translation>本时段无案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="287"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="317"/>
         <source>Cases by category</source>
         <translation>案件类别分布</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="288"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="318"/>
         <source>Cases by source</source>
         <translation>案件来源分布</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="293"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="323"/>
         <source>Cases reported per hour</source>
         <translation>每小时上报案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="294"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="324"/>
         <source>Where the cases came from</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="295"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="325"/>
         <source>Cases by street</source>
         <translation>各街道案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="316"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="346"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="324"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="354"/>
         <source>no cases</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="324"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="354"/>
         <source>most cases</source>
         <translation>案件最多</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="324"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="354"/>
         <source>rising fastest</source>
         <translation>上升最快</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="385"/>
+        <source>Overdue at {time} ({n})</source>
+        <translation>截至 {time} 超时案件（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
+        <source>Overdue by</source>
+        <translation>超时时长</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="411"/>
+        <source>Open at end</source>
+        <translation>期末在办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="422"/>
+        <source>{shown} of {total} officers with open cases, cases moved in the period or cases due in it; most overdue first. On time: 按期处置率 of the cases due.</source>
+        <translation>共 {total} 名网格员有在办案件、本时段有流转或有应结案件，列出 {shown} 名；超时最多者在前。按期：应结案件的按期处置率。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="37"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="357"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
+        <location filename="../../commandcenter/reports/assessment.py" line="37"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
+        <source>Cases due</source>
+        <translation>应结案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="37"/>
+        <source>Handled</source>
+        <translation>处置率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="38"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
+        <source>On time</source>
+        <translation>按期处置率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="38"/>
+        <source>Reworked</source>
+        <translation>返工率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="38"/>
+        <source>Extended</source>
+        <translation>延期率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="39"/>
+        <source>Suspended</source>
+        <translation>挂账率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="39"/>
+        <source>Sent back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="47"/>
+        <source>Centre total</source>
+        <translation>中心合计</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="62"/>
+        <source>Ranked by on-time handling rate 按期处置率, then handling rate 处置率 and cases due. Cases due and rates as defined on page 1, each case counted for the unit that handled it at the period&apos;s end; the centre&apos;s total counts every case due.</source>
+        <translation>按按期处置率排名，其次为处置率和应结案件数。应结案件和各比率的定义见第 1 页，每件案件计入时段结束时的处置单位；中心合计统计全部应结案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="66"/>
+        <source>Assessment by street</source>
+        <translation>各街道考核</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="67"/>
+        <source>No case of a street fell due in this period.</source>
+        <translation>本时段内没有街道的应结案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="68"/>
+        <source>Assessment by department</source>
+        <translation>各部门考核</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/assessment.py" line="69"/>
+        <source>No case handled by a department fell due in this period.</source>
+        <translation>本时段内没有部门处置的应结案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="357"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/assessment.py" line="66"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="357"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="328"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="328"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
         <source>4-week avg</source>
         <translation>4周日均</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="328"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
         <source>Rise</source>
         <translation>增幅</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="338"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="368"/>
         <source>No grid is rising against its 4-week average.</source>
         <translation>没有案件数较近 4 周日均上升的网格。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="340"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="370"/>
         <source>Rise = (cases + 1) / (4-week daily average + 1); a rising grid has at least {n} cases and more than its average.</source>
         <translation>增幅 = (案件数 + 1) / (近 4 周日均 + 1)；上升网格的案件数至少为 {n} 件且高于其日均值。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="344"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="374"/>
         <source>Hotspots</source>
         <translation>热点网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="347"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="377"/>
         <source>Grids with the most cases</source>
         <translation>案件最多的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="348"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="378"/>
         <source>Grids rising fastest against their 4-week average</source>
         <translation>较近 4 周日均上升最快的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="355"/>
-        <source>Overdue cases ({n})</source>
-        <translation>超时案件（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="389"/>
         <source>No case is overdue.</source>
         <translation>无超时案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="390"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="390"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="390"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
         <source>Handler</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="361"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="67"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="361"/>
-        <source>Overdue</source>
-        <translation>超时时长</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="374"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="405"/>
         <source>… and {n} more, the longest overdue listed first.</source>
         <translation>… 另有 {n} 件未列出；按超时时长从长到短排列。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="117"/>
         <source>Open now</source>
         <translation>当前在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="381"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
         <source>Fed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="383"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="420"/>
         <source>Officer workload</source>
         <translation>网格员工作量</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="385"/>
-        <source>{shown} of {total} officers with open cases or cases moved in the period; most overdue first.</source>
-        <translation>有在办案件或本时段有案件流转的网格员共 {total} 名，列出 {shown} 名；超时最多者在前。</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="388"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="426"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="135"/>
         <source>Officer no.</source>
         <translation>网格员工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="388"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="426"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="135"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="430"/>
         <source>No officer had cases in this period.</source>
         <translation>本时段没有网格员承办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="394"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="431"/>
         <source>Department workload</source>
         <translation>职能部门工作量</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="396"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="433"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="396"/>
+        <location filename="../../commandcenter/reports/assessment.py" line="68"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="433"/>
         <source>Department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="401"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="437"/>
         <source>No department had cases in this period.</source>
         <translation>本时段没有职能部门承办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="406"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="442"/>
         <source>Handover notes</source>
         <translation>交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="408"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="444"/>
         <source>No handover was written for this period.</source>
         <translation>本时段没有填写交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="411"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="447"/>
         <source>draft, not signed</source>
         <translation>草稿，未签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="448"/>
         <source>signed by {author} at {time}, not yet acknowledged</source>
         <translation>{author} 于 {time} 签字，尚未确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="449"/>
         <source>signed by {author} at {time}, acknowledged by {ack} at {ack_time}</source>
         <translation>{author} 于 {time} 签字，{ack} 于 {ack_time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="416"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="452"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="79"/>
         <source>{shift} shift of {date}</source>
         <translation>{date} {shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="418"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="454"/>
         <source>correction to handover #{id}</source>
         <translation>交接班记录 #{id} 的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="425"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="461"/>
         <source>case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="427"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="463"/>
         <source>by {time}</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="448"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="485"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="146"/>
         <source>Printed by {user} at {time} ({tz})</source>
         <translation>{user} 于 {time}（{tz}）打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="470"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="488"/>
+        <source>audit chain entry {seq} {hash}</source>
+        <translation>审计链第 {seq} 条 {hash}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing.py" line="510"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="160"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
@@ -3361,19 +5165,68 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>briefing_checks</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="243"/>
+        <location filename="../../commandcenter/labels.py" line="311"/>
         <source>{day} is in the future (today is {today}); a briefing reports days that have begun</source>
         <translation>{day} 尚未到来（今天是 {today}）；简报只能统计已经开始的日期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="246"/>
+        <location filename="../../commandcenter/labels.py" line="314"/>
         <source>{day} is before the data: the first case was reported on {first}</source>
         <translation>{day} 早于数据起始日期：第一件案件上报于 {first}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="248"/>
+        <location filename="../../commandcenter/labels.py" line="316"/>
         <source>this centre has no shift named {name}; its shifts are: {shifts}</source>
         <translation>本中心没有名为 {name} 的班次；现有班次：{shifts}</translation>
+    </message>
+</context>
+<context>
+    <name>calendar</name>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="45"/>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="46"/>
+        <source>Adjusted working day</source>
+        <translation>调休工作日</translation>
+    </message>
+</context>
+<context>
+    <name>category_kind</name>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="36"/>
+        <source>Component</source>
+        <translation>部件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="37"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="38"/>
+        <source>Social governance</source>
+        <translation>社会治理</translation>
+    </message>
+</context>
+<context>
+    <name>centre_level</name>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="31"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="32"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="33"/>
+        <source>City</source>
+        <translation>市</translation>
     </message>
 </context>
 <context>
@@ -3385,32 +5238,74 @@ Select a case on the wall to see every field and its history.</source>
         <translation>向数据库实时注入生成的案件和外勤进展</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="71"/>
+        <location filename="../../commandcenter/cli.py" line="38"/>
+        <location filename="../../commandcenter/commands/export.py" line="24"/>
+        <source>export cases, handovers, unit KPIs (CSV) or Open311 JSON</source>
+        <translation>导出案件、交接班、单位考核指标（CSV）或 Open311 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="39"/>
+        <location filename="../../commandcenter/commands/imports.py" line="35"/>
+        <source>import officers, departments, positions, grids or Open311 files</source>
+        <translation>导入网格员、部门、位置、网格或 Open311 文件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="41"/>
+        <location filename="../../commandcenter/commands/serve.py" line="22"/>
+        <source>answer Open311 GeoReport v2 requests over HTTP</source>
+        <translation>通过 HTTP 应答 Open311 GeoReport v2 请求</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="42"/>
+        <location filename="../../commandcenter/commands/audit.py" line="18"/>
+        <source>verify the audit trail&apos;s hash chain against its anchor</source>
+        <translation>核查审计日志的哈希链及其锚点</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="43"/>
+        <location filename="../../commandcenter/commands/backup.py" line="15"/>
+        <source>copy a SQLite database consistently while it is in use</source>
+        <translation>在使用中对 SQLite 数据库做一致性备份</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="44"/>
+        <location filename="../../commandcenter/commands/restore.py" line="22"/>
+        <source>replace a SQLite database by a checked backup</source>
+        <translation>用经检查的备份替换 SQLite 数据库</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="45"/>
+        <location filename="../../commandcenter/commands/user.py" line="30"/>
+        <source>manage users and list roles (administrators)</source>
+        <translation>管理用户并列出角色（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="77"/>
         <source>Grid Command Centre: case wall, dispatch, roster, maps, handovers and briefings. Without a command, opens the desktop application.</source>
         <translation>网格化指挥中心：案件墙、派遣、网格员名册、地图、交接班和简报。不带命令时打开桌面应用程序。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="75"/>
+        <location filename="../../commandcenter/cli.py" line="81"/>
         <source>database file path or SQLAlchemy URL (default: the demo database)</source>
         <translation>数据库文件路径或 SQLAlchemy URL（默认：演示数据库）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="76"/>
-        <source>user to sign in as (until sign-in exists)</source>
-        <translation>登录所用的用户名（登录功能上线前使用）</translation>
+        <location filename="../../commandcenter/cli.py" line="82"/>
+        <source>sign in as this user without the login dialog (demo databases only)</source>
+        <translation>不经登录对话框直接以此用户登录（仅限演示数据库）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="77"/>
+        <location filename="../../commandcenter/cli.py" line="83"/>
         <source>interface language: en or zh_CN</source>
         <translation>界面语言：en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="78"/>
+        <location filename="../../commandcenter/cli.py" line="84"/>
         <source>more detail in the log file</source>
         <translation>在日志文件中记录更多细节</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="108"/>
+        <location filename="../../commandcenter/cli.py" line="115"/>
         <source>commandcenter: unexpected error; details in {log}</source>
         <translation>commandcenter：发生意外错误；详情见 {log}</translation>
     </message>
@@ -3461,12 +5356,12 @@ Select a case on the wall to see every field and its history.</source>
         <translation>文件夹 {folder} 不存在；请先创建，或另选 --out</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="69"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="67"/>
         <source>{path}: {kind} briefing of {day}, {size} bytes, sha256 {sha}</source>
         <translation>{path}：{day} 简报（{kind}），{size} 字节，sha256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="72"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="70"/>
         <source>warning: nothing was reported, dispatched or closed on {day}{shift}; the briefing shows only what was still open</source>
         <translation>警告：{day}{shift} 没有上报、派遣或结案的案件；简报只显示仍在办理的案件</translation>
     </message>
@@ -3482,13 +5377,25 @@ Select a case on the wall to see every field and its history.</source>
         <translation>创建数据库，或将其升级到当前结构版本</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/commands/audit.py" line="20"/>
+        <source>recompute the chain and compare it with its anchor</source>
+        <translation>重新计算哈希链并与锚点比对</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/audit.py" line="21"/>
+        <location filename="../../commandcenter/commands/backup.py" line="16"/>
         <location filename="../../commandcenter/commands/briefing.py" line="40"/>
         <location filename="../../commandcenter/commands/db.py" line="17"/>
         <location filename="../../commandcenter/commands/drill.py" line="28"/>
+        <location filename="../../commandcenter/commands/export.py" line="37"/>
         <location filename="../../commandcenter/commands/holidays.py" line="18"/>
         <location filename="../../commandcenter/commands/holidays.py" line="22"/>
-        <location filename="../../commandcenter/commands/imports.py" line="33"/>
+        <location filename="../../commandcenter/commands/imports.py" line="39"/>
         <location filename="../../commandcenter/commands/info.py" line="16"/>
+        <location filename="../../commandcenter/commands/restore.py" line="23"/>
+        <location filename="../../commandcenter/commands/serve.py" line="23"/>
+        <location filename="../../commandcenter/commands/user.py" line="35"/>
+        <location filename="../../commandcenter/export_kinds.py" line="40"/>
         <source>database file path or SQLAlchemy URL</source>
         <translation>数据库文件路径或 SQLAlchemy URL</translation>
     </message>
@@ -3560,7 +5467,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>{first_day} 至 {last_day} 共 {cases} 件案件（历史记录 {history_rows} 条）；在办 {open_cases} 件，超时 {overdue_cases} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="39"/>
+        <location filename="../../commandcenter/cli.py" line="40"/>
         <location filename="../../commandcenter/commands/info.py" line="15"/>
         <source>print the schema version and counts</source>
         <translation>显示数据库结构版本和数据统计</translation>
@@ -3672,132 +5579,146 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/commands/drill.py" line="114"/>
-        <source>warning: {db} is not a demo database; drill cases will look like real ones</source>
-        <translation>警告：{db} 不是演示数据库；演练案件将与真实案件无从区分</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/commands/drill.py" line="116"/>
         <source>for {seconds:g} s</source>
         <translation>持续 {seconds:g} 秒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="117"/>
+        <location filename="../../commandcenter/commands/drill.py" line="115"/>
         <source>until Ctrl-C</source>
         <translation>直到按 Ctrl-C</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="118"/>
+        <location filename="../../commandcenter/commands/drill.py" line="116"/>
         <source>Drill on {db}: {rate:g} new cases a minute {how_long}, seed {seed}, {grids} grids</source>
         <translation>在 {db} 上演练：每分钟新增案件 {rate:g} 件，{how_long}，随机种子 {seed}，网格 {grids} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="123"/>
+        <location filename="../../commandcenter/commands/drill.py" line="121"/>
         <source>Drill finished after {elapsed:.1f} s: {counts}</source>
         <translation>演练在 {elapsed:.1f} 秒后结束：{counts}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="21"/>
+        <location filename="../../commandcenter/commands/imports.py" line="23"/>
         <source>officers from CSV: employee_no,name,phone,grid_codes,duty_status (grid_codes ;-separated)</source>
         <translation>从 CSV 导入网格员：employee_no,name,phone,grid_codes,duty_status（grid_codes 以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="22"/>
+        <location filename="../../commandcenter/commands/imports.py" line="24"/>
         <source>departments from CSV: code,name,phone,category_codes (category_codes ;-separated)</source>
         <translation>从 CSV 导入职能部门：code,name,phone,category_codes（category_codes 以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="23"/>
+        <location filename="../../commandcenter/commands/imports.py" line="25"/>
         <source>timestamped officer positions from CSV (employee_no,at,lon,lat) or JSON</source>
         <translation>从 CSV（employee_no,at,lon,lat）或 JSON 导入带时间戳的网格员位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="24"/>
+        <location filename="../../commandcenter/commands/imports.py" line="26"/>
         <source>unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)</source>
         <translation>从 GeoJSON 面要素集合（含 code 和 name，WGS84）导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="38"/>
-        <location filename="../../commandcenter/commands/imports.py" line="29"/>
-        <source>import officers, departments, positions or grids from a file</source>
-        <translation>从文件导入网格员、职能部门、位置或网格</translation>
+        <location filename="../../commandcenter/commands/imports.py" line="27"/>
+        <source>cases from an Open311 GeoReport v2 JSON list of service requests</source>
+        <translation>从 Open311 GeoReport v2 服务请求 JSON 列表导入案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="34"/>
+        <location filename="../../commandcenter/commands/imports.py" line="28"/>
+        <source>replace the Open311 service list (service_code to category) from JSON</source>
+        <translation>用 JSON 替换 Open311 服务清单（service_code 对应类别）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="40"/>
         <source>the file to import (UTF-8, UTF-8 with BOM or GBK)</source>
         <translation>要导入的文件（UTF-8、带 BOM 的 UTF-8 或 GBK）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="37"/>
+        <location filename="../../commandcenter/commands/imports.py" line="43"/>
         <source>let district_name, street_name and community_name rename stored areas (recorded in the audit trail); without it a differing name refuses the file</source>
         <translation>允许 district_name、street_name、community_name 改写已有区域的名称（记入审计日志）；不加此项时名称不同则拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="45"/>
+        <location filename="../../commandcenter/commands/imports.py" line="48"/>
+        <source>name of the feed the file comes from: its service_request_ids are unique within it (default: open311)</source>
+        <translation>文件来源数据源的名称：其中的 service_request_id 在该来源内唯一（默认：open311）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="55"/>
         <source>officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="46"/>
+        <location filename="../../commandcenter/commands/imports.py" line="56"/>
         <source>departments</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="47"/>
+        <location filename="../../commandcenter/commands/imports.py" line="57"/>
         <source>positions</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="48"/>
+        <location filename="../../commandcenter/commands/imports.py" line="58"/>
         <source>grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="51"/>
+        <location filename="../../commandcenter/commands/imports.py" line="59"/>
+        <source>service requests</source>
+        <translation>服务请求</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="60"/>
+        <source>Open311 services</source>
+        <translation>Open311 服务</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="63"/>
         <source>Imported {kind} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>已从 {file}（{encoding}）导入{kind}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="58"/>
+        <location filename="../../commandcenter/commands/imports.py" line="70"/>
         <source>Imported positions from {file} ({encoding}): {created} positions stored, {updated} officers moved</source>
         <translation>已从 {file}（{encoding}）导入位置：保存位置 {created} 条，更新网格员位置 {updated} 名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="64"/>
+        <location filename="../../commandcenter/commands/imports.py" line="76"/>
         <source>Created {districts} districts, {streets} streets, {communities} communities</source>
         <translation>新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="68"/>
+        <location filename="../../commandcenter/commands/imports.py" line="80"/>
         <source>district</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="68"/>
+        <location filename="../../commandcenter/commands/imports.py" line="80"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="68"/>
+        <location filename="../../commandcenter/commands/imports.py" line="80"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="70"/>
+        <location filename="../../commandcenter/commands/imports.py" line="82"/>
         <source>Renamed {kind} {code}: {old} -&gt; {new}</source>
         <translation>已改名{kind} {code}：{old} -&gt; {new}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="73"/>
+        <location filename="../../commandcenter/commands/imports.py" line="85"/>
         <source>warning: {where}: {why}</source>
         <translation>警告：{where}：{why}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="78"/>
+        <location filename="../../commandcenter/commands/imports.py" line="90"/>
         <source>{file}: nothing imported, {n} problem(s):</source>
         <translation>{file}：未导入任何数据，发现 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="81"/>
+        <location filename="../../commandcenter/commands/imports.py" line="93"/>
         <source>  … and {n} more</source>
         <translation>  … 另有 {n} 个</translation>
     </message>
@@ -3818,14 +5739,285 @@ Select a case on the wall to see every field and its history.</source>
         <translation>用 CSV 文件（date,kind,name）替换某年的日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/holidays.py" line="37"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="39"/>
         <source>{year} is not covered: working-time limits count Monday to Friday only</source>
         <translation>{year} 年尚无日历：工作时限仅按周一至周五计算</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/holidays.py" line="49"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="50"/>
         <source>{year}: {n} holidays and adjusted working days loaded</source>
         <translation>{year} 年：已导入 {n} 个节假日和调休工作日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/backup.py" line="17"/>
+        <source>the copy to write (owner-only)</source>
+        <translation>要写入的备份文件（仅所有者可读写）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/backup.py" line="18"/>
+        <source>no progress on standard error</source>
+        <translation>不在标准错误输出显示进度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/backup.py" line="35"/>
+        <source>Backed up {db} to {out} ({pages} pages)</source>
+        <translation>已将 {db} 备份到 {out}（{pages} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/backup.py" line="38"/>
+        <source>Audit anchor copied to {anchor}</source>
+        <translation>审计锚点已复制到 {anchor}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/export.py" line="26"/>
+        <source>service requests as a GeoReport v2 JSON list</source>
+        <translation>以 GeoReport v2 JSON 列表导出服务请求</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/export.py" line="27"/>
+        <source>only requests reported at or after this ISO 8601 time</source>
+        <translation>仅导出在此 ISO 8601 时间及之后上报的请求</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/export.py" line="29"/>
+        <source>export as this user (password asked for, or $COMMANDCENTER_PASSWORD; none on a demo database); default: the command line&apos;s account, personal data masked</source>
+        <translation>以该用户身份导出（询问密码，或取 $COMMANDCENTER_PASSWORD；演示数据库无需密码）；默认：命令行账户，个人信息脱敏</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/export.py" line="33"/>
+        <source>the service list (service_code and its category) as JSON</source>
+        <translation>以 JSON 导出服务清单（service_code 及其对应类别）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/export.py" line="35"/>
+        <source>every minor category under its own code, as a list to edit and import</source>
+        <translation>每个小类以自身编码列出，作为可编辑后导入的清单</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/export.py" line="38"/>
+        <source>file to write (default: standard output)</source>
+        <translation>写入的文件（默认：标准输出）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/restore.py" line="25"/>
+        <source>the backup to restore (checked before anything is replaced)</source>
+        <translation>要恢复的备份文件（替换前先检查）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/restore.py" line="33"/>
+        <source>Restored {db} from {file} (schema {revision})</source>
+        <translation>已从 {file} 恢复 {db}（架构版本 {revision}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/restore.py" line="36"/>
+        <source>The replaced database is kept as {path}</source>
+        <translation>被替换的数据库已保留为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/restore.py" line="41"/>
+        <source>Run &apos;commandcenter db upgrade --db {db}&apos; before opening it</source>
+        <translation>打开前请先运行 &apos;commandcenter db upgrade --db {db}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/serve.py" line="24"/>
+        <source>TCP port to listen on</source>
+        <translation>监听的 TCP 端口</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/serve.py" line="26"/>
+        <source>address to listen on (default: loopback only)</source>
+        <translation>监听地址（默认：仅本机回环）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/serve.py" line="27"/>
+        <source>the key POST requests must carry (default: $COMMANDCENTER_API_KEY; without one, reads only)</source>
+        <translation>POST 请求须携带的密钥（默认：$COMMANDCENTER_API_KEY；未设置时只读）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/serve.py" line="43"/>
+        <source>Open311 endpoint at http://{host}:{port}/ (Ctrl+C to stop)</source>
+        <translation>Open311 接口地址 http://{host}:{port}/（按 Ctrl+C 停止）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/serve.py" line="46"/>
+        <source>no API key given: POST requests are refused</source>
+        <translation>未提供 API 密钥：POST 请求将被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="36"/>
+        <source>the administrator who signs in to make the change (password asked for, or ${env})</source>
+        <translation>执行此更改并登录的管理员（将询问密码，或取自 ${env}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="42"/>
+        <source>add a user (the new password is asked for twice)</source>
+        <translation>添加用户（新密码需输入两次）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="44"/>
+        <source>the person&apos;s full name</source>
+        <translation>此人的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="46"/>
+        <source>the user&apos;s command centre by code (default: the admin&apos;s)</source>
+        <translation>用户所属指挥中心的编码（默认：与管理员相同）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="47"/>
+        <source>disable a user: they can no longer sign in or act</source>
+        <translation>停用用户：其不能再登录或操作</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="49"/>
+        <source>set a user&apos;s password (asked for twice) and lift a lockout</source>
+        <translation>设置用户密码（输入两次）并解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="52"/>
+        <source>list the users</source>
+        <translation>列出用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="53"/>
+        <source>list the roles and their permissions</source>
+        <translation>列出角色及其权限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="59"/>
+        <location filename="../../commandcenter/export_kinds.py" line="68"/>
+        <source>Password for {user}: </source>
+        <translation>{user} 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="64"/>
+        <source>New password for {user}: </source>
+        <translation>{user} 的新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="65"/>
+        <source>Repeat the new password: </source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="98"/>
+        <source>added {user} ({role}) at {centre}</source>
+        <translation>已添加 {user}（{role}），所属 {centre}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="107"/>
+        <source>disabled {user}</source>
+        <translation>已停用 {user}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="116"/>
+        <source>password set for {user}</source>
+        <translation>已为 {user} 设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="125"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="125"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="125"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="126"/>
+        <source>centre</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="126"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="126"/>
+        <source>locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="127"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="127"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="130"/>
+        <source>until {time}</source>
+        <translation>至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="34"/>
+        <source>cases as CSV (UTF-8 with BOM), by report date and status</source>
+        <translation>按上报日期和状态导出案件 CSV（带 BOM 的 UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="35"/>
+        <source>handover records with their notes and pending items as CSV</source>
+        <translation>交接班记录及其交班说明和待办事项（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="36"/>
+        <source>a day&apos;s per-street and per-department figures as CSV, as the briefing&apos;s tables</source>
+        <translation>某日按街道和按部门的考核数据（CSV），与简报中的表格一致</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="41"/>
+        <source>the CSV file to write</source>
+        <translation>要写入的 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="42"/>
+        <source>export as this user (password asked for, or ${env}; none on a demo database); default: the command line&apos;s account, personal data masked</source>
+        <translation>以该用户身份导出（询问密码，或取自 ${env}；演示数据库无需密码）；默认使用命令行账户，个人信息脱敏</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="47"/>
+        <source>the day (YYYY-MM-DD)</source>
+        <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="48"/>
+        <source>command centre code (default: the user&apos;s, or the top-level centre)</source>
+        <translation>指挥中心编码（默认：用户所属中心，或最上级中心）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="52"/>
+        <source>first day (YYYY-MM-DD), included</source>
+        <translation>起始日期（YYYY-MM-DD），含当日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="54"/>
+        <source>last day (YYYY-MM-DD), included</source>
+        <translation>截止日期（YYYY-MM-DD），含当日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="57"/>
+        <source>only cases in this status (repeat for several)</source>
+        <translation>只导出该状态的案件（可重复指定多个）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="90"/>
+        <source>Exported {n} rows to {file} (personal data masked)</source>
+        <translation>已导出 {n} 行到 {file}（个人信息已脱敏）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/export_kinds.py" line="91"/>
+        <source>Exported {n} rows to {file}</source>
+        <translation>已导出 {n} 行到 {file}</translation>
     </message>
 </context>
 <context>
@@ -3934,17 +6126,17 @@ Select a case on the wall to see every field and its history.</source>
         <translation>距离 {distance} 公里</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="188"/>
+        <location filename="../../commandcenter/labels.py" line="218"/>
         <source>{n} min</source>
         <translation>{n}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="190"/>
+        <location filename="../../commandcenter/labels.py" line="220"/>
         <source>{n} h</source>
         <translation>{n}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="191"/>
+        <location filename="../../commandcenter/labels.py" line="221"/>
         <source>{n} days</source>
         <translation>{n}天</translation>
     </message>
@@ -3952,22 +6144,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>due</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="78"/>
+        <location filename="../../commandcenter/labels.py" line="94"/>
         <source>No clock</source>
         <translation>不计时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="79"/>
+        <location filename="../../commandcenter/labels.py" line="95"/>
         <source>On time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="80"/>
+        <location filename="../../commandcenter/labels.py" line="96"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="81"/>
+        <location filename="../../commandcenter/labels.py" line="97"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
@@ -3998,22 +6190,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>duty</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="66"/>
+        <location filename="../../commandcenter/labels.py" line="77"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="67"/>
+        <location filename="../../commandcenter/labels.py" line="78"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="68"/>
+        <location filename="../../commandcenter/labels.py" line="79"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="69"/>
+        <location filename="../../commandcenter/labels.py" line="80"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
@@ -4021,57 +6213,117 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="204"/>
+        <location filename="../../commandcenter/labels.py" line="232"/>
+        <source>--user works only on demo databases: this database needs a sign-in with a password.</source>
+        <translation>--user 仅可用于演示数据库：此数据库需要用密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="234"/>
+        <source>This database already has users; ask an administrator for an account.</source>
+        <translation>此数据库已有用户；请向管理员申请账号。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="242"/>
         <source>Case {case} is {status}: “{action}” is not possible now.</source>
         <translation>案件 {case} 当前为{status}：现在不能“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="208"/>
+        <location filename="../../commandcenter/labels.py" line="247"/>
+        <source>Case {case} was due {at}: an extension must be requested before the deadline, so this request is refused.</source>
+        <translation>案件 {case} 的时限为 {at}：延期须在时限届满前申请，本次申请不予受理。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="249"/>
+        <source>Case {case} was due {at}: a suspension must be requested before the deadline, so this request is refused.</source>
+        <translation>案件 {case} 的时限为 {at}：挂账须在时限届满前申请，本次申请不予受理。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="253"/>
+        <source>extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="253"/>
+        <source>suspension</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="254"/>
+        <source>Case {case} already has a {kind} request waiting for a supervisor.</source>
+        <translation>案件 {case} 已有一项{kind}申请等待值班长审批。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="255"/>
+        <source>Case {case} has no {kind} request waiting for a decision.</source>
+        <translation>案件 {case} 没有待审批的{kind}申请。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="258"/>
         <source>Case {case} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>案件 {case} 已在其他席位被修改（当前：{status}）。此处未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="211"/>
+        <location filename="../../commandcenter/labels.py" line="261"/>
+        <source>Too many wrong passwords: this account is locked until {time}. Try again then, or ask an administrator.</source>
+        <translation>密码错误次数过多：该账号已锁定至 {time}。请届时再试，或联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="264"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="213"/>
+        <location filename="../../commandcenter/labels.py" line="266"/>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="270"/>
+        <source>This belongs to another command centre: you may not do this there ({action}).</source>
+        <translation>这属于其他指挥中心，您无权在此操作（{action}）。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="273"/>
         <source>Your role ({role}) may not do this: {action}.</source>
         <translation>您的角色（{role}）无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="217"/>
+        <location filename="../../commandcenter/labels.py" line="277"/>
         <source>The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.</source>
         <translation>位置 {lon:.6f}, {lat:.6f} 不在本市任何单元网格内。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="221"/>
+        <location filename="../../commandcenter/labels.py" line="281"/>
         <source>This handover has been acknowledged and can no longer be changed; add a correction note.</source>
         <translation>该交接班记录已确认，不能再修改；请添加更正说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="223"/>
+        <location filename="../../commandcenter/labels.py" line="283"/>
         <source>Another seat or an import is still writing to the database after {seconds} s of waiting. Nothing was changed; try again in a moment.</source>
         <translation>等待 {seconds} 秒后，其他席位或导入仍在写入数据库。未做任何更改，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="226"/>
+        <location filename="../../commandcenter/labels.py" line="286"/>
         <source>This database is read-only: {location}. It can be viewed, but nothing can be changed in it.</source>
         <translation>此数据库为只读：{location}。可以查看，但不能做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="229"/>
+        <location filename="../../commandcenter/labels.py" line="289"/>
         <source>The disk holding the database is full ({location}). Nothing was changed; free some space and try again.</source>
         <translation>数据库所在磁盘已满（{location}）。未做任何更改，请释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="232"/>
+        <location filename="../../commandcenter/labels.py" line="292"/>
         <source>The database file {path} was deleted or replaced while the program was running. Nothing was changed; restore the file and restart the program.</source>
         <translation>程序运行期间数据库文件 {path} 被删除或替换。未做任何更改，请恢复该文件并重新启动程序。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="235"/>
+        <location filename="../../commandcenter/labels.py" line="295"/>
+        <source>{location} is not a demo database: a drill feeds only demo databases, so nothing was written to it.</source>
+        <translation>{location} 不是演示数据库：演练只能写入演示数据库，未向其写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="298"/>
         <source>Unsupported database “{scheme}://…”: use a SQLite database file path (file:…?mode=ro to open it read-only) or a postgresql:// URL.</source>
         <translation>不支持的数据库“{scheme}://…”：请使用 SQLite 数据库文件路径（只读打开用 file:…?mode=ro）或 postgresql:// 地址。</translation>
     </message>
@@ -4079,12 +6331,12 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>history</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="141"/>
+        <location filename="../../commandcenter/labels.py" line="171"/>
         <source>{stage} time limit, round {round}</source>
         <translation>{stage}时限，第 {round} 轮</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="144"/>
+        <location filename="../../commandcenter/labels.py" line="174"/>
         <source>acknowledged by {name}</source>
         <translation>{name} 已确认</translation>
     </message>
@@ -4167,58 +6419,58 @@ Select a case on the wall to see every field and its history.</source>
         <translation>{field} 超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="83"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="84"/>
         <location filename="../../commandcenter/services/imports/positions.py" line="135"/>
         <source>employee_no is empty</source>
         <translation>employee_no（工号）为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="84"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="85"/>
         <source>employee_no {value!r} may only hold letters, digits, - _ . (at most 20)</source>
         <translation>employee_no {value!r} 只能包含字母、数字和 - _ .（最多 20 个字符）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="85"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="86"/>
         <source>employee_no {value} is already on line {n}</source>
         <translation>employee_no {value} 已在第 {n} 行出现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="114"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="115"/>
         <source>name is empty</source>
         <translation>name（名称）为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="117"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="119"/>
         <source>phone {value!r} is not a phone number</source>
         <translation>phone {value!r} 不是有效的电话号码</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="86"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="87"/>
         <source>unknown grid code {code}</source>
         <translation>未知的网格编码 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="163"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="165"/>
         <source>unknown duty status {value!r}; use on_duty, off_duty, on_leave or in_field</source>
         <translation>未知的在岗状态 {value!r}；请使用 on_duty、off_duty、on_leave 或 in_field</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="90"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="91"/>
         <source>code is empty</source>
         <translation>code（编码）为空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="91"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="92"/>
         <source>code {value!r} may only hold letters, digits, - _ . (at most 20)</source>
         <translation>code {value!r} 只能包含字母、数字和 - _ .（最多 20 个字符）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="92"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="93"/>
         <source>code {value} is already on line {n}</source>
         <translation>code {value} 已在第 {n} 行出现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/services/imports/people.py" line="93"/>
+        <location filename="../../commandcenter/services/imports/people.py" line="94"/>
         <source>unknown category code {code}</source>
         <translation>未知的类别编码 {code}</translation>
     </message>
@@ -4286,9 +6538,66 @@ Select a case on the wall to see every field and its history.</source>
         <translation>时间 {value} 晚于当前时间</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/interchange/files.py" line="76"/>
+        <source>expected a JSON list of service requests</source>
+        <translation>应为服务请求的 JSON 列表</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="78"/>
+        <source>the file holds no service requests</source>
+        <translation>文件中没有服务请求</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="90"/>
+        <location filename="../../commandcenter/interchange/mapping.py" line="99"/>
+        <source>a record must be a JSON object</source>
+        <translation>每条记录必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="96"/>
+        <source>service_request_id {value} appears twice</source>
+        <translation>service_request_id {value} 出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="114"/>
+        <source>service_request_id is missing</source>
+        <translation>缺少 service_request_id</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="128"/>
+        <source>unknown service_code {value}: add it to the service list first</source>
+        <translation>未知的 service_code {value}：请先将其加入服务清单</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="132"/>
+        <source>status {value} is neither open nor closed</source>
+        <translation>状态 {value} 既不是 open 也不是 closed</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="140"/>
+        <source>{field} must be text</source>
+        <translation>{field} 必须是文本</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="145"/>
+        <source>description is empty</source>
+        <translation>描述为空</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="155"/>
+        <source>{field} {value} is not an ISO 8601 time with its offset</source>
+        <translation>{field} {value} 不是带时区偏移的 ISO 8601 时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="162"/>
         <location filename="../../commandcenter/services/imports/positions.py" line="160"/>
         <source>{field} {value} is not a WGS84 coordinate</source>
         <translation>{field} {value} 不是 WGS84 坐标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/files.py" line="169"/>
+        <source>the location {lon}, {lat} is outside every unit grid</source>
+        <translation>位置 {lon}, {lat} 不在任何单元网格内</translation>
     </message>
     <message>
         <location filename="../../commandcenter/services/imports/positions.py" line="161"/>
@@ -4405,6 +6714,41 @@ Select a case on the wall to see every field and its history.</source>
         <source>{kind}_name {new} would rename {kind} {code}, now {old}; areas are renamed only when asked for (import grids --rename-areas)</source>
         <translation>{kind}_name {new} 会把 {kind} {code}（现名 {old}）改名；只有明确要求时才改名（import grids --rename-areas）</translation>
     </message>
+    <message>
+        <location filename="../../commandcenter/interchange/mapping.py" line="89"/>
+        <source>expected a non-empty JSON list of services</source>
+        <translation>应为非空的服务 JSON 列表</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/mapping.py" line="104"/>
+        <source>service_code is missing</source>
+        <translation>缺少 service_code</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/mapping.py" line="108"/>
+        <source>service_name is missing</source>
+        <translation>缺少 service_name</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/mapping.py" line="110"/>
+        <source>description must be text</source>
+        <translation>描述必须是文本</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/mapping.py" line="112"/>
+        <source>category_code {value} is not a minor category</source>
+        <translation>category_code {value} 不是小类</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/mapping.py" line="115"/>
+        <source>category {value} is mapped twice</source>
+        <translation>类别 {value} 被映射了两次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/interchange/mapping.py" line="117"/>
+        <source>service_code {value} appears twice</source>
+        <translation>service_code {value} 出现了两次</translation>
+    </message>
 </context>
 <context>
     <name>map</name>
@@ -4424,35 +6768,88 @@ Select a case on the wall to see every field and its history.</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="123"/>
+        <location filename="../../commandcenter/labels.py" line="151"/>
         <source>{file}: a world file holds six numbers</source>
         <translation>{file}：坐标文件应包含六个数值</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="124"/>
+        <location filename="../../commandcenter/labels.py" line="152"/>
         <source>{file}: only north-up images without rotation can be shown</source>
         <translation>{file}：只能显示上北下南且无旋转的图片</translation>
     </message>
 </context>
 <context>
+    <name>permission</name>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="19"/>
+        <source>View cases</source>
+        <translation>查看案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="20"/>
+        <source>Record reminders and supervision</source>
+        <translation>记录催办和督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="21"/>
+        <source>Manage demo data</source>
+        <translation>管理演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="22"/>
+        <source>Run drills</source>
+        <translation>运行演练</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="23"/>
+        <source>Manage users and roles</source>
+        <translation>管理用户和角色</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="24"/>
+        <source>Manage centres</source>
+        <translation>管理指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="25"/>
+        <source>Manage categories</source>
+        <translation>管理案件类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="26"/>
+        <source>Manage time limits</source>
+        <translation>管理时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="27"/>
+        <source>Manage the holiday calendar</source>
+        <translation>管理节假日日历</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="28"/>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+</context>
+<context>
     <name>priority</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="49"/>
+        <location filename="../../commandcenter/labels.py" line="60"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="50"/>
+        <location filename="../../commandcenter/labels.py" line="61"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="51"/>
+        <location filename="../../commandcenter/labels.py" line="62"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="52"/>
+        <location filename="../../commandcenter/labels.py" line="63"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
@@ -4460,24 +6857,49 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>role</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="72"/>
+        <location filename="../../commandcenter/labels.py" line="83"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="73"/>
+        <location filename="../../commandcenter/labels.py" line="84"/>
         <source>Supervisor</source>
         <translation>值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="74"/>
+        <location filename="../../commandcenter/labels.py" line="85"/>
         <source>Trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="75"/>
+        <location filename="../../commandcenter/labels.py" line="86"/>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="87"/>
+        <source>Drill feed</source>
+        <translation>演练推送</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="88"/>
+        <source>Importer</source>
+        <translation>数据导入</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="89"/>
+        <source>Open311 endpoint</source>
+        <translation>Open311 接口</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="90"/>
+        <source>Escalation clock</source>
+        <translation>催督办计时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="91"/>
+        <source>Command line</source>
+        <translation>命令行</translation>
     </message>
 </context>
 <context>
@@ -4546,55 +6968,60 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="588"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="578"/>
         <source>Case wall</source>
         <translation>案件墙</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/follow_ups.py" line="151"/>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
     </message>
 </context>
 <context>
     <name>source</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="55"/>
+        <location filename="../../commandcenter/labels.py" line="66"/>
         <source>Patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="56"/>
+        <location filename="../../commandcenter/labels.py" line="67"/>
         <source>12345 hotline</source>
         <translation>12345热线</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="57"/>
+        <location filename="../../commandcenter/labels.py" line="68"/>
         <source>Duty line</source>
         <translation>24小时值班电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="58"/>
+        <location filename="../../commandcenter/labels.py" line="69"/>
         <source>Citizen app</source>
         <translation>市民APP</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="59"/>
+        <location filename="../../commandcenter/labels.py" line="70"/>
         <source>Video</source>
         <translation>视频监控</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="60"/>
+        <location filename="../../commandcenter/labels.py" line="71"/>
         <source>Sensor</source>
         <translation>物联感知</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="61"/>
+        <location filename="../../commandcenter/labels.py" line="72"/>
         <source>Referral</source>
         <translation>上级转办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="62"/>
+        <location filename="../../commandcenter/labels.py" line="73"/>
         <source>Petition</source>
         <translation>信访</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="63"/>
+        <location filename="../../commandcenter/labels.py" line="74"/>
         <source>Mayor&apos;s mailbox</source>
         <translation>市长信箱</translation>
     </message>
@@ -4602,35 +7029,45 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>stage</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="127"/>
+        <location filename="../../commandcenter/labels.py" line="155"/>
         <source>registration</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="128"/>
+        <location filename="../../commandcenter/labels.py" line="156"/>
         <source>dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="129"/>
+        <location filename="../../commandcenter/labels.py" line="157"/>
         <source>handling</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="130"/>
+        <location filename="../../commandcenter/labels.py" line="158"/>
         <source>verification</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="159"/>
+        <source>acceptance</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="160"/>
+        <source>field check</source>
         <translation>核查</translation>
     </message>
 </context>
 <context>
     <name>startup</name>
     <message>
-        <location filename="../../commandcenter/app.py" line="92"/>
+        <location filename="../../commandcenter/app.py" line="98"/>
         <source>Creating the demo city (first start)…</source>
         <translation>正在创建演示城市（首次启动）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/app.py" line="147"/>
+        <location filename="../../commandcenter/app.py" line="176"/>
         <source>Grid Command Centre</source>
         <translation>网格化指挥中心</translation>
     </message>
@@ -4638,107 +7075,140 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="38"/>
+        <location filename="../../commandcenter/labels.py" line="48"/>
         <source>Reported</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="39"/>
+        <location filename="../../commandcenter/labels.py" line="49"/>
         <source>Registered</source>
         <translation>已立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="40"/>
+        <location filename="../../commandcenter/labels.py" line="50"/>
         <source>Dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="41"/>
+        <location filename="../../commandcenter/labels.py" line="51"/>
         <source>In handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="42"/>
+        <location filename="../../commandcenter/labels.py" line="52"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="43"/>
+        <location filename="../../commandcenter/labels.py" line="53"/>
+        <source>Field check</source>
+        <translation>核查中</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="54"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="44"/>
+        <location filename="../../commandcenter/labels.py" line="55"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="45"/>
+        <location filename="../../commandcenter/labels.py" line="56"/>
         <source>Rejected</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="46"/>
+        <location filename="../../commandcenter/labels.py" line="57"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
 </context>
 <context>
+    <name>time_unit</name>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="41"/>
+        <source>Natural time</source>
+        <translation>自然时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="42"/>
+        <source>Working time</source>
+        <translation>工作时间</translation>
+    </message>
+</context>
+<context>
     <name>validation</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="111"/>
+        <location filename="../../commandcenter/labels.py" line="137"/>
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="112"/>
+        <location filename="../../commandcenter/labels.py" line="138"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="113"/>
+        <location filename="../../commandcenter/labels.py" line="139"/>
         <source>reporter name</source>
         <translation>反映人姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="114"/>
+        <location filename="../../commandcenter/labels.py" line="140"/>
         <source>reporter phone</source>
         <translation>反映人电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="115"/>
+        <location filename="../../commandcenter/labels.py" line="141"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="116"/>
+        <location filename="../../commandcenter/labels.py" line="142"/>
         <source>reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="117"/>
+        <location filename="../../commandcenter/labels.py" line="143"/>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="144"/>
+        <source>evidence reference</source>
+        <translation>证据编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="145"/>
         <source>feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="118"/>
+        <location filename="../../commandcenter/labels.py" line="146"/>
         <source>notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="119"/>
+        <location filename="../../commandcenter/labels.py" line="147"/>
         <source>correction</source>
         <translation>更正说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="120"/>
+        <location filename="../../commandcenter/labels.py" line="148"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="240"/>
+        <location filename="../../commandcenter/labels.py" line="303"/>
         <source>{field} is longer than {limit} characters ({length} given)</source>
         <translation>{field}超过 {limit} 个字符（已输入 {length} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="308"/>
+        <source>{field} contains a NUL character, which cannot be stored; remove it and try again</source>
+        <translation>{field}含有空字符（NUL），无法保存；请删除后重试</translation>
     </message>
 </context>
 <context>
@@ -4809,7 +7279,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>{d}天{h:02d}时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="379"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="378"/>
         <source>paused</source>
         <translation>暂停计时</translation>
     </message>
