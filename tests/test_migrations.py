@@ -45,3 +45,38 @@ def test_an_older_database_is_upgraded_and_keeps_its_data(tmp_path, capsys) -> N
         indexes = {r[0] for r in s.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
     assert "ix_case_centre_status_closed" in indexes and "ix_case_centre_status" not in indexes
     db.dispose()
+
+
+def _grants(path) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    engine = create_db_engine(normalize_url(path))
+    with engine.connect() as conn:
+        rows = {(r, a) for r, a in conn.execute(text("SELECT role, action FROM role_permission"))}
+    engine.dispose()
+    return rows
+
+
+def test_an_upgrade_grants_new_actions_and_keeps_what_an_admin_revoked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A database seeded before the time requests, field steps and personal data gets their
+    default rights; a right its admin revoked stays revoked through `db upgrade`."""
+    path = tmp_path / "old.sqlite"
+    engine = create_db_engine(normalize_url(path))
+    cfg = migrations.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+        conn.execute(text("INSERT INTO role_permission (role, action) VALUES ('operator', 'view'), "
+                          "('operator', 'suspend'), ('supervisor', 'view'), ('supervisor', 'close')"))
+    engine.dispose()
+    assert main(["db", "upgrade", "--db", str(path)]) == 0
+    grants = _grants(path)
+    assert {("operator", "request_suspension"), ("supervisor", "refuse_extension"), ("operator", "send_back"),
+            ("supervisor", "view_personal_data"), ("operator", "reveal_personal_data")} <= grants
+    assert ("operator", "suspend") not in grants  # suspending became a supervisor's approval
+    assert ("operator", "reopen") not in grants  # the old table never had it: no wholesale re-seed
+
+    engine = create_db_engine(normalize_url(path))
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM role_permission WHERE role = 'supervisor' AND action = 'close'"))
+    engine.dispose()
+    assert main(["db", "upgrade", "--db", str(path)]) == 0
+    assert ("supervisor", "close") not in _grants(path)

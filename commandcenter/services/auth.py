@@ -308,16 +308,18 @@ def _audit_refusal(db: Database, principal: Principal, action: Action, exc: Perm
 
 
 def seed_permissions(session: Session, roles: Iterable[Role] | None = None) -> None:
-    """Write the default permission table: of every role (persons' and the system accounts'), or
-    of the given ones (a database at a schema before the system roles takes persons' only)."""
-    existing = {(r, a) for r, a in session.execute(select(RolePermission.role, RolePermission.action))}
+    """Write the default permissions of every role that has none yet (persons' and the system
+    accounts', or only the given ones: a database at a schema before the system roles takes
+    persons' only).
+
+    A role that already has rows is left as its administrator curated it: re-seeding would give
+    back a right that was revoked. Actions a release adds are granted by their migration.
+    """
+    seeded = set(session.scalars(select(RolePermission.role).distinct()))
     wanted = set(DEFAULT_PERMISSIONS if roles is None else roles)
     for role, actions in DEFAULT_PERMISSIONS.items():
-        if role not in wanted:
-            continue
-        for action in sorted(actions):
-            if (role.value, action.value) not in existing:
-                session.add(RolePermission(role=role.value, action=action.value))
+        if role in wanted and role.value not in seeded:
+            session.add_all(RolePermission(role=role.value, action=action.value) for action in sorted(actions))
 
 
 def seed_system_accounts(session: Session) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from commandcenter.migrations.grants import grant
 from commandcenter.services.audit import GENESIS, entry_hash, sqlite_file_of_url, write_anchor_file
 from commandcenter.shapes.audit import AnchorHead
 
@@ -59,9 +60,7 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_anchor")),
     )
-    for role in AUDIT_ROLES:  # a table seeded by newer code may hold the right already
-        op.execute(f"INSERT INTO role_permission (role, action) SELECT '{role}', 'view_audit' WHERE NOT EXISTS "
-                   f"(SELECT 1 FROM role_permission WHERE role = '{role}' AND action = 'view_audit')")
+    grant((role, "view_audit") for role in AUDIT_ROLES)
     bind = op.get_bind()
     head = _backfill(bind)
     if bind.dialect.name == "postgresql":

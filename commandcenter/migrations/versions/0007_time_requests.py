@@ -17,12 +17,21 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from commandcenter.migrations.grants import grant, revoke
+
 revision: str = "0007"
 down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 UTC_SECONDS = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+# operators ask for time on the handler's behalf; granting it (extend, suspend) becomes a
+# supervisor's decision, so an operator's old right to suspend directly is taken back
+REQUESTS = [("operator", "request_extension"), ("operator", "request_suspension"),
+            ("supervisor", "request_extension"), ("supervisor", "request_suspension"),
+            ("supervisor", "refuse_extension"), ("supervisor", "refuse_suspension")]
+DIRECT = [("operator", "extend"), ("operator", "suspend")]
 
 
 def upgrade() -> None:
@@ -66,9 +75,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("time_request", schema=None) as batch_op:
         batch_op.create_index("ix_time_request_case", ["case_id", "state"], unique=False)
+    revoke(DIRECT)
+    grant(REQUESTS)
 
 
 def downgrade() -> None:
+    revoke(REQUESTS)
+    grant([("operator", "suspend")])
     with op.batch_alter_table("time_request", schema=None) as batch_op:
         batch_op.drop_index("ix_time_request_case")
     op.drop_table("time_request")

@@ -20,6 +20,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from commandcenter.migrations.grants import grant
+
 revision: str = "0009"
 down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
@@ -68,8 +70,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("outcome", sa.String(length=20), nullable=False, server_default=""))
         batch.add_column(sa.Column("evidence", sa.String(length=200), nullable=False, server_default=""))
     _stage_checks(NEW_STAGES)
-    permission = sa.table("role_permission", sa.column("role", sa.String), sa.column("action", sa.String))
-    op.bulk_insert(permission, [{"role": r, "action": a} for r in ROLES for a in NEW_ACTIONS])
+    grant((r, a) for r in ROLES for a in NEW_ACTIONS)
 
 
 def downgrade() -> None:

@@ -17,17 +17,27 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from commandcenter.migrations.grants import grant, revoke
+
 revision: str = "0010"
 down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# supervisors and admins see personal data in clear; operators and supervisors may reveal one
+# field of one case, audited
+GRANTS = [("supervisor", "view_personal_data"), ("admin", "view_personal_data"),
+          ("operator", "reveal_personal_data"), ("supervisor", "reveal_personal_data")]
+
+
 def upgrade() -> None:
     with op.batch_alter_table("case_record") as batch_op:
         batch_op.add_column(sa.Column("is_drill", sa.Boolean(), nullable=False, server_default=sa.false()))
+    grant(GRANTS)
 
 
 def downgrade() -> None:
+    revoke(GRANTS)
     with op.batch_alter_table("case_record") as batch_op:
         batch_op.drop_column("is_drill")
