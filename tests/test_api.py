@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 from commandcenter import api
 from commandcenter.clock import FrozenClock
 from commandcenter.db import open_database
+from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import (
     AuthenticationFailed,
     DatabaseError,
@@ -28,7 +29,10 @@ from commandcenter.errors import (
 )
 from commandcenter.labels import describe_error
 from commandcenter.models import AuditEntry, CaseHistory
+from commandcenter.services.auth import demo_principal
 from commandcenter.services.kpi import briefing_data, default_centre
+from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.cases import NewCase
 from commandcenter.simulator.demo import generate_demo
 
 # Wednesday 2026-11-25 10:30:15 in Shanghai, as the demo tests use
@@ -188,13 +192,29 @@ def test_cases_filter_by_status_and_report_time(supervisor: api.ScriptSession) -
         supervisor.case("20991231-00001")
 
 
-def test_department_dispatch_merge_and_unknown_handlers(supervisor: api.ScriptSession) -> None:
-    registered, reported = _number(supervisor, "registered"), _number(supervisor, "reported")
+def _report_again(centre: Path, number: str) -> str:
+    """A second report of the same problem, entered at the screens as a call-taker would (the
+    small demo's short history need not leave a case merely reported)."""
+    db = open_database(centre, clock=FrozenClock(NOW))
+    try:
+        with db.read() as s:
+            category, grid = s.execute(text("SELECT category_id, grid_id FROM case_record WHERE case_number = :n"),
+                                       {"n": number}).one()
+        row = CaseService(db).report(demo_principal(db, "operator"), NewCase(
+            SourceChannel.HOTLINE_12345, category, Priority.NORMAL, "the same again", grid_id=grid))
+        return row.case_number
+    finally:
+        db.dispose()
+
+
+def test_department_dispatch_merge_and_unknown_handlers(centre: Path, supervisor: api.ScriptSession) -> None:
+    registered = _number(supervisor, "registered")
+    duplicate = _report_again(centre, registered)
     with pytest.raises(NotFound):
         supervisor.act(registered, "dispatch", officer="NO-SUCH")
     done = supervisor.act(registered, "dispatch", department="DEPT-SANITATION")
     assert (done.department, done.officer) == ("DEPT-SANITATION", None)
-    merged = supervisor.act(reported, "merge", merge_into=registered)
+    merged = supervisor.act(duplicate, "merge", merge_into=registered)
     assert merged.status == "merged"
     officers = supervisor.officers()
     assert officers == sorted(officers, key=lambda o: o.employee_no) and all(o.duty_status for o in officers)
