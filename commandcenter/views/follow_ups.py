@@ -31,7 +31,6 @@ from ..gui.screens import ScreenSpec
 from ..itemmodels.follow_ups import FollowUpModel
 from ..itemmodels.roles import ROW_ROLE
 from ..labels import describe_error
-from ..services.field_steps import follow_ups_due
 from ..shapes.cases import CaseRow
 from ..shapes.follow_up import FollowUpDue
 from .dialogs.field_steps import FieldStepDialog
@@ -100,8 +99,8 @@ class FollowUpsView(QWidget):
             self._reload_timer.start()
             return
         self._loading = True
-        db, principal = self.ctx.db, self.ctx.principal
-        self.ctx.runner.run_in_background(lambda _s: follow_ups_due(db, principal), self._loaded, self._failed)
+        wall, principal = self.ctx.wall, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: wall.follow_ups(principal), self._loaded, self._failed)
 
     def _loaded(self, rows: tuple[FollowUpDue, ...]) -> None:
         self._loading = False

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ...shapes.cases import CaseRow
+from ...shapes.follow_up import FollowUpDue
 from ..auth import Principal
+from ..field_steps import follow_ups_due
 from ..info import LiveCounts, live_counts
 from ..wall import WallScope, WallSnapshot, load_wall, rows_by_ids
 from .base import ServiceBase, in_scope
@@ -30,3 +32,7 @@ class WallService(ServiceBase):
         self.allow(principal)
         return live_counts(self.db)
 
+    def follow_ups(self, principal: Principal) -> tuple[FollowUpDue, ...]:
+        """Closed cases of the principal's centres whose reporter is still to be called back."""
+        self.allow(principal)
+        return follow_ups_due(self.db, principal)
