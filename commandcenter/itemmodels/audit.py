@@ -12,6 +12,7 @@ from ..gui.localtime import DEFAULT_TZ, format_local
 from ..shapes.audit import AuditRow
 from .base import RowTableModel
 
+DETAIL_COLUMN = 6  # what the entry records, the widest column
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 

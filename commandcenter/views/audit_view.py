@@ -33,7 +33,7 @@ from ..gui.icons import icon
 from ..gui.localtime import zone
 from ..gui.screens import ScreenSpec
 from ..gui.tasks import TaskState
-from ..itemmodels.audit import AuditModel
+from ..itemmodels.audit import DETAIL_COLUMN, AuditModel
 from ..labels import describe_error
 from ..shapes.audit import AuditFacets, AuditQuery, AuditRow, ChainReport
 
@@ -78,8 +78,9 @@ class AuditView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(DETAIL_COLUMN, QHeaderView.ResizeMode.Stretch)  # what was done takes the room
 
         self.labels: dict[str, QLabel] = {name: QLabel(self) for name in ("user", "action", "entity", "reference",
                                                                           "text")}
@@ -158,7 +159,10 @@ class AuditView(QWidget):
     def _show_entries(self, rows: list[AuditRow]) -> None:
         self.search_button.setEnabled(True)
         self.model.set_entries(rows, self.ctx.principal.timezone)
-        self.count.setText(self.tr("{n} entries").format(n=len(rows)))
+        self.count.setText(self.tr("Entries found: {n}").format(n=len(rows)))
+        for column in range(self.model.COLUMN_COUNT):
+            if column != DETAIL_COLUMN:
+                self.table.resizeColumnToContents(column)
         self.searched.emit(len(rows))
 
     # ---- verifying ------------------------------------------------------------------------

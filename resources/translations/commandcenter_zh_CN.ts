@@ -287,47 +287,47 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="36"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="36"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="36"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="36"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="36"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
         <source>OS user</source>
         <translation>系统账户</translation>
     </message>
@@ -335,73 +335,73 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="132"/>
-        <location filename="../../commandcenter/views/audit_view.py" line="201"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="133"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="205"/>
         <source>any</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="161"/>
-        <source>{n} entries</source>
-        <translation>{n} 条记录</translation>
+        <location filename="../../commandcenter/views/audit_view.py" line="162"/>
+        <source>Entries found: {n}</source>
+        <translation>找到条目：{n}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="167"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="171"/>
         <source>Verifying the chain…</source>
         <translation>正在校验审计链…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="168"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="172"/>
         <source>Verifying the chain… {percent} %</source>
         <translation>正在校验审计链… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="190"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="194"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="191"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="195"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="192"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="196"/>
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="193"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="197"/>
         <source>Case number or id</source>
         <translation>案件编号或 ID</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="194"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="198"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="195"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="199"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="196"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="200"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="197"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="201"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="198"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="202"/>
         <source>Verify chain</source>
         <translation>核查审计链</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="211"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="215"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
@@ -1632,22 +1632,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../commandcenter/views/follow_ups.py" line="85"/>
+        <location filename="../../commandcenter/views/follow_ups.py" line="84"/>
         <source>Record the answer (Enter)</source>
         <translation>记录回访结果（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/follow_ups.py" line="91"/>
+        <location filename="../../commandcenter/views/follow_ups.py" line="90"/>
         <source>{n} reporters to call back, {late} of them past the window</source>
         <translation>待回访 {n} 人，其中 {late} 人已超期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/follow_ups.py" line="114"/>
+        <location filename="../../commandcenter/views/follow_ups.py" line="113"/>
         <source>Could not load the follow-ups: {error}</source>
         <translation>无法加载回访清单：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/follow_ups.py" line="146"/>
+        <location filename="../../commandcenter/views/follow_ups.py" line="145"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -4394,7 +4394,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>审计链完好：共 {n} 条记录，链头 {head}，与锚点一致；校验用时 {s:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/audit_labels.py" line="39"/>
+        <location filename="../../commandcenter/audit_labels.py" line="40"/>
         <source>audit chain broken: {problem}</source>
         <translation>审计链已损坏：{problem}</translation>
     </message>
@@ -6973,7 +6973,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>案件墙</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/follow_ups.py" line="151"/>
+        <location filename="../../commandcenter/views/follow_ups.py" line="150"/>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
