@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, i18n
 from ..db import maintain
+from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..gui import settings, translator
 from ..gui.context import AppContext
@@ -36,6 +37,7 @@ from ..gui.icons import icon
 from ..gui.style import ERROR_STYLE, OK_STYLE, PANEL, WARNING_STYLE
 from ..labels import role_label
 from ..paths import log_dir
+from .open311_files import Open311Files
 from .signin import ChangePasswordDialog, IdleLock
 
 if TYPE_CHECKING:
@@ -215,6 +217,17 @@ class MainWindow(QMainWindow):
     # ---- menus and language -----------------------------------------------------------
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
+        self.open311 = Open311Files(self.ctx, self)
+        self.statusBar().addPermanentWidget(self.open311.progress)
+        self.import_open311_action = QAction(self, objectName="importOpen311")
+        self.import_open311_action.triggered.connect(self.open311.import_file)
+        self.import_open311_action.setVisible(self.ctx.can(Action.IMPORT_DATA))
+        self.export_open311_action = QAction(self, objectName="exportOpen311")
+        self.export_open311_action.triggered.connect(self.open311.export_file)
+        self.export_open311_action.setVisible(self.ctx.can(Action.VIEW))
+        self.file_menu.addAction(self.import_open311_action)
+        self.file_menu.addAction(self.export_open311_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -267,6 +280,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.file_menu.setTitle(self.tr("&File"))
+        self.import_open311_action.setText(self.tr("&Import Open311 requests…"))
+        self.export_open311_action.setText(self.tr("&Export Open311 requests…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -2158,127 +2158,137 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="263"/>
+        <location filename="../../commandcenter/views/main_window.py" line="276"/>
         <source> [DEMO]</source>
         <translation> [演示]</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="265"/>
+        <location filename="../../commandcenter/views/main_window.py" line="278"/>
         <source>Grid Command Centre — {centre} — {db}{demo}</source>
         <translation>网格化指挥中心 — {centre} — {db}{demo}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="269"/>
+        <location filename="../../commandcenter/views/main_window.py" line="282"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="270"/>
+        <location filename="../../commandcenter/views/main_window.py" line="283"/>
+        <source>&amp;Import Open311 requests…</source>
+        <translation>导入 Open311 请求(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="284"/>
+        <source>&amp;Export Open311 requests…</source>
+        <translation>导出 Open311 请求(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="285"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="271"/>
+        <location filename="../../commandcenter/views/main_window.py" line="286"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="272"/>
+        <location filename="../../commandcenter/views/main_window.py" line="287"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="273"/>
+        <location filename="../../commandcenter/views/main_window.py" line="288"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="274"/>
+        <location filename="../../commandcenter/views/main_window.py" line="289"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="275"/>
+        <location filename="../../commandcenter/views/main_window.py" line="290"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="276"/>
+        <location filename="../../commandcenter/views/main_window.py" line="291"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="277"/>
+        <location filename="../../commandcenter/views/main_window.py" line="292"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="278"/>
+        <location filename="../../commandcenter/views/main_window.py" line="293"/>
         <source>&amp;Keyboard shortcuts (F1 on the wall)</source>
         <translation>键盘快捷键(&amp;K)（在案件墙上按 F1）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="279"/>
+        <location filename="../../commandcenter/views/main_window.py" line="294"/>
         <source>&amp;About Grid Command Centre</source>
         <translation>关于网格化指挥中心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="281"/>
+        <location filename="../../commandcenter/views/main_window.py" line="296"/>
         <source>{name} ({role}) · {centre}</source>
         <translation>{name}（{role}）· {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="287"/>
+        <location filename="../../commandcenter/views/main_window.py" line="302"/>
         <source>Another seat or an import is writing; retrying…</source>
         <translation>其他席位或导入正在写入，正在重试…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="320"/>
+        <location filename="../../commandcenter/views/main_window.py" line="335"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="324"/>
+        <location filename="../../commandcenter/views/main_window.py" line="339"/>
         <source>⚠ No holiday calendar for {years}</source>
         <translation>⚠ 缺少 {years} 年节假日日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="326"/>
+        <location filename="../../commandcenter/views/main_window.py" line="341"/>
         <source>Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted working weekends. An administrator should add that year&apos;s calendar once it is announced.</source>
         <translation>{years} 年的工作时限仅按周一至周五计算，未计入法定节假日和调休。请管理员在该年安排公布后补录日历。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="330"/>
+        <location filename="../../commandcenter/views/main_window.py" line="345"/>
         <source>Open {open} · Overdue {overdue} · Reported {reported}</source>
         <translation>在办 {open} · 超时 {overdue} · 待立案 {reported}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="358"/>
+        <location filename="../../commandcenter/views/main_window.py" line="373"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="359"/>
+        <location filename="../../commandcenter/views/main_window.py" line="374"/>
         <source>Changes from other seats appear within a second</source>
         <translation>其他席位的变更会在一秒内显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="362"/>
+        <location filename="../../commandcenter/views/main_window.py" line="377"/>
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="375"/>
+        <location filename="../../commandcenter/views/main_window.py" line="390"/>
         <source>About Grid Command Centre</source>
         <translation>关于网格化指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="377"/>
+        <location filename="../../commandcenter/views/main_window.py" line="392"/>
         <source>&lt;b&gt;Grid Command Centre&lt;/b&gt; {version}&lt;br&gt;Case wall, dispatch, roster, grid maps, handovers and briefings for grid command centres.&lt;br&gt;&lt;br&gt;Database: {db}&lt;br&gt;Schema: {schema}&lt;br&gt;Log file: {log}</source>
         <translation>&lt;b&gt;网格化指挥中心&lt;/b&gt; {version}&lt;br&gt;为网格化管理指挥中心提供案件墙、派遣、网格员名册、网格地图、交接班和简报。&lt;br&gt;&lt;br&gt;数据库：{db}&lt;br&gt;数据库结构版本：{schema}&lt;br&gt;日志文件：{log}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="393"/>
+        <location filename="../../commandcenter/views/main_window.py" line="408"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -2765,6 +2775,56 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/itemmodels/roster.py" line="132"/>
         <source>never</source>
         <translation>从未定位</translation>
+    </message>
+</context>
+<context>
+    <name>Open311Files</name>
+    <message>
+        <location filename="../../commandcenter/views/open311_files.py" line="44"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="79"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="85"/>
+        <source>Import Open311 requests</source>
+        <translation>导入 Open311 请求</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/open311_files.py" line="45"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="60"/>
+        <source>Open311 request files (*.json)</source>
+        <translation>Open311 请求文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/open311_files.py" line="58"/>
+        <source>Export Open311 requests</source>
+        <translation>导出 Open311 请求</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/open311_files.py" line="80"/>
+        <source>{created} requests imported as cases, {unchanged} already present.</source>
+        <translation>{created} 条请求已导入为案件，{unchanged} 条已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/open311_files.py" line="86"/>
+        <source>The file was not imported; nothing changed.
+
+{reason}</source>
+        <translation>文件未导入，未做任何更改。
+
+{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/open311_files.py" line="90"/>
+        <source>Exported {n} Open311 requests to {path} (personal data masked)</source>
+        <translation>已导出 {n} 条 Open311 请求到 {path}（个人信息已脱敏）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/open311_files.py" line="91"/>
+        <source>Exported {n} Open311 requests to {path}</source>
+        <translation>已导出 {n} 条 Open311 请求到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/open311_files.py" line="97"/>
+        <source>Could not write the file: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@ Modules: `csvfile` (the file and its cells), `cases`, `handovers`, `units` (the 
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +35,7 @@ PROGRESS_EVERY = 1000
 
 @dataclass(frozen=True)
 class ExportResult:
-    kind: str  # cases | handovers | kpis
+    kind: str  # cases | handovers | kpis | open311
     path: Path
     rows: int
     masked: bool  # personal data left masked
@@ -99,6 +101,17 @@ class ExportService(ServiceBase):
                         len(streets) + len(departments), progress)
         return self._audited(principal, "kpis", out, n, True, Entity.CENTRE.value,  # no personal data in it
                              {"day": request.day.isoformat()}, entity_id=centre)
+
+    def open311_requests(self, principal: Principal, out: Path) -> ExportResult:
+        """Every request of the principal's centres as an Open311 request file (the `export
+        open311` command's file; interchange.files writes its audit entry)."""
+        from ...interchange.files import export_requests
+
+        text = export_requests(self.db, principal)
+        with open(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+        return ExportResult(kind="open311", path=out, rows=len(json.loads(text)),
+                            masked=not sees_personal_data(self.db, principal))
 
     @staticmethod
     def _write(out: Path, header: tuple[str, ...], rows: Iterator[list[Any]], total: int,

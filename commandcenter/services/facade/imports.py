@@ -38,3 +38,9 @@ class ImportService(ServiceBase):
 
     def positions(self, principal: Principal, path: str | Path) -> ImportResult:
         return self.run(principal, "positions", path)
+
+    def open311_requests(self, principal: Principal, path: str | Path, *, source: str = "open311") -> ImportResult:
+        """An Open311 request file as the `source` feed (interchange.files: all or nothing)."""
+        from ...interchange.files import import_requests
+
+        return import_requests(self.db, path, principal, source=source)
