@@ -11,6 +11,7 @@ reused: it is bound to CSV files and the row-count progress of the CSV exports.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBa
 from ..gui.context import AppContext
 from ..labels import describe_error
 from ..services.exports import ExportResult
-from ..services.imports import ImportResult
+
+if TYPE_CHECKING:  # the importers bring shapely, which the window on the wall must not wait for
+    from ..services.imports import ImportResult
 
 STATUS_MS = 10_000  # how long an export's outcome stays in the status bar
 
