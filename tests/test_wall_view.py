@@ -32,7 +32,7 @@ from commandcenter.views.dialogs.dispatch import DispatchDialog
 from commandcenter.views.dialogs.new_case import NewCaseDialog
 from commandcenter.views.main_window import MainWindow
 
-from .factories import X0, Y0, build_tiny_city, grid_centre
+from .factories import X0, Y0, build_tiny_city, grid_centre, mark_demo
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -239,6 +239,7 @@ def test_a_drill_process_puts_cases_on_the_wall_within_two_seconds(qtbot, window
     path = tmp_path / "drill.sqlite"
     db = open_database(path, create=True)
     build_tiny_city(db)
+    mark_demo(db)  # the drill feeds demo databases only
     window = open_window(windows, qtbot, db, "operator", runner=TaskRunner())
     wall = wall_of(window)
     qtbot.waitUntil(lambda: not wall._loading, timeout=5000)
