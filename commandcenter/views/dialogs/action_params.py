@@ -45,6 +45,7 @@ from ...services.reference_lists import OpenCaseChoice
 from ...services.timelimits import TimeLimits
 from ...shapes.cases import CaseDetail, CaseRow
 from ...shapes.time_requests import TimeRequestRow
+from .checked import CheckedDialog
 from .field_steps import FIELD_STEP_DIALOGS, ask_field_step
 
 # what the note field asks for, per action; whether it is required, and how long it may be, is
@@ -105,7 +106,7 @@ def ask_params(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | 
         dialog.deleteLater()
 
 
-class ActionParamsDialog(QDialog):
+class ActionParamsDialog(CheckedDialog):
     """A small form for one action on one case: only the fields that action needs."""
 
     def __init__(self, ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None = None) -> None:
@@ -528,17 +529,6 @@ class ActionParamsDialog(QDialog):
             rating=self.rating(),
         )
 
-    def accept(self) -> None:
-        found = self.problem()
-        if found is not None:
-            message, field = found
-            self.errorLabel.setText(message)
-            field.setFocus()
-            return
-        super().accept()
-
-    def error_text(self) -> str:
-        return self.errorLabel.text()
 
 
 def _shorten(text: str, limit: int) -> str:

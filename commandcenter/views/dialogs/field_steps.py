@@ -30,6 +30,7 @@ from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, status_label
 from ...services.lifecycle import TransitionParams
 from ...shapes.cases import CaseRow
+from .checked import CheckedDialog
 
 EVIDENCE_MAX_CHARS = 200  # the history's evidence column
 FIELD_STEP_DIALOGS: frozenset[Action] = frozenset({
@@ -68,7 +69,7 @@ def ask_field_step(ctx: AppContext, action: Action, row: CaseRow, parent: QWidge
         dialog.deleteLater()
 
 
-class FieldStepDialog(QDialog):
+class FieldStepDialog(CheckedDialog):
     """One field step on one case: a note, and an evidence reference or the reporter's answer."""
 
     def __init__(self, ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None = None,
@@ -196,14 +197,3 @@ class FieldStepDialog(QDialog):
         return TransitionParams(note=self.noteEdit.toPlainText().strip(), evidence=self.evidenceEdit.text().strip(),
                                 satisfaction=answer.value if answer is not None else None)
 
-    def accept(self) -> None:
-        found = self.problem()
-        if found is not None:
-            message, widget = found
-            self.errorLabel.setText(message)
-            widget.setFocus()
-            return
-        super().accept()
-
-    def error_text(self) -> str:
-        return self.errorLabel.text()
