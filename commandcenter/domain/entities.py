@@ -22,6 +22,7 @@ class Entity(StrEnum):
     BRIEFING = "briefing"
     CALENDAR = "calendar"
     GRID = "grid"
+    GAZETTEER = "gazetteer"  # the named places of address look-up; entity_id is unused (0)
     USER = "user"  # an account, its role, centre or active flag (admin screens)
     PERMISSION = "permission"  # the role -> action table; entity_id is unused (0)
     CENTRE = "centre"  # a command centre's name, level, parent or time zone
