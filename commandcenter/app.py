@@ -160,7 +160,7 @@ def run_gui(database: str | None, username: str | None, lang: str | None = None)
     refuses it with SignInNotAllowed before any window opens (the CLI prints one line).
     """
     app = ensure_application()
-    translator.install(lang or settings.LANGUAGE.get() or translator.system_language())
+    translator.install(translator.choose_language(lang, settings.LANGUAGE.get()))
     try:
         own_demo = database is None
         if database is None:

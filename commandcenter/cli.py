@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import __version__
+from .cli_i18n import language_argument, translate_argparse
 from .errors import CommandCentreError
 from .gui import translator
 from .i18n import QT_TRANSLATE_NOOP as N
@@ -89,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    translator.install(translator.system_language())
+    # --lang, then COMMANDCENTER_LANG, then the system's, already for the help and argparse's errors
+    translator.install(translator.choose_language(language_argument(sys.argv[1:] if argv is None else argv), None))
+    translate_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:

@@ -33,11 +33,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from .caches import CHANGED_ENTITIES, Caches
 from .clock import Clock, SystemClock
 from .errors import (
+    CannotConnect,
     DatabaseBusy,
     DatabaseError,
     DatabaseFull,
     DatabaseMissing,
     DatabaseReadOnly,
+    NoDatabase,
     NotADatabase,
     SchemaTooNew,
     UnsupportedDatabase,
@@ -477,7 +479,7 @@ def open_database(
     if path is not None:
         check_sqlite_file(path)
         if not path.exists() and (read_only or not create):
-            raise DatabaseError(f"no database at {path} (create one with 'commandcenter db upgrade')", path=str(path))
+            raise NoDatabase(str(path))
         if create and not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             # an empty file is an empty SQLite database; mode=rw needs it to exist. Owner-only:
@@ -497,7 +499,7 @@ def open_database(
         damaged = _damaged(location, exc)
         if damaged is not None:
             raise damaged from exc
-        raise DatabaseError(f"cannot connect to {location}: {reason}", url=describe_url(url)) from exc
+        raise CannotConnect(location, reason, describe_url(url)) from exc
     db = Database(url, engine, clock, write_wait_s=write_wait_s)
     try:
         if create and not read_only:

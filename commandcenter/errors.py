@@ -80,6 +80,26 @@ class DatabaseFull(DatabaseError):
         self.location = location
 
 
+class NoDatabase(DatabaseError):
+    """There is no database file where one was named (and none is to be created)."""
+
+    code = "no_database"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"no database at {path} (create one with 'commandcenter db upgrade')", path=path)
+        self.path = path
+
+
+class CannotConnect(DatabaseError):
+    """The database server or file refused the connection; `reason` is the driver's own words."""
+
+    code = "cannot_connect"
+
+    def __init__(self, location: str, reason: str, url: str) -> None:
+        super().__init__(f"cannot connect to {location}: {reason}", url=url)
+        self.location, self.reason = location, reason
+
+
 class DatabaseMissing(DatabaseError):
     """The database file was deleted or replaced while the program ran; writing would be lost."""
 

@@ -16,6 +16,7 @@ from .domain.zones import DEFAULT_TZ
 from .errors import (
     AccountLocked,
     AuthenticationFailed,
+    CannotConnect,
     CommandCentreError,
     DatabaseBusy,
     DatabaseFull,
@@ -25,7 +26,9 @@ from .errors import (
     DayInFuture,
     HandoverLocked,
     IllegalTransition,
+    NoDatabase,
     NotADemoDatabase,
+    NotFound,
     OutOfScope,
     OutsideCity,
     PasswordTooShort,
@@ -227,6 +230,20 @@ def action_label(code: str, lang: str | None = None) -> str:
     return _label(ACTION, "action", code, lang)
 
 
+# NotFound.kind → the thing's name, for "Not found: {kind} …"
+NOT_FOUND_KINDS = {
+    "case": N("errors", "case"),
+    "category": N("errors", "category"),
+    "major category": N("errors", "major category"),
+    "command centre": N("errors", "command centre"),
+    "department": N("errors", "department"),
+    "escalation": N("errors", "escalation"),
+    "handover": N("errors", "handover"),
+    "officer": N("errors", "officer"),
+    "shift": N("errors", "shift"),
+    "system account": N("errors", "system account"),
+    "user": N("errors", "user"),
+}
 # SignInNotAllowed.reason → message
 SIGN_IN_REFUSALS = {
     "needs_password": N("errors", "--user works only on demo databases: this database needs a sign-in with a "
@@ -291,6 +308,16 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
     if isinstance(exc, DatabaseMissing):
         return translate("errors", "The database file {path} was deleted or replaced while the program was running. "
             "Nothing was changed; restore the file and restart the program.").format(path=exc.path)
+    if isinstance(exc, NoDatabase):
+        return translate("errors", "There is no database at {path}; create one with “commandcenter db upgrade” or "
+                         "name another with --db.").format(path=exc.path)
+    if isinstance(exc, CannotConnect):
+        return translate("errors", "Cannot connect to the database {location}: {reason}").format(
+            location=exc.location, reason=exc.reason)
+    if isinstance(exc, NotFound):
+        kind = NOT_FOUND_KINDS.get(exc.kind)
+        return translate("errors", "Not found: {kind} “{key}”.").format(
+            kind=translate("errors", kind) if kind else exc.kind, key=exc.key)
     if isinstance(exc, NotADemoDatabase):
         return translate("errors", "{location} is not a demo database: a drill feeds only demo databases, so "
             "nothing was written to it.").format(location=exc.location)

@@ -64,8 +64,10 @@ def run(args: argparse.Namespace) -> int:
                                            shift_name=args.shift, lang=lang, out=args.out, printed_by=user)
     finally:
         db.dispose()
-    print(translate("cli", "{path}: {kind} briefing of {day}, {size} bytes, sha256 {sha}").format(
-        path=issued.path, kind=issued.kind, day=args.date.isoformat(), size=issued.size, sha=issued.sha256))
+    # one sentence per kind: the kind is a code, and a code inside a translated sentence stayed English
+    done = (translate("cli", "{path}: shift briefing of {day}, {size} bytes, sha256 {sha}") if issued.kind == "shift"
+            else translate("cli", "{path}: daily briefing of {day}, {size} bytes, sha256 {sha}"))
+    print(done.format(path=issued.path, day=args.date.isoformat(), size=issued.size, sha=issued.sha256))
     if is_quiet(issued.data):
         print(translate("cli", "warning: nothing was reported, dispatched or closed on {day}{shift}; the briefing "
                                "shows only what was still open").format(

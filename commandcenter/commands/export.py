@@ -53,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             since = georeport.parse_timestamp(args.since)
         except ValueError as exc:
-            raise ValidationError(f"--since {args.since} is not an ISO 8601 time with its offset",
+            raise ValidationError(translate("cli", "--since {value} is not an ISO 8601 time with its offset").format(
+                                  value=args.since),
                                   field="since") from exc
     db = open_database(args.db)
     try:

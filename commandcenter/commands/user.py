@@ -64,7 +64,7 @@ def _new_password(username: str) -> str:
     first = getpass.getpass(translate("cli", "New password for {user}: ").format(user=username))
     again = getpass.getpass(translate("cli", "Repeat the new password: "))
     if first != again:
-        raise ValidationError("the two passwords differ; nothing was changed", field="password")
+        raise ValidationError(translate("cli", "the two passwords differ; nothing was changed"), field="password")
     return first
 
 

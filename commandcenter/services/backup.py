@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..db import audit_anchor_path, check_sqlite_file, normalize_url, open_database, sqlite_path
-from ..errors import DatabaseError, NotADatabase
+from ..errors import DatabaseError, NoDatabase, NotADatabase
 from ..shapes.audit import AnchorHead
 from .audit import read_anchor_file, write_anchor_file
 
@@ -72,7 +72,7 @@ def backup_sqlite(database: str | Path, out: Path, *, progress: Progress | None 
     path = sqlite_file(database, "backup")
     check_sqlite_file(path)
     if not path.exists():
-        raise DatabaseError(f"no database at {path}", path=str(path))
+        raise NoDatabase(str(path))
     if not out.parent.is_dir():
         raise DatabaseError(f"no folder {out.parent} for the copy; nothing was written", path=str(out))
     if out.resolve() == path.resolve():
