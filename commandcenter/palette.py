@@ -87,6 +87,8 @@ MAP_STREET_LINE = "#1a1a1a"
 MAP_HIGHLIGHT = "#0057ff"
 MAP_CASE_OUTLINE = "#ffffff"
 MAP_OFFICER_OUTLINE = "#202020"
+MAP_ROAD_MAIN = "#fdfdfd"  # roads as on a street map: pale lines over the grid colours
+MAP_ROAD_MINOR = "#f4f4f4"
 
 # Charts in the PDF reports.
 CHART_BAR = ACCENT

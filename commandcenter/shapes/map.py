@@ -113,3 +113,13 @@ class MapOfficerMarker:
     lat: float
     duty_status: DutyStatus
     open_cases: int
+
+
+@dataclass(frozen=True, slots=True)
+class MapRoad:
+    """A named road as a WGS-84 line, drawn under the grids' names and labelled at street zoom."""
+
+    road_id: int
+    name: str
+    road_class: str  # "main" (arterial, drawn at every zoom) or "minor" (street zoom)
+    points: tuple[LonLat, ...]

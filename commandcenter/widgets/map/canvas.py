@@ -7,7 +7,6 @@ and why (measured with ``benchmarks/bench_map.py``).
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -22,14 +21,10 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ...domain.enums import PRIORITY_ORDER
 from ...geometry.projection import LocalProjection
-from ...map_labels import case_summary
-from ...shapes.map import (
-    MapBoundary,
-    MapCaseMarker,
-    MapGrid,
-    MapOfficerMarker,
-)
+from ...shapes.map import MapBoundary, MapCaseMarker, MapGrid, MapOfficerMarker, MapRoad
 from .geometry import GridGeometry, projection_for
+from .hover import case_text, grid_text, officer_text
+from .labels import PlacedLabel, build_candidates
 from .layers import (
     LayerStack,
     MarkerLayer,
@@ -38,7 +33,6 @@ from .layers import (
     choropleth_fills,
     classify,
     cosmetic_pen,
-    format_number,
     hit_test,
 )
 from .legend import MapLegend, class_rows, marker_rows
@@ -55,6 +49,7 @@ from .style import (
     OFFICER_COLOURS,
     OFFICER_SIZE,
 )
+from .tile_sources import TileSource
 
 
 class MapCanvas(QWidget):
@@ -83,6 +78,7 @@ class MapCanvas(QWidget):
         self._grid_index: dict[int, int] = {}
         self._geometry: GridGeometry | None = None
         self._boundaries: list[MapBoundary] = []
+        self._roads: list[MapRoad] = []
         self._values: dict[int, float] = {}
         self._grid_values = np.empty(0)
         self._grid_classes = np.empty(0, np.int8)
@@ -111,7 +107,7 @@ class MapCanvas(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
 
-        self._stack = LayerStack(self._box)
+        self._stack = LayerStack(self._box, self)
         self._basemap_item, self._choropleth = self._stack.basemap, self._stack.choropleth
         self._boundary_item, self._grid_highlight = self._stack.boundaries, self._stack.grid_highlight
         self._case_item, self._officer_item = self._stack.cases, self._stack.officers
@@ -164,6 +160,8 @@ class MapCanvas(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._stack.labels.restyle()  # halo and text follow the theme and the font size
         super().changeEvent(event)
 
     # -- data ---------------------------------------------------------------------------------
@@ -200,6 +198,7 @@ class MapCanvas(QWidget):
         else:
             self._choropleth.set_outlines([], [], QRectF(), 0.0)
         self.highlight_grid(self._highlighted_grid)  # still there after a reload, or dropped
+        self._place_roads_and_labels()
         self._recolour()
 
     def set_grid_details(self, details: Mapping[int, str]) -> None:
@@ -247,6 +246,30 @@ class MapCanvas(QWidget):
             [brushes.get(m.duty_status, brushes["off_duty"]) for m in self._officers],
             [OFFICER_SIZE] * len(self._officers),
         )
+
+    def set_roads(self, roads: Sequence[MapRoad]) -> None:
+        """Draw the roads (main ones at every zoom, minor ones closer in) and name them."""
+        self._roads = list(roads)
+        self._place_roads_and_labels()
+
+    def set_tile_basemap(self, source: TileSource | None, crs: str = "wgs84", opacity: float = 1.0) -> None:
+        """Draw tiles from an MBTiles package or a tile server under the grids (None removes them).
+
+        ``crs`` is the tiles' coordinate system ("wgs84" or "gcj02"); the grids stay WGS-84.
+        """
+        old = self._stack.tiles.source
+        if old is not None and old is not source:
+            old.close()
+        bounds = self._geometry.bounds if self._geometry is not None else QRectF()
+        self._stack.tiles.set_source(source, self._projection, crs, opacity, bounds)
+        self._apply_visibility()
+        self._recolour()
+
+    def label_layout(self) -> list[PlacedLabel]:
+        """The names placed in the current view (what the labels layer draws), in viewport pixels."""
+        viewport = self._view.viewport()
+        item = self._stack.labels
+        return item.layout(item.deviceTransform(self._view.viewportTransform()), QRectF(viewport.rect()))
 
     def load_basemap(
         self, path: str | os.PathLike[str], bounds_lonlat: tuple[float, float, float, float]
@@ -445,7 +468,16 @@ class MapCanvas(QWidget):
         return self._projection
 
     def _apply_visibility(self) -> None:
-        self._stack.show(self._visible, self._basemap_bounds is not None, self._ring_shown)
+        self._stack.show(self._visible, self._basemap_bounds is not None, self._ring_shown,
+                         self._stack.tiles.source is not None)
+
+    def _place_roads_and_labels(self) -> None:
+        self._stack.roads.set_roads(self._roads, self._projection)
+        geo = self._geometry
+        candidates = build_candidates(
+            self._boundaries, self._grids, None if geo is None else geo.geoms,
+            None if geo is None else geo.grid_of_polygon, self._roads, self._projection)
+        self._stack.labels.set_candidates(candidates, QRectF() if geo is None else geo.bounds)
 
     def _place_basemap(self) -> None:
         assert self._basemap_bounds is not None
@@ -478,7 +510,8 @@ class MapCanvas(QWidget):
         self._update_legend()
 
     def _basemap_shown(self) -> bool:
-        return self._basemap_bounds is not None and self._visible["basemap"]
+        shown = self._basemap_bounds is not None or self._stack.tiles.source is not None
+        return shown and self._visible["basemap"]
 
     def _update_legend(self) -> None:
         if not self._texts:
@@ -527,28 +560,14 @@ class MapCanvas(QWidget):
         if hit is None:
             return ""
         kind, i = hit
-        esc = html.escape
         if kind == "case":
-            case = self._cases[i]
-            priority = self._priority_names.get(case.priority, case.priority)
-            return f"<b>{esc(case.case_number)}</b> · {esc(priority)}<br>{esc(case_summary(case))}"
+            return case_text(self._cases[i], self._priority_names)
         if kind == "officer":
             officer = self._officers[i]
-            duty = self._duty_names.get(officer.duty_status, officer.duty_status)
-            open_cases = self.tr("%n open case(s)", "", officer.open_cases)
-            return f"<b>{esc(officer.name)}</b><br>{esc(duty)}<br>{esc(open_cases)}"
+            return officer_text(officer, self._duty_names, self.tr("%n open case(s)", "", officer.open_cases))
         grid = self._grids[i]
-        lines = [f"<b>{esc(self._texts['grid'].format(code=grid.code))}</b>", esc(grid.name)]
-        if self._measure_label:
-            value = self._grid_values[i]
-            shown = (
-                self._texts["no_value"] if not np.isfinite(value) else format_number(float(value))
-            )
-            lines.append(f"{esc(self._measure_label)}: {esc(shown)}")
-        details = self._grid_details.get(grid.grid_id)
-        if details:
-            lines.append(esc(details))
-        return "<br>".join(lines)
+        return grid_text(grid, self._texts["grid"].format(code=grid.code), self._measure_label,
+                         float(self._grid_values[i]), self._texts["no_value"], self._grid_details.get(grid.grid_id))
 
     def _set_hover_text(self, text: str) -> None:
         if text == self._hover_text:

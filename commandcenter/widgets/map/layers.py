@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from ...geometry.projection import LocalProjection
 from ...shapes.map import MapBoundary
 from .geometry import GridGeometry, ring_arrays, ring_segments, segment_keys, segments_path
+from .labels import LabelItem
+from .roads import RoadItem
 from .style import (
     BASEMAP_FILL_ALPHA,
     CASE_OUTLINE,
@@ -37,6 +39,7 @@ from .style import (
     OFFICER_SYMBOL,
     STREET_LINE,
 )
+from .tiles import TileItem
 
 
 def cosmetic_pen(colour: str | QColor, width: float) -> QPen:
@@ -304,8 +307,11 @@ def choropleth_fills(
 class LayerStack:
     """Every item of the map in drawing order, each belonging to one of :data:`LAYERS`."""
 
-    def __init__(self, box: pg.ViewBox) -> None:
+    def __init__(self, box: pg.ViewBox, widget: QWidget) -> None:
         self.basemap = pg.ImageItem(axisOrder="row-major")
+        self.tiles = TileItem()
+        self.roads = RoadItem()
+        self.labels = LabelItem(widget)
         self.choropleth = ChoroplethItem()
         self.boundaries = OutlineItem(antialias=False)
         self.grid_highlight = OutlineItem(antialias=True)
@@ -322,8 +328,11 @@ class LayerStack:
         self.ring = pg.ScatterPlotItem(pxMode=True, symbol="o", brush=None, tip=None)
         stack: list[tuple[str, QGraphicsItem, int]] = [
             ("basemap", self.basemap, -10),
+            ("basemap", self.tiles, -9),
             ("grids", self.choropleth, 0),
+            ("roads", self.roads, 5),
             ("boundaries", self.boundaries, 10),
+            ("labels", self.labels, 18),
             ("grids", self.grid_highlight, 15),
             ("officers", self.officers, 20),
             ("cases", self.cases, 25),
@@ -335,7 +344,7 @@ class LayerStack:
             box.addItem(item)
             self._items[layer].append(item)
 
-    def show(self, visible: dict[str, bool], basemap: bool, ring: bool) -> None:
+    def show(self, visible: dict[str, bool], basemap: bool, ring: bool, tiles: bool = False) -> None:
         """Show the items of the visible layers; the basemap and the ring only when they exist.
 
         Hidden items cost nothing per frame, so the basemap and the ring stay hidden while
@@ -346,6 +355,8 @@ class LayerStack:
                 shown = visible[layer]
                 if item is self.basemap:
                     shown = shown and basemap
+                elif item is self.tiles:
+                    shown = shown and tiles
                 elif item is self.ring:
                     shown = shown and ring
                 item.setVisible(shown)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ... import palette
 
-LAYERS: tuple[str, ...] = ("basemap", "grids", "boundaries", "cases", "officers")
+LAYERS: tuple[str, ...] = ("basemap", "grids", "roads", "boundaries", "labels", "cases", "officers")
 
 CLASS_COLOURS = palette.MAP_CLASS_COLOURS
 NO_DATA_COLOUR = palette.MAP_NO_DATA
@@ -24,6 +24,12 @@ HIGHLIGHT_RING_COLOUR = palette.MAP_HIGHLIGHT
 HIGHLIGHT_RING_HALO = palette.MAP_CASE_OUTLINE  # white under the ring, so it shows on any fill
 LEGEND_TEXT_COLOUR = palette.MAP_OFFICER_OUTLINE
 BASEMAP_FILL_ALPHA = 150  # grids stay readable but let the basemap show through
+# road class -> (colour, 1-pixel device offsets); minor roads appear at street zoom
+ROAD_LINES: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {
+    "main": (palette.MAP_ROAD_MAIN, _HEAVY_2),
+    "minor": (palette.MAP_ROAD_MINOR, ((0, 0),)),
+}
+MINOR_ROAD_MAX_M_PER_PX = 6.0
 
 CASE_COLOURS = palette.PRIORITY_MARKER_COLOURS
 OFFICER_COLOURS = palette.DUTY_MARKER_COLOURS
