@@ -26,6 +26,7 @@ PERMISSIONS: dict[str, str] = {
     Action.MANAGE_TIME_LIMITS: N("permission", "Manage time limits"),
     Action.MANAGE_HOLIDAYS: N("permission", "Manage the holiday calendar"),
     Action.IMPORT_DATA: N("permission", "Import data"),
+    Action.ATTACH_PHOTO: N("permission", "Attach photos to cases"),
 }
 LEVELS: dict[str, str] = {
     CentreLevel.STREET: N("centre_level", "Street"),

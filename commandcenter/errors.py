@@ -406,3 +406,21 @@ class DuplicateName(ValidationError):
         super().__init__(f"{field.replace('_', ' ')} {name!r} is already used by category {other_code}",
                          field=field, name=name, other_code=other_code)
         self.name, self.other_code = name, other_code
+
+
+class PhotoRejected(ValidationError):
+    """A file refused as a case photo, and why (`problem`): "empty", "not_an_image" (judged by
+    its content, whatever its name says), "too_large" (`size` bytes over `limit`) or
+    "too_many_pixels" (a side of `size` pixels over `limit`). Nothing was stored."""
+
+    code = "photo_rejected"
+
+    def __init__(self, problem: str, filename: str, size: int = 0, limit: int = 0) -> None:
+        texts = {
+            "empty": f"{filename} is empty",
+            "not_an_image": f"{filename} is not an image (JPEG, PNG, GIF, WebP, BMP or TIFF)",
+            "too_large": f"{filename} has {size} bytes: a photo may have at most {limit}",
+            "too_many_pixels": f"{filename} is {size} pixels on its longer side: a photo may have at most {limit}",
+        }
+        super().__init__(texts[problem], field="photo", problem=problem, filename=filename, size=size, limit=limit)
+        self.problem, self.filename, self.size, self.limit = problem, filename, size, limit

@@ -312,12 +312,8 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         return translate("errors", "There is no database at {path}; create one with “commandcenter db upgrade” or "
                          "name another with --db.").format(path=exc.path)
     if isinstance(exc, CannotConnect):
-        return translate("errors", "Cannot connect to the database {location}: {reason}").format(
+        return translate("errors", "cannot connect to {location}: {reason}").format(
             location=exc.location, reason=exc.reason)
-    if isinstance(exc, NotFound):
-        kind = NOT_FOUND_KINDS.get(exc.kind)
-        return translate("errors", "Not found: {kind} “{key}”.").format(
-            kind=translate("errors", kind) if kind else exc.kind, key=exc.key)
     if isinstance(exc, NotADemoDatabase):
         return translate("errors", "{location} is not a demo database: a drill feeds only demo databases, so "
             "nothing was written to it.").format(location=exc.location)
@@ -343,6 +339,11 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         return translate("briefing_checks", "this centre has no shift named {name}; its shifts are: {shifts}").format(name=exc.name, shifts=shift_list(exc.shifts))
     if isinstance(exc, WorldFileInvalid) and exc.problem in WORLD_FILE_PROBLEMS:
         return translate("map", WORLD_FILE_PROBLEMS[exc.problem]).format(file=exc.file)
+    # after its subclasses' own wording (UnknownShift)
+    if isinstance(exc, NotFound):
+        kind = NOT_FOUND_KINDS.get(exc.kind)
+        return translate("errors", "Not found: {kind} “{key}”.").format(
+            kind=translate("errors", kind) if kind else exc.kind, key=exc.key)
     if isinstance(exc, CommandCentreError):
         return exc.message
     return str(exc)

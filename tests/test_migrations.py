@@ -12,6 +12,7 @@ from commandcenter import migrations
 from commandcenter.cli import main
 from commandcenter.db import create_db_engine, normalize_url, open_database
 from commandcenter.errors import DatabaseError
+from commandcenter.migrations.search_schema import include_name
 from commandcenter.models import Base
 
 
@@ -19,7 +20,7 @@ def test_upgrade_from_empty_matches_the_models(tmp_path) -> None:  # type: ignor
     db = open_database(tmp_path / "new.sqlite", create=True)
     assert migrations.current_revision(db) == migrations.head_revision()
     with db.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}), Base.metadata) == []
     db.dispose()
 
 

@@ -14,6 +14,7 @@ from commandcenter.db import open_database
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import IllegalTransition, StaleCase
+from commandcenter.migrations.search_schema import include_name
 from commandcenter.models import Base
 from commandcenter.services.auth import demo_principal
 from commandcenter.services.geo import GridLocator
@@ -38,7 +39,7 @@ def pg_db(pg_url):  # type: ignore[no-untyped-def]
 def test_upgrade_from_empty_matches_the_models(pg_db) -> None:  # type: ignore[no-untyped-def]
     assert migrations.current_revision(pg_db) == migrations.head_revision()
     with pg_db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}), Base.metadata)
     assert diff == []
 
 

@@ -57,6 +57,8 @@ class Action(StrEnum):
     REVEAL_PERSONAL_DATA = "reveal_personal_data"
     # search the audit trail and verify its hash chain (the audit screen)
     VIEW_AUDIT = "view_audit"
+    # attach a photo to a case at intake, with the handler's feedback or at verification
+    ATTACH_PHOTO = "attach_photo"
 
 
 _OPERATOR = {
@@ -84,6 +86,7 @@ _OPERATOR = {
     Action.FOLLOW_UP,
     # an operator calling a reporter back needs the number: one case at a time, audited
     Action.REVEAL_PERSONAL_DATA,
+    Action.ATTACH_PHOTO,
 }
 _SUPERVISOR = _OPERATOR | {
     Action.CLOSE,

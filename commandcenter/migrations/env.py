@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from commandcenter.migrations.search_schema import include_name
 from commandcenter.models import Base
 
 config = context.config
@@ -29,6 +30,7 @@ def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,  # the search's raw-SQL objects (0017)
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -25,6 +25,7 @@ from .people import (
     RolePermission,
     User,
 )
+from .photos import CasePhoto
 from .shifts import BriefingIssued, Handover, HandoverItem, Shift, ShiftMember
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "CalendarYear",
     "Case",
     "CaseHistory",
+    "CasePhoto",
     "Category",
     "ChangeLog",
     "CommandCentre",
