@@ -27,3 +27,4 @@ class Entity(StrEnum):
     PERMISSION = "permission"  # the role -> action table; entity_id is unused (0)
     CENTRE = "centre"  # a command centre's name, level, parent or time zone
     CATEGORY = "category"  # a category's names or its time limits
+    WARNING = "warning"  # an early warning raised, re-opened or acted on (services/warnings)

@@ -31,6 +31,7 @@ from ..services.facade.signin import AccountService
 from ..services.facade.wall import WallService
 from ..services.handover import HandoverService
 from ..services.lifecycle import CaseService
+from ..services.warnings import WarningService
 from .bus import ScreenBus
 from .feed import ChangeFeed
 from .tasks import TaskRunner
@@ -58,6 +59,7 @@ class AppContext:
     audit: AuditService = field(init=False)
     accounts: AccountService = field(init=False)
     exports: ExportService = field(init=False)
+    warnings: WarningService = field(init=False)
     _rights: frozenset[Action] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -76,6 +78,7 @@ class AppContext:
         self.audit = AuditService(self.db)
         self.accounts = AccountService(self.db)
         self.exports = ExportService(self.db)
+        self.warnings = WarningService(self.db)
         self.feed.changed.connect(self._on_changed)
 
     def can(self, action: Action) -> bool:

@@ -27,6 +27,7 @@ from .people import (
 )
 from .photos import CasePhoto
 from .shifts import BriefingIssued, Handover, HandoverItem, Shift, ShiftMember
+from .warnings import EarlyWarning
 
 __all__ = [
     "AppMeta",
@@ -48,6 +49,7 @@ __all__ = [
     "DepartmentRoute",
     "District",
     "DutyChange",
+    "EarlyWarning",
     "Escalation",
     "Grid",
     "Handover",

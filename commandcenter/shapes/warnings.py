@@ -58,3 +58,18 @@ class WarningItem:
     acted_by: str | None = None    # display name of the supervisor who acted
     acted_at: datetime | None = None
     linked_case_id: int | None = None  # the case or patrol task opened for it
+
+
+@dataclass(frozen=True, slots=True)
+class WarningRun:
+    """What one detector run did: the full recomputation's summary (CLI, benchmark, briefing)."""
+
+    as_of: datetime
+    cases_read: int
+    findings: int
+    raised: int
+    reopened: int
+    updated: int
+    unchanged: int
+    open_by_kind: Mapping[WarningKind, int]
+    seconds: float

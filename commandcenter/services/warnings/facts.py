@@ -1,0 +1,149 @@
+"""Reading the detectors' case facts from the database: around a few cases, or a whole window.
+
+Every read goes through an index: one category's cases by report time
+(`ix_case_category_reported`), one caller's by phone (`ix_case_reporter_phone`), so the
+incremental path reads a few hundred rows however large the history. Rejected and merged
+cases are not evidence (an invalid report, a duplicate of one already counted); drill cases
+count on a demo database only, as in every figure. Phones and names become opaque keys here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, Integer, and_, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from ...caches import CacheKey
+from ...db import Database
+from ...domain.entities import Entity
+from ...domain.enums import CaseStatus
+from ...domain.warnings import CaseFact, DueFact
+from ...geometry.projection import METRES_PER_DEGREE_LAT
+from ...models import Case, Category, Community, Grid
+from ..drill_scope import counted_in_figures
+
+_EXCLUDED = (CaseStatus.REJECTED.value, CaseStatus.MERGED.value)
+
+
+@dataclass(frozen=True)
+class Places:
+    """Each grid's community and street, and the category codes by id (cached per database)."""
+
+    community: dict[int, int]
+    street: dict[int, int]
+    category_code: dict[int, str]
+    category_id: dict[str, int]
+
+
+PLACES: CacheKey[Places] = CacheKey("warning_places", frozenset({Entity.GRID, Entity.CATEGORY}))
+
+
+def places(db: Database) -> Places:
+    def build() -> Places:
+        with db.read() as s:
+            grids = s.execute(select(Grid.id, Grid.community_id, Community.street_id)
+                              .join(Community, Community.id == Grid.community_id)).all()
+            cats = s.execute(select(Category.id, Category.code)).all()
+        return Places({g: c for g, c, _ in grids}, {g: st for g, _, st in grids}, {i: c for i, c in cats},
+                      {c: i for i, c in cats})
+    return db.caches.get(PLACES, build)
+
+
+def opaque(text: str) -> str:
+    """A stable key for a phone number or a name that does not show it (empty stays empty)."""
+    if not text:
+        return ""
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def phone_key(phone: str) -> str:
+    """The caller's key: the digits only, so '0594-2345678' and '05942345678' are one caller."""
+    return opaque("".join(ch for ch in phone if ch.isdigit()))
+
+
+_REPORTED = type_coerce(Case.reported_at, Integer)
+_COLUMNS = (Case.id, Case.category_id, Case.grid_id, Case.lon, Case.lat, _REPORTED, Case.address,
+            Case.reporter_phone, Case.reporter_name, Case.centre_id)
+
+
+@dataclass
+class FactSet:
+    """Facts read so far, each case once, and each case's centre (a warning's scope)."""
+
+    facts: dict[int, CaseFact]
+    centres: dict[int, int]
+
+    @classmethod
+    def empty(cls) -> FactSet:
+        return cls({}, {})
+
+    def values(self) -> list[CaseFact]:
+        return list(self.facts.values())
+
+
+def read(s: Session, p: Places, into: FactSet, *where: ColumnElement[bool]) -> list[CaseFact]:
+    """The counted cases matching `where`, added to `into`; returns those read."""
+    out = []
+    rows = s.execute(select(*_COLUMNS).where(Case.status.notin_(_EXCLUDED), counted_in_figures(), *where))
+    for cid, cat, grid, lon, lat, at, address, phone, name, centre in rows:
+        fact = into.facts.get(cid)
+        if fact is None:
+            fact = CaseFact(cid, p.category_code[cat], grid, p.community[grid], p.street[grid], lon, lat, at,
+                            address or "", phone_key(phone or ""), opaque(name or ""))
+            into.facts[cid] = fact
+            into.centres[cid] = centre
+        out.append(fact)
+    return out
+
+
+def since(start: int, end: int) -> ColumnElement[bool]:
+    return and_(Case.reported_at > start, Case.reported_at <= end)
+
+
+def near(lon: float, lat: float, metres: float) -> ColumnElement[bool]:
+    """A lon/lat box around a point, `metres` each way (the detector measures exactly)."""
+    dlat = metres / METRES_PER_DEGREE_LAT
+    dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
+    return and_(Case.lon.between(lon - dlon, lon + dlon), Case.lat.between(lat - dlat, lat + dlat))
+
+
+def in_windows(windows: Sequence[tuple[int, int]]) -> ColumnElement[bool]:
+    return or_(*(since(a, b) for a, b in windows))
+
+
+def categories_of(p: Places, codes: Iterable[str]) -> list[int]:
+    return [p.category_id[c] for c in codes if c in p.category_id]
+
+
+def dispute_category_ids(p: Places, major: str) -> list[int]:
+    return [i for c, i in p.category_id.items() if len(c) > 2 and c[:2] == major]
+
+
+def due_facts(s: Session, p: Places, last_day: date, days: int, tz: ZoneInfo, now: int) -> tuple[list[DueFact],
+                                                                                                   dict[int, int]]:
+    """Cases due to close on the `days` local days ending with `last_day`, once per department
+    and once per street; on time = closed by the assessment deadline (as 按期结案率 counts)."""
+    first = datetime.combine(last_day - timedelta(days=days - 1), datetime.min.time(), tz)
+    end = datetime.combine(last_day + timedelta(days=1), datetime.min.time(), tz)
+    deadline = type_coerce(Case.assess_deadline_at, Integer)
+    closed = type_coerce(Case.closed_at, Integer)
+    rows = s.execute(select(Case.id, Case.assignee_department_id, Case.grid_id, deadline, closed, Case.centre_id)
+                     .where(Case.assess_deadline_at >= first, Case.assess_deadline_at < end,
+                            Case.status.notin_(_EXCLUDED), counted_in_figures())).all()
+    out, centres = [], {}
+    for cid, department, grid, due_at, closed_at, centre in rows:
+        if due_at > now:
+            continue
+        day = datetime.fromtimestamp(due_at, tz).date()
+        on_time = closed_at is not None and closed_at <= due_at
+        centres[cid] = centre
+        out.append(DueFact(cid, ("street", p.street[grid]), day, on_time, due_at))
+        if department is not None:
+            out.append(DueFact(cid, ("department", department), day, on_time, due_at))
+    return out, centres
