@@ -21,7 +21,6 @@ from ..db import Database
 from ..domain.actions import NOTE_MAX_CHARS, Action
 from ..domain.entities import Entity
 from ..domain.enums import (
-    OPEN_STATUSES,
     CaseStatus,
     Priority,
     ReporterPrivacy,
@@ -51,6 +50,7 @@ from .case_queries import case_detail, case_row
 from .changefeed import record_change
 from .field_steps import FIELD_STEPS, acceptance_clock, apply_field_step
 from .geo import GridLocator
+from .intake import hotline, merging
 from .personal_data import detail_for
 from .timelimits import TimeLimits
 from .validation import clean_text
@@ -73,6 +73,7 @@ class TransitionParams:
     rating: int | None = None
     evidence: str = ""  # a photo or file reference (field check, on-the-spot handling)
     satisfaction: str | None = None  # a follow-up's Satisfaction value
+    reply: str = ""  # closing a 12345 work order: the reply sent back to the hotline
 
 
 # free text of an action: a history note unless another column is named
@@ -170,67 +171,92 @@ class CaseService:
         return detail_for(self.db, principal, detail)
 
     # ---- intake -----------------------------------------------------------------------
-    def report(self, actor: Principal, new: NewCase, *, register: bool = False) -> CaseRow:
-        """Enter a new case from any channel; with `register` it is registered (立案) at once."""
+    def report(self, actor: Principal, new: NewCase, *, register: bool = False,
+               merge_into: int | None = None) -> CaseRow:
+        """Enter a new case from any channel; with `register` it is registered (立案) at once.
+
+        With `merge_into` the call is a further report of that open case: it is entered and
+        merged into it in the same transaction (its caller joins the survivor's reporters), so no
+        new open case appears. With `new.call_answer` it was answered on the call (直接答复).
+        """
         authorize(self.db, actor, Action.INTAKE)
         if register:
             authorize(self.db, actor, Action.REGISTER)
         if new.solved_on_spot:
             authorize(self.db, actor, Action.SOLVE_ON_SPOT)
+        if merge_into is not None:
+            authorize(self.db, actor, Action.MERGE)
+        if new.call_answer.strip():
+            authorize(self.db, actor, Action.ANSWER_ON_CALL)
+        with self.db.unit_of_work() as s:
+            case_id = self.enter(s, actor, new, self.db.clock.now(), register=register, merge_into=merge_into).id
+        return self._row(case_id)
+
+    def enter(self, s: Session, actor: Principal, new: NewCase, now: datetime, *, register: bool = False,
+              merge_into: int | None = None) -> Case:
+        """`report`'s writes inside the caller's unit of work, for a service whose own action
+        creates a case (a warning's patrol task) in the same transaction; the caller has
+        authorized `actor` for what it does."""
         privacy = ReporterPrivacy(new.reporter_privacy)
         anonymous = privacy is ReporterPrivacy.ANONYMOUS  # an anonymous caller's name is not kept at all
         description = _clean(new.description, "description", required=True, column=Case.description)
         SourceChannel(new.source)
         Priority(new.priority)
-        now = self.db.clock.now()
         reported_at = new.reported_at or now
-        with self.db.unit_of_work() as s:
-            if s.get(Category, new.category_id) is None:
-                raise ValidationError(f"unknown category {new.category_id}", field="category")
-            lon, lat, grid_id = self._place(s, new)
-            centre_id = centre_for_grid(s, grid_id)
-            if isinstance(actor, Principal) and centre_id not in actor.centre_ids:
-                centre_id = actor.centre_id
-            day = reported_at.astimezone(self.limits.calendar.tz).strftime("%Y%m%d")
-            case = Case(
-                centre_id=centre_id,
-                case_number=next_case_number(s, numbering_centre(s, centre_id), day),
-                source=str(new.source),
-                category_id=new.category_id,
-                priority=str(new.priority),
-                status=CaseStatus.REPORTED.value,
-                grid_id=grid_id,
-                lon=lon,
-                lat=lat,
-                address=_clean(new.address, "address", column=Case.address),
-                description=description,
-                reporter_name="" if anonymous else _clean(new.reporter_name, "reporter_name", column=Case.reporter_name),
-                reporter_phone="" if anonymous else _clean(new.reporter_phone, "reporter_phone",
-                                                           column=Case.reporter_phone),
-                reporter_privacy=privacy.value,
-                reported_at=reported_at,
-                stage_started_at=reported_at,
-                stage_remind_at=(clock := self.limits.clock(new.category_id, str(new.priority), Stage.REGISTER,
-                                                            reported_at)).remind_at,
-                stage_deadline_at=clock.deadline_at,
-                updated_at=now,
-                created_by=actor.user_id,
-                # the drill feed's own account writes drill cases, whatever its caller claims
-                is_drill=actor.role is Role.SYSTEM_DRILL,
-            )
-            s.add(case)
-            s.flush()
-            history_id = self._history(s, case, actor, now, "report", None, note="")
-            write_audit(s, actor, now, "report", "case", case.id, {"case_number": case.case_number},
-                        history_id=history_id)
-            if new.solved_on_spot:
-                self._apply(s, case, actor, Action.SOLVE_ON_SPOT, TransitionParams(
-                    note=new.on_spot_note, officer_id=new.officer_id, evidence=new.evidence), now)
-            elif register:
-                self._apply(s, case, actor, Action.REGISTER, TransitionParams(), now)
-            record_change(s, now, Entity.CASE, case.id, "insert", case.centre_id)
-            case_id = case.id
-        return self._row(case_id)
+        if s.get(Category, new.category_id) is None:
+            raise ValidationError(f"unknown category {new.category_id}", field="category")
+        lon, lat, grid_id = self._place(s, new)
+        hotline_number = _clean(new.hotline_number, "hotline_number", column=Case.hotline_number).strip() or None
+        if hotline_number is not None:
+            hotline.check_unique(s, str(new.source), hotline_number)
+        centre_id = centre_for_grid(s, grid_id)
+        if isinstance(actor, Principal) and centre_id not in actor.centre_ids:
+            centre_id = actor.centre_id
+        day = reported_at.astimezone(self.limits.calendar.tz).strftime("%Y%m%d")
+        case = Case(
+            centre_id=centre_id,
+            case_number=next_case_number(s, numbering_centre(s, centre_id), day),
+            source=str(new.source),
+            category_id=new.category_id,
+            priority=str(new.priority),
+            status=CaseStatus.REPORTED.value,
+            grid_id=grid_id,
+            lon=lon,
+            lat=lat,
+            address=_clean(new.address, "address", column=Case.address),
+            description=description,
+            reporter_name="" if anonymous else _clean(new.reporter_name, "reporter_name", column=Case.reporter_name),
+            reporter_phone="" if anonymous else _clean(new.reporter_phone, "reporter_phone",
+                                                       column=Case.reporter_phone),
+            reporter_privacy=privacy.value,
+            reported_at=reported_at,
+            stage_started_at=reported_at,
+            stage_remind_at=(clock := self.limits.clock(new.category_id, str(new.priority), Stage.REGISTER,
+                                                        reported_at)).remind_at,
+            stage_deadline_at=clock.deadline_at,
+            updated_at=now,
+            created_by=actor.user_id,
+            # the drill feed's own account writes drill cases, whatever its caller claims
+            is_drill=actor.role is Role.SYSTEM_DRILL,
+            hotline_number=hotline_number,
+            hotline_due_at=new.hotline_due_at,
+        )
+        s.add(case)
+        s.flush()
+        history_id = self._history(s, case, actor, now, "report", None, note="")
+        write_audit(s, actor, now, "report", "case", case.id, {"case_number": case.case_number},
+                    history_id=history_id)
+        if merge_into is not None:
+            self._apply(s, case, actor, Action.MERGE, TransitionParams(merge_into_id=merge_into), now)
+        elif new.call_answer.strip():
+            self._apply(s, case, actor, Action.ANSWER_ON_CALL, TransitionParams(note=new.call_answer), now)
+        elif new.solved_on_spot:
+            self._apply(s, case, actor, Action.SOLVE_ON_SPOT, TransitionParams(
+                note=new.on_spot_note, officer_id=new.officer_id, evidence=new.evidence), now)
+        elif register:
+            self._apply(s, case, actor, Action.REGISTER, TransitionParams(), now)
+        record_change(s, now, Entity.CASE, case.id, "insert", case.centre_id)
+        return case
 
     def _place(self, s: Session, new: NewCase) -> tuple[float, float, int]:
         if new.lon is not None and new.lat is not None:
@@ -299,6 +325,12 @@ class CaseService:
                 failed.append((case_id, exc))
         return done, failed
 
+    def apply_in(self, s: Session, case: Case, actor: Principal, action: Action,
+                 params: TransitionParams, now: datetime) -> None:
+        """`perform`'s state change inside the caller's unit of work (after `enter`, e.g. the
+        dispatch of a warning's patrol task); the caller has authorized `actor`."""
+        self._apply(s, case, actor, action, params, now)
+
     def _apply(self, s: Session, case: Case, actor: Principal, action: Action,
                p: TransitionParams, now: datetime) -> None:
         status = CaseStatus(case.status)
@@ -323,11 +355,15 @@ class CaseService:
             case.reject_reason = _clean(p.note, "reason", required=True, column=Case.reject_reason)
             case.stage_started_at = case.stage_deadline_at = None
         elif action is Action.MERGE:
-            target = self._merge_target(s, case, p.merge_into_id)
+            target = merging.survivor(s, case, p.merge_into_id)
             in_scope(actor, action, target.centre_id)  # never into another centre's case
-            case.merged_into_id = target.id
+            merged_note = merging.absorb(s, case, target, actor, now)
             case.stage_started_at = case.stage_deadline_at = None
-            note = note or f"merged into {target.case_number}"
+            note = note or merged_note
+        elif action is Action.ANSWER_ON_CALL:  # 直接答复: closed at intake, never registered nor due
+            case.call_answer = _clean(p.note, "answer", required=True, column=Case.call_answer)
+            case.closed_at = now
+            case.stage_started_at = case.stage_deadline_at = case.stage_remind_at = None
         elif action in (Action.DISPATCH, Action.REASSIGN):
             officer_id, department_id = self._assignee(s, p)
             if action is Action.REASSIGN and (officer_id, department_id) == (
@@ -353,6 +389,8 @@ class CaseService:
             officer_id, department_id = case.assignee_officer_id, case.assignee_department_id
         elif action is Action.CLOSE:
             case.closed_at = now
+            if p.reply.strip():  # a 12345 work order's reply to the hotline, kept on the case
+                case.hotline_reply = _clean(p.reply, "reply", column=Case.hotline_reply)
             case.stage_started_at = case.stage_deadline_at = None
         elif action in (Action.RETURN_FOR_REWORK, Action.FAIL_CHECK):  # a failed field check is a rework
             # the handler gets a rework clock for escalation; 按期 stays judged against
@@ -400,21 +438,6 @@ class CaseService:
                                    outcome=outcome, evidence=evidence)
         write_audit(s, actor, now, action.value, "case", case.id,
                     {"case_number": case.case_number, "from": status.value, "to": to.value}, history_id=history_id)
-
-    def _merge_target(self, s: Session, case: Case, target_id: int | None) -> Case:
-        if target_id is None:
-            raise ValidationError("choose the case to merge into", field="merge_into")
-        if target_id == case.id:
-            raise ValidationError("a case cannot be merged into itself", field="merge_into")
-        target = s.get(Case, target_id)
-        if target is None:
-            raise NotFound("case", target_id)
-        if CaseStatus(target.status) not in OPEN_STATUSES and target.status != CaseStatus.CLOSED:
-            raise ValidationError(
-                f"case {target.case_number} is {target.status}: merge into an open or closed case",
-                field="merge_into",
-            )
-        return target
 
     def _assignee(self, s: Session, p: TransitionParams) -> tuple[int | None, int | None]:
         if p.officer_id is None and p.department_id is None:
