@@ -1,4 +1,4 @@
-"""`commandcenter import officers|departments|positions|grids|open311|open311-services --db PATH FILE`.
+"""`commandcenter import officers|departments|positions|grids|gazetteer|open311|open311-services --db PATH FILE`.
 
 Prints what was imported, areas renamed (only with `grids --rename-areas`) and any warnings. A refused file prints every problem with its line
 or feature and exits with code 2; the database is left exactly as it was.
@@ -24,6 +24,7 @@ HELP = {
     "departments": N("cli", "departments from CSV: code,name,phone,category_codes (category_codes ;-separated)"),
     "positions": N("cli", "timestamped officer positions from CSV (employee_no,at,lon,lat) or JSON"),
     "grids": N("cli", "unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)"),
+    "gazetteer": N("cli", "named places for address look-up from CSV: name,kind,lon,lat[,grid_code]"),
     "open311": N("cli", "cases from an Open311 GeoReport v2 JSON list of service requests"),
     "open311-services": N("cli", "replace the Open311 service list (service_code to category) from JSON"),
 }
@@ -43,6 +44,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                            help=translate("cli", "let district_name, street_name and community_name rename stored "
                                                  "areas (recorded in the audit trail); without it a differing name "
                                                  "refuses the file"))
+        if kind == "gazetteer":
+            k.add_argument("--crs", choices=("wgs84", "gcj02"), default="wgs84",
+                           help=translate("cli", "what the coordinates are in: wgs84 (default) or gcj02 (read off "
+                                                 "Amap, Tencent or WeChat; converted to WGS-84)"))
         if kind == "open311":
             k.add_argument("--source", default="open311",
                            help=translate("cli", "name of the feed the file comes from: its service_request_ids "
@@ -56,6 +61,7 @@ def describe_result(result: ImportResult) -> list[str]:
         "departments": translate("cli", "departments"),
         "positions": translate("cli", "positions"),
         "grids": translate("cli", "grids"),
+        "gazetteer": translate("cli", "places"),
         "open311": translate("cli", "service requests"),
         "open311-services": translate("cli", "Open311 services"),
     }[result.kind]
@@ -107,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         options = {"rename_areas": args.rename_areas} if args.import_kind == "grids" else {}
+        if args.import_kind == "gazetteer":
+            options = {"crs": args.crs}
         # as the importer account; the audit entry names the OS user who ran the command
         importer = system_principal(db, "importer")
         if args.import_kind in INTERCHANGE:

@@ -7,13 +7,15 @@ problems and leaves the database exactly as it was.
 
 Modules: `reading` (text encodings, CSV and JSON records, the problem list), `people`
 (officers and departments), `positions` (officers' timestamped positions) and `grids` (unit
-grids and the district, street and community they belong to).
+grids and the district, street and community they belong to) and `gazetteer` (named places
+for address look-up).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from .gazetteer import import_gazetteer
 from .grids import import_grids
 from .people import import_departments, import_officers
 from .positions import import_positions
@@ -24,12 +26,14 @@ IMPORTERS: dict[str, Callable[..., ImportResult]] = {
     "departments": import_departments,
     "positions": import_positions,
     "grids": import_grids,
+    "gazetteer": import_gazetteer,
 }
 
 __all__ = [
     "IMPORTERS",
     "ImportResult",
     "import_departments",
+    "import_gazetteer",
     "import_grids",
     "import_officers",
     "import_positions",
