@@ -59,6 +59,9 @@ class Action(StrEnum):
     VIEW_AUDIT = "view_audit"
     # attach a photo to a case at intake, with the handler's feedback or at verification
     ATTACH_PHOTO = "attach_photo"
+    # an early warning (事前预警): acknowledge it with a note, open a patrol task or a case for
+    # it, or dismiss it with a reason
+    ACT_ON_WARNING = "act_on_warning"
 
 
 _OPERATOR = {
@@ -102,6 +105,7 @@ _SUPERVISOR = _OPERATOR | {
     Action.MANAGE_ROSTER,
     Action.VIEW_PERSONAL_DATA,
     Action.VIEW_AUDIT,
+    Action.ACT_ON_WARNING,
 }
 _TRAINER = {Action.VIEW, Action.MANAGE_DEMO, Action.RUN_DRILL, Action.ESCALATE}
 _ADMIN = {
@@ -115,6 +119,7 @@ _ADMIN = {
     Action.ESCALATE,
     Action.VIEW_PERSONAL_DATA,  # admins import and correct officers' and residents' records
     Action.VIEW_AUDIT,
+    Action.ACT_ON_WARNING,
 }
 
 DEFAULT_PERMISSIONS: dict[Role, frozenset[Action]] = {
