@@ -31,6 +31,8 @@ from ..services.facade.signin import AccountService
 from ..services.facade.wall import WallService
 from ..services.handover import HandoverService
 from ..services.lifecycle import CaseService
+from ..services.photos import PhotoService
+from ..services.search import SearchService
 from ..services.warnings import WarningService
 from .bus import ScreenBus
 from .feed import ChangeFeed
@@ -59,6 +61,8 @@ class AppContext:
     audit: AuditService = field(init=False)
     accounts: AccountService = field(init=False)
     exports: ExportService = field(init=False)
+    photos: PhotoService = field(init=False)
+    search: SearchService = field(init=False)
     warnings: WarningService = field(init=False)
     _rights: frozenset[Action] | None = field(default=None, init=False, repr=False)
 
@@ -78,6 +82,8 @@ class AppContext:
         self.audit = AuditService(self.db)
         self.accounts = AccountService(self.db)
         self.exports = ExportService(self.db)
+        self.photos = PhotoService(self.db)
+        self.search = SearchService(self.db)
         self.warnings = WarningService(self.db)
         self.feed.changed.connect(self._on_changed)
 
