@@ -1,4 +1,4 @@
-"""`commandcenter import officers|departments|positions|grids|gazetteer|open311|open311-services --db PATH FILE`.
+"""`commandcenter import officers|departments|positions|grids|gazetteer|roads|open311|open311-services --db PATH FILE`.
 
 Prints what was imported, areas renamed (only with `grids --rename-areas`) and any warnings. A refused file prints every problem with its line
 or feature and exits with code 2; the database is left exactly as it was.
@@ -25,6 +25,8 @@ HELP = {
     "positions": N("cli", "timestamped officer positions from CSV (employee_no,at,lon,lat) or JSON"),
     "grids": N("cli", "unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)"),
     "gazetteer": N("cli", "named places for address look-up from CSV: name,kind,lon,lat[,grid_code]"),
+    "roads": N("cli", "the city's roads from a GeoJSON FeatureCollection of lines with name and class (WGS84); "
+                      "replaces the stored roads"),
     "open311": N("cli", "cases from an Open311 GeoReport v2 JSON list of service requests"),
     "open311-services": N("cli", "replace the Open311 service list (service_code to category) from JSON"),
 }
@@ -62,6 +64,7 @@ def describe_result(result: ImportResult) -> list[str]:
         "positions": translate("cli", "positions"),
         "grids": translate("cli", "grids"),
         "gazetteer": translate("cli", "places"),
+        "roads": translate("cli", "roads"),
         "open311": translate("cli", "service requests"),
         "open311-services": translate("cli", "Open311 services"),
     }[result.kind]

@@ -6,13 +6,15 @@ from .calendar import CalendarDay, CalendarYear
 from .cases import (
     Case,
     CaseHistory,
+    CaseReporter,
     Category,
     DailySequence,
     Escalation,
     TimeLimitPolicy,
     TimeRequest,
 )
-from .geography import CommandCentre, Community, District, Grid, Street, Workstation
+from .gazetteer import GazetteerEntry
+from .geography import CommandCentre, Community, District, Grid, Road, Street, Workstation
 from .interchange import Open311Service
 from .meta import AppMeta
 from .people import (
@@ -39,6 +41,7 @@ __all__ = [
     "CalendarYear",
     "Case",
     "CaseHistory",
+    "CaseReporter",
     "CasePhoto",
     "Category",
     "ChangeLog",
@@ -51,7 +54,9 @@ __all__ = [
     "DutyChange",
     "EarlyWarning",
     "Escalation",
+    "GazetteerEntry",
     "Grid",
+    "Road",
     "Handover",
     "HandoverItem",
     "Officer",

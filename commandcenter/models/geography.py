@@ -63,6 +63,23 @@ class Grid(Base):
     max_lat: Mapped[float] = mapped_column(Float)
 
 
+class Road(Base):
+    """A named road drawn on the map: the demo's streets or a city's imported road file.
+
+    The line is a WGS84 lon/lat LineString as WKB, with its bounding box as columns.
+    """
+
+    __tablename__ = "road"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), default="")
+    road_class: Mapped[str] = mapped_column(String(20), default="minor")  # main | minor
+    geometry: Mapped[bytes] = mapped_column(LargeBinary)
+    min_lon: Mapped[float] = mapped_column(Float)
+    min_lat: Mapped[float] = mapped_column(Float)
+    max_lon: Mapped[float] = mapped_column(Float)
+    max_lat: Mapped[float] = mapped_column(Float)
+
+
 class CommandCentre(Base):
     """A street, district or city command centre; users, workstations and cases belong to one."""
 

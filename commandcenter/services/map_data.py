@@ -25,13 +25,14 @@ from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUS_VALUES, PRIORITY_ORDER, DutyStatus, Priority
 from ..domain.privacy import mask_address
 from ..errors import WorldFileInvalid
-from ..models import Case, Category, Community, District, Grid, Officer, Street, to_epoch
+from ..models import Case, Category, Community, District, Grid, Officer, Road, Street, to_epoch
 from ..shapes.map import (
     MapBoundary,
     MapCaseMarker,
     MapGrid,
     MapOfficerMarker,
     MapPolygon,
+    MapRoad,
     Ring,
 )
 from .case_queries import open_case_counts
@@ -76,6 +77,7 @@ class MapGeometry:
     streets: tuple[MapArea, ...]
     communities: tuple[MapArea, ...]
     bounds: tuple[float, float, float, float] | None
+    roads: tuple[MapRoad, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,21 @@ def _read_geometry(db: Database) -> MapGeometry:
     if len(geoms):
         xmin, ymin, xmax, ymax = shapely.total_bounds(geoms)
         bounds = (float(xmin), float(ymin), float(xmax), float(ymax))
-    return MapGeometry(grids, boundaries, streets, communities, bounds)
+    return MapGeometry(grids, boundaries, streets, communities, bounds, _roads(db))
+
+
+def _roads(db: Database) -> tuple[MapRoad, ...]:
+    """Every road as a lon/lat line (WKB parsed in one vectorised call)."""
+    import shapely
+
+    with db.read() as s:
+        rows = s.execute(select(Road.id, Road.name, Road.road_class, Road.geometry).order_by(Road.id)).all()
+    if not rows:
+        return ()
+    lines = shapely.from_wkb([r.geometry for r in rows])
+    coords = [shapely.get_coordinates(line) for line in lines]
+    return tuple(MapRoad(r.id, r.name, r.road_class, tuple(map(tuple, xy.tolist())))  # type: ignore[arg-type]
+                 for r, xy in zip(rows, coords, strict=True))
 
 
 def _boundaries(grid_rows, geoms: np.ndarray, community_names: dict[int, str],  # type: ignore[no-untyped-def]

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REFRESH_DEBOUNCE_MS = 500
-LAYER_ORDER: tuple[str, ...] = ("grids", "boundaries", "cases", "officers", "basemap")
+LAYER_ORDER: tuple[str, ...] = ("grids", "boundaries", "roads", "labels", "cases", "officers", "basemap")
 AREA_ROLE = Qt.ItemDataRole.UserRole + 1
 AVAILABLE = ("on_duty", "in_field")
 AREA_OUTLINE = (MAP_HIGHLIGHT, 3.0)  # the street or community zoomed to
@@ -216,7 +216,8 @@ class MapView(QWidget):
             self.measure_combo.setItemText(i, measure_label(measure))
         self.layer_box.setTitle(self.tr("Layers"))
         texts = {"grids": self.tr("Unit grids"), "boundaries": self.tr("Community and street boundaries"),
-                 "cases": self.tr("Open cases"), "officers": self.tr("Officers"), "basemap": self.tr("Basemap")}
+                 "cases": self.tr("Open cases"), "officers": self.tr("Officers"), "basemap": self.tr("Basemap"),
+                 "roads": self.tr("Roads"), "labels": self.tr("Names")}
         for layer, check in self.layer_checks.items():
             check.setText(texts[layer])
         self.available_only.setText(self.tr("Only on duty or in the field"))
@@ -250,6 +251,9 @@ class MapView(QWidget):
         first = self.geometry is None
         self.geometry = geometry
         self.canvas.set_grids(geometry.grids, geometry.boundaries)
+        self.canvas.set_roads(geometry.roads)
+        if self.layers is None:
+            self.canvas.set_values({}, self.tr("{measure}: loading…").format(measure=measure_label(self.current_measure())))
         self.outline_area(None)
         self._fill_areas()
         if first or not geometry.grids:
@@ -336,8 +340,12 @@ class MapView(QWidget):
         if not self.geometry.grids:
             self.status.setText(self.tr("No unit grids yet: import them from a GeoJSON file."))
             return
-        cases = len(self.layers.cases) if self.layers else 0
-        placed = len(self.layers.officers) if self.layers else 0
+        if self.layers is None:  # never "0 open cases" before the cases are read
+            self.status.setText(self.tr("{grids} unit grids · cases and officers loading…").format(
+                grids=len(self.geometry.grids)))
+            return
+        cases = len(self.layers.cases)
+        placed = len(self.layers.officers)
         self.status.setText(self.tr("{grids} unit grids · {cases} open cases · {shown} of {placed} placed "
                                     "officers shown").format(grids=len(self.geometry.grids), cases=cases,
                                                              shown=len(self.shown_officers()), placed=placed))

@@ -20,6 +20,7 @@ from .grids import import_grids
 from .people import import_departments, import_officers
 from .positions import import_positions
 from .reading import ImportResult, read_text
+from .roads import import_roads
 
 IMPORTERS: dict[str, Callable[..., ImportResult]] = {
     "officers": import_officers,
@@ -27,6 +28,7 @@ IMPORTERS: dict[str, Callable[..., ImportResult]] = {
     "positions": import_positions,
     "grids": import_grids,
     "gazetteer": import_gazetteer,
+    "roads": import_roads,
 }
 
 __all__ = [
@@ -37,5 +39,6 @@ __all__ = [
     "import_grids",
     "import_officers",
     "import_positions",
+    "import_roads",
     "read_text",
 ]

@@ -49,6 +49,7 @@ from .progress import (
     DemoStep,
     Progress,
 )
+from .roads import road_tables
 from .rows import TableRows, table
 from .scales import SCALES, Scale
 from .texts import PLACE_SUFFIXES, ROAD_STEMS, ROAD_SUFFIXES
@@ -58,7 +59,7 @@ __all__ = ["SCALES", "DemoProgress", "DemoRows", "DemoStep", "DemoSummary", "Sca
 
 POINTS_PER_GRID = 48
 ADDRESSES_PER_GRID = 12
-ID_TABLES = ("district", "street", "community", "grid", "command_centre", "workstation", "app_user", "shift",
+ID_TABLES = ("district", "street", "community", "grid", "road", "command_centre", "workstation", "app_user", "shift",
              "officer", "officer_position", "shift_member", "department", "department_route", "case_record",
              "case_history", "escalation", "audit_entry", "change_log", "time_request")
 MUST_BE_EMPTY = ("grid", "case_record", "district", "command_centre", "officer", "department")
@@ -244,7 +245,7 @@ def build_rows(db: Database, *, scale: str = "small", days: int = 30, seed: int 
     )
     with db.read() as session:
         chain_head = audit.chain_head(session)
-    return DemoRows([*geography_tables(city, ix), *staff.tables], CasePlanner(setting, seed), meta, summary,
+    return DemoRows([*geography_tables(city, ix), *road_tables(city, first_ids["road"], seed), *staff.tables], CasePlanner(setting, seed), meta, summary,
                     first_ids["audit_entry"], chain_head)
 
 
