@@ -6,7 +6,6 @@ from .calendar import CalendarDay, CalendarYear
 from .cases import (
     Case,
     CaseHistory,
-    CaseReporter,
     Category,
     DailySequence,
     Escalation,
@@ -41,7 +40,6 @@ __all__ = [
     "CalendarYear",
     "Case",
     "CaseHistory",
-    "CaseReporter",
     "CasePhoto",
     "Category",
     "ChangeLog",
