@@ -176,11 +176,11 @@ def test_category_names_are_unique_per_language(db, city, svc, admin) -> None:  
         svc.categories.add(admin, fly.parent_id, "0103", CategoryKind.EVENT, "乱倒垃圾", "Dumping")
     # the same name in the other language's column, or a category's own names again, are fine
     assert svc.categories.rename(admin, light, "路灯损坏", "乱倒垃圾").name_en == "乱倒垃圾"
-    # a major class may share a name with a major class of another kind (CJ/T 214 does)
-    major = svc.categories.add(admin, None, "02", CategoryKind.COMPONENT, "市容环境", "City appearance facilities")
-    assert major.level == 1 and major.kind is CategoryKind.COMPONENT
+    # major classes are unique whatever their kind: the interface shows one language at a time
     with pytest.raises(DuplicateName):
-        svc.categories.add(admin, None, "03", CategoryKind.EVENT, "市容环境", "Something else")
+        svc.categories.add(admin, None, "02", CategoryKind.COMPONENT, "市容环境", "City appearance facilities")
+    major = svc.categories.add(admin, None, "02", CategoryKind.COMPONENT, "市容环境设施", "City appearance facilities")
+    assert major.level == 1 and major.kind is CategoryKind.COMPONENT
 
 
 def test_the_last_user_who_may_manage_users_is_protected(db, city, svc, admin) -> None:  # type: ignore[no-untyped-def]

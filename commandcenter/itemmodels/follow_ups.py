@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ..admin_labels import category_name
 from ..gui.localtime import format_local
 from ..palette import ERROR
 from ..shapes.follow_up import FollowUpDue
@@ -30,7 +31,8 @@ class FollowUpModel(RowTableModel[FollowUpDue]):
                 self.tr("Phone"), self.tr("Address"))
 
     def display(self, row: FollowUpDue, column: int) -> Any:
-        return (row.case_number, format_local(row.closed_at, self.timezone), f"{row.category_code} {row.category_zh}",
+        return (row.case_number, format_local(row.closed_at, self.timezone),
+                f"{row.category_code} {category_name(row.category_zh, row.category_en)}",
                 row.grid_code, row.reporter_name, row.reporter_phone, row.address)[column]
 
     def role_data(self, row: FollowUpDue, column: int, role: int) -> Any:

@@ -28,7 +28,9 @@ C, E, S = CategoryKind.COMPONENT.value, CategoryKind.EVENT.value, CategoryKind.S
 MAJOR_CATEGORIES: tuple[tuple[str, str, str, str], ...] = (
     ("01", C, "公用设施", "Public facilities"),
     ("02", C, "道路交通", "Road traffic"),
-    ("03", C, "市容环境", "City appearance facilities"),
+    # CJ/T 214 names a component class and an event class 市容环境; a list showing one name per
+    # language needs them apart, so the component class is named for what it holds (facilities)
+    ("03", C, "市容环境设施", "City appearance facilities"),
     ("04", C, "园林绿化", "Landscaping"),
     ("05", C, "房屋土地", "Housing and land"),
     ("06", C, "其他设施", "Other facilities"),

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..admin_labels import category_name
 from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..domain.enums import CaseStatus, Priority
@@ -366,7 +367,7 @@ class WallView(QWidget):
 
     def _describe_alert(self, row: CaseRow) -> str:
         return self.tr("URGENT {number}: {category} — {place}").format(
-            number=row.case_number, category=row.category_zh, place=f"{row.street_name} {row.community_name}")
+            number=row.case_number, category=category_name(row.category_zh, row.category_en), place=f"{row.street_name} {row.community_name}")
 
     def _summarize_alerts(self, summary: AlertSummary[CaseRow]) -> str:
         return self.tr("Flood: {count} more urgent cases arrived — filter by Urgent to see them").format(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..admin_labels import category_name
 from ..domain.deadlines import DueState, due_state
 from ..domain.privacy import PersonalField
 from ..gui.icons import ICONS, icon
@@ -338,10 +339,10 @@ class CaseDetailPanel(QWidget):
         self.priority_badge.setText(priority_label(r.priority))
         self.priority_badge.setStyleSheet(badge_style(PRIORITY_COLOURS.get(r.priority, MUTED)))
         self.status_label.setText(status_label(r.status))
-        self.headline_label.setText(f"{r.category_code} {r.category_zh} · {r.category_en}")
+        self.headline_label.setText(f"{r.category_code} {category_name(r.category_zh, r.category_en)}")
         self.description_label.setText(r.description)
         values: dict[str, str] = {
-            "category": f"{r.category_code} {r.category_zh} ({r.category_en})",
+            "category": f"{r.category_code} {category_name(r.category_zh, r.category_en)}",
             "source": source_label(r.source),
             "reporter": self._revealed.get("reporter", d.reporter_name) or self.tr("anonymous"),
             "phone": self._revealed.get("phone", d.reporter_phone),

@@ -1,8 +1,9 @@
 """Case categories (codes and names in Chinese and English) and their stage time limits.
 
 Names need MANAGE_CATEGORIES, limits MANAGE_TIME_LIMITS. A name is unique per language among
-minor classes (the new-case dialog lists them side by side), and among major classes of one
-kind (CJ/T 214 has 市容环境 both as a component and as an event class). A changed limit applies
+minor classes (the new-case dialog lists them side by side), and among all major classes,
+whatever their kind: the interface shows one language at a time, so two major classes named
+市容环境 (as CJ/T 214 names a component and an event class) could not be told apart. A changed limit applies
 to stages that start afterwards; running clocks keep the deadline they started with.
 """
 
@@ -38,11 +39,9 @@ def _fold(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _check_unique(session: Session, level: int, kind: str, names: dict[str, str], own_id: int | None) -> None:
-    """Refuse a name another category of the same scope already has in that language."""
+def _check_unique(session: Session, level: int, names: dict[str, str], own_id: int | None) -> None:
+    """Refuse a name another category of the same level already has in that language."""
     query = select(Category.id, Category.code, Category.name_zh, Category.name_en).where(Category.level == level)
-    if level == 1:
-        query = query.where(Category.kind == kind)
     for cid, code, zh, en in session.execute(query):
         if cid == own_id:
             continue
@@ -115,7 +114,7 @@ class CategoryAdmin(AdminPart):
                                       field="code", problem="category_code", prefix=prefix)
             if s.scalar(select(Category.id).where(Category.code == code)) is not None:
                 raise ValidationError(f"category code {code!r} is taken", field="code", problem="code_taken")
-            _check_unique(s, level, kind_value, names, None)
+            _check_unique(s, level, names, None)
             category_id = s.execute(
                 insert(Category).values(code=code, parent_id=parent_id, level=level, kind=kind_value, version=1,
                                         **names).returning(Category.id)
@@ -132,7 +131,7 @@ class CategoryAdmin(AdminPart):
                  "name_en": clean_text(name_en, "name_en", Category.name_en, required=True)}
         now = self.db.clock.now()
         with self.db.unit_of_work() as s:
-            _check_unique(s, category.level, category.kind.value, names, category.id)
+            _check_unique(s, category.level, names, category.id)
             versioned_update(s, Category, category.id, category.version, "category", category.code, **names)
             audit(s, principal, now, "rename_category", "category", category.id, {
                 "code": category.code,

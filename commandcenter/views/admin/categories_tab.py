@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...admin_labels import category_name
 from ...domain.actions import Action
 from ...gui.context import AppContext
 from ...itemmodels.admin import CategoryTableModel, TimeLimitTableModel
@@ -98,7 +99,7 @@ class CategoriesTab(AdminTab):
             self.limit_title.setText(self.tr("Choose a minor category to see its time limits."))
         else:
             self.limit_title.setText(self.tr("{code} {name}: changes apply to stages that start afterwards.").format(
-                code=c.code, name=c.name_zh))
+                code=c.code, name=category_name(c.name_zh, c.name_en)))
 
     def _category_chosen(self) -> None:
         self._update_buttons()

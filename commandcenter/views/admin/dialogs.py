@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QSpinBox, QWidget
 
-from ...admin_labels import day_kind_label, kind_label, level_label, unit_label
+from ...admin_labels import category_name, day_kind_label, kind_label, level_label, unit_label
 from ...domain.enums import CategoryKind, CentreLevel, Priority, Role, TimeUnit
 from ...labels import priority_label, role_label, stage_label
 from ...services.admin.categories import MAX_LIMIT_MINUTES
@@ -184,7 +184,8 @@ class CategoryDialog(_Labelled):
                  parent: QWidget | None = None) -> None:
         super().__init__("categoryDialog", parent)
         self.category = category
-        self.major = _combo("categoryMajor", [("—", None), *((f"{m.code} {m.name_zh}", m.id) for m in majors)])
+        self.major = _combo("categoryMajor", [("—", None), *((f"{m.code} {category_name(m.name_zh, m.name_en)}", m.id)
+                                                            for m in majors)])
         self.kind = _combo("categoryKind", [(kind_label(k.value), k.value) for k in CategoryKind],
                            category.kind.value if category else None)
         self.code = QLineEdit(objectName="categoryCode")

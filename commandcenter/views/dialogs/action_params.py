@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...admin_labels import category_name
 from ...domain.actions import NEEDS_REASON, Action, note_limit
 from ...domain.enums import Stage, TimeRequestKind, TimeRequestState, TimeUnit
 from ...gui.context import AppContext
@@ -283,7 +284,8 @@ class ActionParamsDialog(CheckedDialog):
         self.titleLabel.setText(self.tr("{action}: case {case}").format(action=verb, case=r.case_number))
         self.caseLabel.setText(
             self.tr("{category} · grid {grid} ({community}) · {status}\n{description}").format(
-                category=f"{r.category_code} {r.category_zh}", grid=r.grid_code, community=r.community_name,
+                category=f"{r.category_code} {category_name(r.category_zh, r.category_en)}", grid=r.grid_code,
+                community=r.community_name,
                 status=status_label(r.status), description=_shorten(r.description, 140))
         )
         required = self.action in NEEDS_REASON
@@ -459,7 +461,7 @@ class ActionParamsDialog(CheckedDialog):
                 continue
             item = QListWidgetItem(
                 f"{c.case_number}   {format_local(c.reported_at, self.ctx.principal.timezone)}   {status_label(c.status)}\n"
-                f"{c.category_zh} · {c.grid_code} · {_shorten(c.address or c.description, 60)}"
+                f"{category_name(c.category_zh, c.category_en)} · {c.grid_code} · {_shorten(c.address or c.description, 60)}"
             )
             item.setData(CHOICE_ROLE, c)
             item.setToolTip(c.description)

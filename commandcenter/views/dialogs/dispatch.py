@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...admin_labels import category_name
 from ...dispatch_labels import reason_text
 from ...domain.actions import Action
 from ...errors import ValidationError
@@ -276,7 +277,7 @@ class DispatchDialog(QDialog):
         self.caseList.clear()
         for r in self._all_rows:
             item = QTreeWidgetItem([
-                r.case_number, priority_label(r.priority), f"{r.category_code} {r.category_zh}",
+                r.case_number, priority_label(r.priority), f"{r.category_code} {category_name(r.category_zh, r.category_en)}",
                 f"{r.grid_code} · {r.community_name}",
                 (r.assignee_name or "—") if self.reassign else status_label(r.status),
                 self._results.get(r.id, ("", ""))[0],

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...admin_labels import category_name
 from ...domain.actions import NOTE_MAX_CHARS, Action
 from ...domain.enums import Satisfaction
 from ...gui.context import AppContext
@@ -148,7 +149,7 @@ class FieldStepDialog(CheckedDialog):
         self.setWindowTitle(self.tr("{action} — {case}").format(action=verb, case=r.case_number))
         self.titleLabel.setText(self.tr("{action}: case {case}").format(action=verb, case=r.case_number))
         self.caseLabel.setText(self.tr("{category} · grid {grid} · {status} · {handler}").format(
-            category=f"{r.category_code} {r.category_zh}", grid=r.grid_code, status=status_label(r.status),
+            category=f"{r.category_code} {category_name(r.category_zh, r.category_en)}", grid=r.grid_code, status=status_label(r.status),
             handler=r.assignee_name or "—"))
         self.hintLabel.setText(self.tr(HINTS[self.action]).format(grid=r.grid_code,
                                                                  reporter=self.reporter or self.tr("the reporter")))

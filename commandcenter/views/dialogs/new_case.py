@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...admin_labels import category_name
 from ...domain.actions import Action
 from ...domain.enums import PRIORITY_ORDER, Priority, ReporterPrivacy, SourceChannel
 from ...errors import OutsideCity, ValidationError
@@ -308,8 +309,8 @@ class NewCaseDialog(QDialog):
         for i in range(self.categoryList.count()):
             item = self.categoryList.item(i)
             c: CategoryChoice = item.data(CHOICE_ROLE)
-            item.setText(f"{c.code}   {c.name_zh}   ·   {c.name_en}")
-            item.setToolTip(self.tr("{major} ({code})").format(major=f"{c.major_zh} · {c.major_en}", code=c.major_code))
+            item.setText(f"{c.code}   {category_name(c.name_zh, c.name_en)}")
+            item.setToolTip(self.tr("{major} ({code})").format(major=category_name(c.major_zh, c.major_en), code=c.major_code))
 
     def _category_changed(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
         self._render_chosen()
@@ -327,8 +328,8 @@ class NewCaseDialog(QDialog):
             self.categoryChosen.setStyleSheet(f"color: {MUTED};")
         else:
             self.categoryChosen.setText(
-                self.tr("Category: {code} {zh} · {en} ({major})").format(
-                    code=c.code, zh=c.name_zh, en=c.name_en, major=c.major_zh)
+                self.tr("Category: {code} {name} ({major})").format(
+                    code=c.code, name=category_name(c.name_zh, c.name_en), major=category_name(c.major_zh, c.major_en))
             )
             self.categoryChosen.setStyleSheet("font-weight: bold;")
 

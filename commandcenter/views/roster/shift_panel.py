@@ -38,7 +38,7 @@ from ...itemmodels.roster import (
     ShiftTableModel,
     day_names,
 )
-from ...labels import describe_error
+from ...labels import describe_error, role_label
 from ...services.roster import OfficerRow
 from ...services.shifts import (
     ShiftBoard,
@@ -158,7 +158,7 @@ class ShiftPanel:
             self.select_shift(wanted)
         self.user_combo.clear()
         for u in users:
-            self.user_combo.addItem(f"{u.display_name} ({u.role})", u.id)
+            self.user_combo.addItem(f"{u.display_name} ({role_label(u.role)})", u.id)
         self._render_board()
         self._show_members()
         self.shifts_loaded.emit()
