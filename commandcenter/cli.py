@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("backup", N("cli", "copy a SQLite database consistently while it is in use")),
     "restore": ("restore", N("cli", "replace a SQLite database by a checked backup")),
     "user": ("user", N("cli", "manage users and list roles (administrators)")),
+    "search": ("search", N("cli", "find cases of any age by number, text, address or phone")),
     "warnings": ("warnings", N("cli", "recompute and list the early warnings")),
 }
 

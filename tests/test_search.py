@@ -3,6 +3,7 @@ period, through the trigram index, masked as the viewer sees cases."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -92,3 +93,16 @@ def test_the_index_follows_edits_and_deletes(db, operator, cases) -> None:  # ty
 def test_a_role_without_view_is_refused(db, city) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PermissionDenied):  # the importer account only imports
         SearchService(db).search(system_principal(db, "importer"), SearchQuery(text="电动车"))
+
+
+def test_command_line_json_lists_masked_hits(db, cases, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.cli import main
+
+    assert main(["search", "--db", str(tmp_path / "tiny.sqlite"), "138 1234 5678", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["total"] == 2 and {c["case_number"] for c in out["cases"]} == {cases[0].case_number,
+                                                                             cases[3].case_number}
+    assert all("1234" not in c["reporter_phone"] for c in out["cases"])  # the command line's account: masked
+    assert main(["search", "--db", str(tmp_path / "tiny.sqlite"), "电动车", "--from", "2026-11-24"]) == 0
+    text_out = capsys.readouterr().out
+    assert cases[3].case_number in text_out and cases[0].case_number not in text_out
