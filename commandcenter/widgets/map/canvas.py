@@ -267,6 +267,7 @@ class MapCanvas(QWidget):
 
     def label_layout(self) -> list[PlacedLabel]:
         """The names placed in the current view (what the labels layer draws), in viewport pixels."""
+        self._box.updateMatrix()  # pyqtgraph applies a new range lazily, at the next paint
         viewport = self._view.viewport()
         item = self._stack.labels
         return item.layout(item.deviceTransform(self._view.viewportTransform()), QRectF(viewport.rect()))

@@ -227,11 +227,15 @@ class LabelItem(pg.GraphicsObject):
                 w, h = self._widths[i], self._heights[i]
                 angle = -math.degrees(c.angle_rad[i]) if flip else math.degrees(c.angle_rad[i])
                 angle = (angle + 90.0) % 180.0 - 90.0  # keep text upright
-                centre = QPointF(dx[i], dy[i])
-                box = QTransform().translate(centre.x(), centre.y()).rotate(angle).mapRect(
-                    QRectF(-w / 2, -h / 2, w, h))
-                if occupancy.try_place(box.adjusted(-MARGIN_PX, -MARGIN_PX, MARGIN_PX, MARGIN_PX)):
-                    placed.append((int(i), box, angle, centre))
+                # an area's name may move a line and a half off its anchor (still well inside the area)
+                shifts = (0.0,) if c.street_only[i] and angle else (0.0, 1.6 * h, -1.6 * h)
+                for shift in shifts:
+                    centre = QPointF(dx[i], dy[i] + shift)
+                    box = QTransform().translate(centre.x(), centre.y()).rotate(angle).mapRect(
+                        QRectF(-w / 2, -h / 2, w, h))
+                    if occupancy.try_place(box.adjusted(-MARGIN_PX, -MARGIN_PX, MARGIN_PX, MARGIN_PX)):
+                        placed.append((int(i), box, angle, centre))
+                        break
         self._layout_key, self._layout = key, placed
         return placed
 
