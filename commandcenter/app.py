@@ -22,6 +22,7 @@ from .errors import SignInNotAllowed
 from .gui import settings, translator
 from .gui.context import AppContext
 from .gui.feed import ChangeFeed
+from .gui.fonts import ensure_cjk_font
 from .gui.screens import ScreenSpec
 from .gui.tasks import QUIT_WAIT_MS, TaskRunner
 from .labels import describe_error
@@ -50,6 +51,7 @@ def ensure_application() -> QApplication:
         QCoreApplication.setOrganizationName("GridCommandCentre")
         QCoreApplication.setApplicationName("commandcenter")
         app = QApplication(sys.argv[:1])
+        ensure_cjk_font(app)  # Chinese glyphs even where the system has no CJK font
     assert isinstance(app, QApplication)
     return app
 
