@@ -93,14 +93,16 @@ class WarningService(ServiceBase):
 
     def get(self, principal: Principal, warning_id: int) -> WarningItem:
         """One warning; NotFound when there is none, OutOfScope when it is another centre's."""
-        with self.db.read() as s:
+        clear = sees_personal_data(self.db, principal)
+        with self.db.read() as s:  # the row is read into the item before the session ends
             row = s.execute(select(EarlyWarning, User.display_name)
                             .outerjoin(User, User.id == EarlyWarning.acted_by_user_id)
                             .where(EarlyWarning.id == warning_id)).first()
-        if row is None:
-            raise NotFound("warning", warning_id)
-        self.allow(principal, centre_id=row[0].centre_id, entity="warning", entity_id=warning_id)
-        return _item(row[0], row[1], sees_personal_data(self.db, principal))
+            if row is None:
+                raise NotFound("warning", warning_id)
+            centre_id, item = row[0].centre_id, _item(row[0], row[1], clear)
+        self.allow(principal, centre_id=centre_id, entity="warning", entity_id=warning_id)
+        return item
 
     def counts(self, principal: Principal) -> Mapping[WarningKind, int]:
         """Open warnings of the principal's centres, by kind (every kind present, 0 when none)."""
@@ -252,7 +254,7 @@ class WarningService(ServiceBase):
                              .outerjoin(User, User.id == EarlyWarning.acted_by_user_id)
                              .where(EarlyWarning.id.in_(ids), EarlyWarning.centre_id.in_(principal.centre_ids))
                              .order_by(EarlyWarning.id)).all()
-        return [_item(w, name, clear) for w, name in rows]
+            return [_item(w, name, clear) for w, name in rows]
 
 
 def _uniq(facts: list[CaseFact]) -> list[CaseFact]:
