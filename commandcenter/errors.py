@@ -408,6 +408,25 @@ class DuplicateName(ValidationError):
         self.name, self.other_code = name, other_code
 
 
+class MergeRefused(ValidationError):
+    """Two cases that cannot be merged, and why (`problem`): the same case ("same_case"), a
+    survivor no longer open ("survivor_closed": a closed, rejected or merged case takes no more
+    reports) or cases of different command centres ("other_centre"). A duplicate whose own
+    status allows no merge is the state machine's IllegalTransition."""
+
+    code = "merge_refused"
+
+    def __init__(self, problem: str, case_number: str, other_number: str, status: str = "") -> None:
+        texts = {
+            "same_case": f"case {case_number} cannot be merged into itself",
+            "survivor_closed": f"case {other_number} is {status}: merge only into an open case",
+            "other_centre": f"cases {case_number} and {other_number} belong to different command centres",
+        }
+        super().__init__(texts[problem], field="merge_into", problem=problem, case_number=case_number,
+                         other_number=other_number, status=status)
+        self.problem, self.case_number, self.other_number, self.status = problem, case_number, other_number, status
+
+
 class PhotoRejected(ValidationError):
     """A file refused as a case photo, and why (`problem`): "empty", "not_an_image" (judged by
     its content, whatever its name says), "too_large" (`size` bytes over `limit`) or
@@ -424,3 +443,17 @@ class PhotoRejected(ValidationError):
         }
         super().__init__(texts[problem], field="photo", problem=problem, filename=filename, size=size, limit=limit)
         self.problem, self.filename, self.size, self.limit = problem, filename, size, limit
+
+
+class WarningAlreadyHandled(CommandCentreError):
+    """An early warning someone already acknowledged, acted on or dismissed (`status`), naming who
+    (`by`, a display name) and when (`at`, aware UTC): two supervisors acting at once, one wins
+    and the other is told, with nothing changed."""
+
+    code = "warning_handled"
+
+    def __init__(self, warning_id: int, status: str, by: str, at: datetime | None) -> None:
+        when = f"{at:%Y-%m-%d %H:%M} UTC" if at is not None else "earlier"
+        super().__init__(f"warning {warning_id} was already {status} by {by or 'someone'} at {when}; nothing was "
+                         "changed", warning_id=warning_id, status=status, by=by, at=at)
+        self.warning_id, self.status, self.by, self.at = warning_id, status, by, at

@@ -26,6 +26,7 @@ from .errors import (
     DayInFuture,
     HandoverLocked,
     IllegalTransition,
+    MergeRefused,
     NoDatabase,
     NotADemoDatabase,
     NotFound,
@@ -33,6 +34,7 @@ from .errors import (
     OutsideCity,
     PasswordTooShort,
     PermissionDenied,
+    PhotoRejected,
     RequestState,
     RequestTooLate,
     SignInNotAllowed,
@@ -41,11 +43,13 @@ from .errors import (
     TextTooLong,
     UnknownShift,
     UnsupportedDatabase,
+    WarningAlreadyHandled,
     WorldFileInvalid,
     shift_list,
 )
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import translate
+from .photo_labels import describe_photo_refusal
 
 STATUS = {
     CaseStatus.REPORTED: N("status", "Reported"),
@@ -103,6 +107,7 @@ ACTION = {
     Action.REGISTER: N("action", "Register"),
     Action.REJECT: N("action", "Reject as invalid"),
     Action.MERGE: N("action", "Merge as duplicate"),
+    Action.ANSWER_ON_CALL: N("action", "Answered on the call"),
     Action.DISPATCH: N("action", "Dispatch"),
     Action.REASSIGN: N("action", "Reassign"),
     Action.ACCEPT: N("action", "Accept"),
@@ -132,6 +137,7 @@ ACTION = {
 }
 HISTORY = {
     "report": N("action", "Reported"),
+    "merge_in": N("action", "Duplicate merged in"),
     "escalation_reminder": N("action", "Reminder (催办)"),
     "escalation_supervision": N("action", "Supervision (督办)"),
 }
@@ -230,6 +236,19 @@ def action_label(code: str, lang: str | None = None) -> str:
     return _label(ACTION, "action", code, lang)
 
 
+# WarningAlreadyHandled.status → message: who got there first, and when
+WARNING_HANDLED = {
+    "acknowledged": N("errors", "{who} already acknowledged this warning at {at}. Nothing was changed."),
+    "acted": N("errors", "{who} already acted on this warning at {at}. Nothing was changed."),
+    "dismissed": N("errors", "{who} already dismissed this warning at {at}. Nothing was changed."),
+}
+# MergeRefused.problem → message
+MERGE_REFUSALS = {
+    "same_case": N("errors", "Case {case} cannot be merged into itself."),
+    "survivor_closed": N("errors", "Case {other} is {status}: a case can only be merged into an open case."),
+    "other_centre": N("errors", "Cases {case} and {other} belong to different command centres: they cannot be "
+                      "merged."),
+}
 # NotFound.kind → the thing's name, for "Not found: {kind} …"
 NOT_FOUND_KINDS = {
     "case": N("errors", "case"),
@@ -271,6 +290,10 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         text = (translate("errors", "Case {case} already has a {kind} request waiting for a supervisor.")
                 if exc.pending else translate("errors", "Case {case} has no {kind} request waiting for a decision."))
         return text.format(case=exc.case_number, kind=kind)
+    if isinstance(exc, WarningAlreadyHandled):
+        when = f"{exc.at.astimezone(ZoneInfo(DEFAULT_TZ)):%Y-%m-%d %H:%M}" if exc.at else "—"
+        return translate("errors", WARNING_HANDLED.get(exc.status, WARNING_HANDLED["acted"])).format(
+            who=exc.by or translate("errors", "Someone"), at=when)
     if isinstance(exc, StaleCase):
         return translate("errors", "Case {case} was changed at another seat (now {status}). Nothing was changed here; "
             "the row has been reloaded, check it and try again.").format(case=exc.case_number, status=status_label(exc.status, lang))
@@ -337,6 +360,11 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         return translate("briefing_checks", "{day} is before the data: the first case was reported on {first}").format(day=exc.day.isoformat(), first=exc.first_day.isoformat())
     if isinstance(exc, UnknownShift):
         return translate("briefing_checks", "this centre has no shift named {name}; its shifts are: {shifts}").format(name=exc.name, shifts=shift_list(exc.shifts))
+    if isinstance(exc, PhotoRejected):
+        return describe_photo_refusal(exc, lang)
+    if isinstance(exc, MergeRefused):
+        return translate("errors", MERGE_REFUSALS[exc.problem]).format(
+            case=exc.case_number, other=exc.other_number, status=status_label(exc.status, lang) if exc.status else "")
     if isinstance(exc, WorldFileInvalid) and exc.problem in WORLD_FILE_PROBLEMS:
         return translate("map", WORLD_FILE_PROBLEMS[exc.problem]).format(file=exc.file)
     # after its subclasses' own wording (UnknownShift)

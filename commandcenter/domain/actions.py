@@ -37,6 +37,10 @@ class Action(StrEnum):
     FAIL_CHECK = "fail_check"  # the officer found it not resolved: back for rework
     SOLVE_ON_SPOT = "solve_on_spot"  # 即时办结/自行处置: reported already solved; counts in 自处率
     FOLLOW_UP = "follow_up"  # 回访: the reporter's satisfaction after closure (outcome column); 满意率
+    # 直接答复: a hotline call answered there and then (a question, not a problem to send anyone to);
+    # the case closes at intake with the answer, never registered, so it is neither due nor closed
+    # in the assessment figures (services.kpi counts it as a report only)
+    ANSWER_ON_CALL = "answer_on_call"
     ESCALATE = "escalate"  # record reminders / supervision on overdue cases
     WRITE_HANDOVER = "write_handover"
     ACKNOWLEDGE_HANDOVER = "acknowledge_handover"
@@ -87,6 +91,7 @@ _OPERATOR = {
     Action.FAIL_CHECK,
     Action.SOLVE_ON_SPOT,
     Action.FOLLOW_UP,
+    Action.ANSWER_ON_CALL,
     # an operator calling a reporter back needs the number: one case at a time, audited
     Action.REVEAL_PERSONAL_DATA,
     Action.ATTACH_PHOTO,

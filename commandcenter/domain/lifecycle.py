@@ -24,6 +24,9 @@ TRANSITIONS: dict[tuple[Action, S], S | None] = {
     (Action.REJECT, S.REPORTED): S.REJECTED,
     (Action.MERGE, S.REPORTED): S.MERGED,
     (Action.MERGE, S.REGISTERED): S.MERGED,
+    # two cases found to be one after dispatch: the duplicate's handler stops, the survivor goes on
+    (Action.MERGE, S.DISPATCHED): S.MERGED,
+    (Action.MERGE, S.ACCEPTED): S.MERGED,
     (Action.DISPATCH, S.REGISTERED): S.DISPATCHED,
     (Action.REASSIGN, S.DISPATCHED): S.DISPATCHED,
     (Action.REASSIGN, S.ACCEPTED): S.DISPATCHED,
@@ -53,6 +56,7 @@ TRANSITIONS: dict[tuple[Action, S], S | None] = {
     (Action.CONFIRM_CHECK, S.CHECKING): S.FED_BACK,
     (Action.FAIL_CHECK, S.CHECKING): S.DISPATCHED,
     (Action.SOLVE_ON_SPOT, S.REPORTED): S.CLOSED,
+    (Action.ANSWER_ON_CALL, S.REPORTED): S.CLOSED,
     (Action.FOLLOW_UP, S.CLOSED): S.CLOSED,
 }
 

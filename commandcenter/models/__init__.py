@@ -6,6 +6,7 @@ from .calendar import CalendarDay, CalendarYear
 from .cases import (
     Case,
     CaseHistory,
+    CaseReporter,
     Category,
     DailySequence,
     Escalation,
@@ -40,6 +41,7 @@ __all__ = [
     "CalendarYear",
     "Case",
     "CaseHistory",
+    "CaseReporter",
     "CasePhoto",
     "Category",
     "ChangeLog",

@@ -84,6 +84,8 @@ class Case(Base):
         UniqueConstraint("centre_id", "case_number"),
         # a request taken from another system (Open311) is kept once per feed (see 0006)
         UniqueConstraint("external_source", "external_id"),
+        # a 12345 work order is kept once per hotline; its number leads, so a look-up by number finds it (see 0015)
+        UniqueConstraint("hotline_number", "source", name="uq_case_record_hotline_number"),
         CheckConstraint(check_in("status", CaseStatus), name="status"),
         CheckConstraint(check_in("priority", Priority), name="priority"),
         CheckConstraint(check_in("source", SourceChannel), name="source"),
@@ -104,6 +106,9 @@ class Case(Base):
         Index("ix_case_handle_deadline", "handle_deadline_at"),
         Index("ix_case_grid", "grid_id"),
         Index("ix_case_officer_status", "assignee_officer_id", "status"),
+        # intake's look-ups: likely duplicates (same category, recent) and a caller's earlier cases (see 0015)
+        Index("ix_case_category_reported", "category_id", "reported_at"),
+        Index("ix_case_reporter_phone", "reporter_phone"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     centre_id: Mapped[int] = mapped_column(ForeignKey("command_centre.id"))
@@ -151,6 +156,14 @@ class Case(Base):
     rework_count: Mapped[int] = mapped_column(SmallInteger, default=0)
     escalation_level: Mapped[int] = mapped_column(SmallInteger, default=0)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("case_record.id"))
+    merged_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    merged_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # a 12345 hotline work order (工单): its own number and the hotline's due time; the answer given
+    # on the call when it was answered there (直接答复), and the reply sent back at closure (see 0015)
+    hotline_number: Mapped[str | None] = mapped_column(String(40))
+    hotline_due_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    call_answer: Mapped[str] = mapped_column(Text, default="", server_default="")
+    hotline_reply: Mapped[str] = mapped_column(Text, default="", server_default="")
     # the grid officer asked for the field check (核查) under way, and the follow-up (回访) of the
     # current closure; a reopening clears both, the history keeps every earlier one
     check_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
@@ -167,6 +180,33 @@ class Case(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcTimestamp)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
+
+
+class CaseReporter(Base):
+    """A further caller about a case already open: the first reporter stays on the case itself.
+
+    Written when a call is merged into an existing case at intake and when two cases are merged
+    (the merged case's reporters move to the survivor). Masked like the case's own reporter
+    (services/personal_data); an anonymous caller's name and phone are not kept.
+    """
+
+    __tablename__ = "case_reporter"
+    __table_args__ = (
+        CheckConstraint(check_in("privacy", ReporterPrivacy), name="privacy"),
+        Index("ix_case_reporter_case", "case_id"),
+        Index("ix_case_reporter_phone_no", "phone"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_record.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(60), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    privacy: Mapped[str] = mapped_column(String(12), default=ReporterPrivacy.NAMED.value)
+    source: Mapped[str] = mapped_column(String(16))
+    reported_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    # the case this call was registered as before it was merged in (its history stays there)
+    from_case_id: Mapped[int | None] = mapped_column(ForeignKey("case_record.id"))
+    added_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
 
 class CaseHistory(Base):

@@ -24,6 +24,8 @@ from ..models import (
     User,
 )
 from ..shapes.cases import CaseDetail, CaseRow, HistoryEntry
+from .intake.hotline import facts as hotline_facts
+from .intake.reporters import further_reporters
 from .time_requests import case_requests
 
 _assignee_name = func.coalesce(Officer.name, Department.name, "")
@@ -208,4 +210,6 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         history=history,
         escalations=escalations,
         time_requests=case_requests(session, case_id),
+        reporters=further_reporters(session, case_id),
+        hotline=hotline_facts(c),
     )

@@ -65,6 +65,7 @@ def detail_for(db: Database, viewer: Principal | None, detail: CaseDetail) -> Ca
         row=masked_row(detail.row),
         reporter_name=mask_name(detail.reporter_name),
         reporter_phone=mask_phone(detail.reporter_phone),
+        reporters=tuple(r.masked() for r in detail.reporters),
         personal_masked=True,
     )
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from ..domain.enums import CaseStatus, Priority, SourceChannel
+from .intake import HotlineFacts, ReporterEntry
 from .time_requests import TimeRequestRow
 
 
@@ -101,6 +102,9 @@ class CaseDetail:
     personal_masked: bool = False
     reporter_privacy: str = "named"  # ReporterPrivacy: anonymous and confidential names are never shown
     satisfaction: str | None = None  # the follow-up (回访) of the current closure, if made
+    # further callers (merged-in reports) and a 12345 work order's facts (services/intake)
+    reporters: tuple[ReporterEntry, ...] = ()
+    hotline: HotlineFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -127,3 +131,8 @@ class NewCase:
     officer_id: int | None = None
     on_spot_note: str = ""
     evidence: str = ""
+    # a 12345 work order: the hotline's own number and due time; with `call_answer` the call was
+    # answered there and then (直接答复) and the case closes at intake with that answer
+    hotline_number: str = ""
+    hotline_due_at: datetime | None = None
+    call_answer: str = ""
