@@ -56,6 +56,7 @@ from .dialogs.action_params import ask_params
 from .dialogs.dispatch import DispatchDialog
 from .dialogs.new_case import NewCaseDialog
 from .dialogs.shortcuts import ShortcutSheet
+from .photo_panels import wire_photos
 from .wall_escalations import EscalationPanel
 from .wall_export import WallExport
 from .wall_filters import WallFilterBar
@@ -161,6 +162,7 @@ class WallView(QWidget):
 
         self.detail = CaseDetailPanel(now=self.ctx.db.clock.now, timezone=self.ctx.principal.timezone)
         wire_reveal(self.ctx, self.detail)
+        wire_photos(self.ctx, self.detail)
         self.escalation_panel = EscalationPanel(self.ctx)
         self.escalation_panel.case_requested.connect(self.select_case)
         self.escalation_panel.listed.connect(self._escalations_listed)

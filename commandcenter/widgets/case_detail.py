@@ -137,6 +137,7 @@ class CaseDetailPanel(QWidget):
     """
 
     reveal_requested = Signal(int, str, str)  # case id, PersonalField value, reason
+    case_shown = Signal(object)  # the id of the case now shown (another one than before), None for none
 
     def __init__(self, parent: QWidget | None = None, now: Callable[[], datetime] | None = None,
                  timezone: str = DEFAULT_TZ) -> None:
@@ -315,15 +316,22 @@ class CaseDetailPanel(QWidget):
 
     def show_detail(self, detail: CaseDetail | None) -> None:
         """Show a case (or the empty state for None); revealed values stay while it is the same case."""
-        if detail is None or self._detail is None or detail.row.id != self._detail.row.id:
+        changed = detail is None or self._detail is None or detail.row.id != self._detail.row.id
+        if changed:
             self._revealed.clear()
             self.reveal_notice.hide()
         self._detail = detail
         self._render()
+        if changed:
+            self.case_shown.emit(None if detail is None else detail.row.id)
         if detail is not None and self.isVisible():
             self._due_timer.start()
         elif detail is None:
             self._due_timer.stop()
+
+    def add_section(self, widget: QWidget) -> None:
+        """Put a screen's own section (the case's photos) between the fields and the history."""
+        self._body.insertWidget(self._body.indexOf(self.history_box) - 1, widget)
 
     def _local(self, at: datetime | None) -> str:
         return format_local(at, self._tz)

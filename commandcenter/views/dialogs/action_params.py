@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ...admin_labels import category_name
 from ...domain.actions import NEEDS_REASON, Action, note_limit
 from ...domain.enums import Stage, TimeRequestKind, TimeRequestState, TimeUnit
+from ...domain.photos import PhotoStage
 from ...gui.context import AppContext
 from ...gui.icons import ICONS, icon
 from ...gui.localtime import format_duration, format_local
@@ -46,6 +47,7 @@ from ...services.reference_lists import OpenCaseChoice
 from ...services.timelimits import TimeLimits
 from ...shapes.cases import CaseDetail, CaseRow
 from ...shapes.time_requests import TimeRequestRow
+from ..photo_panels import PhotoStrip
 from .checked import CheckedDialog
 from .field_steps import FIELD_STEP_DIALOGS, ask_field_step
 
@@ -158,6 +160,10 @@ class ActionParamsDialog(CheckedDialog):
         self.noteLabel.setBuddy(self.noteEdit)
         layout.addWidget(self.noteLabel)
         layout.addWidget(self.noteEdit)
+        self.photoStrip: PhotoStrip | None = None
+        if self.action is Action.FEED_BACK:  # the handler's photos of the result
+            self.photoStrip = PhotoStrip(ctx, row.id, frozenset({PhotoStage.FEEDBACK}), PhotoStage.FEEDBACK, self)
+            layout.addWidget(self.photoStrip)
 
         self.errorLabel = QLabel()
         self.errorLabel.setObjectName("errorLabel")

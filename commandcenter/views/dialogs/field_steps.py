@@ -31,6 +31,7 @@ from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, status_label
 from ...services.lifecycle import TransitionParams
 from ...shapes.cases import CaseRow
+from ..photo_panels import BeforeAfterPanel
 from .checked import CheckedDialog
 
 EVIDENCE_MAX_CHARS = 200  # the history's evidence column
@@ -115,9 +116,12 @@ class FieldStepDialog(CheckedDialog):
         self.evidenceLabel = QLabel(self)
         self.evidenceEdit = QLineEdit(self, objectName="evidenceEdit", maxLength=EVIDENCE_MAX_CHARS)
         self.evidenceLabel.setBuddy(self.evidenceEdit)
+        self.photos: BeforeAfterPanel | None = None
         if self.action in (Action.CONFIRM_CHECK, Action.FAIL_CHECK):
             layout.addWidget(self.evidenceLabel)
             layout.addWidget(self.evidenceEdit)
+            self.photos = BeforeAfterPanel(ctx, row.id, self)  # the report's and feedback's photos beside the check's
+            layout.addWidget(self.photos)
         else:
             self.evidenceLabel.hide()
             self.evidenceEdit.hide()
