@@ -15,7 +15,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COMMANDCENTER_LANG", "en")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from commandcenter.clock import FrozenClock  # noqa: E402
@@ -36,6 +36,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     base = tmp_path_factory.mktemp("userdirs")
     monkeypatch.setenv("COMMANDCENTER_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("COMMANDCENTER_LOG_DIR", str(base / "log"))
+    # remembered layout and preferences (gui/settings) start empty and stay with the test
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(base / "settings"))
 
 
 # ---- leaks (after napari's conftest) ----------------------------------------------------

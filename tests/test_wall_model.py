@@ -10,9 +10,8 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from commandcenter.domain.actions import Action
-from commandcenter.domain.deadlines import DueState
 from commandcenter.domain.enums import Priority, SourceChannel
-from commandcenter.gui.style import DUE_CELL_COLOURS
+from commandcenter.gui.style import current_theme
 from commandcenter.itemmodels import wall as wall_model
 from commandcenter.itemmodels.roles import ID_ROLE
 from commandcenter.itemmodels.wall import (
@@ -58,16 +57,20 @@ def test_model_passes_qtmodeltester(qtmodeltester, db, city, operator, clock) ->
     qtmodeltester.check(model)
 
 
-def test_default_order_is_newest_first_and_new_rows_go_on_top(db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+def test_default_order_is_triage_and_new_rows_go_where_they_belong(db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
     svc, rows = make_cases(db, city, operator, clock)
     model, scope = loaded_model(db, operator)
-    assert [model.row_at(i).id for i in range(6)] == [r.id for r in reversed(rows)]
+    assert model.sort_column == wall_model.TRIAGE
+    shown = model.visible_rows()
+    assert [r.priority for r in shown[:2]] == ["urgent", "urgent"]  # nothing overdue or escalated yet
+    left = [r.stage_deadline_at for r in shown[2:]]
+    assert left == sorted(left)  # then the least time left first
     lon, lat = grid_centre(1)
     new = svc.report(operator, NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
                                        priority=Priority.HIGH, description="噪音扰民", lon=lon, lat=lat))
     arrived = model.apply_rows([new], lambda r: scope.contains(r, clock.now()))
     assert [r.id for r in arrived] == [new.id]
-    assert model.row_at(0).id == new.id and model.rowCount() == 7
+    assert model.row_at(2).id == new.id and model.rowCount() == 7  # high: after the urgent ones
 
 
 def test_update_in_place_keeps_selection(qtbot, db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
@@ -130,7 +133,7 @@ def test_countdown_turns_overdue(db, city, operator, clock) -> None:  # type: ig
 def test_live_insert_lands_where_a_full_sort_puts_it(db, city, operator, clock, order) -> None:  # type: ignore[no-untyped-def]
     svc, rows = make_cases(db, city, operator, clock, n=9)
     everything = load_wall(db, WallScope(centre_ids=operator.centre_ids)).rows
-    for column in range(len(COLUMNS)):
+    for column in range(wall_model.TRIAGE, len(COLUMNS)):
         for newcomer in everything:
             live = WallModel(now=db.clock.now)
             live.set_rows([r for r in everything if r.id != newcomer.id])
@@ -201,7 +204,8 @@ def test_tick_repaints_only_countdowns_whose_text_changed(qtmodeltester, qtbot, 
     changed.clear()
     clock.advance(seconds=1000)  # three days left drops below three days: the hour figure moves
     model.tick()
-    assert sorted(changed) == countdown_cells(model, [soon, far])
+    soon_row = model.display_row_of(soon)  # overdue now: its band and icon change across the row
+    assert sorted(changed) == sorted([*countdown_cells(model, [soon, far]), (soon_row, 0, soon_row, len(COLUMNS) - 1)])
     assert countdown_texts(model, ids) == ["-0:15:11", "2d 23h", "—", "-5d 00h"]
 
     paint(view)
@@ -227,7 +231,7 @@ def test_tick_repaints_a_countdown_turning_due_soon(qtbot, db, city, operator, c
     model.tick()
     assert (model.display_row_of(far), TIME_LEFT) * 2 in changed
     assert cell.data() == "2d 09h"
-    assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == DUE_CELL_COLOURS[DueState.DUE_SOON]
+    assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == current_theme().due_soon_text
 
 
 def test_tick_fades_only_the_rows_that_arrived(qtbot, monkeypatch, db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
@@ -257,7 +261,8 @@ def test_tick_after_the_clock_is_set_back_repaints_what_changed(qtbot, db, city,
     changed.clear()
     clock.set(start)  # an operator corrects the system time
     model.tick()
-    assert sorted(changed) == countdown_cells(model, [soon, far])
+    soon_row = model.display_row_of(soon)  # no longer overdue: its band goes across the row
+    assert sorted(changed) == sorted([*countdown_cells(model, [soon, far]), (soon_row, 0, soon_row, len(COLUMNS) - 1)])
     assert countdown_texts(model, ids) == ["0:01:30", "3d 00h", "—", "-5d 00h"]
 
 

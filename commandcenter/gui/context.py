@@ -22,6 +22,7 @@ from ..services.facade.audit import AuditService
 from ..services.facade.briefings import BriefingService
 from ..services.facade.escalations import EscalationService
 from ..services.facade.imports import ImportService
+from ..services.facade.intake import IntakeService
 from ..services.facade.map import MapService
 from ..services.facade.personal import PersonalDataService
 from ..services.facade.reference import ReferenceService
@@ -29,14 +30,18 @@ from ..services.facade.roster import RosterService
 from ..services.facade.shifts import ShiftService
 from ..services.facade.signin import AccountService
 from ..services.facade.wall import WallService
+from ..services.gazetteer.service import GazetteerService
 from ..services.handover import HandoverService
 from ..services.lifecycle import CaseService
 from ..services.photos import PhotoService
 from ..services.search import SearchService
+from ..services.warning_actions import WarningActionService
 from ..services.warnings import WarningService
+from .alerts import AlertCentre
 from .bus import ScreenBus
 from .feed import ChangeFeed
 from .tasks import TaskRunner
+from .warnings_live import LiveWarnings
 
 
 @dataclass
@@ -46,6 +51,7 @@ class AppContext:
     runner: TaskRunner
     feed: ChangeFeed
     bus: ScreenBus = field(default_factory=ScreenBus)
+    alerts: AlertCentre = field(default_factory=AlertCentre)  # the seat's unacknowledged alerts
     cases: CaseService = field(init=False)
     handovers: HandoverService = field(init=False)
     admin: AdminService = field(init=False)
@@ -57,13 +63,17 @@ class AppContext:
     escalations: EscalationService = field(init=False)
     reference: ReferenceService = field(init=False)
     imports: ImportService = field(init=False)
+    intake: IntakeService = field(init=False)
     personal: PersonalDataService = field(init=False)
     audit: AuditService = field(init=False)
     accounts: AccountService = field(init=False)
     exports: ExportService = field(init=False)
+    warnings: WarningService = field(init=False)
+    warning_actions: WarningActionService = field(init=False)
+    live_warnings: LiveWarnings = field(init=False)
+    gazetteer: GazetteerService = field(init=False)
     photos: PhotoService = field(init=False)
     search: SearchService = field(init=False)
-    warnings: WarningService = field(init=False)
     _rights: frozenset[Action] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -78,13 +88,17 @@ class AppContext:
         self.escalations = EscalationService(self.db)
         self.reference = ReferenceService(self.db)
         self.imports = ImportService(self.db)
+        self.intake = IntakeService(self.db)
         self.personal = PersonalDataService(self.db)
         self.audit = AuditService(self.db)
         self.accounts = AccountService(self.db)
         self.exports = ExportService(self.db)
+        self.warnings = WarningService(self.db)
+        self.warning_actions = WarningActionService(self.db, self.cases, self.warnings)
+        self.live_warnings = LiveWarnings(self, self.feed)
+        self.gazetteer = GazetteerService(self.db)
         self.photos = PhotoService(self.db)
         self.search = SearchService(self.db)
-        self.warnings = WarningService(self.db)
         self.feed.changed.connect(self._on_changed)
 
     def can(self, action: Action) -> bool:

@@ -35,8 +35,21 @@ class Option(Generic[T]):
 LANGUAGE = Option("prefs/language", "")
 # minutes without keyboard or mouse before the main window locks (views/signin/idle_lock.py)
 IDLE_LOCK_MINUTES = Option("prefs/idle_lock_minutes", 10)
+# "light" or "dark" (gui/style.THEMES), chosen in View → Theme
+THEME = Option("prefs/theme", "light")
+# the application font as a percentage of the system's (Ctrl+= / Ctrl+- / Ctrl+0)
+FONT_SCALE = Option("prefs/font_scale", 100)
+# a short sound with each urgent arrival's banner (View → Alert sound)
+ALERT_SOUND = Option("prefs/alert_sound", True)
 # window state (restored, never shown as a preference)
 MAIN_GEOMETRY = Option("window/main_geometry", QByteArray())
+# the wall: its header (column order, widths, sort indicator), the table/side splitter, the
+# sort (column -1 is the triage order) and the filter bar's choices as JSON (wall_filters)
+WALL_HEADER = Option("window/wall_header", QByteArray())
+WALL_SPLITTER = Option("window/wall_splitter", QByteArray())
+WALL_SORT_COLUMN = Option("window/wall_sort_column", -1)
+WALL_SORT_DESCENDING = Option("window/wall_sort_descending", False)
+WALL_FILTERS = Option("window/wall_filters", "")
 
 
 def app_settings() -> QSettings:

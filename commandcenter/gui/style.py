@@ -1,16 +1,25 @@
-"""The widgets' style: palette colours as Qt objects, fonts and the small stylesheets screens share.
+"""The widgets' style: palette colours as Qt objects, fonts, the small stylesheets screens share,
+and the two themes (a light one for the desk, a dark one for the control room).
 
 Every screen and dialog takes its colours from here (built on the Qt-free
 `commandcenter.palette`), so a colour is changed in one place and the wall, the detail panel,
-the dialogs and the map stay in agreement.
+the dialogs and the map stay in agreement. The wall's row colours (priority text, the overdue
+and escalation bands) are the theme's: each pair was chosen for a WCAG contrast of at least
+4.5:1 on its band, and tests/test_themes.py measures it on grabbed pixels of real rows.
+Switching the theme or the font size at run time goes through `apply_theme` / `apply_font_scale`,
+which tell the item models through `notifier.changed` (widgets get Qt's own palette and font
+change events).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+import qtawesome as qta
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel
 
 from .. import palette
 from ..palette import (  # noqa: F401  re-exported: screens import colours from one module
@@ -98,3 +107,160 @@ def dialog_header(icon_name: str, title_object_name: str) -> tuple[QHBoxLayout, 
     title.setFont(font)
     header.addWidget(title, 1)
     return header, title
+
+
+# ---- themes ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme: Qt palette colours, and the wall's row colours (hex strings)."""
+
+    key: str  # "light" or "dark": the settings value
+    window: str
+    base: str
+    alternate: str
+    text: str
+    muted: str
+    button: str
+    highlight: str
+    highlight_text: str
+    panel: str  # navigation and header backgrounds
+    rule: str
+    # priority as text on the wall (urgent, high, normal, low)
+    priority_text: tuple[tuple[str, str], ...]
+    band_overdue: str  # the whole row of an overdue case
+    band_escalated: str  # the whole row of a case under reminder (催办) or supervision (督办)
+    band_urgent: str
+    band_high: str
+    band_new: str  # a row that has just arrived
+    overdue_text: str  # the countdown of an overdue case, on its band
+    due_soon_text: str
+    escalated_text: str  # the escalation level in the status cell, on its band
+    alert_background: str  # the urgent banner (white-on text)
+    clock_text: str
+
+    def priority_colour(self, priority: str) -> str:
+        return dict(self.priority_text).get(priority, self.muted)
+
+
+LIGHT = Theme(
+    key="light", window="#f4f6f8", base="#ffffff", alternate="#f7f9fa", text="#1b1f24", muted="#555f69",
+    button="#eceff1", highlight="#1565c0", highlight_text="#ffffff", panel="#e3e8ec", rule="#cfd8dc",
+    priority_text=(("urgent", "#b3121a"), ("high", "#8a4700"), ("normal", "#0d47a1"), ("low", "#5c6670")),
+    band_overdue="#f9d4d4", band_escalated="#e8def8", band_urgent="#fdecea", band_high="#fff3e0",
+    band_new="#e3f2fd", overdue_text="#9b0d14", due_soon_text="#7a4000", escalated_text="#4a148c",
+    alert_background="#b3121a", clock_text="#0d47a1",
+)
+DARK = Theme(
+    key="dark", window="#161a1f", base="#0f1317", alternate="#151a20", text="#e6e9ed", muted="#a3adb8",
+    button="#232a32", highlight="#2d6cb0", highlight_text="#ffffff", panel="#1d232a", rule="#37414c",
+    priority_text=(("urgent", "#ff8a80"), ("high", "#ffb74d"), ("normal", "#8ab4f8"), ("low", "#b0bac4")),
+    band_overdue="#4c1518", band_escalated="#2f2450", band_urgent="#2e1517", band_high="#2e2310",
+    band_new="#12324f", overdue_text="#ffa8a0", due_soon_text="#ffd08a", escalated_text="#d7c4ff",
+    alert_background="#a3101a", clock_text="#8ab4f8",
+)
+THEMES: dict[str, Theme] = {LIGHT.key: LIGHT, DARK.key: DARK}
+FONT_SCALE_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200)  # percent of the system font
+
+
+class StyleNotifier(QObject):
+    """Tells item models (which get no palette events) that the theme or the font changed."""
+
+    changed = Signal()
+
+
+notifier = StyleNotifier()
+_state: dict[str, object] = {"theme": LIGHT, "base_point_size": None, "scale": 100}
+
+
+def current_theme() -> Theme:
+    theme = _state["theme"]
+    assert isinstance(theme, Theme)
+    return theme
+
+
+def _palette(t: Theme) -> QPalette:
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, t.window), (roles.WindowText, t.text), (roles.Base, t.base),
+                         (roles.AlternateBase, t.alternate), (roles.Text, t.text), (roles.Button, t.button),
+                         (roles.ButtonText, t.text), (roles.Highlight, t.highlight),
+                         (roles.HighlightedText, t.highlight_text), (roles.ToolTipBase, t.panel),
+                         (roles.ToolTipText, t.text), (roles.PlaceholderText, t.muted), (roles.Mid, t.rule),
+                         (roles.Light, t.button), (roles.Midlight, t.button), (roles.Dark, t.rule),
+                         (roles.BrightText, t.highlight_text), (roles.Link, t.clock_text)):
+        p.setColor(role, QColor(colour))
+    muted = QColor(t.muted)
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, muted)
+    return p
+
+
+def stylesheet(t: Theme) -> str:
+    """The application stylesheet: only what the palette cannot say (panels and headers)."""
+    return (
+        f"QHeaderView::section {{ background: {t.panel}; color: {t.text}; border: 0;"
+        f" border-right: 1px solid {t.rule}; border-bottom: 1px solid {t.rule}; padding: 3px 6px; }}"
+        f" QListWidget#screenNavigation {{ background: {t.panel}; color: {t.text}; }}"
+        f" QListWidget#screenNavigation::item {{ padding: 8px 6px; }}"
+        f" QListWidget#screenNavigation::item:selected {{ background: {t.highlight}; color: {t.highlight_text}; }}"
+        f" QStatusBar {{ background: {t.panel}; color: {t.text}; }}"
+        f" QToolTip {{ background: {t.panel}; color: {t.text}; border: 1px solid {t.rule}; }}"
+    )
+
+
+def apply_theme(key: str) -> Theme:
+    """Make `key` the application's theme (an unknown key means light); returns it."""
+    theme = THEMES.get(key, LIGHT)
+    _state["theme"] = theme
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setStyle("Fusion")  # the platform styles ignore parts of a dark palette
+        app.setPalette(_palette(theme))
+        app.setStyleSheet(stylesheet(theme))
+    notifier.changed.emit()
+    return theme
+
+
+def apply_font_scale(percent: int) -> int:
+    """Scale the application font to `percent` of the system's (clamped to the steps)."""
+    percent = min(max(percent, FONT_SCALE_STEPS[0]), FONT_SCALE_STEPS[-1])
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):
+        font = QGuiApplication.font()
+        if _state["base_point_size"] is None:
+            _state["base_point_size"] = font.pointSizeF()
+        base = _state["base_point_size"]
+        assert isinstance(base, float)
+        font.setPointSizeF(base * percent / 100)
+        QApplication.setFont(font)
+    _state["scale"] = percent
+    notifier.changed.emit()
+    return percent
+
+
+def font_scale() -> int:
+    scale = _state["scale"]
+    assert isinstance(scale, int)
+    return scale
+
+
+def next_font_scale(percent: int, direction: int) -> int:
+    """The next step up (+1) or down (-1) from `percent`; 0 goes back to 100."""
+    if direction == 0:
+        return 100
+    if direction > 0:
+        return next((s for s in FONT_SCALE_STEPS if s > percent), FONT_SCALE_STEPS[-1])
+    return next((s for s in reversed(FONT_SCALE_STEPS) if s < percent), FONT_SCALE_STEPS[0])
+
+
+_tinted: dict[tuple[str, str], QIcon] = {}
+
+
+def tinted_icon(name: str, colour: str) -> QIcon:
+    """A registry icon (gui/icons) drawn in `colour`: row marks follow the theme's colours."""
+    found = _tinted.get((name, colour))
+    if found is None:
+        found = _tinted[(name, colour)] = qta.icon(ICONS[name][0], color=colour)
+    return found

@@ -9,6 +9,15 @@ The once-a-second tick repaints only countdown cells whose text or colour change
 (about 20 ms a second at Putian scale), so the model remembers the countdowns a view has fetched
 and when each next changes, and wakes only those (a heap keyed by that time), one cell each.
 
+The default order is triage (`sort(-1)`): overdue, then escalated (催办/督办), then urgent and
+high, then the least time left, newest last among equals; closed cases after all open ones. Its
+key is computed once per row per sort, like a column's, at the moment of the sort (`_triage_now`),
+so the bisects that place a changed row agree with the order on screen. A row that becomes
+overdue while shown is re-banded at once and moved to the top at the next sort (`resort_due`,
+at most once a minute, called by the view's tick). Overdue and escalated rows carry a band across
+the whole row and an icon in the first cell; the status cell names the escalation level.
+Colours come from the current theme (gui/style), re-read when it changes.
+
 Painting asks for seven roles of every visible cell. `multiData` (what Qt's delegate calls)
 answers them in one call into Python from display texts cached per row, and `flags` is left to
 Qt: every entry into Python from the GUI thread must win the GIL back from background loads.
@@ -30,14 +39,7 @@ from .. import i18n
 from ..domain.deadlines import DueState, due_state_epoch
 from ..domain.enums import CaseStatus, Priority
 from ..gui.localtime import DEFAULT_TZ, format_local
-from ..gui.style import (
-    DUE_CELL_COLOURS,
-    NEW_TINT,
-    PRIORITY_COLOURS,
-    PRIORITY_TINTS,
-    bold_font,
-    qcolor,
-)
+from ..gui.style import bold_font, current_theme, notifier, qcolor, tinted_icon
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..labels import priority_label, source_label, status_label
@@ -49,9 +51,15 @@ HIGHLIGHT_SECONDS = 6.0
 
 
 _PRIORITY_RANK = {p.value: i for i, p in enumerate(Priority)}
+# triage: urgent, high, then normal and low together (ordered by time left)
+_TRIAGE_PRIORITY = {Priority.URGENT.value: 0, Priority.HIGH.value: 1}
+_NEVER = 2**62
+TRIAGE = -1  # the sort "column" of the triage order
+RESORT_EVERY_SECONDS = 60  # the triage order is brought up to date this often at most
 DAYS_FORMAT_SECONDS = 86400 * 2  # from this far off a countdown shows days and hours, not seconds
 # what a countdown cell shows that moves with the clock
 COUNTDOWN_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, DUE_ROLE]
+ROW_MARK_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.DecorationRole]
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,7 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 TIME_LEFT = COLUMN_INDEX["time_left"]
 PRIORITY_COLUMN = COLUMN_INDEX["priority"]
+STATUS_COLUMN = COLUMN_INDEX["status"]
 CELL_CACHE_ROWS = 5000  # rows of display texts kept; a screen shows under a hundred
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -92,9 +101,40 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_PRIORITY_COLOUR_BY_VALUE = {p.value: c for p, c in PRIORITY_COLOURS.items()}
-_TINT_BY_VALUE = {p.value: c for p, c in PRIORITY_TINTS.items()}
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _NO_TINT_STATUSES = frozenset({CaseStatus.CLOSED.value, CaseStatus.REJECTED.value, CaseStatus.MERGED.value})
+
+
+def is_overdue(r: CaseRow, now: int) -> bool:
+    deadline = r.stage_deadline_at
+    return deadline is not None and r.clock_running and deadline.timestamp() < now
+
+
+def triage_key(now: int) -> Callable[[CaseRow], tuple[int, int, int, int]]:
+    """The triage order's key at `now` (see the module docstring); one call per row per sort."""
+    closed, prio = _NO_TINT_STATUSES, _TRIAGE_PRIORITY
+
+    def key(r: CaseRow) -> tuple[int, int, int, int]:
+        deadline = r.stage_deadline_at
+        left = int(deadline.timestamp()) - now if deadline is not None and r.clock_running else _NEVER
+        if r.status in closed:
+            group = 3
+        elif left < 0:
+            group = 0
+        elif r.escalation_level:
+            group = 1
+        else:
+            group = 2
+        return group, prio.get(r.priority, 2), left, -int(r.reported_at.timestamp())
+
+    return key
+
+
+def escalation_text(level: int) -> str:
+    """The escalation level as the status cell shows it: reminder (催办), supervision (督办)."""
+    if level >= 2:
+        return translate("wall", "Supervision")
+    return translate("wall", "Reminder") if level == 1 else ""
 
 
 @dataclass(frozen=True)
@@ -217,13 +257,15 @@ class WallModel(RowTableModel[CaseRow]):
         self._now_fn = now or (lambda: datetime.now(UTC))
         self._tz = timezone  # the centre's: "received" reads as on its wall clock
         self._filter = WallFilter()
-        self._sort_column = COLUMN_INDEX["received"]
-        self._sort_order = Qt.SortOrder.DescendingOrder
+        self._sort_column: int | None = None  # None: the triage order
+        self._sort_order = Qt.SortOrder.AscendingOrder
         self._overdue_first = False
+        self._triage_now = int(self._now_fn().timestamp())
         self._arrived: dict[int, float] = {}
         self._now = int(self._now_fn().timestamp())
         self._bold = bold_font()
         self._brushes: dict[str, QBrush] = {}
+        notifier.changed.connect(self.restyle)
         # countdowns handed to a view, by row index; dropped once their change is announced
         # (a view still showing the row fetches it again), so the set stays the size of a screen
         self._shown: dict[int, _ShownCountdown] = {}
@@ -242,6 +284,7 @@ class WallModel(RowTableModel[CaseRow]):
             _FONT: self._font,
             _ALIGNMENT: lambda _i, c: _RIGHT if c == TIME_LEFT else None,
             _TOOLTIP: lambda i, _c: self._rows[i].description,
+            _DECORATION: self._decoration,
         }
 
     # ---- what the base asks ---------------------------------------------------------
@@ -256,6 +299,44 @@ class WallModel(RowTableModel[CaseRow]):
 
     def sort_key(self, column: int) -> Callable[[CaseRow], object] | None:
         return COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
+
+    def _current_key(self) -> Callable[[CaseRow], object] | None:
+        if self._sort_column is None:
+            return triage_key(self._triage_now)
+        return super()._current_key()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A column's order, or with column -1 (no header section) the triage order."""
+        if column != TRIAGE:
+            super().sort(column, order)
+            return
+        self._sort_column, self._sort_order = None, Qt.SortOrder.AscendingOrder
+        self._resort()
+
+    @property
+    def sort_column(self) -> int:
+        """The column the rows are sorted by; -1 for the triage order."""
+        return TRIAGE if self._sort_column is None else self._sort_column
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    def resort_due(self) -> bool:
+        """Bring the triage order up to date when a shown row has become overdue since the last
+        sort (checked at most once a minute); True when it re-sorted."""
+        if self._sort_column is not None or self._now - self._triage_now < RESORT_EVERY_SECONDS:
+            return False
+        then, now, rows = self._triage_now, self._now, self._rows
+        crossed = any(
+            (d := rows[i].stage_deadline_at) is not None and rows[i].clock_running and then <= d.timestamp() < now
+            for i in self._visible
+        )
+        if not crossed:
+            self._triage_now = now  # nothing moved: the keys at `now` order the rows as they are
+            return False
+        self._resort()
+        return True
 
     def row_filter(self) -> Callable[[CaseRow], bool] | None:
         f, now = self._filter, self._now
@@ -306,19 +387,53 @@ class WallModel(RowTableModel[CaseRow]):
         return None if value_of is None else value_of(i, col)
 
     def _foreground(self, i: int, col: int) -> QBrush | None:
+        theme = current_theme()
         if col == PRIORITY_COLUMN:
-            return self._brush(_PRIORITY_COLOUR_BY_VALUE.get(self._rows[i].priority, "#000000"))
+            return self._brush(theme.priority_colour(self._rows[i].priority))
         if col == TIME_LEFT:
-            colour = DUE_CELL_COLOURS.get(due_of(self._rows[i], self._now))
-            return self._brush(colour) if colour else None
+            due = due_of(self._rows[i], self._now)
+            if due is DueState.OVERDUE:
+                return self._brush(theme.overdue_text)
+            return self._brush(theme.due_soon_text) if due is DueState.DUE_SOON else None
+        if col == STATUS_COLUMN and self._rows[i].escalation_level and self._rows[i].clock_running:
+            return self._brush(theme.escalated_text)
         return None
 
     def _background(self, i: int, _col: int) -> QBrush | None:
-        r = self._rows[i]
+        """The row's band: new, overdue, escalated, urgent or high (closed rows have none)."""
+        r, theme = self._rows[i], current_theme()
         if r.id in self._arrived:
-            return self._brush(NEW_TINT)
-        tint = _TINT_BY_VALUE.get(r.priority)
-        return self._brush(tint) if tint and r.status not in _NO_TINT_STATUSES else None
+            return self._brush(theme.band_new)
+        if r.status in _NO_TINT_STATUSES:
+            return None
+        if is_overdue(r, self._now):
+            return self._brush(theme.band_overdue)
+        if r.escalation_level:
+            return self._brush(theme.band_escalated)
+        if r.priority == Priority.URGENT:
+            return self._brush(theme.band_urgent)
+        return self._brush(theme.band_high) if r.priority == Priority.HIGH else None
+
+    def _decoration(self, i: int, col: int) -> object:
+        """An icon in the first cell of an overdue or escalated row (not only its colour)."""
+        if col != 0:
+            return None
+        r = self._rows[i]
+        if r.status in _NO_TINT_STATUSES:
+            return None
+        theme = current_theme()
+        if is_overdue(r, self._now):
+            return tinted_icon("overdue", theme.overdue_text)
+        if r.escalation_level:
+            return tinted_icon("escalation" if r.escalation_level >= 2 else "alert", theme.escalated_text)
+        return None
+
+    def restyle(self) -> None:
+        """The theme or the font changed: colours and fonts are read again, every cell repaints."""
+        self._brushes.clear()
+        self._bold = bold_font()
+        if self._visible:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, len(COLUMNS) - 1))
 
     def _font(self, i: int, col: int) -> QFont | None:
         if col == PRIORITY_COLUMN and self._rows[i].priority == Priority.URGENT:
@@ -370,7 +485,11 @@ class WallModel(RowTableModel[CaseRow]):
             return r.address
         if key == "status":
             label = status_label(r.status)
-            return f"{label} ↺{r.rework_count}" if r.rework_count else label
+            if r.rework_count:
+                label = f"{label} ↺{r.rework_count}"
+            if r.escalation_level and r.clock_running:
+                label = f"{label} · {escalation_text(r.escalation_level)}"
+            return label
         if key == "assignee":
             return r.assignee_name
         if key == "time_left":
@@ -412,6 +531,8 @@ class WallModel(RowTableModel[CaseRow]):
         return lambda i: (rank(i), key(i))
 
     def _sort_in_place(self, indexes: list[int]) -> None:
+        if self._sort_column is None:
+            self._triage_now = int(self._now_fn().timestamp())  # every key of this sort is at one moment
         super()._sort_in_place(indexes)
         if self._overdue_first:
             indexes.sort(key=self._overdue_rank)  # stable: keeps the column order within groups
@@ -449,13 +570,16 @@ class WallModel(RowTableModel[CaseRow]):
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1),
                                       [Qt.ItemDataRole.BackgroundRole, NEW_ROLE])
-        for row in self._changed_countdowns():
+        for row, due_changed in self._changed_countdowns():
+            if due_changed:  # the band and the icon follow the due state across the row
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1), ROW_MARK_ROLES)
             cell = self.index(row, TIME_LEFT)
             self.dataChanged.emit(cell, cell, COUNTDOWN_ROLES)
 
-    def _changed_countdowns(self) -> list[int]:
-        """Display rows of shown countdowns whose text or due state differs from what was shown."""
-        changed: list[int] = []
+    def _changed_countdowns(self) -> list[tuple[int, bool]]:
+        """Display rows of shown countdowns whose text or due state differs from what was shown,
+        each with whether its due state changed."""
+        changed: list[tuple[int, bool]] = []
         wakeups, now = self._wakeups, self._now
         while wakeups and wakeups[0][0] <= now:
             at, i = heapq.heappop(wakeups)
@@ -473,7 +597,7 @@ class WallModel(RowTableModel[CaseRow]):
             if not (row < len(self._visible) and self._visible[row] == i):
                 row = self._visible_row(i)  # moved by a sort or an insert since it was fetched
             if row is not None:
-                changed.append(row)
+                changed.append((row, due is not shown.due))
         return changed
 
     def _remember_countdown(self, i: int, display_row: int, r: CaseRow, text: str) -> None:

@@ -4,9 +4,15 @@ Its own widget because it has one job apart from the wall: turn the operator's c
 `WallFilter`. Typing and picking are debounced into one `changed` signal; a grid chosen on the
 map applies at once and shows as a chip that clears it. The period is not a filter of the
 loaded rows but of what is loaded, so the wall listens to `period_combo` itself and reloads.
+
+The wall opens on the open cases (closed ones are one choice away in the status list), and the
+operator's choices are remembered: `state()` and `restore()` turn them into plain JSON values
+for gui/settings, looked up again by the items' data, never by their (translated) text.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -71,6 +77,8 @@ class WallFilterBar(QWidget):
         self.grid_chip.clicked.connect(lambda: self.filter_to_grid(-1))
         self.mine_check = QCheckBox(objectName="mineFilter")
         self.overdue_first = QCheckBox(objectName="overdueFirst")
+        self.triage_button = QPushButton(objectName="triageOrder")
+        self.triage_button.setIcon(icon("overdue"))
         self.period_combo = QComboBox(objectName="periodFilter")
         for combo in (self.status_combo, self.priority_combo, self.due_combo, self.category_combo,
                       self.source_combo, self.street_combo, self.community_combo):
@@ -90,6 +98,7 @@ class WallFilterBar(QWidget):
         bar2.addWidget(self.grid_chip)
         bar2.addWidget(self.mine_check)
         bar2.addWidget(self.overdue_first)
+        bar2.addWidget(self.triage_button)
         self.grid_chip.setStyleSheet(f"QPushButton {{ background:{ACCENT}; color:white; border-radius:3px; padding:3px 8px; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,16 +133,20 @@ class WallFilterBar(QWidget):
         self.mine_check.setText(self.tr("Mine"))
         self.mine_check.setToolTip(self.tr("Only cases I entered"))
         self.overdue_first.setText(self.tr("Overdue first"))
+        self.triage_button.setText(self.tr("Triage order"))
+        self.triage_button.setToolTip(self.tr(
+            "Overdue first, then escalated (reminder 催办, supervision 督办), urgent, high, then by time left"))
         self._fill_reference_combos()
 
-    @staticmethod
-    def _fill_combo(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+    def _fill_combo(self, combo: QComboBox, items: list[tuple[str, object]]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
         for text, data in items:
             combo.addItem(text, data)
         index = combo.findData(current)
+        if index < 0 and combo is self.status_combo:
+            index = combo.findData("open")  # the first fill: the wall opens on the open cases
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
 
@@ -202,10 +215,42 @@ class WallFilterBar(QWidget):
             self.grid_chip.setVisible(True)
         self.changed.emit()
 
+    def _combos(self) -> dict[str, QComboBox]:
+        return {"status": self.status_combo, "priority": self.priority_combo, "due": self.due_combo,
+                "category": self.category_combo, "source": self.source_combo, "street": self.street_combo,
+                "community": self.community_combo, "period": self.period_combo}
+
+    def state(self) -> dict[str, Any]:
+        """The operator's choices as JSON values (the search text is not kept: it is a lookup)."""
+        out: dict[str, Any] = {name: _plain(combo.currentData()) for name, combo in self._combos().items()}
+        out["mine"] = self.mine_check.isChecked()
+        out["overdue_first"] = self.overdue_first.isChecked()
+        return out
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Choose again what `state()` returned; an item no longer offered stays at its default."""
+        for name, combo in self._combos().items():
+            if name not in state:
+                continue
+            wanted = state[name]
+            for n in range(combo.count()):
+                if _plain(combo.itemData(n)) == wanted:
+                    combo.setCurrentIndex(n)
+                    break
+        self.mine_check.setChecked(bool(state.get("mine", False)))
+        self.overdue_first.setChecked(bool(state.get("overdue_first", False)))
+
     def clear_filters(self) -> None:
+        """Back to the wall's default: the open cases, nothing else narrowed."""
         for combo in (self.status_combo, self.priority_combo, self.due_combo, self.category_combo,
                       self.source_combo, self.street_combo, self.community_combo):
             combo.setCurrentIndex(0)
+        self.status_combo.setCurrentIndex(max(self.status_combo.findData("open"), 0))
         self.search.clear()
         self.mine_check.setChecked(False)
         self.filter_to_grid(-1)
+
+
+def _plain(value: object) -> object:
+    """An item's data as JSON keeps it (a category's tuple of ids becomes a list)."""
+    return list(value) if isinstance(value, tuple) else value

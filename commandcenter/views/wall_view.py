@@ -5,6 +5,12 @@ countdown ticks every second, and every action has a shortcut (F1 lists them). W
 the GUI thread; the row returned by the service is applied at once, the feed confirms it.
 The filter bar above the table is `WallFilterBar` (wall_filters), the escalation tab beside it
 `EscalationPanel` (wall_escalations).
+
+The wall opens in triage order on the open cases (itemmodels/wall). The operator's layout is
+remembered through gui/settings: the sort, the filters, the header (column order and widths)
+and the splitter. Columns give way to the width, least useful first (`DROP_ORDER`): at 1366 px
+the grid code, the received time and the street go, so location, source and assignee stay.
+Urgent arrivals go to the seat's alert list (ctx.alerts) and show in a banner that times out.
 """
 
 from __future__ import annotations
@@ -14,11 +20,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -42,15 +54,15 @@ from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.memory import settle_after_load
 from ..gui.screens import ScreenSpec
-from ..gui.style import ERROR
 from ..itemmodels.roles import ID_ROLE
-from ..itemmodels.wall import COLUMN_INDEX, WallModel
+from ..itemmodels.wall import TRIAGE, WallModel
 from ..labels import action_label, describe_error
 from ..services.alerts import AlertRouter, AlertSummary
 from ..services.lifecycle import TransitionParams
 from ..services.wall import WallScope, WallSnapshot
 from ..shapes.cases import CaseDetail, CaseRow
 from ..widgets.case_detail import CaseDetailPanel
+from .alerts import AlertBanner, QtAlertSink
 from .case_reveal import wire_reveal
 from .dialogs.action_params import ask_params
 from .dialogs.dispatch import DispatchDialog
@@ -60,6 +72,7 @@ from .photo_panels import wire_photos
 from .wall_escalations import EscalationPanel
 from .wall_export import WallExport
 from .wall_filters import WallFilterBar
+from .wall_layout import WallLayout
 from .wall_shortcuts import CASE_SHORTCUTS
 
 log = logging.getLogger(__name__)
@@ -69,22 +82,6 @@ log = logging.getLogger(__name__)
 APPLY_BATCH_ROWS = 200
 
 WAITING = (CaseStatus.REPORTED.value, CaseStatus.REGISTERED.value)
-
-
-class QtAlertSink:
-    """Alerts on screen and through the system beep (richer sound needs PySide6-Addons)."""
-
-    def __init__(self, banner: QLabel, sound: bool = True) -> None:
-        self.banner = banner
-        self.sound = sound
-
-    def beep(self) -> None:
-        if self.sound:
-            QApplication.beep()
-
-    def show(self, text: str) -> None:
-        self.banner.setText(text)
-        self.banner.setVisible(True)
 
 
 class WallView(QWidget):
@@ -104,8 +101,10 @@ class WallView(QWidget):
         self._detail_for: int | None = None
         self._build()
         self.retranslate_ui()
-        self.alerts: AlertRouter[CaseRow] = AlertRouter(QtAlertSink(self.alert_banner), self._describe_alert,
+        self.alert_sink = QtAlertSink(ctx)
+        self.alerts: AlertRouter[CaseRow] = AlertRouter(self.alert_sink, self._describe_alert,
                                                         self._summarize_alerts)
+        ctx.alerts.raised.connect(self.alert_banner.show_alert)
         ctx.feed.changed.connect(self._on_feed_changed)
         ctx.bus.grid_filter_requested.connect(self.filters.filter_to_grid)
         ctx.bus.case_selected.connect(self.select_case)
@@ -117,6 +116,7 @@ class WallView(QWidget):
         self._flood_timer = QTimer(self, singleShot=True, interval=2000)
         self._flood_timer.timeout.connect(self._show_flood_summary)
         self.filters.load_reference_lists()
+        self.layout_memory.restore()
         self.reload()
         self.escalation_panel.refresh()
 
@@ -127,33 +127,21 @@ class WallView(QWidget):
         self.filters.overdue_first.toggled.connect(self.model.set_overdue_first)
         self.filters.period_combo.currentIndexChanged.connect(self._period_changed)
 
-        self.alert_banner = QLabel(objectName="alertBanner")
-        self.alert_banner.setVisible(False)
-        self.alert_banner.setStyleSheet(
-            f"background:{ERROR};color:white;font-weight:bold;padding:6px 10px;border-radius:3px;"
-        )
-        self.alert_banner.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.alert_banner.mousePressEvent = lambda _e: self.alert_banner.setVisible(False)  # type: ignore[method-assign]
+        self.alert_banner = AlertBanner(self)
+        self.alert_banner.case_requested.connect(self.select_case)
 
         self.table = QTableView(objectName="caseWall")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COLUMN_INDEX["received"], Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(TRIAGE, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # sorts by the indicator: the triage order
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        for key, width in (("number", 116), ("priority", 58), ("time_left", 78), ("status", 86),
-                           ("received", 84), ("category", 120), ("street", 84), ("community", 84),
-                           ("grid", 116), ("location", 150), ("source", 92), ("assignee", 80)):
-            header.resizeSection(COLUMN_INDEX[key], width)
+
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.table.doubleClicked.connect(lambda _i: self.run_action(Action.DISPATCH))
@@ -237,12 +225,15 @@ class WallView(QWidget):
         self.side.addTab(self.escalation_panel, icon("escalation"), "")
 
         self.count_label = QLabel(objectName="wallCount")
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter(objectName="wallSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1060, 440])
+        splitter.setSizes([1060, 400])
+        self.side.setMinimumWidth(300)
+        self.layout_memory = WallLayout(self)
+        self.filters.triage_button.clicked.connect(self.layout_memory.sort_by_triage)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.alert_banner)
@@ -364,6 +355,7 @@ class WallView(QWidget):
 
     # ---- alerts and escalations -------------------------------------------------------
     def _alert(self, row: CaseRow) -> None:
+        self.alert_sink.case_id = row.id
         if not self.alerts.offer(row, self.ctx.db.clock.now()).individual:
             self._flood_timer_start()
 
@@ -391,12 +383,17 @@ class WallView(QWidget):
         self.model.set_filter(self.filters.current_filter())
         self._restore_selection(selected)
         self._update_count()
+        self.layout_memory.changed()
 
-    def _period_changed(self) -> None:
+    def _period_scope(self) -> None:
         days = self.filters.period_combo.currentData()
         now = self.ctx.db.clock.now()
         self.scope = replace(self.scope, period_start=(now - timedelta(days=days)) if days else None,
                              period_end=None)
+
+    def _period_changed(self) -> None:
+        self._period_scope()
+        self.layout_memory.changed()
         self.reload()
 
     def _update_count(self) -> None:
@@ -575,6 +572,7 @@ class WallView(QWidget):
 
     def _on_tick(self) -> None:
         self.model.tick()
+        self.model.resort_due()
 
 
 def _wall_title() -> str:
