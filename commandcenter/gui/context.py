@@ -31,6 +31,7 @@ from ..services.facade.shifts import ShiftService
 from ..services.facade.signin import AccountService
 from ..services.facade.wall import WallService
 from ..services.gazetteer.service import GazetteerService
+from ..services.gazetteer.service import GazetteerService
 from ..services.handover import HandoverService
 from ..services.lifecycle import CaseService
 from ..services.photos import PhotoService
@@ -68,6 +69,7 @@ class AppContext:
     audit: AuditService = field(init=False)
     accounts: AccountService = field(init=False)
     exports: ExportService = field(init=False)
+    gazetteer: GazetteerService = field(init=False)
     warnings: WarningService = field(init=False)
     warning_actions: WarningActionService = field(init=False)
     live_warnings: LiveWarnings = field(init=False)
@@ -93,6 +95,7 @@ class AppContext:
         self.audit = AuditService(self.db)
         self.accounts = AccountService(self.db)
         self.exports = ExportService(self.db)
+        self.gazetteer = GazetteerService(self.db)
         self.warnings = WarningService(self.db)
         self.warning_actions = WarningActionService(self.db, self.cases, self.warnings)
         self.live_warnings = LiveWarnings(self, self.feed)
