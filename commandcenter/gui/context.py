@@ -31,7 +31,6 @@ from ..services.facade.shifts import ShiftService
 from ..services.facade.signin import AccountService
 from ..services.facade.wall import WallService
 from ..services.gazetteer.service import GazetteerService
-from ..services.gazetteer.service import GazetteerService
 from ..services.handover import HandoverService
 from ..services.lifecycle import CaseService
 from ..services.photos import PhotoService
@@ -69,7 +68,6 @@ class AppContext:
     audit: AuditService = field(init=False)
     accounts: AccountService = field(init=False)
     exports: ExportService = field(init=False)
-    gazetteer: GazetteerService = field(init=False)
     warnings: WarningService = field(init=False)
     warning_actions: WarningActionService = field(init=False)
     live_warnings: LiveWarnings = field(init=False)
@@ -95,7 +93,6 @@ class AppContext:
         self.audit = AuditService(self.db)
         self.accounts = AccountService(self.db)
         self.exports = ExportService(self.db)
-        self.gazetteer = GazetteerService(self.db)
         self.warnings = WarningService(self.db)
         self.warning_actions = WarningActionService(self.db, self.cases, self.warnings)
         self.live_warnings = LiveWarnings(self, self.feed)
