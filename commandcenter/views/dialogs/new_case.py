@@ -1,8 +1,13 @@
 """The new-case dialog for the hotline call-taker: what, how urgent, where, who, in one form.
 
-Keyboard first: type into the category search (code, Chinese, English or pinyin initials,
-Up/Down to move, Enter to go on), 1–4 on the priority, paste "lon, lat" into either
-coordinate field, Enter moves to the next field, Ctrl+Enter saves. The grid is found from
+Keyboard first, in the order of the form (source → category → priority → address →
+coordinates → … → description → reporter): type into the category search (code, Chinese,
+English or pinyin initials, Up/Down to move, Enter to go on), 1–4 on the priority, type an
+address (characters or pinyin initials) and Enter picks the first suggestion and goes on to the
+description, or paste "lon, lat" into either coordinate field (WGS-84 or GCJ-02). Enter moves
+to the next field and never opens the map or leaves the dialog; Ctrl+Enter saves;
+Ctrl+Shift+Enter registers and dispatches to the recommended handler. With no category
+searched, one the description names is offered. The grid is found from
 the coordinates as they are typed; without coordinates a grid is chosen street → community →
 grid. Saving runs off the GUI thread; errors appear in the dialog and nothing is written.
 The location group (coordinates, map pick, street → community → grid, address) is
@@ -13,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ...admin_labels import category_name
 from ...domain.actions import Action
+from ...domain.entities import Entity
 from ...domain.enums import PRIORITY_ORDER, Priority, ReporterPrivacy, SourceChannel
 from ...errors import OutsideCity, ValidationError
 from ...gui.context import AppContext
@@ -41,13 +47,15 @@ from ...gui.icons import icon
 from ...gui.style import ERROR, MUTED, PRIORITY_COLOURS, qcolor
 from ...labels import describe_error, priority_label, source_label
 from ...services.geo import GridLocator
+from ...services.quick_intake import QuickDispatch, guess_category, report_and_dispatch
 from ...services.reference_lists import (
     AreaTree,
     CategoryChoice,
     search_categories,
 )
 from ...shapes.cases import CaseRow, NewCase
-from .location_picker import LocationPicker
+from .location_picker import LocationPicker, NotInChina
+from .new_case_keys import FormKeys
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the CategoryChoice of a list item
 
@@ -64,7 +72,7 @@ def priority_icon(priority: str) -> QIcon:
     return QIcon(pixmap)
 
 
-class NewCaseDialog(QDialog):
+class NewCaseDialog(FormKeys, QDialog):
     """Enter a case from a call (or any channel); emits `case_created(CaseRow)` and accepts."""
 
     case_created = Signal(object)
@@ -76,6 +84,7 @@ class NewCaseDialog(QDialog):
         self._categories: tuple[CategoryChoice, ...] = ()
         self._saving = False
         self._register_touched = False
+        self._suggested = False  # the category shown was guessed from the description
         self._build()
         self.retranslate_ui()
         self.categorySearch.setFocus()
@@ -85,6 +94,18 @@ class NewCaseDialog(QDialog):
             self._loaded,
             self._load_failed,
         )
+        self._load_places()
+        ctx.feed.changed.connect(self._on_changed)
+
+    def _load_places(self) -> None:
+        """The gazetteer index, built off the GUI thread; searched per keystroke without a query."""
+        gazetteer, principal = self.ctx.gazetteer, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: gazetteer.index(principal), self.location.set_places,
+                                          self._load_failed)
+
+    def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
+        if entity in (Entity.GAZETTEER, Entity.GRID):
+            self._load_places()
 
     # ---- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -123,22 +144,26 @@ class NewCaseDialog(QDialog):
         self.categoryChosen = QLabel()
         self.categoryChosen.setObjectName("categoryChosen")
         self.categoryChosen.setWordWrap(True)
+        # laid out in the order Tab and Enter walk: source, category, then priority
         call.addWidget(self.sourceLabel, 0, 0)
         call.addWidget(self.sourceCombo, 0, 1)
-        call.addWidget(self.priorityLabel, 0, 2)
-        call.addWidget(self.priorityCombo, 0, 3)
         call.addWidget(self.categoryLabel, 1, 0)
-        call.addWidget(self.categorySearch, 1, 1, 1, 3)
-        call.addWidget(self.categoryList, 2, 1, 1, 3)
-        call.addWidget(self.categoryChosen, 3, 1, 1, 3)
+        call.addWidget(self.categorySearch, 1, 1)
+        call.addWidget(self.categoryList, 2, 1)
+        call.addWidget(self.categoryChosen, 3, 1)
+        call.addWidget(self.priorityLabel, 4, 0)
+        call.addWidget(self.priorityCombo, 4, 1, Qt.AlignmentFlag.AlignLeft)
         call.setColumnStretch(1, 1)
-        call.setColumnStretch(3, 1)
         outer.addWidget(self.callBox)
 
         # where
         self.location = LocationPicker(self.ctx)
-        for edit in (self.location.lonEdit, self.location.latEdit, self.location.addressEdit):
-            edit.installEventFilter(self)
+        for widget in (self.location.addressEdit, self.location.lonEdit, self.location.latEdit,
+                       self.location.crsCombo, self.location.pickButton, self.location.streetCombo,
+                       self.location.communityCombo, self.location.gridCombo):
+            widget.installEventFilter(self)
+        # a picked place completes the location: the call-taker goes on to what the caller said
+        self.location.place_picked.connect(lambda _place: self.descriptionEdit.setFocus())
         outer.addWidget(self.location)
 
         # what the caller said and who they are
@@ -150,6 +175,7 @@ class NewCaseDialog(QDialog):
         self.descriptionEdit.setTabChangesFocus(True)
         self.descriptionEdit.setMinimumHeight(70)
         self.descriptionEdit.setMaximumHeight(130)
+        self.descriptionEdit.textChanged.connect(self._offer_category)
         self.reporterLabel = QLabel()
         self.reporterNameEdit = QLineEdit()
         self.reporterNameEdit.setObjectName("reporterNameEdit")
@@ -163,6 +189,8 @@ class NewCaseDialog(QDialog):
         self.reporterPrivacyCombo = QComboBox(self, objectName="reporterPrivacyCombo")
         for privacy in ReporterPrivacy:
             self.reporterPrivacyCombo.addItem("", privacy.value)
+        for widget in (self.sourceCombo, self.reporterPrivacyCombo):
+            widget.installEventFilter(self)
         reporter = QHBoxLayout()
         reporter.addWidget(self.reporterNameEdit, 1)
         reporter.addWidget(self.reporterPhoneEdit, 1)
@@ -178,6 +206,7 @@ class NewCaseDialog(QDialog):
         self.registerCheck.setObjectName("registerCheck")
         self.registerCheck.setChecked(True)
         self.registerCheck.clicked.connect(self._register_clicked)
+        self.registerCheck.installEventFilter(self)
         if not self.ctx.can(Action.REGISTER):
             self.registerCheck.setChecked(False)
             self.registerCheck.setEnabled(False)
@@ -203,29 +232,41 @@ class NewCaseDialog(QDialog):
         self.saveButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.saveButton.setObjectName("saveButton")
         self.saveButton.setIcon(icon("save"))
+        self.dispatchButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.dispatchButton.setObjectName("saveAndDispatchButton")
+        self.dispatchButton.setIcon(icon("dispatch"))
+        self.dispatchButton.setEnabled(self.ctx.can(Action.REGISTER) and self.ctx.can(Action.DISPATCH))
         self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        for button in (self.saveButton, self.cancelButton):
+        for button in (self.saveButton, self.dispatchButton, self.cancelButton):
             button.setAutoDefault(False)  # plain Enter moves between fields; Ctrl+Enter saves
             button.setDefault(False)
         self.saveButton.clicked.connect(self.save)
+        self.dispatchButton.clicked.connect(self.save_and_dispatch)
         self.cancelButton.clicked.connect(self.reject)
         outer.addWidget(self.buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
+        for keys in ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save_and_dispatch)
 
-        self.setTabOrder(self.sourceCombo, self.priorityCombo)
-        self.setTabOrder(self.priorityCombo, self.categorySearch)
-        self.setTabOrder(self.categorySearch, self.location.lonEdit)
-        self.setTabOrder(self.location.lonEdit, self.location.latEdit)
-        self.setTabOrder(self.location.latEdit, self.location.pickButton)
-        self.setTabOrder(self.location.pickButton, self.location.streetCombo)
-        self.setTabOrder(self.location.streetCombo, self.location.communityCombo)
-        self.setTabOrder(self.location.communityCombo, self.location.gridCombo)
-        self.setTabOrder(self.location.gridCombo, self.location.addressEdit)
-        self.setTabOrder(self.location.addressEdit, self.descriptionEdit)
-        self.setTabOrder(self.descriptionEdit, self.reporterNameEdit)
-        self.setTabOrder(self.reporterNameEdit, self.reporterPhoneEdit)
-        self.setTabOrder(self.reporterPhoneEdit, self.registerCheck)
+        self.apply_tab_order()
+
+    def form_order(self) -> list[QWidget]:
+        """The fields in the order they are laid out, which Tab and Enter follow.
+
+        A panel added to the form puts its fields in this list where it sits on screen.
+        """
+        loc = self.location
+        return [self.sourceCombo, self.categorySearch, self.priorityCombo, loc.addressEdit, loc.lonEdit,
+                loc.latEdit, loc.crsCombo, loc.pickButton, loc.streetCombo, loc.communityCombo, loc.gridCombo,
+                self.descriptionEdit, self.reporterNameEdit, self.reporterPhoneEdit, self.reporterPrivacyCombo,
+                self.registerCheck, self.onSpotCheck, self.onSpotNoteEdit, self.onSpotEvidenceEdit,
+                self.saveButton, self.dispatchButton, self.cancelButton]
+
+    def apply_tab_order(self) -> None:
+        order = self.form_order()
+        for before, after in zip(order, order[1:], strict=False):
+            self.setTabOrder(before, after)
 
     # ---- language ---------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -245,7 +286,26 @@ class NewCaseDialog(QDialog):
         self.priorityLabel.setBuddy(self.priorityCombo)
         for i, priority in enumerate(PRIORITY_ORDER):
             self.priorityCombo.setItemText(i, f"{i + 1}  {priority_label(priority)}")
-        self.priorityCombo.setToolTip(self.tr("Keys 1–4: urgent, high, normal, low"))
+        self.priorityCombo.setToolTip(self.tr("Keys 1–4: urgent, high, normal, low (Alt+P)"))
+        self.sourceCombo.setToolTip(self.tr("Where the report came from (Alt+S)"))
+        self.categorySearch.setToolTip(self.tr("Up/Down choose, Enter goes on (Alt+C); left empty, a category the "
+                                               "description names is offered"))
+        self.descriptionEdit.setToolTip(self.tr("What the caller reports (Alt+D); Tab goes on"))
+        for widget, name in ((self.sourceCombo, self.tr("Source")), (self.priorityCombo, self.tr("Priority")),
+                             (self.categorySearch, self.tr("Category search")),
+                             (self.categoryList, self.tr("Categories")),
+                             (self.descriptionEdit, self.tr("Description")),
+                             (self.reporterNameEdit, self.tr("Reporter name")),
+                             (self.reporterPhoneEdit, self.tr("Reporter phone")),
+                             (self.reporterPrivacyCombo, self.tr("Reporter privacy")),
+                             (self.registerCheck, self.tr("Register at once")),
+                             (self.onSpotCheck, self.tr("Solved on the spot")),
+                             (self.onSpotNoteEdit, self.tr("What was done on the spot")),
+                             (self.onSpotEvidenceEdit, self.tr("Photo reference")),
+                             (self.saveButton, self.tr("Save case")),
+                             (self.dispatchButton, self.tr("Save and dispatch")),
+                             (self.cancelButton, self.tr("Cancel"))):
+            widget.setAccessibleName(name)
         self.categoryLabel.setText(self.tr("&Category"))
         self.categoryLabel.setBuddy(self.categorySearch)
         self.categorySearch.setPlaceholderText(
@@ -269,6 +329,10 @@ class NewCaseDialog(QDialog):
         self.onSpotNoteEdit.setPlaceholderText(self.tr("What was done (required)"))
         self.onSpotEvidenceEdit.setPlaceholderText(self.tr("Photo reference"))
         self.saveButton.setText(self.tr("Save case (Ctrl+Enter)"))
+        self.saveButton.setToolTip(self.tr("Save the case (Ctrl+Enter)"))
+        self.dispatchButton.setText(self.tr("Register and dispatch (Ctrl+Shift+Enter)"))
+        self.dispatchButton.setToolTip(self.tr("Register the case and dispatch it to the first recommended handler "
+                                               "(Ctrl+Shift+Enter)"))
         self.location.retranslate_ui()
         # one label width in every group, so the fields line up down the whole form
         labels = (self.sourceLabel, self.categoryLabel, *self.location.labels(), self.descriptionLabel,
@@ -304,6 +368,21 @@ class NewCaseDialog(QDialog):
         self.categoryList.setCurrentRow(0 if text.strip() and matches else -1)
         if not text.strip():
             self._category_changed(None)
+            self._offer_category()
+
+    def _offer_category(self) -> None:
+        """With nothing searched, choose the category the description names (marked as a guess)."""
+        if self.categorySearch.text().strip():
+            return
+        guess = guess_category(self._categories, self.descriptionEdit.toPlainText())
+        row = -1
+        if guess is not None:
+            row = next((i for i in range(self.categoryList.count())
+                        if self.categoryList.item(i).data(CHOICE_ROLE).id == guess.id), -1)
+        self._suggested = row >= 0
+        if row != self.categoryList.currentRow():
+            self.categoryList.setCurrentRow(row)
+        self._render_chosen()
 
     def _render_category_items(self) -> None:
         for i in range(self.categoryList.count()):
@@ -326,52 +405,18 @@ class NewCaseDialog(QDialog):
         if c is None:
             self.categoryChosen.setText(self.tr("No category chosen yet"))
             self.categoryChosen.setStyleSheet(f"color: {MUTED};")
+        elif self._suggested and not self.categorySearch.text().strip():
+            self.categoryChosen.setText(
+                self.tr("Category from the description: {code} {name} ({major}) — type to choose another").format(
+                    code=c.code, name=category_name(c.name_zh, c.name_en), major=category_name(c.major_zh, c.major_en))
+            )
+            self.categoryChosen.setStyleSheet("font-weight: bold;")
         else:
             self.categoryChosen.setText(
                 self.tr("Category: {code} {name} ({major})").format(
                     code=c.code, name=category_name(c.name_zh, c.name_en), major=category_name(c.major_zh, c.major_en))
             )
             self.categoryChosen.setStyleSheet("font-weight: bold;")
-
-    def _move_category(self, step: int) -> None:
-        count = self.categoryList.count()
-        if count == 0:
-            return
-        row = self.categoryList.currentRow()
-        row = 0 if row < 0 else max(0, min(count - 1, row + step))
-        self.categoryList.setCurrentRow(row)
-
-    # ---- keys -------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.KeyPress:
-            return super().eventFilter(watched, event)
-        assert isinstance(event, QKeyEvent)
-        key, mods = event.key(), event.modifiers()
-        plain_enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            mods & Qt.KeyboardModifier.ControlModifier)
-        if watched is self.categorySearch:
-            steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5}
-            if key in steps:
-                self._move_category(steps[key])
-                return True
-            if plain_enter:
-                if self.chosen_category() is not None:
-                    self.priorityCombo.setFocus()
-                return True
-        elif watched is self.priorityCombo:
-            digits = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
-            if key in digits:
-                self.priorityCombo.setCurrentIndex(digits[key])
-                return True
-            if plain_enter:
-                self.focusNextChild()
-                return True
-        elif plain_enter and isinstance(watched, QLineEdit):
-            if watched in (self.location.lonEdit, self.location.latEdit):
-                self.location.split_pair(watched)
-            self.focusNextChild()  # Enter walks the form like Tab; only Ctrl+Enter saves
-            return True
-        return super().eventFilter(watched, event)
 
     def _priority_changed(self) -> None:
         # the chosen priority in its wall colour: an urgent call must not look like a normal one
@@ -407,13 +452,17 @@ class NewCaseDialog(QDialog):
         lon = lat = None
         grid_id = None
         if self.location.has_coordinate_text():
-            coords = self.location.coordinates()
-            if coords is None:
+            if self.location.coordinates() is None:
                 raise ValidationError(self.tr("Enter both longitude and latitude as numbers."), field="location")
             outside = self.location.outside()
+            if isinstance(outside, NotInChina):
+                raise ValidationError(self.tr("This point is outside China, where GCJ-02 does not apply: choose "
+                                              "WGS-84 or check the coordinates."), field="location")
             if outside is not None:
                 raise outside
-            lon, lat = coords
+            point = self.location.wgs84()
+            assert point is not None  # complete, and in China when GCJ-02
+            lon, lat = point
         else:
             grid_id = self.location.chosen_grid_id()
             if grid_id is None:
@@ -454,6 +503,24 @@ class NewCaseDialog(QDialog):
             lambda _s: cases.report(actor, new, register=register), self._saved, self._save_failed
         )
 
+    def save_and_dispatch(self) -> None:
+        """Register the case and dispatch it to the first recommended handler (Ctrl+Shift+Enter)."""
+        if self._saving or not self.dispatchButton.isEnabled():
+            return
+        try:
+            new = self.new_case()
+        except (ValidationError, OutsideCity) as exc:
+            self._show_error(describe_error(exc), exc)
+            return
+        self._set_saving(True)
+        cases, reference, actor = self.ctx.cases, self.ctx.reference, self.ctx.principal
+        self.ctx.runner.run_in_background(
+            lambda _s: report_and_dispatch(cases, reference, actor, new), self._dispatched, self._save_failed
+        )
+
+    def _dispatched(self, result: QuickDispatch) -> None:
+        self._saved(result.row)
+
     def _saved(self, row: CaseRow) -> None:
         self._set_saving(False)
         self.errorLabel.clear()
@@ -467,10 +534,11 @@ class NewCaseDialog(QDialog):
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
         for widget in (self.callBox, self.location, self.detailsBox, self.registerCheck, self.saveButton,
-                       self.cancelButton):
+                       self.dispatchButton, self.cancelButton):
             widget.setEnabled(not saving)
         if not self.ctx.can(Action.REGISTER):
             self.registerCheck.setEnabled(False)
+        self.dispatchButton.setEnabled(not saving and self.ctx.can(Action.REGISTER) and self.ctx.can(Action.DISPATCH))
         if saving:
             self.errorLabel.setStyleSheet(f"color: {MUTED};")
             self.errorLabel.setText(self.tr("Saving…"))
@@ -484,7 +552,7 @@ class NewCaseDialog(QDialog):
         target = {
             "category": self.categorySearch,
             "description": self.descriptionEdit,
-            "location": self.location.lonEdit,
+            "location": self.location.lonEdit if self.location.has_coordinate_text() else self.location.addressEdit,
             "grid": self.location.lonEdit,
             "address": self.location.addressEdit,
             "reporter_name": self.reporterNameEdit,
