@@ -45,18 +45,18 @@ def _city() -> tuple[list[MapGrid], list[MapBoundary]]:
 
 
 @pytest.fixture(scope="module")
-def city() -> tuple[list[MapGrid], list[MapBoundary]]:
+def named_city() -> tuple[list[MapGrid], list[MapBoundary]]:
     return _city()
 
 
 @pytest.fixture
-def canvas(qtbot: QtBot, city) -> MapCanvas:  # type: ignore[no-untyped-def]
+def canvas(qtbot: QtBot, named_city) -> MapCanvas:  # type: ignore[no-untyped-def]
     widget = MapCanvas()
     qtbot.addWidget(widget)
     widget.resize(800, 600)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.set_grids(*city)
+    widget.set_grids(*named_city)
     widget.set_roads([MapRoad(1, "学园路", "main", ((LON0, LAT0 + 15.5 * STEP), (LON0 + N * STEP, LAT0 + 15.5 * STEP)))])
     return widget
 
@@ -114,3 +114,44 @@ def test_hover_names_a_case_by_category_and_number_and_an_officer_by_name_and_du
     assert "20261127-00005" in case_text and "Fire hydrant damaged" in case_text
     officer_text = canvas.tooltip_at(lon + 3 * STEP, lat)
     assert "陈静" in officer_text and "On duty" in officer_text
+
+
+def test_roads_are_drawn_under_the_names(canvas: MapCanvas) -> None:
+    canvas.zoom_to_bounds(LON0 + 10 * STEP, LAT0 + 10 * STEP, LON0 + 20 * STEP, LAT0 + 20 * STEP, padding=0)
+    canvas.set_layer_visible("labels", False)
+    with_roads = canvas.grab().toImage()
+    canvas.set_layer_visible("roads", False)
+    assert canvas.grab().toImage() != with_roads
+
+
+def test_map_screen_says_loading_until_cases_are_read(qtbot: QtBot, db, city) -> None:  # type: ignore[no-untyped-def]
+    """The grids show first; the status and legend say "loading…", never "0 open cases"."""
+    from commandcenter.gui.tasks import SynchronousRunner
+    from commandcenter.views.map_view import MapView
+
+    from .test_roster_view import make_ctx
+
+    class Held(SynchronousRunner):
+        """Runs the geometry read at once and holds the cases read until released."""
+
+        held: list = []  # type: ignore[type-arg]
+
+        def run_in_background(self, fn, on_done=None, on_error=None, on_progress=None):  # type: ignore[no-untyped-def]
+            if self.held is not None and "layers" in getattr(fn, "__code__", None).co_names:
+                self.held.append((fn, on_done, on_error, on_progress))
+                return None
+            return super().run_in_background(fn, on_done, on_error, on_progress)
+
+    ctx = make_ctx(db, "supervisor")
+    runner = Held()
+    ctx.runner = runner
+    view = MapView(ctx)
+    qtbot.addWidget(view)
+    assert view.geometry is not None and view.layers is None
+    status = view.status.text()
+    assert "loading…" in status and "0 open cases" not in status
+    assert "loading…" in view.canvas._legend._title
+    held, runner.held = runner.held, None
+    for call in held:
+        runner.run_in_background(*call)
+    assert view.layers is not None and "open cases" in view.status.text()
