@@ -21,12 +21,15 @@ from reportlab.platypus import (
     KeepTogether,
     PageTemplate,
     Spacer,
+    Table,
+    TableStyle,
 )
 
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..labels import duty_label, priority_label, status_label
 from ..services.handover import HandoverRecord
 from ..services.handover_summary import HandoverCase
+from .charts import INK, MUTED
 from .common import (
     FOOTER,
     FRAME_WIDTH,
@@ -125,7 +128,7 @@ class HandoverReport:
                             [FRAME_WIDTH / max(1, len(s.open_by_status))] * len(s.open_by_status), self.font,
                             align_right=tuple(range(len(s.open_by_status))))
         out += self._cases(t(N("briefing", "Overdue cases")), s.overdue, s.overdue_total)
-        out += self._cases(t(N("briefing", "Escalated cases")), s.escalated, s.escalated_total)
+        out += self._cases(t(N("briefing", "Escalated cases not overdue")), s.escalated, s.escalated_total)
         out += self._cases(t(N("briefing", "Urgent cases of the shift")), s.urgent, s.urgent_total)
         out += self._cases(t(N("briefing", "Suspended cases")), s.suspended, s.suspended_total)
         head = para(t(N("briefing", "Officers off duty or on leave ({n}); listed: those holding open cases or "
@@ -140,6 +143,29 @@ class HandoverReport:
         else:
             out += [head, para(t(N("briefing", "None.")), st["small"])]
         return out
+
+    def signatures(self) -> list[Any]:
+        """Lines for the two supervisors to sign the paper copy by hand, with the names and times
+        the database recorded written in where known."""
+        r, t = self.r, self.t
+        rows = [
+            [t(N("briefing", "Outgoing supervisor")), r.author_name if r.signed_at else "",
+             local(r.signed_at, self.tz) if r.signed_at else ""],
+            [t(N("briefing", "Incoming supervisor")), r.acknowledged_by_name or "",
+             local(r.acknowledged_at, self.tz) if r.acknowledged_at else ""],
+        ]
+        widths = [38 * mm, 42 * mm, 34 * mm, FRAME_WIDTH - 114 * mm]
+        cells = [[label, name, time, ""] for label, name, time in rows]
+        table = Table([[t(N("briefing", "Role")), t(N("briefing", "Name")), t(N("briefing", "Time")),
+                        t(N("briefing", "Signature"))], *cells], colWidths=widths, rowHeights=[6 * mm, 12 * mm, 12 * mm])
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.font, 8.5),
+            ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
+            ("VALIGN", (0, 1), (-1, -1), "BOTTOM"),
+            # a line to write on under every name, time and signature cell
+            ("LINEBELOW", (1, 1), (-1, -1), 0.6, INK),
+        ]))
+        return [CondPageBreak(45 * mm), KeepTogether([para(t(N("briefing", "Signatures")), self.st["h2"]), table])]
 
     def build(self, out: str | Path | BinaryIO) -> None:
         t = self.t
@@ -158,7 +184,7 @@ class HandoverReport:
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=page_furniture(
             self.r.centre_name, f"{self.title()} · {self.r.shift_date:%Y-%m-%d}", printed))])
         page_text = t(N("briefing", "Page {page} of {pages}"))
-        doc.build(self.story(), canvasmaker=lambda *a, **k: PagedCanvas(*a, page_text=page_text, **k))
+        doc.build(self.story() + self.signatures(), canvasmaker=lambda *a, **k: PagedCanvas(*a, page_text=page_text, **k))
 
 
 def render_handover(record: HandoverRecord, out: str | Path | BinaryIO, *, lang: str = "en", printed_by: str,

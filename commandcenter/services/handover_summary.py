@@ -1,6 +1,6 @@
 """The handover draft: the snapshot of what the next shift inherits, built from the database.
 
-Open cases by stage, overdue and escalated cases, urgent cases of the shift, suspended cases,
+Open cases by stage, overdue cases, escalated cases not overdue, urgent cases of the shift, suspended cases,
 officers off duty and the shift's figures, as a frozen `HandoverSummary` that round-trips
 through the JSON stored on the handover row. `HandoverService` drafts it when a handover is
 opened and again when it is signed; the view and the PDF read it back.
@@ -156,9 +156,13 @@ def draft_summary(s: Session, scope: Sequence[int], shift_name: str, start: date
 
     overdue = _case_list(s, [in_scope, overdue_condition(now)], [Case.stage_deadline_at, Case.id])
     unacknowledged = exists().where(Escalation.case_id == Case.id, Escalation.acknowledged_at.is_(None))
+    # the overdue list already names its escalated cases: this one lists only the others (a
+    # suspended case, a deadline not yet passed), so no case is read out twice at the handover
+    not_overdue = or_(Case.status == CaseStatus.SUSPENDED.value, Case.stage_deadline_at.is_(None),
+                      Case.stage_deadline_at >= to_epoch(now))
     escalated = _case_list(
         s,
-        [in_scope, Case.status.in_(OPEN_STATUS_VALUES), or_(Case.escalation_level > 0, unacknowledged)],
+        [in_scope, Case.status.in_(OPEN_STATUS_VALUES), or_(Case.escalation_level > 0, unacknowledged), not_overdue],
         [Case.escalation_level.desc(), Case.stage_deadline_at, Case.id],
     )
     urgent = _case_list(

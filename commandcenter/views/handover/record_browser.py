@@ -127,7 +127,7 @@ class RecordBrowser(QTextBrowser):
         parts.append("<h4>" + e(self.tr("Open cases by stage")) + "</h4><p>"
                      + e(" · ".join(f"{status_label(code)} {n}" for code, n in s.open_by_status)) + "</p>")
         parts.append(self._cases(self.tr("Overdue cases"), s.overdue, s.overdue_total, tz))
-        parts.append(self._cases(self.tr("Escalated cases"), s.escalated, s.escalated_total, tz))
+        parts.append(self._cases(self.tr("Escalated cases not overdue"), s.escalated, s.escalated_total, tz))
         parts.append(self._cases(self.tr("Urgent cases of the shift"), s.urgent, s.urgent_total, tz))
         parts.append(self._cases(self.tr("Suspended cases"), s.suspended, s.suspended_total, tz))
         parts.append("<h4>" + e(self.tr("Officers off duty or on leave ({n})").format(n=s.officers_off_duty_total)) + "</h4>")
