@@ -27,6 +27,7 @@ PERMISSIONS: dict[str, str] = {
     Action.MANAGE_HOLIDAYS: N("permission", "Manage the holiday calendar"),
     Action.IMPORT_DATA: N("permission", "Import data"),
     Action.ATTACH_PHOTO: N("permission", "Attach photos to cases"),
+    Action.ACT_ON_WARNING: N("permission", "Act on early warnings"),
 }
 LEVELS: dict[str, str] = {
     CentreLevel.STREET: N("centre_level", "Street"),
