@@ -165,3 +165,21 @@ def test_one_offset_per_tile_is_under_a_tile_pixel_and_a_metre_at_street_zoom(z:
     assert worst < 0.7 * tile_pixel_m
     if z >= 17:
         assert worst < 1.0
+
+
+def test_map_screen_loads_remembers_and_removes_a_tile_package(qtbot: QtBot, db, city, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.gui import settings
+    from commandcenter.views.map_view import MapView
+
+    from .test_roster_view import make_ctx
+
+    view = MapView(make_ctx(db, "supervisor"))
+    qtbot.addWidget(view)
+    assert view.canvas._stack.tiles.source is None
+    assert view.set_tiles(str(make_mbtiles(tmp_path / "city.mbtiles")), "gcj02")
+    assert view.canvas._stack.tiles.source is not None and view.layer_checks["basemap"].isEnabled()
+    assert settings.MAP_TILES_CRS.get() == "gcj02" and settings.MAP_TILES.get().endswith("city.mbtiles")
+    assert not view.set_tiles(str(tmp_path / "missing.mbtiles"), "wgs84")
+    assert "missing.mbtiles" in view.status.text()
+    view.clear_basemap()
+    assert view.canvas._stack.tiles.source is None and settings.MAP_TILES.get() == ""

@@ -41,6 +41,10 @@ THEME = Option("prefs/theme", "light")
 FONT_SCALE = Option("prefs/font_scale", 100)
 # a short sound with each urgent arrival's banner (View → Alert sound)
 ALERT_SOUND = Option("prefs/alert_sound", True)
+# the map's tile basemap: an .mbtiles path or an XYZ/WMTS URL template, and the tiles' coordinate
+# system ("wgs84" or "gcj02"); COMMANDCENTER_BASEMAP / COMMANDCENTER_BASEMAP_CRS override them
+MAP_TILES = Option("prefs/map_tiles", "")
+MAP_TILES_CRS = Option("prefs/map_tiles_crs", "wgs84")
 # window state (restored, never shown as a preference)
 MAIN_GEOMETRY = Option("window/main_geometry", QByteArray())
 # the wall: its header (column order, widths, sort indicator), the table/side splitter, the

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImageReader, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.actions import Action
 from ..domain.entities import Entity
-from ..errors import ImportRejected, WorldFileInvalid
+from ..errors import ImportRejected
+from ..gui import settings
 from ..gui.context import AppContext
 from ..gui.deferred import RefreshWhenShown
 from ..gui.icons import icon
@@ -49,8 +50,10 @@ from ..map_labels import measure_label
 from ..services import map_data
 from ..services.map_data import MapArea, MapGeometry, MapLayers
 from ..shapes.map import MapBoundary, MapCaseMarker, MapOfficerMarker
+from ..widgets.map.tilemath import CRS_CHOICES
 from .dialogs.basemap_bounds import BasemapBoundsDialog
 from .dialogs.import_refused import open_import_refused
+from .map_basemap import BasemapControls
 
 if TYPE_CHECKING:
     from ..services.imports import ImportResult
@@ -65,7 +68,7 @@ AREA_OUTLINE = (MAP_HIGHLIGHT, 3.0)  # the street or community zoomed to
 AREA_OUTLINE_Z = 12  # above the boundaries, below markers
 
 
-class MapView(QWidget):
+class MapView(BasemapControls, QWidget):
     """The map screen: canvas plus measure, layers, zoom list, imports and basemap."""
 
     geometry_loaded = Signal()
@@ -127,6 +130,7 @@ class MapView(QWidget):
         ctx.feed.changed.connect(self._on_changed)
         self.retranslate_ui()
         self.load_geometry()
+        self.restore_tiles()
 
     # ---- building -----------------------------------------------------------------------------
     def _build_panel(self) -> None:
@@ -176,6 +180,12 @@ class MapView(QWidget):
         self.import_button.clicked.connect(self._choose_and_import)
         self.basemap_button = QPushButton(icon("map"), "", objectName="loadBasemap")
         self.basemap_button.clicked.connect(self._choose_basemap)
+        self.tiles_button = QPushButton(icon("map"), "", objectName="loadTiles")
+        self.tiles_button.clicked.connect(self._choose_tiles)
+        self.tiles_crs = QComboBox(objectName="tilesCrs")
+        for crs in CRS_CHOICES:
+            self.tiles_crs.addItem("", crs)
+        self.tiles_crs.activated.connect(lambda _i: self.set_tiles(settings.MAP_TILES.get(), self.tiles_crs.currentData()))
         self.clear_basemap_button = QPushButton(objectName="clearBasemap")
         self.clear_basemap_button.setEnabled(False)
         self.clear_basemap_button.clicked.connect(self.clear_basemap)
@@ -188,6 +198,8 @@ class MapView(QWidget):
         layout.addWidget(self.area_box, 1)
         layout.addWidget(self.import_button)
         layout.addWidget(self.basemap_button)
+        layout.addWidget(self.tiles_button)
+        layout.addWidget(self.tiles_crs)
         layout.addWidget(self.clear_basemap_button)
         layout.addWidget(self.status)
 
@@ -232,6 +244,11 @@ class MapView(QWidget):
         self.basemap_button.setToolTip(self.tr("A north-up image with a world file (.pgw, .jgw, .wld); "
                                                "no internet connection is needed"))
         self.clear_basemap_button.setText(self.tr("Remove basemap"))
+        self.tiles_button.setText(self.tr("Load tile basemap (MBTiles)…"))
+        self.tiles_button.setToolTip(self.tr("An offline MBTiles package; a tile server URL is set with "
+                                             "COMMANDCENTER_BASEMAP (see the README)"))
+        self.tiles_crs.setItemText(0, self.tr("Tiles in WGS-84 (天地图)"))
+        self.tiles_crs.setItemText(1, self.tr("Tiles in GCJ-02 (Amap, Tencent)"))
         self.pick_text.setText(self.tr("Click the map to pick the location for the new case (Esc cancels)"))
         self.pick_cancel.setText(self.tr("Cancel"))
         self._apply_values()
@@ -506,47 +523,6 @@ class MapView(QWidget):
         else:
             self.status.setText(describe_error(exc))
         self.import_finished.emit(exc)
-
-    # ---- basemap ------------------------------------------------------------------------------
-    def _choose_basemap(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load a basemap image"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;All files (*)"))
-        if path:
-            self.load_basemap_file(path)
-
-    def load_basemap_file(self, path: str | Path, bounds: tuple[float, float, float, float] | None = None) -> bool:
-        """Show an image under the grids, placed by `bounds`, its world file, or edges the user types."""
-        if bounds is None:
-            size = QImageReader(str(path)).size()
-            try:
-                bounds = map_data.basemap_bounds(path, size.width(), size.height())
-            except WorldFileInvalid as exc:
-                self.status.setText(describe_error(exc))
-                return False
-            if bounds is None:
-                self._ask_bounds(path)
-                return False
-        if not self.canvas.load_basemap(path, bounds):
-            self.status.setText(self.tr("{file} is not an image this program can read").format(file=Path(path).name))
-            return False
-        self.layer_checks["basemap"].setEnabled(True)
-        self.layer_checks["basemap"].setChecked(True)
-        self.clear_basemap_button.setEnabled(True)
-        self.status.setText(self.tr("Basemap {file} loaded").format(file=Path(path).name))
-        return True
-
-    def _ask_bounds(self, path: str | Path) -> None:
-        start = self.canvas.view_bounds() if self.canvas.projection is not None else (0.0, 0.0, 0.0, 0.0)
-        dialog = BasemapBoundsDialog(start, self)
-        dialog.accepted.connect(lambda: self.load_basemap_file(path, dialog.bounds()))
-        dialog.finished.connect(dialog.deleteLater)
-        self.basemap_dialog = dialog
-        dialog.open()
-
-    def clear_basemap(self) -> None:
-        self.canvas.clear_basemap()
-        self.layer_checks["basemap"].setEnabled(False)
-        self.clear_basemap_button.setEnabled(False)
 
 
 def _area_matches(area: Any, needle: str) -> bool:
