@@ -61,6 +61,7 @@ ICONS: dict[str, tuple[str, str]] = {
     "department": ("mdi6.office-building-outline", "#37474f"),
     "sign": ("mdi6.draw-pen", "#1565c0"),
     "acknowledge": ("mdi6.stamper", "#2e7d32"),
+    "early_warning": ("mdi6.radar", "#b26a00"),
     "language": ("mdi6.translate", "#37474f"),
 }
 

@@ -74,6 +74,7 @@ from .wall_export import WallExport
 from .wall_filters import WallFilterBar
 from .wall_layout import WallLayout
 from .wall_shortcuts import CASE_SHORTCUTS
+from .wall_warnings import WarningPanel
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +156,8 @@ class WallView(QWidget):
         self.escalation_panel.case_requested.connect(self.select_case)
         self.escalation_panel.listed.connect(self._escalations_listed)
         self.escalation_panel.failed.connect(self._show_error)
+        self.warning_panel = WarningPanel(self.ctx)
+        self.warning_panel.listed.connect(self._warnings_listed)
         self.toolbar = QToolBar(objectName="wallActions")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.new_action = QAction(icon("new_case"), "", self)
@@ -223,6 +226,7 @@ class WallView(QWidget):
         self.side = QTabWidget(objectName="wallSideTabs")
         self.side.addTab(case_box, icon("cases"), "")
         self.side.addTab(self.escalation_panel, icon("escalation"), "")
+        self.side.addTab(self.warning_panel, icon("early_warning"), "")
 
         self.count_label = QLabel(objectName="wallCount")
         splitter = self.splitter = QSplitter(objectName="wallSplitter")
@@ -259,6 +263,7 @@ class WallView(QWidget):
             qa.setToolTip(f"{action_label(action.value)} ({qa.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self.side.setTabText(0, self.tr("Case"))
         self.side.setTabText(1, self.tr("Escalations"))
+        self._warnings_listed(self.ctx.live_warnings.open_count())
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_count()
 
@@ -376,6 +381,10 @@ class WallView(QWidget):
 
     def _escalations_listed(self, n: int) -> None:
         self.side.setTabText(1, self.tr("Escalations ({n})").format(n=n) if n else self.tr("Escalations"))
+
+    def _warnings_listed(self, n: int) -> None:
+        self.side.setTabText(self.side.indexOf(self.warning_panel),
+                             self.tr("Warnings ({n})").format(n=n) if n else self.tr("Warnings"))
 
     # ---- filters ------------------------------------------------------------------------
     def apply_filter(self) -> None:
@@ -569,6 +578,10 @@ class WallView(QWidget):
         sheet = ShortcutSheet(entries, self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
+
+    def save_layout(self) -> None:
+        """Remember the wall's layout now (the main window calls it when it closes)."""
+        self.layout_memory.save()
 
     def _on_tick(self) -> None:
         self.model.tick()
