@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import math
 import os
+import sqlite3
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -35,8 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
 from _common import finish, record  # noqa: E402
-from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QFrame,
@@ -53,10 +55,14 @@ from commandcenter.shapes.map import (  # noqa: E402
     MapGrid,
     MapOfficerMarker,
     MapPolygon,
+    MapRoad,
 )
+from commandcenter.simulator.demo.texts import ROAD_STEMS  # noqa: E402
 from commandcenter.widgets.map import style  # noqa: E402
 from commandcenter.widgets.map.canvas import MapCanvas  # noqa: E402
 from commandcenter.widgets.map.layers import class_colours, classify  # noqa: E402
+from commandcenter.widgets.map.tile_sources import MBTilesSource  # noqa: E402
+from commandcenter.widgets.map.tilemath import tile_xy, tms_row  # noqa: E402
 
 WIDTH, HEIGHT = 1920, 1080
 BACKGROUND = QColor(style.BACKGROUND_COLOUR)
@@ -356,6 +362,53 @@ def timed(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - t0) * 1e3
 
 
+def synthesise_roads(grids: list[MapGrid]) -> list[MapRoad]:
+    """A main road along every 8th lattice row and column, a minor one along every other row."""
+    lons = sorted({round(x, 6) for g in grids for x, _ in g.exterior})
+    lats = sorted({round(y, 6) for g in grids for _, y in g.exterior})
+    w, e, s, n = lons[0], lons[-1], lats[0], lats[-1]
+    roads = []
+    for k in range(NX + 1):
+        lon = w + (e - w) * k / NX
+        if k % 2 == 0:
+            roads.append(MapRoad(len(roads) + 1, f"{ROAD_STEMS[k % len(ROAD_STEMS)]}路",
+                                 "main" if k % 8 == 0 else "minor", ((lon, s), (lon, n))))
+    for k in range(NY + 1):
+        lat = s + (n - s) * k / NY
+        if k % 2 == 0:
+            roads.append(MapRoad(len(roads) + 1, f"{ROAD_STEMS[(k + 7) % len(ROAD_STEMS)]}街",
+                                 "main" if k % 8 == 0 else "minor", ((w, lat), (e, lat))))
+    return roads
+
+
+def make_mbtiles(path: Path, west: float, south: float, east: float, north: float) -> Path:
+    """A basemap package over the city at zooms 11-16 (one PNG per colour, repeated)."""
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript("CREATE TABLE metadata (name TEXT, value TEXT);"
+                     "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);")
+    pngs = []
+    for colour in ("#e8eef2", "#dfe8e0", "#f0ebe0"):
+        image = QImage(256, 256, QImage.Format.Format_RGB32)
+        image.fill(QColor(colour))
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        pngs.append(bytes(data.data()))
+    rows = []
+    for z in range(11, 17):
+        (x0, y0), (x1, y1) = tile_xy(west, north, z), tile_xy(east, south, z)
+        for x in range(int(x0) - 1, int(x1) + 2):
+            for y in range(int(y0) - 1, int(y1) + 2):
+                rows.append((z, x, tms_row(z, y), pngs[(x + y) % 3]))
+    db.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO metadata VALUES (?, ?)", [("minzoom", "11"), ("maxzoom", "16")])
+    db.commit()
+    db.close()
+    return path
+
+
 def main() -> int:
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -365,6 +418,7 @@ def main() -> int:
     canvas = MapCanvas()
     canvas.resize(WIDTH, HEIGHT)
     canvas.show()
+    canvas.set_layer_visible("labels", False)  # the grids-only canvas, as measured before names
     build = {
         "set_grids": timed(lambda: canvas.set_grids(grids, boundaries)),
         "set_values": timed(lambda: canvas.set_values(values, "Open cases")),
@@ -378,6 +432,21 @@ def main() -> int:
     items_canvas, items_recolour, items_build = polygon_items_canvas(
         grids, boundaries, cases, officers, values
     )
+    # every layer on: names, roads, a tile basemap from a generated MBTiles, cases, officers
+    full = MapCanvas()
+    full.resize(WIDTH, HEIGHT)
+    full.show()
+    full.set_grids(grids, boundaries)
+    full.set_values(values, "Open cases")
+    full.set_case_markers(cases)
+    full.set_officer_markers(officers)
+    roads = synthesise_roads(grids)
+    build["set_roads"] = timed(lambda: full.set_roads(roads))
+    bounds = path.boundingRect()
+    west, south = projection.to_lonlat(bounds.left(), bounds.top())
+    east, north = projection.to_lonlat(bounds.right(), bounds.bottom())
+    tiles = make_mbtiles(Path(tempfile.mkdtemp()) / "city.mbtiles", west, south, east, north)
+    full.set_tile_basemap(MBTilesSource(tiles), "wgs84", 0.9)
     scene_baseline = SceneBaseline(path)
     tuned_baseline = TunedBaseline(path)
     for widget in (items_canvas, scene_baseline, tuned_baseline):
@@ -392,9 +461,9 @@ def main() -> int:
         return QRectF(x0, y0, x1 - x0, y1 - y0)
 
     steps = pan_zoom_steps(path.boundingRect())
-    frames: dict[str, list[float]] = {"map": [], "items": [], "scene": [], "tuned": []}
+    frames: dict[str, list[float]] = {"map": [], "full": [], "items": [], "scene": [], "tuned": []}
     for rect in steps[:8]:  # warm-up: glyph caches, marker atlases, first layouts
-        for c in (canvas, items_canvas):
+        for c in (canvas, items_canvas, full):
             show_on_map(c, rect)
             c.grab()
         scene_baseline.show_rect(rect)
@@ -408,6 +477,10 @@ def main() -> int:
             shown = show_on_map(canvas, rect)
             canvas.grab()
             frames["map"].append((time.perf_counter() - t0) * 1e3)
+            t0 = time.perf_counter()
+            show_on_map(full, rect)
+            full.grab()
+            frames["full"].append((time.perf_counter() - t0) * 1e3)
             t0 = time.perf_counter()
             show_on_map(items_canvas, rect)
             items_canvas.grab()
@@ -459,6 +532,7 @@ def main() -> int:
     print()
     labels = {
         "map": "map canvas (design a, class paths)",
+        "full": "map, every layer (names, roads, tiles)",
         "items": "design b: 2,408 QGraphicsPolygonItems",
         "scene": "baseline: one path in a QGraphicsView",
         "tuned": "tuned baseline: one path, clip rect",
@@ -489,12 +563,17 @@ def main() -> int:
     print(
         f"design b recolour (setBrush x 2,408 + frame) p50 {irec:.2f} ms; plain frame {ipl:.2f} ms; ratio {irec / ipl:.2f}"
     )
+    full_p95 = table["full"][1]
+    full_ratio = full_p95 / table["tuned"][1]
+    print(f"every layer p95 / tuned baseline p95 = {full_ratio:5.2f} (goal <= 2: {'met' if full_ratio <= 2 else 'NOT met'})")
     print(f"\ntotal {time.perf_counter() - started:.1f} s")
-    for widget in (canvas, items_canvas, scene_baseline, tuned_baseline):
+    full.set_tile_basemap(None)
+    for widget in (canvas, full, items_canvas, scene_baseline, tuned_baseline):
         widget.close()
     record("map frame p95, 2,408 grids", map_p95, table["scene"][1], "≤ 2× raw", ratio <= 2, "ms")
     record("map frame p95, absolute", map_p95, None, "≤ 16.7 ms", map_p95 <= 16.7, "ms")
     record("map recolour + frame p50", rec, pl, "≤ 2× plain frame", rec / pl <= 2, "ms")
+    record("map frame p95, every layer", full_p95, table["tuned"][1], "≤ 2× tuned one path", full_ratio <= 2, "ms")
     return finish()
 
 
