@@ -147,9 +147,10 @@ def test_call_to_closure_through_the_wall(qtbot, windows, db, city, clock) -> No
     qtbot.waitUntil(lambda: QApplication.activeWindow() is sup, timeout=3000)
     sup_wall.table.setFocus()
     assert sup_wall.case_actions[Action.CLOSE].isEnabled()
+    answer_params(qtbot, "现场核查：通道已畅通")  # verify and close asks for confirmation and a note
     qtbot.keyClick(sup_wall.table, Qt.Key.Key_C, CTRL_SHIFT)
     detail = db_case(db, row.id)
-    assert detail.row.status == "closed"
+    assert detail.row.status == "closed" and detail.history[-1].note == "现场核查：通道已畅通"
     assert [h.action for h in detail.history] == ["report", "register", "dispatch", "accept", "feed_back", "close"]
     assert [h.actor for h in detail.history][-1] == "Supervisor"
     # closed cases stay on the wall for 24 hours

@@ -30,7 +30,7 @@ from ..models import (
     to_epoch,
 )
 from .drill_scope import counted_in_figures
-from .worktime import years_needed
+from .worktime import load_calendar, years_needed
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ class LiveCounts:
     is_demo: bool
     schema_version: str | None
     calendar_uncovered: list[int] = field(default_factory=list)
+    working_day: bool | None = None  # whether today (the centre's day) is a working day, for the clock
 
     @property
     def open_cases(self) -> int:
@@ -100,12 +101,14 @@ def live_counts(db: Database) -> LiveCounts:
                                .where(overdue_condition(now), counted_in_figures())) or 0)
         is_demo = s.scalar(select(AppMeta.value).where(AppMeta.key == "is_demo")) == "1"
         covered = set(s.scalars(select(CalendarYear.year)))
+        calendar = load_calendar(s)  # a few dozen holiday rows a year
     return LiveCounts(
         open_by_status={st.value: by_status.get(st.value, 0) for st in CaseStatus if st in OPEN_STATUSES},
         overdue_cases=overdue,
         is_demo=is_demo,
         schema_version=migrations.stored_revision(db),
         calendar_uncovered=sorted(years_needed(now) - covered),
+        working_day=calendar.is_working_day(calendar.local_day(now)),
     )
 
 

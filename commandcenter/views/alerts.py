@@ -92,6 +92,8 @@ class AlertBanner(QLabel):
 class AlertCountButton(QToolButton):
     """The status bar's count of unacknowledged alerts; a click opens the list."""
 
+    case_requested = Signal(int)  # an alert's case was activated in the list
+
     def __init__(self, centre: AlertCentre, timezone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alertCount")
@@ -121,6 +123,7 @@ class AlertCountButton(QToolButton):
     def open_list(self) -> AlertListDialog:
         if self.dialog is None:
             self.dialog = AlertListDialog(self.centre, self.timezone, self.window())
+            self.dialog.case_requested.connect(self.case_requested)
         self.dialog.refresh()
         self.dialog.show()
         self.dialog.raise_()

@@ -34,11 +34,14 @@ from ..domain.entities import Entity
 from ..gui import settings, translator
 from ..gui.context import AppContext
 from ..gui.icons import icon
-from ..gui.style import ERROR_STYLE, OK_STYLE, PANEL, WARNING_STYLE
+from ..gui.style import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 from ..labels import role_label
 from ..paths import log_dir
+from .alerts import AlertCountButton
+from .display_menu import DisplayActions, apply_saved_display
 from .open311_files import Open311Files
 from .signin import ChangePasswordDialog, IdleLock
+from .status_clock import StatusClock
 
 if TYPE_CHECKING:
     from ..services.info import LiveCounts
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
+        apply_saved_display()  # the remembered theme and font size, before anything paints
         self.resize(1440, 900)
         self._titles: dict[str, Callable[[], str]] = {}
         self._keys: list[str] = []
@@ -78,7 +82,6 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        self.nav.setStyleSheet(f"QListWidget {{ background: {PANEL}; }} QListWidget::item {{ padding: 8px 6px; }}")
         self.stack = QStackedWidget()
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -104,6 +107,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.write_wait_label)
         self.statusBar().addPermanentWidget(self.calendar_label)
         self.statusBar().addPermanentWidget(self.connection_label)
+        self.alert_count = AlertCountButton(ctx.alerts, ctx.principal.timezone, self)
+        self.alert_count.case_requested.connect(self._alert_case_requested)
+        self.statusBar().addPermanentWidget(self.alert_count)
+        self.clock = StatusClock(ctx.db.clock.now, ctx.principal.timezone, self)
+        self.statusBar().addPermanentWidget(self.clock)
 
         self._build_menus()
         self.signed_out = False  # closed by "Sign out": the application asks who signs in next
@@ -243,6 +251,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.display = DisplayActions(self.ctx, self, self.view_menu)
         self.user_menu = self.menuBar().addMenu("")
         self.change_password_action = QAction(self)
         self.change_password_action.triggered.connect(self.change_password)
@@ -285,6 +294,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.display.retranslate_ui()
         self.user_menu.setTitle(self.tr("&User"))
         self.change_password_action.setText(self.tr("&Change password…"))
         self.lock_action.setText(self.tr("&Lock screen"))
@@ -321,6 +331,7 @@ class MainWindow(QMainWindow):
         self._counts_pending = False
         was_demo = self._is_demo()
         self._info = info
+        self.clock.set_working_day(info.working_day)
         if was_demo != info.is_demo:
             self.retranslate_ui()
         self._render_counts()
@@ -420,8 +431,19 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(geometry)
 
+    def _alert_case_requested(self, case_id: int) -> None:
+        self.show_screen("wall")
+        self.ctx.bus.case_selected.emit(case_id)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         settings.MAIN_GEOMETRY.set(self.saveGeometry())
+        for key in self._keys:
+            if key not in self._unbuilt:  # what the operator arranged on a screen is kept
+                save_layout = getattr(self.screen(key), "save_layout", None)
+                if save_layout is not None:
+                    save_layout()
+        self.display.close_wall_mode()
+        self.clock.stop()
         self.ctx.feed.stop()
         self._counts_timer.stop()
         self._counts_soon.stop()

@@ -64,6 +64,8 @@ NOTE_PROMPTS: dict[Action, str] = {
     Action.REFUSE_EXTENSION: N("ActionParamsDialog", "Why is the request refused?"),
     Action.REFUSE_SUSPENSION: N("ActionParamsDialog", "Why is the request refused?"),
     Action.FEED_BACK: N("ActionParamsDialog", "What was done on site?"),
+    # verify and close: the dialog is the confirmation, the note the verification's record
+    Action.CLOSE: N("ActionParamsDialog", "Verification note: what was checked (optional)"),
     Action.EVALUATE: N("ActionParamsDialog", "Comment (optional)"),
     Action.MERGE: N("ActionParamsDialog", "Note (optional)"),
 }
