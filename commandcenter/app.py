@@ -115,7 +115,7 @@ def _create_demo(path: Path) -> None:
 
         db = open_database(tmp, create=True)
         try:
-            return generate_demo(db, scale="small", days=30, seed=1, progress=worded)
+            return generate_demo(db, scale="small", days=30, seed=1, progress=worded, plant_warnings=True)
         finally:
             db.dispose()
 

@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"[{0:4.0%}] " + translate("cli", "Preparing the database…"), file=sys.stderr, flush=True)
     db = open_database(args.db, create=True)
     try:
-        summary = generate_demo(db, scale=args.scale, days=args.days, seed=args.seed, progress=_progress_printer())
+        summary = generate_demo(db, scale=args.scale, days=args.days, seed=args.seed, progress=_progress_printer(),
+                                plant_warnings=True)
     finally:
         db.dispose()
     print(

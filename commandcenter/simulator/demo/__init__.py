@@ -53,6 +53,7 @@ from .roads import road_tables
 from .rows import TableRows, table
 from .scales import SCALES, Scale
 from .texts import PLACE_SUFFIXES, ROAD_STEMS, ROAD_SUFFIXES
+from .warning_plants import plant_patterns
 from .workline import WorkLine
 
 __all__ = ["SCALES", "DemoProgress", "DemoRows", "DemoStep", "DemoSummary", "Scale", "build_rows", "generate_demo"]
@@ -268,8 +269,12 @@ def _require_empty(db: Database) -> None:
 
 
 def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: int = 1,
-                  progress: Progress | None = None) -> DemoSummary:
-    """Fill an empty, schema-current database with a demo city; one transaction for the demo rows."""
+                  progress: Progress | None = None, plant_warnings: bool = False) -> DemoSummary:
+    """Fill an empty, schema-current database with a demo city; one transaction for the demo rows.
+
+    With `plant_warnings` (the demo command and the GUI's demo), the early-warning patterns are
+    planted afterwards through the ordinary intake (audited reports of their own), so a history
+    checked against its plan alone is generated without them."""
     started = time.perf_counter()
     _scale(scale, days)
     _require_empty(db)
@@ -291,6 +296,8 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
     db.caches.clear()  # the whole city written in bulk, without change-log entries
     with db.engine.begin() as conn:  # the bulk history rows carry no clocks: give them what the plan left
         fill_history_clocks(conn)
+    if plant_warnings:  # the early-warning patterns trainers look for (warning_plants)
+        plant_patterns(db)
     maintain(db)  # planner statistics for the new history
     if progress is not None:
         progress(DemoProgress(DemoStep.DONE, 1.0))
