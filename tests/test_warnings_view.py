@@ -24,7 +24,7 @@ from commandcenter.shapes.warnings import WarningItem, WarningKind, WarningStatu
 from commandcenter.views.dialogs.warning_detail import WarningDetailDialog
 from commandcenter.views.wall_view import WallView
 
-from .factories import grid_centre
+from .factories import STEP, grid_centre
 from .test_warning_actions import ADDRESS, raise_recurrence
 
 
@@ -178,3 +178,59 @@ def test_a_new_warning_arrives_through_the_feed(qtbot, db, city, operator) -> No
     assert [w.kind for w in raised.args[0]] == [WarningKind.RECURRENCE]
     assert tab_title(wall) == "Warnings (1)"
     assert wall.warning_panel.model.rowCount() == 1
+
+
+# ---- the map layer ------------------------------------------------------------------------------
+def open_map(qtbot, db):  # type: ignore[no-untyped-def]
+    from commandcenter.views.map_view import MapView
+
+    view = MapView(make_ctx(db, "supervisor"))
+    qtbot.addWidget(view)
+    view.resize(1100, 750)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.warning_layer.item.shapes != [], timeout=5000)
+    return view
+
+
+def test_the_map_tints_hot_cells_and_opens_a_warnings_cases(qtbot, db, warning) -> None:  # type: ignore[no-untyped-def]
+    from .test_map_view import click_at, to_pixel
+
+    view = open_map(qtbot, db)
+    layer = view.warning_layer
+    assert [s.warning_id for s in layer.item.shapes] == [warning.id]
+    lon, lat = grid_centre(0)
+    lon, lat = lon - 0.3 * STEP, lat + 0.3 * STEP  # inside the hot cell, away from the markers
+    assert layer.warnings_at(lon, lat) == [warning.id]
+    assert layer.warnings_at(*grid_centre(3)) == []
+    image = view.canvas.grab().toImage()
+    hot, cold = (image.pixelColor(int(q.x()), int(q.y())) for q in (to_pixel(view, *p) for p in ((lon, lat),
+                                                                                               grid_centre(3))))
+    assert hot != cold and hot.red() > hot.green() and hot.blue() > hot.green()  # purple over the grid colour
+    with qtbot.assertNotEmitted(view.ctx.bus.grid_filter_requested):
+        click_at(qtbot, view, lon, lat)
+        qtbot.waitUntil(lambda: layer.dialog is not None)
+    dialog = layer.dialog
+    qtbot.waitUntil(lambda: len(dialog.case_ids_shown()) == 3)
+    with qtbot.waitSignal(view.ctx.bus.case_selected) as selected:
+        dialog.open_case(1)
+    assert selected.args == [warning.case_ids[1]]
+    layer.check.setChecked(False)  # the layer off: a click filters the wall to the grid again
+    assert layer.warnings_at(lon, lat) == []
+    close_dialog(dialog)
+
+
+def test_a_cluster_is_outlined_and_answered_warnings_leave_the_map(qtbot, db, warning) -> None:  # type: ignore[no-untyped-def]
+    view = open_map(qtbot, db)
+    x0, y0 = grid_centre(0)
+    x1, y1 = grid_centre(3)
+    cluster = sample(99, grid_ids=(), case_ids=warning.case_ids,
+                     outline=((x0, y0), (x1, y0), (x1, y1), (x0, y1)), last_evidence_at=warning.last_evidence_at
+                     + timedelta(hours=1))
+    view.ctx.live_warnings.apply([cluster])
+    shapes = {s.warning_id: s for s in view.warning_layer.item.shapes}
+    assert shapes[99].outline and not shapes[warning.id].outline
+    lon, lat = grid_centre(0)
+    assert view.warning_layer.warnings_at(lon + 0.2 * STEP, lat + 0.2 * STEP) == [99, warning.id]  # newest on top
+    view.ctx.live_warnings.apply([replace(cluster, status=WarningStatus.DISMISSED)])
+    assert [s.warning_id for s in view.warning_layer.item.shapes] == [warning.id]

@@ -54,6 +54,7 @@ from ..widgets.map.tilemath import CRS_CHOICES
 from .dialogs.basemap_bounds import BasemapBoundsDialog
 from .dialogs.import_refused import open_import_refused
 from .map_basemap import BasemapControls
+from .map_warnings import MapWarnings
 
 if TYPE_CHECKING:
     from ..services.imports import ImportResult
@@ -106,6 +107,7 @@ class MapView(BasemapControls, QWidget):
         self.area_outline.setZValue(AREA_OUTLINE_Z)
         self.canvas.view_box.addItem(self.area_outline)
         self.outlined_area: MapArea | None = None
+        self.warning_layer = MapWarnings(ctx, self.canvas, self)
         self._build_panel()
         self._build_banner()
 
@@ -161,6 +163,7 @@ class MapView(BasemapControls, QWidget):
                 indent.addWidget(self.available_only)
                 layers.addLayout(indent)
         self.layer_checks["basemap"].setEnabled(False)
+        layers.addWidget(self.warning_layer.check)
         self.area_box = QGroupBox()
         self.area_search = QLineEdit(objectName="mapAreaSearch", clearButtonEnabled=True)
         self.area_search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -251,6 +254,7 @@ class MapView(BasemapControls, QWidget):
         self.tiles_crs.setItemText(1, self.tr("Tiles in GCJ-02 (Amap, Tencent)"))
         self.pick_text.setText(self.tr("Click the map to pick the location for the new case (Esc cancels)"))
         self.pick_cancel.setText(self.tr("Cancel"))
+        self.warning_layer.retranslate_ui()
         self._apply_values()
         self._render_status()
 
@@ -268,6 +272,7 @@ class MapView(BasemapControls, QWidget):
         first = self.geometry is None
         self.geometry = geometry
         self.canvas.set_grids(geometry.grids, geometry.boundaries)
+        self.warning_layer.set_grids(geometry.grids)
         self.canvas.set_roads(geometry.roads)
         if self.layers is None:
             self.canvas.set_values({}, self.tr("{measure}: loading…").format(measure=measure_label(self.current_measure())))
@@ -443,6 +448,8 @@ class MapView(BasemapControls, QWidget):
 
     # ---- the bus ------------------------------------------------------------------------------
     def _grid_clicked(self, grid_id: int) -> None:
+        if self.warning_layer.claim_click():  # a warning's cells or outline: its detail opened instead
+            return
         self.canvas.highlight_grid(grid_id)
         self.ctx.bus.grid_filter_requested.emit(grid_id)
         self.ctx.bus.screen_requested.emit("wall")
