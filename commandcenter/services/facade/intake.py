@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from ...domain.actions import Action
 from ...domain.privacy import mask_address, mask_phone
@@ -12,7 +13,7 @@ from ...errors import ValidationError
 from ...shapes.intake import DuplicateCandidate, DuplicateRules, EarlierCase, EarlierCases
 from .. import audit
 from ..auth import Principal
-from ..intake import duplicates, earlier
+from ..intake import duplicates, earlier, slip
 from ..personal_data import sees_personal_data
 from .base import ServiceBase
 
@@ -77,3 +78,9 @@ class IntakeService(ServiceBase):
             audit.append(s, principal, "set_duplicate_rules", "setting", None,
                          {"radius_m": rules.radius_m, "window_hours": rules.window_hours})
         return rules
+
+    def print_slip(self, principal: Principal, case_id: int, *, folder: Path, lang: str) -> Path:
+        """The case's dispatch slip as a one-page PDF in `folder` (`intake.slip`), masked as the
+        principal may see personal data; refused for another centre's case."""
+        self.allow_case(principal, case_id)
+        return slip.print_slip(self.db, principal, case_id, folder=folder, lang=lang)
