@@ -176,6 +176,8 @@ def test_a_new_warning_arrives_through_the_feed(qtbot, db, city, operator) -> No
                                            "井盖缺失", lon=lon, lat=lat, address="东岩路9号"))
         wall.ctx.feed.poll()
     assert [w.kind for w in raised.args[0]] == [WarningKind.RECURRENCE]
+    assert wall.ctx.alerts.unacknowledged[-1].text.startswith("Early warning: Recurrence · 东岩路9号 — 3 cases")
+    assert wall.ctx.alerts.unacknowledged[-1].case_id == raised.args[0][0].case_ids[-1]
     assert tab_title(wall) == "Warnings (1)"
     assert wall.warning_panel.model.rowCount() == 1
 

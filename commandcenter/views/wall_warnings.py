@@ -3,7 +3,8 @@
 Its own widget beside the escalation tab because it has its own job: it shows
 `ctx.live_warnings` (which runs the detectors on the cases the change feed reports, off the GUI
 thread) in a `WarningModel`, says how many are open (the tab title carries the count), and opens
-a warning's detail (double-click or Enter), where a supervisor answers it.
+a warning's detail (double-click or Enter), where a supervisor answers it. A warning that has
+just become open joins the seat's alerts (`ctx.alerts`: the wall's banner, the status-bar count).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..gui.icons import icon
 from ..itemmodels.roles import ROW_ROLE
 from ..itemmodels.warnings import COLUMN_INDEX, WarningModel
 from ..shapes.warnings import WarningItem
+from ..warning_labels import evidence_text, kind_label
 from .dialogs.warning_detail import WarningDetailDialog
 
 
@@ -68,7 +70,7 @@ class WarningPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.open_button)
         self.live.changed.connect(self._changed)
-        self.live.raised.connect(self.raised.emit)
+        self.live.raised.connect(self._raised)
         self.retranslate_ui()
         self.live.start()
         if self.live.loaded:  # another screen started it first
@@ -95,6 +97,14 @@ class WarningPanel(QWidget):
             self.model.remove([r.id for r in self.model.all_rows() if r.id not in current])
             self.model.upsert(current.values())
         self._update_summary()
+
+    def _raised(self, items: list[WarningItem]) -> None:
+        """A new (or re-opened) warning joins the seat's alerts: the banner, the status-bar count."""
+        for w in items:
+            text = self.tr("Early warning: {kind} · {subject} — {evidence}").format(
+                kind=kind_label(w.kind), subject=w.subject, evidence=evidence_text(w))
+            self.ctx.alerts.raise_alert(text, w.case_ids[-1] if w.case_ids else None, self.ctx.db.clock.now())
+        self.raised.emit(items)
 
     def _update_summary(self) -> None:
         n = self.live.open_count()
