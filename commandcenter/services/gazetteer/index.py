@@ -21,7 +21,7 @@ from ...shapes.places import PlaceMatch
 
 _PINYIN_QUERY = re.compile(r"^[a-z0-9]+$")
 _SPACES = re.compile(r"\s+")
-FUZZY_CUTOFF = 60.0  # below this rapidfuzz's WRatio pairs are mostly unrelated names
+FUZZY_CUTOFF = 75.0  # below this WRatio pairs share a character or two, not a name
 # scores by how the place was found; ties break by kind (roads first), then shorter names
 _PREFIX, _CONTAINS, _PINYIN_PREFIX, _INITIALS_ANYWHERE, _FUZZY_CEILING = 100.0, 95.0, 97.0, 85.0, 90.0
 

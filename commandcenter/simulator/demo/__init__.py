@@ -38,6 +38,7 @@ from ...services.worktime import DEFAULT_TZ, load_calendar
 from ...shapes.audit import AnchorHead
 from .bulk import write_tables
 from .caseloop import STAGES, CaseSetting
+from .gazetteer import gazetteer_tables
 from .geography import CityMap, build_city, geography_tables, index_city, sample_points
 from .history import CasePlanner
 from .people import build_staff
@@ -246,7 +247,9 @@ def build_rows(db: Database, *, scale: str = "small", days: int = 30, seed: int 
     )
     with db.read() as session:
         chain_head = audit.chain_head(session)
-    return DemoRows([*geography_tables(city, ix), *road_tables(city, first_ids["road"], seed), *staff.tables], CasePlanner(setting, seed), meta, summary,
+    roads = road_tables(city, first_ids["road"], seed)
+    places = gazetteer_tables(city, ix, roads, seed)  # after the roads: their names get house numbers
+    return DemoRows([*geography_tables(city, ix), *roads, *places, *staff.tables], CasePlanner(setting, seed), meta, summary,
                     first_ids["audit_entry"], chain_head)
 
 

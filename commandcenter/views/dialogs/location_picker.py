@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.coords import gcj02_to_wgs84, in_china
 from ...errors import OutsideCity
+from ...gazetteer_labels import place_kind_label
 from ...gui.context import AppContext
 from ...gui.icons import icon
 from ...gui.style import CAUTION, ERROR, MUTED, OK
-from ...place_labels import place_kind_label
 from ...services.geo import GridHit, GridLocator
 from ...services.reference_lists import AreaTree
 from ...shapes.places import PlaceMatch
