@@ -13,6 +13,7 @@ centres, with addresses masked for whoever may not see personal data.
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -39,7 +40,8 @@ from ...domain.warnings import (
 )
 from ...domain.warnings.params import DAY
 from ...errors import NotFound
-from ...models import Case, EarlyWarning, User, to_epoch
+from ...geometry.projection import METRES_PER_DEGREE_LAT
+from ...models import EarlyWarning, User, to_epoch
 from ...shapes.warnings import WarningItem, WarningKind, WarningRun, WarningStatus
 from .. import audit
 from ..auth import Principal
@@ -155,7 +157,7 @@ class WarningService(ServiceBase):
         got = F.FactSet.empty()
         with self.db.read() as s:
             params = read_params(s)
-            focus = F.read(s, p, got, Case.id.in_(ids)) if ids else []
+            focus = F.read(s, p, got, F.BY_ID, ids=ids) if ids else []
             findings = self._around(s, p, params, focus, got, at)
             lateness_day = self._local_today(principal, now) - timedelta(days=1)
             if self._lateness_day != lateness_day:
@@ -174,10 +176,11 @@ class WarningService(ServiceBase):
         with self.db.read() as s:
             params = read_params(s)
             days = max(params.recurrence.days, params.repeat_caller.days, params.cluster.hours / 24 + 1)
-            recent = F.read(s, p, got, F.since(at - int(days * DAY), at))
-            disputes = F.read(s, p, got, F.since(at - params.dispute.days * DAY, at),
-                              Case.category_id.in_(F.dispute_category_ids(p, params.dispute.major)))
-            banded = F.read(s, p, got, F.in_windows(trend_windows(at, params.trend)))
+            recent = F.read(s, p, got, F.WINDOW, start=at - int(days * DAY), end=at)
+            disputes = F.read(s, p, got, F.WINDOW_IN, categories=F.dispute_category_ids(p, params.dispute.major),
+                              start=at - params.dispute.days * DAY, end=at)
+            banded = F.read(s, p, got, F.banded(params.trend.weeks + 1, all_categories=True),
+                            **F.band_params(trend_windows(at, params.trend)))
             findings = [*recurrences(recent, at, params.recurrence), *repeat_callers(recent, at, params.repeat_caller),
                         *dispute_pairs(disputes, at, params.dispute), *rising_trends(banded, at, params.trend),
                         *clusters(recent, at, params.cluster)]
@@ -205,27 +208,27 @@ class WarningService(ServiceBase):
             return []
         ids = [f.id for f in focus]
         rec, cl, tr = params.recurrence, params.cluster, params.trend
-        near_rec: list[CaseFact] = []
-        near_cl: list[CaseFact] = []
-        for f in focus:
-            cat = p.category_id[f.category]
-            near_rec += F.read(s, p, got, Case.category_id == cat, F.since(at - rec.days * DAY, at),
-                               F.near(f.lon, f.lat, rec.radius_m * REACH))
-            near_cl += F.read(s, p, got, Case.category_id == cat, F.since(at - cl.hours * 3600, at),
-                              F.near(f.lon, f.lat, cl.eps_m * REACH))
+        reach = max(rec.radius_m, cl.eps_m) * REACH
+        since = at - max(rec.days * DAY, cl.hours * 3600)
+        near: list[CaseFact] = []
+        for f in focus:  # one read per case serves both the recurrence and the cluster around it
+            near += F.read(s, p, got, F.NEAR, category=p.category_id[f.category], start=since, end=at,
+                           **F.box(f.lon, f.lat, reach))
+        near = _uniq(near)
         cats = F.categories_of(p, {f.category for f in focus})
-        banded = F.read(s, p, got, Case.category_id.in_(cats), F.in_windows(trend_windows(at, tr)))
-        phones = [ph for (ph,) in s.execute(select(Case.reporter_phone).where(Case.id.in_(ids),
-                                                                              Case.reporter_phone != ""))]
-        calls = F.read(s, p, got, Case.reporter_phone.in_(phones),
-                       F.since(at - max(params.repeat_caller.days, params.dispute.days) * DAY, at)) if phones else []
+        banded = F.read(s, p, got, F.banded(tr.weeks + 1, all_categories=False), categories=cats,
+                        **F.band_params(trend_windows(at, tr)))
+        phones = sorted({got.phones[i] for i in ids if i in got.phones})
+        calls = F.read(s, p, got, F.BY_PHONE, phones=phones, start=at - max(params.repeat_caller.days,
+                                                                             params.dispute.days) * DAY,
+                       end=at) if phones else []
         disputes: list[CaseFact] = []
         mine = [f for f in focus if major_of(f.category) == params.dispute.major and f.address]
         if mine:
-            disputes = F.read(s, p, got, Case.category_id.in_(F.dispute_category_ids(p, params.dispute.major)),
-                              Case.address.in_({f.address for f in mine}),
-                              F.since(at - params.dispute.days * DAY, at))
-        return [*recurrences(_uniq(near_rec), at, rec, ids), *clusters(_uniq(near_cl), at, cl, ids),
+            disputes = F.read(s, p, got, F.BY_ADDRESS, categories=F.dispute_category_ids(p, params.dispute.major),
+                              addresses=sorted({f.address for f in mine}), start=at - params.dispute.days * DAY,
+                              end=at)
+        return [*recurrences(_within(near, focus, rec.radius_m * REACH), at, rec, ids), *clusters(near, at, cl, ids),
                 *rising_trends(banded, at, tr, focus), *repeat_callers(calls, at, params.repeat_caller, ids),
                 *dispute_pairs(_uniq(disputes + calls), at, params.dispute, ids)]
 
@@ -255,6 +258,19 @@ class WarningService(ServiceBase):
                              .where(EarlyWarning.id.in_(ids), EarlyWarning.centre_id.in_(principal.centre_ids))
                              .order_by(EarlyWarning.id)).all()
             return [_item(w, name, clear) for w, name in rows]
+
+
+def _within(facts: list[CaseFact], focus: list[CaseFact], metres: float) -> list[CaseFact]:
+    """The facts within `metres` (a box) of some focus case: the recurrence's smaller reach."""
+    out = []
+    for f in facts:
+        for c in focus:
+            dlat = metres / METRES_PER_DEGREE_LAT
+            dlon = dlat / max(math.cos(math.radians(c.lat)), 0.01)
+            if abs(f.lat - c.lat) <= dlat and abs(f.lon - c.lon) <= dlon:
+                out.append(f)
+                break
+    return out
 
 
 def _uniq(facts: list[CaseFact]) -> list[CaseFact]:

@@ -14,9 +14,11 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, and_, or_, select, type_coerce
+from sqlalchemy import ColumnElement, Integer, Select, and_, bindparam, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ...caches import CacheKey
@@ -74,47 +76,76 @@ _COLUMNS = (Case.id, Case.category_id, Case.grid_id, Case.lon, Case.lat, _REPORT
 
 @dataclass
 class FactSet:
-    """Facts read so far, each case once, and each case's centre (a warning's scope)."""
+    """Facts read so far, each case once, each case's centre (a warning's scope), and the
+    focus cases' phone numbers (to look their callers up by the phone index)."""
 
     facts: dict[int, CaseFact]
     centres: dict[int, int]
+    phones: dict[int, str]
 
     @classmethod
     def empty(cls) -> FactSet:
-        return cls({}, {})
+        return cls({}, {}, {})
 
     def values(self) -> list[CaseFact]:
         return list(self.facts.values())
 
 
-def read(s: Session, p: Places, into: FactSet, *where: ColumnElement[bool]) -> list[CaseFact]:
-    """The counted cases matching `where`, added to `into`; returns those read."""
+def _counted(*where: ColumnElement[bool]) -> Select[Any]:
+    return select(*_COLUMNS).where(Case.status.notin_(_EXCLUDED), counted_in_figures(), *where)
+
+
+def _window(start: str = "start", end: str = "end") -> ColumnElement[bool]:
+    return and_(Case.reported_at > bindparam(start), Case.reported_at <= bindparam(end))
+
+
+# built once: the incremental path runs a few of these per new case, and building a statement
+# costs more than SQLite takes to answer it
+BY_ID = _counted(Case.id.in_(bindparam("ids", expanding=True)))
+NEAR = _counted(Case.category_id == bindparam("category"), _window(),
+                Case.lon.between(bindparam("lon0"), bindparam("lon1")),
+                Case.lat.between(bindparam("lat0"), bindparam("lat1")))
+BY_PHONE = _counted(Case.reporter_phone.in_(bindparam("phones", expanding=True)), _window())
+BY_ADDRESS = _counted(Case.category_id.in_(bindparam("categories", expanding=True)),
+                      Case.address.in_(bindparam("addresses", expanding=True)), _window())
+WINDOW = _counted(_window())
+WINDOW_IN = _counted(Case.category_id.in_(bindparam("categories", expanding=True)), _window())
+
+
+@lru_cache(maxsize=8)
+def banded(bands: int, *, all_categories: bool) -> Select[Any]:
+    """Cases in `bands` (start, end] bands (parameters a0, b0, a1, b1 …), of some categories or all."""
+    ranges = or_(*(_window(f"a{k}", f"b{k}") for k in range(bands)))
+    if all_categories:
+        return _counted(ranges)
+    return _counted(Case.category_id.in_(bindparam("categories", expanding=True)), ranges)
+
+
+def band_params(windows: Sequence[tuple[int, int]]) -> dict[str, int]:
+    return {f"{x}{k}": v for k, (a, b) in enumerate(windows) for x, v in (("a", a), ("b", b))}
+
+
+def read(s: Session, p: Places, into: FactSet, statement: Select[Any], **params: Any) -> list[CaseFact]:
+    """The counted cases `statement` selects, added to `into`; returns those read."""
     out = []
-    rows = s.execute(select(*_COLUMNS).where(Case.status.notin_(_EXCLUDED), counted_in_figures(), *where))
-    for cid, cat, grid, lon, lat, at, address, phone, name, centre in rows:
+    for cid, cat, grid, lon, lat, at, address, phone, name, centre in s.execute(statement, params):
         fact = into.facts.get(cid)
         if fact is None:
             fact = CaseFact(cid, p.category_code[cat], grid, p.community[grid], p.street[grid], lon, lat, at,
                             address or "", phone_key(phone or ""), opaque(name or ""))
             into.facts[cid] = fact
             into.centres[cid] = centre
+            if phone:
+                into.phones[cid] = phone
         out.append(fact)
     return out
 
 
-def since(start: int, end: int) -> ColumnElement[bool]:
-    return and_(Case.reported_at > start, Case.reported_at <= end)
-
-
-def near(lon: float, lat: float, metres: float) -> ColumnElement[bool]:
+def box(lon: float, lat: float, metres: float) -> dict[str, float]:
     """A lon/lat box around a point, `metres` each way (the detector measures exactly)."""
     dlat = metres / METRES_PER_DEGREE_LAT
     dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
-    return and_(Case.lon.between(lon - dlon, lon + dlon), Case.lat.between(lat - dlat, lat + dlat))
-
-
-def in_windows(windows: Sequence[tuple[int, int]]) -> ColumnElement[bool]:
-    return or_(*(since(a, b) for a, b in windows))
+    return {"lon0": lon - dlon, "lon1": lon + dlon, "lat0": lat - dlat, "lat1": lat + dlat}
 
 
 def categories_of(p: Places, codes: Iterable[str]) -> list[int]:

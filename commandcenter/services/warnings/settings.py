@@ -14,10 +14,11 @@ from ...domain.warnings import WarningParams
 from ...models import AppMeta
 
 KEY = "warning_params"
+_READ = select(AppMeta.value).where(AppMeta.key == KEY)  # built once: read at every detector run
 
 
 def read_params(s: Session) -> WarningParams:
-    text = s.scalar(select(AppMeta.value).where(AppMeta.key == KEY))
+    text = s.scalar(_READ)
     return WarningParams.from_json(text) if text else WarningParams()
 
 
