@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QColor
 from sqlalchemy import select
 
 from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
@@ -23,6 +24,7 @@ from commandcenter.shapes.cases import NewCase
 from commandcenter.shapes.warnings import WarningItem, WarningKind, WarningStatus
 from commandcenter.views.dialogs.warning_detail import WarningDetailDialog
 from commandcenter.views.wall_view import WallView
+from commandcenter.widgets.map.warning_layer import WARNING_COLOUR
 
 from .factories import STEP, grid_centre
 from .test_warning_actions import ADDRESS, raise_recurrence
@@ -206,9 +208,17 @@ def test_the_map_tints_hot_cells_and_opens_a_warnings_cases(qtbot, db, warning) 
     assert layer.warnings_at(lon, lat) == [warning.id]
     assert layer.warnings_at(*grid_centre(3)) == []
     image = view.canvas.grab().toImage()
-    hot, cold = (image.pixelColor(int(q.x()), int(q.y())) for q in (to_pixel(view, *p) for p in ((lon, lat),
-                                                                                               grid_centre(3))))
-    assert hot != cold and hot.red() > hot.green() and hot.blue() > hot.green()  # purple over the grid colour
+    hatch = QColor(WARNING_COLOUR)
+
+    def purple_pixels(at_lon: float, at_lat: float) -> int:
+        centre = to_pixel(view, at_lon, at_lat)
+        near = (image.pixelColor(int(centre.x()) + dx, int(centre.y()) + dy) for dx in range(-8, 9)
+                for dy in range(-8, 9))
+        return sum(abs(c.red() - hatch.red()) + abs(c.green() - hatch.green()) + abs(c.blue() - hatch.blue()) < 60
+                   for c in near)
+
+    assert purple_pixels(lon, lat) > 20  # the hot cell's hatching
+    assert purple_pixels(*grid_centre(3)) == 0
     with qtbot.assertNotEmitted(view.ctx.bus.grid_filter_requested):
         click_at(qtbot, view, lon, lat)
         qtbot.waitUntil(lambda: layer.dialog is not None)

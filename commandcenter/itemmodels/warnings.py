@@ -75,8 +75,12 @@ class WarningModel(RowTableModel[WarningItem]):
                 return QBrush(QColor(MUTED))
             if column == 0:
                 return QBrush(QColor(ERROR))
-        if role == Qt.ItemDataRole.ToolTipRole and row.action_note:
-            return f"{row.acted_by or ''}: {row.action_note}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the tab is narrow: the whole warning on hover
+            lines = [f"{kind_label(row.kind)} · {row.subject}", category_text(row.category_code, self.category_names),
+                     evidence_text(row)]
+            if row.action_note:
+                lines.append(f"{status_label(row.status)} — {row.acted_by or ''}: {row.action_note}")
+            return "\n".join(lines)
         return None
 
     def sort_key(self, column: int) -> Callable[[WarningItem], Any] | None:

@@ -25,8 +25,8 @@ from ...shapes.warnings import WarningItem, WarningKind, WarningStatus
 WARNING_Z = 13  # above boundaries (10), below the highlighted grid (15), labels and markers
 # purple: apart from the choropleth's yellow-to-red ramp and the blue highlight
 WARNING_COLOUR = palette.CHART_RISING
-WARNING_OUTLINE_COLOUR = palette.CHART_RISING
-WARNING_CELL_ALPHA = 120
+HULL_ALPHA = 40  # a cluster's hull: a faint wash inside its dashed line
+HULL_HALO = palette.MAP_CASE_OUTLINE  # white
 
 
 @dataclass(frozen=True)
@@ -83,24 +83,30 @@ class WarningLayerItem(pg.GraphicsObject):
         super().__init__()
         self.setZValue(WARNING_Z)
         self._shapes: list[WarningShape] = []
+        self._cells = QPainterPath()  # every hot grid once, however many warnings it is in
         self._rect = QRectF()
-        colour = QColor(WARNING_COLOUR)
-        colour.setAlpha(WARNING_CELL_ALPHA)
-        self._cell_brush = QBrush(colour)
-        hull = QColor(WARNING_COLOUR)
-        hull.setAlpha(WARNING_CELL_ALPHA // 2)
-        self._hull_brush = QBrush(hull)
-        self._cell_pen = QPen(QColor(WARNING_OUTLINE_COLOUR), 2.0)
+        # hatched, not filled: the grid colours (the measure chosen) stay readable underneath
+        self._cell_brush = QBrush(QColor(WARNING_COLOUR), Qt.BrushStyle.BDiagPattern)
+        self._cell_pen = QPen(QColor(WARNING_COLOUR), 2.0)
         self._cell_pen.setCosmetic(True)
-        self._hull_pen = QPen(QColor(WARNING_OUTLINE_COLOUR), 2.5, Qt.PenStyle.DashLine)
+        hull = QColor(WARNING_COLOUR)
+        hull.setAlpha(HULL_ALPHA)
+        self._hull_brush = QBrush(hull)
+        self._hull_pen = QPen(QColor(WARNING_COLOUR), 2.5, Qt.PenStyle.DashLine)
         self._hull_pen.setCosmetic(True)
+        self._hull_halo = QPen(QColor(HULL_HALO), 5.0)  # under the dashes: they show on any grid colour
+        self._hull_halo.setCosmetic(True)
 
     def set_shapes(self, shapes: Sequence[WarningShape]) -> None:
         self.prepareGeometryChange()
         self._shapes = list(shapes)
+        self._cells = QPainterPath()
+        self._cells.setFillRule(Qt.FillRule.WindingFill)
         rect = QRectF()
         for shape in self._shapes:
             rect = rect.united(shape.path.boundingRect())
+            if not shape.outline:
+                self._cells.addPath(shape.path)
         pad = 0.02 * max(rect.width(), rect.height(), 1.0)
         self._rect = rect.adjusted(-pad, -pad, pad, pad)
         self.update()
@@ -119,6 +125,11 @@ class WarningLayerItem(pg.GraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if not self._cells.isEmpty():
+            painter.fillPath(self._cells, self._cell_brush)
+            painter.strokePath(self._cells, self._cell_pen)
         for shape in self._shapes:
-            painter.fillPath(shape.path, self._hull_brush if shape.outline else self._cell_brush)
-            painter.strokePath(shape.path, self._hull_pen if shape.outline else self._cell_pen)
+            if shape.outline:
+                painter.fillPath(shape.path, self._hull_brush)
+                painter.strokePath(shape.path, self._hull_halo)
+                painter.strokePath(shape.path, self._hull_pen)
