@@ -54,6 +54,7 @@ from ...services.reference_lists import (
     search_categories,
 )
 from ...shapes.cases import CaseRow, NewCase
+from ...widgets.intake.panel import IntakePanel
 from .location_picker import LocationPicker, NotInChina
 from .new_case_keys import FormKeys
 
@@ -201,6 +202,10 @@ class NewCaseDialog(FormKeys, QDialog):
         details.addLayout(reporter, 1, 1)
         details.setColumnStretch(1, 1)
         outer.addWidget(self.detailsBox)
+        # 12345 work order, the caller's and the place's earlier cases, the duplicate offer (issue 14)
+        self.intake = IntakePanel(self.ctx, self)
+        self.intake.watch(self.sourceCombo, self.reporterPhoneEdit, self.location)
+        outer.addWidget(self.intake)
 
         self.registerCheck = QCheckBox()
         self.registerCheck.setObjectName("registerCheck")
@@ -471,7 +476,7 @@ class NewCaseDialog(FormKeys, QDialog):
         solved = self.onSpotCheck.isChecked()
         if solved and not self.onSpotNoteEdit.text().strip():
             raise ValidationError(self.tr("Say what the grid officer did on the spot."), field="result")
-        return NewCase(
+        return self.intake.complete(NewCase(
             source=SourceChannel(self.sourceCombo.currentData()),
             category_id=category.id,
             priority=Priority(self.priorityCombo.currentData()),
@@ -486,7 +491,7 @@ class NewCaseDialog(FormKeys, QDialog):
             solved_on_spot=solved,
             on_spot_note=self.onSpotNoteEdit.text().strip() if solved else "",
             evidence=self.onSpotEvidenceEdit.text().strip() if solved else "",
-        )
+        ))
 
     def save(self) -> None:
         if self._saving:
@@ -498,10 +503,13 @@ class NewCaseDialog(FormKeys, QDialog):
             return
         register = self.registerCheck.isChecked()
         self._set_saving(True)
-        cases, actor = self.ctx.cases, self.ctx.principal
-        self.ctx.runner.run_in_background(
-            lambda _s: cases.report(actor, new, register=register), self._saved, self._save_failed
-        )
+        self.intake.save(new, register, self._saved, self._save_failed, self._duplicates_offered)
+
+    def _duplicates_offered(self, message: str) -> None:
+        """Likely duplicates are listed under the form: nothing was saved, the call-taker chooses."""
+        self._set_saving(False)
+        self._show_error(message)
+        self.intake.duplicates.mergeButton.setFocus()
 
     def save_and_dispatch(self) -> None:
         """Register the case and dispatch it to the first recommended handler (Ctrl+Shift+Enter)."""
@@ -557,6 +565,8 @@ class NewCaseDialog(FormKeys, QDialog):
             "address": self.location.addressEdit,
             "reporter_name": self.reporterNameEdit,
             "reporter_phone": self.reporterPhoneEdit,
+            "answer": self.intake.answerEdit,
+            "hotline_number": self.intake.hotlineNumberEdit,
         }.get(field or "")
         if target is not None:
             target.setFocus()
