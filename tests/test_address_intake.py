@@ -21,6 +21,7 @@ from commandcenter.domain.coords import wgs84_to_gcj02
 from commandcenter.domain.enums import CaseStatus
 from commandcenter.gui.context import AppContext
 from commandcenter.models import Case, Grid
+from commandcenter.services.dispatch import recommend
 from commandcenter.services.imports import import_gazetteer
 from commandcenter.views.dialogs.new_case import NewCaseDialog
 
@@ -191,5 +192,6 @@ def test_keyboard_only_hotline_case_registered_and_dispatched(qtbot, dialog, db,
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert (row.status, row.grid_id, row.category_id, row.address) == (
         CaseStatus.DISPATCHED, city.grid_ids[0], city.category_id, "华兴路12号")
-    assert row.assignee_officer_id == city.officer_ids[0]  # the on-duty officer of the grid
+    top = recommend(db, row.id, limit=1)[0]  # the recommendation for this case, as the dispatch dialog shows it
+    assert (top.kind, top.id) == ("officer", row.assignee_officer_id) and top.id == city.officer_ids[0]
     assert "keyboard-only hotline case" in capsys.readouterr().out
