@@ -192,7 +192,7 @@ def test_define_and_staff_a_shift_from_the_panel(view, db, city, qtbot) -> None:
     assert view.current_label.text() == "On now: 白班 (08:00–20:00): 0 officers, 0 operators"
     view.select_officer(city.officer_ids[0])
     qtbot.mouseClick(view.assign_button, Qt.MouseButton.LeftButton)
-    view.user_combo.setCurrentIndex(view.user_combo.findText("Operator (operator)"))
+    view.user_combo.setCurrentIndex(view.user_combo.findText("Operator (Operator)"))
     qtbot.mouseClick(view.add_user_button, Qt.MouseButton.LeftButton)
     assert [view.members.item(i).text() for i in range(view.members.count())] == ["张伟", "Operator"]
     assert "1 officers, 1 operators" in view.current_label.text()

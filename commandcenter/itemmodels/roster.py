@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..gui.style import DUTY_TEXT_COLOURS, ERROR
 from ..labels import duty_label, format_age
+from ..position_labels import place_detail, place_text
 from ..services.roster import OfficerLoad, OfficerRow
 from ..services.shifts import ShiftRow
 from .base import RowTableModel
@@ -80,7 +81,8 @@ _SORT_KEYS: dict[int, Callable[[OfficerRow], Any]] = {
     Column.AREA: lambda r: (r.street_names, r.community_names, r.employee_no),
     Column.OPEN: lambda r: (r.open_cases, r.overdue_cases, r.employee_no),
     Column.OVERDUE: lambda r: (r.overdue_cases, r.open_cases, r.employee_no),
-    Column.POSITION: lambda r: (r.last_lon is None, r.last_lon or 0.0, r.last_lat or 0.0),
+    Column.POSITION: lambda r: (r.last_place is None, r.last_place.grid_code if r.last_place else "",
+                                r.last_place.distance_m if r.last_place else 0.0),
     Column.LAST_SEEN: lambda r: (r.last_seen_at is None, r.last_seen_at.timestamp() if r.last_seen_at else 0),
     Column.PHONE: lambda r: r.phone,
 }
@@ -126,6 +128,9 @@ class OfficerRosterModel(RowTableModel[OfficerRow]):
         if col == Column.OVERDUE:
             return r.overdue_cases
         if col == Column.POSITION:
+            if r.last_place is not None:
+                return place_text(r.last_place)
+            # far from every grid: the coordinates are all there is to say
             return "" if r.last_lon is None or r.last_lat is None else f"{r.last_lon:.5f}, {r.last_lat:.5f}"
         if col == Column.LAST_SEEN:
             if r.last_seen_at is None:
@@ -147,6 +152,8 @@ class OfficerRosterModel(RowTableModel[OfficerRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == Column.GRIDS:
                 return "\n".join(r.grid_codes)
+            if col == Column.POSITION and r.last_place is not None and r.last_lon is not None:
+                return f"{place_detail(r.last_place)}\n{r.last_lon:.5f}, {r.last_lat:.5f}"
             if col == Column.LAST_SEEN and r.last_seen_at is not None:
                 return r.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         return None

@@ -43,11 +43,13 @@ from ..models import (
     Street,
     to_epoch,
 )
+from ..shapes.officer_page import PlaceName
 from .auth import Principal, authorize
 from .changefeed import record_change
 from .info import overdue_condition
 from .lifecycle import write_audit
 from .personal_data import officers_for
+from .place_names import name_places
 from .shifts import current_shift_names
 
 _T = TypeVar("_T")
@@ -95,6 +97,7 @@ class OfficerRow:
     grid_ids: tuple[int, ...] = ()
     street_ids: tuple[int, ...] = ()
     community_ids: tuple[int, ...] = ()
+    last_place: PlaceName | None = None  # the grid of the last position (or the nearest one)
 
     @property
     def available(self) -> bool:
@@ -178,6 +181,9 @@ def officer_rows(db: Database, officer_ids: Iterable[int] | None = None,
         loads = _loads(s, now, ids)
         shift_of = current_shift_names(s, now, ids)
     none = OfficerLoad(0, 0)
+    located = [r for r in officers if r.last_lon is not None and r.last_lat is not None]
+    place_of = dict(zip((r.id for r in located), name_places(db, [(r.last_lon, r.last_lat) for r in located]),
+                        strict=True))
     rows = []
     for r in officers:
         mine = grids.get(r.id, [])
@@ -203,6 +209,7 @@ def officer_rows(db: Database, officer_ids: Iterable[int] | None = None,
                 grid_ids=tuple(g[0] for g in mine),
                 street_ids=_distinct(g[4] for g in mine),
                 community_ids=_distinct(g[2] for g in mine),
+                last_place=place_of.get(r.id),
             )
         )
     return officers_for(db, viewer, rows)

@@ -15,8 +15,10 @@ from ...domain.entities import Entity
 from ...domain.enums import DutyStatus
 from ...errors import OutOfScope
 from ...models import Officer
+from ...shapes.officer_page import OfficerPage
 from .. import roster
 from ..auth import Principal, refusals_audited
+from ..officer_page import officer_page
 from ..roster import DutyChangeResult, OfficerLoad, OfficerRow
 from .base import ServiceBase
 
@@ -44,12 +46,19 @@ class RosterService(ServiceBase):
         mine = set(self._mine(principal, officer_ids))
         return {k: v for k, v in roster.officer_loads(self.db, officer_ids).items() if k in mine}
 
-    def _check_officers(self, principal: Principal, officer_ids: Iterable[int]) -> None:
+    def page(self, principal: Principal, officer_id: int) -> OfficerPage:
+        """One officer's page: grids, open cases, duty and position history, places named."""
+        self.allow(principal)
+        self._check_officers(principal, [officer_id], Action.VIEW)
+        return officer_page(self.db, principal, officer_id)
+
+    def _check_officers(self, principal: Principal, officer_ids: Iterable[int],
+                        action: Action = Action.MANAGE_ROSTER) -> None:
         wanted = set(officer_ids)
         outside = sorted(wanted - set(self._mine(principal, wanted)))
         if outside:
-            with refusals_audited(self.db, principal, Action.MANAGE_ROSTER, Entity.OFFICER.value, outside[0]):
-                raise OutOfScope(principal.username, Action.MANAGE_ROSTER.value, None)
+            with refusals_audited(self.db, principal, action, Entity.OFFICER.value, outside[0]):
+                raise OutOfScope(principal.username, action.value, None)
 
     def set_duty_status(self, principal: Principal, officer_id: int, status: DutyStatus | str,
                         expected_version: int | None = None) -> OfficerRow:

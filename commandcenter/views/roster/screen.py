@@ -58,6 +58,7 @@ from ...services.roster import (
 )
 from ...services.shifts import ShiftBoard
 from ..dialogs.import_refused import open_import_refused
+from .officer_page import OfficerPageDialog
 from .shift_dialog import ShiftDialog
 from .shift_panel import SHIFT_PANEL_WIDTH, ShiftPanel
 
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from ...services.imports import ImportResult
 
 DUTY_SHORTCUTS: dict[str, str] = {"on_duty": "Alt+1", "in_field": "Alt+2", "off_duty": "Alt+3", "on_leave": "Alt+4"}
+PAGE_SHORTCUT = "Ctrl+I"  # the selected officer's page ("information")
 CASE_DEBOUNCE_MS = 400
 # stale officers beyond this many are read again as a whole roster: replacing every row costs
 # 2 ms where updating them one by one in place costs about 20 µs each (3,096 rows: 66 ms)
@@ -209,7 +211,14 @@ class RosterView(ShiftPanel, QWidget):
         self.clear_action.setShortcut(QKeySequence("Ctrl+L"))
         self.clear_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.clear_action.triggered.connect(self.clear_filters)
-        self.addActions([self.find_action, self.clear_action])
+        self.page_action = QAction(icon("officer"), "", self)
+        self.page_action.setObjectName("officerPageAction")
+        self.page_action.setShortcut(QKeySequence(PAGE_SHORTCUT))
+        self.page_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.page_action.triggered.connect(lambda: self.open_officer_page())
+        self.table.activated.connect(lambda index: self.open_officer_page(self.model.row_at(index.row()).id))
+        self.toolbar.addAction(self.page_action)
+        self.addActions([self.find_action, self.clear_action, self.page_action])
         self._update_actions()
 
     # ---- language ---------------------------------------------------------------------------------
@@ -225,6 +234,9 @@ class RosterView(ShiftPanel, QWidget):
             action.setText(duty_label(status))
             action.setToolTip(self.tr("Set the selected officers {status} ({keys})").format(
                 status=duty_label(status), keys=DUTY_SHORTCUTS[status]))
+        self.page_action.setText(self.tr("Officer page…"))
+        self.page_action.setToolTip(self.tr("The selected officer's grids, open cases and history ({keys}, "
+                                            "Enter or double-click)").format(keys=PAGE_SHORTCUT))
         self.import_officers_action.setText(self.tr("Import officers…"))
         self.import_departments_action.setText(self.tr("Import departments…"))
         no_right = "" if self.can_import else self.tr(" — needs the import permission (administrators)")
@@ -416,6 +428,7 @@ class RosterView(ShiftPanel, QWidget):
         has = bool(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else False
         for action in self.duty_actions.values():
             action.setEnabled(self.can_manage and has)
+        self.page_action.setEnabled(has)
         if hasattr(self, "assign_button"):
             self._update_shift_buttons()
 
@@ -423,9 +436,23 @@ class RosterView(ShiftPanel, QWidget):
         if not self.table.indexAt(pos).isValid():
             return
         menu = QMenu(self)
+        menu.addAction(self.page_action)
+        menu.addSeparator()
         for action in self.duty_actions.values():
             menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def open_officer_page(self, officer_id: int | None = None) -> OfficerPageDialog | None:
+        """The page of `officer_id` (default: the first selected officer), non-modal."""
+        if officer_id is None:
+            selected = self.selected_officers()
+            if not selected:
+                return None
+            officer_id = selected[0].id
+        page = OfficerPageDialog(self.ctx, officer_id, self)
+        page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        page.show()
+        return page
 
     def set_duty_status(self, status: str, officers: Sequence[OfficerRow] | None = None) -> None:
         """Change the duty status of the selected (or given) officers, each under its own lock."""
