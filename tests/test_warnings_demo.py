@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -114,3 +115,23 @@ def test_the_cli_recomputes_and_prints_json(demo_file, tmp_path, capsys) -> None
     assert out["raised"] == len(out["warnings"])
     assert main(["warnings", "--db", str(copy), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["raised"] == 0
+
+
+def test_the_briefing_lists_the_open_warnings(demo, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.services.facade.briefings import BriefingService
+
+    from .test_briefing import pdf_text
+
+    WarningService(demo).recompute(system_principal(demo, "escalation-clock"), demo.clock.now())
+    cli = system_principal(demo, "cli")
+    centre = demo_principal(demo, "supervisor").centre_id
+    day = demo.clock.now().astimezone(ZoneInfo(cli.timezone)).date()
+    issued = BriefingService(demo).issue(cli, day=day, out=tmp_path / "b.pdf", centre_id=centre, lang="en",
+                                         printed_by="tester")
+    digest = issued.data.warnings
+    assert digest is not None and sum(digest.counts.values()) > 0
+    text = "\n".join(pdf_text((tmp_path / "b.pdf").read_bytes()))
+    section = text[text.index("Early warnings"):]
+    assert f"{sum(digest.counts.values())} open:" in section
+    top = digest.top[0]
+    assert str(len(top.case_ids)) in section and "Rising trend" in section

@@ -39,6 +39,7 @@ from ..labels import priority_label, source_label, status_label
 from ..shapes.audit import AnchorHead
 from ..shapes.briefing import BriefingData, Workload
 from .assessment import assessment_tables, percent
+from .briefing_warnings import warnings_section
 from .charts import (
     BAR,
     BASELINE,
@@ -475,6 +476,7 @@ class BriefingReport:
             *assessment_tables(self.t, self.st, self.font, self.data.street_units, self.data.department_units),
             *self.charts(),
             *self.hotspots(),
+            *warnings_section(self.t, self.st, self.font, self.data.warnings, self.tz),
             *self.overdue(),
             *self.workload(),
             *self.handovers(),

@@ -16,7 +16,7 @@ import secrets
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +32,7 @@ from .auth import Principal, authorize
 from .changefeed import record_change
 from .lifecycle import write_audit
 from .personal_data import briefing_for
+from .warnings import WarningService
 
 if TYPE_CHECKING:
     from ..shapes.briefing import BriefingData
@@ -137,6 +138,7 @@ def issue_briefing(db: Database, actor: Principal, *, centre_id: int, day: date,
     authorize(db, actor, Action.PRINT_BRIEFING)
     report = progress or (lambda _text, _fraction: None)
     data = briefing_for(db, actor, briefing_data(db, centre_id, day, shift_name, progress=report))
+    data = replace(data, warnings=WarningService(db).digest(actor, centre_id, data.as_of))
     report("pdf", 0.5)
     # every briefing carries the audit chain's newest head: a paper copy outside the database
     content = briefing_pdf(data, lang=lang, printed_by=printed_by or actor.display_name, progress=report,

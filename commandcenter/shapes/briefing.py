@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .warnings import WarningDigest
+
 
 @dataclass(frozen=True)
 class BriefingPeriod:
@@ -251,3 +253,5 @@ class BriefingData:
     handovers: tuple[HandoverNote, ...]
     street_units: tuple[UnitFigures, ...]  # ranked, then the centre's totals
     department_units: tuple[UnitFigures, ...]
+    # the open early warnings of the centre (services/warnings), added when the briefing is issued
+    warnings: WarningDigest | None = None

@@ -73,3 +73,11 @@ class WarningRun:
     unchanged: int
     open_by_kind: Mapping[WarningKind, int]
     seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class WarningDigest:
+    """The daily briefing's warnings section: a centre's open warnings by kind, and the top ones."""
+
+    counts: Mapping[WarningKind, int]
+    top: tuple[WarningItem, ...]

@@ -42,9 +42,9 @@ from ...domain.warnings.params import DAY
 from ...errors import NotFound
 from ...geometry.projection import METRES_PER_DEGREE_LAT
 from ...models import EarlyWarning, User, to_epoch
-from ...shapes.warnings import WarningItem, WarningKind, WarningRun, WarningStatus
+from ...shapes.warnings import WarningDigest, WarningItem, WarningKind, WarningRun, WarningStatus
 from .. import audit
-from ..auth import Principal
+from ..auth import Principal, centre_scope
 from ..facade.base import ServiceBase
 from ..personal_data import sees_personal_data
 from . import facts as F
@@ -131,6 +131,16 @@ class WarningService(ServiceBase):
             items = [_item(w, name, clear) for w, name in s.execute(query)]
         items.sort(key=lambda w: (-len(w.case_ids), -w.last_evidence_at.timestamp(), w.id))
         return items[:limit]
+
+    def digest(self, principal: Principal, centre_id: int, as_of: datetime, *, limit: int = 8) -> WarningDigest:
+        """The briefing's section: the open warnings of `centre_id` and the centres below it that
+        were raised by `as_of`, counted by kind, and the `limit` with the most evidence."""
+        self.allow(principal, centre_id=centre_id, entity="centre", entity_id=centre_id)
+        with self.db.read() as s:
+            scope = centre_scope(s, centre_id)
+        items = self.top(principal, scope, limit=10_000, as_of=as_of)
+        counts = {k: sum(1 for w in items if w.kind is k) for k in WarningKind}
+        return WarningDigest(counts=counts, top=tuple(items[:limit]))
 
     # ---- settings ---------------------------------------------------------------------
     def params(self, principal: Principal) -> WarningParams:
