@@ -194,3 +194,16 @@ def test_keyboard_only_hotline_case_registered_and_dispatched(qtbot, dialog, db,
         CaseStatus.DISPATCHED, city.grid_ids[0], city.category_id, "华兴路12号")
     top = recommend(db, row.id, limit=1)[0]  # the recommendation for this case, as the dispatch dialog shows it
     assert (top.kind, top.id) == ("officer", row.assignee_officer_id) and top.id == city.officer_ids[0]
+
+
+def test_a_place_in_a_gap_between_grids_gives_its_own_grid(qtbot, dialog, db, city, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "gap.csv"
+    path.write_text("name,kind,lon,lat,grid_code\n拱辰门,landmark,119.0025,25.4005,35030200100102\n", encoding="utf-8")
+    import_gazetteer(db, path)  # a point east of every drawn grid, given its grid by code
+    dialog.location.set_places(dialog.ctx.gazetteer.index(dialog.ctx.principal))
+    dialog.location.addressEdit.setFocus()
+    type_text(qtbot, dialog.location.addressEdit, "拱辰")
+    qtbot.keyClick(dialog.location.addressEdit, Qt.Key.Key_Return)
+    assert dialog.location.chosen_grid_id() == city.grid_ids[1]
+    assert not dialog.location.has_coordinate_text()
+    assert "chosen from the list" in dialog.location.gridLabel.text()

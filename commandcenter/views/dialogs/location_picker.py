@@ -260,6 +260,12 @@ class LocationPicker(QGroupBox):
             self.addressEdit.setText(place.name)
         self.crsCombo.setCurrentIndex(self.crsCombo.findData(WGS84))
         self.set_coordinates(place.lon, place.lat)
+        if isinstance(self._hit, OutsideCity) and place.grid_id is not None and self._tree is not None:
+            # imported with its own grid code, in a gap between drawn grids: the grid, not the point
+            self.lonEdit.clear()
+            self.latEdit.clear()
+            self.update_location()
+            self._select_grid(place.grid_id)
         self.place_picked.emit(place)
 
     def set_area(self, tree: AreaTree, locator: GridLocator) -> None:
