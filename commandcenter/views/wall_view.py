@@ -73,6 +73,7 @@ from .wall_escalations import EscalationPanel
 from .wall_export import WallExport
 from .wall_filters import WallFilterBar
 from .wall_layout import WallLayout
+from .wall_merge import confirm_and_merge, merge_pair
 from .wall_shortcuts import CASE_SHORTCUTS
 from .wall_warnings import WarningPanel
 
@@ -235,7 +236,7 @@ class WallView(QWidget):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1060, 400])
-        self.side.setMinimumWidth(300)
+        self.side.setMinimumWidth(280)
         self.layout_memory = WallLayout(self)
         self.filters.triage_button.clicked.connect(self.layout_memory.sort_by_triage)
         layout = QVBoxLayout(self)
@@ -479,6 +480,8 @@ class WallView(QWidget):
         rows = self.selected_rows()
         for action, qa in self.case_actions.items():
             qa.setEnabled(allowed_on(action, (CaseStatus(r.status) for r in rows)))
+        if merge_pair(rows) is not None:  # two selected cases: one merges into the other
+            self.case_actions[Action.MERGE].setEnabled(True)
         # the strip shows only what can be done now, two to a row
         while self.action_grid.count():
             self.action_grid.takeAt(0)
@@ -515,6 +518,9 @@ class WallView(QWidget):
         if not self.ctx.can(action):
             QMessageBox.information(self, self.tr("Not allowed"), self.tr(
                 "Your role may not do this: {action}.").format(action=action_label(action.value)))
+            return
+        if action is Action.MERGE and len(rows) == 2:
+            confirm_and_merge(self, rows, self._perform, self._refetch)
             return
         if not allowed_on(action, (CaseStatus(r.status) for r in rows)):
             return
