@@ -134,6 +134,7 @@ def test_dismiss_needs_a_reason_and_act_opens_a_linked_case(qtbot, db, city, ope
     with db.read() as s:
         status = s.scalar(select(Case.status).where(Case.id == dialog.item.linked_case_id))
     assert status == CaseStatus.DISPATCHED.value
+    assert "Opened as case 2026" in dialog.fact_labels["answer"][1].text()
     close_dialog(dialog)
     other = raise_recurrence(db, operator, city, grid=3)
     wall.ctx.live_warnings.reload()

@@ -67,6 +67,7 @@ class WarningDetailDialog(QDialog):
         self.may_answer = ctx.can(Action.ACT_ON_WARNING)
         self._detail_for: int | None = None
         self._busy = False
+        self._linked: CaseRow | None = None  # the patrol task or case opened for the warning
 
         self.heading = QLabel(objectName="warningHeading")
         self.heading.setWordWrap(True)
@@ -186,6 +187,8 @@ class WarningDetailDialog(QDialog):
         self.fact_labels["answer"][0].setVisible(bool(values["answer"]))
         self.fact_labels["answer"][1].setVisible(bool(values["answer"]))
         self._update_buttons()
+        if item.linked_case_id is not None and (self._linked is None or self._linked.id != item.linked_case_id):
+            self._load_linked(item.linked_case_id)
 
     def _answer_text(self, item: WarningItem) -> str:
         if item.acted_at is None:
@@ -193,9 +196,21 @@ class WarningDetailDialog(QDialog):
         text = self.tr("{who} at {at}: {note}").format(who=item.acted_by or "—",
                                                         at=format_local(item.acted_at, self.ctx.principal.timezone),
                                                         note=item.action_note)
-        if item.linked_case_id is not None:
-            text += "\n" + self.tr("Opened as case id {id}").format(id=item.linked_case_id)
+        linked = self._linked
+        if linked is not None and linked.id == item.linked_case_id:
+            text += "\n" + self.tr("Opened as case {number} ({status})").format(number=linked.case_number,
+                                                                                 status=status_label(linked.status))
         return text
+
+    def _load_linked(self, case_id: int) -> None:
+        wall, principal = self.ctx.wall, self.ctx.principal
+        self.ctx.runner.run_in_background(lambda _s: wall.rows(principal, [case_id]), self._linked_loaded,
+                                          lambda exc: log.warning("linked case failed: %s", exc))
+
+    def _linked_loaded(self, rows: list[CaseRow]) -> None:
+        if rows and rows[0].id == self.item.linked_case_id:
+            self._linked = rows[0]
+            self.show_item(self.item)
 
     def _update_buttons(self) -> None:
         self.answer_box.setVisible(self.may_answer)
