@@ -39,6 +39,7 @@ from ...gui.context import AppContext
 from ...gui.icons import icon
 from ...gui.localtime import format_local
 from ...gui.style import ERROR
+from ...i18n import current_language
 from ...itemmodels.warnings import category_text
 from ...labels import describe_error, status_label
 from ...services.warning_actions import ActKind
@@ -230,10 +231,11 @@ class WarningDetailDialog(QDialog):
         ordered = [by_id[c] for c in self.item.case_ids if c in by_id]
         self.cases.setRowCount(len(ordered))
         tz = self.ctx.principal.timezone
+        zh = current_language().startswith("zh")
         for n, r in enumerate(ordered):
             place = r.address or r.grid_code
             cells = (r.case_number, format_local(r.reported_at, tz), status_label(r.status),
-                     f"{r.category_code} {r.category_zh}", place)
+                     f"{r.category_code} {r.category_zh if zh else r.category_en}", place)
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(CASE_ID_ROLE, r.id)
