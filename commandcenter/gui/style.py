@@ -147,7 +147,7 @@ class Theme:
 LIGHT = Theme(
     key="light", window="#f4f6f8", base="#ffffff", alternate="#f7f9fa", text="#1b1f24", muted="#555f69",
     button="#eceff1", highlight="#1565c0", highlight_text="#ffffff", panel="#e3e8ec", rule="#cfd8dc",
-    priority_text=(("urgent", "#b3121a"), ("high", "#8a4700"), ("normal", "#0d47a1"), ("low", "#5c6670")),
+    priority_text=(("urgent", "#b3121a"), ("high", "#8a4700"), ("normal", "#0d47a1"), ("low", "#4a535c")),
     band_overdue="#f9d4d4", band_escalated="#e8def8", band_urgent="#fdecea", band_high="#fff3e0",
     band_new="#e3f2fd", overdue_text="#9b0d14", due_soon_text="#7a4000", escalated_text="#4a148c",
     alert_background="#b3121a", clock_text="#0d47a1",
@@ -235,6 +235,9 @@ def apply_font_scale(percent: int) -> int:
         assert isinstance(base, float)
         font.setPointSizeF(base * percent / 100)
         QApplication.setFont(font)
+        if isinstance(app, QApplication) and app.styleSheet():
+            # widgets polished by a style sheet keep the font they had: polish them again
+            app.setStyleSheet(app.styleSheet())
     _state["scale"] = percent
     notifier.changed.emit()
     return percent

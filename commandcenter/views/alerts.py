@@ -126,7 +126,7 @@ class AlertCountButton(QToolButton):
             self.dialog.case_requested.connect(self.case_requested)
         self.dialog.refresh()
         self.dialog.show()
-        self.dialog.raise_()
+        self.dialog.activateWindow()
         return self.dialog
 
 

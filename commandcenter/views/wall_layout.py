@@ -22,9 +22,9 @@ if TYPE_CHECKING:
     from .wall_view import WallView
 
 # the width each column opens with (a saved header state wins)
-COLUMN_WIDTHS = {"number": 112, "priority": 58, "time_left": 78, "status": 120, "received": 84,
-                 "category": 120, "street": 84, "community": 84, "grid": 116, "location": 150,
-                 "source": 84, "assignee": 80}
+COLUMN_WIDTHS = {"number": 118, "priority": 54, "time_left": 74, "status": 118, "received": 84,
+                 "category": 110, "street": 80, "community": 80, "grid": 116, "location": 140,
+                 "source": 76, "assignee": 76}
 # hidden first when the table is too narrow; the case, priority, time left and status never are
 DROP_ORDER = ("grid", "received", "street", "category", "community", "source", "assignee", "location")
 SAVE_AFTER_MS = 500
@@ -50,12 +50,14 @@ class WallLayout(QObject):
         header.sectionResized.connect(self.changed)
         header.sortIndicatorChanged.connect(self.changed)
         view.splitter.splitterMoved.connect(self.changed)
-        self.table.installEventFilter(self)
+        self.table.installEventFilter(self)  # font changes
+        self.table.viewport().installEventFilter(self)  # its width: the table's less any scroll bar
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.table and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
-            if event.type() == QEvent.Type.FontChange:
-                self.fit_row_height()
+        if watched is self.table and event.type() == QEvent.Type.FontChange:
+            self.fit_row_height()
+            self.adapt_columns()
+        elif watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.adapt_columns()
         return super().eventFilter(watched, event)
 
@@ -71,7 +73,12 @@ class WallLayout(QObject):
             return
         self._adapting = True
         try:
-            widths = {c.key: header.sectionSize(COLUMN_INDEX[c.key]) or COLUMN_WIDTHS[c.key] for c in COLUMNS}
+            # a hidden section measures 0 and the last one is stretched: those count as they open
+            shown = [header.logicalIndex(v) for v in range(header.count())
+                     if not header.isSectionHidden(header.logicalIndex(v))]
+            last = shown[-1] if shown else -1
+            widths = {c.key: (header.sectionSize(COLUMN_INDEX[c.key]) if COLUMN_INDEX[c.key] != last else 0)
+                      or COLUMN_WIDTHS[c.key] for c in COLUMNS}
             total, hidden = sum(widths.values()), set()
             for key in DROP_ORDER:
                 if total <= available:

@@ -229,7 +229,6 @@ class WallModeWindow(QWidget):
         self.setGeometry(target.geometry())
         self.apply_sizes(target)
         self.showFullScreen()
-        self.raise_()
         self.activateWindow()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
