@@ -63,6 +63,7 @@ from ..services.wall import WallScope, WallSnapshot
 from ..shapes.cases import CaseDetail, CaseRow
 from ..widgets.case_detail import CaseDetailPanel
 from .alerts import AlertBanner, QtAlertSink
+from .case_call_facts import wire_call_facts
 from .case_reveal import wire_reveal
 from .dialogs.action_params import ask_params
 from .dialogs.dispatch import DispatchDialog
@@ -153,6 +154,7 @@ class WallView(QWidget):
         self.detail = CaseDetailPanel(now=self.ctx.db.clock.now, timezone=self.ctx.principal.timezone)
         wire_reveal(self.ctx, self.detail)
         wire_photos(self.ctx, self.detail)
+        self.call_facts = wire_call_facts(self.ctx, self.detail)
         self.escalation_panel = EscalationPanel(self.ctx)
         self.escalation_panel.case_requested.connect(self.select_case)
         self.escalation_panel.listed.connect(self._escalations_listed)
@@ -253,6 +255,7 @@ class WallView(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
+        self.table.setAccessibleName(self.tr("Case wall"))
         self.new_action.setText(self.tr("New case"))
         self.new_action.setToolTip(self.tr("Register a hotline call (Ctrl+N)"))
         self.next_action.setText(self.tr("Next waiting"))

@@ -138,6 +138,7 @@ class CaseDetailPanel(QWidget):
 
     reveal_requested = Signal(int, str, str)  # case id, PersonalField value, reason
     case_shown = Signal(object)  # the id of the case now shown (another one than before), None for none
+    detail_shown = Signal(object)  # every CaseDetail shown (the same case reloaded too), None for none
 
     def __init__(self, parent: QWidget | None = None, now: Callable[[], datetime] | None = None,
                  timezone: str = DEFAULT_TZ) -> None:
@@ -324,6 +325,7 @@ class CaseDetailPanel(QWidget):
         self._render()
         if changed:
             self.case_shown.emit(None if detail is None else detail.row.id)
+        self.detail_shown.emit(detail)
         if detail is not None and self.isVisible():
             self._due_timer.start()
         elif detail is None:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...admin_labels import category_name
 from ...domain.actions import NEEDS_REASON, Action, note_limit
-from ...domain.enums import Stage, TimeRequestKind, TimeRequestState, TimeUnit
+from ...domain.enums import SourceChannel, Stage, TimeRequestKind, TimeRequestState, TimeUnit
 from ...domain.photos import PhotoStage
 from ...gui.context import AppContext
 from ...gui.icons import ICONS, icon
@@ -47,6 +47,7 @@ from ...services.reference_lists import OpenCaseChoice
 from ...services.timelimits import TimeLimits
 from ...shapes.cases import CaseDetail, CaseRow
 from ...shapes.time_requests import TimeRequestRow
+from ...widgets.intake.reply_field import HotlineReplyField
 from ..photo_panels import PhotoStrip
 from .checked import CheckedDialog
 from .field_steps import FIELD_STEP_DIALOGS, ask_field_step
@@ -162,6 +163,11 @@ class ActionParamsDialog(CheckedDialog):
         self.noteLabel.setBuddy(self.noteEdit)
         layout.addWidget(self.noteLabel)
         layout.addWidget(self.noteEdit)
+        # closing a 12345 work order records the reply the hotline sends back (issue 14)
+        self.replyField: HotlineReplyField | None = None
+        if self.action is Action.CLOSE and row.source == SourceChannel.HOTLINE_12345:
+            self.replyField = HotlineReplyField(self)
+            layout.addWidget(self.replyField)
         self.photoStrip: PhotoStrip | None = None
         if self.action is Action.FEED_BACK:  # the handler's photos of the result
             self.photoStrip = PhotoStrip(ctx, row.id, frozenset({PhotoStage.FEEDBACK}), PhotoStage.FEEDBACK, self)
@@ -537,6 +543,7 @@ class ActionParamsDialog(CheckedDialog):
             merge_into_id=target.id if target is not None else None,
             minutes=self.extension_minutes(),
             rating=self.rating(),
+            reply=self.replyField.text() if self.replyField is not None else "",
         )
 
 

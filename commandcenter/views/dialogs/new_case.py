@@ -54,7 +54,7 @@ from ...services.reference_lists import (
     search_categories,
 )
 from ...shapes.cases import CaseRow, NewCase
-from ...widgets.intake.panel import IntakePanel
+from ..intake.panel import IntakePanel
 from .location_picker import LocationPicker, NotInChina
 from .new_case_keys import FormKeys
 

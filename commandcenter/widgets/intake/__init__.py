@@ -1,2 +1,2 @@
-"""Call-taking panels the new-case dialog shows beside its form: a 12345 work order's fields,
-a caller's and a place's earlier cases, and a likely duplicate to merge into."""
+"""Call-taking pieces with no service behind them: the likely-duplicate offer and the reply to
+the hotline asked at closure (the parts that ask services are in `views.intake`)."""

@@ -35,7 +35,7 @@ from ...errors import ValidationError
 from ...gui.context import AppContext
 from ...shapes.cases import CaseRow, NewCase
 from ...shapes.intake import DuplicateCandidate
-from .duplicate_offer import DuplicateOffer
+from ...widgets.intake.duplicate_offer import DuplicateOffer
 from .earlier_panel import EarlierCasesPanel
 
 HOTLINE = SourceChannel.HOTLINE_12345.value
