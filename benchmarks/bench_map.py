@@ -446,7 +446,7 @@ def main() -> int:
     west, south = projection.to_lonlat(bounds.left(), bounds.top())
     east, north = projection.to_lonlat(bounds.right(), bounds.bottom())
     tiles = make_mbtiles(Path(tempfile.mkdtemp()) / "city.mbtiles", west, south, east, north)
-    full.set_tile_basemap(MBTilesSource(tiles), "wgs84", 0.9)
+    full.set_tile_basemap(MBTilesSource(tiles), "wgs84")
     scene_baseline = SceneBaseline(path)
     tuned_baseline = TunedBaseline(path)
     for widget in (items_canvas, scene_baseline, tuned_baseline):

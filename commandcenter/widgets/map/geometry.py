@@ -154,7 +154,19 @@ class GridGeometry:
 
     def _cover_path(self, tile: int) -> QPainterPath:
         """The union of a tile's grids: few edges, so filling it costs a few spans a row."""
-        polygons = self.geoms[self.tile_of_grid[self.grid_of_polygon] == tile]
+        return self._union_path(self.geoms[self.tile_of_grid[self.grid_of_polygon] == tile])
+
+    def union_paths_by(self, key_of_grid: np.ndarray) -> list[tuple[int, QPainterPath]]:
+        """One path per distinct key >= 0: the union of the grids with that key.
+
+        For translucent fills over a basemap, which cannot be stacked: unions never overlap,
+        and their few edges fill in a few spans a row, as the opaque fills' cover paths do.
+        """
+        key_of_polygon = key_of_grid[self.grid_of_polygon]
+        return [(int(k), self._union_path(self.geoms[key_of_polygon == k]))
+                for k in np.unique(key_of_polygon) if k >= 0]
+
+    def _union_path(self, polygons: np.ndarray) -> QPainterPath:
         try:
             union = shapely.coverage_union_all(polygons)  # fast, but only for a clean tiling
             clean = shapely.is_valid(union) and math.isclose(

@@ -294,13 +294,15 @@ def choropleth_fills(
     if alpha == 255:
         # In each tile the class covering most ground is filled as the union of the tile's
         # grids (a few spans a row), and only the other grids one by one on top. Translucent
-        # fills over a basemap cannot be stacked, so then every grid is.
+        # fills over a basemap cannot be stacked, so then each class of a tile is one union.
         area = np.zeros((geo.tile_of_grid.max() + 1, CLASS_SLOTS))
         np.add.at(area, (geo.tile_of_grid, grid_classes), geo.area_of_grid)
         base = area.argmax(axis=1)
         fills = [(geo.cover_paths[int(t)], brushes[base[t]]) for t in geo.tiles]
         key[grid_classes == base[geo.tile_of_grid]] = -1
-    fills += [(path, brushes[k % CLASS_SLOTS]) for k, path in geo.paths_by(key)]
+        fills += [(path, brushes[k % CLASS_SLOTS]) for k, path in geo.paths_by(key)]
+    else:
+        fills += [(path, brushes[k % CLASS_SLOTS]) for k, path in geo.union_paths_by(key)]
     return fills
 
 

@@ -29,7 +29,7 @@ ROAD_LINES: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {
     "main": (palette.MAP_ROAD_MAIN, _HEAVY_2),
     "minor": (palette.MAP_ROAD_MINOR, ((0, 0),)),
 }
-MINOR_ROAD_MAX_M_PER_PX = 6.0
+MINOR_ROAD_MAX_M_PER_PX = 4.0  # district zoom and closer
 
 CASE_COLOURS = palette.PRIORITY_MARKER_COLOURS
 OFFICER_COLOURS = palette.DUTY_MARKER_COLOURS

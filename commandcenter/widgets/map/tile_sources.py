@@ -77,12 +77,20 @@ class TileSource(QObject):
         self.min_zoom, self.max_zoom = min_zoom, max_zoom
         self._memory = _Lru(MEMORY_TILES)
 
-    def tile(self, z: int, x: int, y: int) -> QImage | None:
-        """The tile if known (None while loading or where there is none)."""
+    def tile(self, z: int, x: int, y: int, load: bool = True) -> QImage | None:
+        """The tile if known (None while loading or where there is none).
+
+        With ``load`` False only the memory cache is looked at: a frame that has spent its
+        decoding budget draws what is decoded and asks again at the next frame.
+        """
         found, image = self._memory.get((z, x, y))
-        if found:
+        if found or not load:
             return image
         return self._load((z, x, y))
+
+    def has(self, z: int, x: int, y: int) -> bool:
+        """Whether the tile is decoded (or known to be missing)."""
+        return self._memory.get((z, x, y))[0]
 
     def _load(self, key: TileKey) -> QImage | None:
         raise NotImplementedError

@@ -25,9 +25,13 @@ CRS_CHOICES: tuple[str, ...] = (CRS_WGS84, CRS_GCJ02)
 
 
 def zoom_for(m_per_px: float, lat: float, min_zoom: int, max_zoom: int) -> int:
-    """The tile zoom whose pixels are at least as fine as the screen's (clamped to the source's)."""
+    """The tile zoom whose pixels are nearest the screen's, in octaves (clamped to the source's).
+
+    Tiles are then drawn at 0.7x to 1.4x: a frame draws a third as many tiles as it would if
+    they were never enlarged, and text on them stays legible.
+    """
     ground = EQUATOR_M_PER_PX_Z0 * math.cos(math.radians(lat))
-    z = math.ceil(math.log2(ground / max(m_per_px, 1e-6)))
+    z = round(math.log2(ground / max(m_per_px, 1e-6)))
     return max(min_zoom, min(max_zoom, z))
 
 

@@ -9,9 +9,10 @@ gap) and draws it in device pixels, shifted for GCJ-02 tiles as :mod:`.tilemath`
 from __future__ import annotations
 
 import math
+import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -20,6 +21,7 @@ from .tile_sources import TileSource
 from .tilemath import CRS_WGS84, data_to_tiles, tile_bounds, tile_offset, tile_xy, zoom_for
 
 MAX_TILES_PER_FRAME = 96  # a 4K screen at the chosen zoom needs about 60
+DECODE_BUDGET_S = 0.002  # decoding PNGs stops for this frame after this long; the next frame goes on
 PARENT_LEVELS = 3  # how far up a missing tile borrows a coarser one
 
 
@@ -81,17 +83,24 @@ class TileItem(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         painter.setOpacity(self._opacity)
+        deadline = time.perf_counter() + DECODE_BUDGET_S
+        deferred = False
         for x in xs:
             for y in ys:
-                self._draw_tile(painter, t, source, z, x, y)
+                load = time.perf_counter() < deadline
+                deferred |= not load and not source.has(z, x, y)
+                self._draw_tile(painter, t, source, z, x, y, load)
         painter.restore()
+        if deferred:  # the rest at the next frame: panning stays smooth while tiles fill in
+            QTimer.singleShot(0, self.update)
 
-    def _draw_tile(self, painter: QPainter, t, source: TileSource, z: int, x: int, y: int) -> None:  # type: ignore[no-untyped-def]
-        image, part = source.tile(z, x, y), QRectF(0, 0, 256, 256)
+    def _draw_tile(self, painter: QPainter, t, source: TileSource, z: int, x: int, y: int,  # type: ignore[no-untyped-def]
+                   load: bool) -> None:
+        image, part = source.tile(z, x, y, load), QRectF(0, 0, 256, 256)
         for up in range(1, PARENT_LEVELS + 1):
             if image is not None or z - up < source.min_zoom:
                 break
-            parent = source.tile(z - up, x >> up, y >> up)
+            parent = source.tile(z - up, x >> up, y >> up, load)
             if parent is not None:
                 size = parent.width() / 2**up
                 image = parent

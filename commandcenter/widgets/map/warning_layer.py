@@ -1,6 +1,6 @@
 """The map's early-warning layer: hot cells (a warning's grids tinted) and cluster outlines.
 
-One pyqtgraph item over the canvas's ViewBox (in its projected metres), drawn above the grid
+One graphics item over the canvas's ViewBox (in its projected metres), drawn above the grid
 colours and boundaries and below labels and markers, so a warning shows where it is without
 hiding the cases that make it. Shapes are built once per change of the warnings (a few dozen
 paths), never per frame. `warnings_at` answers which warnings lie under a point, topmost (the
@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from ... import palette
 from ...geometry.projection import LocalProjection
@@ -76,8 +75,11 @@ def warning_shapes(items: Sequence[WarningItem], grids: Mapping[int, MapGrid],
     return shapes
 
 
-class WarningLayerItem(pg.GraphicsObject):
-    """Tinted hot cells and dashed cluster hulls, with a hit test."""
+class WarningLayerItem(QGraphicsObject):
+    """Hatched hot cells and dashed cluster hulls, with a hit test.
+
+    A plain Qt item (the ViewBox takes any), so the map screen's module can build it without
+    loading pyqtgraph before the map is first shown."""
 
     def __init__(self) -> None:
         super().__init__()
