@@ -49,6 +49,7 @@ from ..services.drill_scope import require_demo
 from ..services.escalation import scan_escalations
 from ..services.lifecycle import CaseService, TransitionParams
 from ..services.roster import PositionReport, record_positions
+from ..services.warnings import WarningService
 from ..shapes.cases import NewCase
 from .drill_cases import (
     GENERIC_FEEDBACK,
@@ -282,6 +283,8 @@ class Drill:
         self._arrivals = random.Random(f"drill:{seed}:arrivals")
         # a drawn case whose write failed, and when that write started: it may have committed
         self._unsure: tuple[GeneratedCase, datetime] | None = None
+        self._fed: list[int] = []  # cases written since the clock's last tick
+        self.warnings, self.clock = WarningService(db), system_principal(db, "escalation-clock")
 
     def next_gap(self) -> float:
         """Seconds to the next arrival: exponential, so arrivals form a Poisson process."""
@@ -302,8 +305,9 @@ class Drill:
         else:
             generated, since = self.generator.next(), self.db.clock.now()
         self._unsure = (generated, since)
-        self.cases.report(self.principal, generated.new, register=generated.register)
+        row = self.cases.report(self.principal, generated.new, register=generated.register)
         self._unsure = None
+        self._fed.append(row.id)
         return self._counted(progress, generated)
 
     @staticmethod
@@ -332,6 +336,10 @@ class Drill:
 
     def escalate(self, progress: DrillProgress) -> DrillProgress:
         found = scan_escalations(self.db)
+        # the clock also runs the early-warning detectors around the cases fed since its last tick,
+        # so a trainer's planted burst shows on the wall as it would in production
+        fed, self._fed = self._fed, []
+        self.warnings.update_for_cases(self.clock, fed)
         return replace(progress, escalations=progress.escalations + len(found))
 
     def _reachable(self) -> bool:
