@@ -43,7 +43,7 @@ class LiveWarnings(QObject):
         self._started = False
         self._pending_cases: set[int] = set()
         self._updating = False
-        self._may_detect = True
+        self._may_detect = not ctx.db.read_only  # a seat on a read-only copy only reads
         self._loading = False
         self._reload_again = False
         # a burst of warning changes is one read of the list; the list is read whole because a
