@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
 
 from commandcenter.domain.actions import Action
@@ -18,6 +18,7 @@ from commandcenter.services.lifecycle import TransitionParams
 from commandcenter.shapes.cases import NewCase
 from commandcenter.views.case_call_facts import wire_call_facts
 from commandcenter.views.dialogs.action_params import ActionParamsDialog
+from commandcenter.views.dialogs.dispatch import DispatchDialog
 from commandcenter.widgets.case_detail import CaseDetailPanel
 
 from .factories import grid_centre
@@ -71,3 +72,17 @@ def test_closing_a_hotline_case_records_the_reply(qtbot, widgets, ctx, city, db)
         assert sup.cases.detail(sup.principal, row.id).hotline.reply == "已清理完毕，感谢反映"
     finally:
         dispose_ctx(sup)
+
+
+def test_the_dispatch_dialog_prints_the_slip_of_the_case_sent(qtbot, widgets, ctx, city, monkeypatch) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
+    row = report(ctx, city)
+    dlg = open_widget(widgets, qtbot=qtbot, w=DispatchDialog(ctx, [row]))
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    qtbot.mouseClick(dlg.slipOption, Qt.MouseButton.LeftButton, pos=QPoint(8, dlg.slipOption.height() // 2))
+    assert dlg.slipOption.isChecked()
+    with qtbot.waitSignal(dlg.dispatched, timeout=2000):
+        qtbot.keyClick(dlg.recommendationList, Qt.Key.Key_Return)
+    assert len(opened) == 1
+    words = "".join(p.extract_text() for p in PdfReader(opened[0]).pages)
+    assert row.case_number in words and "张伟" in words

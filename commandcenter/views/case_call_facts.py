@@ -4,6 +4,7 @@ slip" (written off the GUI thread, then opened and its path shown, as handover r
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, QUrl
@@ -19,6 +20,8 @@ from ..paths import data_dir
 from ..shapes.cases import CaseDetail
 from ..widgets.case_detail import CaseDetailPanel
 
+log = logging.getLogger(__name__)
+
 
 def print_slip(ctx: AppContext, case_id: int, done: Any, failed: Any) -> None:
     """Write the case's dispatch slip (off the GUI thread), open it, then `done(path)`."""
@@ -31,6 +34,14 @@ def print_slip(ctx: AppContext, case_id: int, done: Any, failed: Any) -> None:
 
     ctx.runner.run_in_background(lambda _s: intake.print_slip(principal, case_id, folder=folder, lang=lang),
                                  opened, failed)
+
+
+def print_slips(ctx: AppContext, case_ids: list[int]) -> None:
+    """Print and open the slips of cases just dispatched; the dialog that asked may be gone by
+    then, so a failure is logged (the case detail prints the slip again)."""
+    for case_id in case_ids:
+        print_slip(ctx, case_id, lambda _path: None,
+                   lambda exc, case_id=case_id: log.warning("dispatch slip of case %s not printed: %s", case_id, exc))
 
 
 class CallFacts(QWidget):

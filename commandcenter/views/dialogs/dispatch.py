@@ -73,6 +73,8 @@ from ...services.reference_lists import (
     search_assignees,
 )
 from ...shapes.cases import CaseRow
+from ...widgets.intake.slip_option import SlipOption
+from ..case_call_facts import print_slips
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole  # the Assignee of a list item
 REASON_ROLE = Qt.ItemDataRole.UserRole + 1  # the second line of a recommendation
@@ -221,6 +223,8 @@ class DispatchDialog(QDialog):
         self.messageLabel.setWordWrap(True)
         self.messageLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.messageLabel)
+        self.slipOption = SlipOption(self)  # the handler's paper copy (issue 14)
+        layout.addWidget(self.slipOption)
 
         self.buttons = QDialogButtonBox()
         self.dispatchButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -495,6 +499,8 @@ class DispatchDialog(QDialog):
         self._set_busy(False)
         if done:
             self.dispatched.emit(done)
+            if self.slipOption.isChecked():
+                print_slips(self.ctx, [r.id for r in done])
         if not failed:
             self._show_message("", HINT_STYLE)
             self.accept()
