@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import numpy as np
-import shapely
 
 from ...shapes.warnings import WarningKind
 from .dbscan import dbscan, project
@@ -59,6 +58,8 @@ def clusters(facts: Iterable[CaseFact], as_of: int, params: ClusterParams,
 
 def hull(cases: list[CaseFact]) -> tuple[LonLat, ...]:
     """The convex hull's ring (not closed), in lon/lat."""
+    import shapely  # loaded at the first cluster, not with the screens that import the service
+
     points = shapely.multipoints(np.array([(c.lon, c.lat) for c in cases]))
     shape = shapely.convex_hull(points)
     if not isinstance(shape, shapely.Polygon):
