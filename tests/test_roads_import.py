@@ -70,3 +70,25 @@ def test_not_a_road_file(db, city, tmp_path: Path, capsys, text: str) -> None:  
     path.write_text(text, encoding="utf-8")
     assert main(["--lang", "en", "import", "roads", "--db", str(db.url.database), str(path)]) == 2
     assert "nothing imported" in capsys.readouterr().err
+
+
+def test_map_geometry_is_kept_on_disk_until_grids_or_roads_change(db, city, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.services import map_data
+
+    folder = tmp_path / "map-cache"
+    first = map_geometry(db, folder)
+    assert list(folder.glob("*.geometry"))
+    db.caches.clear()
+
+    def not_again(_db):  # type: ignore[no-untyped-def]
+        raise AssertionError("the geometry should come from the disk cache")
+
+    monkeypatch.setattr(map_data, "_read_geometry", not_again)
+    assert map_geometry(db, folder) == first  # a restart: read from disk, no union
+    monkeypatch.undo()
+    version = map_data.geometry_version(db)
+    _write(tmp_path / "r.geojson", [_feature("学园路", LINE)])
+    assert main(["--lang", "en", "import", "roads", "--db", str(db.url.database), str(tmp_path / "r.geojson")]) == 0
+    assert map_data.geometry_version(db) != version
+    db.caches.clear()
+    assert [r.name for r in map_geometry(db, folder).roads] == ["学园路"]  # read afresh

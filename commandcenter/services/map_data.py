@@ -25,7 +25,18 @@ from ..domain.entities import Entity
 from ..domain.enums import OPEN_STATUS_VALUES, PRIORITY_ORDER, DutyStatus, Priority
 from ..domain.privacy import mask_address
 from ..errors import WorldFileInvalid
-from ..models import Case, Category, Community, District, Grid, Officer, Road, Street, to_epoch
+from ..models import (
+    Case,
+    Category,
+    ChangeLog,
+    Community,
+    District,
+    Grid,
+    Officer,
+    Road,
+    Street,
+    to_epoch,
+)
 from ..shapes.map import (
     MapBoundary,
     MapCaseMarker,
@@ -132,9 +143,56 @@ def _drop_small_holes(geom: shapely.Geometry) -> shapely.Geometry:
     return shapely.MultiPolygon(parts) if parts else shapely.MultiPolygon()
 
 
-def map_geometry(db: Database) -> MapGeometry:
-    """Every grid polygon, community and street outline, and the zoom list (cached per database)."""
-    return db.caches.get(MAP_GEOMETRY, lambda: _read_geometry(db))
+def map_geometry(db: Database, disk_cache: Path | None = None) -> MapGeometry:
+    """Every grid polygon, community and street outline, and the zoom list (cached per database).
+
+    With ``disk_cache`` (a folder) the result is also kept on disk, keyed by the database and a
+    version of its geometry, so the map of a city opens without re-unioning every community
+    and street (the slow part at Putian scale): see :func:`geometry_version`.
+    """
+    if disk_cache is None:
+        return db.caches.get(MAP_GEOMETRY, lambda: _read_geometry(db))
+    return db.caches.get(MAP_GEOMETRY, lambda: _cached_geometry(db, disk_cache))
+
+
+def geometry_version(db: Database) -> str:
+    """Changes whenever grids, roads, or street and community names change (a few indexed reads)."""
+    import hashlib
+
+    with db.read() as s:
+        parts = [
+            s.execute(select(func.count(), func.max(Grid.id), func.sum(func.length(Grid.geometry)))).one(),
+            s.execute(select(func.count(), func.max(Road.id), func.sum(func.length(Road.geometry)))).one(),
+            s.execute(select(func.max(ChangeLog.id)).where(ChangeLog.entity == Entity.GRID.value)).one(),
+            s.execute(select(Community.id, Community.name).order_by(Community.id)).all(),
+            s.execute(select(Street.id, Street.name).order_by(Street.id)).all(),
+        ]
+    return hashlib.sha256(repr([tuple(p) for p in parts]).encode()).hexdigest()
+
+
+def _cached_geometry(db: Database, folder: Path) -> MapGeometry:
+    import hashlib
+    import pickle
+
+    version = geometry_version(db)
+    file = folder / f"{hashlib.sha256(str(db.url).encode()).hexdigest()[:20]}.geometry"
+    try:
+        with file.open("rb") as f:
+            stored_version, geometry = pickle.load(f)  # our own file, in the user's data folder
+        if stored_version == version and isinstance(geometry, MapGeometry):
+            return geometry
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        pass  # absent, or written by another version: read afresh
+    geometry = _read_geometry(db)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump((version, geometry), f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(file)
+    except OSError:
+        pass  # a read-only data folder only costs the next start its speed
+    return geometry
 
 
 def _read_geometry(db: Database) -> MapGeometry:

@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 
 from ...domain.entities import Entity
 from ...models import Case, Officer
+from ...paths import data_dir
 from ...shapes.map import MapCaseMarker
 from .. import map_data
 from ..auth import Principal
@@ -22,7 +23,7 @@ class MapService(ServiceBase):
 
     def geometry(self, principal: Principal) -> MapGeometry:
         self.allow(principal)
-        return map_data.map_geometry(self.db)
+        return map_data.map_geometry(self.db, data_dir() / "map-cache")
 
     def layers(self, principal: Principal) -> MapLayers:
         self.allow(principal)

@@ -86,6 +86,27 @@ def segments_path(segments: np.ndarray) -> QPainterPath:
     return pg.arrayToQPath(x, y, connect="pairs", finiteCheck=False)
 
 
+def _oriented(xy: np.ndarray, ring_offsets: np.ndarray, polygon_offsets: np.ndarray) -> np.ndarray:
+    """Closed rings with exteriors counter-clockwise and holes clockwise (winding fill needs it).
+
+    The signed areas of all rings in one numpy pass; only rings the wrong way round are
+    reversed (``shapely.orient_polygons`` took half a second for a city's 2,408 grids).
+    """
+    x, y = xy[:, 0], xy[:, 1]
+    cross = np.append(x[:-1] * y[1:] - x[1:] * y[:-1], 0.0)
+    starts, ends = ring_offsets[:-1], ring_offsets[1:]
+    twice_area = np.add.reduceat(cross, starts) - cross[ends - 1]  # without the step to the next ring
+    exterior = np.zeros(len(starts), bool)
+    exterior[polygon_offsets[:-1]] = True
+    wrong = np.flatnonzero(np.where(exterior, twice_area < 0, twice_area > 0))
+    if not len(wrong):
+        return xy
+    order = np.arange(len(xy))
+    for r in wrong:
+        order[starts[r]:ends[r]] = order[starts[r]:ends[r]][::-1]
+    return xy[order]
+
+
 class GridGeometry:
     """Projected vertices of every grid polygon, grouped into paths on demand, and an STRtree."""
 
@@ -109,12 +130,11 @@ class GridGeometry:
                 rings_per_polygon.append(len(rings))
                 owner.append(index)
         lonlat = np.array(points, float).reshape(-1, 2)
-        polygons = shapely.from_ragged_array(
-            shapely.GeometryType.POLYGON,
-            np.column_stack(projection.to_xy_arrays(lonlat[:, 0], lonlat[:, 1])),
-            (np.cumsum([0, *ring_sizes]), np.cumsum([0, *rings_per_polygon])),
-        )
-        self.geoms = shapely.orient_polygons(polygons, exterior_cw=False)
+        ring_offsets = np.cumsum([0, *ring_sizes])
+        polygon_offsets = np.cumsum([0, *rings_per_polygon])
+        xy = _oriented(np.column_stack(projection.to_xy_arrays(lonlat[:, 0], lonlat[:, 1])), ring_offsets,
+                       polygon_offsets)
+        self.geoms = shapely.from_ragged_array(shapely.GeometryType.POLYGON, xy, (ring_offsets, polygon_offsets))
         self.grid_of_polygon = np.asarray(owner, np.int64)
         self.tree = shapely.STRtree(self.geoms)
         self._vertex_tree: shapely.STRtree | None = None
