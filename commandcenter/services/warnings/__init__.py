@@ -13,7 +13,6 @@ centres, with addresses masked for whoever may not see personal data.
 from __future__ import annotations
 
 import json
-import math
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -40,7 +39,6 @@ from ...domain.warnings import (
 )
 from ...domain.warnings.params import DAY
 from ...errors import NotFound
-from ...geometry.projection import METRES_PER_DEGREE_LAT
 from ...models import EarlyWarning, User, to_epoch
 from ...shapes.warnings import WarningDigest, WarningItem, WarningKind, WarningRun, WarningStatus
 from .. import audit
@@ -218,13 +216,14 @@ class WarningService(ServiceBase):
             return []
         ids = [f.id for f in focus]
         rec, cl, tr = params.recurrence, params.cluster, params.trend
-        reach = max(rec.radius_m, cl.eps_m) * REACH
-        since = at - max(rec.days * DAY, cl.hours * 3600)
-        near: list[CaseFact] = []
-        for f in focus:  # one read per case serves both the recurrence and the cluster around it
-            near += F.read(s, p, got, F.NEAR, category=p.category_id[f.category], start=since, end=at,
-                           **F.box(f.lon, f.lat, reach))
-        near = _uniq(near)
+        near_rec: list[CaseFact] = []
+        near_cl: list[CaseFact] = []
+        for f in focus:  # its category near it: a month for recurrence, three days (wider) for clusters
+            category = p.category_id[f.category]
+            near_rec += F.read(s, p, got, F.NEAR, category=category, start=at - rec.days * DAY, end=at,
+                               **F.box(f.lon, f.lat, rec.radius_m * REACH))
+            near_cl += F.read(s, p, got, F.NEAR, category=category, start=at - cl.hours * 3600, end=at,
+                              **F.box(f.lon, f.lat, cl.eps_m * REACH))
         cats = F.categories_of(p, {f.category for f in focus})
         banded = F.read(s, p, got, F.banded(tr.weeks + 1, all_categories=False), categories=cats,
                         **F.band_params(trend_windows(at, tr)))
@@ -238,7 +237,7 @@ class WarningService(ServiceBase):
             disputes = F.read(s, p, got, F.BY_ADDRESS, categories=F.dispute_category_ids(p, params.dispute.major),
                               addresses=sorted({f.address for f in mine}), start=at - params.dispute.days * DAY,
                               end=at)
-        return [*recurrences(_within(near, focus, rec.radius_m * REACH), at, rec, ids), *clusters(near, at, cl, ids),
+        return [*recurrences(_uniq(near_rec), at, rec, ids), *clusters(_uniq(near_cl), at, cl, ids),
                 *rising_trends(banded, at, tr, focus), *repeat_callers(calls, at, params.repeat_caller, ids),
                 *dispute_pairs(_uniq(disputes + calls), at, params.dispute, ids)]
 
@@ -268,19 +267,6 @@ class WarningService(ServiceBase):
                              .where(EarlyWarning.id.in_(ids), EarlyWarning.centre_id.in_(principal.centre_ids))
                              .order_by(EarlyWarning.id)).all()
             return [_item(w, name, clear) for w, name in rows]
-
-
-def _within(facts: list[CaseFact], focus: list[CaseFact], metres: float) -> list[CaseFact]:
-    """The facts within `metres` (a box) of some focus case: the recurrence's smaller reach."""
-    out = []
-    for f in facts:
-        for c in focus:
-            dlat = metres / METRES_PER_DEGREE_LAT
-            dlon = dlat / max(math.cos(math.radians(c.lat)), 0.01)
-            if abs(f.lat - c.lat) <= dlat and abs(f.lon - c.lon) <= dlon:
-                out.append(f)
-                break
-    return out
 
 
 def _uniq(facts: list[CaseFact]) -> list[CaseFact]:

@@ -13,6 +13,7 @@ afresh: the warning keeps its row and its history, and its cases become the new 
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.entities import Entity
 from ...domain.warnings import Finding
-from ...geometry.projection import haversine_m
+from ...geometry.projection import METRES_PER_DEGREE_LAT, haversine_m
 from ...models import EarlyWarning, from_epoch
 from ...shapes.warnings import WarningKind, WarningStatus
 from .. import audit
@@ -32,6 +33,10 @@ from ..auth import Principal
 from ..changefeed import record_change
 
 SPATIAL = frozenset({WarningKind.RECURRENCE, WarningKind.CLUSTER})
+NEARBY_ONLY = 20  # up to this many findings, spatial matches are looked for near each one only
+# how far (in match radii) a warning's centroid may lie from a finding that shares its cases:
+# a place's centroid moves a little as reports join it, never by several radii
+SEARCH = 3.0
 
 
 @dataclass
@@ -58,9 +63,19 @@ def _candidates(s: Session, findings: Sequence[Finding], fresh_from: Mapping[War
     conditions = []
     if keyed:
         conditions.append(EarlyWarning.fingerprint.in_(keyed))
+    few = len(findings) <= NEARBY_ONLY
     for kind, category in spatial:
-        conditions.append((EarlyWarning.kind == kind) & (EarlyWarning.category_code == category)
-                          & (EarlyWarning.last_evidence_at > fresh_from[WarningKind(kind)]))
+        same = ((EarlyWarning.kind == kind) & (EarlyWarning.category_code == category)
+                & (EarlyWarning.last_evidence_at > fresh_from[WarningKind(kind)]))
+        if not few:  # a full run: every live warning of the kind and category
+            conditions.append(same)
+            continue
+        for f in findings:  # a few new cases: only the warnings near what they found
+            if f.kind.value == kind and f.category == category and f.centroid is not None:
+                dlat = SEARCH * f.match_m / METRES_PER_DEGREE_LAT
+                dlon = dlat / max(math.cos(math.radians(f.centroid[1])), 0.01)
+                conditions.append(same & EarlyWarning.centroid_lon.between(f.centroid[0] - dlon, f.centroid[0] + dlon)
+                                  & EarlyWarning.centroid_lat.between(f.centroid[1] - dlat, f.centroid[1] + dlat))
     if not conditions:
         return []
     return list(s.scalars(select(EarlyWarning).where(or_(*conditions))))
