@@ -106,3 +106,10 @@ def test_command_line_json_lists_masked_hits(db, cases, tmp_path, capsys) -> Non
     assert main(["search", "--db", str(tmp_path / "tiny.sqlite"), "电动车", "--from", "2026-11-24"]) == 0
     text_out = capsys.readouterr().out
     assert cases[3].case_number in text_out and cases[0].case_number not in text_out
+
+
+def test_the_schema_at_head_keeps_the_index_triggers(db) -> None:  # type: ignore[no-untyped-def]
+    """A later migration that rebuilds case_record in batch mode drops its triggers: it must make them again."""
+    with db.read() as s:
+        names = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'case_record'")))
+    assert {"case_search_insert", "case_search_delete", "case_search_update"} <= names

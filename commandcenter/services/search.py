@@ -25,7 +25,7 @@ from ..shapes.search import SearchHit, SearchQuery, SearchResult
 from .auth import Principal
 from .case_queries import case_rows
 from .facade.base import ServiceBase
-from .personal_data import rows_for, sees_personal_data
+from .personal_data import masked_row, sees_personal_data
 
 MAX_LIMIT = 5000
 TRIGRAM = 3  # the shortest term an index can look up
@@ -77,9 +77,8 @@ class SearchService(ServiceBase):
             rows = case_rows(s, Case.id.in_(ids)) if ids else []
             phones = {r[0]: r[1] for r in s.execute(select(Case.id, Case.reporter_phone).where(Case.id.in_(ids)))}
         clear = sees_personal_data(self.db, principal)
-        shown = rows_for(self.db, principal, rows)
-        if not clear:
-            shown = [r._replace(description=mask_phones_in_text(r.description)) for r in shown]
+        shown = rows if clear else [masked_row(r)._replace(description=mask_phones_in_text(r.description))
+                                    for r in rows]
         hits = tuple(SearchHit(row, phones[row.id] if clear else mask_phone(phones[row.id])) for row in shown)
         return SearchResult(hits=hits, total=total, limit=query.limit)
 
@@ -112,7 +111,9 @@ class SearchService(ServiceBase):
         where: list[ColumnElement[bool]] = []
         for term in _terms(text):
             digits = _phone_digits(term)
-            if digits is not None and len(digits) >= TRIGRAM:
+            if _CASE_NUMBER.match(term):  # a whole number: its unique index, not the trigram index
+                where.append(Case.case_number == term)
+            elif digits is not None and len(digits) >= TRIGRAM:
                 indexed.append((digits, True))
             elif len(term) >= TRIGRAM:
                 indexed.append((term, False))
