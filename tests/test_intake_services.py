@@ -170,3 +170,12 @@ def test_the_reply_to_the_hotline_is_recorded_at_closure(db, city, operator, sup
         row = svc.perform(operator, row.id, action, params)
     svc.perform(supervisor, row.id, Action.CLOSE, TransitionParams(reply="杂物已清理，消防通道畅通"))
     assert svc.detail(supervisor, row.id).hotline.reply == "杂物已清理，消防通道畅通"
+
+
+def test_the_cases_export_carries_the_work_order_masked_for_an_operator(db, city, operator, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.services.exports import ExportService
+
+    from .test_exports import as_dicts
+    CaseService(db).report(operator, call(city, hotline_number="GD-9", call_answer="请致电13812345678咨询"))
+    [row] = as_dicts(ExportService(db).cases(operator, tmp_path / "cases.csv").path)
+    assert (row["hotline_number"], row["call_answer"]) == ("GD-9", "请致电138****5678咨询")

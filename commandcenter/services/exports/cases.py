@@ -19,7 +19,7 @@ ID_BATCH = 500  # ids per IN list: well inside every database's limit on bound v
 HEADER = ("case_number", "reported_at", "source", "category_code", "category", "priority", "status",
           "street", "community", "grid_code", "address", "lon", "lat", "assignee", "stage_deadline_at",
           "handle_deadline_at", "closed_at", "rework_count", "escalation_level", "reporter_name",
-          "reporter_phone", "description")
+          "reporter_phone", "description", "hotline_number", "hotline_due_at", "call_answer", "hotline_reply")
 _assignee = func.coalesce(Officer.name, Department.name, "")
 
 
@@ -51,6 +51,7 @@ def _select() -> Select[Any]:
                Case.status, Street.name, Community.name, Grid.code, Case.address, Case.lon, Case.lat, _assignee,
                Case.stage_deadline_at, Case.handle_deadline_at, Case.closed_at, Case.rework_count,
                Case.escalation_level, Case.reporter_name, Case.reporter_phone, Case.description,
+               Case.hotline_number, Case.hotline_due_at, Case.call_answer, Case.hotline_reply,
                Case.reporter_privacy, Case.id)
         .join(category, category.id == Case.category_id)
         .join(Grid, Grid.id == Case.grid_id)
@@ -65,7 +66,7 @@ def _shaped(r: Row[Any], tz: ZoneInfo, clear: bool) -> list[Any]:
     """A row as the viewer may read it: without `clear` the address, the reporter and phone
     numbers in the description masked. Anonymous and confidential reporters are named to nobody."""
     values = list(r[:-2])
-    for i in (1, 14, 15, 16):  # the timestamps, shown in the centre's zone
+    for i in (1, 14, 15, 16, 23):  # the timestamps, shown in the centre's zone
         if values[i] is not None:
             values[i] = values[i].astimezone(tz)
     named = r.reporter_privacy == ReporterPrivacy.NAMED
@@ -73,7 +74,8 @@ def _shaped(r: Row[Any], tz: ZoneInfo, clear: bool) -> list[Any]:
     if not clear:
         values[10] = mask_address(values[10])
         name, phone = mask_name(name), mask_phone(phone)
-        values[21] = mask_phones_in_text(values[21])
+        for i in (21, 24, 25):  # free text: the description, the answer on the call, the hotline reply
+            values[i] = mask_phones_in_text(values[i])
     values[19], values[20] = name, phone
     return values
 
