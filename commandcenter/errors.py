@@ -457,3 +457,15 @@ class WarningAlreadyHandled(CommandCentreError):
         super().__init__(f"warning {warning_id} was already {status} by {by or 'someone'} at {when}; nothing was "
                          "changed", warning_id=warning_id, status=status, by=by, at=at)
         self.warning_id, self.status, self.by, self.at = warning_id, status, by, at
+
+
+class WorkOrderTaken(ValidationError):
+    """A 12345 work order the same source already brought: the hotline resends orders, and one
+    work order is one case (`case_number` names it)."""
+
+    code = "work_order_taken"
+
+    def __init__(self, hotline_number: str, case_number: str) -> None:
+        super().__init__(f"work order {hotline_number} is already case {case_number}", field="hotline_number",
+                         hotline_number=hotline_number, case_number=case_number)
+        self.hotline_number, self.case_number = hotline_number, case_number

@@ -44,6 +44,7 @@ from .errors import (
     UnknownShift,
     UnsupportedDatabase,
     WarningAlreadyHandled,
+    WorkOrderTaken,
     WorldFileInvalid,
     shift_list,
 )
@@ -147,6 +148,9 @@ FIELD_LABELS: dict[str, str] = {
     "address": N("validation", "address"),
     "reporter_name": N("validation", "reporter name"),
     "reporter_phone": N("validation", "reporter phone"),
+    "hotline_number": N("validation", "work order number"),
+    "answer": N("validation", "answer given on the call"),
+    "reply": N("validation", "reply to the hotline"),
     "note": N("validation", "note"),
     "reason": N("validation", "reason"),
     "result": N("validation", "result"),
@@ -362,6 +366,9 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         return translate("briefing_checks", "this centre has no shift named {name}; its shifts are: {shifts}").format(name=exc.name, shifts=shift_list(exc.shifts))
     if isinstance(exc, PhotoRejected):
         return describe_photo_refusal(exc, lang)
+    if isinstance(exc, WorkOrderTaken):
+        return translate("errors", "Work order {number} is already case {case}: open that case instead of "
+                         "registering the order again.").format(number=exc.hotline_number, case=exc.case_number)
     if isinstance(exc, MergeRefused):
         return translate("errors", MERGE_REFUSALS[exc.problem]).format(
             case=exc.case_number, other=exc.other_number, status=status_label(exc.status, lang) if exc.status else "")

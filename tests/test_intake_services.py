@@ -10,7 +10,13 @@ from sqlalchemy import select, update
 
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
-from commandcenter.errors import IllegalTransition, MergeRefused, PermissionDenied, ValidationError
+from commandcenter.errors import (
+    IllegalTransition,
+    MergeRefused,
+    PermissionDenied,
+    ValidationError,
+    WorkOrderTaken,
+)
 from commandcenter.models import AuditEntry, Case, CaseHistory
 from commandcenter.services.auth import demo_principal
 from commandcenter.services.facade.intake import IntakeService
@@ -157,9 +163,12 @@ def test_a_work_order_answered_on_the_call_closes_at_intake(db, city, operator, 
     assert detail.hotline.due_at == due and detail.hotline.call_answer == "已告知垃圾清运时间为每日早七点"
     assert [h.action for h in detail.history] == ["report", "answer_on_call"]
     assert detail.history[-1].note == "已告知垃圾清运时间为每日早七点"
-    with pytest.raises(ValidationError) as again:  # the hotline sent the same work order twice
+    with pytest.raises(WorkOrderTaken) as again:  # the hotline sent the same work order twice
         svc.report(operator, call(city, hotline_number="GD20261125001"))
     assert again.value.field == "hotline_number"
+    from commandcenter.labels import describe_error
+    assert describe_error(again.value) == ("Work order GD20261125001 is already case 20261125-00001: open that case "
+                                           "instead of registering the order again.")
 
 
 def test_the_reply_to_the_hotline_is_recorded_at_closure(db, city, operator, supervisor) -> None:  # type: ignore[no-untyped-def]

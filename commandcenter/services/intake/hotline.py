@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...errors import ValidationError
+from ...errors import WorkOrderTaken
 from ...models import Case
 from ...shapes.intake import HotlineFacts
 
@@ -15,8 +15,7 @@ def check_unique(s: Session, source: str, number: str) -> None:
     """Refuse a work-order number the same source already brought (the hotline resends orders)."""
     existing = s.scalar(select(Case.case_number).where(Case.hotline_number == number, Case.source == source))
     if existing is not None:
-        raise ValidationError(f"work order {number} is already case {existing}", field="hotline_number",
-                              case_number=existing, hotline_number=number)
+        raise WorkOrderTaken(number, existing)
 
 
 def facts(case: Case) -> HotlineFacts | None:
