@@ -84,6 +84,9 @@ class AuditView(QWidget):
 
         self.labels: dict[str, QLabel] = {name: QLabel(self) for name in ("user", "action", "entity", "reference",
                                                                           "text")}
+        for name, field in (("user", self.user), ("action", self.action), ("entity", self.entity),
+                            ("reference", self.reference), ("text", self.text)):
+            self.labels[name].setBuddy(field)  # a screen reader names the field by its label
         form = QGridLayout()
         form.addWidget(self.labels["user"], 0, 0)
         form.addWidget(self.user, 0, 1)
@@ -198,6 +201,9 @@ class AuditView(QWidget):
         self.labels["text"].setText(self.tr("Text"))
         self.use_since.setText(self.tr("From"))
         self.use_until.setText(self.tr("Until"))
+        self.since.setAccessibleName(self.tr("From"))
+        self.until.setAccessibleName(self.tr("Until"))
+        self.table.setAccessibleName(self.tr("Audit entries"))
         self.search_button.setText(self.tr("Search"))
         self.verify_button.setText(self.tr("Verify chain"))
         for combo in (self.action, self.entity):

@@ -159,11 +159,14 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(icon(icon_name), title())
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
+        # every screen in View → Go to screen, so its key shows in a menu (and on the F1 sheet)
+        action = QAction(icon(icon_name), title(), self)
+        action.triggered.connect(lambda _=False, k=key: self.show_screen(k))
+        self.screens_menu.addAction(action)
+        self._screen_actions[key] = action
         if shortcut:
-            action = QAction(self)
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            action.triggered.connect(lambda _=False, k=key: self.show_screen(k))
             self.addAction(action)
             item.setToolTip(shortcut)
         if self.nav.currentRow() < 0:
@@ -237,10 +240,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.export_open311_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # spelled out: the platform's StandardKey.Quit is empty on Windows and on minimal Linux themes
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.view_menu = self.menuBar().addMenu("")
+        self.screens_menu = self.view_menu.addMenu("")
+        self._screen_actions: dict[str, QAction] = {}
         self.language_menu = self.view_menu.addMenu(icon("language"), "")
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -307,8 +313,10 @@ class MainWindow(QMainWindow):
                 name=actor.display_name, role=role_label(actor.role.value), centre=actor.centre_name
             )
         )
+        self.screens_menu.setTitle(self.tr("&Go to screen"))
         for row, key in enumerate(self._keys):
             self.nav.item(row).setText(self._titles[key]())
+            self._screen_actions[key].setText(self._titles[key]())
         self.write_wait_label.setText(self.tr("Another seat or an import is writing; retrying…"))
         self._render_counts()
         self._render_connection(True)

@@ -43,7 +43,8 @@ from ..widgets.case_detail import CaseDetailPanel
 from .case_reveal import wire_reveal
 from .photo_panels import wire_photos
 
-SHORTCUT = "Ctrl+Shift+F"
+# Ctrl+2, beside the other screens' Ctrl+digit: Ctrl+Shift+F is the wall's follow-up call
+SHORTCUT = "Ctrl+2"
 
 
 class SearchView(QWidget):
@@ -92,6 +93,9 @@ class SearchView(QWidget):
 
         self.labels: dict[str, QLabel] = {name: QLabel(self) for name in
                                           ("text", "grid", "officer", "department", "status")}
+        for name, field in (("text", self.text), ("grid", self.grid), ("officer", self.officer),
+                            ("department", self.department), ("status", self.status)):
+            self.labels[name].setBuddy(field)  # a screen reader names the field by its label
         form = QGridLayout()
         form.addWidget(self.labels["text"], 0, 0)
         form.addWidget(self.text, 0, 1, 1, 5)
@@ -208,6 +212,9 @@ class SearchView(QWidget):
         self.labels["status"].setText(self.tr("Status"))
         self.text.setPlaceholderText(self.tr("e.g. 20251125-00042, 井盖, 梅峰路, 138 1234 5678"))
         self.use_period.setText(self.tr("Reported between"))
+        self.date_from.setAccessibleName(self.tr("Reported from"))
+        self.date_to.setAccessibleName(self.tr("Reported until"))
+        self.table.setAccessibleName(self.tr("Cases found"))
         self.search_button.setText(self.tr("Search"))
         self.status.setItemText(0, self.tr("any"))
         for i in range(1, self.status.count()):

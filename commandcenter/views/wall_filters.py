@@ -113,6 +113,7 @@ class WallFilterBar(QWidget):
 
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(self.tr("Search number, place (or pinyin initials), text… (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search cases"))
         self._fill_combo(self.status_combo, [
             (self.tr("All statuses"), "all"), (self.tr("Open"), "open"), (self.tr("To register"), "to_register"),
             (self.tr("To dispatch"), "to_dispatch"), (self.tr("With handler"), "with_handler"),

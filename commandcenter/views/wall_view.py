@@ -261,6 +261,7 @@ class WallView(QWidget):
         self.next_action.setText(self.tr("Next waiting"))
         self.next_action.setToolTip(self.tr("Select the next case waiting for registration or dispatch (F5)"))
         self.help_action.setText(self.tr("Shortcuts"))
+        self.help_action.setToolTip(self.tr("Every keyboard shortcut (F1)"))
         self.exporter.retranslate_ui()
         for action, qa in self.case_actions.items():
             qa.setText(f"{action_label(action.value)}  ({qa.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")

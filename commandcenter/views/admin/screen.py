@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.actions import Action
 from ...domain.entities import Entity
@@ -82,6 +82,18 @@ class AdminView(QWidget):
         }
         for tab, _entities in self.present:
             self.tabs.setTabText(self.tabs.indexOf(tab), titles[tab.objectName()])
+        tables = {  # what a screen reader calls each list
+            "userTable": self.tr("Users"),
+            "permissionMatrix": self.tr("Permissions"),
+            "centreTable": self.tr("Centres"),
+            "categoryTable": self.tr("Categories"),
+            "timeLimitTable": self.tr("Time limits"),
+            "calendarYears": self.tr("Calendar years"),
+            "calendarDays": self.tr("Holidays and working days"),
+        }
+        for table in self.findChildren(QTableView):
+            if table.objectName() in tables:
+                table.setAccessibleName(tables[table.objectName()])
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

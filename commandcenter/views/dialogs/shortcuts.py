@@ -1,16 +1,20 @@
-"""The shortcut sheet (F1): every key of the screen and what it does, in two tidy columns."""
+"""The shortcut sheet (F1): every key of the screen and what it does, in two tidy columns, then
+the keys of the window's menus (screens, display, lock, quit …), read from the menus themselves
+so the sheet never lists a key the program does not have."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QMainWindow,
+    QMenu,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -24,6 +28,25 @@ KEYCAP_STYLE = (
 )
 
 
+def menu_shortcuts(window: QWidget | None) -> list[tuple[str, str]]:
+    """(keys, text) of every visible menu action of `window`'s menu bar that has a shortcut."""
+    if not isinstance(window, QMainWindow):
+        return []
+    out: list[tuple[str, str]] = []
+
+    def walk(actions: list[QAction]) -> None:
+        for action in actions:
+            menu = action.menu()
+            if isinstance(menu, QMenu):
+                walk(menu.actions())
+            elif action.isVisible() and not action.shortcut().isEmpty():
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                out.append((keys, action.iconText()))  # the text without its &-mnemonic
+
+    walk(window.menuBar().actions())
+    return out
+
+
 class ShortcutSheet(QDialog):
     """A read-only sheet of (key, what it does) pairs; closes on Esc or F1.
 
@@ -35,6 +58,8 @@ class ShortcutSheet(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutSheet")
         self._entries = list(entries)
+        listed = {keys for keys, _ in self._entries}
+        self._menu_entries = [e for e in menu_shortcuts(parent.window() if parent else None) if e[0] not in listed]
         layout = QVBoxLayout(self)
         self._intro = QLabel()
         self._intro.setWordWrap(True)
@@ -45,7 +70,16 @@ class ShortcutSheet(QDialog):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(1, 1)
-        for row, (keys, what) in enumerate(self._entries):
+        self._menus_title = QLabel(body, objectName="shortcutSection")
+        self._menus_title.setStyleSheet("font-weight: bold;")
+        self._menus_title.setVisible(bool(self._menu_entries))  # a sheet without a window has no menus
+        rows: list[tuple[str, str] | None] = [*self._entries, *([None] if self._menu_entries else []),
+                                              *self._menu_entries]
+        for row, entry in enumerate(rows):
+            if entry is None:  # the menus' keys follow under their own title
+                grid.addWidget(self._menus_title, row, 0, 1, 2)
+                continue
+            keys, what = entry
             cap = QLabel(keys)
             cap.setObjectName("shortcutKey")
             cap.setStyleSheet(KEYCAP_STYLE)
@@ -63,11 +97,12 @@ class ShortcutSheet(QDialog):
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self._buttons.rejected.connect(self.reject)
         layout.addWidget(self._buttons)
-        self.resize(520, min(720, 120 + 34 * max(1, len(self._entries))))
+        self.resize(520, min(720, 120 + 34 * max(1, len(rows))))
         self.retranslate_ui()
 
     def entries(self) -> list[tuple[str, str]]:
-        return list(self._entries)
+        """The screen's entries, then the menus'."""
+        return [*self._entries, *self._menu_entries]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         # F1 toggles the sheet: the key that opened it closes it (Esc closes it as any dialog)
@@ -84,3 +119,4 @@ class ShortcutSheet(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self._intro.setText(self.tr("Everything on this screen works from the keyboard. Press F1 or Esc to close."))
+        self._menus_title.setText(self.tr("In the menus (everywhere)"))

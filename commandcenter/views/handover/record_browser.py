@@ -48,6 +48,7 @@ class RecordBrowser(QTextBrowser):
         self._record: HandoverRecord | None = None
         self._with_notes = True
         self._draft: tuple[str, Sequence[ItemInput], str] | None = None
+        self.retranslate_ui()
 
     def show_record(self, record: HandoverRecord | None, with_notes: bool = True) -> None:
         """Show a record; without notes (the writing tab edits those beside it) the title goes too."""
@@ -60,6 +61,7 @@ class RecordBrowser(QTextBrowser):
         self.setHtml(self._notes_html(notes, items, tz))
 
     def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Handover record"))
         if self._record is not None:
             self.show_record(self._record, self._with_notes)
         elif self._draft is not None:

@@ -230,6 +230,7 @@ class RosterView(ShiftPanel, QWidget):
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(self.tr("Search name, pinyin initials or employee no. (Ctrl+F)"))
         self.table.setAccessibleName(self.tr("Officer roster"))
+        self.search.setAccessibleName(self.tr("Search officers"))
         for status, action in self.duty_actions.items():
             action.setText(duty_label(status))
             action.setToolTip(self.tr("Set the selected officers {status} ({keys})").format(
