@@ -584,7 +584,7 @@ class WallView(QWidget):
                    ("Ctrl+F", self.tr("Search")), ("Ctrl+L", self.tr("Clear filters")),
                    ("Esc", self.tr("Back to the case list"))]
         entries += [(sc, action_label(a.value)) for a, sc in CASE_SHORTCUTS]
-        entries += [("Ctrl+1 … Ctrl+6", self.tr("Switch screens")), ("F1", self.tr("This sheet"))]
+        entries += [("F1", self.tr("This sheet"))]  # the screens' keys follow from the menus
         sheet = ShortcutSheet(entries, self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
