@@ -65,12 +65,21 @@ ICONS: dict[str, tuple[str, str]] = {
     "language": ("mdi6.translate", "#37474f"),
 }
 
+NEUTRAL = "#37474f"  # the icons without a meaning of their own: drawn in the theme's ink instead
 _cache: dict[str, QIcon] = {}
+_neutral: list[str] = [NEUTRAL]
+
+
+def set_neutral_colour(colour: str) -> None:
+    """The dark theme draws neutral icons light; icons asked for from now on use `colour`."""
+    if colour != _neutral[0]:
+        _neutral[0] = colour
+        _cache.clear()
 
 
 def icon(name: str) -> QIcon:
     """The icon for a semantic name; an unknown name is a programming error (KeyError)."""
     if name not in _cache:
         spec, colour = ICONS[name]
-        _cache[name] = qta.icon(spec, color=colour)
+        _cache[name] = qta.icon(spec, color=_neutral[0] if colour == NEUTRAL else colour)
     return _cache[name]

@@ -53,7 +53,7 @@ from ..palette import (  # noqa: F401  re-exported: screens import colours from 
     STATUS_BADGE,
     WARNING,
 )
-from .icons import ICONS, icon
+from .icons import ICONS, icon, set_neutral_colour
 
 # one-line message styles under form fields and in status rows
 ERROR_STYLE = f"color: {palette.ERROR}; font-weight: bold;"
@@ -139,6 +139,7 @@ class Theme:
     escalated_text: str  # the escalation level in the status cell, on its band
     alert_background: str  # the urgent banner (white-on text)
     clock_text: str
+    icon_ink: str  # neutral icons (navigation, toolbar)
 
     def priority_colour(self, priority: str) -> str:
         return dict(self.priority_text).get(priority, self.muted)
@@ -150,7 +151,7 @@ LIGHT = Theme(
     priority_text=(("urgent", "#b3121a"), ("high", "#8a4700"), ("normal", "#0d47a1"), ("low", "#4a535c")),
     band_overdue="#f9d4d4", band_escalated="#e8def8", band_urgent="#fdecea", band_high="#fff3e0",
     band_new="#e3f2fd", overdue_text="#9b0d14", due_soon_text="#7a4000", escalated_text="#4a148c",
-    alert_background="#b3121a", clock_text="#0d47a1",
+    alert_background="#b3121a", clock_text="#0d47a1", icon_ink="#37474f",
 )
 DARK = Theme(
     key="dark", window="#161a1f", base="#0f1317", alternate="#151a20", text="#e6e9ed", muted="#a3adb8",
@@ -158,7 +159,7 @@ DARK = Theme(
     priority_text=(("urgent", "#ff8a80"), ("high", "#ffb74d"), ("normal", "#8ab4f8"), ("low", "#b0bac4")),
     band_overdue="#4c1518", band_escalated="#2f2450", band_urgent="#2e1517", band_high="#2e2310",
     band_new="#12324f", overdue_text="#ffa8a0", due_soon_text="#ffd08a", escalated_text="#d7c4ff",
-    alert_background="#a3101a", clock_text="#8ab4f8",
+    alert_background="#a3101a", clock_text="#8ab4f8", icon_ink="#c5ced6",
 )
 THEMES: dict[str, Theme] = {LIGHT.key: LIGHT, DARK.key: DARK}
 FONT_SCALE_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200)  # percent of the system font
@@ -214,6 +215,7 @@ def apply_theme(key: str) -> Theme:
     """Make `key` the application's theme (an unknown key means light); returns it."""
     theme = THEMES.get(key, LIGHT)
     _state["theme"] = theme
+    set_neutral_colour(theme.icon_ink)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.setStyle("Fusion")  # the platform styles ignore parts of a dark palette

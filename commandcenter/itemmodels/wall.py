@@ -110,6 +110,12 @@ def is_overdue(r: CaseRow, now: int) -> bool:
     return deadline is not None and r.clock_running and deadline.timestamp() < now
 
 
+def is_escalated(r: CaseRow) -> bool:
+    """Under reminder (催办) or supervision (督办) with its clock running: a suspended or closed
+    case keeps the level it reached, but nobody is being chased while its clock stands."""
+    return bool(r.escalation_level) and r.clock_running
+
+
 def triage_key(now: int) -> Callable[[CaseRow], tuple[int, int, int, int]]:
     """The triage order's key at `now` (see the module docstring); one call per row per sort."""
     closed, prio = _NO_TINT_STATUSES, _TRIAGE_PRIORITY
@@ -121,7 +127,7 @@ def triage_key(now: int) -> Callable[[CaseRow], tuple[int, int, int, int]]:
             group = 3
         elif left < 0:
             group = 0
-        elif r.escalation_level:
+        elif r.escalation_level and r.clock_running:
             group = 1
         else:
             group = 2
@@ -395,7 +401,7 @@ class WallModel(RowTableModel[CaseRow]):
             if due is DueState.OVERDUE:
                 return self._brush(theme.overdue_text)
             return self._brush(theme.due_soon_text) if due is DueState.DUE_SOON else None
-        if col == STATUS_COLUMN and self._rows[i].escalation_level and self._rows[i].clock_running:
+        if col == STATUS_COLUMN and is_escalated(self._rows[i]):
             return self._brush(theme.escalated_text)
         return None
 
@@ -408,7 +414,7 @@ class WallModel(RowTableModel[CaseRow]):
             return None
         if is_overdue(r, self._now):
             return self._brush(theme.band_overdue)
-        if r.escalation_level:
+        if is_escalated(r):
             return self._brush(theme.band_escalated)
         if r.priority == Priority.URGENT:
             return self._brush(theme.band_urgent)
@@ -424,7 +430,7 @@ class WallModel(RowTableModel[CaseRow]):
         theme = current_theme()
         if is_overdue(r, self._now):
             return tinted_icon("overdue", theme.overdue_text)
-        if r.escalation_level:
+        if is_escalated(r):
             return tinted_icon("escalation" if r.escalation_level >= 2 else "alert", theme.escalated_text)
         return None
 
@@ -487,7 +493,7 @@ class WallModel(RowTableModel[CaseRow]):
             label = status_label(r.status)
             if r.rework_count:
                 label = f"{label} ↺{r.rework_count}"
-            if r.escalation_level and r.clock_running:
+            if is_escalated(r):
                 label = f"{label} · {escalation_text(r.escalation_level)}"
             return label
         if key == "assignee":

@@ -115,7 +115,7 @@ class AlertCountButton(QToolButton):
 
     def render(self) -> None:
         n = self.centre.count
-        self.setText(self.tr("{n} unacknowledged alerts").format(n=n) if n else self.tr("No alerts"))
+        self.setText(self.tr("{n} unacknowledged alerts").format(n=n) if n else "0")
         self.setToolTip(self.tr("Open the alert list to acknowledge alerts"))
         colour = current_theme().priority_colour("urgent")
         self.setStyleSheet(f"QToolButton {{ color: {colour}; font-weight: bold; }}" if n else "")

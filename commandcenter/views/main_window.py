@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self.calendar_label.setVisible(False)
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.counts_label, 1)
+        # the counts take the room left (clipped rather than widening the window past a 1366 screen)
+        self.counts_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.write_wait_label = QLabel(objectName="writeWait")
         self.write_wait_label.setStyleSheet(WARNING_STYLE)
         self.write_wait_label.setVisible(False)

@@ -16,7 +16,8 @@ from ..gui.style import current_theme, notifier
 
 
 class StatusClock(QLabel):
-    """`HH:MM:SS · Wed 11-25 · working day`, ticking every second (objectName ``statusClock``)."""
+    """`Wed 10:00:00 · working day`, ticking every second (objectName ``statusClock``); the date
+    is in the tooltip, to keep the status bar narrow enough for a 1366-pixel screen."""
 
     def __init__(self, now: Callable[[], datetime], timezone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,11 +48,12 @@ class StatusClock(QLabel):
         weekday = int(format_local(at, self._tz, "%w"))  # 0 = Sunday
         names = (self.tr("Sun"), self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
                  self.tr("Sat"))
-        text = f"{format_local(at, self._tz, '%H:%M:%S')} · {names[weekday]} {format_local(at, self._tz, '%m-%d')}"
+        text = f"{names[weekday]} {format_local(at, self._tz, '%H:%M:%S')}"
         if self.working_day is not None:
             text += " · " + (self.tr("working day") if self.working_day else self.tr("rest day"))
         self.setText(text)
-        self.setToolTip(self.tr("Centre time ({zone})").format(zone=self._tz))
+        self.setToolTip(self.tr("Centre time ({zone}), {date}").format(
+            zone=self._tz, date=format_local(at, self._tz, "%Y-%m-%d")))
 
     def stop(self) -> None:
         self._timer.stop()

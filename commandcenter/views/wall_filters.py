@@ -83,6 +83,9 @@ class WallFilterBar(QWidget):
         for combo in (self.status_combo, self.priority_combo, self.due_combo, self.category_combo,
                       self.source_combo, self.street_combo, self.community_combo):
             combo.currentIndexChanged.connect(self._schedule_filter)
+        for combo in (*self._combos().values(),):  # narrow enough for the wall at 1366 px and large type
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         self.street_combo.currentIndexChanged.connect(self._fill_communities)
         self.mine_check.toggled.connect(self._schedule_filter)
         self._filter_timer = QTimer(self, singleShot=True, interval=150)

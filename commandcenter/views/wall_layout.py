@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .wall_view import WallView
 
 # the width each column opens with (a saved header state wins)
-COLUMN_WIDTHS = {"number": 118, "priority": 54, "time_left": 74, "status": 118, "received": 84,
+COLUMN_WIDTHS = {"number": 136, "priority": 54, "time_left": 74, "status": 150, "received": 84,
                  "category": 110, "street": 80, "community": 80, "grid": 116, "location": 140,
                  "source": 76, "assignee": 76}
 # hidden first when the table is too narrow; the case, priority, time left and status never are

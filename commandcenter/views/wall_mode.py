@@ -15,7 +15,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -37,7 +37,7 @@ from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.localtime import format_local
 from ..gui.style import current_theme, notifier
-from ..itemmodels.wall import COLUMN_INDEX, COLUMNS, WallFilter, WallModel, is_overdue
+from ..itemmodels.wall import COLUMN_INDEX, COLUMNS, WallFilter, WallModel, is_escalated, is_overdue
 from ..labels import priority_label
 from ..services.wall import WallScope, WallSnapshot
 from ..shapes.cases import CaseRow
@@ -49,7 +49,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # what the room reads; the rest of the wall's columns are the operator's
-SHOWN_COLUMNS = ("number", "priority", "time_left", "status", "category", "community", "location", "assignee")
+SHOWN_COLUMNS = ("number", "priority", "time_left", "status", "community", "category")
+# the widths of the fixed columns, as sample texts in the wall's type (the category takes the rest)
+WIDTH_SAMPLES = {"number": "⏰ 20261125-00042", "priority": "Urgent", "time_left": "-22:03:58",
+                 "status": "In handling · Reminder", "community": "某某某社区"}
 DUE_SOON_SECONDS = 3600
 MAP_REFRESH_MS = 2000
 FIGURES_EVERY_TICKS = 5  # a pass over the open rows (20,000 in a city) every five seconds
@@ -71,7 +74,7 @@ def figures(rows: list[CaseRow], now: int) -> dict[str, int]:
         elif r.clock_running and r.stage_deadline_at is not None \
                 and r.stage_deadline_at.timestamp() - now <= DUE_SOON_SECONDS:
             out["due_hour"] += 1
-        if r.escalation_level and r.clock_running:
+        if is_escalated(r):
             out["escalated"] += 1
     return out
 
@@ -148,8 +151,9 @@ class WallModeWindow(QWidget):
         header.setSectionsClickable(False)
         for c in COLUMNS:
             header.setSectionHidden(COLUMN_INDEX[c.key], c.key not in SHOWN_COLUMNS)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMN_INDEX["location"], QHeaderView.ResizeMode.Stretch)
+        header.moveSection(header.visualIndex(COLUMN_INDEX["category"]), len(COLUMNS) - 1)  # takes the rest
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sized from the type: apply_sizes
+        header.setSectionResizeMode(COLUMN_INDEX["category"], QHeaderView.ResizeMode.Stretch)
 
         self.escalations_title = QLabel(objectName="wallModeEscalationsTitle")
         self.escalations = QListWidget(objectName="wallModeEscalations")
@@ -166,8 +170,9 @@ class WallModeWindow(QWidget):
         body = QSplitter()
         body.addWidget(self.table)
         body.addWidget(side)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 2)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 1)
+        body.setSizes([1300, 620])
         layout = QGridLayout(self)
         layout.addLayout(top, 0, 0)
         layout.addWidget(body, 1, 0)
@@ -200,7 +205,14 @@ class WallModeWindow(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(int(px * 1.6))
         header_font = QFont(body)
         header_font.setBold(True)
-        self.table.horizontalHeader().setFont(header_font)
+        metrics, bold = QFontMetrics(body), QFontMetrics(header_font)
+        for key, sample in WIDTH_SAMPLES.items():
+            section = COLUMN_INDEX[key]
+            title = str(self.model.headerData(section, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(title))
+            self.table.horizontalHeader().resizeSection(section, width + px)
+        # the application style sheet styles header sections, so their size is said there too
+        self.table.horizontalHeader().setStyleSheet(f"QHeaderView::section {{ font-size: {px}px; font-weight: bold; }}")
         self.escalations_title.setFont(header_font)
         for label, factor in ((self.title, 1.3), (self.clock, 1.6)):
             font = QFont(header_font)

@@ -237,7 +237,7 @@ class WallView(QWidget):
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1060, 400])
+        splitter.setSizes([1100, 300])  # the side panel at its narrowest (280) on a 1366 screen
         self.side.setMinimumWidth(280)
         self.layout_memory = WallLayout(self)
         self.filters.triage_button.clicked.connect(self.layout_memory.sort_by_triage)
