@@ -88,8 +88,9 @@ def raw(con: sqlite3.Connection, q: SearchQuery) -> tuple[int, list[int]]:
             where.append("id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
             params.append(f'{column} : "{digits if column == "phone" else term}"')
         else:
-            where.append("(case_number LIKE ? OR description LIKE ? OR address LIKE ?)")
-            params += [f"%{term}%"] * 3
+            where.append("(description LIKE ? OR address LIKE ?" + (" OR case_number LIKE ?)" if re.search(r"[\d-]", term)
+                                                                    else ")"))
+            params += [f"%{term}%"] * (3 if re.search(r"[\d-]", term) else 2)
     if q.grid_code:
         where.append("grid_id IN (SELECT id FROM grid WHERE code LIKE ?)")
         params.append(q.grid_code + "%")

@@ -55,6 +55,9 @@ def test_text_address_number_and_filters_combine(db, operator, cases) -> None:  
     assert numbers(search.search(operator, SearchQuery(text="overflowing"))) == [cases[2].case_number]  # any case
     assert numbers(search.search(operator, SearchQuery(text=cases[1].case_number))) == [cases[1].case_number]
     assert numbers(search.search(operator, SearchQuery(text="路灯"))) == [cases[1].case_number]  # two characters
+    assert numbers(search.search(operator, SearchQuery(text="三天"))) == [cases[1].case_number]  # ending the text
+    assert numbers(search.search(operator, SearchQuery(text="灯"))) == [cases[1].case_number]  # one character
+    assert search.search(operator, SearchQuery(text="路灯 塌陷")).total == 0  # a word no text holds
     assert numbers(search.search(operator, SearchQuery(grid_code="35030200100104"))) == [cases[1].case_number]
     period = SearchQuery(text="电动车", reported_from=START - timedelta(days=1), reported_to=START + timedelta(days=1))
     assert numbers(search.search(operator, period)) == [cases[3].case_number]

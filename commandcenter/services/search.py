@@ -15,7 +15,19 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, Select, and_, column, func, literal_column, or_, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    column,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.orm import Session
 
 from ..domain.enums import CaseStatus
 from ..domain.privacy import mask_phone, mask_phones_in_text
@@ -37,6 +49,9 @@ _SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 _PG_TEXT = literal_column("(case_record.case_number || ' ' || case_record.description || ' ' || case_record.address)")
 _PG_PHONE = literal_column("regexp_replace(case_record.reporter_phone, '[^0-9]', '', 'g')")
 _FTS = table("case_search", column("rowid"))
+_TEXT_COLUMNS = "{case_number description address}"
+_VOCAB = text("SELECT term FROM case_search_vocab WHERE term >= :low AND term < :high LIMIT :n")
+SHORT_WORD_TRIGRAMS = 400  # a short word that starts more trigrams than this is checked row by row
 
 
 def _like(term: str) -> str:
@@ -70,8 +85,8 @@ class SearchService(ServiceBase):
         for moment in (query.reported_from, query.reported_to):
             if moment is not None and moment.tzinfo is None:
                 raise ValidationError("a period needs aware datetimes", field="period")
-        where = [Case.centre_id.in_(principal.centre_ids), *self._filters(query), *self._text(query.text)]
         with self.db.read() as s:
+            where = [Case.centre_id.in_(principal.centre_ids), *self._filters(query), *self._text(s, query.text)]
             total = int(s.scalar(select(func.count()).select_from(Case).where(*where)) or 0)
             ids = list(s.scalars(self._newest(where, query.limit)))
             rows = case_rows(s, Case.id.in_(ids)) if ids else []
@@ -104,38 +119,52 @@ class SearchService(ServiceBase):
             where.append(Case.reported_at < to_epoch(query.reported_to))
         return where
 
-    def _text(self, text: str) -> list[ColumnElement[bool]]:
-        """One condition per term (all must match): through the index for a term of three
-        characters or more, checked on the remaining rows for a shorter one."""
-        indexed: list[tuple[str, bool]] = []  # (term, is a phone's digits)
+    def _text(self, session: Session, text: str) -> list[ColumnElement[bool]]:
+        """One condition per term (all must match), each through an index: the case number's, the
+        trigram index for three characters or more, and on SQLite the trigrams starting with a
+        two-character word (0017 ends each text so that every such word starts one); a single
+        character, which starts a large part of all trigrams, is checked on the rows the other
+        conditions leave."""
+        groups: list[str] = []  # FTS5 query parts (SQLite)
+        long_terms: list[tuple[str, bool]] = []  # (term, is a phone's digits) for PostgreSQL
         where: list[ColumnElement[bool]] = []
         for term in _terms(text):
             digits = _phone_digits(term)
             if _CASE_NUMBER.match(term):  # a whole number: its unique index, not the trigram index
                 where.append(Case.case_number == term)
             elif digits is not None and len(digits) >= TRIGRAM:
-                indexed.append((digits, True))
+                long_terms.append((digits, True))
+                groups.append(f"phone : {_phrase(digits)}")
             elif len(term) >= TRIGRAM:
-                indexed.append((term, False))
+                long_terms.append((term, False))
+                groups.append(f"{_TEXT_COLUMNS} : {_phrase(term)}")
+            elif self.db.is_sqlite and len(term) == 2 and (trigrams := _starting_with(session, term)) is not None:
+                if not trigrams:
+                    return [false()]  # no text holds the word
+                groups.append(f"{{description address}} : ({' OR '.join(map(_phrase, trigrams))})")
             else:
                 pattern = _like(term)
-                where.append(or_(Case.case_number.like(pattern, escape="\\"),
-                                 Case.description.like(pattern, escape="\\"),
-                                 Case.address.like(pattern, escape="\\")))
-        if not indexed:
-            return where
+                columns = [Case.description, Case.address]
+                if any(ch.isdigit() or ch == "-" for ch in term):  # a number holds digits and "-" only
+                    columns.append(Case.case_number)
+                where.append(or_(*(c.like(pattern, escape="\\") for c in columns)))
         if self.db.is_sqlite:
-            match = literal_column("case_search").op("MATCH")(_fts_query(indexed))
-            return [Case.id.in_(select(_FTS.c.rowid).where(match)), *where]
-        return [and_(*(_PG_PHONE.like(_like(t), escape="\\") if phone else _PG_TEXT.ilike(_like(t), escape="\\")
-                       for t, phone in indexed)), *where]
+            if groups:
+                match = literal_column("case_search").op("MATCH")(" AND ".join(groups))
+                where.insert(0, Case.id.in_(select(_FTS.c.rowid).where(match)))
+            return where
+        return [*(_PG_PHONE.like(_like(t), escape="\\") if phone else _PG_TEXT.ilike(_like(t), escape="\\")
+                  for t, phone in long_terms), *where]
 
 
-def _fts_query(terms: list[tuple[str, bool]]) -> str:
-    """An FTS5 query string: each term a quoted phrase (so no character of it is syntax), a
-    phone's digits only in the phone column."""
-    parts = []
-    for term, phone in terms:
-        quoted = '"' + term.replace('"', '""') + '"'
-        parts.append(f"phone : {quoted}" if phone else f"{{case_number description address}} : {quoted}")
-    return " AND ".join(parts)
+def _phrase(term: str) -> str:
+    """A quoted FTS5 phrase: no character of the term is query syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _starting_with(session: Session, word: str) -> list[str] | None:
+    """The indexed trigrams that start with a two-character word (folded as the index folds
+    case), or None when there are too many to ask for at once."""
+    low = word.lower()
+    found = list(session.scalars(_VOCAB, {"low": low, "high": low + "\U0010ffff", "n": SHORT_WORD_TRIGRAMS + 1}))
+    return None if len(found) > SHORT_WORD_TRIGRAMS else found

@@ -4,6 +4,8 @@ SQLite gets an FTS5 table with the trigram tokenizer (substring matching that ne
 segmentation, so it works for Chinese) over the number, description, address and the phone's
 digits, kept in step with `case_record` by triggers. It is contentless: the text already lives
 in `case_record`, so the index stores only its postings; a trigger deletes with the old values.
+Its vocabulary table lets a one- or two-character word be looked up as the trigrams starting
+with it.
 The triggers fire only when an indexed column changes, so the closed loop's status updates
 cost nothing. PostgreSQL gets pg_trgm GIN indexes over the same text and the phone's digits.
 
@@ -28,14 +30,21 @@ _SQLITE_DIGITS = ("replace(replace(replace(replace(replace(replace({col}, ' ', '
 _COLUMNS = "case_number, description, address, phone"
 
 
+# two unit separators end the description and the address: every one- or two-character
+# substring is then the start of some trigram, so a short word is found by the trigrams the
+# vocabulary lists under it (case_search_vocab) instead of a scan; nobody types this character
+END = "char(31, 31)"
+
+
 def _values(row: str) -> str:
-    return (f"{row}.case_number, {row}.description, {row}.address, "
+    return (f"{row}.case_number, {row}.description || {END}, {row}.address || {END}, "
             + _SQLITE_DIGITS.format(col=f"{row}.reporter_phone"))
 
 
 def _sqlite_upgrade() -> None:
     op.execute(f"CREATE VIRTUAL TABLE case_search USING fts5({_COLUMNS}, content='', tokenize='trigram')")
     op.execute(f"INSERT INTO case_search (rowid, {_COLUMNS}) SELECT id, {_values('case_record')} FROM case_record")
+    op.execute("CREATE VIRTUAL TABLE case_search_vocab USING fts5vocab(case_search, 'row')")
     insert = f"INSERT INTO case_search (rowid, {_COLUMNS}) VALUES (new.id, {_values('new')});"
     delete = (f"INSERT INTO case_search (case_search, rowid, {_COLUMNS}) "
               f"VALUES ('delete', old.id, {_values('old')});")
@@ -64,6 +73,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for trigger in ("case_search_insert", "case_search_delete", "case_search_update"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        op.execute("DROP TABLE IF EXISTS case_search_vocab")
         op.execute("DROP TABLE IF EXISTS case_search")
     else:
         op.execute("DROP INDEX IF EXISTS ix_case_search_phone")
