@@ -4,6 +4,8 @@ for an operator, and refused (naming who and when) when another supervisor answe
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from sqlalchemy import select
 
@@ -137,3 +139,34 @@ def test_a_patrol_task_needs_an_officer_for_the_grid(actions, warning, superviso
         actions.act(supervisor, warning.id, ActKind.PATROL, "patrol")
     with db.read() as s:
         assert s.get(EarlyWarning, warning.id).status == WarningStatus.OPEN.value
+
+
+def test_two_supervisors_at_once_exactly_one_wins(actions, warning, supervisor, db) -> None:  # type: ignore[no-untyped-def]
+    """Two seats answer in the same instant from two threads: one answer is recorded, the other
+    refused naming the winner; no case is opened by the loser."""
+    admin = demo_principal(db, "admin")
+    start = threading.Barrier(2)
+    results: dict[str, object] = {}
+
+    def answer(name: str, call) -> None:  # type: ignore[no-untyped-def]
+        start.wait()
+        try:
+            results[name] = call()
+        except WarningAlreadyHandled as exc:
+            results[name] = exc
+
+    seats = [threading.Thread(target=answer, args=("supervisor", lambda: actions.act(
+                 supervisor, warning.id, ActKind.CASE, "open a case"))),
+             threading.Thread(target=answer, args=("admin", lambda: actions.dismiss(
+                 admin, warning.id, "false alarm")))]
+    for t in seats:
+        t.start()
+    for t in seats:
+        t.join(30)
+    refused = [r for r in results.values() if isinstance(r, WarningAlreadyHandled)]
+    won = [r for r in results.values() if isinstance(r, WarningItem)]
+    assert len(refused) == 1 and len(won) == 1
+    assert refused[0].by == won[0].acted_by
+    with db.read() as s:
+        opened = s.scalars(select(Case.id).where(Case.id > max(warning.case_ids))).all()
+    assert len(opened) == (1 if won[0].status is WarningStatus.ACTED else 0)
