@@ -1,0 +1,61 @@
+"""The warning service on the tiny city: a raise is audited, the detectors read the parameters
+an administrator set, and the rights are checked."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from commandcenter.domain.enums import Priority, SourceChannel
+from commandcenter.domain.warnings import RecurrenceParams, WarningParams
+from commandcenter.errors import PermissionDenied
+from commandcenter.models import AuditEntry
+from commandcenter.services.auth import demo_principal, system_principal
+from commandcenter.services.lifecycle import CaseService
+from commandcenter.services.warnings import WarningService
+from commandcenter.shapes.cases import NewCase
+from commandcenter.shapes.warnings import WarningKind
+
+from .factories import grid_centre
+
+
+def _report(db, operator, city, n: int, *, dx: float = 0.0) -> list[int]:  # type: ignore[no-untyped-def]
+    lon, lat = grid_centre(0)
+    cases = CaseService(db)
+    return [cases.report(operator, NewCase(source=SourceChannel.PATROL, category_id=city.category_id,
+                                           priority=Priority.NORMAL, description="垃圾又堆在这里",
+                                           lon=lon + dx + k * 0.00005, lat=lat)).id for k in range(n)]
+
+
+def test_a_recurrence_is_raised_once_and_audited(db, city, operator) -> None:  # type: ignore[no-untyped-def]
+    service = WarningService(db)
+    ids = _report(db, operator, city, 2)
+    assert service.update_for_cases(operator, ids) == []  # two reports are not yet a pattern
+    ids += _report(db, operator, city, 1, dx=0.0001)
+    (raised,) = service.update_for_cases(operator, ids[-1:])
+    assert raised.kind is WarningKind.RECURRENCE and raised.case_ids == tuple(ids)
+    assert service.counts(operator)[WarningKind.RECURRENCE] == 1
+    assert service.update_for_cases(operator, ids) == []
+    with db.read() as s:
+        entries = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "raise_warning",
+                                                                             AuditEntry.entity_id == raised.id))
+    assert entries == 1
+
+
+def test_the_detectors_read_the_parameters_an_administrator_set(db, city, operator) -> None:  # type: ignore[no-untyped-def]
+    service = WarningService(db)
+    admin = demo_principal(db, "admin")
+    with pytest.raises(PermissionDenied):
+        service.set_params(operator, WarningParams())
+    service.set_params(admin, WarningParams(recurrence=RecurrenceParams(min_cases=4)))
+    assert service.params(operator).recurrence.min_cases == 4
+    ids = _report(db, operator, city, 3)
+    assert service.update_for_cases(operator, ids) == []
+    ids += _report(db, operator, city, 1, dx=0.0002)
+    assert [w.kind for w in service.update_for_cases(operator, ids)] == [WarningKind.RECURRENCE]
+
+
+def test_an_account_without_the_clock_right_may_not_run_the_detectors(db, city) -> None:  # type: ignore[no-untyped-def]
+    feed = system_principal(db, "open311")  # reports cases, raises nothing itself
+    with pytest.raises(PermissionDenied):
+        WarningService(db).recompute(feed, db.clock.now())
