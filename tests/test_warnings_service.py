@@ -59,3 +59,26 @@ def test_an_account_without_the_clock_right_may_not_run_the_detectors(db, city) 
     feed = system_principal(db, "open311")  # reports cases, raises nothing itself
     with pytest.raises(PermissionDenied):
         WarningService(db).recompute(feed, db.clock.now())
+
+
+def test_a_department_late_three_days_running_is_chronically_late(db, city, operator) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from commandcenter.models import Case
+
+    ids = _report(db, operator, city, 15, dx=0.0)
+    now = db.clock.now()
+    with db.unit_of_work() as s:  # five cases due on each of the last three days, one closed in time
+        for k, cid in enumerate(ids):
+            due = now - timedelta(days=1 + k // 5, hours=1)
+            closed = due - timedelta(hours=1) if k % 5 == 0 else None
+            s.execute(update(Case).where(Case.id == cid).values(
+                assess_deadline_at=due, closed_at=closed, assignee_department_id=city.department_id,
+                status="closed" if closed else "dispatched"))
+    clock = system_principal(db, "escalation-clock")
+    WarningService(db).recompute(clock, now)
+    late = [w for w in WarningService(db).list_warnings(clock) if w.kind is WarningKind.CHRONIC_LATENESS]
+    assert {w.subject for w in late} == {"城管执法局", "龙桥街道"}
+    assert all(w.evidence["due"] == 15 and w.evidence["on_time"] == 3 and len(w.case_ids) == 12 for w in late)
