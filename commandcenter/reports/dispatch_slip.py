@@ -16,6 +16,8 @@ from typing import Any, BinaryIO
 import shapely
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
 
@@ -88,9 +90,8 @@ class SlipReport:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ("LEFTPADDING", (0, 0), (0, -1), 2),
             ("BACKGROUND", (0, deadline_row), (-1, deadline_row), colors.HexColor(palette.NOTICE_BACKGROUND)),
-            ("LEFTPADDING", (0, deadline_row), (0, deadline_row), 2),
         ]))
         return table
 
@@ -140,7 +141,8 @@ class SlipReport:
 
     def story(self) -> list[Any]:
         s, t, st = self.s, self.t, self.st
-        heading = Table([[para(self.title(), st["title"]), para(s.case_number, st["title"])]],
+        number = ParagraphStyle("number", parent=st["title"], alignment=TA_RIGHT)
+        heading = Table([[para(self.title(), st["title"]), para(s.case_number, number)]],
                         colWidths=[FRAME_WIDTH / 2, FRAME_WIDTH / 2])
         heading.setStyle(TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
