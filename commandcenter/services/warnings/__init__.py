@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ...db import Database
@@ -252,10 +253,17 @@ class WarningService(ServiceBase):
                now: datetime) -> Outcome:
         if not findings:
             return Outcome()
-        with self.db.unit_of_work() as s:
-            names = subjects(s, findings)
-            return merge(s, principal, findings, now=now, subjects=names, centres=got.centres,
-                         fresh_from=fresh_from(params, to_epoch(now)))
+        def once() -> Outcome:
+            with self.db.unit_of_work() as s:
+                return merge(s, principal, findings, now=now, subjects=subjects(s, findings), centres=got.centres,
+                             fresh_from=fresh_from(params, to_epoch(now)))
+
+        try:
+            return once()
+        except IntegrityError:
+            # another seat raised the same pattern meanwhile (PostgreSQL; SQLite serialises
+            # writers): merging again finds its row and adds only what is new
+            return once()
 
     def _items(self, principal: Principal, ids: Sequence[int]) -> list[WarningItem]:
         if not ids:
