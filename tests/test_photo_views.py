@@ -3,12 +3,14 @@ verification, refused with a message, and shown as thumbnails in the case detail
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from commandcenter.domain.actions import Action
 from commandcenter.services.lifecycle import TransitionParams
 from commandcenter.views.dialogs.action_params import ActionParamsDialog
 from commandcenter.views.dialogs.field_steps import FieldStepDialog
+from commandcenter.views.dialogs.new_case import NewCaseDialog
 from commandcenter.views.photo_panels import PhotoViewer, wire_photos
 from commandcenter.widgets.case_detail import CaseDetailPanel
 
@@ -74,3 +76,18 @@ def test_case_detail_shows_thumbnails_and_opens_one_large(qtbot, widgets, ctx, c
     widgets.append(viewer)
     qtbot.waitUntil(lambda: viewer.image is not None)
     assert viewer.imageLabel.pixmap().width() > 0 and "scene.png" in viewer.windowTitle()
+
+
+def test_intake_photos_are_checked_when_chosen_and_stored_with_the_case(qtbot, widgets, ctx, city, db, tmp_path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    (tmp_path / "pothole.jpg").write_bytes(png_bytes(640, 480, "gray", "JPEG"))
+    (tmp_path / "voice.amr").write_bytes(b"#!AMR\n" + bytes(200))
+    dialog = open_widget(widgets, qtbot=qtbot, w=NewCaseDialog(ctx))
+    photos = dialog.photos
+    assert photos.addButton.focusPolicy() == Qt.FocusPolicy.ClickFocus  # Tab through the form never stops here
+    photos.add_files([tmp_path / "pothole.jpg", tmp_path / "voice.amr"])
+    qtbot.waitUntil(lambda: "voice.amr is not an image" in photos.filesLabel.text())
+    assert [p.name for p in photos.paths] == ["pothole.jpg"] and photo_count(db) == 0  # nothing before the case
+    row = report(ctx, city)
+    photos.attach_to(row.id)
+    qtbot.waitUntil(lambda: photo_count(db) == 1)
+    assert [(p.stage, p.filename) for p in ctx.photos.list_photos(ctx.principal, row.id)] == [("intake", "pothole.jpg")]

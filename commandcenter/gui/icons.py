@@ -48,6 +48,7 @@ ICONS: dict[str, tuple[str, str]] = {
     "wall_mode": ("mdi6.monitor-dashboard", "#37474f"),
     "filter": ("mdi6.filter-outline", "#37474f"),
     "search": ("mdi6.magnify", "#37474f"),
+    "photo": ("mdi6.camera-outline", "#37474f"),
     "help": ("mdi6.help-circle-outline", "#37474f"),
     "user": ("mdi6.account-circle-outline", "#37474f"),
     "database": ("mdi6.database-outline", "#37474f"),

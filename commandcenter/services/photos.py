@@ -91,6 +91,12 @@ class PhotoService(ServiceBase):
             photo_id = photo.id
         return self.get_photo(principal, photo_id).info
 
+    def check(self, principal: Principal, filename: str, data: bytes) -> None:
+        """Refuse (PhotoRejected) a file `attach` would refuse, before there is a case to attach
+        it to: intake checks the caller's photos as they are chosen, and stores them with the case."""
+        self.allow(principal, Action.ATTACH_PHOTO)
+        inspect_image(filename or "photo", data, self.limits)
+
     def list_photos(self, principal: Principal, case_id: int,
                     stages: frozenset[PhotoStage] | None = None) -> list[PhotoInfo]:
         """The case's photos in the order attached, with thumbnails (not the images)."""

@@ -8,6 +8,7 @@ whole image. A refused file is named with the reason in the strip's message line
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,12 +30,15 @@ from PySide6.QtWidgets import (
 from ..domain.actions import Action
 from ..domain.photos import BEFORE_STAGES, PhotoStage
 from ..gui.context import AppContext
+from ..gui.icons import icon
 from ..gui.localtime import format_local
 from ..gui.style import ERROR_STYLE, HINT_STYLE
 from ..labels import describe_error
 from ..photo_labels import stage_label
 from ..shapes.photos import PhotoImage, PhotoInfo
 from ..widgets.case_detail import CaseDetailPanel
+
+log = logging.getLogger(__name__)
 
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole  # a strip item's photo id
 THUMB_SIDE = 96
@@ -62,7 +66,7 @@ class PhotoStrip(QWidget):
         head = QHBoxLayout()
         self.titleLabel = QLabel(objectName="photoTitle")
         head.addWidget(self.titleLabel, 1)
-        self.attachButton = QPushButton(objectName="attachPhotoButton")
+        self.attachButton = QPushButton(icon("photo"), "", objectName="attachPhotoButton")
         self.attachButton.clicked.connect(self.choose_files)
         self.attachButton.setVisible(attach_stage is not None)
         head.addWidget(self.attachButton)
@@ -169,6 +173,73 @@ def wire_photos(ctx: AppContext, panel: CaseDetailPanel) -> PhotoStrip:
     panel.add_section(strip)
     panel.case_shown.connect(strip.set_case)
     return strip
+
+
+class IntakePhotos(QWidget):
+    """The new-case dialog's photos: files the caller sent are checked as they are chosen (a
+    refusal is named at once) and stored with the case once it is saved (`attach_to`).
+
+    Its button takes no keyboard focus, so Tab through the form never stops on it."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("intakePhotos")
+        self.paths: list[Path] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.addButton = QPushButton(icon("photo"), "", self, objectName="addIntakePhotos")
+        self.addButton.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.addButton.clicked.connect(self.choose_files)
+        self.addButton.setEnabled(ctx.can(Action.ATTACH_PHOTO))
+        layout.addWidget(self.addButton)
+        self.filesLabel = QLabel(self, objectName="intakePhotoFiles", wordWrap=True)
+        layout.addWidget(self.filesLabel, 1)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.addButton.setText(self.tr("Photos…"))
+        self.addButton.setToolTip(self.tr("Photos the caller sent, stored with the case when it is saved"))
+        self._render()
+
+    def _render(self, problem: str = "") -> None:
+        names = ", ".join(p.name for p in self.paths)
+        self.filesLabel.setStyleSheet(ERROR_STYLE if problem else HINT_STYLE)
+        self.filesLabel.setText(problem or names)
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photos the caller sent"), "",
+                                                self.tr("Images ({patterns});;All files (*)").format(patterns=IMAGE_FILTER))
+        if paths:
+            self.add_files(paths)
+
+    def add_files(self, paths: Sequence[str | Path]) -> None:
+        """Check each file off the GUI thread; keep those that are acceptable images."""
+        ctx = self.ctx
+        for path in map(Path, paths):
+            def work(_state, path: Path = path) -> Path:  # type: ignore[no-untyped-def]
+                ctx.photos.check(ctx.principal, path.name, path.read_bytes())
+                return path
+            ctx.runner.run_in_background(work, self._accepted, lambda exc: self._render(describe_error(exc)))
+
+    def _accepted(self, path: Path) -> None:
+        if path not in self.paths:
+            self.paths.append(path)
+        self._render()
+
+    def attach_to(self, case_id: int) -> None:
+        """Store the chosen files as the case's intake photos, off the GUI thread (the dialog may close)."""
+        ctx, paths = self.ctx, list(self.paths)
+        for path in paths:
+            ctx.runner.run_in_background(
+                lambda _state, path=path: ctx.photos.attach(ctx.principal, case_id, PhotoStage.INTAKE, path.name,
+                                                            path.read_bytes()),
+                None, lambda exc: log.warning("an intake photo was not stored: %s", exc))
 
 
 class BeforeAfterPanel(QWidget):

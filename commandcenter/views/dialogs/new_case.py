@@ -55,6 +55,7 @@ from ...services.reference_lists import (
 )
 from ...shapes.cases import CaseRow, NewCase
 from ..intake.panel import IntakePanel
+from ..photo_panels import IntakePhotos
 from .location_picker import LocationPicker, NotInChina
 from .new_case_keys import FormKeys
 
@@ -228,6 +229,8 @@ class NewCaseDialog(FormKeys, QDialog):
         self.onSpotCheck.toggled.connect(self._on_spot_toggled)
         self.onSpotCheck.setEnabled(self.ctx.can(Action.SOLVE_ON_SPOT))
         self._on_spot_toggled(False)
+        self.photos = IntakePhotos(self.ctx, self)  # the caller's photos, stored with the case once saved
+        outer.addWidget(self.photos)
         self.errorLabel = QLabel()
         self.errorLabel.setObjectName("errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -532,6 +535,7 @@ class NewCaseDialog(FormKeys, QDialog):
     def _saved(self, row: CaseRow) -> None:
         self._set_saving(False)
         self.errorLabel.clear()
+        self.photos.attach_to(row.id)
         self.case_created.emit(row)
         self.accept()
 
