@@ -1,4 +1,4 @@
-"""The case search screen (Ctrl+Shift+F): any case of any age, opened with its detail and history.
+"""The case search screen (Ctrl+2): any case of any age, opened with its detail and history.
 
 The wall holds open and recent cases only; this asks `ctx.search` (the trigram index) for the
 cases matching text and filters, whatever their age, and shows the chosen one's detail, history
