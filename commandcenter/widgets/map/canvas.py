@@ -7,7 +7,6 @@ and why (measured with ``benchmarks/bench_map.py``).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import repeat
@@ -22,13 +21,13 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 from ...domain.enums import PRIORITY_ORDER
 from ...geometry.projection import LocalProjection
 from ...shapes.map import MapBoundary, MapCaseMarker, MapGrid, MapOfficerMarker, MapRoad
+from .basemaps import BasemapLayers
 from .geometry import GridGeometry, projection_for
 from .hover import case_text, grid_text, officer_text
 from .labels import PlacedLabel, build_candidates
 from .layers import (
     LayerStack,
     MarkerLayer,
-    basemap_rgba,
     boundary_strokes,
     choropleth_fills,
     classify,
@@ -49,10 +48,9 @@ from .style import (
     OFFICER_COLOURS,
     OFFICER_SIZE,
 )
-from .tile_sources import TileSource
 
 
-class MapCanvas(QWidget):
+class MapCanvas(BasemapLayers, QWidget):
     """The interactive grid map: choropleth of unit grids, boundaries, case and officer markers.
 
     Feed it with :meth:`set_grids`, :meth:`set_values`, :meth:`set_case_markers` and
@@ -252,52 +250,12 @@ class MapCanvas(QWidget):
         self._roads = list(roads)
         self._place_roads_and_labels()
 
-    def set_tile_basemap(self, source: TileSource | None, crs: str = "wgs84", opacity: float = 1.0) -> None:
-        """Draw tiles from an MBTiles package or a tile server under the grids (None removes them).
-
-        ``crs`` is the tiles' coordinate system ("wgs84" or "gcj02"); the grids stay WGS-84.
-        """
-        old = self._stack.tiles.source
-        if old is not None and old is not source:
-            old.close()
-        bounds = self._geometry.bounds if self._geometry is not None else QRectF()
-        self._stack.tiles.set_source(source, self._projection, crs, opacity, bounds)
-        self._apply_visibility()
-        self._recolour()
-
     def label_layout(self) -> list[PlacedLabel]:
         """The names placed in the current view (what the labels layer draws), in viewport pixels."""
         self._box.updateMatrix()  # pyqtgraph applies a new range lazily, at the next paint
         viewport = self._view.viewport()
         item = self._stack.labels
         return item.layout(item.deviceTransform(self._view.viewportTransform()), QRectF(viewport.rect()))
-
-    def load_basemap(
-        self, path: str | os.PathLike[str], bounds_lonlat: tuple[float, float, float, float]
-    ) -> bool:
-        """Show a georeferenced image under the grids; False if the file cannot be read.
-
-        ``bounds_lonlat`` is ``(min_lon, min_lat, max_lon, max_lat)`` of the image's edges, with
-        north up. Grid fills turn translucent while a basemap is shown.
-        """
-        rgba = basemap_rgba(path)
-        if rgba is None:
-            return False
-        self._basemap_item.setImage(rgba, autoLevels=False, levels=(0, 255))
-        min_lon, min_lat, max_lon, max_lat = bounds_lonlat
-        self._ensure_projection([min_lon, max_lon], [min_lat, max_lat])
-        self._basemap_bounds = (min_lon, min_lat, max_lon, max_lat)
-        self._place_basemap()
-        self._apply_visibility()
-        self._recolour()
-        return True
-
-    def clear_basemap(self) -> None:
-        """Remove the basemap image; grid fills become opaque again."""
-        self._basemap_bounds = None
-        self._basemap_item.clear()
-        self._apply_visibility()
-        self._recolour()
 
     # -- layers, view ---------------------------------------------------------------------
 
@@ -480,14 +438,6 @@ class MapCanvas(QWidget):
             None if geo is None else geo.grid_of_polygon, self._roads, self._projection)
         self._stack.labels.set_candidates(candidates, QRectF() if geo is None else geo.bounds)
 
-    def _place_basemap(self) -> None:
-        assert self._basemap_bounds is not None
-        min_lon, min_lat, max_lon, max_lat = self._basemap_bounds
-        proj = self._require_projection()
-        x0, y0 = proj.to_xy(min_lon, min_lat)
-        x1, y1 = proj.to_xy(max_lon, max_lat)
-        self._basemap_item.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-
     def _draw_boundaries(self) -> np.ndarray:
         """Draw the street and community lines; return their segments' keys (see layers)."""
         strokes, drawn = boundary_strokes(self._boundaries, self._projection, self._geometry)
@@ -509,10 +459,6 @@ class MapCanvas(QWidget):
         )
         self._choropleth.set_fills(fills)
         self._update_legend()
-
-    def _basemap_shown(self) -> bool:
-        shown = self._basemap_bounds is not None or self._stack.tiles.source is not None
-        return shown and self._visible["basemap"]
 
     def _update_legend(self) -> None:
         if not self._texts:
