@@ -43,7 +43,9 @@ class EarlierCasesPanel(QWidget):
         layout.addWidget(self.callerList, 1, 0)
         layout.addWidget(self.placeList, 1, 1)
         for box in (self.callerList, self.placeList):
-            box.setMaximumHeight(72)
+            box.setMaximumHeight(54)  # three lines: the count says how many more there are
+            box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            box.setTextElideMode(Qt.TextElideMode.ElideRight)
             box.setVisible(False)
         self._phone_timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._phone_timer.timeout.connect(self._ask_phone)

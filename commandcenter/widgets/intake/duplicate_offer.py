@@ -32,10 +32,12 @@ class DuplicateOffer(QGroupBox):
         super().__init__(parent)
         self.setObjectName("duplicateOffer")
         self.timezone = timezone
-        self.intro = QLabel(objectName="duplicateIntro", wordWrap=True)
+        self.intro = QLabel(objectName="duplicateIntro")
         self.intro.setStyleSheet(f"color: {CAUTION}; font-weight: bold;")
         self.candidates = QListWidget(objectName="duplicateList")
-        self.candidates.setMaximumHeight(96)
+        self.candidates.setMaximumHeight(60)
+        self.candidates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.candidates.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.candidates.itemDoubleClicked.connect(lambda _item: self._merge())
         self.mergeButton = QPushButton(objectName="mergeIntoButton")
         self.newButton = QPushButton(objectName="registerAsNewButton")
@@ -86,8 +88,8 @@ class DuplicateOffer(QGroupBox):
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Likely duplicate"))
-        self.intro.setText(self.tr("An open case of the same category was reported nearby. If the caller reports "
-                                   "the same problem, add the call to it instead of opening a new case."))
+        self.intro.setText(self.tr("Open case of the same category nearby: if it is the same problem, merge the "
+                                   "call into it."))
         self.mergeButton.setText(self.tr("&Merge into this case"))
         self.newButton.setText(self.tr("Register as &new"))
         for i in range(self.candidates.count()):
