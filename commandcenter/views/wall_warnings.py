@@ -53,7 +53,7 @@ class WarningPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for key, width in (("kind", 96), ("subject", 150), ("category", 96), ("evidence", 200), ("raised", 112)):
+        for key, width in (("kind", 90), ("subject", 120), ("category", 80), ("evidence", 200), ("raised", 128)):
             self.table.horizontalHeader().resizeSection(COLUMN_INDEX[key], width)
         self.table.activated.connect(self.open_warning)  # double-click or Enter
         self.show_answered = QCheckBox(objectName="showAnsweredWarnings")
