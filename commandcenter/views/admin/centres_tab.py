@@ -12,6 +12,7 @@ from ...itemmodels.admin import CentreTableModel
 from ...shapes.admin import CentreRow
 from .base import AdminTab, FormDialog, make_table, open_dialog
 from .dialogs import CentreDialog
+from .duplicate_rules import DuplicateRulesBox
 
 
 class CentresTab(AdminTab):
@@ -36,6 +37,8 @@ class CentresTab(AdminTab):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        self.duplicate_rules = DuplicateRulesBox(ctx, self)  # intake's likely-duplicate rules (issue 14)
+        layout.addWidget(self.duplicate_rules)
         layout.addWidget(self.message)
         self.edit_button.setEnabled(False)
         self.retranslate_ui()
@@ -52,6 +55,7 @@ class CentresTab(AdminTab):
     def reload(self) -> None:
         centres, p = self.ctx.admin.centres, self.ctx.principal
         self.run(lambda: centres.rows(p), self._loaded)
+        self.duplicate_rules.reload()
 
     def _loaded(self, rows: list[CentreRow]) -> None:
         if self.loaded:  # rows update in place, the selection stays
