@@ -264,8 +264,15 @@ _tinted: dict[tuple[str, str], QIcon] = {}
 
 
 def tinted_icon(name: str, colour: str) -> QIcon:
-    """A registry icon (gui/icons) drawn in `colour`: row marks follow the theme's colours."""
+    """A registry icon (gui/icons) drawn in `colour`: row marks follow the theme's colours.
+
+    Rendered once to pixmaps: a qtawesome icon paints through Python at every paint, and the
+    wall paints one per overdue or escalated row."""
     found = _tinted.get((name, colour))
     if found is None:
-        found = _tinted[(name, colour)] = qta.icon(ICONS[name][0], color=colour)
+        drawn = qta.icon(ICONS[name][0], color=colour)
+        found = QIcon()
+        for size in (16, 24, 32, 48):
+            found.addPixmap(drawn.pixmap(size, size))
+        _tinted[(name, colour)] = found
     return found

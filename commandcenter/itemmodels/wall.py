@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from operator import attrgetter
 
 from PySide6.QtCore import QModelRoleDataSpan, QObject, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QIcon
 
 from .. import i18n
 from ..domain.deadlines import DueState, due_state_epoch
@@ -54,6 +54,9 @@ _PRIORITY_RANK = {p.value: i for i, p in enumerate(Priority)}
 # triage: urgent, high, then normal and low together (ordered by time left)
 _TRIAGE_PRIORITY = {Priority.URGENT.value: 0, Priority.HIGH.value: 1}
 _NEVER = 2**62
+_NEVER_LEFT = 2**46  # "no deadline" in the triage key's seconds-left field (below its 2**47 bias)
+_CLOCK_STOPPED = frozenset({CaseStatus.CLOSED.value, CaseStatus.REJECTED.value, CaseStatus.MERGED.value,
+                            CaseStatus.SUSPENDED.value})
 TRIAGE = -1  # the sort "column" of the triage order
 RESORT_EVERY_SECONDS = 60  # the triage order is brought up to date this often at most
 DAYS_FORMAT_SECONDS = 86400 * 2  # from this far off a countdown shows days and hours, not seconds
@@ -116,22 +119,23 @@ def is_escalated(r: CaseRow) -> bool:
     return bool(r.escalation_level) and r.clock_running
 
 
-def triage_key(now: int) -> Callable[[CaseRow], tuple[int, int, int, int]]:
-    """The triage order's key at `now` (see the module docstring); one call per row per sort."""
-    closed, prio = _NO_TINT_STATUSES, _TRIAGE_PRIORITY
+def triage_key(now: int) -> Callable[[CaseRow], int]:
+    """The triage order's key at `now` (see the module docstring); one call per row per sort.
 
-    def key(r: CaseRow) -> tuple[int, int, int, int]:
-        deadline = r.stage_deadline_at
-        left = int(deadline.timestamp()) - now if deadline is not None and r.clock_running else _NEVER
-        if r.status in closed:
-            group = 3
-        elif left < 0:
-            group = 0
-        elif r.escalation_level and r.clock_running:
-            group = 1
+    One int rather than a tuple (group and priority, then seconds left, then newest first,
+    in bit fields): building and comparing it costs a third of a tuple's at 80,000 rows."""
+    closed, stopped, prio = _NO_TINT_STATUSES, _CLOCK_STOPPED, _TRIAGE_PRIORITY
+    bias = 1 << 47
+
+    def key(r: CaseRow) -> int:
+        status, deadline = r.status, r.stage_deadline_at
+        if status in closed:
+            rank, left = 9, _NEVER_LEFT
         else:
-            group = 2
-        return group, prio.get(r.priority, 2), left, -int(r.reported_at.timestamp())
+            left = int(deadline.timestamp()) - now if deadline is not None and status not in stopped else _NEVER_LEFT
+            rank = (0 if left < 0 else 3 if r.escalation_level and status not in stopped else 6) \
+                + prio.get(r.priority, 2)
+        return (rank << 96) | ((left + bias) << 48) | (bias - int(r.reported_at.timestamp()))
 
     return key
 
@@ -271,6 +275,8 @@ class WallModel(RowTableModel[CaseRow]):
         self._now = int(self._now_fn().timestamp())
         self._bold = bold_font()
         self._brushes: dict[str, QBrush] = {}
+        # band, icon and the epoch second until which they hold, by row index
+        self._marks: dict[int, tuple[QBrush | None, QIcon | None, int]] = {}
         notifier.changed.connect(self.restyle)
         # countdowns handed to a view, by row index; dropped once their change is announced
         # (a view still showing the row fetches it again), so the set stays the size of a screen
@@ -351,12 +357,14 @@ class WallModel(RowTableModel[CaseRow]):
     def _row_replaced(self, i: int) -> None:
         self._shown.pop(i, None)  # its deadline may have moved; the dataChanged that follows refetches
         self._cells.pop(i, None)
+        self._marks.pop(i, None)
 
     def _rows_reset(self) -> None:
         """After a reset every view fetches what it shows again."""
         self._shown.clear()
         self._wakeups.clear()
         self._cells.clear()
+        self._marks.clear()
 
     # ---- painting (see the module docstring) -------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
@@ -407,36 +415,45 @@ class WallModel(RowTableModel[CaseRow]):
 
     def _background(self, i: int, _col: int) -> QBrush | None:
         """The row's band: new, overdue, escalated, urgent or high (closed rows have none)."""
-        r, theme = self._rows[i], current_theme()
-        if r.id in self._arrived:
-            return self._brush(theme.band_new)
-        if r.status in _NO_TINT_STATUSES:
-            return None
-        if is_overdue(r, self._now):
-            return self._brush(theme.band_overdue)
-        if is_escalated(r):
-            return self._brush(theme.band_escalated)
-        if r.priority == Priority.URGENT:
-            return self._brush(theme.band_urgent)
-        return self._brush(theme.band_high) if r.priority == Priority.HIGH else None
+        if self._rows[i].id in self._arrived:
+            return self._brush(current_theme().band_new)
+        return self._mark(i)[0]
 
     def _decoration(self, i: int, col: int) -> object:
         """An icon in the first cell of an overdue or escalated row (not only its colour)."""
-        if col != 0:
-            return None
-        r = self._rows[i]
-        if r.status in _NO_TINT_STATUSES:
-            return None
-        theme = current_theme()
-        if is_overdue(r, self._now):
-            return tinted_icon("overdue", theme.overdue_text)
-        if is_escalated(r):
-            return tinted_icon("escalation" if r.escalation_level >= 2 else "alert", theme.escalated_text)
-        return None
+        return self._mark(i)[1] if col == 0 else None
+
+    def _mark(self, i: int) -> tuple[QBrush | None, QIcon | None]:
+        """The row's band and icon, kept until the row, the theme or its overdue moment changes
+        (painting asks for them in every cell)."""
+        kept = self._marks.get(i)
+        if kept is not None and self._now < kept[2]:
+            return kept[0], kept[1]
+        r, theme = self._rows[i], current_theme()
+        until = _NEVER
+        band: str | None = None
+        mark: QIcon | None = None
+        if r.status not in _NO_TINT_STATUSES:
+            if is_overdue(r, self._now):
+                band, mark = theme.band_overdue, tinted_icon("overdue", theme.overdue_text)
+            else:
+                if r.clock_running and r.stage_deadline_at is not None:
+                    until = int(r.stage_deadline_at.timestamp()) + 1  # the moment it turns overdue
+                if is_escalated(r):
+                    band = theme.band_escalated
+                    mark = tinted_icon("escalation" if r.escalation_level >= 2 else "alert", theme.escalated_text)
+                elif r.priority == Priority.URGENT:
+                    band = theme.band_urgent
+                elif r.priority == Priority.HIGH:
+                    band = theme.band_high
+        brush = self._brush(band) if band else None
+        self._marks[i] = (brush, mark, until)
+        return brush, mark
 
     def restyle(self) -> None:
         """The theme or the font changed: colours and fonts are read again, every cell repaints."""
         self._brushes.clear()
+        self._marks.clear()
         self._bold = bold_font()
         if self._visible:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, len(COLUMNS) - 1))
@@ -563,7 +580,8 @@ class WallModel(RowTableModel[CaseRow]):
         Announces each changed cell on its own: a range reaching past the screen makes a
         QTableView repaint its whole viewport, while a cell off the screen costs nothing."""
         now = int(self._now_fn().timestamp())
-        if now < self._now:  # the clock was set back: every shown countdown may differ
+        if now < self._now:  # the clock was set back: every shown countdown and band may differ
+            self._marks.clear()
             for shown in self._shown.values():
                 shown.next_change = now
             self._wakeups = [(now, i) for i in self._shown]
