@@ -114,11 +114,12 @@ class PhotoStrip(QWidget):
         if self.case_id is None:
             return
         ctx, case_id, stages = self.ctx, self.case_id, self.stages
-        ctx.runner.run_in_background(lambda _state: ctx.photos.list_photos(ctx.principal, case_id, stages),
+        ctx.runner.run_in_background(lambda _state: (case_id, ctx.photos.list_photos(ctx.principal, case_id, stages)),
                                      self._show, self._failed)
 
-    def _show(self, photos: list[PhotoInfo]) -> None:
-        if photos and photos[0].case_id != self.case_id:
+    def _show(self, answer: tuple[int, list[PhotoInfo]]) -> None:
+        case_id, photos = answer
+        if case_id != self.case_id:
             return  # a slow answer about a case no longer shown
         self.photos = photos
         self.list.clear()
