@@ -196,7 +196,8 @@ class BriefingView(QWidget):
         self.preview = QLabel()
         self.preview.setObjectName("briefingPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumWidth(380)
+        # narrow enough that the screen fits 1366 px beside the navigation (it was 1380 px wide with 380)
+        self.preview.setMinimumWidth(240)
         self.preview.setStyleSheet(f"background: {PANEL}; color: {MUTED_LIGHT};")
 
         left = QVBoxLayout()
