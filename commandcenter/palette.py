@@ -89,6 +89,7 @@ MAP_CASE_OUTLINE = "#ffffff"
 MAP_OFFICER_OUTLINE = "#202020"
 MAP_ROAD_MAIN = "#fdfdfd"  # roads as on a street map: pale lines over the grid colours
 MAP_ROAD_MINOR = "#f4f4f4"
+MAP_ROAD_CASING = "#9a9a9a"
 
 # Charts in the PDF reports.
 CHART_BAR = ACCENT

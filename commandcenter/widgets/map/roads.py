@@ -52,8 +52,8 @@ class RoadItem(pg.GraphicsObject):
     def set_roads(self, roads: Sequence[MapRoad], projection: LocalProjection | None) -> None:
         self.prepareGeometryChange()
         paths = {} if projection is None else road_paths(roads, projection)
-        self._paths = [(cls, paths[cls], _pen(colour), offsets) for cls, (colour, offsets) in ROAD_LINES.items()
-                       if cls in paths]
+        self._paths = [(cls, paths[cls], _pen(colour), offsets) for cls, passes in ROAD_LINES.items()
+                       if cls in paths for colour, offsets in passes]
         rect = QRectF()
         for _, path, _, _ in self._paths:
             rect = rect.united(path.boundingRect())

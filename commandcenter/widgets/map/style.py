@@ -24,10 +24,12 @@ HIGHLIGHT_RING_COLOUR = palette.MAP_HIGHLIGHT
 HIGHLIGHT_RING_HALO = palette.MAP_CASE_OUTLINE  # white under the ring, so it shows on any fill
 LEGEND_TEXT_COLOUR = palette.MAP_OFFICER_OUTLINE
 BASEMAP_FILL_ALPHA = 150  # grids stay readable but let the basemap show through
-# road class -> (colour, 1-pixel device offsets); minor roads appear at street zoom
-ROAD_LINES: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {
-    "main": (palette.MAP_ROAD_MAIN, _HEAVY_2),
-    "minor": (palette.MAP_ROAD_MINOR, ((0, 0),)),
+# road class -> passes of (colour, 1-pixel device offsets): a main road is a 2-pixel pale line
+# in a grey casing (the casing drawn first, one pixel around it), as street maps draw them
+_CASING = ((-1, 0), (2, 0), (0, -1), (0, 2), (-1, 1), (2, 1), (1, -1), (1, 2))
+ROAD_LINES: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = {
+    "main": ((palette.MAP_ROAD_CASING, _CASING), (palette.MAP_ROAD_MAIN, (*_HEAVY_2, (1, 1)))),
+    "minor": ((palette.MAP_ROAD_MINOR, ((0, 0),)),),
 }
 MINOR_ROAD_MAX_M_PER_PX = 4.0  # district zoom and closer
 
