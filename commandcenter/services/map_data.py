@@ -172,6 +172,7 @@ def geometry_version(db: Database) -> str:
 
 def _cached_geometry(db: Database, folder: Path) -> MapGeometry:
     import hashlib
+    import os
     import pickle
 
     version = geometry_version(db)
@@ -186,7 +187,7 @@ def _cached_geometry(db: Database, folder: Path) -> MapGeometry:
     geometry = _read_geometry(db)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_suffix(".tmp")
+        tmp = file.with_suffix(f".{os.getpid()}.tmp")  # two seats on one machine never share a half-written file
         with tmp.open("wb") as f:
             pickle.dump((version, geometry), f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(file)
