@@ -188,3 +188,11 @@ def test_the_cases_export_carries_the_work_order_masked_for_an_operator(db, city
     CaseService(db).report(operator, call(city, hotline_number="GD-9", call_answer="请致电13812345678咨询"))
     [row] = as_dicts(ExportService(db).cases(operator, tmp_path / "cases.csv").path)
     assert (row["hotline_number"], row["call_answer"]) == ("GD-9", "请致电138****5678咨询")
+
+
+def test_register_and_dispatch_leaves_a_call_answered_on_the_spot_closed(db, city, operator) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.services.facade.reference import ReferenceService
+    from commandcenter.services.quick_intake import report_and_dispatch
+
+    done = report_and_dispatch(CaseService(db), ReferenceService(db), operator, call(city, call_answer="已答复"))
+    assert done.row.status == CaseStatus.CLOSED and done.handler is None

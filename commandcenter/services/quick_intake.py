@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..domain.actions import Action
+from ..domain.enums import CaseStatus
 from ..shapes.cases import CaseRow, NewCase
 from .auth import Principal
 from .dispatch import Recommendation
@@ -52,6 +53,8 @@ def report_and_dispatch(cases: CaseService, reference: ReferenceService, actor: 
                         new: NewCase) -> QuickDispatch:
     """Register the case, then dispatch it to the first recommended handler."""
     row = cases.report(actor, new, register=True)
+    if row.status != CaseStatus.REGISTERED:  # answered on the call (直接答复): closed at intake, nobody to send
+        return QuickDispatch(row, None)
     recommendations = reference.recommendations(actor, row.id, limit=1)
     if not recommendations:
         return QuickDispatch(row, None)
