@@ -1,5 +1,5 @@
 """The interface language: which one the program starts in, Qt's own strings following it at run
-time, and the command line speaking it, errors included."""
+time, the command line speaking it, errors included, and domain names in one language at a time."""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from commandcenter import i18n
 from commandcenter.cli_i18n import language_argument
+from commandcenter.demo_labels import demo_progress_text
+from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui import translator
+from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.cases import NewCase
+from commandcenter.simulator.demo.progress import DemoStep
+from commandcenter.widgets.case_detail import CaseDetailPanel
+
+from .factories import grid_centre
 
 
 @pytest.fixture
@@ -80,3 +88,23 @@ def test_cli_errors_are_in_the_chosen_language(tmp_path) -> None:  # type: ignor
     assert "不是日期" in env.stderr
     english = _cli("--lang", "en", "briefing", "--db", "x", "--date", "soon", "--out", "b.pdf", lang_env="zh_CN")
     assert "not a date (YYYY-MM-DD): soon" in english.stderr
+
+
+def test_a_case_title_is_in_one_language_at_a_time(qtbot, db, city, operator, english) -> None:  # type: ignore[no-untyped-def]
+
+    svc = CaseService(db)
+    lon, lat = grid_centre(0)
+    row = svc.report(operator, NewCase(SourceChannel.PATROL, city.category_id, Priority.NORMAL, "垃圾", lon=lon, lat=lat))
+    panel = CaseDetailPanel(now=db.clock.now)
+    qtbot.addWidget(panel)
+    panel.show_detail(svc.detail(operator, row.id))
+    assert panel.headline_label.text() == "0101 Fly-tipping"
+    translator.install("zh_CN")
+    qtbot.waitUntil(lambda: panel.headline_label.text() == "0101 乱倒垃圾")  # re-rendered on the language change
+    assert panel.values["category"].text() == "0101 乱倒垃圾"
+
+
+def test_first_start_progress_is_worded_in_chinese() -> None:
+    texts = [demo_progress_text(step, 3, 30, "zh_CN") for step in DemoStep]
+    assert texts[2] == "正在写入案件历史：第 3 天，共 30 天"
+    assert all(not any("a" <= ch.lower() <= "z" for ch in text) for text in texts)  # no English left
