@@ -231,8 +231,8 @@ class LabelItem(pg.GraphicsObject):
                 shifts = (0.0,) if c.street_only[i] and angle else (0.0, 1.6 * h, -1.6 * h)
                 for shift in shifts:
                     centre = QPointF(dx[i], dy[i] + shift)
-                    box = QTransform().translate(centre.x(), centre.y()).rotate(angle).mapRect(
-                        QRectF(-w / 2, -h / 2, w, h))
+                    box = (QTransform().translate(centre.x(), centre.y()).rotate(angle).mapRect(
+                        QRectF(-w / 2, -h / 2, w, h)) if angle else QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h))
                     if occupancy.try_place(box.adjusted(-MARGIN_PX, -MARGIN_PX, MARGIN_PX, MARGIN_PX)):
                         placed.append((int(i), box, angle, centre))
                         break
