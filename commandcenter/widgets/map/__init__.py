@@ -1,8 +1,10 @@
 """The grid map: unit grids as a choropleth, boundaries, case and officer markers.
 
 Modules: ``canvas`` (the widget), ``layers`` (its pyqtgraph items, classes and fills),
-``legend``, ``geometry`` (grid polygons as arrays, paths and a tree) and ``style`` (colours
-and sizes). Lon/lat are projected to metres around the city's centre
+``legend``, ``geometry`` (grid polygons as arrays, paths and a tree), ``style`` (colours
+and sizes), ``labels`` (names placed without overlap), ``roads``, ``hover`` (tool-tip text),
+``basemaps`` with ``tiles``, ``tile_sources`` and ``tilemath`` (MBTiles or XYZ/WMTS tiles,
+GCJ-02 shifted), and the early-warning layer. Lon/lat are projected to metres around the city's centre
 (:class:`commandcenter.geometry.projection.LocalProjection`), so the aspect-locked pyqtgraph
 ViewBox shows shapes undistorted. Import ``canvas`` when the map is first shown: it loads
 pyqtgraph.
