@@ -53,13 +53,14 @@ def test_a_likely_duplicate_is_offered_and_the_call_merged_into_it(qtbot, widget
     assert "likely duplicate" in dlg.error_text()
     with qtbot.waitSignal(dlg.case_created, timeout=2000) as blocker:
         qtbot.mouseClick(dlg.intake.duplicates.mergeButton, Qt.MouseButton.LeftButton)
-    merged = blocker.args[0]
-    assert merged.status == CaseStatus.MERGED
+    assert blocker.args[0].id == first.id  # the dialog goes on with the case the call joined
     survivor = ctx.cases.detail(supervisor, first.id)
     assert survivor.reporter_phone == "13912345678"
     assert [r.phone for r in survivor.reporters] == ["13800001111"]
     assert [h.action for h in survivor.history][-1] == "merge_in"
-    assert [h.action for h in ctx.cases.detail(supervisor, merged.id).history] == ["report", "merge"]
+    merged = ctx.cases.detail(supervisor, first.id + 1)  # the call, kept as a merged case
+    assert merged.row.status == CaseStatus.MERGED and merged.merged_into_number == first.case_number
+    assert [h.action for h in merged.history] == ["report", "merge"]
 
 
 def test_register_as_new_saves_a_case_of_its_own(qtbot, widgets, ctx, city, db) -> None:  # noqa: F811  # type: ignore[no-untyped-def]

@@ -6,7 +6,8 @@ lets it add the work-order fields to the `NewCase` (`complete`) and saves throug
 off the GUI thread the panel first asks for likely duplicates (unless the call-taker already
 chose "Register as new"), and either offers them (nothing is saved) or saves at once. "Merge
 into this case" saves the call as a further report of the chosen case (`CaseService.report`
-with `merge_into`): its caller joins that case, both histories say so, no new open case.
+with `merge_into`): its caller joins that case, both histories say so, no new open case; the
+dialog then reports the case the call joined as the one saved.
 """
 
 from __future__ import annotations
@@ -171,8 +172,13 @@ class IntakePanel(QWidget):
             self.duplicates.setEnabled(True)
             failed(exc)
 
-        self.ctx.runner.run_in_background(lambda _s: cases.report(principal, new, merge_into=candidate.case_id),
-                                          finished, refused)
+        def work(_state: Any) -> CaseRow:
+            # the call is kept as a merged case; the dialog goes on with the case it joined (the
+            # wall selects it, the caller's photos are stored with it)
+            cases.report(principal, new, merge_into=candidate.case_id)
+            return cases.row(principal, candidate.case_id)
+
+        self.ctx.runner.run_in_background(work, finished, refused)
 
     def _new_chosen(self) -> None:
         if self._pending is None:
