@@ -293,3 +293,27 @@ def test_painted_cells_show_what_data_returns(qtbot, db, city, operator, clock) 
     assert model.index(row, TIME_LEFT).data() == "-0:01:50"
     assert model.index(row, TIME_LEFT).data(Qt.ItemDataRole.FontRole).bold()
     assert model.index(row, COLUMN_INDEX["priority"]).data(Qt.ItemDataRole.FontRole).bold()
+
+
+def test_a_row_turning_overdue_moves_up_without_a_resort(qtbot, qtmodeltester, db, city, operator, clock) -> None:  # type: ignore[no-untyped-def]
+    """The triage order follows time: at the tick after its deadline a row moves among the
+    overdue ones (one row move, the rest stay), where a fresh sort would put it."""
+    make_cases(db, city, operator, clock, n=6)
+    now = clock.now()
+    rows = load_wall(db, WallScope(centre_ids=operator.centre_ids)).rows
+    late = [r._replace(stage_deadline_at=now - timedelta(minutes=5 + n)) for n, r in enumerate(rows[:2])]
+    soon = rows[5]._replace(priority=Priority.LOW, stage_deadline_at=now + timedelta(seconds=90))
+    model = WallModel(now=clock.now)
+    model.set_rows([*late, *rows[2:5], soon])
+    qtmodeltester.check(model)
+    model.tick()
+    assert model.resort_due() == 0 and model.display_row_of(soon.id) > 2
+    moves: list[int] = []
+    model.rowsMoved.connect(lambda _p, start, _e, _d, _row: moves.append(start))
+    clock.advance(seconds=91)
+    model.tick()
+    assert model.resort_due() == 1 and len(moves) == 1
+    fresh = WallModel(now=clock.now)
+    fresh.set_rows(model.all_rows())
+    assert [r.id for r in model.visible_rows()] == [r.id for r in fresh.visible_rows()]
+    assert model.display_row_of(soon.id) == 2  # overdue now, least late of the three: last among them

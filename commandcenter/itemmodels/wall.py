@@ -13,8 +13,8 @@ The default order is triage (`sort(-1)`): overdue, then escalated (催办/督办
 high, then the least time left, newest last among equals; closed cases after all open ones. Its
 key is computed once per row per sort, like a column's, at the moment of the sort (`_triage_now`),
 so the bisects that place a changed row agree with the order on screen. A row that becomes
-overdue while shown is re-banded at once and moved to the top at the next sort (`resort_due`,
-at most once a minute, called by the view's tick). Overdue and escalated rows carry a band across
+overdue while shown is re-banded at once and moved among the overdue rows at the next tick
+(`resort_due`, one row move each, never a re-sort). Overdue and escalated rows carry a band across
 the whole row and an icon in the first cell; the status cell names the escalation level.
 Colours come from the current theme (gui/style), re-read when it changes.
 
@@ -44,7 +44,7 @@ from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..labels import priority_label, source_label, status_label
 from ..shapes.cases import CaseRow
-from .base import Index, RowTableModel
+from .base import ROOT, Index, RowTableModel
 from .roles import DUE_ROLE, ID_ROLE, NEW_ROLE, PRIORITY_ROLE, ROW_ROLE
 
 HIGHLIGHT_SECONDS = 6.0
@@ -58,7 +58,6 @@ _NEVER_LEFT = 2**46  # "no deadline" in the triage key's seconds-left field (bel
 _CLOCK_STOPPED = frozenset({CaseStatus.CLOSED.value, CaseStatus.REJECTED.value, CaseStatus.MERGED.value,
                             CaseStatus.SUSPENDED.value})
 TRIAGE = -1  # the sort "column" of the triage order
-RESORT_EVERY_SECONDS = 60  # the triage order is brought up to date this often at most
 DAYS_FORMAT_SECONDS = 86400 * 2  # from this far off a countdown shows days and hours, not seconds
 # what a countdown cell shows that moves with the clock
 COUNTDOWN_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, DUE_ROLE]
@@ -271,6 +270,7 @@ class WallModel(RowTableModel[CaseRow]):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._overdue_first = False
         self._triage_now = int(self._now_fn().timestamp())
+        self._crossings: list[tuple[int, int]] | None = None  # (deadline, row index) heap: resort_due
         self._arrived: dict[int, float] = {}
         self._now = int(self._now_fn().timestamp())
         self._bold = bold_font()
@@ -334,21 +334,56 @@ class WallModel(RowTableModel[CaseRow]):
     def sort_order(self) -> Qt.SortOrder:
         return self._sort_order
 
-    def resort_due(self) -> bool:
-        """Bring the triage order up to date when a shown row has become overdue since the last
-        sort (checked at most once a minute); True when it re-sorted."""
-        if self._sort_column is not None or self._now - self._triage_now < RESORT_EVERY_SECONDS:
-            return False
-        then, now, rows = self._triage_now, self._now, self._rows
-        crossed = any(
-            (d := rows[i].stage_deadline_at) is not None and rows[i].clock_running and then <= d.timestamp() < now
-            for i in self._visible
-        )
-        if not crossed:
-            self._triage_now = now  # nothing moved: the keys at `now` order the rows as they are
-            return False
-        self._resort()
-        return True
+    def resort_due(self) -> int:
+        """Move the shown rows that have become overdue since the triage order was made to where
+        it now puts them (call it every tick); returns how many moved.
+
+        Time shifts every row's seconds left alike, so the others keep their order: only the
+        crossing rows move, one `beginMoveRows` each, found through a heap of deadlines built
+        once per sort (a full re-sort of 80,000 rows would stall the screen for half a second)."""
+        if self._sort_column is not None:
+            return 0
+        now = self._now
+        if self._crossings is None:
+            self._crossings = self._deadline_heap()
+        heap, rows, moved = self._crossings, self._rows, 0
+        while heap and heap[0][0] < now:
+            deadline, i = heapq.heappop(heap)
+            r = rows[i]
+            if r.stage_deadline_at is None or int(r.stage_deadline_at.timestamp()) != deadline \
+                    or r.status in _CLOCK_STOPPED or deadline < self._triage_now:
+                continue  # changed since it was pushed (its replacement has its own entry)
+            moved += self._move_crossed(i, deadline)
+        self._triage_now = max(self._triage_now, now)
+        return moved
+
+    def _deadline_heap(self) -> list[tuple[int, int]]:
+        then, rows = self._triage_now, self._rows
+        heap = []
+        for i in self._visible:
+            r = rows[i]
+            d = r.stage_deadline_at
+            if d is not None and r.status not in _CLOCK_STOPPED and (epoch := int(d.timestamp())) >= then:
+                heap.append((epoch, i))
+        heapq.heapify(heap)
+        return heap
+
+    def _move_crossed(self, i: int, deadline: int) -> int:
+        """Row `i` turns overdue at `deadline`: move it among the overdue rows."""
+        src = self._visible_row(i)  # found with the key it was placed by
+        self._triage_now = deadline + 1
+        if src is None:
+            return 0
+        del self._visible[src]
+        dest = self._insert_position(i)
+        self._visible.insert(src, i)
+        if dest == src:
+            return 0
+        self.beginMoveRows(ROOT, src, src, ROOT, dest if dest < src else dest + 1)
+        del self._visible[src]
+        self._visible.insert(dest, i)
+        self.endMoveRows()
+        return 1
 
     def row_filter(self) -> Callable[[CaseRow], bool] | None:
         f, now = self._filter, self._now
@@ -358,6 +393,19 @@ class WallModel(RowTableModel[CaseRow]):
         self._shown.pop(i, None)  # its deadline may have moved; the dataChanged that follows refetches
         self._cells.pop(i, None)
         self._marks.pop(i, None)
+        self._push_crossing(i)
+
+    def _put(self, row: CaseRow, show: bool) -> tuple[int, bool]:
+        i, new = super()._put(row, show)
+        if new:
+            self._push_crossing(i)
+        return i, new
+
+    def _push_crossing(self, i: int) -> None:
+        """A new or changed row's deadline joins the heap `resort_due` watches."""
+        r = self._rows[i]
+        if self._crossings is not None and r.stage_deadline_at is not None and r.status not in _CLOCK_STOPPED:
+            heapq.heappush(self._crossings, (int(r.stage_deadline_at.timestamp()), i))
 
     def _rows_reset(self) -> None:
         """After a reset every view fetches what it shows again."""
@@ -548,7 +596,7 @@ class WallModel(RowTableModel[CaseRow]):
 
     def _bisect_key(self) -> Callable[[int], object]:
         key = super()._bisect_key()
-        if not self._overdue_first:
+        if not self._overdue_first or self._sort_column is None:  # triage puts overdue first itself
             return key
         rank = self._overdue_rank
         return lambda i: (rank(i), key(i))
@@ -556,8 +604,9 @@ class WallModel(RowTableModel[CaseRow]):
     def _sort_in_place(self, indexes: list[int]) -> None:
         if self._sort_column is None:
             self._triage_now = int(self._now_fn().timestamp())  # every key of this sort is at one moment
+            self._crossings = None  # built again at the next tick
         super()._sort_in_place(indexes)
-        if self._overdue_first:
+        if self._overdue_first and self._sort_column is not None:
             indexes.sort(key=self._overdue_rank)  # stable: keeps the column order within groups
 
     def set_filter(self, wall_filter: WallFilter) -> None:
