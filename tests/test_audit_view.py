@@ -93,16 +93,16 @@ def test_a_supervisor_filters_the_trail(qtbot, view, trail) -> None:  # type: ig
     type_and_search(qtbot, view.user, "")
     type_and_search(qtbot, view.reference, second)
     assert set(shown(view, AuditModel.CASE)) == {second}
-    assert set(shown(view, AuditModel.ACTION)) == {"report", "register", "dispatch"}
+    assert set(shown(view, AuditModel.ACTION)) == {"Reported", "Register", "Dispatch"}  # the codes, worded
 
     view.action.setCurrentIndex(view.action.findData("register"))
     qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
-    assert shown(view, AuditModel.ACTION) == ["register"]
+    assert shown(view, AuditModel.ACTION) == ["Register"]
 
     view.action.setCurrentIndex(0)
     type_and_search(qtbot, view.reference, "")
     type_and_search(qtbot, view.text, '"to": "dispatched"')
-    assert shown(view, AuditModel.ACTION) == ["dispatch"]
+    assert shown(view, AuditModel.ACTION) == ["Dispatch"]
     assert view.count.text() == "Entries found: 1"
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
+from ..audit_words import audit_action_label, audit_entity_label
 from ..gui.localtime import DEFAULT_TZ, format_local
 from ..shapes.audit import AuditRow
 from .base import RowTableModel
@@ -43,10 +44,11 @@ class AuditModel(RowTableModel[AuditRow]):
         if col == self.AT:
             return format_local(r.at, self._tz, "%Y-%m-%d %H:%M:%S")
         if col == self.ENTITY:
-            return r.entity if r.entity_id is None else f"{r.entity} {r.entity_id}"
+            entity = audit_entity_label(r.entity)
+            return entity if r.entity_id is None else f"{entity} {r.entity_id}"
         if col == self.DETAIL:
             return " ".join(r.detail.split())[:200]  # one line: control characters never break the row
-        return {self.USER: r.actor, self.ACTION: r.action, self.CASE: r.case_number,
+        return {self.USER: r.actor, self.ACTION: audit_action_label(r.action), self.CASE: r.case_number,
                 self.WORKSTATION: r.workstation, self.OS_USER: r.os_user}.get(col)
 
     def role_data(self, r: AuditRow, col: int, role: int) -> Any:

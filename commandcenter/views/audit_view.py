@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..audit_labels import chain_summary
+from ..audit_words import audit_action_label, audit_entity_label
 from ..domain.actions import Action
 from ..gui.context import AppContext
 from ..gui.icons import icon
@@ -130,12 +131,13 @@ class AuditView(QWidget):
             self.search()
 
     def _show_facets(self, facets: AuditFacets) -> None:
-        for combo, codes in ((self.action, facets.actions), (self.entity, facets.entities)):
+        for combo, codes, word in ((self.action, facets.actions, audit_action_label),
+                                   (self.entity, facets.entities, audit_entity_label)):
             chosen = combo.currentData()
             combo.clear()
             combo.addItem(self.tr("any"), "")
             for code in codes:
-                combo.addItem(code, code)
+                combo.addItem(word(code), code)  # worded for the reader, the stored code to search
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
     def query(self) -> AuditQuery:
@@ -206,9 +208,11 @@ class AuditView(QWidget):
         self.table.setAccessibleName(self.tr("Audit entries"))
         self.search_button.setText(self.tr("Search"))
         self.verify_button.setText(self.tr("Verify chain"))
-        for combo in (self.action, self.entity):
+        for combo, word in ((self.action, audit_action_label), (self.entity, audit_entity_label)):
             if combo.count():
                 combo.setItemText(0, self.tr("any"))
+            for i in range(1, combo.count()):
+                combo.setItemText(i, word(combo.itemData(i)))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.COLUMN_COUNT - 1)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
