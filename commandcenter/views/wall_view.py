@@ -365,8 +365,10 @@ class WallView(QWidget):
 
     # ---- alerts and escalations -------------------------------------------------------
     def _alert(self, row: CaseRow) -> None:
-        self.alert_sink.case_id = row.id
-        if not self.alerts.offer(row, self.ctx.db.clock.now()).individual:
+        self.alert_sink.case_id = row.id  # an individual alert is about this case
+        decision = self.alerts.offer(row, self.ctx.db.clock.now())
+        self.alert_sink.case_id = None  # a flood summary, later, is about none
+        if not decision.individual:
             self._flood_timer_start()
 
     def _describe_alert(self, row: CaseRow) -> str:
