@@ -146,6 +146,18 @@ def test_people_and_meta(demo: Database) -> None:
     assert _rows(demo, "PRAGMA foreign_key_check") == []
 
 
+def test_duty_changes_lead_to_each_officers_status_now(demo: Database) -> None:
+    """The last days' shifts as the roster records them, each officer's last change ending in the
+    status they have now, with no change after the clock (the officer page shows this history)."""
+    last = _rows(demo, "SELECT o.duty_status, d.to_status FROM officer o JOIN duty_change d ON d.id = "
+                       "(SELECT max(id) FROM duty_change WHERE officer_id = o.id)")
+    assert len(last) == SCALES["small"].officers and all(now == to for now, to in last)
+    steps = _rows(demo, "SELECT officer_id, from_status, to_status, at FROM duty_change ORDER BY officer_id, at, id")
+    for (o1, _, to, _), (o2, frm, _, _) in zip(steps, steps[1:], strict=False):
+        assert o1 != o2 or to == frm  # each change starts where the one before it ended
+    assert max(at for *_, at in steps) <= int(demo.clock.now().timestamp())
+
+
 def test_a_second_generation_is_refused(demo: Database) -> None:
     with pytest.raises(ValidationError):
         generate_demo(demo, scale="small", days=1, seed=SEED)

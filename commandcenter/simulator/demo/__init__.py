@@ -62,7 +62,7 @@ __all__ = ["SCALES", "DemoProgress", "DemoRows", "DemoStep", "DemoSummary", "Sca
 POINTS_PER_GRID = 48
 ADDRESSES_PER_GRID = 12
 ID_TABLES = ("district", "street", "community", "grid", "road", "command_centre", "workstation", "app_user", "shift",
-             "officer", "officer_position", "shift_member", "department", "department_route", "case_record",
+             "officer", "officer_position", "duty_change", "shift_member", "department", "department_route", "case_record",
              "case_history", "escalation", "audit_entry", "change_log", "time_request")
 MUST_BE_EMPTY = ("grid", "case_record", "district", "command_centre", "officer", "department")
 

@@ -19,6 +19,7 @@ from faker import Faker
 
 from ...domain.enums import CentreLevel, DutyStatus, Role
 from ...services.passwords import hash_password
+from .duty import duty_changes
 from .geography import CityIndex, CityMap, initials
 from .rows import Const, Nullable, TableRows, table
 from .scales import Scale
@@ -220,6 +221,9 @@ def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: date
     positions = table("officer_position", id=first_ids["officer_position"] + np.arange(n_pos),
                       officer_id=np.repeat(officer_ids, POSITIONS_PER_OFFICER), at=pos_at.ravel(),
                       lon=walk[:, :, 0].ravel(), lat=walk[:, :, 1].ravel())
+    starts = np.array([int(h) * 60 + int(m) for h, m in (s[1].split(":") for s in SHIFTS)])
+    duty_rows = duty_changes(first_ids["duty_change"], officer_ids, starts[shift_of], in_field, leave, last_seen,
+                             now_s, minutes_now, rng)
     by_grid = pair_arr[np.lexsort((pair_arr[:, 0], pair_arr[:, 1]))]
     ptr = np.searchsorted(by_grid[:, 1], np.arange(n_g + 1))
     if np.any(np.diff(ptr) == 0):
@@ -244,8 +248,8 @@ def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: date
                        district_id=Const(None))
 
     return Staff(
-        tables=[centres, workstations, users, shifts, officers, officer_grid, positions, members, departments,
-                route_rows],
+        tables=[centres, workstations, users, shifts, officers, officer_grid, positions, duty_rows, members,
+                departments, route_rows],
         city_centre_id=city_id,
         district_centre_ids=district_centres,
         street_centre_ids=street_centres,
