@@ -1,7 +1,7 @@
 # Developer entry points; CI runs `make test` through .ci/run.
 #   make venv    create .venv and install the project with its test extras
 #   make run     start the app (ARGS="..." are passed on)
-#   make test    pytest (offscreen Qt), then the import-linter layering contracts
+#   make test    pytest (offscreen Qt, one process per core), then the import-linter contracts
 #   make lint    ruff and the import-linter contracts
 #   make bench   run every benchmarks/bench_*.py
 #   make translations  extract strings into the .ts catalogue and compile the .qm
@@ -13,6 +13,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARGS ?=
 PYTEST_ARGS ?=
+# test processes (pytest-xdist): one per core; files stay whole so module fixtures are built once
+PYTEST_JOBS ?= auto
 
 # First of these that is Python 3.11 or newer; evaluated only when the venv is built.
 PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
@@ -36,7 +38,7 @@ run: venv
 	$(BIN)/commandcenter $(ARGS)
 
 test: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(PYTEST_JOBS) --dist loadfile $(PYTEST_ARGS)
 	$(BIN)/lint-imports
 
 lint: venv
