@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..admin_labels import day_kind_label
 from ..db import open_database
 from ..i18n import translate
 from ..services.admin import AdminService
@@ -34,7 +35,7 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     for e in entries:
-        print(f"{e.day}  {e.kind:<8} {e.name}")
+        print(f"{e.day}  {day_kind_label(e.kind):<8} {e.name}")  # the kind worded, not its code
     if not covered:
         print(translate("cli", "{year} is not covered: working-time limits count Monday to Friday only").format(
             year=args.year))
