@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -48,6 +49,7 @@ from ...services.shifts import (
 from .shift_dialog import ShiftDialog
 
 SHIFT_PANEL_WIDTH = 440
+USER_ROLE = Qt.ItemDataRole.UserRole + 1  # (display name, role code) of a user in the combo, to reword
 
 
 class ShiftPanel:
@@ -131,6 +133,9 @@ class ShiftPanel:
         self.unassign_button.setText(QCoreApplication.translate("RosterView", "Remove selected members"))
         self.add_user_button.setText(QCoreApplication.translate("RosterView", "Add operator"))
         self.user_combo.setToolTip(QCoreApplication.translate("RosterView", "Operators and supervisors who can work the shift"))
+        for i in range(self.user_combo.count()):  # the role in the new language
+            name, role = self.user_combo.itemData(i, USER_ROLE)
+            self.user_combo.setItemText(i, f"{name} ({role_label(role)})")
         self._render_board()
         self._show_members()
 
@@ -159,6 +164,7 @@ class ShiftPanel:
         self.user_combo.clear()
         for u in users:
             self.user_combo.addItem(f"{u.display_name} ({role_label(u.role)})", u.id)
+            self.user_combo.setItemData(self.user_combo.count() - 1, (u.display_name, u.role), USER_ROLE)
         self._render_board()
         self._show_members()
         self.shifts_loaded.emit()
