@@ -14,6 +14,7 @@ the dialog, and the warning is read again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,7 +43,8 @@ from ...gui.style import ERROR
 from ...i18n import current_language
 from ...itemmodels.warnings import category_text
 from ...labels import describe_error, status_label
-from ...services.warning_actions import ActKind
+from ...services.auth import Principal
+from ...services.warning_actions import ActKind, WarningActionService
 from ...shapes.cases import CaseDetail, CaseRow
 from ...shapes.warnings import WarningItem, WarningStatus
 from ...warning_labels import evidence_text, kind_label
@@ -51,6 +53,9 @@ from ...widgets.case_detail import CaseDetailPanel
 from ..case_reveal import wire_reveal
 
 log = logging.getLogger(__name__)
+
+# one of the service's answers, given the service, the principal, the warning's id and the text
+Answer = Callable[[WarningActionService, Principal, int, str], WarningItem]
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -280,7 +285,7 @@ class WarningDetailDialog(QDialog):
         self._answer(lambda a, p, w, text: a.act(p, w, kind, text),
                      self.tr("Write what the patrol task or case is to do."), done)
 
-    def _answer(self, call, missing: str, done: str) -> None:  # type: ignore[no-untyped-def]
+    def _answer(self, call: Answer, missing: str, done: str) -> None:
         text = self.note.toPlainText().strip()
         if not text:
             self._say(missing, error=True)
