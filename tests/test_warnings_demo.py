@@ -57,9 +57,23 @@ def test_every_planted_pattern_is_found_and_precision_is_reported(demo) -> None:
         assert any(w.kind is p.kind and set(p.case_ids) <= set(w.case_ids) for w in items), p
     planted_cases = {c for p in planted for c in p.case_ids}
     explained = [w for w in items if planted_cases & set(w.case_ids)]
+    precision = len(explained) / len(items)
     print(f"\nwarnings: {len(items)}, planted or following from a plant: {len(explained)} "
-          f"({len(explained) / len(items):.0%}); by kind: { {k.value: n for k, n in run.open_by_kind.items()} }")
+          f"({precision:.0%}); by kind: { {k.value: n for k, n in run.open_by_kind.items()} }")
     assert run.raised == len(items)
+    # the rest are recurrences the small city's density makes by chance (60 cases a day on
+    # 150 one-hectare grids: shuffling the categories among the same places gives as many), so
+    # the floor holds what the other detectors keep: every one but a chance cluster is a plant
+    others = [w for w in items if w.kind is not WarningKind.RECURRENCE]
+    assert sum(w in explained for w in others) >= len(others) - 1
+    assert precision >= 0.15
+
+
+def test_unrelated_cases_do_not_share_a_spot(demo) -> None:  # type: ignore[no-untyped-def]
+    """Cases are scattered around their grid's spots (a shared point made chance recurrences)."""
+    with demo.read() as s:
+        points = s.execute(select(Case.lon, Case.lat)).all()
+    assert len(set(points)) >= 0.99 * len(points)
 
 
 def test_no_refire_without_new_evidence_and_reopen_on_a_new_case(demo) -> None:  # type: ignore[no-untyped-def]

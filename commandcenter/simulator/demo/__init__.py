@@ -230,6 +230,7 @@ def build_rows(db: Database, *, scale: str = "small", days: int = 30, seed: int 
         numbering_centre=staff.city_centre_id,
         grid_district=ix.grid_district,
         grid_points=points,
+        grid_polygons=np.array([g.polygon for g in grids], dtype=object),
         grid_addresses=_addresses(city, rng),
         staff=staff,
         first_ids=first_ids,

@@ -75,6 +75,7 @@ class CaseSetting:
     numbering_centre: int  # whose daily sequence numbers cases (`lifecycle.numbering_centre`)
     grid_district: np.ndarray
     grid_points: np.ndarray  # [grid, k, lon/lat]
+    grid_polygons: np.ndarray  # [grid] lon/lat shapely polygons (cases are scattered inside)
     grid_addresses: np.ndarray  # [grid, a] object
     staff: Staff
     first_ids: dict[str, int]

@@ -67,6 +67,7 @@ from .fieldloop import (
 )
 from .people import mobile_numbers
 from .rows import NONE, Const, Lookup, Nullable, TableRows, labels, table
+from .scatter import case_points
 from .texts import (
     DESCRIPTIONS,
     REJECT_REASONS,
@@ -269,7 +270,9 @@ class CasePlanner:
         major_of = np.array([majors.index(c[:2]) for c in s.category_codes])
         prio = _choice(rng, prio_table, major_of[cat])
         grid = rng.choice(len(self.grid_p), size=n, p=self.grid_p)
-        point = s.grid_points[grid, rng.integers(s.grid_points.shape[1], size=n)]
+        # scattered by a generator of its own, so the draws after it stay as they were
+        point = case_points(s.grid_points, s.grid_polygons, grid, rng.integers(s.grid_points.shape[1], size=n),
+                            np.random.default_rng([int(ids[0]), 5]))
         address = s.grid_addresses[grid, rng.integers(s.grid_addresses.shape[1], size=n)]
         centre = s.grid_centre[grid]
         district = s.grid_district[grid]
