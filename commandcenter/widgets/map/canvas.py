@@ -105,7 +105,7 @@ class MapCanvas(BasemapLayers, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
 
-        self._stack = LayerStack(self._box, self)
+        self._stack = LayerStack(self._box, self, self._view.viewport())
         self._basemap_item, self._choropleth = self._stack.basemap, self._stack.choropleth
         self._boundary_item, self._grid_highlight = self._stack.boundaries, self._stack.grid_highlight
         self._case_item, self._officer_item = self._stack.cases, self._stack.officers
@@ -160,6 +160,7 @@ class MapCanvas(BasemapLayers, QWidget):
             self.retranslate_ui()
         elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._stack.labels.restyle()  # halo and text follow the theme and the font size
+            self._stack.invalidate()
         super().changeEvent(event)
 
     # -- data ---------------------------------------------------------------------------------
@@ -271,6 +272,7 @@ class MapCanvas(BasemapLayers, QWidget):
             self._recolour()
         if layer == "boundaries":
             self._choropleth.set_boundaries_drawn(visible)
+            self._stack.invalidate()
         self._set_hover_text("")
 
     def is_layer_visible(self, layer: str) -> bool:
@@ -437,6 +439,7 @@ class MapCanvas(BasemapLayers, QWidget):
             self._boundaries, self._grids, None if geo is None else geo.geoms,
             None if geo is None else geo.grid_of_polygon, self._roads, self._projection)
         self._stack.labels.set_candidates(candidates, QRectF() if geo is None else geo.bounds)
+        self._stack.invalidate()
 
     def _draw_boundaries(self) -> np.ndarray:
         """Draw the street and community lines; return their segments' keys (see layers)."""
@@ -458,6 +461,7 @@ class MapCanvas(BasemapLayers, QWidget):
             )
         )
         self._choropleth.set_fills(fills)
+        self._stack.invalidate()
         self._update_legend()
 
     def _update_legend(self) -> None:

@@ -21,7 +21,9 @@ from ...shapes.map import MapBoundary
 from .geometry import GridGeometry, ring_arrays, ring_segments, segment_keys, segments_path
 from .labels import LabelItem
 from .roads import RoadItem
+from .static_layers import StaticLayersItem
 from .style import (
+    BACKGROUND_COLOUR,
     BASEMAP_FILL_ALPHA,
     CASE_OUTLINE,
     CASE_SYMBOL,
@@ -40,6 +42,8 @@ from .style import (
     STREET_LINE,
 )
 from .tiles import TileItem
+
+STATIC_DECODE_BUDGET_S = 0.03  # tiles decoded per render of the cached ground image
 
 
 def cosmetic_pen(colour: str | QColor, width: float) -> QPen:
@@ -309,7 +313,7 @@ def choropleth_fills(
 class LayerStack:
     """Every item of the map in drawing order, each belonging to one of :data:`LAYERS`."""
 
-    def __init__(self, box: pg.ViewBox, widget: QWidget) -> None:
+    def __init__(self, box: pg.ViewBox, widget: QWidget, viewport: QWidget) -> None:
         self.basemap = pg.ImageItem(axisOrder="row-major")
         self.tiles = TileItem()
         self.roads = RoadItem()
@@ -335,7 +339,7 @@ class LayerStack:
             ("roads", self.roads, 5),
             ("boundaries", self.boundaries, 10),
             ("labels", self.labels, 18),
-            ("grids", self.grid_highlight, 15),
+            ("grids", self.grid_highlight, 15),  # live, between the two cached images (below)
             ("officers", self.officers, 20),
             ("cases", self.cases, 25),
             ("cases", self.ring, 30),
@@ -345,6 +349,22 @@ class LayerStack:
             item.setZValue(z)
             box.addItem(item)
             self._items[layer].append(item)
+        # The layers that change only with the data or the view are drawn through cached images
+        # (see static_layers): the ground under the overlays (area outlines 12, warnings 13) and
+        # the names above them. Decoding tiles is then off the frame path, so it may take longer.
+        self.ground = StaticLayersItem([self.basemap, self.tiles, self.choropleth, self.roads, self.boundaries],
+                                       viewport, QColor(BACKGROUND_COLOUR))
+        self.names = StaticLayersItem([self.labels], viewport)
+        self.tiles.decode_budget_s = STATIC_DECODE_BUDGET_S
+        self.tiles.changed.connect(self.ground.refresh_later)
+        for item, z in ((self.ground, 11), (self.names, 18)):
+            item.setZValue(z)
+            box.addItem(item, ignoreBounds=True)
+
+    def invalidate(self) -> None:
+        """The static layers' content changed (data, colours, style): render them anew."""
+        self.ground.invalidate()
+        self.names.invalidate()
 
     def show(self, visible: dict[str, bool], basemap: bool, ring: bool, tiles: bool = False) -> None:
         """Show the items of the visible layers; the basemap and the ring only when they exist.
@@ -361,7 +381,12 @@ class LayerStack:
                     shown = shown and tiles
                 elif item is self.ring:
                     shown = shown and ring
-                item.setVisible(shown)
+                for static in (self.ground, self.names):
+                    if item in static.layers:
+                        static.set_shown(item, shown)
+                        break
+                else:
+                    item.setVisible(shown)
 
 
 def hit_test(

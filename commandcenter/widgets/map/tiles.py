@@ -12,7 +12,7 @@ import math
 import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -26,7 +26,13 @@ PARENT_LEVELS = 3  # how far up a missing tile borrows a coarser one
 
 
 class TileItem(pg.GraphicsObject):
-    """Tiles from a :class:`TileSource` drawn at their WGS-84 place, with the basemap's opacity."""
+    """Tiles from a :class:`TileSource` drawn at their WGS-84 place, with the basemap's opacity.
+
+    :attr:`changed` fires when a frame should be drawn again: a tile arrived, or decoding
+    stopped at the frame's budget (:attr:`decode_budget_s`) with tiles left to decode.
+    """
+
+    changed = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -36,6 +42,7 @@ class TileItem(pg.GraphicsObject):
         self._crs = CRS_WGS84
         self._opacity = 1.0
         self._rect = QRectF()
+        self.decode_budget_s = DECODE_BUDGET_S
         self.drawn: list[tuple[int, int, int]] = []  # the tiles of the last frame, for tests
 
     def set_source(self, source: TileSource | None, projection: LocalProjection | None, crs: str,
@@ -43,10 +50,10 @@ class TileItem(pg.GraphicsObject):
         """Draw ``source``'s tiles over ``bounds`` (the data's extent, generously padded)."""
         self.prepareGeometryChange()
         if self._source is not None:
-            self._source.tile_ready.disconnect(self.update)
+            self._source.tile_ready.disconnect(self.changed)
         self._source, self._projection, self._crs, self._opacity = source, projection, crs, opacity
         if source is not None:
-            source.tile_ready.connect(self.update)
+            source.tile_ready.connect(self.changed)
         pad = max(bounds.width(), bounds.height())
         self._rect = bounds.adjusted(-pad, -pad, pad, pad)
         self.update()
@@ -83,7 +90,7 @@ class TileItem(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         painter.setOpacity(self._opacity)
-        deadline = time.perf_counter() + DECODE_BUDGET_S
+        deadline = time.perf_counter() + self.decode_budget_s
         deferred = False
         for x in xs:
             for y in ys:
@@ -92,7 +99,7 @@ class TileItem(pg.GraphicsObject):
                 self._draw_tile(painter, t, source, z, x, y, load)
         painter.restore()
         if deferred:  # the rest at the next frame: panning stays smooth while tiles fill in
-            QTimer.singleShot(0, self.update)
+            self.changed.emit()
 
     def _draw_tile(self, painter: QPainter, t, source: TileSource, z: int, x: int, y: int,  # type: ignore[no-untyped-def]
                    load: bool) -> None:

@@ -1,0 +1,150 @@
+"""The static layers (basemap, grid fills and lines, roads, boundaries, names) as one cached image.
+
+Drawing them costs tens of milliseconds a frame at city scale (tiles, ~100 fill paths, labels),
+yet they change only when the data, the style or the view does. :class:`StaticLayersItem`
+renders them once into a viewport-sized image for the current view and blits it; the live
+layers (markers, highlight, ring, warnings) stay separate items drawn on top.
+
+While the operator pans or zooms, the last image is drawn moved and scaled to the new view
+(a blit, a few milliseconds), and the sharp image is rendered once the view has been still for
+:data:`SETTLE_MS`. A view far from the last image (over 2x zoom, or less than half of it still
+on screen) and any change of content (a recolour, a layer switched, new roads) are rendered at
+once, so the screen never shows stale colours or a blurred jump.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+SETTLE_MS = 120  # the view still this long: render the sharp image
+MAX_PREVIEW_ZOOM = 2.0  # a preview scales the last image by at most this factor either way
+MIN_PREVIEW_COVER = 0.5  # ... and only while it still covers this share of the viewport
+
+
+class StaticLayersItem(pg.GraphicsObject):
+    """Paints its ``layers`` (hidden items of the same ViewBox) through one cached image."""
+
+    def __init__(self, layers: list[QGraphicsItem], viewport: QWidget, background: QColor | None = None) -> None:
+        """``background``: fill the image with it and draw it opaque (a faster blit), for the bottom layers."""
+        super().__init__()
+        self._layers = layers
+        self._background = background
+        self._shown = dict.fromkeys(map(id, layers), True)
+        self._viewport = viewport  # the labels lay out in its rectangle
+        self._image: QImage | None = None
+        self._image_transform = QTransform()
+        self._dirty = True  # content changed: the next paint renders
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._render_settled)
+        self._render_now = False
+        self.renders = 0  # sharp images rendered, for tests and the benchmark
+        self.previews = 0  # frames that drew a moved or scaled earlier image
+        for layer in layers:
+            layer.setVisible(False)  # painted here, never by the scene itself
+
+    @property
+    def layers(self) -> list[QGraphicsItem]:
+        return self._layers
+
+    def set_shown(self, layer: QGraphicsItem, shown: bool) -> None:
+        if self._shown[id(layer)] != shown:
+            self._shown[id(layer)] = shown
+            self.invalidate()
+
+    def is_shown(self, layer: QGraphicsItem) -> bool:
+        return self._shown[id(layer)]
+
+    def invalidate(self) -> None:
+        """The layers' content changed: the next frame renders a new image."""
+        self._dirty = True
+        self.update()
+
+    def refresh_later(self) -> None:
+        """Something arrived (a tile): render anew once the view is still, keeping the image meanwhile."""
+        if self._image is None:
+            self.invalidate()
+        else:
+            self._settle.start()
+
+    @property
+    def settled(self) -> bool:
+        """True when the image on screen was rendered for the view shown (no preview pending)."""
+        return not self._dirty and not self._settle.isActive()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        # everywhere the view may go: the image covers the viewport, wherever that is
+        return QRectF(-1e9, -1e9, 2e9, 2e9)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        t = painter.transform()
+        size = self._viewport.size() * self._viewport.devicePixelRatioF()
+        image = self._image
+        fresh = image is not None and image.size() == size and t == self._image_transform
+        if not fresh and not self._dirty and not self._render_now and self._previewable(t):
+            assert image is not None
+            painter.save()
+            painter.setTransform(self._image_transform.inverted()[0] * t)
+            painter.drawImage(0, 0, image)
+            painter.restore()
+            self.previews += 1
+            self._settle.start()
+            return
+        if not fresh or self._dirty or self._render_now:
+            image = self._render(t)
+        assert image is not None
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(0, 0, image)
+        painter.restore()
+
+    def _previewable(self, t: QTransform) -> bool:
+        if self._image is None or self._image.size() != self._viewport.size() * self._viewport.devicePixelRatioF():
+            return False
+        scale = abs(t.m11() / self._image_transform.m11()) if self._image_transform.m11() else 0.0
+        if not 1 / MAX_PREVIEW_ZOOM <= scale <= MAX_PREVIEW_ZOOM:
+            return False
+        view = QRectF(self._viewport.rect())
+        moved = (self._image_transform.inverted()[0] * t).mapRect(view)
+        cover = moved.intersected(view)
+        return cover.width() * cover.height() >= MIN_PREVIEW_COVER * view.width() * view.height()
+
+    def _render_settled(self) -> None:
+        self._render_now = True
+        self.update()
+
+    def _render(self, t: QTransform) -> QImage:
+        """Paint the shown layers, in z order, for the device transform ``t`` into a new image."""
+        ratio = self._viewport.devicePixelRatioF()
+        self._dirty = self._render_now = False  # a layer may ask again while painting (tiles left)
+        self._settle.stop()
+        opaque = self._background is not None
+        image = QImage(self._viewport.size() * ratio,
+                       QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        if self._background is not None:
+            image.fill(self._background)
+        else:
+            image.fill(0)
+        view = QRectF(self._viewport.rect())
+        painter = QPainter(image)
+        for layer in sorted(self._layers, key=lambda item: item.zValue()):
+            if not self._shown[id(layer)]:
+                continue
+            item_t = layer.transform() * t
+            option = QStyleOptionGraphicsItem()
+            option.exposedRect = item_t.inverted()[0].mapRect(view)  # type: ignore[attr-defined]
+            painter.save()
+            painter.setTransform(item_t)
+            layer.paint(painter, option, self._viewport)
+            painter.restore()
+        painter.end()
+        self._image, self._image_transform = image, QTransform(t)
+        self.renders += 1
+        return image
