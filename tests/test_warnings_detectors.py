@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -68,6 +69,15 @@ def test_repeat_caller_counts_related_matters_of_one_major_class() -> None:
     assert found.case_ids == (3, 1, 2) and found.evidence["categories"] == 3
     unrelated = [fact(1, cat="1201", caller="a"), fact(2, cat="0101", caller="a"), fact(3, cat="1201", caller="b")]
     assert repeat_callers(unrelated, NOW, RepeatCallerParams()) == []
+
+
+def test_a_repeat_caller_counts_the_calls_merged_into_someone_elses_case() -> None:
+    calls = [fact(1, cat="1201", caller="a"), fact(2, cat="1202", caller="b", dx=900),
+             fact(3, cat="1204", caller="c", ago=2 * DAY)]
+    assert repeat_callers(calls, NOW, RepeatCallerParams()) == []
+    calls[1:] = [replace(calls[1], callers=("a",)), replace(calls[2], callers=("a", "d"))]
+    (found,) = repeat_callers(calls, NOW, RepeatCallerParams())
+    assert found.key == "repeat_caller:a:12" and found.case_ids == (3, 1, 2)
 
 
 def test_dispute_pair_is_the_same_party_at_the_same_address() -> None:

@@ -82,3 +82,20 @@ def test_a_department_late_three_days_running_is_chronically_late(db, city, oper
     late = [w for w in WarningService(db).list_warnings(clock) if w.kind is WarningKind.CHRONIC_LATENESS]
     assert {w.subject for w in late} == {"城管执法局", "龙桥街道"}
     assert all(w.evidence["due"] == 15 and w.evidence["on_time"] == 3 and len(w.case_ids) == 12 for w in late)
+
+
+def test_a_caller_merged_into_other_cases_is_a_repeat_caller(db, city, operator) -> None:  # type: ignore[no-untyped-def]
+    from commandcenter.models import CaseReporter
+
+    cases, service = CaseService(db), WarningService(db)
+    ids = [cases.report(operator, NewCase(source=SourceChannel.HOTLINE_12345, category_id=city.category_id,
+                                          priority=Priority.NORMAL, description="楼上噪音", lon=grid_centre(k)[0],
+                                          lat=grid_centre(k)[1], reporter_name="王", reporter_phone=phone)).id
+           for k, phone in enumerate(("13812345678", "13900001111", "13700002222"))]
+    assert [w for w in service.update_for_cases(operator, ids) if w.kind is WarningKind.REPEAT_CALLER] == []
+    with db.unit_of_work() as s:  # the first caller called again about the other two (merged at intake)
+        for cid in ids[1:]:
+            s.add(CaseReporter(case_id=cid, name="王", phone="13812345678", source="hotline_12345",
+                               reported_at=db.clock.now(), added_at=db.clock.now()))
+    (found,) = [w for w in service.update_for_cases(operator, ids[1:2]) if w.kind is WarningKind.REPEAT_CALLER]
+    assert found.case_ids == tuple(ids) and found.subject == "138****5678"

@@ -1,7 +1,8 @@
 """Repeat callers and dispute pairs: the same people coming back about the same matter.
 
 *Repeat caller*: one phone number (an opaque key; the service hashes the number) reporting
-matters of one major class — "related" matters — `min_calls` times in `days` days.
+matters of one major class — "related" matters — `min_calls` times in `days` days, counting
+the cases it reported and those it called about again after someone else (`CaseFact.callers`).
 
 *Dispute pair*: disputes (矛盾纠纷, major class "12") at one address in which the same party
 (the same phone, else the same name) reports `min_cases` times in `days` days: a dispute that
@@ -35,8 +36,8 @@ def repeat_callers(facts: Iterable[CaseFact], as_of: int, params: RepeatCallerPa
     wanted = set(focus) if focus is not None else None
     groups: dict[tuple[str, str], list[CaseFact]] = defaultdict(list)
     for f in _window(facts, as_of, params.days):
-        if f.caller:
-            groups[(f.caller, major_of(f.category))].append(f)
+        for caller in {f.caller, *f.callers} - {""}:
+            groups[(caller, major_of(f.category))].append(f)
     out = []
     for (caller, major), cases in sorted(groups.items()):
         if len(cases) < params.min_calls or not _wanted(cases, wanted):

@@ -21,7 +21,9 @@ class CaseFact:
     """One case as the detectors see it; times are UTC epoch seconds.
 
     `caller` and `party` are opaque keys (the service hashes the reporter's phone and name), so
-    no detector ever holds personal data; empty when the report had none.
+    no detector ever holds personal data; empty when the report had none. `callers` are the
+    further callers about the case (a call merged into it at intake, a merged duplicate's
+    reporter), keyed the same way: each of them called about this matter too.
     """
 
     id: int
@@ -35,6 +37,7 @@ class CaseFact:
     address: str = ""
     caller: str = ""
     party: str = ""
+    callers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

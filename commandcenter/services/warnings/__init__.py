@@ -190,7 +190,8 @@ class WarningService(ServiceBase):
                               start=at - params.dispute.days * DAY, end=at)
             banded = F.read(s, p, got, F.banded(params.trend.weeks + 1, all_categories=True),
                             **F.band_params(trend_windows(at, params.trend)))
-            findings = [*recurrences(recent, at, params.recurrence), *repeat_callers(recent, at, params.repeat_caller),
+            callers, _ = F.further_callers(s, got, recent, F.FURTHER_IN_WINDOW, start=at - int(days * DAY), end=at)
+            findings = [*recurrences(recent, at, params.recurrence), *repeat_callers(callers, at, params.repeat_caller),
                         *dispute_pairs(disputes, at, params.dispute), *rising_trends(banded, at, params.trend),
                         *clusters(recent, at, params.cluster)]
             last_day = self._local_today(principal, as_of) - timedelta(days=1)
@@ -228,10 +229,14 @@ class WarningService(ServiceBase):
         cats = F.categories_of(p, {f.category for f in focus})
         banded = F.read(s, p, got, F.banded(tr.weeks + 1, all_categories=False), categories=cats,
                         **F.band_params(trend_windows(at, tr)))
-        phones = sorted({got.phones[i] for i in ids if i in got.phones})
+        # the focus cases' callers, first and further, and every case any of them called about
+        focus, further = F.further_callers(s, got, focus, F.FURTHER_BY_ID, ids=ids)
+        phones = sorted({got.phones[i] for i in ids if i in got.phones} | further)
         calls = F.read(s, p, got, F.BY_PHONE, phones=phones, start=at - max(params.repeat_caller.days,
                                                                              params.dispute.days) * DAY,
                        end=at) if phones else []
+        if calls:
+            calls, _ = F.further_callers(s, got, calls, F.FURTHER_BY_ID, ids=[f.id for f in calls])
         disputes: list[CaseFact] = []
         mine = [f for f in focus if major_of(f.category) == params.dispute.major and f.address]
         if mine:

@@ -1,7 +1,8 @@
 """Reading the detectors' case facts from the database: around a few cases, or a whole window.
 
 Every read goes through an index: one category's cases by report time
-(`ix_case_category_reported`), one caller's by phone (`ix_case_reporter_phone`), so the
+(`ix_case_category_reported`), one caller's by phone (`ix_case_reporter_phone`, and the cases
+it called about again after someone else by `ix_case_reporter_phone_no`), so the
 incremental path reads a few hundred rows however large the history. Rejected and merged
 cases are not evidence (an invalid report, a duplicate of one already counted); drill cases
 count on a demo database only, as in every figure. Phones and names become opaque keys here.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -27,7 +28,7 @@ from ...domain.entities import Entity
 from ...domain.enums import CaseStatus
 from ...domain.warnings import CaseFact, DueFact
 from ...geometry.projection import METRES_PER_DEGREE_LAT
-from ...models import Case, Category, Community, Grid
+from ...models import Case, CaseReporter, Category, Community, Grid
 from ..drill_scope import counted_in_figures
 
 _EXCLUDED = (CaseStatus.REJECTED.value, CaseStatus.MERGED.value)
@@ -107,7 +108,15 @@ BY_ID = _counted(Case.id.in_(bindparam("ids", expanding=True)))
 NEAR = _counted(Case.category_id == bindparam("category"), _window(),
                 Case.lon.between(bindparam("lon0"), bindparam("lon1")),
                 Case.lat.between(bindparam("lat0"), bindparam("lat1")))
-BY_PHONE = _counted(Case.reporter_phone.in_(bindparam("phones", expanding=True)), _window())
+BY_PHONE = _counted(or_(Case.reporter_phone.in_(bindparam("phones", expanding=True)),
+                        Case.id.in_(select(CaseReporter.case_id)
+                                    .where(CaseReporter.phone.in_(bindparam("phones", expanding=True))))),
+                    _window())
+# the further callers (case_reporter) of some cases, or of every case reported in a window
+FURTHER_BY_ID = select(CaseReporter.case_id, CaseReporter.phone).where(
+    CaseReporter.case_id.in_(bindparam("ids", expanding=True)), CaseReporter.phone != "")
+FURTHER_IN_WINDOW = select(CaseReporter.case_id, CaseReporter.phone).join(Case, Case.id == CaseReporter.case_id) \
+    .where(_window(), CaseReporter.phone != "")
 BY_ADDRESS = _counted(Case.category_id.in_(bindparam("categories", expanding=True)),
                       Case.address.in_(bindparam("addresses", expanding=True)), _window())
 WINDOW = _counted(_window())
@@ -142,6 +151,26 @@ def read(s: Session, p: Places, into: FactSet, statement: Select[Any], **params:
                 into.phones[cid] = phone
         out.append(fact)
     return out
+
+
+def further_callers(s: Session, into: FactSet, facts: list[CaseFact], statement: Select[Any],
+                    **params: Any) -> tuple[list[CaseFact], set[str]]:
+    """`facts` with the further callers `statement` finds for them (`CaseFact.callers`, updated in
+    `into` too), and those callers' phone numbers."""
+    found: dict[int, set[str]] = {}
+    phones = set()
+    for cid, phone in s.connection().execute(statement, params):
+        found.setdefault(cid, set()).add(phone)
+        phones.add(phone)
+    out = []
+    for f in facts:
+        more = found.get(f.id)
+        if more:
+            keys = tuple(sorted({phone_key(x) for x in more} - {f.caller, ""}))
+            if keys != f.callers:
+                f = into.facts[f.id] = replace(f, callers=keys)
+        out.append(f)
+    return out, phones
 
 
 def box(lon: float, lat: float, metres: float) -> dict[str, float]:

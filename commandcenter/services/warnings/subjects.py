@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from ...domain.privacy import mask_phone
 from ...domain.warnings import Finding
-from ...models import Case, Community, Department, Grid, Street
+from ...models import Case, CaseReporter, Community, Department, Grid, Street
+from .facts import phone_key
 
 _TABLES = {"grid": Grid, "community": Community, "street": Street, "department": Department}
 
@@ -27,9 +28,15 @@ def subjects(s: Session, findings: Sequence[Finding]) -> list[str]:
         if level in _TABLES or level == "caller":
             wanted[level].add(int(ref))
     names: dict[tuple[str, int], str] = {}
+    phones: dict[tuple[int, str], str] = {}
     for level, ids in wanted.items():
         if level == "caller":
             rows = s.execute(select(Case.id, Case.reporter_phone).where(Case.id.in_(ids))).all()
+            further = s.execute(select(CaseReporter.case_id, CaseReporter.phone)
+                                .where(CaseReporter.case_id.in_(ids), CaseReporter.phone != "")).all()
+            for i, p in [*rows, *further]:  # the case's own reporter, or the further caller the key names
+                if p:
+                    phones[(i, phone_key(p))] = p
             names.update({("caller", i): mask_phone(p or "") for i, p in rows})
         else:
             model = _TABLES[level]
@@ -38,5 +45,10 @@ def subjects(s: Session, findings: Sequence[Finding]) -> list[str]:
     out = []
     for f in findings:
         level, ref = f.subject
+        if level == "caller":  # key "repeat_caller:<caller>:<major>"
+            phone = phones.get((int(ref), f.key.split(":")[1]))
+            if phone is not None:
+                out.append(mask_phone(phone))
+                continue
         out.append(str(ref) if level == "address" else names.get((level, int(ref)), f"{level} {ref}"))
     return out
