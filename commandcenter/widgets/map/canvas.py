@@ -229,6 +229,7 @@ class MapCanvas(BasemapLayers, QWidget):
             [brushes[m.priority] for m in self._cases],
             [CASE_SIZES[m.priority] for m in self._cases],
         )
+        self._stack.top.invalidate()
         self.highlight_case(self._highlighted_case, centre=False)
 
     def set_officer_markers(self, markers: Sequence[MapOfficerMarker]) -> None:
@@ -245,6 +246,7 @@ class MapCanvas(BasemapLayers, QWidget):
             [brushes.get(m.duty_status, brushes["off_duty"]) for m in self._officers],
             [OFFICER_SIZE] * len(self._officers),
         )
+        self._stack.top.invalidate()
 
     def set_roads(self, roads: Sequence[MapRoad]) -> None:
         """Draw the roads (main ones at every zoom, minor ones closer in) and name them."""

@@ -269,7 +269,12 @@ class LabelItem(pg.GraphicsObject):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        viewport = QRectF(widget.rect()) if widget is not None else QRectF(painter.viewport())
+        if widget is not None:
+            viewport = QRectF(widget.rect())
+        else:  # painted into an image (static_layers): lay out over all of it
+            device = painter.device()
+            ratio = device.devicePixelRatioF()
+            viewport = QRectF(0, 0, device.width() / ratio, device.height() / ratio)
         placed = self._placed(painter.transform(), viewport)
         painter.save()
         painter.resetTransform()

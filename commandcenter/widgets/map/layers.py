@@ -21,7 +21,7 @@ from ...shapes.map import MapBoundary
 from .geometry import GridGeometry, ring_arrays, ring_segments, segment_keys, segments_path
 from .labels import LabelItem
 from .roads import RoadItem
-from .static_layers import StaticLayersItem
+from .static_layers import MARGIN, StaticLayersItem
 from .style import (
     BACKGROUND_COLOUR,
     BASEMAP_FILL_ALPHA,
@@ -310,6 +310,21 @@ def choropleth_fills(
     return fills
 
 
+class MarkerItem(pg.ScatterPlotItem):
+    """Markers that are drawn into a cached image with a margin past the view (static_layers).
+
+    pyqtgraph draws only the markers inside the view; these also those in the margin, so a
+    pan over the cached image shows them.
+    """
+
+    def viewRect(self) -> QRectF:  # noqa: N802 - pyqtgraph override
+        rect = super().viewRect()
+        if rect is None:
+            return rect
+        mx, my = MARGIN * rect.width(), MARGIN * rect.height()
+        return rect.adjusted(-mx, -my, mx, my)
+
+
 class LayerStack:
     """Every item of the map in drawing order, each belonging to one of :data:`LAYERS`."""
 
@@ -321,10 +336,10 @@ class LayerStack:
         self.choropleth = ChoroplethItem()
         self.boundaries = OutlineItem(antialias=False)
         self.grid_highlight = OutlineItem(antialias=True)
-        self.cases = pg.ScatterPlotItem(
+        self.cases = MarkerItem(
             pxMode=True, symbol=CASE_SYMBOL, pen=pg.mkPen(CASE_OUTLINE, width=1), tip=None
         )
-        self.officers = pg.ScatterPlotItem(
+        self.officers = MarkerItem(
             pxMode=True,
             symbol=OFFICER_SYMBOL,
             size=OFFICER_SIZE,
@@ -350,21 +365,22 @@ class LayerStack:
             box.addItem(item)
             self._items[layer].append(item)
         # The layers that change only with the data or the view are drawn through cached images
-        # (see static_layers): the ground under the overlays (area outlines 12, warnings 13) and
-        # the names above them. Decoding tiles is then off the frame path, so it may take longer.
+        # (see static_layers): the ground under the overlays (area outlines 12, warnings 13, the
+        # highlighted grid 15), and the names with the markers above them (the ring stays live).
+        # Decoding tiles is then off the frame path, so it may take longer.
         self.ground = StaticLayersItem([self.basemap, self.tiles, self.choropleth, self.roads, self.boundaries],
                                        viewport, QColor(BACKGROUND_COLOUR))
-        self.names = StaticLayersItem([self.labels], viewport)
+        self.top = StaticLayersItem([self.labels, self.officers, self.cases], viewport)
         self.tiles.decode_budget_s = STATIC_DECODE_BUDGET_S
         self.tiles.changed.connect(self.ground.refresh_later)
-        for item, z in ((self.ground, 11), (self.names, 18)):
+        for item, z in ((self.ground, 11), (self.top, 18)):
             item.setZValue(z)
             box.addItem(item, ignoreBounds=True)
 
     def invalidate(self) -> None:
         """The static layers' content changed (data, colours, style): render them anew."""
         self.ground.invalidate()
-        self.names.invalidate()
+        self.top.invalidate()
 
     def show(self, visible: dict[str, bool], basemap: bool, ring: bool, tiles: bool = False) -> None:
         """Show the items of the visible layers; the basemap and the ring only when they exist.
@@ -381,7 +397,7 @@ class LayerStack:
                     shown = shown and tiles
                 elif item is self.ring:
                     shown = shown and ring
-                for static in (self.ground, self.names):
+                for static in (self.ground, self.top):
                     if item in static.layers:
                         static.set_shown(item, shown)
                         break

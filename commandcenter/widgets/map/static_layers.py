@@ -15,13 +15,14 @@ once, so the screen never shows stale colours or a blurred jump.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QRectF, QSize, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 SETTLE_MS = 120  # the view still this long: render the sharp image
 MAX_PREVIEW_ZOOM = 2.0  # a preview scales the last image by at most this factor either way
 MIN_PREVIEW_COVER = 0.5  # ... and only while it still covers this share of the viewport
+MARGIN = 0.25  # the image reaches this share of the viewport past each edge: a pan shows no gap
 
 
 class StaticLayersItem(pg.GraphicsObject):
@@ -33,9 +34,11 @@ class StaticLayersItem(pg.GraphicsObject):
         self._layers = layers
         self._background = background
         self._shown = dict.fromkeys(map(id, layers), True)
-        self._viewport = viewport  # the labels lay out in its rectangle
+        self._viewport = viewport  # the image covers it, and a margin around
         self._image: QImage | None = None
-        self._image_transform = QTransform()
+        self._image_transform = QTransform()  # view to image pixels (logical)
+        self._view_transform = QTransform()  # view to viewport when the image was rendered
+        self._size = QSize()  # the viewport's size then
         self._dirty = True  # content changed: the next paint renders
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -84,35 +87,29 @@ class StaticLayersItem(pg.GraphicsObject):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         t = painter.transform()
-        size = self._viewport.size() * self._viewport.devicePixelRatioF()
         image = self._image
-        fresh = image is not None and image.size() == size and t == self._image_transform
+        fresh = image is not None and self._size == self._viewport.size() and t == self._view_transform
         if not fresh and not self._dirty and not self._render_now and self._previewable(t):
-            assert image is not None
-            painter.save()
-            painter.setTransform(self._image_transform.inverted()[0] * t)
-            painter.drawImage(0, 0, image)
-            painter.restore()
             self.previews += 1
             self._settle.start()
-            return
-        if not fresh or self._dirty or self._render_now:
+        elif not fresh or self._dirty or self._render_now:
             image = self._render(t)
         assert image is not None
         painter.save()
-        painter.resetTransform()
+        painter.setTransform(self._image_transform.inverted()[0] * t)  # a plain blit when fresh
         painter.drawImage(0, 0, image)
         painter.restore()
 
     def _previewable(self, t: QTransform) -> bool:
-        if self._image is None or self._image.size() != self._viewport.size() * self._viewport.devicePixelRatioF():
+        if self._image is None or self._size != self._viewport.size():
             return False
-        scale = abs(t.m11() / self._image_transform.m11()) if self._image_transform.m11() else 0.0
+        scale = abs(t.m11() / self._view_transform.m11()) if self._view_transform.m11() else 0.0
         if not 1 / MAX_PREVIEW_ZOOM <= scale <= MAX_PREVIEW_ZOOM:
             return False
         view = QRectF(self._viewport.rect())
-        moved = (self._image_transform.inverted()[0] * t).mapRect(view)
-        cover = moved.intersected(view)
+        ratio = self._image.devicePixelRatio()
+        whole = QRectF(0, 0, self._image.width() / ratio, self._image.height() / ratio)
+        cover = (self._image_transform.inverted()[0] * t).mapRect(whole).intersected(view)
         return cover.width() * cover.height() >= MIN_PREVIEW_COVER * view.width() * view.height()
 
     def _render_settled(self) -> None:
@@ -122,29 +119,33 @@ class StaticLayersItem(pg.GraphicsObject):
     def _render(self, t: QTransform) -> QImage:
         """Paint the shown layers, in z order, for the device transform ``t`` into a new image."""
         ratio = self._viewport.devicePixelRatioF()
+        size = self._viewport.size()
+        mx, my = round(MARGIN * size.width()), round(MARGIN * size.height())
+        t_image = t * QTransform.fromTranslate(mx, my)
         self._dirty = self._render_now = False  # a layer may ask again while painting (tiles left)
         self._settle.stop()
         opaque = self._background is not None
-        image = QImage(self._viewport.size() * ratio,
+        image = QImage((size + QSize(2 * mx, 2 * my)) * ratio,
                        QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(ratio)
         if self._background is not None:
             image.fill(self._background)
         else:
             image.fill(0)
-        view = QRectF(self._viewport.rect())
+        whole = QRectF(0, 0, size.width() + 2 * mx, size.height() + 2 * my)
         painter = QPainter(image)
         for layer in sorted(self._layers, key=lambda item: item.zValue()):
             if not self._shown[id(layer)]:
                 continue
-            item_t = layer.transform() * t
+            item_t = layer.transform() * t_image
             option = QStyleOptionGraphicsItem()
-            option.exposedRect = item_t.inverted()[0].mapRect(view)  # type: ignore[attr-defined]
+            option.exposedRect = item_t.inverted()[0].mapRect(whole)  # type: ignore[attr-defined]
             painter.save()
             painter.setTransform(item_t)
-            layer.paint(painter, option, self._viewport)
+            layer.paint(painter, option, None)  # no widget: the labels lay out over the whole image
             painter.restore()
         painter.end()
-        self._image, self._image_transform = image, QTransform(t)
+        self._image, self._image_transform = image, t_image
+        self._view_transform, self._size = QTransform(t), size
         self.renders += 1
         return image
