@@ -18,7 +18,7 @@ _READ = select(AppMeta.value).where(AppMeta.key == KEY)  # built once: read at e
 
 
 def read_params(s: Session) -> WarningParams:
-    text = s.scalar(_READ)
+    text = s.connection().execute(_READ).scalar()  # a Core read: the ORM's per-statement work is most of it
     return WarningParams.from_json(text) if text else WarningParams()
 
 
