@@ -64,6 +64,7 @@ PROBLEMS: dict[str, str] = {
     "kind": N("admin_errors", "A calendar day is a holiday or an adjusted working day."),
     "workday_not_weekend": N("admin_errors", "Only a Saturday or Sunday can become an adjusted working day."),
     "day_taken": N("admin_errors", "This day is already in the calendar; remove it first."),
+    "warning_param": N("admin_errors", "A warning rule's value is out of range ({field}: {lo:g} to {hi:g})."),
 }
 STALE_KINDS: dict[str, str] = {
     "user": N("admin_errors", "user"),

@@ -91,7 +91,7 @@ def test_the_screen_is_offered_only_with_a_manage_right(qtbot, db, city) -> None
     assert [widget.tabs.tabText(i) for i in range(widget.tabs.count())] == ["Holidays"]
     full = AdminView(ctx)
     qtbot.addWidget(full)
-    assert full.tabs.count() == 5
+    assert full.tabs.count() == 6
 
 
 def test_add_a_user_through_the_dialog(view, qtbot, db) -> None:  # type: ignore[no-untyped-def]

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from commandcenter.admin_labels import describe_admin_error
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.domain.warnings import RecurrenceParams, WarningParams
-from commandcenter.errors import PermissionDenied
+from commandcenter.errors import PermissionDenied, ValidationError
 from commandcenter.models import AuditEntry
 from commandcenter.services.auth import demo_principal, system_principal
 from commandcenter.services.lifecycle import CaseService
@@ -47,6 +48,10 @@ def test_the_detectors_read_the_parameters_an_administrator_set(db, city, operat
     admin = demo_principal(db, "admin")
     with pytest.raises(PermissionDenied):
         service.set_params(operator, WarningParams())
+    with pytest.raises(ValidationError) as refused:  # a one-case "pattern" is no rule
+        service.set_params(admin, WarningParams(recurrence=RecurrenceParams(min_cases=1)))
+    assert describe_admin_error(refused.value) == \
+        "A warning rule's value is out of range (recurrence.min_cases: 2 to 50)."
     service.set_params(admin, WarningParams(recurrence=RecurrenceParams(min_cases=4)))
     assert service.params(operator).recurrence.min_cases == 4
     ids = _report(db, operator, city, 3)

@@ -38,8 +38,9 @@ from ...domain.warnings import (
     rising_trends,
     trend_windows,
 )
+from ...domain.warnings.limits import out_of_range
 from ...domain.warnings.params import DAY
-from ...errors import NotFound
+from ...errors import NotFound, ValidationError
 from ...models import EarlyWarning, User, to_epoch
 from ...shapes.warnings import WarningDigest, WarningItem, WarningKind, WarningRun, WarningStatus
 from .. import audit
@@ -148,8 +149,14 @@ class WarningService(ServiceBase):
             return read_params(s)
 
     def set_params(self, principal: Principal, params: WarningParams) -> None:
-        """An administrator's change of the detectors' parameters (audited); the next run uses them."""
+        """An administrator's change of the detectors' parameters (audited); the next run uses them.
+        A value outside its range (`limits.LIMITS`) is refused with ValidationError."""
         self.allow(principal, Action.MANAGE_CATEGORIES)
+        wrong = out_of_range(params)
+        if wrong is not None:
+            detector, name, lo, hi = wrong
+            raise ValidationError(f"{detector}.{name} outside {lo:g}..{hi:g}", field=f"{detector}.{name}",
+                                  problem="warning_param", lo=lo, hi=hi)
         with self.db.unit_of_work() as s:
             write_params(s, params)
             audit.append(s, principal, "set_warning_params", "warning", None, json.loads(params.to_json()))

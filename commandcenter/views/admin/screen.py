@@ -1,5 +1,5 @@
-"""The admin screen: users, roles & permissions, centres, categories & time limits, and the
-holiday calendar, each a tab shown to a principal with its MANAGE_* right.
+"""The admin screen: users, roles & permissions, centres, categories & time limits, the
+holiday calendar and the warning rules, each a tab shown to a principal with its MANAGE_* right.
 
 The screen is offered (`SCREEN.available`) only to principals with at least one of them.
 Tabs load when the screen is first shown; other seats' changes arrive through the change feed.
@@ -21,6 +21,7 @@ from .categories_tab import CategoriesTab
 from .centres_tab import CentresTab
 from .holidays_tab import HolidaysTab
 from .users_tab import PermissionsTab, UsersTab
+from .warning_rules_tab import WarningRulesTab
 
 MANAGE_ACTIONS: tuple[Action, ...] = (Action.MANAGE_USERS, Action.MANAGE_CENTRES, Action.MANAGE_CATEGORIES,
                                       Action.MANAGE_TIME_LIMITS, Action.MANAGE_HOLIDAYS)
@@ -35,6 +36,7 @@ class AdminView(QWidget):
         self.setObjectName("adminScreen")
         self.tabs = QTabWidget(objectName="adminTabs")
         self.users = self.permissions = self.centres = self.categories = self.holidays = None
+        self.warning_rules: WarningRulesTab | None = None
         # (tab, the entities whose changes reload it)
         self.present: list[tuple[AdminTab, frozenset[str]]] = []
         if ctx.can(Action.MANAGE_USERS):
@@ -51,6 +53,9 @@ class AdminView(QWidget):
         if ctx.can(Action.MANAGE_HOLIDAYS):
             self.holidays = HolidaysTab(ctx, self)
             self.present.append((self.holidays, frozenset({Entity.CALENDAR})))
+        if ctx.can(Action.MANAGE_CATEGORIES):  # the right WarningService.set_params asks
+            self.warning_rules = WarningRulesTab(ctx, self)
+            self.present.append((self.warning_rules, frozenset()))
         for tab, _entities in self.present:
             self.tabs.addTab(tab, "")
         layout = QVBoxLayout(self)
@@ -79,6 +84,7 @@ class AdminView(QWidget):
             "adminCentres": self.tr("Centres"),
             "adminCategories": self.tr("Categories && time limits"),
             "adminHolidays": self.tr("Holidays"),
+            "adminWarningRules": self.tr("Warning rules"),
         }
         for tab, _entities in self.present:
             self.tabs.setTabText(self.tabs.indexOf(tab), titles[tab.objectName()])
