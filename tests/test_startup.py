@@ -79,7 +79,7 @@ def test_a_screen_asked_for_is_built_at_once(qtbot, db, city) -> None:  # type: 
     window = build_window(db, "supervisor", runner=SynchronousRunner())
     qtbot.addWidget(window)
     keys = [window.nav.item(i).data(0x0100) for i in range(window.nav.count())]
-    assert keys == ["wall", "roster", "map", "handover", "briefing", "follow_ups", "audit"]
+    assert keys == ["wall", "roster", "map", "handover", "search", "briefing", "follow_ups", "audit"]
     assert window.screen("map").objectName() == "mapScreen"
     window.show_screen("roster")
     assert window.current_screen_key() == "roster"

@@ -12,7 +12,6 @@ import hashlib
 import io
 import warnings
 
-from PIL import Image, UnidentifiedImageError
 from sqlalchemy import select
 
 from ..db import Database
@@ -33,6 +32,8 @@ _INFO_COLUMNS = (CasePhoto.id, CasePhoto.case_id, CasePhoto.stage, CasePhoto.fil
 
 def inspect_image(filename: str, data: bytes, limits: PhotoLimits) -> tuple[str, int, int, bytes]:
     """(content type, width, height, PNG thumbnail) of an acceptable image; PhotoRejected otherwise."""
+    from PIL import Image, UnidentifiedImageError  # at the first photo, not at start-up
+
     if not data:
         raise PhotoRejected("empty", filename)
     if len(data) > limits.max_bytes:
