@@ -461,7 +461,7 @@ def main() -> int:
         return QRectF(x0, y0, x1 - x0, y1 - y0)
 
     steps = pan_zoom_steps(path.boundingRect())
-    frames: dict[str, list[float]] = {"map": [], "full": [], "items": [], "scene": [], "tuned": []}
+    frames: dict[str, list[float]] = {"map": [], "full": [], "items": [], "scene": [], "tuned": [], "sharp": []}
     for rect in steps[:8]:  # warm-up: glyph caches, marker atlases, first layouts
         for c in (canvas, items_canvas, full):
             show_on_map(c, rect)
@@ -495,7 +495,18 @@ def main() -> int:
             tuned_baseline.grab()
             frames["tuned"].append((time.perf_counter() - t0) * 1e3)
 
-    # Recolour at city view: set_values then the next frame, against a frame with no change.
+    # The time until the sharp image is on screen once the view stops (the map starts it
+    # SETTLE_MS after the last change): every layer rendered for the view, then the frame.
+    for rect in steps:
+        show_on_map(full, rect)
+        full.grab()  # the interaction frame (a preview, or already sharp after a jump)
+        t0 = time.perf_counter()
+        full.settle()
+        full.grab()
+        frames["sharp"].append((time.perf_counter() - t0) * 1e3)
+
+    # Recolour at city view: set_values then the next frame, against a frame that renders the
+    # same layers with no change (a plain frame only blits the cached images: see static_layers).
     city = steps[-1]
     show_on_map(canvas, city)
     show_on_map(items_canvas, city)
@@ -503,7 +514,7 @@ def main() -> int:
     recolour, recolour_only, plain, items_recolour_ms, items_plain = [], [], [], [], []
     for k in range(RECOLOURS):
         vals = other if k % 2 == 0 else values
-        plain.append(timed(canvas.grab))
+        plain.append(timed(lambda: (canvas._stack.invalidate(), canvas.grab())))  # noqa: SLF001
         recolour_only.append(timed(lambda vals=vals: canvas.set_values(vals, "Open cases")))
         recolour.append(recolour_only[-1] + timed(canvas.grab))
         items_plain.append(timed(items_canvas.grab))
@@ -533,6 +544,7 @@ def main() -> int:
     labels = {
         "map": "map canvas (design a, class paths)",
         "full": "map, every layer (names, roads, tiles)",
+        "sharp": "  every layer: sharp image once still",
         "items": "design b: 2,408 QGraphicsPolygonItems",
         "scene": "baseline: one path in a QGraphicsView",
         "tuned": "tuned baseline: one path, clip rect",
@@ -566,6 +578,9 @@ def main() -> int:
     full_p95 = table["full"][1]
     full_ratio = full_p95 / table["tuned"][1]
     print(f"every layer p95 / tuned baseline p95 = {full_ratio:5.2f} (goal <= 2: {'met' if full_ratio <= 2 else 'NOT met'})")
+    ground, top = full._stack.ground, full._stack.top  # noqa: SLF001 - counts for the reader
+    print(f"every layer: {ground.previews} preview frames, {ground.renders} sharp renders of the ground; "
+          f"sharp image once still p50 {table['sharp'][0]:.1f} ms, p95 {table['sharp'][1]:.1f} ms ({top.renders} of the names and markers)")
     print(f"\ntotal {time.perf_counter() - started:.1f} s")
     full.set_tile_basemap(None)
     for widget in (canvas, full, items_canvas, scene_baseline, tuned_baseline):
@@ -573,7 +588,10 @@ def main() -> int:
     record("map frame p95, 2,408 grids", map_p95, table["scene"][1], "≤ 2× raw", ratio <= 2, "ms")
     record("map frame p95, absolute", map_p95, None, "≤ 16.7 ms", map_p95 <= 16.7, "ms")
     record("map recolour + frame p50", rec, pl, "≤ 2× plain frame", rec / pl <= 2, "ms")
-    record("map frame p95, every layer", full_p95, table["tuned"][1], "≤ 2× tuned one path", full_ratio <= 2, "ms")
+    record("map frame p95, every layer", full_p95, table["tuned"][1], "≤ 2× tuned one path", full_ratio <= 2, "ms",
+           "while panning and zooming: a cached image moved and scaled, or rendered where it cannot be")
+    record("map sharp frame p95, every layer", table["sharp"][1], table["tuned"][1], "reported", True, "ms",
+           "the sharp image once the view stops")
     return finish()
 
 

@@ -253,6 +253,18 @@ class MapCanvas(BasemapLayers, QWidget):
         self._roads = list(roads)
         self._place_roads_and_labels()
 
+    def settle(self) -> None:
+        """Render the cached layers sharp for the view shown now, at the next frame.
+
+        The map does this by itself once the view has been still for a moment
+        (:data:`.static_layers.SETTLE_MS`); screenshots and benchmarks call it to not wait.
+        """
+        self._stack.settle()
+
+    def is_settled(self) -> bool:
+        """True once every cached layer shows an image rendered for the current view."""
+        return self._stack.ground.settled and self._stack.top.settled
+
     def label_layout(self) -> list[PlacedLabel]:
         """The names placed in the current view (what the labels layer draws), in viewport pixels."""
         self._box.updateMatrix()  # pyqtgraph applies a new range lazily, at the next paint

@@ -377,6 +377,11 @@ class LayerStack:
             item.setZValue(z)
             box.addItem(item, ignoreBounds=True)
 
+    def settle(self) -> None:
+        """Render the cached images for the current view at the next frame (no preview)."""
+        self.ground.render_at_next_frame()
+        self.top.render_at_next_frame()
+
     def invalidate(self) -> None:
         """The static layers' content changed (data, colours, style): render them anew."""
         self.ground.invalidate()

@@ -1,15 +1,17 @@
-"""The static layers (basemap, grid fills and lines, roads, boundaries, names) as one cached image.
+"""The layers that change only with the data or the view, drawn through cached images.
 
-Drawing them costs tens of milliseconds a frame at city scale (tiles, ~100 fill paths, labels),
-yet they change only when the data, the style or the view does. :class:`StaticLayersItem`
-renders them once into a viewport-sized image for the current view and blits it; the live
-layers (markers, highlight, ring, warnings) stay separate items drawn on top.
+Drawing the basemap tiles, ~100 fill paths, roads, names and 13,000 markers costs tens of
+milliseconds a frame at city scale, yet they change only when the data, the style or the view
+does. :class:`StaticLayersItem` renders its layers once into an image covering the view and a
+margin of :data:`MARGIN` around it, and blits that; the canvas has two (the ground under the
+overlays, and the names with the markers above them), the rest stay live items.
 
 While the operator pans or zooms, the last image is drawn moved and scaled to the new view
 (a blit, a few milliseconds), and the sharp image is rendered once the view has been still for
-:data:`SETTLE_MS`. A view far from the last image (over 2x zoom, or less than half of it still
-on screen) and any change of content (a recolour, a layer switched, new roads) are rendered at
-once, so the screen never shows stale colours or a blurred jump.
+:data:`SETTLE_MS`. A view far from the last image (over 4x zoom, or less than a quarter of the
+view covered by it) and any change of content (a recolour, a layer switched, new markers or
+roads) are rendered at once, so the screen never shows stale colours. The render runs on the
+GUI thread (tiles come from a source and names from pixmaps that belong to it).
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 SETTLE_MS = 120  # the view still this long: render the sharp image
-MAX_PREVIEW_ZOOM = 2.0  # a preview scales the last image by at most this factor either way
-MIN_PREVIEW_COVER = 0.5  # ... and only while it still covers this share of the viewport
+MAX_PREVIEW_ZOOM = 4.0  # a preview scales the last image by at most this factor either way
+MIN_PREVIEW_COVER = 0.25  # ... and only while it still covers this share of the viewport
 MARGIN = 0.25  # the image reaches this share of the viewport past each edge: a pan shows no gap
 
 
@@ -39,11 +41,13 @@ class StaticLayersItem(pg.GraphicsObject):
         self._image_transform = QTransform()  # view to image pixels (logical)
         self._view_transform = QTransform()  # view to viewport when the image was rendered
         self._size = QSize()  # the viewport's size then
+        self._preview_transform = QTransform()  # the view of the last preview frame
         self._dirty = True  # content changed: the next paint renders
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self._render_settled)
+        self._settle.timeout.connect(self._settled)
+        self._refresh = False  # new content waits for the view to be still (refresh_later)
         self._render_now = False
         self.renders = 0  # sharp images rendered, for tests and the benchmark
         self.previews = 0  # frames that drew a moved or scaled earlier image
@@ -72,6 +76,7 @@ class StaticLayersItem(pg.GraphicsObject):
         if self._image is None:
             self.invalidate()
         else:
+            self._refresh = True
             self._settle.start()
 
     @property
@@ -89,10 +94,14 @@ class StaticLayersItem(pg.GraphicsObject):
         t = painter.transform()
         image = self._image
         fresh = image is not None and self._size == self._viewport.size() and t == self._view_transform
-        if not fresh and not self._dirty and not self._render_now and self._previewable(t):
+        if fresh and not self._dirty:
+            self._render_now = False
+        elif not self._dirty and not self._render_now and self._previewable(t):
             self.previews += 1
-            self._settle.start()
-        elif not fresh or self._dirty or self._render_now:
+            if t != self._preview_transform or not self._settle.isActive():  # the view moved on
+                self._preview_transform = QTransform(t)
+                self._settle.start()
+        else:
             image = self._render(t)
         assert image is not None
         painter.save()
@@ -112,7 +121,13 @@ class StaticLayersItem(pg.GraphicsObject):
         cover = (self._image_transform.inverted()[0] * t).mapRect(whole).intersected(view)
         return cover.width() * cover.height() >= MIN_PREVIEW_COVER * view.width() * view.height()
 
-    def _render_settled(self) -> None:
+    def _settled(self) -> None:
+        if self._refresh:
+            self.invalidate()
+        self.render_at_next_frame()
+
+    def render_at_next_frame(self) -> None:
+        """Render the sharp image at the next frame if the one shown is a preview."""
         self._render_now = True
         self.update()
 
@@ -122,7 +137,7 @@ class StaticLayersItem(pg.GraphicsObject):
         size = self._viewport.size()
         mx, my = round(MARGIN * size.width()), round(MARGIN * size.height())
         t_image = t * QTransform.fromTranslate(mx, my)
-        self._dirty = self._render_now = False  # a layer may ask again while painting (tiles left)
+        self._dirty = self._render_now = self._refresh = False  # a layer may ask again while painting (tiles left)
         self._settle.stop()
         opaque = self._background is not None
         image = QImage((size + QSize(2 * mx, 2 * my)) * ratio,

@@ -1,0 +1,83 @@
+"""The map's cached static layers: a pan shows the previous image moved, then a sharp one; no stale colours.
+
+Reuses the 3 x 3 grid city of ``test_map_canvas``; checks read the pixels of ``grab()`` and the
+render counters of the cached images.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QRectF  # noqa: E402
+from PySide6.QtGui import QColor  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from commandcenter.widgets.map import style  # noqa: E402
+from commandcenter.widgets.map.canvas import MapCanvas  # noqa: E402
+from commandcenter.widgets.map.layers import class_colours  # noqa: E402
+from tests.test_map_canvas import CENTRE_GRID, _boundaries, _case, _centre, _grids, _pixel  # noqa: E402
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+
+@pytest.fixture
+def canvas(qtbot: QtBot) -> MapCanvas:
+    widget = MapCanvas()
+    qtbot.addWidget(widget)
+    widget.resize(600, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_grids(_grids(), _boundaries())
+    widget.set_values({101 + i: float(9 - i) for i in range(9)}, "Open cases")
+    widget.zoom_to_all()
+    widget.set_layer_visible("labels", False)
+    widget.grab()
+    return widget
+
+
+def _pan(canvas: MapCanvas, share: float) -> None:
+    (x0, x1), (y0, y1) = canvas.view_box.viewRange()
+    dx = share * (x1 - x0)
+    canvas.view_box.setRange(QRectF(x0 + dx, y0, x1 - x0, y1 - y0), padding=0)
+
+
+def test_a_pan_moves_the_cached_image_then_renders_it_sharp_once_still(qtbot: QtBot, canvas: MapCanvas) -> None:
+    ground = canvas._stack.ground
+    renders, previews = ground.renders, ground.previews
+    _pan(canvas, 0.1)
+    colour = _pixel(canvas, *_centre(CENTRE_GRID))
+    assert (ground.renders, ground.previews) == (renders, previews + 1)  # moved, not drawn again
+    assert colour in class_colours(6)  # the moved image shows the grid where it now is
+    assert not canvas.is_settled()
+    qtbot.waitUntil(lambda: (canvas.grab(), canvas.is_settled())[1], timeout=3000)
+    assert ground.renders == renders + 1
+    assert _pixel(canvas, *_centre(CENTRE_GRID)) == colour
+
+
+def test_a_jump_far_from_the_cached_image_renders_at_once(canvas: MapCanvas) -> None:
+    ground = canvas._stack.ground
+    renders = ground.renders
+    _pan(canvas, 3.0)  # nothing of the last image is on screen any more
+    canvas.grab()
+    assert ground.renders == renders + 1
+    assert canvas.is_settled()
+
+
+def test_a_recolour_while_panning_is_drawn_at_the_next_frame(canvas: MapCanvas) -> None:
+    _pan(canvas, 0.1)
+    canvas.grab()  # a moved image, with the old colours
+    canvas.set_values({CENTRE_GRID: 0.0}, "Open cases")
+    assert _pixel(canvas, *_centre(CENTRE_GRID)) == QColor(style.NO_DATA_COLOUR)
+
+
+def test_new_markers_and_a_hidden_layer_show_at_the_next_frame(canvas: MapCanvas) -> None:
+    centre = _centre(CENTRE_GRID)
+    canvas.set_case_markers([_case(1, CENTRE_GRID)])
+    assert _pixel(canvas, *centre) == QColor(style.CASE_COLOURS["urgent"])
+    canvas.set_layer_visible("cases", False)
+    assert _pixel(canvas, *centre) != QColor(style.CASE_COLOURS["urgent"])
+    canvas.set_layer_visible("grids", False)
+    assert _pixel(canvas, *centre) == QColor(style.BACKGROUND_COLOUR)
