@@ -70,6 +70,10 @@ def test_case_detail_shows_thumbnails_and_opens_one_large(qtbot, widgets, ctx, c
     with qtbot.waitSignal(strip.loaded):
         panel.show_detail(ctx.cases.detail(ctx.principal, row.id))
     assert strip.list.count() == 1 and strip.isVisible()
+    ctx.photos.attach(ctx.principal, row.id, "intake", "second.png", png_bytes(300, 300))  # as from another seat
+    with qtbot.waitSignal(strip.loaded):
+        ctx.feed.poll()  # the change feed brings the case's change
+    assert strip.list.count() == 2
     item = strip.list.item(0)
     strip.list.itemDoubleClicked.emit(item)
     viewer = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PhotoViewer))

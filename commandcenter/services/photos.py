@@ -19,10 +19,11 @@ from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..domain.photos import BEFORE_STAGES, FILENAME_MAX_CHARS, PhotoLimits, PhotoStage
 from ..errors import NotFound, PhotoRejected, ValidationError
-from ..models import CasePhoto, User
+from ..models import Case, CasePhoto, User
 from ..shapes.photos import PhotoImage, PhotoInfo
 from . import audit
 from .auth import Principal
+from .changefeed import record_change
 from .facade.base import ServiceBase
 
 _INFO_COLUMNS = (CasePhoto.id, CasePhoto.case_id, CasePhoto.stage, CasePhoto.filename, CasePhoto.content_type,
@@ -86,6 +87,9 @@ class PhotoService(ServiceBase):
                               thumbnail=thumbnail, attached_at=now, attached_by=principal.user_id)
             s.add(photo)
             s.flush()
+            # other seats showing the case reload its photos (the change feed)
+            centre_id = s.scalar(select(Case.centre_id).where(Case.id == case_id))
+            record_change(s, now, Entity.CASE, case_id, "update", centre_id)
             audit.append(s, principal, Action.ATTACH_PHOTO.value, Entity.CASE.value, case_id,
                          {"photo_id": photo.id, "stage": chosen.value, "filename": name, "bytes": len(data),
                           "sha256": digest}, at=now)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actions import Action
+from ..domain.entities import Entity
 from ..domain.photos import BEFORE_STAGES, PhotoStage
 from ..gui.context import AppContext
 from ..gui.icons import icon
@@ -84,7 +85,13 @@ class PhotoStrip(QWidget):
         layout.addWidget(self.messageLabel)
         self.retranslate_ui()
         self.attachButton.setEnabled(case_id is not None and ctx.can(Action.ATTACH_PHOTO))
+        ctx.feed.changed.connect(self._on_changed)
         self.reload()
+
+    def _on_changed(self, entity: str, ids: list) -> None:  # type: ignore[type-arg]
+        """A photo attached at another seat (a change of the case) shows here too."""
+        if entity == Entity.CASE and self.case_id in ids:
+            self.reload()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
