@@ -82,17 +82,19 @@ def main() -> int:
         record("warnings: full recomputation", first, raw, f"≤ {FULL_GOAL_S:g} s", first <= FULL_GOAL_S, "s",
                f"{run.cases_read:,} cases read, {run.raised} raised; again: {second:.2f} s")
 
-        ours, base = [], []
+        ours, cpu, base = [], [], []
         for cid in reversed(newest):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             service.update_for_cases(principal, [cid])
             ours.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)  # on a loaded machine wall time is mostly waiting
             t = time.perf_counter()
             raw_near(con, cid, int(now.timestamp()))
             base.append((time.perf_counter() - t) * 1000)
         p99 = pct(ours, 99)
         record("warnings: incremental update per new case, p99", p99, pct(base, 99), f"≤ {P99_GOAL_MS:g} ms",
-               p99 <= P99_GOAL_MS, "ms", f"median {pct(ours, 50):.1f} ms over {len(ours)} cases")
+               p99 <= P99_GOAL_MS, "ms", f"median {pct(ours, 50):.1f} ms over {len(ours)} cases; CPU time "
+               f"p99 {pct(cpu, 99):.1f} ms, median {pct(cpu, 50):.1f} ms")
         con.close()
         db.dispose()
     return finish()
