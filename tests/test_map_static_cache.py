@@ -81,3 +81,18 @@ def test_new_markers_and_a_hidden_layer_show_at_the_next_frame(canvas: MapCanvas
     assert _pixel(canvas, *centre) != QColor(style.CASE_COLOURS["urgent"])
     canvas.set_layer_visible("grids", False)
     assert _pixel(canvas, *centre) == QColor(style.BACKGROUND_COLOUR)
+
+
+def test_the_first_frame_shows_the_grids_and_the_names_follow(qtbot: QtBot) -> None:
+    widget = MapCanvas()
+    qtbot.addWidget(widget)
+    widget.resize(600, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_grids(_grids(), _boundaries())
+    widget.zoom_to_all()
+    ground, top = widget._stack.ground, widget._stack.top
+    widget.grab()
+    assert (ground.renders, top.renders) == (1, 0)  # outlines first: name sprites take longest
+    qtbot.waitUntil(lambda: top.renders == 1, timeout=3000)
+    assert widget.label_layout()  # and the names are there to draw

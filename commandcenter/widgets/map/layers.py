@@ -370,7 +370,7 @@ class LayerStack:
         # Decoding tiles is then off the frame path, so it may take longer.
         self.ground = StaticLayersItem([self.basemap, self.tiles, self.choropleth, self.roads, self.boundaries],
                                        viewport, QColor(BACKGROUND_COLOUR))
-        self.top = StaticLayersItem([self.labels, self.officers, self.cases], viewport)
+        self.top = StaticLayersItem([self.labels, self.officers, self.cases], viewport, after_first_frame=True)
         self.tiles.decode_budget_s = STATIC_DECODE_BUDGET_S
         self.tiles.changed.connect(self.ground.refresh_later)
         for item, z in ((self.ground, 11), (self.top, 18)):

@@ -30,11 +30,17 @@ MARGIN = 0.25  # the image reaches this share of the viewport past each edge: a 
 class StaticLayersItem(pg.GraphicsObject):
     """Paints its ``layers`` (hidden items of the same ViewBox) through one cached image."""
 
-    def __init__(self, layers: list[QGraphicsItem], viewport: QWidget, background: QColor | None = None) -> None:
-        """``background``: fill the image with it and draw it opaque (a faster blit), for the bottom layers."""
+    def __init__(self, layers: list[QGraphicsItem], viewport: QWidget, background: QColor | None = None,
+                 after_first_frame: bool = False) -> None:
+        """``background``: fill the image with it and draw it opaque (a faster blit), for the bottom layers.
+
+        ``after_first_frame``: the first image waits for the frame after the first one, so the
+        map's outlines show before the names (rendering their sprites takes longest) and markers.
+        """
         super().__init__()
         self._layers = layers
         self._background = background
+        self._wait_first = after_first_frame
         self._shown = dict.fromkeys(map(id, layers), True)
         self._viewport = viewport  # the image covers it, and a margin around
         self._image: QImage | None = None
@@ -93,6 +99,10 @@ class StaticLayersItem(pg.GraphicsObject):
     ) -> None:
         t = painter.transform()
         image = self._image
+        if image is None and self._wait_first:
+            self._wait_first = False
+            QTimer.singleShot(0, self, self.update)
+            return
         fresh = image is not None and self._size == self._viewport.size() and t == self._view_transform
         if fresh and not self._dirty:
             self._render_now = False
