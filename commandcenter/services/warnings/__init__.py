@@ -242,8 +242,9 @@ class WarningService(ServiceBase):
         calls = F.read(s, p, got, F.BY_PHONE, phones=phones, start=at - max(params.repeat_caller.days,
                                                                              params.dispute.days) * DAY,
                        end=at) if phones else []
-        if calls:
-            calls, _ = F.further_callers(s, got, calls, F.FURTHER_BY_ID, ids=[f.id for f in calls])
+        others = sorted({f.id for f in calls} - set(ids))  # the focus cases' further callers are read
+        if others:
+            calls, _ = F.further_callers(s, got, calls, F.FURTHER_BY_ID, ids=others)
         disputes: list[CaseFact] = []
         mine = [f for f in focus if major_of(f.category) == params.dispute.major and f.address]
         if mine:

@@ -19,7 +19,18 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, bindparam, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    or_,
+    select,
+    type_coerce,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from ...caches import CacheKey
@@ -108,10 +119,13 @@ BY_ID = _counted(Case.id.in_(bindparam("ids", expanding=True)))
 NEAR = _counted(Case.category_id == bindparam("category"), _window(),
                 Case.lon.between(bindparam("lon0"), bindparam("lon1")),
                 Case.lat.between(bindparam("lat0"), bindparam("lat1")))
-BY_PHONE = _counted(or_(Case.reporter_phone.in_(bindparam("phones", expanding=True)),
-                        Case.id.in_(select(CaseReporter.case_id)
-                                    .where(CaseReporter.phone.in_(bindparam("phones", expanding=True))))),
-                    _window())
+# the cases these phones reported or called about again (each once), each arm through its
+# phone index (an OR of the two tests, or an IN over both, made SQLite walk the whole window by
+# report time instead)
+BY_PHONE = union(
+    _counted(Case.reporter_phone.in_(bindparam("phones", expanding=True)), _window()),
+    _counted(CaseReporter.phone.in_(bindparam("phones", expanding=True)), _window())
+    .select_from(CaseReporter).join(Case, Case.id == CaseReporter.case_id))
 # the further callers (case_reporter) of some cases, or of every case reported in a window
 FURTHER_BY_ID = select(CaseReporter.case_id, CaseReporter.phone).where(
     CaseReporter.case_id.in_(bindparam("ids", expanding=True)), CaseReporter.phone != "")
@@ -136,7 +150,8 @@ def band_params(windows: Sequence[tuple[int, int]]) -> dict[str, int]:
     return {f"{x}{k}": v for k, (a, b) in enumerate(windows) for x, v in (("a", a), ("b", b))}
 
 
-def read(s: Session, p: Places, into: FactSet, statement: Select[Any], **params: Any) -> list[CaseFact]:
+def read(s: Session, p: Places, into: FactSet, statement: Select[Any] | CompoundSelect, **params: Any
+         ) -> list[CaseFact]:
     """The counted cases `statement` selects, added to `into`; returns those read."""
     out = []
     # through the connection: a Core select needs none of the ORM session's per-statement work
