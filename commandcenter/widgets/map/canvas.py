@@ -475,7 +475,7 @@ class MapCanvas(BasemapLayers, QWidget):
             )
         )
         self._choropleth.set_fills(fills)
-        self._stack.invalidate()
+        self._stack.ground.invalidate()  # the names and markers above do not change
         self._update_legend()
 
     def _update_legend(self) -> None:
