@@ -125,6 +125,7 @@ def test_layout_sort_and_filters_are_remembered_in_a_new_window(qtbot, windows, 
     assert wall.model.sort_column == TRIAGE
     wall.table.sortByColumn(COLUMN_INDEX["priority"], Qt.SortOrder.DescendingOrder)
     wall.filters.priority_combo.setCurrentIndex(wall.filters.priority_combo.findData("normal"))
+    wall.filters.period_combo.setCurrentIndex(wall.filters.period_combo.findData(7))
     header.moveSection(header.visualIndex(COLUMN_INDEX["source"]), 1)
     header.resizeSection(COLUMN_INDEX["category"], 201)
     window.close()  # saves the layout
@@ -134,6 +135,7 @@ def test_layout_sort_and_filters_are_remembered_in_a_new_window(qtbot, windows, 
     header2 = wall2.table.horizontalHeader()
     assert (wall2.model.sort_column, wall2.model.sort_order) == (COLUMN_INDEX["priority"], Qt.SortOrder.DescendingOrder)
     assert wall2.filters.priority_combo.currentData() == "normal"
+    assert wall2.filters.period_combo.currentData() == 7 and wall2.scope.period_start is not None  # loaded so
     assert {r.priority for r in wall2.model.visible_rows()} == {"normal"}
     assert header2.visualIndex(COLUMN_INDEX["source"]) == 1
     assert header2.sectionSize(COLUMN_INDEX["category"]) == 201

@@ -56,13 +56,15 @@ class QtAlertSink:
 
 
 class AlertBanner(QLabel):
-    """The latest alert across the wall, for `timeout_ms`; a click hides it and asks for its case."""
+    """The latest alert of the seat's list across the wall, for `timeout_ms`; a click hides it
+    and asks for its case."""
 
     case_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, timeout_ms: int = BANNER_MS) -> None:
+    def __init__(self, centre: AlertCentre, parent: QWidget | None = None, timeout_ms: int = BANNER_MS) -> None:
         super().__init__(parent)
         self.setObjectName("alertBanner")
+        centre.raised.connect(self.show_alert)
         self.setVisible(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.alert: Alert | None = None

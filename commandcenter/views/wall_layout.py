@@ -50,6 +50,7 @@ class WallLayout(QObject):
         header.sectionResized.connect(self.changed)
         header.sortIndicatorChanged.connect(self.changed)
         view.splitter.splitterMoved.connect(self.changed)
+        view.filters.triage_button.clicked.connect(self.sort_by_triage)
         self.table.installEventFilter(self)  # font changes
         self.table.viewport().installEventFilter(self)  # its width: the table's less any scroll bar
 
@@ -128,6 +129,7 @@ class WallLayout(QObject):
             filters.restore(chosen)
             for widget in (filters, filters.period_combo, filters.overdue_first):
                 widget.blockSignals(False)
+        self.view.scope_from_period()  # the first load reads the period put back
         self.view.model.set_overdue_first(filters.overdue_first.isChecked())
         self.view.model.set_filter(filters.current_filter())
         column = settings.WALL_SORT_COLUMN.get()

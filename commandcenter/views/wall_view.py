@@ -6,11 +6,8 @@ the GUI thread; the row returned by the service is applied at once, the feed con
 The filter bar above the table is `WallFilterBar` (wall_filters), the escalation tab beside it
 `EscalationPanel` (wall_escalations).
 
-The wall opens in triage order on the open cases (itemmodels/wall). The operator's layout is
-remembered through gui/settings: the sort, the filters, the header (column order and widths)
-and the splitter. Columns give way to the width, least useful first (`DROP_ORDER`): at 1366 px
-the grid code, the received time and the street go, so location, source and assignee stay.
-Urgent arrivals go to the seat's alert list (ctx.alerts) and show in a banner that times out.
+It opens in triage order on the open cases (itemmodels/wall); its layout is `WallLayout`'s
+(wall_layout), urgent arrivals go to the seat's alert list (ctx.alerts, views/alerts).
 """
 
 from __future__ import annotations
@@ -105,9 +102,7 @@ class WallView(QWidget):
         self._build()
         self.retranslate_ui()
         self.alert_sink = QtAlertSink(ctx)
-        self.alerts: AlertRouter[CaseRow] = AlertRouter(self.alert_sink, self._describe_alert,
-                                                        self._summarize_alerts)
-        ctx.alerts.raised.connect(self.alert_banner.show_alert)
+        self.alerts: AlertRouter[CaseRow] = AlertRouter(self.alert_sink, self._describe_alert, self._summarize_alerts)
         ctx.feed.changed.connect(self._on_feed_changed)
         ctx.bus.grid_filter_requested.connect(self.filters.filter_to_grid)
         ctx.bus.case_selected.connect(self.select_case)
@@ -130,7 +125,7 @@ class WallView(QWidget):
         self.filters.overdue_first.toggled.connect(self.model.set_overdue_first)
         self.filters.period_combo.currentIndexChanged.connect(self._period_changed)
 
-        self.alert_banner = AlertBanner(self)
+        self.alert_banner = AlertBanner(self.ctx.alerts, self)
         self.alert_banner.case_requested.connect(self.select_case)
 
         self.table = QTableView(objectName="caseWall")
@@ -240,7 +235,6 @@ class WallView(QWidget):
         splitter.setSizes([1100, 300])  # the side panel at its narrowest (280) on a 1366 screen
         self.side.setMinimumWidth(280)
         self.layout_memory = WallLayout(self)
-        self.filters.triage_button.clicked.connect(self.layout_memory.sort_by_triage)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.alert_banner)
@@ -401,14 +395,13 @@ class WallView(QWidget):
         self._update_count()
         self.layout_memory.changed()
 
-    def _period_scope(self) -> None:
-        days = self.filters.period_combo.currentData()
-        now = self.ctx.db.clock.now()
-        self.scope = replace(self.scope, period_start=(now - timedelta(days=days)) if days else None,
-                             period_end=None)
+    def scope_from_period(self) -> None:
+        """What is loaded follows the period chosen (the open cases plus a day, or more days)."""
+        days, now = self.filters.period_combo.currentData(), self.ctx.db.clock.now()
+        self.scope = replace(self.scope, period_start=(now - timedelta(days=days)) if days else None, period_end=None)
 
     def _period_changed(self) -> None:
-        self._period_scope()
+        self.scope_from_period()
         self.layout_memory.changed()
         self.reload()
 
@@ -591,8 +584,7 @@ class WallView(QWidget):
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
 
-    def save_layout(self) -> None:
-        """Remember the wall's layout now (the main window calls it when it closes)."""
+    def save_layout(self) -> None:  # the main window calls it when it closes
         self.layout_memory.save()
 
     def _on_tick(self) -> None:
