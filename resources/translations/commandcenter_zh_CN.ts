@@ -4,249 +4,254 @@
 <context>
     <name>ActionParamsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="53"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="58"/>
         <source>Why is the report invalid?</source>
         <translation>该上报为何作废？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="54"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
         <source>What must be redone?</source>
         <translation>哪些方面需要返工？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="55"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
         <source>Why is the case suspended?</source>
         <translation>该案件为何挂账？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="56"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
         <source>Why is the case reopened?</source>
         <translation>该案件为何需要重新办理？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="57"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
         <source>Why is more time needed?</source>
         <translation>为何需要延期？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="67"/>
         <source>What was done on site?</source>
         <translation>现场做了哪些处置？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="58"/>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
         <location filename="../../commandcenter/views/dialogs/action_params.py" line="63"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="64"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="70"/>
         <source>Comment (optional)</source>
         <translation>评价意见（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="65"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="66"/>
         <source>Why is the request refused?</source>
         <translation>为何驳回该申请？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="64"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="69"/>
+        <source>Verification note: what was checked (optional)</source>
+        <translation>核查说明：核查了什么（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="71"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="67"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="74"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="68"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="75"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="69"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="76"/>
         <source>Acceptable</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="70"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="77"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="71"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="78"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="281"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="297"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="282"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="298"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="284"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="300"/>
         <source>{category} · grid {grid} ({community}) · {status}
 {description}</source>
         <translation>{category} · 网格 {grid}（{community}）· {status}
 {description}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="290"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="307"/>
         <source>{action} (Enter)</source>
         <translation>{action}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="291"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="308"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="293"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="310"/>
         <source>Extend by</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="294"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="311"/>
         <source>Suspend for</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="298"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
         <source>Rating *</source>
         <translation>评价等级 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="301"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="318"/>
         <source>Merge into which case? *</source>
         <translation>合并到哪个案件？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="302"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="319"/>
         <source>Filter by case number, category, address or text</source>
         <translation>按案件编号、类别、地址或描述筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="304"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="321"/>
         <source>Show open cases in every grid, not only grid {grid}</source>
         <translation>显示所有网格的在办案件，不限于网格 {grid}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="351"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="368"/>
         <source>No request of this kind is waiting for a decision.</source>
         <translation>没有此类待审批的申请。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="354"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="371"/>
         <source>Requested by {who} at {at}, before the deadline {deadline}: {span}
 {reason}</source>
         <translation>{who} 于 {at} 申请（时限 {deadline} 之前）：{span}
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="370"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="387"/>
         <source>1 working day</source>
         <translation>1个工作日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="372"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="389"/>
         <source>1 day</source>
         <translation>1天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="373"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="390"/>
         <source>30 min</source>
         <translation>30分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="373"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="390"/>
         <source>1 h</source>
         <translation>1小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="373"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="390"/>
         <source>2 h</source>
         <translation>2小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="373"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="390"/>
         <source>4 h</source>
         <translation>4小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="374"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="391"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="387"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="404"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="406"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="423"/>
         <source>counted in working time: office hours on working days</source>
         <translation>按工作时间计：仅计工作日的办公时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="407"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="424"/>
         <source>counted in calendar time</source>
         <translation>按自然时间计</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="410"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="427"/>
         <source>Handling deadline {old} → {new}  (+{span}, {clock})</source>
         <translation>处置时限 {old} → {new}（+{span}，{clock}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="433"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="450"/>
         <source>Keys 1–5 choose the stars</source>
         <translation>按数字键 1–5 选择星级</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="473"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="490"/>
         <source>No other open case in the whole centre.</source>
         <translation>整个指挥中心没有其他在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="474"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="491"/>
         <source>No other open case in this grid: tick the box below to look in every grid.</source>
         <translation>本网格没有其他在办案件：勾选下方选项可在所有网格中查找。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="476"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="493"/>
         <source>No case matches the filter.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="478"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="495"/>
         <source>Open cases: {n} · Up/Down to choose, Enter to merge.</source>
         <translation>在办案件 {n} 件 · 用上/下方向键选择，按 Enter 合并。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="503"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="520"/>
         <source>Choose the case to merge into.</source>
         <translation>请选择要合并到的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="506"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="523"/>
         <source>Choose a rating from 1 to 5 stars.</source>
         <translation>请选择 1 至 5 星的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="509"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="526"/>
         <source>Choose how much time is wanted.</source>
         <translation>请选择申请的时长。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="511"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="528"/>
         <source>A reason is required: {prompt}</source>
         <translation>必须填写原因：{prompt}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="515"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="532"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>内容过长：最多 {limit} 个字符，当前 {count} 个字符。</translation>
     </message>
@@ -254,80 +259,143 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../commandcenter/views/admin/screen.py" line="77"/>
+        <location filename="../../commandcenter/views/admin/screen.py" line="82"/>
+        <location filename="../../commandcenter/views/admin/screen.py" line="92"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/screen.py" line="78"/>
+        <location filename="../../commandcenter/views/admin/screen.py" line="83"/>
         <source>Roles &amp;&amp; permissions</source>
         <translation>角色 &amp;&amp; 权限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/screen.py" line="79"/>
+        <location filename="../../commandcenter/views/admin/screen.py" line="84"/>
+        <location filename="../../commandcenter/views/admin/screen.py" line="94"/>
         <source>Centres</source>
         <translation>指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/screen.py" line="80"/>
+        <location filename="../../commandcenter/views/admin/screen.py" line="85"/>
         <source>Categories &amp;&amp; time limits</source>
         <translation>案件类别 &amp;&amp; 时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/screen.py" line="81"/>
+        <location filename="../../commandcenter/views/admin/screen.py" line="86"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="87"/>
+        <source>Warning rules</source>
+        <translation>预警规则</translation>
+    </message>
+    <message>
         <location filename="../../commandcenter/views/admin/screen.py" line="93"/>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="95"/>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="96"/>
+        <source>Time limits</source>
+        <translation>处置时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="97"/>
+        <source>Calendar years</source>
+        <translation>日历年份</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="98"/>
+        <source>Holidays and working days</source>
+        <translation>节假日与调休工作日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/screen.py" line="111"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
 </context>
 <context>
+    <name>AlertCountButton</name>
+    <message>
+        <location filename="../../commandcenter/views/alerts.py" line="120"/>
+        <source>{n} unacknowledged alerts</source>
+        <translation>{n} 条未确认提醒</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/alerts.py" line="121"/>
+        <source>Open the alert list to acknowledge alerts</source>
+        <translation>打开提醒列表以确认提醒</translation>
+    </message>
+</context>
+<context>
+    <name>AlertListDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/alerts.py" line="169"/>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/alerts.py" line="170"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/alerts.py" line="171"/>
+        <source>Acknowledge all</source>
+        <translation>全部确认</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="37"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="39"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="39"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="39"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/audit.py" line="38"/>
+        <location filename="../../commandcenter/itemmodels/audit.py" line="39"/>
         <source>OS user</source>
         <translation>系统账户</translation>
     </message>
@@ -335,73 +403,80 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="133"/>
-        <location filename="../../commandcenter/views/audit_view.py" line="205"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="138"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="213"/>
         <source>any</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="162"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="167"/>
         <source>Entries found: {n}</source>
         <translation>找到条目：{n}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="171"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="176"/>
         <source>Verifying the chain…</source>
         <translation>正在校验审计链…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="172"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="177"/>
         <source>Verifying the chain… {percent} %</source>
         <translation>正在校验审计链… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="194"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="199"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="195"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="200"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="196"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="201"/>
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="197"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="202"/>
         <source>Case number or id</source>
         <translation>案件编号或 ID</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="198"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="203"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="199"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="204"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="206"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="200"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="205"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="207"/>
         <source>Until</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="201"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="208"/>
+        <source>Audit entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/audit_view.py" line="209"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="202"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="210"/>
         <source>Verify chain</source>
         <translation>核查审计链</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/audit_view.py" line="215"/>
+        <location filename="../../commandcenter/views/audit_view.py" line="225"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
@@ -440,6 +515,44 @@
     </message>
 </context>
 <context>
+    <name>BasemapControls</name>
+    <message>
+        <location filename="../../commandcenter/views/map_basemap.py" line="42"/>
+        <source>Load a basemap image</source>
+        <translation>加载底图图片</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_basemap.py" line="43"/>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_basemap.py" line="60"/>
+        <source>{file} is not an image this program can read</source>
+        <translation>{file} 不是本程序可读取的图片</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_basemap.py" line="65"/>
+        <source>Basemap {file} loaded</source>
+        <translation>已加载底图 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_basemap.py" line="77"/>
+        <source>Load a tile basemap</source>
+        <translation>加载瓦片底图</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_basemap.py" line="78"/>
+        <source>MBTiles (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles (*.mbtiles);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_basemap.py" line="93"/>
+        <source>{file} is not a tile package this program can read ({error})</source>
+        <translation>{file} 不是本程序能读取的瓦片包（{error}）</translation>
+    </message>
+</context>
+<context>
     <name>BriefingView</name>
     <message>
         <location filename="../../commandcenter/views/briefing_view.py" line="169"/>
@@ -452,234 +565,234 @@
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="251"/>
-        <location filename="../../commandcenter/views/briefing_view.py" line="266"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="252"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="267"/>
         <source>Whole day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="253"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="254"/>
         <source>{name} shift ({start}–{end})</source>
         <translation>{name}（{start}–{end}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="259"/>
-        <location filename="../../commandcenter/views/briefing_view.py" line="487"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="260"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="488"/>
         <source>Briefing</source>
         <translation>简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="260"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="261"/>
         <source>&amp;Day</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="260"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="261"/>
         <source>&amp;Period</source>
         <translation>时段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="260"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="261"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="264"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="265"/>
         <source>Page 1 of the briefing appears here once it is built</source>
         <translation>简报生成后，第 1 页将显示在此处</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="267"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="268"/>
         <source>Build briefing</source>
         <translation>生成简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="268"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="269"/>
         <source>Build the PDF and record it as issued</source>
         <translation>生成 PDF 并登记为已印发</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="269"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="270"/>
         <source>Export unit KPIs…</source>
         <translation>导出单位考核指标…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="270"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="271"/>
         <source>The day&apos;s figures by street and by department as a CSV file</source>
         <translation>将当日按街道和按部门的考核数据导出为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="271"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="272"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="272"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="273"/>
         <source>Open in the system&apos;s PDF viewer</source>
         <translation>用系统的 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="273"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="274"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="274"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="275"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="275"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="276"/>
         <source>At a glance</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="276"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="277"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="276"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="277"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="276"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="277"/>
         <source>Due to close</source>
         <translation>应结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="277"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="278"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="277"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="278"/>
         <source>On-time closure rate</source>
         <translation>按期结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="278"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="279"/>
         <source>On-time handling rate</source>
         <translation>按期处置率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="278"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="279"/>
         <source>Overdue at end</source>
         <translation>期末超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="281"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
         <source>Assessment by street</source>
         <translation>各街道考核</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="282"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="283"/>
         <source>Assessment by department</source>
         <translation>各部门考核</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="285"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="286"/>
         <source>Issued briefings (double-click to open)</source>
         <translation>已印发的简报（双击打开）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="311"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="312"/>
         <source>Gathering the figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="321"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="322"/>
         <source>Counting the KPIs…</source>
         <translation>正在计算考核指标…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="321"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="322"/>
         <source>Counting by hour, category, street…</source>
         <translation>正在按时段、类别、街道统计…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="322"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="323"/>
         <source>Finding hotspots…</source>
         <translation>正在查找热点网格…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="322"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="323"/>
         <source>Listing overdue cases…</source>
         <translation>正在列出超时案件…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="323"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="324"/>
         <source>Laying out pages…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="324"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="325"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="333"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="334"/>
         <source>Briefing ready: {path} ({kb} KB), recorded as issued by {user}</source>
         <translation>简报已生成：{path}（{kb} KB），已登记为由 {user} 印发</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="336"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="337"/>
         <source>nothing was reported, dispatched or closed in this period</source>
         <translation>本时段内无上报、派遣或结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="345"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="346"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="350"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="351"/>
         <source>No preview: poppler-utils (pdftoppm) is not installed</source>
         <translation>无法预览：未安装 poppler-utils（pdftoppm）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="367"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="368"/>
         <source>Export unit KPIs</source>
         <translation>导出单位考核指标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="397"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="398"/>
         <source>The file is no longer at {path}</source>
         <translation>文件已不在 {path}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="402"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="403"/>
         <source>Save briefing</source>
         <translation>保存简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="403"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="404"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="410"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="411"/>
         <source>Could not save to {path}: {reason}</source>
         <translation>无法保存到 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="413"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="414"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="422"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="423"/>
         <source>Printing from here needs poppler-utils (pdftoppm). Open the PDF and print it from the viewer instead.</source>
         <translation>在此打印需要 poppler-utils（pdftoppm）。请打开 PDF，改从阅读器中打印。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="435"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="436"/>
         <source>Preparing pages for the printer…</source>
         <translation>正在准备打印页面…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/briefing_view.py" line="472"/>
+        <location filename="../../commandcenter/views/briefing_view.py" line="473"/>
         <source>Sent {n} pages to {printer}</source>
         <translation>已将 {n} 页发送到打印机 {printer}</translation>
     </message>
@@ -713,231 +826,279 @@
     </message>
 </context>
 <context>
+    <name>CallFacts</name>
+    <message>
+        <location filename="../../commandcenter/views/case_call_facts.py" line="94"/>
+        <source>due {time}</source>
+        <translation>时限 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/case_call_facts.py" line="104"/>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/case_call_facts.py" line="113"/>
+        <source>Writing the dispatch slip…</source>
+        <translation>正在生成派遣单…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/case_call_facts.py" line="119"/>
+        <source>Dispatch slip saved to {path}</source>
+        <translation>派遣单已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/case_call_facts.py" line="132"/>
+        <source>12345 work order</source>
+        <translation>12345 工单</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/case_call_facts.py" line="132"/>
+        <source>Answered on the call</source>
+        <translation>直接答复</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/case_call_facts.py" line="133"/>
+        <source>Reply to the hotline</source>
+        <translation>回复热线</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/case_call_facts.py" line="133"/>
+        <source>Further reporters</source>
+        <translation>其他反映人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/case_call_facts.py" line="136"/>
+        <source>Print dispatch slip</source>
+        <translation>打印派遣单</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="86"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="87"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="87"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="88"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="88"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="89"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="89"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="90"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="90"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="91"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="91"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="92"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="92"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="93"/>
         <source>Community / street</source>
         <translation>社区 / 街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="93"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="94"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="94"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="95"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="95"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="96"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="96"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="97"/>
         <source>Registered</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="97"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="98"/>
         <source>Dispatched</source>
         <translation>派遣时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="98"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
         <source>Accepted</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
         <source>Fed back</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
         <source>Evaluated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
         <source>Current stage due</source>
         <translation>当前环节时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
         <source>Extended by</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
         <source>Time suspended</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
         <source>Rework rounds</source>
         <translation>返工次数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
         <source>Escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
         <source>Merged into</source>
         <translation>已合并至</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
         <source>Reject reason</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="293"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="296"/>
         <source>No case selected.
 Select a case on the wall to see every field and its history.</source>
         <translation>未选择案件。
 在案件墙上选择一个案件，即可查看全部信息及办理过程。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="295"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="298"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="296"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="299"/>
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="297"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="300"/>
         <source>Times (local)</source>
         <translation>时间（本地）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="298"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="301"/>
         <source>Time limits and outcome</source>
         <translation>时限与结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="299"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="302"/>
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="306"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="309"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="307"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="310"/>
         <source>Show in clear: asks for a reason, recorded in the audit trail</source>
         <translation>显示明文：需填写理由，并记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="346"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="357"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="348"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="359"/>
         <source>not dispatched</source>
         <translation>未派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="366"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="377"/>
         <source>Reminder sent</source>
         <translation>已催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="366"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="377"/>
         <source>Escalated to supervisor</source>
         <translation>已升级至值班长催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="388"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="399"/>
         <source>Extension of {span}, asked {at}: {reason}</source>
         <translation>申请延期 {span}，{at} 提出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="389"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="400"/>
         <source>Suspension for {span}, asked {at}: {reason}</source>
         <translation>申请挂账 {span}，{at} 提出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="404"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="415"/>
         <source>Overdue by {span} (was due {at})</source>
         <translation>已超时 {span}（时限为 {at}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="409"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="420"/>
         <source>{state}: due {at} (in {span})</source>
         <translation>{state}：{at} 到期（剩余 {span}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="442"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="453"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="444"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="455"/>
         <source>by {who}</source>
         <translation>操作人：{who}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="446"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="457"/>
         <source>handler: {name}</source>
         <translation>承办方：{name}</translation>
     </message>
@@ -945,47 +1106,47 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../commandcenter/views/admin/categories_tab.py" line="72"/>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="73"/>
         <source>New category…</source>
         <translation>新建类别…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/categories_tab.py" line="73"/>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="74"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/categories_tab.py" line="74"/>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="75"/>
         <source>Edit time limit…</source>
         <translation>修改时限…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/categories_tab.py" line="75"/>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="76"/>
         <source>Time limits</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/categories_tab.py" line="98"/>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="99"/>
         <source>Choose a minor category to see its time limits.</source>
         <translation>选择一个小类以查看其时限。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/categories_tab.py" line="100"/>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="101"/>
         <source>{code} {name}: changes apply to stages that start afterwards.</source>
         <translation>{code} {name}：修改只适用于此后开始的环节。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/categories_tab.py" line="148"/>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="149"/>
         <source>Category {code} added.</source>
         <translation>已添加类别 {code}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/categories_tab.py" line="161"/>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="162"/>
         <source>Category {code} renamed.</source>
         <translation>已重命名类别 {code}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/categories_tab.py" line="181"/>
+        <location filename="../../commandcenter/views/admin/categories_tab.py" line="182"/>
         <source>{priority} · {stage}: {minutes} min from now on.</source>
         <translation>{priority} · {stage}：今后为 {minutes} 分钟。</translation>
     </message>
@@ -993,52 +1154,52 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>CategoryDialog</name>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="209"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="210"/>
         <source>Edit category</source>
         <translation>修改类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="209"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="210"/>
         <source>New category</source>
         <translation>新建类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="210"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="211"/>
         <source>Under major class</source>
         <translation>所属大类</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="210"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="211"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="210"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="211"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="210"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="211"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="211"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="212"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="212"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="213"/>
         <source>two digits after the major class&apos;s code</source>
         <translation>大类编码后加两位数字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="216"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="217"/>
         <source>Enter the category&apos;s code.</source>
         <translation>请输入类别编码。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="218"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="219"/>
         <source>Enter the name in both languages.</source>
         <translation>请输入中英文两种名称。</translation>
     </message>
@@ -1145,22 +1306,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>CentresTab</name>
     <message>
-        <location filename="../../commandcenter/views/admin/centres_tab.py" line="45"/>
+        <location filename="../../commandcenter/views/admin/centres_tab.py" line="48"/>
         <source>New centre…</source>
         <translation>新建指挥中心…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/centres_tab.py" line="46"/>
+        <location filename="../../commandcenter/views/admin/centres_tab.py" line="49"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/centres_tab.py" line="75"/>
+        <location filename="../../commandcenter/views/admin/centres_tab.py" line="79"/>
         <source>Centre {name} added.</source>
         <translation>已添加指挥中心 {name}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/centres_tab.py" line="89"/>
+        <location filename="../../commandcenter/views/admin/centres_tab.py" line="93"/>
         <source>Centre {name} changed; its next briefing carries the new name.</source>
         <translation>已修改指挥中心 {name}；下一份简报将使用新名称。</translation>
     </message>
@@ -1224,182 +1385,319 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="252"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="456"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="257"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="461"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="253"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
         <source>Reassign case {case}</source>
         <translation>改派案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="254"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Reassign {n} cases to one handler</source>
         <translation>将 {n} 个案件改派给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="256"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="456"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="461"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="257"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="262"/>
         <source>Dispatch case {case}</source>
         <translation>派遣案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="263"/>
         <source>Dispatch {n} cases to one handler</source>
         <translation>将 {n} 个案件派遣给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="266"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
         <source>Suggested handlers (best first)</source>
         <translation>推荐承办方（最匹配的在前）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="266"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="271"/>
         <source>Suggested handlers for the first case, {case}</source>
         <translation>为第一个案件 {case} 推荐的承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="268"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="273"/>
         <source>Name, employee number or pinyin initials — Up/Down to choose</source>
         <translation>姓名、工号或拼音首字母 — 用上/下方向键选择</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="274"/>
         <source>To top suggestion (Ctrl+D)</source>
         <translation>派给首位推荐（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="275"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="524"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="275"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="531"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="334"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="339"/>
         <source>officer</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="334"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="339"/>
         <source>department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="337"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="342"/>
         <source>— currently assigned</source>
         <translation>— 当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="346"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="351"/>
         <source>No suggestion for this case: find a handler below.</source>
         <translation>该案件没有推荐：请在下方查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="398"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="403"/>
         <source>Or find any officer or department ({shown} of {total} listed; type to narrow)</source>
         <translation>或查找任一网格员或职能部门（共 {total} 个，列出 {shown} 个；输入文字可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="401"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="406"/>
         <source>Or find any officer or department</source>
         <translation>或查找任一网格员或职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="410"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="415"/>
         <source>open cases: {n}</source>
         <translation>在办案件：{n}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="412"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="417"/>
         <source>currently assigned</source>
         <translation>当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="458"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="463"/>
         <source>{verb} (Enter)</source>
         <translation>{verb}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="460"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="465"/>
         <source>{verb} to {name} (Enter)</source>
         <translation>{verb}给 {name}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="469"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="474"/>
         <source>Choose a suggestion or find a handler first.</source>
         <translation>请先选择推荐项或查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="476"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="481"/>
         <source>There is no suggestion: find a handler by name.</source>
         <translation>没有推荐：请按姓名查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="502"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="509"/>
         <source>sent to {name}</source>
         <translation>已派给 {name}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="511"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="518"/>
         <source>not sent</source>
         <translation>未派出</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="521"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="528"/>
         <source>{done} of {total} cases sent; not sent:</source>
         <translation>{total} 个案件中已派出 {done} 个；未派出的：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="539"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="546"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayActions</name>
+    <message>
+        <location filename="../../commandcenter/views/display_menu.py" line="70"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/display_menu.py" line="71"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/display_menu.py" line="72"/>
+        <source>&amp;Dark (control room)</source>
+        <translation>深色（指挥大厅）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/display_menu.py" line="73"/>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/display_menu.py" line="74"/>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/display_menu.py" line="75"/>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/display_menu.py" line="76"/>
+        <source>Alert &amp;sound</source>
+        <translation>提示音(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/display_menu.py" line="77"/>
+        <source>A short sound with each urgent arrival</source>
+        <translation>每个紧急案件到达时响一声提示音</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/display_menu.py" line="78"/>
+        <source>&amp;Wall mode (big screen)</source>
+        <translation>大屏模式(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/display_menu.py" line="79"/>
+        <source>Full screen on the second monitor when there is one; Esc leaves</source>
+        <translation>有第二台显示器时在其上全屏显示；按 Esc 退出</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateOffer</name>
+    <message>
+        <location filename="../../commandcenter/widgets/intake/duplicate_offer.py" line="90"/>
+        <source>Likely duplicate</source>
+        <translation>疑似重复案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/intake/duplicate_offer.py" line="91"/>
+        <source>Open case of the same category nearby: if it is the same problem, merge the call into it.</source>
+        <translation>附近有同类别的在办案件：如是同一问题，请将来电并入该案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/intake/duplicate_offer.py" line="93"/>
+        <source>&amp;Merge into this case</source>
+        <translation>并入此案件(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/intake/duplicate_offer.py" line="94"/>
+        <source>Register as &amp;new</source>
+        <translation>作为新案件登记(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/intake/duplicate_offer.py" line="97"/>
+        <source>{number}  {time}  {status}  {distance:.0f} m  {text}</source>
+        <translation>{number}  {time}  {status}  {distance:.0f} 米  {text}</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateRulesBox</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/duplicate_rules.py" line="48"/>
+        <source>Likely duplicates: the same category within {m:.0f} m and {h:g} h.</source>
+        <translation>疑似重复案件：{m:.0f} 米、{h:g} 小时内的同类别案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/duplicate_rules.py" line="57"/>
+        <source>Likely duplicates at intake</source>
+        <translation>登记时的疑似重复案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/duplicate_rules.py" line="58"/>
+        <source>Offer open cases of the same category within</source>
+        <translation>提示以下范围内同类别的在办案件：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/duplicate_rules.py" line="59"/>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/duplicate_rules.py" line="60"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/duplicate_rules.py" line="61"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierCasesPanel</name>
+    <message>
+        <location filename="../../commandcenter/views/intake/earlier_panel.py" line="118"/>
+        <source>Earlier cases from {phone}: {n}</source>
+        <translation>{phone} 的历史案件：{n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/earlier_panel.py" line="119"/>
+        <source>Earlier cases from this number appear here</source>
+        <translation>该号码的历史案件显示在此</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/earlier_panel.py" line="121"/>
+        <source>Earlier cases within 50 m: {n}</source>
+        <translation>50 米内的历史案件：{n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/earlier_panel.py" line="122"/>
+        <source>Earlier cases at this place appear here</source>
+        <translation>该地点的历史案件显示在此</translation>
     </message>
 </context>
 <context>
@@ -1423,122 +1721,122 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>FieldStepDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="39"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="42"/>
         <source>Why is the case not the handler&apos;s? *</source>
         <translation>为什么该案件不属于该承办方？ *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="40"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="43"/>
         <source>What should the grid officer look at? (optional)</source>
         <translation>需要网格员核查什么？（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="41"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="44"/>
         <source>What did the grid officer find on site? *</source>
         <translation>网格员现场核查情况？ *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="42"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="45"/>
         <source>What is still not resolved? *</source>
         <translation>还有什么问题未解决？ *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="43"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="46"/>
         <source>What did the reporter say?</source>
         <translation>反映人怎么说？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="46"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="49"/>
         <source>The case returns to the centre for a new dispatch; the send-back counts against the dispatch accuracy (派遣准确率).</source>
         <translation>案件退回指挥中心重新派遣；退回计入派遣准确率。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="48"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="51"/>
         <source>The grid officer responsible for grid {grid} checks the result on site; the centre closes after the check.</source>
         <translation>由网格 {grid} 的责任网格员现场核查处置结果；核查后由指挥中心结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="50"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="53"/>
         <source>The case goes back to the centre to be closed.</source>
         <translation>案件回到指挥中心等待结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="51"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="54"/>
         <source>The case goes back to its handler for rework.</source>
         <translation>案件退回承办方返工。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="52"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="55"/>
         <source>Call {reporter} back about the result. A supervisor can reopen the case when the reporter is not satisfied.</source>
         <translation>就处置结果回访{reporter}。反映人不满意时，值班长可重新办理该案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="56"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="59"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="57"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="60"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="58"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="61"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="147"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="153"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="148"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="154"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="149"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="155"/>
         <source>{category} · grid {grid} · {status} · {handler}</source>
         <translation>{category} · 网格 {grid} · {status} · {handler}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="153"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="159"/>
         <source>the reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="155"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="161"/>
         <source>Evidence: photo or file reference (optional)</source>
         <translation>佐证：照片或文件编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="156"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="162"/>
         <source>e.g. IMG_20261125_1032.jpg</source>
         <translation>例如 IMG_20261125_1032.jpg</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="158"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="164"/>
         <source>Answer *</source>
         <translation>回访结果 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="162"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="168"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="181"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="187"/>
         <source>Choose the reporter&apos;s answer.</source>
         <translation>请选择反映人的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="185"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="191"/>
         <source>Say why: the note is required here.</source>
         <translation>请说明原因：此处必须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="187"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="193"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>文字过长：最多 {limit} 个字符，当前 {count} 个。</translation>
     </message>
@@ -1594,37 +1892,37 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="29"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="29"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="29"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="29"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="29"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="31"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="31"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -1650,6 +1948,14 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/views/follow_ups.py" line="145"/>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>GridSketch</name>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="61"/>
+        <source>No grids assigned</source>
+        <translation>未分配网格</translation>
     </message>
 </context>
 <context>
@@ -1746,37 +2052,37 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="281"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="282"/>
         <source>Add to the calendar</source>
         <translation>加入日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="282"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="283"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="282"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="283"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="282"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="283"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="282"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="283"/>
         <source>Day of the week</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="283"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="284"/>
         <source>e.g. 国庆节</source>
         <translation>例如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="288"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="289"/>
         <source>Only a Saturday or Sunday can become an adjusted working day.</source>
         <translation>只有星期六或星期日可以设为调休工作日。</translation>
     </message>
@@ -1863,6 +2169,19 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>HotlineReplyField</name>
+    <message>
+        <location filename="../../commandcenter/widgets/intake/reply_field.py" line="36"/>
+        <source>Reply to the 12345 hotline</source>
+        <translation>回复 12345 热线</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/intake/reply_field.py" line="37"/>
+        <source>What the hotline tells the caller: the result of the work order</source>
+        <translation>热线告知来电人的内容：工单办理结果</translation>
+    </message>
+</context>
+<context>
     <name>ImportRefused</name>
     <message>
         <location filename="../../commandcenter/views/dialogs/import_refused.py" line="26"/>
@@ -1873,6 +2192,77 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/views/dialogs/import_refused.py" line="30"/>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePanel</name>
+    <message>
+        <location filename="../../commandcenter/views/intake/panel.py" line="129"/>
+        <source>Write the answer given on the call.</source>
+        <translation>请填写电话中给出的答复。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/panel.py" line="156"/>
+        <source>A likely duplicate was found: merge the call into it, or register it as new.</source>
+        <translation>发现疑似重复案件：请将来电并入该案件，或作为新案件登记。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/panel.py" line="198"/>
+        <source>12345 work order</source>
+        <translation>12345 工单</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/panel.py" line="199"/>
+        <source>Work order no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/panel.py" line="201"/>
+        <source>The hotline&apos;s own number</source>
+        <translation>热线系统的工单编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/panel.py" line="202"/>
+        <source>Hotline due</source>
+        <translation>热线时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/panel.py" line="203"/>
+        <source>Answered on the call (直接答复)</source>
+        <translation>直接答复</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/panel.py" line="204"/>
+        <source>The caller&apos;s question was answered on the phone: the case closes now with the answer, nobody is dispatched</source>
+        <translation>来电问题已在电话中答复：案件随答复即时办结，无需派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/intake/panel.py" line="206"/>
+        <source>The answer given (required)</source>
+        <translation>答复内容（必填）</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePhotos</name>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="214"/>
+        <source>Photos…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="215"/>
+        <source>Photos the caller sent, stored with the case when it is saved</source>
+        <translation>来电人发送的照片，案件保存时一并保存</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="224"/>
+        <source>Photos the caller sent</source>
+        <translation>来电人发送的照片</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="225"/>
+        <source>Images ({patterns});;All files (*)</source>
+        <translation>图片 ({patterns});;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1999,97 +2389,160 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>LocationPicker</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="114"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="157"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="115"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="158"/>
         <source>Lon / &amp;lat</source>
         <translation>经度 / 纬度(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="117"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="160"/>
         <source>Longitude, e.g. 119.0075 (or paste “lon, lat”)</source>
         <translation>经度，如 119.0075（或粘贴“经度, 纬度”）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="118"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="161"/>
         <source>Latitude, e.g. 25.4312</source>
         <translation>纬度，如 25.4312</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="119"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="162"/>
+        <source>WGS-84 (GPS)</source>
+        <translation>WGS-84（GPS）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="163"/>
+        <source>GCJ-02 (Amap, Tencent, WeChat)</source>
+        <translation>GCJ-02（高德、腾讯、微信）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="164"/>
+        <source>What the typed coordinates are in: points read off Amap, Tencent or WeChat are GCJ-02, hundreds of metres from GPS (WGS-84)</source>
+        <translation>所输入坐标的坐标系：从高德、腾讯或微信读取的点为 GCJ-02，与 GPS（WGS-84）相差数百米</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="166"/>
+        <source>Coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="167"/>
         <source>Pick on &amp;map</source>
         <translation>地图选点(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="120"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="168"/>
+        <source>Click the location on the map screen (Alt+M, or Space here)</source>
+        <translation>在地图界面上点击位置（Alt+M，或在此按空格键）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="169"/>
+        <source>Pick on map</source>
+        <translation>在地图上选点</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="170"/>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="171"/>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="175"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="176"/>
+        <source>Type characters or pinyin initials (hxl for 华兴路); Up/Down choose, Enter picks and fills the coordinates and grid (Alt+A)</source>
+        <translation>输入汉字或拼音首字母（如 hxl 查 华兴路）；上/下键选择，回车选定并填入坐标和网格（Alt+A）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="178"/>
+        <source>Address suggestions</source>
+        <translation>地址候选</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="179"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="121"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="180"/>
         <source>Or choose</source>
         <translation>或选择</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="122"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="186"/>
+        <source>Road and number, landmark, compound, village — or pinyin initials</source>
+        <translation>道路门牌、地标、小区、村庄，或拼音首字母</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="172"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="181"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="123"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="173"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="182"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="124"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="174"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="183"/>
         <source>Unit grid</source>
         <translation>单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="125"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="184"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="127"/>
-        <source>Street and number, landmark</source>
-        <translation>路名门牌号、标志性建筑</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="199"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="353"/>
         <source>Outside every grid — check the coordinates</source>
         <translation>不在任何网格内 — 请检查坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="202"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="355"/>
+        <source>This point is outside China, where GCJ-02 does not apply: choose WGS-84 or check the coordinates</source>
+        <translation>该点在中国境外，不适用 GCJ-02：请选择 WGS-84 或核对坐标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="359"/>
         <source>Finding the grid…</source>
         <translation>正在查找所属网格…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="204"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="361"/>
         <source>Enter both longitude and latitude as numbers</source>
         <translation>请以数字形式输入经度和纬度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="206"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="363"/>
         <source>Click the location on the map…</source>
         <translation>请在地图上点击位置…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="208"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="365"/>
         <source>{grid} (chosen from the list)</source>
         <translation>{grid}（从列表中选择）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="211"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="368"/>
         <source>Enter coordinates, pick on the map, or choose street → community → grid</source>
         <translation>输入坐标、在地图上选点，或依次选择街道 → 社区 → 网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="219"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="376"/>
         <source>{code} · {name} ({community}, {street})</source>
         <translation>{code} · {name}（{community}，{street}）</translation>
     </message>
@@ -2158,137 +2611,142 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="276"/>
+        <location filename="../../commandcenter/views/main_window.py" line="294"/>
         <source> [DEMO]</source>
         <translation> [演示]</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="278"/>
+        <location filename="../../commandcenter/views/main_window.py" line="296"/>
         <source>Grid Command Centre — {centre} — {db}{demo}</source>
         <translation>网格化指挥中心 — {centre} — {db}{demo}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="282"/>
+        <location filename="../../commandcenter/views/main_window.py" line="300"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="283"/>
+        <location filename="../../commandcenter/views/main_window.py" line="301"/>
         <source>&amp;Import Open311 requests…</source>
         <translation>导入 Open311 请求(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="284"/>
+        <location filename="../../commandcenter/views/main_window.py" line="302"/>
         <source>&amp;Export Open311 requests…</source>
         <translation>导出 Open311 请求(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="285"/>
+        <location filename="../../commandcenter/views/main_window.py" line="303"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="286"/>
+        <location filename="../../commandcenter/views/main_window.py" line="304"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="287"/>
+        <location filename="../../commandcenter/views/main_window.py" line="305"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="288"/>
+        <location filename="../../commandcenter/views/main_window.py" line="307"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="289"/>
+        <location filename="../../commandcenter/views/main_window.py" line="308"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="290"/>
+        <location filename="../../commandcenter/views/main_window.py" line="309"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="291"/>
+        <location filename="../../commandcenter/views/main_window.py" line="310"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="292"/>
+        <location filename="../../commandcenter/views/main_window.py" line="311"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="293"/>
+        <location filename="../../commandcenter/views/main_window.py" line="312"/>
         <source>&amp;Keyboard shortcuts (F1 on the wall)</source>
         <translation>键盘快捷键(&amp;K)（在案件墙上按 F1）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="294"/>
+        <location filename="../../commandcenter/views/main_window.py" line="313"/>
         <source>&amp;About Grid Command Centre</source>
         <translation>关于网格化指挥中心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="296"/>
+        <location filename="../../commandcenter/views/main_window.py" line="315"/>
         <source>{name} ({role}) · {centre}</source>
         <translation>{name}（{role}）· {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="302"/>
+        <location filename="../../commandcenter/views/main_window.py" line="319"/>
+        <source>&amp;Go to screen</source>
+        <translation>转到界面(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/main_window.py" line="323"/>
         <source>Another seat or an import is writing; retrying…</source>
         <translation>其他席位或导入正在写入，正在重试…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="335"/>
+        <location filename="../../commandcenter/views/main_window.py" line="357"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="339"/>
+        <location filename="../../commandcenter/views/main_window.py" line="361"/>
         <source>⚠ No holiday calendar for {years}</source>
         <translation>⚠ 缺少 {years} 年节假日日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="341"/>
+        <location filename="../../commandcenter/views/main_window.py" line="363"/>
         <source>Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted working weekends. An administrator should add that year&apos;s calendar once it is announced.</source>
         <translation>{years} 年的工作时限仅按周一至周五计算，未计入法定节假日和调休。请管理员在该年安排公布后补录日历。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="345"/>
+        <location filename="../../commandcenter/views/main_window.py" line="367"/>
         <source>Open {open} · Overdue {overdue} · Reported {reported}</source>
         <translation>在办 {open} · 超时 {overdue} · 待立案 {reported}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="373"/>
+        <location filename="../../commandcenter/views/main_window.py" line="395"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="374"/>
+        <location filename="../../commandcenter/views/main_window.py" line="396"/>
         <source>Changes from other seats appear within a second</source>
         <translation>其他席位的变更会在一秒内显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="377"/>
+        <location filename="../../commandcenter/views/main_window.py" line="399"/>
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="390"/>
+        <location filename="../../commandcenter/views/main_window.py" line="412"/>
         <source>About Grid Command Centre</source>
         <translation>关于网格化指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="392"/>
+        <location filename="../../commandcenter/views/main_window.py" line="414"/>
         <source>&lt;b&gt;Grid Command Centre&lt;/b&gt; {version}&lt;br&gt;Case wall, dispatch, roster, grid maps, handovers and briefings for grid command centres.&lt;br&gt;&lt;br&gt;Database: {db}&lt;br&gt;Schema: {schema}&lt;br&gt;Log file: {log}</source>
         <translation>&lt;b&gt;网格化指挥中心&lt;/b&gt; {version}&lt;br&gt;为网格化管理指挥中心提供案件墙、派遣、网格员名册、网格地图、交接班和简报。&lt;br&gt;&lt;br&gt;数据库：{db}&lt;br&gt;数据库结构版本：{schema}&lt;br&gt;日志文件：{log}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="408"/>
+        <location filename="../../commandcenter/views/main_window.py" line="430"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -2296,82 +2754,82 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="141"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="135"/>
         <source>0 / no data</source>
         <translation>0 / 无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="142"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="136"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="143"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="137"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="144"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="138"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="145"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="139"/>
         <source>Grid {code}</source>
         <translation>网格 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="148"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="142"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="149"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="143"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="150"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="144"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="151"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="145"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="154"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="148"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="155"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="149"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="156"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="150"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="157"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="151"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="159"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="153"/>
         <source>Grid map</source>
         <translation>网格地图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="160"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="154"/>
         <source>Map legend</source>
         <translation>地图图例</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="538"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="532"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>在办案件 %n 件</numerusform>
@@ -2381,398 +2839,687 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="214"/>
+        <location filename="../../commandcenter/views/map_view.py" line="229"/>
         <source>Colour grids by</source>
         <translation>网格着色依据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="217"/>
+        <location filename="../../commandcenter/views/map_view.py" line="232"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="218"/>
+        <location filename="../../commandcenter/views/map_view.py" line="233"/>
         <source>Unit grids</source>
         <translation>单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="218"/>
+        <location filename="../../commandcenter/views/map_view.py" line="233"/>
         <source>Community and street boundaries</source>
         <translation>社区和街道边界</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="219"/>
+        <location filename="../../commandcenter/views/map_view.py" line="234"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="219"/>
+        <location filename="../../commandcenter/views/map_view.py" line="234"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="219"/>
+        <location filename="../../commandcenter/views/map_view.py" line="234"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="222"/>
+        <location filename="../../commandcenter/views/map_view.py" line="235"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="235"/>
+        <source>Names</source>
+        <translation>名称标注</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="238"/>
         <source>Only on duty or in the field</source>
         <translation>仅显示在岗或外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="223"/>
+        <location filename="../../commandcenter/views/map_view.py" line="239"/>
         <source>Zoom to</source>
         <translation>定位到</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="224"/>
+        <location filename="../../commandcenter/views/map_view.py" line="240"/>
         <source>Street or community (name or initials)</source>
         <translation>街道或社区（名称或拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="225"/>
+        <location filename="../../commandcenter/views/map_view.py" line="241"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="226"/>
+        <location filename="../../commandcenter/views/map_view.py" line="242"/>
         <source>Import grids (GeoJSON)…</source>
         <translation>导入网格（GeoJSON）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="228"/>
+        <location filename="../../commandcenter/views/map_view.py" line="244"/>
         <source>Unit grids from a GeoJSON FeatureCollection of polygons with code and name (WGS84)</source>
         <translation>从 GeoJSON 面要素集合（FeatureCollection，含编码和名称，WGS84）导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="229"/>
+        <location filename="../../commandcenter/views/map_view.py" line="245"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="230"/>
+        <location filename="../../commandcenter/views/map_view.py" line="246"/>
         <source>Load basemap image…</source>
         <translation>加载底图图片…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="231"/>
+        <location filename="../../commandcenter/views/map_view.py" line="247"/>
         <source>A north-up image with a world file (.pgw, .jgw, .wld); no internet connection is needed</source>
         <translation>上北下南的图片，附坐标文件（.pgw、.jgw、.wld）；无需联网</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="233"/>
+        <location filename="../../commandcenter/views/map_view.py" line="249"/>
         <source>Remove basemap</source>
         <translation>移除底图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="234"/>
+        <location filename="../../commandcenter/views/map_view.py" line="250"/>
+        <source>Load tile basemap (MBTiles)…</source>
+        <translation>加载瓦片底图 (MBTiles)…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="251"/>
+        <source>An offline MBTiles package; a tile server URL is set with COMMANDCENTER_BASEMAP (see the README)</source>
+        <translation>离线 MBTiles 瓦片包；瓦片服务地址用 COMMANDCENTER_BASEMAP 设置（见 README）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="253"/>
+        <source>Tiles in WGS-84 (天地图)</source>
+        <translation>瓦片为 WGS-84 坐标（天地图）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="254"/>
+        <source>Tiles in GCJ-02 (Amap, Tencent)</source>
+        <translation>瓦片为 GCJ-02 坐标（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="255"/>
         <source>Click the map to pick the location for the new case (Esc cancels)</source>
         <translation>在地图上点击，为新案件选取位置（按 Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="235"/>
+        <location filename="../../commandcenter/views/map_view.py" line="256"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="304"/>
+        <location filename="../../commandcenter/views/map_view.py" line="278"/>
+        <source>{measure}: loading…</source>
+        <translation>{measure}：加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="330"/>
         <source>The map could not be read: {error}</source>
         <translation>无法读取地图：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="334"/>
+        <location filename="../../commandcenter/views/map_view.py" line="360"/>
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="337"/>
+        <location filename="../../commandcenter/views/map_view.py" line="363"/>
         <source>No unit grids yet: import them from a GeoJSON file.</source>
         <translation>尚无单元网格：请从 GeoJSON 文件导入。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="341"/>
+        <location filename="../../commandcenter/views/map_view.py" line="366"/>
+        <source>{grids} unit grids · cases and officers loading…</source>
+        <translation>{grids} 个单元网格 · 案件和网格员加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_view.py" line="371"/>
         <source>{grids} unit grids · {cases} open cases · {shown} of {placed} placed officers shown</source>
         <translation>单元网格 {grids} 个 · 在办案件 {cases} 件 · 有定位的网格员 {placed} 名，显示 {shown} 名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="462"/>
+        <location filename="../../commandcenter/views/map_view.py" line="494"/>
         <source>Picked {lon:.6f}, {lat:.6f}</source>
         <translation>已选取 {lon:.6f}, {lat:.6f}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="467"/>
+        <location filename="../../commandcenter/views/map_view.py" line="499"/>
         <source>Import unit grids</source>
         <translation>导入单元网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="468"/>
+        <location filename="../../commandcenter/views/map_view.py" line="500"/>
         <source>GeoJSON (*.geojson *.json);;All files (*)</source>
         <translation>GeoJSON 文件 (*.geojson *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="475"/>
+        <location filename="../../commandcenter/views/map_view.py" line="507"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="482"/>
+        <location filename="../../commandcenter/views/map_view.py" line="514"/>
         <source>Imported {created} new and {updated} changed grids from {file}; created {districts} districts, {streets} streets, {communities} communities.</source>
         <translation>已从 {file} 导入网格：新增 {created} 个，更新 {updated} 个；新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="488"/>
+        <location filename="../../commandcenter/views/map_view.py" line="520"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/map_view.py" line="504"/>
-        <source>Load a basemap image</source>
-        <translation>加载底图图片</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/map_view.py" line="505"/>
-        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;All files (*)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/map_view.py" line="522"/>
-        <source>{file} is not an image this program can read</source>
-        <translation>{file} 不是本程序可读取的图片</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/map_view.py" line="527"/>
-        <source>Basemap {file} loaded</source>
-        <translation>已加载底图 {file}</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/map_view.py" line="552"/>
+        <location filename="../../commandcenter/views/map_view.py" line="543"/>
         <source>Map</source>
         <translation>网格地图</translation>
     </message>
 </context>
 <context>
+    <name>MapWarnings</name>
+    <message>
+        <location filename="../../commandcenter/views/map_warnings.py" line="51"/>
+        <source>Early warnings (hot cells, clusters)</source>
+        <translation>预警（热点网格、聚集范围）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/map_warnings.py" line="52"/>
+        <source>Open warnings: their grids tinted, clusters outlined; click one to see its cases</source>
+        <translation>待处理预警：相关网格以斜线标出，聚集以虚线圈出；单击查看其案件</translation>
+    </message>
+</context>
+<context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="236"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="286"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="237"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="287"/>
         <source>Call</source>
         <translation>接报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="238"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="288"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="239"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="289"/>
         <source>&amp;Source</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="243"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="293"/>
         <source>&amp;Priority</source>
         <translation>紧急程度(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="247"/>
-        <source>Keys 1–4: urgent, high, normal, low</source>
-        <translation>数字键 1–4：紧急、较急、一般、低</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="248"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="317"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="251"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="320"/>
         <source>Type a code, Chinese, English or pinyin initials (e.g. ldbl) — Up/Down to choose</source>
         <translation>输入编码、中文、英文或拼音首字母（如 ldbl）— 用上/下方向键选择</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="253"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="322"/>
         <source>&amp;Description *</source>
         <translation>问题描述(&amp;D) *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="255"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="324"/>
         <source>What the caller reports (required)</source>
         <translation>反映人所述问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="256"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="325"/>
         <source>&amp;Reporter</source>
         <translation>反映人(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="327"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="328"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="260"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="309"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="329"/>
         <source>Register at once</source>
-        <translation>直接立案</translation>
+        <translation>立即立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="297"/>
+        <source>Keys 1–4: urgent, high, normal, low (Alt+P)</source>
+        <translation>数字键 1–4：紧急、较急、一般、低（Alt+P）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="298"/>
+        <source>Where the report came from (Alt+S)</source>
+        <translation>案件来源（Alt+S）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="299"/>
+        <source>Up/Down choose, Enter goes on (Alt+C); left empty, a category the description names is offered</source>
+        <translation>上/下键选择，回车继续（Alt+C）；留空时按问题描述中提到的类别推荐</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="301"/>
+        <source>What the caller reports (Alt+D); Tab goes on</source>
+        <translation>来电反映的问题（Alt+D）；Tab 键继续</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="302"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="302"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="303"/>
+        <source>Category search</source>
+        <translation>类别搜索</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="304"/>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="305"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="306"/>
+        <source>Reporter name</source>
+        <translation>反映人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="307"/>
+        <source>Reporter phone</source>
+        <translation>反映人电话</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="308"/>
+        <source>Reporter privacy</source>
+        <translation>反映人保密方式</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="310"/>
+        <source>Solved on the spot</source>
+        <translation>即时办结</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="311"/>
+        <source>What was done on the spot</source>
+        <translation>现场处置情况</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="313"/>
+        <source>Save case</source>
+        <translation>保存案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="314"/>
+        <source>Save and dispatch</source>
+        <translation>保存并派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="315"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="330"/>
         <source>Named</source>
         <translation>实名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="261"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="330"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="262"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="331"/>
         <source>Confidential</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="265"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="334"/>
         <source>Anonymous and confidential reporters are never shown by name nor called back</source>
         <translation>匿名和保密的反映人不显示姓名，也不回访</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="267"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="336"/>
         <source>Solved on the spot by the grid officer</source>
         <translation>网格员已即时办结</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="268"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="337"/>
         <source>What was done (required)</source>
         <translation>处置情况（必填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="269"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="418"/>
+        <source>Category from the description: {code} {name} ({major}) — type to choose another</source>
+        <translation>按问题描述推荐的类别：{code} {name}（{major}）——输入可另选</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="424"/>
+        <source>Category: {code} {name} ({major})</source>
+        <translation>类别：{code} {name}（{major}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="312"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="338"/>
         <source>Photo reference</source>
         <translation>照片编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="339"/>
         <source>Save case (Ctrl+Enter)</source>
         <translation>保存案件（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="312"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="340"/>
+        <source>Save the case (Ctrl+Enter)</source>
+        <translation>保存案件（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="341"/>
+        <source>Register and dispatch (Ctrl+Shift+Enter)</source>
+        <translation>立案并派遣（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="342"/>
+        <source>Register the case and dispatch it to the first recommended handler (Ctrl+Shift+Enter)</source>
+        <translation>将案件立案并派遣给推荐的第一个承办方（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="400"/>
         <source>{major} ({code})</source>
         <translation>{major}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="326"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="414"/>
         <source>No category chosen yet</source>
         <translation>尚未选择类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="330"/>
-        <source>Category: {code} {zh} · {en} ({major})</source>
-        <translation>类别：{code} {zh} · {en}（{major}）</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="402"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="456"/>
         <source>Choose a category: type into the category search.</source>
         <translation>请选择类别：在类别搜索框中输入。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="405"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="459"/>
         <source>A description is required.</source>
         <translation>必须填写问题描述。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="411"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="464"/>
         <source>Enter both longitude and latitude as numbers.</source>
         <translation>请以数字形式输入经度和纬度。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="420"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="467"/>
+        <source>This point is outside China, where GCJ-02 does not apply: choose WGS-84 or check the coordinates.</source>
+        <translation>该点在中国境外，不适用 GCJ-02：请选择 WGS-84 或核对坐标。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="478"/>
         <source>A location is required: coordinates, a point on the map or a grid.</source>
         <translation>必须提供位置：坐标、地图上的点或网格。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="423"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="481"/>
         <source>Say what the grid officer did on the spot.</source>
         <translation>请填写网格员现场处置情况。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="475"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="556"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
 </context>
 <context>
+    <name>OfficerPageDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="160"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="161"/>
+        <source>Read the page again ({key})</source>
+        <translation>重新读取本页（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="163"/>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="163"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="163"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="163"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="164"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="165"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="165"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="165"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="166"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="166"/>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="166"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="167"/>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="168"/>
+        <source>Duty changes</source>
+        <translation>在岗状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="169"/>
+        <source>Positions</source>
+        <translation>位置记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="170"/>
+        <source>The officer&apos;s grids</source>
+        <translation>网格员的网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="177"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="178"/>
+        <source>Officer</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="179"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="182"/>
+        <source>Officer {name}</source>
+        <translation>网格员 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="183"/>
+        <source>{name} ({number}) · {duty}</source>
+        <translation>{name}（{number}）· {duty}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="185"/>
+        <source>Last seen {time} in {place}</source>
+        <translation>最后位置：{time}，{place}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="187"/>
+        <source>No position reported</source>
+        <translation>未上报位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="190"/>
+        <source>Phone: {phone}</source>
+        <translation>电话：{phone}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="191"/>
+        <source>Grids: {grids}</source>
+        <translation>网格：{grids}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="213"/>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="225"/>
+        <source>Open cases ({n})</source>
+        <translation>在办案件（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="225"/>
+        <source>Duty changes ({n})</source>
+        <translation>在岗状态变更（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="225"/>
+        <source>Positions ({n})</source>
+        <translation>位置记录（{n}）</translation>
+    </message>
+</context>
+<context>
     <name>OfficerRosterModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="107"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="109"/>
         <source>Cases assigned to the officer and not yet closed (click to sort by load)</source>
         <translation>分派给该网格员且尚未结案的案件（点击按工作量排序）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="101"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="101"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="101"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Duty status</source>
         <translation>在岗状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="101"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
         <source>Shift now</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="102"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
         <source>Grids</source>
         <translation>负责网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="102"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
         <source>Street / community</source>
         <translation>街道 / 社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="102"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="102"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="104"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
         <source>Last position</source>
         <translation>最近位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
         <source>Seen</source>
         <translation>定位时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="103"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="105"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="132"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="137"/>
         <source>never</source>
         <translation>从未定位</translation>
     </message>
@@ -2780,30 +3527,30 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>Open311Files</name>
     <message>
-        <location filename="../../commandcenter/views/open311_files.py" line="44"/>
-        <location filename="../../commandcenter/views/open311_files.py" line="79"/>
-        <location filename="../../commandcenter/views/open311_files.py" line="85"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="47"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="82"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="88"/>
         <source>Import Open311 requests</source>
         <translation>导入 Open311 请求</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/open311_files.py" line="45"/>
-        <location filename="../../commandcenter/views/open311_files.py" line="60"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="48"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="63"/>
         <source>Open311 request files (*.json)</source>
         <translation>Open311 请求文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/open311_files.py" line="58"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="61"/>
         <source>Export Open311 requests</source>
         <translation>导出 Open311 请求</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/open311_files.py" line="80"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="83"/>
         <source>{created} requests imported as cases, {unchanged} already present.</source>
         <translation>{created} 条请求已导入为案件，{unchanged} 条已存在。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/open311_files.py" line="86"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="89"/>
         <source>The file was not imported; nothing changed.
 
 {reason}</source>
@@ -2812,17 +3559,17 @@ Select a case on the wall to see every field and its history.</source>
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/open311_files.py" line="90"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="93"/>
         <source>Exported {n} Open311 requests to {path} (personal data masked)</source>
         <translation>已导出 {n} 条 Open311 请求到 {path}（个人信息已脱敏）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/open311_files.py" line="91"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="94"/>
         <source>Exported {n} Open311 requests to {path}</source>
         <translation>已导出 {n} 条 Open311 请求到 {path}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/open311_files.py" line="97"/>
+        <location filename="../../commandcenter/views/open311_files.py" line="100"/>
         <source>Could not write the file: {reason}</source>
         <translation>无法写入文件：{reason}</translation>
     </message>
@@ -2908,154 +3655,220 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="103"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="106"/>
+        <source>Attach photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="107"/>
+        <source>Images up to {mb} MB; stored so every seat sees them</source>
+        <translation>图片最大 {mb} MB，保存后各席位均可查看</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="136"/>
+        <source>{file} · {stage} · {when} · {who} · {w}×{h}</source>
+        <translation>{file} · {stage} · {when} · {who} · {w}×{h}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="142"/>
+        <source>No photos yet.</source>
+        <translation>暂无照片。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="156"/>
+        <source>Attach photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="157"/>
+        <source>Images ({patterns});;All files (*)</source>
+        <translation>图片 ({patterns});;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="286"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="287"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="308"/>
+        <source>Photo — {file}</source>
+        <translation>照片 — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/photo_panels.py" line="309"/>
+        <source>{stage} · {when} · {who} · {w}×{h} · {kb} KB</source>
+        <translation>{stage} · {when} · {who} · {w}×{h} · {kb} KB</translation>
+    </message>
+</context>
+<context>
     <name>RecordBrowser</name>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="87"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="89"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="96"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="98"/>
         <source>… and {n} more.</source>
         <translation>… 另有 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="101"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="101"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="101"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="99"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="101"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="102"/>
         <source>Handler</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="100"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="102"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="105"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="107"/>
         <source>{shift} shift of {date}</source>
         <translation>{date} {shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="108"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="110"/>
         <source>Correction to handover #{id}</source>
         <translation>交接班记录 #{id} 的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="110"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="112"/>
         <source>Signed by {name} at {time}</source>
         <translation>{name} 于 {time} 签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="113"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="115"/>
         <source>Acknowledged by {name} at {time}</source>
         <translation>{name} 于 {time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="116"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="118"/>
         <source>Corrected by note(s): {ids}</source>
         <translation>更正记录：{ids}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="132"/>
+        <source>Escalated cases not overdue</source>
+        <translation>未超时的催督办案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="72"/>
         <source>Notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="64"/>
+        <source>Handover record</source>
+        <translation>交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="72"/>
         <source>No notes.</source>
         <translation>无交班说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="70"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="72"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="76"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="78"/>
         <source>case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="78"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="80"/>
         <source>by {time}</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="124"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="126"/>
         <source>The shift in figures</source>
         <translation>本班数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="125"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="127"/>
         <source>Reported {reported} · registered {registered} · dispatched {dispatched} · fed back {fed_back} · closed {closed} · open now {open_now} · overdue now {overdue_now}</source>
         <translation>上报 {reported} · 立案 {registered} · 派遣 {dispatched} · 反馈 {fed_back} · 结案 {closed} · 当前在办 {open_now} · 当前超时 {overdue_now}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="127"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="129"/>
         <source>Open cases by stage</source>
         <translation>在办案件（按环节）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="129"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="131"/>
         <source>Overdue cases</source>
         <translation>超时案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="130"/>
-        <source>Escalated cases</source>
-        <translation>催督办案件</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="131"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="133"/>
         <source>Urgent cases of the shift</source>
         <translation>本班紧急案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="132"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="134"/>
         <source>Suspended cases</source>
         <translation>挂账案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="133"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="135"/>
         <source>Officers off duty or on leave ({n})</source>
         <translation>离岗或请假的网格员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="135"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="137"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="136"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="138"/>
         <source>None with open cases.</source>
         <translation>无人持有在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="137"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="139"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
     </message>
@@ -3101,209 +3914,355 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="222"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="231"/>
         <source>Search name, pinyin initials or employee no. (Ctrl+F)</source>
         <translation>搜索姓名、拼音首字母或工号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="223"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="232"/>
         <source>Officer roster</source>
         <translation>网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="226"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="233"/>
+        <source>Search officers</source>
+        <translation>搜索网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/screen.py" line="236"/>
         <source>Set the selected officers {status} ({keys})</source>
         <translation>将所选网格员设为“{status}”（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="228"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="238"/>
+        <source>Officer page…</source>
+        <translation>网格员详情…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/screen.py" line="239"/>
+        <source>The selected officer&apos;s grids, open cases and history ({keys}, Enter or double-click)</source>
+        <translation>所选网格员的网格、在办案件和历史记录（{keys}、回车或双击）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/roster/screen.py" line="241"/>
         <source>Import officers…</source>
         <translation>导入网格员…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="229"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="242"/>
         <source>Import departments…</source>
         <translation>导入职能部门…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="230"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="243"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="232"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="245"/>
         <source>Officers from CSV: employee_no,name,phone,grid_codes,duty_status</source>
         <translation>从 CSV 导入网格员：employee_no,name,phone,grid_codes,duty_status</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="234"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="247"/>
         <source>Departments from CSV: code,name,phone,category_codes</source>
         <translation>从 CSV 导入职能部门：code,name,phone,category_codes</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="126"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="128"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="127"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="129"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="128"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="130"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="129"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="131"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="130"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="132"/>
         <source>Add selected officers to the shift</source>
         <translation>将所选网格员加入班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="131"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="133"/>
         <source>Remove selected members</source>
         <translation>移除所选人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="132"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="134"/>
         <source>Add operator</source>
         <translation>添加值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="133"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="135"/>
         <source>Operators and supervisors who can work the shift</source>
         <translation>可排入该班次的值班员和值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="275"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="288"/>
         <source>Could not read the roster: {error}</source>
         <translation>无法读取网格员名册：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="335"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="348"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="345"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="358"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="357"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="370"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="397"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="410"/>
         <source>Showing {shown} of {total} officers · {on} on duty · {field} in the field · {off} off duty · {leave} on leave</source>
         <translation>显示 {shown}/{total} 名网格员 · 在岗 {on} · 外勤 {field} · 离岗 {off} · 请假 {leave}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="453"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="481"/>
         <source>{names}: now {status}</source>
         <translation>{names}：已设为“{status}”</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="461"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="489"/>
         <source>{name} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>{name} 已在其他席位被修改（现为“{status}”）。本次未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="472"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="500"/>
         <source>Import officers</source>
         <translation>导入网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="472"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="500"/>
         <source>Import departments</source>
         <translation>导入职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="473"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="501"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="481"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="509"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="488"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="516"/>
         <source>officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="488"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="516"/>
         <source>departments</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="489"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="517"/>
         <source>Imported {what} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>已从 {file}（{encoding}）导入{what}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="169"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="175"/>
         <source>Loading shifts…</source>
         <translation>正在加载班次…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="173"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="179"/>
         <source>{name} ({start}–{end}): {officers} officers, {operators} operators</source>
         <translation>{name}（{start}–{end}），网格员 {officers} 人，值班员 {operators} 人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="176"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="182"/>
         <source>On now: {shifts}</source>
         <translation>当前班次：{shifts}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="180"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="186"/>
         <source>On now: no shift is running</source>
         <translation>当前班次：无</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="184"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="190"/>
         <source>Next: {name} from {start} ({officers} officers, {operators} operators)</source>
         <translation>下一班次：{name}，{start} 开始（网格员 {officers} 人，值班员 {operators} 人）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="189"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="195"/>
         <source>Next: no shift defined</source>
         <translation>下一班次：未设置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="214"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="220"/>
         <source>Select a shift to see who works it</source>
         <translation>选择班次以查看当班人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="216"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="222"/>
         <source>Working {name}:</source>
         <translation>{name} 当班人员：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="291"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="297"/>
         <source>Shift {name} saved</source>
         <translation>班次 {name} 已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/shift_panel.py" line="294"/>
+        <location filename="../../commandcenter/views/roster/shift_panel.py" line="300"/>
         <source>Shift deleted</source>
         <translation>班次已删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="513"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="541"/>
         <source>Roster</source>
         <translation>网格员名册</translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/search.py" line="39"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/search.py" line="39"/>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/search.py" line="39"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/search.py" line="39"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/search.py" line="39"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/search.py" line="40"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/search.py" line="40"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/search.py" line="40"/>
+        <source>Handler</source>
+        <translation>承办方</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/search.py" line="40"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="165"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="173"/>
+        <source>Cases found: {total}; the newest {shown} are listed</source>
+        <translation>找到案件：{total} 件，列出最新的 {shown} 件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="176"/>
+        <source>Cases found: {total}</source>
+        <translation>找到案件：{total} 件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="208"/>
+        <source>Number, words, address or phone</source>
+        <translation>编号、关键词、地址或电话</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="209"/>
+        <source>Grid code (or its prefix)</source>
+        <translation>网格编码（或其前缀）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="210"/>
+        <source>Officer no.</source>
+        <translation>网格员工号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="211"/>
+        <source>Department code</source>
+        <translation>部门编码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="212"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="213"/>
+        <source>e.g. 20251125-00042, 井盖, 梅峰路, 138 1234 5678</source>
+        <translation>例如 20251125-00042、井盖、梅峰路、138 1234 5678</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="214"/>
+        <source>Reported between</source>
+        <translation>上报时间介于</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="215"/>
+        <source>Reported from</source>
+        <translation>上报起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="216"/>
+        <source>Reported until</source>
+        <translation>上报截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="217"/>
+        <source>Cases found</source>
+        <translation>查询到的案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="218"/>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="219"/>
+        <source>any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/search_view.py" line="231"/>
+        <source>Find cases</source>
+        <translation>查找案件</translation>
     </message>
 </context>
 <context>
@@ -3352,32 +4311,32 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShiftTableModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="234"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="241"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="234"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="241"/>
         <source>Hours</source>
         <translation>起止时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="234"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="241"/>
         <source>Days</source>
         <translation>适用日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="234"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="241"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="234"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="241"/>
         <source>Operators</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="240"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="247"/>
         <source> (+1 day)</source>
         <translation>（次日）</translation>
     </message>
@@ -3385,63 +4344,129 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="85"/>
+        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="120"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="86"/>
+        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="121"/>
         <source>Everything on this screen works from the keyboard. Press F1 or Esc to close.</source>
         <translation>本界面的所有操作均可用键盘完成。按 F1 或 Esc 关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="122"/>
+        <source>In the menus (everywhere)</source>
+        <translation>菜单中的快捷键（任何界面）</translation>
     </message>
 </context>
 <context>
     <name>SignConfirmation</name>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="194"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="196"/>
         <source>Sign the handover</source>
         <translation>交接班签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="196"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="198"/>
         <source>Sign and pass this handover to the incoming supervisor? These notes and pending items are what will be signed; the figures and case lists are taken from the database as you sign.</source>
         <translation>签字并将此交接班记录交给接班值班长？签字的正是以下交班说明和待办事项；数据和案件清单在签字时从数据库中取得。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/record_browser.py" line="198"/>
+        <location filename="../../commandcenter/views/handover/record_browser.py" line="200"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
 </context>
 <context>
+    <name>SlipOption</name>
+    <message>
+        <location filename="../../commandcenter/widgets/intake/slip_option.py" line="22"/>
+        <source>Print the dispatch slip for the handler</source>
+        <translation>为承办方打印派遣单</translation>
+    </message>
+</context>
+<context>
+    <name>StatusClock</name>
+    <message>
+        <location filename="../../commandcenter/views/status_clock.py" line="49"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/status_clock.py" line="49"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/status_clock.py" line="49"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/status_clock.py" line="49"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/status_clock.py" line="49"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/status_clock.py" line="49"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/status_clock.py" line="50"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/status_clock.py" line="53"/>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/status_clock.py" line="53"/>
+        <source>rest day</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/status_clock.py" line="55"/>
+        <source>Centre time ({zone}), {date}</source>
+        <translation>中心时间（{zone}），{date}</translation>
+    </message>
+</context>
+<context>
     <name>TimeLimitDialog</name>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="244"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="245"/>
         <source>{priority} · {stage} time limit</source>
         <translation>{priority} · {stage}时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="246"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="247"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="246"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="247"/>
         <source>Counted in</source>
         <translation>计时方式</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="247"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="248"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="248"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="249"/>
         <source>Working time counts office hours on working days only</source>
         <translation>工作时间只计工作日的办公时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/admin/dialogs.py" line="252"/>
+        <location filename="../../commandcenter/views/admin/dialogs.py" line="253"/>
         <source>Urgent cases run on natural time.</source>
         <translation>紧急案件按自然时间计时。</translation>
     </message>
@@ -3707,410 +4732,860 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WallFilterBar</name>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="106"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="118"/>
         <source>Search number, place (or pinyin initials), text… (Ctrl+F)</source>
         <translation>搜索编号、地点（或拼音首字母）、描述…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="108"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="119"/>
+        <source>Search cases</source>
+        <translation>搜索案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_filters.py" line="121"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="108"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="121"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="108"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="121"/>
         <source>To register</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="109"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="122"/>
         <source>To dispatch</source>
         <translation>待派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="109"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="122"/>
         <source>With handler</source>
         <translation>承办中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="110"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="123"/>
         <source>To verify</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="110"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="123"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="110"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="123"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="112"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="125"/>
         <source>All priorities</source>
         <translation>全部紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="115"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="128"/>
         <source>Any time limit</source>
         <translation>全部时限状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="115"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="128"/>
         <source>Due soon or overdue</source>
         <translation>即将超时或已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="116"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="129"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="116"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="129"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="118"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="131"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="121"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="134"/>
         <source>Open + closed 24 h</source>
         <translation>在办 + 24小时内结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="121"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="134"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="121"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="134"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="122"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="135"/>
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="124"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="137"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="125"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="138"/>
         <source>Only cases I entered</source>
         <translation>只看我录入的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="126"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="139"/>
         <source>Overdue first</source>
         <translation>超时优先</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="154"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="140"/>
+        <source>Triage order</source>
+        <translation>处置优先排序</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_filters.py" line="142"/>
+        <source>Overdue first, then escalated (reminder 催办, supervision 督办), urgent, high, then by time left</source>
+        <translation>先超时，再催督办（催办、督办）、紧急、较高，其余按剩余时间排序</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_filters.py" line="171"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="156"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="173"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="163"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="180"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_filters.py" line="201"/>
+        <location filename="../../commandcenter/views/wall_filters.py" line="218"/>
         <source>Grid {code} ✕</source>
         <translation>网格 {code} ✕</translation>
     </message>
 </context>
 <context>
-    <name>WallView</name>
+    <name>WallModeWindow</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="257"/>
-        <source>New case</source>
-        <translation>新建案件</translation>
+        <location filename="../../commandcenter/views/wall_mode.py" line="187"/>
+        <source>Wall mode — {centre}</source>
+        <translation>大屏模式 — {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="258"/>
-        <source>Register a hotline call (Ctrl+N)</source>
-        <translation>登记热线来电（Ctrl+N）</translation>
+        <location filename="../../commandcenter/views/wall_mode.py" line="189"/>
+        <source>Open</source>
+        <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="259"/>
-        <source>Next waiting</source>
-        <translation>下一待办</translation>
+        <location filename="../../commandcenter/views/wall_mode.py" line="189"/>
+        <source>Overdue</source>
+        <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="260"/>
-        <source>Select the next case waiting for registration or dispatch (F5)</source>
-        <translation>选中下一个待立案或待派遣的案件（F5）</translation>
+        <location filename="../../commandcenter/views/wall_mode.py" line="189"/>
+        <source>Escalated</source>
+        <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="261"/>
-        <source>Shortcuts</source>
-        <translation>快捷键</translation>
+        <location filename="../../commandcenter/views/wall_mode.py" line="190"/>
+        <source>Due within 1 h</source>
+        <translation>1 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="266"/>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="267"/>
-        <location filename="../../commandcenter/views/wall_view.py" line="383"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="193"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="308"/>
         <source>Escalations</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="278"/>
-        <source>Loading the wall…</source>
-        <translation>正在加载案件墙…</translation>
+        <location filename="../../commandcenter/views/wall_mode.py" line="303"/>
+        <source>Supervision 督办</source>
+        <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="295"/>
-        <source>Could not load the wall: {error}</source>
-        <translation>无法加载案件墙：{error}</translation>
+        <location filename="../../commandcenter/views/wall_mode.py" line="303"/>
+        <source>Reminder 催办</source>
+        <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="368"/>
-        <source>URGENT {number}: {category} — {place}</source>
-        <translation>紧急案件 {number}：{category} — {place}</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="372"/>
-        <source>Flood: {count} more urgent cases arrived — filter by Urgent to see them</source>
-        <translation>紧急案件集中涌入：又有 {count} 件紧急案件 — 按“紧急”筛选查看</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="383"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="307"/>
         <source>Escalations ({n})</source>
         <translation>催督办（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="400"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="341"/>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="252"/>
+        <source>Case wall</source>
+        <translation>案件墙</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="253"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="254"/>
+        <source>Register a hotline call (Ctrl+N)</source>
+        <translation>登记热线来电（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="255"/>
+        <source>Next waiting</source>
+        <translation>下一待办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="256"/>
+        <source>Select the next case waiting for registration or dispatch (F5)</source>
+        <translation>选中下一个待立案或待派遣的案件（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="257"/>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="258"/>
+        <source>Every keyboard shortcut (F1)</source>
+        <translation>全部快捷键（F1）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="263"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="264"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="384"/>
+        <source>Escalations</source>
+        <translation>催督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="276"/>
+        <source>Loading the wall…</source>
+        <translation>正在加载案件墙…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="293"/>
+        <source>Could not load the wall: {error}</source>
+        <translation>无法加载案件墙：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="369"/>
+        <source>URGENT {number}: {category} — {place}</source>
+        <translation>紧急案件 {number}：{category} — {place}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="373"/>
+        <source>Flood: {count} more urgent cases arrived — filter by Urgent to see them</source>
+        <translation>紧急案件集中涌入：又有 {count} 件紧急案件 — 按“紧急”筛选查看</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="384"/>
+        <source>Escalations ({n})</source>
+        <translation>催督办（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="388"/>
+        <source>Warnings ({n})</source>
+        <translation>预警（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="388"/>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_view.py" line="409"/>
         <source>{shown} of {total} cases on the wall</source>
         <translation>案件墙显示 {shown}/{total} 件案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="443"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="452"/>
         <source>No case is waiting for registration or dispatch.</source>
         <translation>没有待立案或待派遣的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="507"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="518"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="508"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="519"/>
         <source>Your role may not do this: {action}.</source>
         <translation>您的角色无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="560"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="574"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="563"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="577"/>
         <source>New case (hotline call)</source>
         <translation>新建案件（热线来电）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="564"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="578"/>
         <source>Select the next waiting case</source>
         <translation>选中下一个待办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="565"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="579"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="565"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="579"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="566"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="580"/>
         <source>Back to the case list</source>
         <translation>返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="568"/>
-        <source>Switch screens</source>
-        <translation>切换界面</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="568"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="582"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
 </context>
 <context>
+    <name>WarningDetailDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="157"/>
+        <source>Early warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="158"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="165"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="158"/>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="158"/>
+        <source>Raised</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="159"/>
+        <source>Latest case</source>
+        <translation>最新案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="159"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="164"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="159"/>
+        <source>Answer</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="162"/>
+        <source>Cases behind it (select one to see it; double-click to find it on the wall and the map)</source>
+        <translation>相关案件（单击查看；双击在案件墙和地图上定位）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="164"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="164"/>
+        <source>Reported</source>
+        <translation>反映时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="165"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="166"/>
+        <source>Note, reason for dismissing, or what the patrol task or case is to do (required)</source>
+        <translation>备注、排除理由，或巡查任务/案件的处置要求（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="168"/>
+        <source>Patrol task for the grid officer</source>
+        <translation>网格员巡查任务</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="169"/>
+        <source>New case for the centre to dispatch</source>
+        <translation>新立案件（由中心派遣）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="170"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="171"/>
+        <source>Seen; the note says why nothing more is needed now</source>
+        <translation>已确认；备注说明目前无需进一步处理的原因</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="172"/>
+        <source>Open</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="173"/>
+        <source>Open the patrol task or case chosen beside it, linked to this warning</source>
+        <translation>生成旁边所选的巡查任务或案件，并关联此预警</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="174"/>
+        <source>Dismiss</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="175"/>
+        <source>A false alarm; the note says why</source>
+        <translation>误报；备注说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="202"/>
+        <source>{who} at {at}: {note}</source>
+        <translation>{who}（{at}）：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="207"/>
+        <source>Opened as case {number} ({status})</source>
+        <translation>已生成案件 {number}（{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="275"/>
+        <source>Write a note saying why this warning needs no action now.</source>
+        <translation>请填写备注，说明此预警目前无需处理的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="276"/>
+        <source>Acknowledged.</source>
+        <translation>已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="280"/>
+        <source>Write the reason for dismissing this warning.</source>
+        <translation>请填写排除此预警的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="280"/>
+        <source>Dismissed.</source>
+        <translation>已排除。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="284"/>
+        <source>Patrol task opened.</source>
+        <translation>巡查任务已生成。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="284"/>
+        <source>Case opened.</source>
+        <translation>案件已生成。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="286"/>
+        <source>Write what the patrol task or case is to do.</source>
+        <translation>请填写巡查任务或案件的处置要求。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningModel</name>
+    <message>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="54"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="54"/>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="54"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="54"/>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="54"/>
+        <source>Raised</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="55"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>WarningPanel</name>
+    <message>
+        <location filename="../../commandcenter/views/wall_warnings.py" line="85"/>
+        <source>Show answered</source>
+        <translation>显示已处理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_warnings.py" line="86"/>
+        <source>Open warning…</source>
+        <translation>查看预警…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_warnings.py" line="104"/>
+        <source>Early warning: {kind} · {subject} — {evidence}</source>
+        <translation>预警：{kind} · {subject} — {evidence}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../commandcenter/views/wall_warnings.py" line="111"/>
+        <source>%n open warning(s)</source>
+        <translation>
+            <numerusform>%n 条待处理预警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_warnings.py" line="111"/>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+</context>
+<context>
+    <name>WarningRulesTab</name>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="86"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="86"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="87"/>
+        <source>{group}, {name}: enter {kind} from {lo:g} to {hi:g}.</source>
+        <translation>{group}，{name}：请输入{lo:g}至{hi:g}之间的{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="101"/>
+        <source>Warning rules saved; the next detector run uses them.</source>
+        <translation>预警规则已保存，下次检测时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="107"/>
+        <source>Recurrence at one place</source>
+        <translation>同一地点重复发生</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="108"/>
+        <source>Repeat caller</source>
+        <translation>重复来电</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="109"/>
+        <source>Repeated dispute</source>
+        <translation>反复纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="110"/>
+        <source>Rising trend</source>
+        <translation>上升趋势</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="111"/>
+        <source>Cluster</source>
+        <translation>聚集</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="112"/>
+        <source>Chronic lateness</source>
+        <translation>持续超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="115"/>
+        <source>Radius (m)</source>
+        <translation>半径（米）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="116"/>
+        <source>Cases at least</source>
+        <translation>案件数不少于</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="117"/>
+        <source>Within days</source>
+        <translation>天数以内</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="118"/>
+        <source>Calls at least</source>
+        <translation>来电次数不少于</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="119"/>
+        <source>Band (hours)</source>
+        <translation>时段（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="120"/>
+        <source>Weeks compared</source>
+        <translation>比较周数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="121"/>
+        <source>Significance (p at most)</source>
+        <translation>显著性（p值不大于）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="122"/>
+        <source>Cases in the band at least</source>
+        <translation>时段内案件数不少于</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="123"/>
+        <source>Last hours</source>
+        <translation>最近小时数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="124"/>
+        <source>Neighbour distance (m)</source>
+        <translation>邻近距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="125"/>
+        <source>Neighbour time (minutes)</source>
+        <translation>邻近时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="126"/>
+        <source>Neighbours for a core case</source>
+        <translation>核心案件的邻近案件数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="127"/>
+        <source>Grids spanned at least</source>
+        <translation>跨越网格数不少于</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="128"/>
+        <source>On-time rate below</source>
+        <translation>按期结案率低于</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="129"/>
+        <source>Cases due a day at least</source>
+        <translation>每日到期案件数不少于</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="134"/>
+        <source>Days running</source>
+        <translation>连续天数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/admin/warning_rules_tab.py" line="135"/>
+        <source>Save warning rules</source>
+        <translation>保存预警规则</translation>
+    </message>
+</context>
+<context>
     <name>WriteTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="181"/>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="303"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="183"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="308"/>
         <source>Draft handover</source>
         <translation>起草交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="182"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="184"/>
         <source>Draft the handover of this shift from the database</source>
         <translation>根据数据库起草本班的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="183"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="185"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="184"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="186"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="185"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="187"/>
         <source>Sign and pass to the incoming supervisor</source>
         <translation>签字并移交接班值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="186"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="188"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="187"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="189"/>
         <source>Open the handover record as a PDF to print</source>
         <translation>以 PDF 打开交接班记录，以便打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="188"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="190"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="189"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="191"/>
         <source>Notes for the next shift</source>
         <translation>给下一班的交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="190"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="192"/>
         <source>What the next shift must know…</source>
         <translation>下一班需要了解的情况…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="191"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="193"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="192"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="194"/>
         <source>Case no. (optional)</source>
         <translation>案件编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="193"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="195"/>
+        <source>Case no. of the new item</source>
+        <translation>新待办事项的案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="196"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="194"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="197"/>
+        <source>Due time of the new item</source>
+        <translation>新待办事项的截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="198"/>
         <source>e.g. call back the reporter at 09:00</source>
         <translation>如：09:00 回访反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="195"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="199"/>
+        <source>What the new item asks</source>
+        <translation>新待办事项内容</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="200"/>
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="196"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="201"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="204"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="209"/>
         <source>{shift} shift of {date}, {start}–{end}: {status}</source>
         <translation>{date} {shift}，{start}–{end}：{status}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="208"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="213"/>
         <source>{shift} shift of {date}, {start}–{end}: no handover yet</source>
         <translation>{date} {shift}，{start}–{end}：尚无交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="212"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="217"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="264"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="269"/>
         <source>This handover was changed at another seat while you were writing (now: {status}). Your unsaved notes and pending items are kept here.</source>
         <translation>您填写期间，此交接班记录已在其他席位被修改（当前：{status}）。您未保存的交班说明和待办事项仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="267"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="272"/>
         <source>It is acknowledged and locked: add what you wrote as a correction.</source>
         <translation>该记录已确认并锁定：请将您填写的内容作为更正添加。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="269"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="274"/>
         <source>Saving or signing replaces the other seat&apos;s version, which reads:</source>
         <translation>保存或签字将替换其他席位的版本，其内容如下：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="270"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="275"/>
         <source>(no notes)</source>
         <translation>（无交班说明）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="303"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="308"/>
         <source>Refresh draft</source>
         <translation>刷新草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="320"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="325"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="349"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="354"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="374"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="379"/>
         <source>Signed at {time}: waiting for the incoming supervisor</source>
         <translation>已于 {time} 签字：等待接班值班长确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="381"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="386"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="382"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="387"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="385"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="390"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
     </message>
@@ -4118,162 +5593,172 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>action</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="100"/>
+        <location filename="../../commandcenter/labels.py" line="108"/>
         <source>Register</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="101"/>
+        <location filename="../../commandcenter/labels.py" line="109"/>
         <source>Reject as invalid</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="102"/>
+        <location filename="../../commandcenter/labels.py" line="110"/>
         <source>Merge as duplicate</source>
         <translation>合并（重复件）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="103"/>
+        <location filename="../../commandcenter/labels.py" line="111"/>
+        <source>Answered on the call</source>
+        <translation>直接答复</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="112"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="104"/>
+        <location filename="../../commandcenter/labels.py" line="113"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="105"/>
+        <location filename="../../commandcenter/labels.py" line="114"/>
         <source>Accept</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="106"/>
+        <location filename="../../commandcenter/labels.py" line="115"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="107"/>
+        <location filename="../../commandcenter/labels.py" line="116"/>
         <source>Verify and close</source>
         <translation>核查结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="108"/>
+        <location filename="../../commandcenter/labels.py" line="117"/>
         <source>Return for rework</source>
         <translation>返工</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="109"/>
+        <location filename="../../commandcenter/labels.py" line="118"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="110"/>
+        <location filename="../../commandcenter/labels.py" line="119"/>
         <source>Approve extension</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="111"/>
+        <location filename="../../commandcenter/labels.py" line="120"/>
         <source>Refuse extension</source>
         <translation>驳回延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="112"/>
+        <location filename="../../commandcenter/labels.py" line="121"/>
         <source>Request suspension</source>
         <translation>申请挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="113"/>
+        <location filename="../../commandcenter/labels.py" line="122"/>
         <source>Approve suspension</source>
         <translation>批准挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="114"/>
+        <location filename="../../commandcenter/labels.py" line="123"/>
         <source>Refuse suspension</source>
         <translation>驳回挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="115"/>
+        <location filename="../../commandcenter/labels.py" line="124"/>
         <source>Resume</source>
         <translation>恢复办理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="116"/>
+        <location filename="../../commandcenter/labels.py" line="125"/>
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="117"/>
+        <location filename="../../commandcenter/labels.py" line="126"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="118"/>
+        <location filename="../../commandcenter/labels.py" line="127"/>
         <source>Send back (not ours)</source>
         <translation>退回（非本单位）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="119"/>
+        <location filename="../../commandcenter/labels.py" line="128"/>
         <source>Request field check</source>
         <translation>申请现场核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="120"/>
+        <location filename="../../commandcenter/labels.py" line="129"/>
         <source>Field check: resolved</source>
         <translation>核查：已解决</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="121"/>
+        <location filename="../../commandcenter/labels.py" line="130"/>
         <source>Field check: not resolved</source>
         <translation>核查：未解决</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="122"/>
+        <location filename="../../commandcenter/labels.py" line="131"/>
         <source>Solved on the spot</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="123"/>
+        <location filename="../../commandcenter/labels.py" line="132"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="124"/>
+        <location filename="../../commandcenter/labels.py" line="133"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="125"/>
+        <location filename="../../commandcenter/labels.py" line="134"/>
         <source>Write handover</source>
         <translation>填写交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="126"/>
+        <location filename="../../commandcenter/labels.py" line="135"/>
         <source>Acknowledge handover</source>
         <translation>确认交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="127"/>
+        <location filename="../../commandcenter/labels.py" line="136"/>
         <source>Print briefing</source>
         <translation>打印简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="128"/>
+        <location filename="../../commandcenter/labels.py" line="137"/>
         <source>Manage roster</source>
         <translation>管理网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="131"/>
+        <location filename="../../commandcenter/labels.py" line="140"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="132"/>
+        <location filename="../../commandcenter/labels.py" line="141"/>
+        <source>Duplicate merged in</source>
+        <translation>重复案件已合并</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="142"/>
         <source>Reminder (催办)</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="133"/>
+        <location filename="../../commandcenter/labels.py" line="143"/>
         <source>Supervision (督办)</source>
         <translation>督办</translation>
     </message>
@@ -4281,124 +5766,202 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>admin_errors</name>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="50"/>
+        <location filename="../../commandcenter/admin_labels.py" line="52"/>
         <source>A user name may use only letters, digits, “.”, “_” and “-”.</source>
         <translation>用户名只能使用字母、数字、“.”、“_”和“-”。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="51"/>
+        <location filename="../../commandcenter/admin_labels.py" line="53"/>
         <source>This user name is taken.</source>
         <translation>该用户名已被使用。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="52"/>
+        <location filename="../../commandcenter/admin_labels.py" line="54"/>
         <source>System accounts&apos; roles are fixed by the program.</source>
         <translation>系统账户的角色由程序固定。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="53"/>
+        <location filename="../../commandcenter/admin_labels.py" line="55"/>
         <source>Unknown time zone (use a name such as Asia/Shanghai).</source>
         <translation>未知时区（请使用 Asia/Shanghai 这样的名称）。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="54"/>
+        <location filename="../../commandcenter/admin_labels.py" line="56"/>
         <source>A centre cannot sit under itself or a centre below it.</source>
         <translation>指挥中心不能隶属于自身或其下级指挥中心。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="55"/>
+        <location filename="../../commandcenter/admin_labels.py" line="57"/>
         <source>A centre&apos;s parent must be of a higher level.</source>
         <translation>指挥中心的上级必须级别更高。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="56"/>
+        <location filename="../../commandcenter/admin_labels.py" line="58"/>
         <source>A centre must rank above the centres under it.</source>
         <translation>指挥中心的级别必须高于其下级指挥中心。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="57"/>
+        <location filename="../../commandcenter/admin_labels.py" line="59"/>
         <source>This code is taken.</source>
         <translation>该编码已被使用。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="58"/>
+        <location filename="../../commandcenter/admin_labels.py" line="60"/>
         <source>A major category&apos;s code is two digits; a minor one&apos;s is its major code followed by two digits.</source>
         <translation>大类编码为两位数字；小类编码为所属大类编码后加两位数字。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="60"/>
+        <location filename="../../commandcenter/admin_labels.py" line="62"/>
         <source>A time limit is between 1 and {limit} minutes.</source>
         <translation>时限须在 1 到 {limit} 分钟之间。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="61"/>
+        <location filename="../../commandcenter/admin_labels.py" line="63"/>
         <source>Urgent cases run on natural time.</source>
         <translation>紧急案件按自然时间计时。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="62"/>
+        <location filename="../../commandcenter/admin_labels.py" line="64"/>
         <source>A calendar day is a holiday or an adjusted working day.</source>
         <translation>日历中的日期只能是节假日或调休工作日。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="63"/>
+        <location filename="../../commandcenter/admin_labels.py" line="65"/>
         <source>Only a Saturday or Sunday can become an adjusted working day.</source>
         <translation>只有星期六或星期日可以设为调休工作日。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="64"/>
+        <location filename="../../commandcenter/admin_labels.py" line="66"/>
         <source>This day is already in the calendar; remove it first.</source>
         <translation>该日期已在日历中；请先删除。</translation>
     </message>
     <message>
         <location filename="../../commandcenter/admin_labels.py" line="67"/>
+        <source>A warning rule&apos;s value is out of range ({field}: {lo:g} to {hi:g}).</source>
+        <translation>预警规则的取值超出范围（{field}：{lo:g}至{hi:g}）。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="70"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="68"/>
+        <location filename="../../commandcenter/admin_labels.py" line="71"/>
         <source>centre</source>
         <translation>指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="69"/>
+        <location filename="../../commandcenter/admin_labels.py" line="72"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="70"/>
+        <location filename="../../commandcenter/admin_labels.py" line="73"/>
         <source>time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="71"/>
+        <location filename="../../commandcenter/admin_labels.py" line="74"/>
         <source>calendar day</source>
         <translation>日历日期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="74"/>
+        <location filename="../../commandcenter/admin_labels.py" line="77"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="75"/>
+        <location filename="../../commandcenter/admin_labels.py" line="78"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="112"/>
+        <location filename="../../commandcenter/admin_labels.py" line="115"/>
         <source>The {field} “{name}” is already used by category {code}.</source>
         <translation>{field}“{name}”已被类别 {code} 使用。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="115"/>
+        <location filename="../../commandcenter/admin_labels.py" line="118"/>
         <source>This {kind} was changed by another admin. Nothing was changed here; the list has been reloaded, check it and try again.</source>
         <translation>该{kind}已被另一位管理员修改。此处未做任何修改；列表已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="119"/>
+        <location filename="../../commandcenter/admin_labels.py" line="122"/>
         <source>No active user would be left who may manage users. Nothing was changed.</source>
         <translation>这样将没有可管理用户的在用账户。未做任何修改。</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="20"/>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="21"/>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="22"/>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="23"/>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="24"/>
+        <source>%(prog)s: error: %(message)s</source>
+        <translation>%(prog)s：错误：%(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="25"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="26"/>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下必需参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="27"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="28"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="29"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="30"/>
+        <source>expected one argument</source>
+        <translation>需要一个参数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="31"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>有歧义的选项：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="32"/>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 中必须提供一个</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli_i18n.py" line="33"/>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
     </message>
 </context>
 <context>
@@ -4460,310 +6023,639 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>audit_words</name>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="16"/>
+        <source>Demo city generated</source>
+        <translation>已生成演示城市</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="17"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="18"/>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="19"/>
+        <source>Sign-in refused (account locked)</source>
+        <translation>拒绝登录（账户已锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="20"/>
+        <source>Account locked</source>
+        <translation>账户锁定</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="21"/>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="22"/>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="23"/>
+        <source>First administrator created</source>
+        <translation>创建首个管理员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="24"/>
+        <source>User added</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="25"/>
+        <source>User edited</source>
+        <translation>修改用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="26"/>
+        <source>User enabled</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="27"/>
+        <source>User disabled</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="28"/>
+        <source>Permission granted</source>
+        <translation>授予权限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="29"/>
+        <source>Permission revoked</source>
+        <translation>收回权限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="30"/>
+        <source>Centre added</source>
+        <translation>新增指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="31"/>
+        <source>Centre edited</source>
+        <translation>修改指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="32"/>
+        <source>Category added</source>
+        <translation>新增类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="33"/>
+        <source>Category renamed</source>
+        <translation>类别改名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="34"/>
+        <source>Time limit set</source>
+        <translation>设置处置时限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="35"/>
+        <source>Calendar day added</source>
+        <translation>新增日历日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="36"/>
+        <source>Calendar day removed</source>
+        <translation>删除日历日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="37"/>
+        <source>Calendar year set</source>
+        <translation>设置日历年份</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="38"/>
+        <source>Area renamed</source>
+        <translation>区域改名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="39"/>
+        <source>Duty status changed</source>
+        <translation>在岗状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="40"/>
+        <source>Assigned to a shift</source>
+        <translation>编入班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="41"/>
+        <source>Removed from a shift</source>
+        <translation>移出班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="42"/>
+        <source>Shift deleted</source>
+        <translation>删除班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="43"/>
+        <source>Handover drafted</source>
+        <translation>起草交接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="44"/>
+        <source>Handover signed</source>
+        <translation>交接班签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="45"/>
+        <source>Handover acknowledged</source>
+        <translation>确认交接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="46"/>
+        <source>Handover corrected</source>
+        <translation>更正交接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="47"/>
+        <source>Escalation acknowledged</source>
+        <translation>确认催督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="48"/>
+        <source>Escalated</source>
+        <translation>催督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="49"/>
+        <source>Briefing printed</source>
+        <translation>打印简报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="50"/>
+        <source>Officers imported</source>
+        <translation>导入网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="51"/>
+        <source>Departments imported</source>
+        <translation>导入职能部门</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="52"/>
+        <source>Grids imported</source>
+        <translation>导入网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="53"/>
+        <source>Positions imported</source>
+        <translation>导入位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="54"/>
+        <source>Gazetteer imported</source>
+        <translation>导入地名库</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="55"/>
+        <source>Roads imported</source>
+        <translation>导入道路</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="56"/>
+        <source>Warning raised</source>
+        <translation>发出预警</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="57"/>
+        <source>Warning reopened</source>
+        <translation>预警重新办理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="58"/>
+        <source>Warning settings changed</source>
+        <translation>修改预警设置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="59"/>
+        <source>Duplicate rules changed</source>
+        <translation>修改重复案件规则</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="60"/>
+        <source>Audit chain verified</source>
+        <translation>核验审计链</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="61"/>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="64"/>
+        <source>case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="65"/>
+        <source>escalation</source>
+        <translation>催督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="66"/>
+        <source>officer</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="67"/>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="68"/>
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="69"/>
+        <source>handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="70"/>
+        <source>briefing</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="71"/>
+        <source>calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="72"/>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="73"/>
+        <source>road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="74"/>
+        <source>gazetteer</source>
+        <translation>地名库</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="75"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="76"/>
+        <source>permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="77"/>
+        <source>centre</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="78"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="79"/>
+        <source>warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="80"/>
+        <source>demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="81"/>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/audit_words.py" line="82"/>
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
     <name>briefing</name>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="166"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="167"/>
         <source>Shift briefing: {shift}</source>
         <translation>班次简报：{shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="167"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="168"/>
         <source>Daily briefing</source>
         <translation>每日简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="181"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="182"/>
         <source>previous day: {value}</source>
         <translation>前一日：{value}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="193"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="194"/>
         <source>{value} pts</source>
         <translation>{value}个百分点</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="201"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="202"/>
         <source>{value} min</source>
         <translation>{value}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="202"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="394"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="203"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="395"/>
         <source>{value} h</source>
         <translation>{value}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="118"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="121"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="214"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="215"/>
         <source>at {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="217"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="218"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="218"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="118"/>
         <source>Registered</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="411"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="79"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="119"/>
         <source>Dispatched</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="117"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="221"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="120"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="221"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="222"/>
         <source>Due to close</source>
         <translation>应结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="222"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="223"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="223"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="224"/>
         <source>On-time closure rate</source>
         <translation>按期结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="224"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="225"/>
         <source>Handling rate</source>
         <translation>处置率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="226"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="227"/>
         <source>Rework rate</source>
         <translation>返工率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="233"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="234"/>
         <source>Mean time to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="235"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="236"/>
         <source>Mean time to close</source>
         <translation>平均结案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="253"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="254"/>
         <source>Closure rate 结案率 = due cases closed by {as_of} / due to close.</source>
         <translation>结案率 = 截至 {as_of} 已结案的应结案件数 / 应结案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="213"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="411"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="214"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
         <source>Overdue at end</source>
         <translation>期末超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="225"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="226"/>
         <source>On-time handling rate</source>
         <translation>按期处置率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="227"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="228"/>
         <source>Extension rate</source>
         <translation>延期率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="228"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="229"/>
         <source>Suspension rate</source>
         <translation>挂账率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="229"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="230"/>
         <source>Dispatch accuracy</source>
         <translation>派遣准确率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="230"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="231"/>
         <source>Self-handling rate</source>
         <translation>自处率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="231"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="232"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="242"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="243"/>
         <source>A day is a calendar day in {tz}; a shift belongs to the date it starts. Every figure is read from the case history as it stood at {as_of}: a reprint shows the same figures whatever was reopened, reworked, extended or closed since. New, registered, dispatched and closed count the reports, registrations, cases dispatched and closures in the period; a closure stays counted for its day when the case is reopened later.</source>
         <translation>一天指 {tz} 的自然日；班次归属其开始的日期。所有数字均按案件历史截至 {as_of} 的状态计算：无论此后案件被重新办理、返工、延期或结案，重印的简报数字不变。新增、立案、派遣、结案分别统计本时段内的上报、立案、派遣（每案一次）和结案（每次结案）；案件此后被重新办理，原结案仍计入其当日。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="248"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="249"/>
         <source>Due to close: registered cases, rejected and merged ones excluded, whose judged deadline (the first handling deadline plus approved extensions and suspended time; a rework gives none, nor does an extension approved after the deadline had passed) falls in the period, and registered cases still not dispatched when their dispatch limit ran out in it.</source>
         <translation>应结案件：已立案（不含作废和合并）且考核时限（首次处置时限加已批准的延期和挂账时间；返工不另计时限，时限届满后才批准的延期也不计）落在本时段内的案件，以及派遣时限在本时段内届满时仍未派遣的已立案案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="254"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="255"/>
         <source>On-time closure rate 按期结案率 (the centre&apos;s) = due cases closed by the centre by their judged deadline / due to close: judged at closure.</source>
         <translation>按期结案率（指挥中心）= 在考核时限内由中心结案的应结案件 / 应结案件：以结案时间判定。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="256"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="257"/>
         <source>Handling rate 处置率 = due cases whose handler&apos;s feedback stands (not returned for rework since) or that are closed, by {as_of} / due to close.</source>
         <translation>处置率 = 截至 {as_of} 承办方反馈有效（此后未被返工）或已结案的应结案件 / 应结案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="258"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="259"/>
         <source>On-time handling rate 按期处置率 (the handler&apos;s: per street and department below) = due cases whose standing feedback came by their judged deadline / due to close: judged at the handler&apos;s feedback.</source>
         <translation>按期处置率（承办方，下表按街道和部门分列）= 有效反馈在考核时限内送达的应结案件 / 应结案件：以承办方反馈时间判定。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="261"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="262"/>
         <source>Rework rate 返工率 = due cases returned for rework (or failing the field check) at least once / due cases handled at least once.</source>
         <translation>返工率 = 至少返工一次（或核查未通过）的应结案件 / 至少处置过一次的应结案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="263"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="264"/>
         <source>Extension rate 延期率 and suspension rate 挂账率 = due cases with an approved extension or suspension / due to close. Sent back 退回: cases a handler returned as not theirs in the period.</source>
         <translation>延期率、挂账率 = 有已批准延期或挂账的应结案件 / 应结案件。退回：本时段内承办方以非本单位职责退回的案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="266"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="267"/>
         <source>Dispatch accuracy 派遣准确率 = dispatches in the period not sent back by the handler (退回) before the next dispatch / dispatches in the period. Self-handling rate 自处率 = closures on the spot (即时办结) / closures in the period. Satisfaction rate 满意率 = follow-up calls answered satisfied or basically satisfied / follow-up calls in the period.</source>
         <translation>派遣准确率 = 本时段内未在下次派遣前被承办方退回的派遣 / 本时段内的派遣。自处率 = 即时办结的结案 / 本时段内的结案。满意率 = 回访结果为满意或基本满意的回访 / 本时段内的回访。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="271"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="272"/>
         <source>Overdue at end: open cases past their current stage&apos;s deadline at {as_of}.</source>
         <translation>期末超期：截至 {as_of} 当前环节已超时限的在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="273"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="274"/>
         <source>Mean time to dispatch: registration (or reopening) to the first dispatch, over cases first dispatched in the period. Mean time to close: report to closure, over the closures in the period.</source>
         <translation>平均派遣用时：立案（或重新打开）至首次派遣，统计本时段内首次派遣的案件。平均结案用时：上报至结案，统计本时段内的结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="276"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="277"/>
         <source>Changes compare with the same figures for the previous day ({previous}), computed the same way.</source>
         <translation>变化值与前一日（{previous}）按相同口径计算的同项数据相比。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="289"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="80"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="290"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="83"/>
         <source>{start} to {end} ({tz})</source>
         <translation>{start} 至 {end}（{tz}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="294"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="295"/>
         <source>outcomes as of {time}</source>
         <translation>办理结果截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="296"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="297"/>
         <source>Nothing was reported, dispatched or closed in this period: the figures below are the cases left from earlier days.</source>
         <translation>本时段内无上报、派遣或结案：以下数字均为此前遗留的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="306"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="307"/>
         <source>cases reported</source>
         <translation>上报案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="306"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="307"/>
         <source>4-week average</source>
         <translation>近 4 周平均</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="307"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="365"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="308"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="366"/>
         <source>No cases in this period.</source>
         <translation>本时段无案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="317"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="318"/>
         <source>Cases by category</source>
         <translation>案件类别分布</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="318"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="319"/>
         <source>Cases by source</source>
         <translation>案件来源分布</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="323"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="324"/>
         <source>Cases reported per hour</source>
         <translation>每小时上报案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="324"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="325"/>
         <source>Where the cases came from</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="325"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="326"/>
         <source>Cases by street</source>
         <translation>各街道案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="346"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="347"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="354"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="355"/>
         <source>no cases</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="354"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="355"/>
         <source>most cases</source>
         <translation>案件最多</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="354"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="355"/>
         <source>rising fastest</source>
         <translation>上升最快</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="385"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="386"/>
         <source>Overdue at {time} ({n})</source>
         <translation>截至 {time} 超时案件（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
         <source>Overdue by</source>
         <translation>超时时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="411"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
         <source>Open at end</source>
         <translation>期末在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="422"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="423"/>
         <source>{shown} of {total} officers with open cases, cases moved in the period or cases due in it; most overdue first. On time: 按期处置率 of the cases due.</source>
         <translation>共 {total} 名网格员有在办案件、本时段有流转或有应结案件，列出 {shown} 名；超时最多者在前。按期：应结案件的按期处置率。</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="37"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="357"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="37"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
         <source>Cases due</source>
         <translation>应结案件</translation>
     </message>
@@ -4774,7 +6666,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="38"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="414"/>
         <source>On time</source>
         <translation>按期处置率</translation>
     </message>
@@ -4829,219 +6721,229 @@ Select a case on the wall to see every field and its history.</source>
         <translation>本时段内没有部门处置的应结案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="357"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="66"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="357"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="69"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/briefing_warnings.py" line="31"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
         <source>4-week avg</source>
         <translation>4周日均</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
         <source>Rise</source>
         <translation>增幅</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="368"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="369"/>
         <source>No grid is rising against its 4-week average.</source>
         <translation>没有案件数较近 4 周日均上升的网格。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="370"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="371"/>
         <source>Rise = (cases + 1) / (4-week daily average + 1); a rising grid has at least {n} cases and more than its average.</source>
         <translation>增幅 = (案件数 + 1) / (近 4 周日均 + 1)；上升网格的案件数至少为 {n} 件且高于其日均值。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="374"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="375"/>
         <source>Hotspots</source>
         <translation>热点网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="377"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="378"/>
         <source>Grids with the most cases</source>
         <translation>案件最多的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="378"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="379"/>
         <source>Grids rising fastest against their 4-week average</source>
         <translation>较近 4 周日均上升最快的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="389"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="390"/>
         <source>No case is overdue.</source>
         <translation>无超时案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="390"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="68"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="104"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="390"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="76"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="68"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="390"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="65"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="83"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
+        <location filename="../../commandcenter/reports/briefing_warnings.py" line="30"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="75"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="69"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="66"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="81"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="69"/>
         <source>Handler</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="67"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="80"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="70"/>
         <source>Deadline</source>
-        <translation>时限</translation>
+        <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="405"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="406"/>
         <source>… and {n} more, the longest overdue listed first.</source>
         <translation>… 另有 {n} 件未列出；按超时时长从长到短排列。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="117"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="120"/>
         <source>Open now</source>
         <translation>当前在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="119"/>
         <source>Fed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="420"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="421"/>
         <source>Officer workload</source>
         <translation>网格员工作量</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="426"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="135"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="427"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="138"/>
         <source>Officer no.</source>
         <translation>网格员工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="426"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="135"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="427"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="138"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="159"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="430"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="431"/>
         <source>No officer had cases in this period.</source>
         <translation>本时段没有网格员承办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="431"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="432"/>
         <source>Department workload</source>
         <translation>职能部门工作量</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="433"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="434"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="68"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="433"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="434"/>
         <source>Department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="437"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="438"/>
         <source>No department had cases in this period.</source>
         <translation>本时段没有职能部门承办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="442"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="443"/>
         <source>Handover notes</source>
         <translation>交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="444"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="445"/>
         <source>No handover was written for this period.</source>
         <translation>本时段没有填写交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="447"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="448"/>
         <source>draft, not signed</source>
         <translation>草稿，未签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="448"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="449"/>
         <source>signed by {author} at {time}, not yet acknowledged</source>
         <translation>{author} 于 {time} 签字，尚未确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="449"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="450"/>
         <source>signed by {author} at {time}, acknowledged by {ack} at {ack_time}</source>
         <translation>{author} 于 {time} 签字，{ack} 于 {ack_time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="452"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="79"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="453"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="82"/>
         <source>{shift} shift of {date}</source>
         <translation>{date} {shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="454"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="455"/>
         <source>correction to handover #{id}</source>
         <translation>交接班记录 #{id} 的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="461"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="462"/>
         <source>case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="463"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="464"/>
         <source>by {time}</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="485"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="146"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="487"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="176"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="172"/>
         <source>Printed by {user} at {time} ({tz})</source>
         <translation>{user} 于 {time}（{tz}）打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="488"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="490"/>
         <source>audit chain entry {seq} {hash}</source>
         <translation>审计链第 {seq} 条 {hash}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="510"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="160"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="512"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="189"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="186"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
@@ -5081,161 +6983,294 @@ Select a case on the wall to see every field and its history.</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="57"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="60"/>
         <source>Handover correction #{id}</source>
         <translation>交接班更正 #{id}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="58"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="61"/>
         <source>Shift handover #{id}</source>
         <translation>交接班记录 #{id}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="64"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="141"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="67"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="144"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="74"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="77"/>
         <source>… and {n} more.</source>
         <translation>… 另有 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="85"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="88"/>
         <source>This note corrects handover #{id}, which stays as it was acknowledged.</source>
         <translation>本更正针对交接班记录 #{id}；原记录保持确认时的内容不变。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="87"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="90"/>
         <source>Signed by {name} at {time}</source>
         <translation>{name} 于 {time} 签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="88"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="91"/>
         <source>Draft, written by {name}: not signed</source>
         <translation>草稿，由 {name} 填写：未签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="89"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="92"/>
         <source>Acknowledged by {name} at {time}</source>
         <translation>{name} 于 {time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="91"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="94"/>
         <source>Not yet acknowledged</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="94"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="97"/>
         <source>Corrected by note(s): {ids}</source>
         <translation>更正记录：{ids}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="96"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="99"/>
         <source>Notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="97"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="100"/>
         <source>No notes.</source>
         <translation>无交班说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="98"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="104"/>
         <source>Done</source>
         <translation>已办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="104"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="102"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="105"/>
         <source>What to do</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="107"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="110"/>
         <source>No pending items.</source>
         <translation>无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="112"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
         <source>The shift in figures</source>
         <translation>本班数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="113"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
         <source>Drafted from the database at {time}.</source>
         <translation>于 {time} 根据数据库生成。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="131"/>
+        <source>Escalated cases not overdue</source>
+        <translation>未超时的催督办案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="152"/>
+        <source>Outgoing supervisor</source>
+        <translation>交班值班长</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="154"/>
+        <source>Incoming supervisor</source>
+        <translation>接班值班长</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="159"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="168"/>
+        <source>Signatures</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="60"/>
+        <source>Dispatch slip</source>
+        <translation>派遣单</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="67"/>
+        <source>Not given: the reporter asked not to be named</source>
+        <translation>未提供：反映人要求不具名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="71"/>
+        <source>work order {number}</source>
+        <translation>工单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="73"/>
+        <source>hotline due {time}</source>
+        <translation>热线时限 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="77"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="78"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="118"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="122"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="82"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="150"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="158"/>
+        <source>Received by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="158"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="159"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="159"/>
+        <source>Result</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="160"/>
+        <source>Done at</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="160"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="160"/>
+        <source>Signature</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="171"/>
+        <source>What was reported</source>
+        <translation>反映内容</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="172"/>
+        <source>Receipt and result</source>
+        <translation>签收与处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="125"/>
         <source>Open cases by stage</source>
         <translation>在办案件（按环节）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="127"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="130"/>
         <source>Overdue cases</source>
         <translation>超时案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="128"/>
-        <source>Escalated cases</source>
-        <translation>催督办案件</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="129"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="132"/>
         <source>Urgent cases of the shift</source>
         <translation>本班紧急案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="130"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="133"/>
         <source>Suspended cases</source>
         <translation>挂账案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="131"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="134"/>
         <source>Officers off duty or on leave ({n}); listed: those holding open cases or who went off duty during the shift</source>
         <translation>离岗或请假的网格员（{n}）；列出：持有在办案件或在本班内离岗的人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="135"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="138"/>
         <source>Duty</source>
         <translation>在岗状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="136"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="139"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_warnings.py" line="22"/>
+        <source>Early warnings</source>
+        <translation>事前预警</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_warnings.py" line="25"/>
+        <source>No early warning is open.</source>
+        <translation>当前没有待处理的预警。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_warnings.py" line="28"/>
+        <source>{n} open: {counts}. The {shown} with the most evidence:</source>
+        <translation>待处理{n}条：{counts}。证据最多的{shown}条：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_warnings.py" line="30"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_warnings.py" line="30"/>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_warnings.py" line="31"/>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_warnings.py" line="31"/>
+        <source>Latest</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_warnings.py" line="34"/>
+        <source>Open warnings raised by the end of the period; a supervisor acknowledges, acts on or dismisses each on the wall. Rising trends are tested against the same hours of the previous 8 weeks (exact Poisson test, 0.1 % false alarms per test).</source>
+        <translation>截至本期末发出的待处理预警；值班长在案件墙上逐条确认、处置或排除。上升趋势与前8周同一时段比较（精确泊松检验，每次检验误报率0.1%）。</translation>
     </message>
 </context>
 <context>
     <name>briefing_checks</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="311"/>
+        <location filename="../../commandcenter/labels.py" line="361"/>
         <source>{day} is in the future (today is {today}); a briefing reports days that have begun</source>
         <translation>{day} 尚未到来（今天是 {today}）；简报只能统计已经开始的日期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="314"/>
+        <location filename="../../commandcenter/labels.py" line="364"/>
         <source>{day} is before the data: the first case was reported on {first}</source>
         <translation>{day} 早于数据起始日期：第一件案件上报于 {first}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="316"/>
+        <location filename="../../commandcenter/labels.py" line="366"/>
         <source>this centre has no shift named {name}; its shifts are: {shifts}</source>
         <translation>本中心没有名为 {name} 的班次；现有班次：{shifts}</translation>
     </message>
@@ -5243,12 +7278,12 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>calendar</name>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="45"/>
+        <location filename="../../commandcenter/admin_labels.py" line="47"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="46"/>
+        <location filename="../../commandcenter/admin_labels.py" line="48"/>
         <source>Adjusted working day</source>
         <translation>调休工作日</translation>
     </message>
@@ -5256,17 +7291,17 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>category_kind</name>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="36"/>
+        <location filename="../../commandcenter/admin_labels.py" line="38"/>
         <source>Component</source>
         <translation>部件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="37"/>
+        <location filename="../../commandcenter/admin_labels.py" line="39"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="38"/>
+        <location filename="../../commandcenter/admin_labels.py" line="40"/>
         <source>Social governance</source>
         <translation>社会治理</translation>
     </message>
@@ -5274,17 +7309,17 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>centre_level</name>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="31"/>
+        <location filename="../../commandcenter/admin_labels.py" line="33"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="32"/>
+        <location filename="../../commandcenter/admin_labels.py" line="34"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="33"/>
+        <location filename="../../commandcenter/admin_labels.py" line="35"/>
         <source>City</source>
         <translation>市</translation>
     </message>
@@ -5292,90 +7327,103 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../commandcenter/cli.py" line="36"/>
+        <location filename="../../commandcenter/cli.py" line="37"/>
         <location filename="../../commandcenter/commands/drill.py" line="27"/>
         <source>feed generated cases and field progress into a database, live</source>
         <translation>向数据库实时注入生成的案件和外勤进展</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="38"/>
+        <location filename="../../commandcenter/cli.py" line="39"/>
         <location filename="../../commandcenter/commands/export.py" line="24"/>
         <source>export cases, handovers, unit KPIs (CSV) or Open311 JSON</source>
         <translation>导出案件、交接班、单位考核指标（CSV）或 Open311 JSON</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="39"/>
-        <location filename="../../commandcenter/commands/imports.py" line="35"/>
+        <location filename="../../commandcenter/cli.py" line="40"/>
+        <location filename="../../commandcenter/commands/imports.py" line="38"/>
         <source>import officers, departments, positions, grids or Open311 files</source>
         <translation>导入网格员、部门、位置、网格或 Open311 文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="41"/>
+        <location filename="../../commandcenter/cli.py" line="42"/>
         <location filename="../../commandcenter/commands/serve.py" line="22"/>
         <source>answer Open311 GeoReport v2 requests over HTTP</source>
         <translation>通过 HTTP 应答 Open311 GeoReport v2 请求</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="42"/>
+        <location filename="../../commandcenter/cli.py" line="43"/>
         <location filename="../../commandcenter/commands/audit.py" line="18"/>
         <source>verify the audit trail&apos;s hash chain against its anchor</source>
         <translation>核查审计日志的哈希链及其锚点</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="43"/>
+        <location filename="../../commandcenter/cli.py" line="44"/>
         <location filename="../../commandcenter/commands/backup.py" line="15"/>
         <source>copy a SQLite database consistently while it is in use</source>
         <translation>在使用中对 SQLite 数据库做一致性备份</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="44"/>
+        <location filename="../../commandcenter/cli.py" line="45"/>
         <location filename="../../commandcenter/commands/restore.py" line="22"/>
         <source>replace a SQLite database by a checked backup</source>
         <translation>用经检查的备份替换 SQLite 数据库</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="45"/>
+        <location filename="../../commandcenter/cli.py" line="46"/>
         <location filename="../../commandcenter/commands/user.py" line="30"/>
         <source>manage users and list roles (administrators)</source>
         <translation>管理用户并列出角色（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="77"/>
+        <location filename="../../commandcenter/cli.py" line="47"/>
+        <location filename="../../commandcenter/commands/search.py" line="23"/>
+        <source>find cases of any age by number, text, address or phone</source>
+        <translation>按编号、文字、地址或电话查找任意时期的案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="48"/>
+        <location filename="../../commandcenter/commands/warnings.py" line="37"/>
+        <source>recompute and list the early warnings</source>
+        <translation>重新计算并列出预警</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/cli.py" line="80"/>
         <source>Grid Command Centre: case wall, dispatch, roster, maps, handovers and briefings. Without a command, opens the desktop application.</source>
         <translation>网格化指挥中心：案件墙、派遣、网格员名册、地图、交接班和简报。不带命令时打开桌面应用程序。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="81"/>
+        <location filename="../../commandcenter/cli.py" line="84"/>
         <source>database file path or SQLAlchemy URL (default: the demo database)</source>
         <translation>数据库文件路径或 SQLAlchemy URL（默认：演示数据库）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="82"/>
+        <location filename="../../commandcenter/cli.py" line="85"/>
         <source>sign in as this user without the login dialog (demo databases only)</source>
         <translation>不经登录对话框直接以此用户登录（仅限演示数据库）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="83"/>
+        <location filename="../../commandcenter/cli.py" line="86"/>
         <source>interface language: en or zh_CN</source>
         <translation>界面语言：en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="84"/>
+        <location filename="../../commandcenter/cli.py" line="87"/>
         <source>more detail in the log file</source>
         <translation>在日志文件中记录更多细节</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="115"/>
+        <location filename="../../commandcenter/cli.py" line="120"/>
         <source>commandcenter: unexpected error; details in {log}</source>
         <translation>commandcenter：发生意外错误；详情见 {log}</translation>
     </message>
     <message>
         <location filename="../../commandcenter/commands/briefing.py" line="34"/>
+        <location filename="../../commandcenter/commands/warnings.py" line="32"/>
         <source>not a date (YYYY-MM-DD): {value}</source>
         <translation>不是日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="33"/>
+        <location filename="../../commandcenter/cli.py" line="34"/>
         <location filename="../../commandcenter/commands/briefing.py" line="39"/>
         <source>print the daily or a shift&apos;s briefing as a PDF</source>
         <translation>将每日简报或班次简报输出为 PDF</translation>
@@ -5416,17 +7464,22 @@ Select a case on the wall to see every field and its history.</source>
         <translation>文件夹 {folder} 不存在；请先创建，或另选 --out</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="67"/>
-        <source>{path}: {kind} briefing of {day}, {size} bytes, sha256 {sha}</source>
-        <translation>{path}：{day} 简报（{kind}），{size} 字节，sha256 {sha}</translation>
+        <location filename="../../commandcenter/commands/briefing.py" line="68"/>
+        <source>{path}: shift briefing of {day}, {size} bytes, sha256 {sha}</source>
+        <translation>{path}：{day} 班次简报，{size} 字节，sha256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="70"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="69"/>
+        <source>{path}: daily briefing of {day}, {size} bytes, sha256 {sha}</source>
+        <translation>{path}：{day} 每日简报，{size} 字节，sha256 {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/briefing.py" line="72"/>
         <source>warning: nothing was reported, dispatched or closed on {day}{shift}; the briefing shows only what was still open</source>
         <translation>警告：{day}{shift} 没有上报、派遣或结案的案件；简报只显示仍在办理的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="34"/>
+        <location filename="../../commandcenter/cli.py" line="35"/>
         <location filename="../../commandcenter/commands/db.py" line="14"/>
         <source>database maintenance</source>
         <translation>数据库维护</translation>
@@ -5448,13 +7501,15 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/commands/db.py" line="17"/>
         <location filename="../../commandcenter/commands/drill.py" line="28"/>
         <location filename="../../commandcenter/commands/export.py" line="37"/>
-        <location filename="../../commandcenter/commands/holidays.py" line="18"/>
-        <location filename="../../commandcenter/commands/holidays.py" line="22"/>
-        <location filename="../../commandcenter/commands/imports.py" line="39"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="19"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="23"/>
+        <location filename="../../commandcenter/commands/imports.py" line="42"/>
         <location filename="../../commandcenter/commands/info.py" line="16"/>
         <location filename="../../commandcenter/commands/restore.py" line="23"/>
+        <location filename="../../commandcenter/commands/search.py" line="24"/>
         <location filename="../../commandcenter/commands/serve.py" line="23"/>
         <location filename="../../commandcenter/commands/user.py" line="35"/>
+        <location filename="../../commandcenter/commands/warnings.py" line="38"/>
         <location filename="../../commandcenter/export_kinds.py" line="40"/>
         <source>database file path or SQLAlchemy URL</source>
         <translation>数据库文件路径或 SQLAlchemy URL</translation>
@@ -5476,7 +7531,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="35"/>
+        <location filename="../../commandcenter/cli.py" line="36"/>
         <location filename="../../commandcenter/commands/demo.py" line="17"/>
         <source>generate a demo city with case history</source>
         <translation>生成带有案件历史的演示城市</translation>
@@ -5507,33 +7562,35 @@ Select a case on the wall to see every field and its history.</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="56"/>
+        <location filename="../../commandcenter/commands/demo.py" line="57"/>
         <source>Demo city &apos;{scale}&apos; (seed {seed}) in {db}, {seconds:.1f} s</source>
         <translation>演示城市“{scale}”（种子 {seed}）已生成于 {db}，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="61"/>
+        <location filename="../../commandcenter/commands/demo.py" line="62"/>
         <source>{districts} districts, {streets} streets, {communities} communities, {grids} unit grids</source>
         <translation>区/县 {districts} 个，街道 {streets} 个，社区 {communities} 个，单元网格 {grids} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="65"/>
+        <location filename="../../commandcenter/commands/demo.py" line="66"/>
         <source>{officers} officers, {departments} departments, {users} users</source>
         <translation>网格员 {officers} 名，职能部门 {departments} 个，用户 {users} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="67"/>
+        <location filename="../../commandcenter/commands/demo.py" line="68"/>
         <source>{cases} cases from {first_day} to {last_day} ({history_rows} history rows); {open_cases} open, {overdue_cases} overdue</source>
         <translation>{first_day} 至 {last_day} 共 {cases} 件案件（历史记录 {history_rows} 条）；在办 {open_cases} 件，超时 {overdue_cases} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="40"/>
+        <location filename="../../commandcenter/cli.py" line="41"/>
         <location filename="../../commandcenter/commands/info.py" line="15"/>
         <source>print the schema version and counts</source>
         <translation>显示数据库结构版本和数据统计</translation>
     </message>
     <message>
         <location filename="../../commandcenter/commands/info.py" line="17"/>
+        <location filename="../../commandcenter/commands/search.py" line="35"/>
+        <location filename="../../commandcenter/commands/warnings.py" line="40"/>
         <source>machine-readable output</source>
         <translation>输出机器可读的格式</translation>
     </message>
@@ -5679,132 +7736,157 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/commands/imports.py" line="27"/>
+        <source>named places for address look-up from CSV: name,kind,lon,lat[,grid_code]</source>
+        <translation>地址查询用的地名，CSV：name,kind,lon,lat[,grid_code]</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="28"/>
+        <source>the city&apos;s roads from a GeoJSON FeatureCollection of lines with name and class (WGS84); replaces the stored roads</source>
+        <translation>城市道路，GeoJSON 线要素集合，含 name 和 class（WGS84）；替换已存的道路</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="30"/>
         <source>cases from an Open311 GeoReport v2 JSON list of service requests</source>
         <translation>从 Open311 GeoReport v2 服务请求 JSON 列表导入案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="28"/>
+        <location filename="../../commandcenter/commands/imports.py" line="31"/>
         <source>replace the Open311 service list (service_code to category) from JSON</source>
         <translation>用 JSON 替换 Open311 服务清单（service_code 对应类别）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="40"/>
+        <location filename="../../commandcenter/commands/imports.py" line="43"/>
         <source>the file to import (UTF-8, UTF-8 with BOM or GBK)</source>
         <translation>要导入的文件（UTF-8、带 BOM 的 UTF-8 或 GBK）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="43"/>
+        <location filename="../../commandcenter/commands/imports.py" line="46"/>
         <source>let district_name, street_name and community_name rename stored areas (recorded in the audit trail); without it a differing name refuses the file</source>
         <translation>允许 district_name、street_name、community_name 改写已有区域的名称（记入审计日志）；不加此项时名称不同则拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="48"/>
+        <location filename="../../commandcenter/commands/imports.py" line="51"/>
+        <source>what the coordinates are in: wgs84 (default) or gcj02 (read off Amap, Tencent or WeChat; converted to WGS-84)</source>
+        <translation>坐标所用坐标系：wgs84（默认）或 gcj02（从高德、腾讯或微信读取；转换为 WGS-84）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="55"/>
         <source>name of the feed the file comes from: its service_request_ids are unique within it (default: open311)</source>
         <translation>文件来源数据源的名称：其中的 service_request_id 在该来源内唯一（默认：open311）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="55"/>
+        <location filename="../../commandcenter/commands/imports.py" line="62"/>
         <source>officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="56"/>
+        <location filename="../../commandcenter/commands/imports.py" line="63"/>
         <source>departments</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="57"/>
+        <location filename="../../commandcenter/commands/imports.py" line="64"/>
         <source>positions</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="58"/>
+        <location filename="../../commandcenter/commands/imports.py" line="65"/>
         <source>grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="59"/>
+        <location filename="../../commandcenter/commands/imports.py" line="66"/>
+        <source>places</source>
+        <translation>地名</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="67"/>
+        <source>roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/imports.py" line="68"/>
         <source>service requests</source>
         <translation>服务请求</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="60"/>
+        <location filename="../../commandcenter/commands/imports.py" line="69"/>
         <source>Open311 services</source>
         <translation>Open311 服务</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="63"/>
+        <location filename="../../commandcenter/commands/imports.py" line="72"/>
         <source>Imported {kind} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>已从 {file}（{encoding}）导入{kind}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="70"/>
+        <location filename="../../commandcenter/commands/imports.py" line="79"/>
         <source>Imported positions from {file} ({encoding}): {created} positions stored, {updated} officers moved</source>
         <translation>已从 {file}（{encoding}）导入位置：保存位置 {created} 条，更新网格员位置 {updated} 名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="76"/>
+        <location filename="../../commandcenter/commands/imports.py" line="85"/>
         <source>Created {districts} districts, {streets} streets, {communities} communities</source>
         <translation>新建区/县 {districts} 个、街道 {streets} 个、社区 {communities} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="80"/>
+        <location filename="../../commandcenter/commands/imports.py" line="89"/>
         <source>district</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="80"/>
+        <location filename="../../commandcenter/commands/imports.py" line="89"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="80"/>
+        <location filename="../../commandcenter/commands/imports.py" line="89"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="82"/>
+        <location filename="../../commandcenter/commands/imports.py" line="91"/>
         <source>Renamed {kind} {code}: {old} -&gt; {new}</source>
         <translation>已改名{kind} {code}：{old} -&gt; {new}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="85"/>
+        <location filename="../../commandcenter/commands/imports.py" line="94"/>
         <source>warning: {where}: {why}</source>
         <translation>警告：{where}：{why}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="90"/>
+        <location filename="../../commandcenter/commands/imports.py" line="99"/>
         <source>{file}: nothing imported, {n} problem(s):</source>
         <translation>{file}：未导入任何数据，发现 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/imports.py" line="93"/>
+        <location filename="../../commandcenter/commands/imports.py" line="102"/>
         <source>  … and {n} more</source>
         <translation>  … 另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/cli.py" line="37"/>
-        <location filename="../../commandcenter/commands/holidays.py" line="15"/>
+        <location filename="../../commandcenter/cli.py" line="38"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="16"/>
         <source>list or load the holiday calendar of a year</source>
         <translation>查看或导入某年的节假日日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/holidays.py" line="17"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="18"/>
         <source>list a year&apos;s holidays and adjusted working days</source>
         <translation>列出某年的节假日和调休工作日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/holidays.py" line="21"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="22"/>
         <source>replace a year&apos;s calendar from a CSV file (date,kind,name)</source>
         <translation>用 CSV 文件（date,kind,name）替换某年的日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/holidays.py" line="39"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="40"/>
         <source>{year} is not covered: working-time limits count Monday to Friday only</source>
         <translation>{year} 年尚无日历：工作时限仅按周一至周五计算</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/holidays.py" line="50"/>
+        <location filename="../../commandcenter/commands/holidays.py" line="51"/>
         <source>{year}: {n} holidays and adjusted working days loaded</source>
         <translation>{year} 年：已导入 {n} 个节假日和调休工作日</translation>
     </message>
@@ -5857,6 +7939,11 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/commands/export.py" line="38"/>
         <source>file to write (default: standard output)</source>
         <translation>写入的文件（默认：标准输出）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/export.py" line="56"/>
+        <source>--since {value} is not an ISO 8601 time with its offset</source>
+        <translation>--since {value} 不是带时区偏移的 ISO 8601 时间</translation>
     </message>
     <message>
         <location filename="../../commandcenter/commands/restore.py" line="25"/>
@@ -5958,6 +8045,11 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/commands/user.py" line="65"/>
         <source>Repeat the new password: </source>
         <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/user.py" line="67"/>
+        <source>the two passwords differ; nothing was changed</source>
+        <translation>两次输入的密码不一致；未作任何更改</translation>
     </message>
     <message>
         <location filename="../../commandcenter/commands/user.py" line="98"/>
@@ -6079,6 +8171,71 @@ Select a case on the wall to see every field and its history.</source>
         <source>Exported {n} rows to {file}</source>
         <translation>已导出 {n} 行到 {file}</translation>
     </message>
+    <message>
+        <location filename="../../commandcenter/commands/search.py" line="25"/>
+        <source>words, a case number or a phone number (all must match)</source>
+        <translation>关键词、案件编号或电话号码（须全部匹配）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/search.py" line="26"/>
+        <source>a grid code, or a community&apos;s or street&apos;s code</source>
+        <translation>网格编码，或社区、街道编码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/search.py" line="27"/>
+        <source>the handling officer&apos;s employee number</source>
+        <translation>承办网格员的工号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/search.py" line="28"/>
+        <source>the handling department&apos;s code</source>
+        <translation>承办部门的编码</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/search.py" line="29"/>
+        <source>a status (repeatable)</source>
+        <translation>状态（可重复）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/search.py" line="30"/>
+        <source>first report day</source>
+        <translation>上报起始日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/search.py" line="31"/>
+        <source>last report day</source>
+        <translation>上报截止日</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/search.py" line="32"/>
+        <source>most cases to list</source>
+        <translation>最多列出的案件数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/search.py" line="33"/>
+        <source>search as this user (default: the command line&apos;s account, personal data masked)</source>
+        <translation>以该用户身份查找（默认：命令行账户，个人信息脱敏显示）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/search.py" line="78"/>
+        <source>{shown} of {total} cases</source>
+        <translation>共 {total} 件，显示 {shown} 件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/warnings.py" line="39"/>
+        <source>as of the end of this day, YYYY-MM-DD (default: now)</source>
+        <translation>截至该日结束，YYYY-MM-DD（默认：现在）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/warnings.py" line="61"/>
+        <source>{day} is in the future</source>
+        <translation>{day}尚未到来</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/warnings.py" line="75"/>
+        <source>as of {at}: {raised} raised, {reopened} re-opened, {updated} with new evidence, {open} open ({cases} cases read in {seconds:.1f} s)</source>
+        <translation>截至{at}：新发{raised}条，重新打开{reopened}条，有新证据{updated}条，待处理{open}条（{seconds:.1f}秒读取{cases}件案件）</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -6186,17 +8343,17 @@ Select a case on the wall to see every field and its history.</source>
         <translation>距离 {distance} 公里</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="218"/>
+        <location filename="../../commandcenter/labels.py" line="231"/>
         <source>{n} min</source>
         <translation>{n}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="220"/>
+        <location filename="../../commandcenter/labels.py" line="233"/>
         <source>{n} h</source>
         <translation>{n}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="221"/>
+        <location filename="../../commandcenter/labels.py" line="234"/>
         <source>{n} days</source>
         <translation>{n}天</translation>
     </message>
@@ -6204,22 +8361,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>due</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="94"/>
+        <location filename="../../commandcenter/labels.py" line="102"/>
         <source>No clock</source>
         <translation>不计时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="95"/>
+        <location filename="../../commandcenter/labels.py" line="103"/>
         <source>On time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="96"/>
+        <location filename="../../commandcenter/labels.py" line="104"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="97"/>
+        <location filename="../../commandcenter/labels.py" line="105"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
@@ -6250,22 +8407,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>duty</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="77"/>
+        <location filename="../../commandcenter/labels.py" line="85"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="78"/>
+        <location filename="../../commandcenter/labels.py" line="86"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="79"/>
+        <location filename="../../commandcenter/labels.py" line="87"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="80"/>
+        <location filename="../../commandcenter/labels.py" line="88"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
@@ -6273,130 +8430,268 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="232"/>
+        <location filename="../../commandcenter/labels.py" line="245"/>
+        <source>{who} already acknowledged this warning at {at}. Nothing was changed.</source>
+        <translation>{who}已于{at}确认此预警，本次未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="246"/>
+        <source>{who} already acted on this warning at {at}. Nothing was changed.</source>
+        <translation>{who}已于{at}处置此预警，本次未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="247"/>
+        <source>{who} already dismissed this warning at {at}. Nothing was changed.</source>
+        <translation>{who}已于{at}排除此预警，本次未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="251"/>
+        <source>Case {case} cannot be merged into itself.</source>
+        <translation>案件 {case} 不能合并到自身。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="252"/>
+        <source>Case {other} is {status}: a case can only be merged into an open case.</source>
+        <translation>案件 {other} 已{status}：只能合并到在办案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="253"/>
+        <source>Cases {case} and {other} belong to different command centres: they cannot be merged.</source>
+        <translation>案件 {case} 和 {other} 属于不同的指挥中心，不能合并。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="258"/>
+        <source>case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="259"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="260"/>
+        <source>major category</source>
+        <translation>大类</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="261"/>
+        <source>command centre</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="262"/>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="263"/>
+        <source>escalation</source>
+        <translation>催督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="264"/>
+        <source>handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="265"/>
+        <source>officer</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="266"/>
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="267"/>
+        <source>system account</source>
+        <translation>系统账户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="268"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="272"/>
         <source>--user works only on demo databases: this database needs a sign-in with a password.</source>
         <translation>--user 仅可用于演示数据库：此数据库需要用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="234"/>
+        <location filename="../../commandcenter/labels.py" line="274"/>
         <source>This database already has users; ask an administrator for an account.</source>
         <translation>此数据库已有用户；请向管理员申请账号。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="242"/>
+        <location filename="../../commandcenter/labels.py" line="282"/>
         <source>Case {case} is {status}: “{action}” is not possible now.</source>
         <translation>案件 {case} 当前为{status}：现在不能“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="247"/>
+        <location filename="../../commandcenter/labels.py" line="287"/>
         <source>Case {case} was due {at}: an extension must be requested before the deadline, so this request is refused.</source>
         <translation>案件 {case} 的时限为 {at}：延期须在时限届满前申请，本次申请不予受理。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="249"/>
+        <location filename="../../commandcenter/labels.py" line="289"/>
         <source>Case {case} was due {at}: a suspension must be requested before the deadline, so this request is refused.</source>
         <translation>案件 {case} 的时限为 {at}：挂账须在时限届满前申请，本次申请不予受理。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="253"/>
+        <location filename="../../commandcenter/labels.py" line="293"/>
         <source>extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="253"/>
+        <location filename="../../commandcenter/labels.py" line="293"/>
         <source>suspension</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="254"/>
+        <location filename="../../commandcenter/labels.py" line="294"/>
         <source>Case {case} already has a {kind} request waiting for a supervisor.</source>
         <translation>案件 {case} 已有一项{kind}申请等待值班长审批。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="255"/>
+        <location filename="../../commandcenter/labels.py" line="295"/>
         <source>Case {case} has no {kind} request waiting for a decision.</source>
         <translation>案件 {case} 没有待审批的{kind}申请。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="258"/>
+        <location filename="../../commandcenter/labels.py" line="300"/>
+        <source>Someone</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="302"/>
         <source>Case {case} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>案件 {case} 已在其他席位被修改（当前：{status}）。此处未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="261"/>
+        <location filename="../../commandcenter/labels.py" line="305"/>
         <source>Too many wrong passwords: this account is locked until {time}. Try again then, or ask an administrator.</source>
         <translation>密码错误次数过多：该账号已锁定至 {time}。请届时再试，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="264"/>
+        <location filename="../../commandcenter/labels.py" line="308"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="266"/>
+        <location filename="../../commandcenter/labels.py" line="310"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="270"/>
+        <location filename="../../commandcenter/labels.py" line="314"/>
         <source>This belongs to another command centre: you may not do this there ({action}).</source>
         <translation>这属于其他指挥中心，您无权在此操作（{action}）。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="273"/>
+        <location filename="../../commandcenter/labels.py" line="317"/>
         <source>Your role ({role}) may not do this: {action}.</source>
         <translation>您的角色（{role}）无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="277"/>
+        <location filename="../../commandcenter/labels.py" line="321"/>
         <source>The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.</source>
         <translation>位置 {lon:.6f}, {lat:.6f} 不在本市任何单元网格内。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="281"/>
+        <location filename="../../commandcenter/labels.py" line="325"/>
         <source>This handover has been acknowledged and can no longer be changed; add a correction note.</source>
         <translation>该交接班记录已确认，不能再修改；请添加更正说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="283"/>
+        <location filename="../../commandcenter/labels.py" line="327"/>
         <source>Another seat or an import is still writing to the database after {seconds} s of waiting. Nothing was changed; try again in a moment.</source>
         <translation>等待 {seconds} 秒后，其他席位或导入仍在写入数据库。未做任何更改，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="286"/>
+        <location filename="../../commandcenter/labels.py" line="330"/>
         <source>This database is read-only: {location}. It can be viewed, but nothing can be changed in it.</source>
         <translation>此数据库为只读：{location}。可以查看，但不能做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="289"/>
+        <location filename="../../commandcenter/labels.py" line="333"/>
         <source>The disk holding the database is full ({location}). Nothing was changed; free some space and try again.</source>
         <translation>数据库所在磁盘已满（{location}）。未做任何更改，请释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="292"/>
+        <location filename="../../commandcenter/labels.py" line="336"/>
         <source>The database file {path} was deleted or replaced while the program was running. Nothing was changed; restore the file and restart the program.</source>
         <translation>程序运行期间数据库文件 {path} 被删除或替换。未做任何更改，请恢复该文件并重新启动程序。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="295"/>
+        <location filename="../../commandcenter/labels.py" line="339"/>
+        <source>There is no database at {path}; create one with “commandcenter db upgrade” or name another with --db.</source>
+        <translation>{path} 处没有数据库；请用“commandcenter db upgrade”创建，或用 --db 指定其他数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="342"/>
+        <source>cannot connect to {location}: {reason}</source>
+        <translation>无法连接数据库 {location}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="345"/>
         <source>{location} is not a demo database: a drill feeds only demo databases, so nothing was written to it.</source>
         <translation>{location} 不是演示数据库：演练只能写入演示数据库，未向其写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="298"/>
+        <location filename="../../commandcenter/labels.py" line="348"/>
         <source>Unsupported database “{scheme}://…”: use a SQLite database file path (file:…?mode=ro to open it read-only) or a postgresql:// URL.</source>
         <translation>不支持的数据库“{scheme}://…”：请使用 SQLite 数据库文件路径（只读打开用 file:…?mode=ro）或 postgresql:// 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="370"/>
+        <source>Work order {number} is already case {case}: open that case instead of registering the order again.</source>
+        <translation>工单 {number} 已登记为案件 {case}：请打开该案件，不要重复登记。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="380"/>
+        <source>Not found: {kind} “{key}”.</source>
+        <translation>未找到：{kind}“{key}”。</translation>
+    </message>
+</context>
+<context>
+    <name>gazetteer</name>
+    <message>
+        <location filename="../../commandcenter/gazetteer_labels.py" line="10"/>
+        <source>road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/gazetteer_labels.py" line="11"/>
+        <source>house number</source>
+        <translation>门牌</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/gazetteer_labels.py" line="12"/>
+        <source>landmark</source>
+        <translation>地标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/gazetteer_labels.py" line="13"/>
+        <source>residential compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/gazetteer_labels.py" line="14"/>
+        <source>village</source>
+        <translation>村庄</translation>
     </message>
 </context>
 <context>
     <name>history</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="171"/>
+        <location filename="../../commandcenter/labels.py" line="184"/>
         <source>{stage} time limit, round {round}</source>
         <translation>{stage}时限，第 {round} 轮</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="174"/>
+        <location filename="../../commandcenter/labels.py" line="187"/>
         <source>acknowledged by {name}</source>
         <translation>{name} 已确认</translation>
     </message>
@@ -6420,6 +8715,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/services/imports/grids.py" line="47"/>
+        <location filename="../../commandcenter/services/imports/roads.py" line="31"/>
         <source>feature #{n}</source>
         <translation>要素 #{n}</translation>
     </message>
@@ -6495,9 +8791,45 @@ Select a case on the wall to see every field and its history.</source>
         <translation>employee_no {value} 已在第 {n} 行出现</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/services/imports/gazetteer.py" line="56"/>
+        <source>{field} {value!r} is not a number</source>
+        <translation>{field} {value!r} 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports/gazetteer.py" line="68"/>
+        <source>unknown coordinate system {value!r}; use wgs84 or gcj02</source>
+        <translation>未知坐标系 {value!r}；请用 wgs84 或 gcj02</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports/gazetteer.py" line="76"/>
+        <source>the database has no grids yet: import the grids first</source>
+        <translation>数据库中尚无网格：请先导入网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports/gazetteer.py" line="85"/>
         <location filename="../../commandcenter/services/imports/people.py" line="115"/>
         <source>name is empty</source>
         <translation>name（名称）为空</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports/gazetteer.py" line="89"/>
+        <source>unknown kind {value!r}; use {kinds}</source>
+        <translation>未知地名类型 {value!r}；请用 {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports/gazetteer.py" line="98"/>
+        <source>the point {lon}, {lat} is outside China, where GCJ-02 does not apply</source>
+        <translation>点 {lon}, {lat} 在中国境外，不适用 GCJ-02</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports/gazetteer.py" line="119"/>
+        <source>the point {lon:.6f}, {lat:.6f} is outside the city (in no grid)</source>
+        <translation>点 {lon:.6f}, {lat:.6f} 在本市范围外（不在任何网格内）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports/gazetteer.py" line="127"/>
+        <source>{name} ({kind}) in the same grid is already on line {n}</source>
+        <translation>同一网格内的 {name}（{kind}）已在第 {n} 行</translation>
     </message>
     <message>
         <location filename="../../commandcenter/services/imports/people.py" line="119"/>
@@ -6505,6 +8837,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>phone {value!r} 不是有效的电话号码</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/services/imports/gazetteer.py" line="95"/>
         <location filename="../../commandcenter/services/imports/people.py" line="87"/>
         <source>unknown grid code {code}</source>
         <translation>未知的网格编码 {code}</translation>
@@ -6548,6 +8881,7 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/services/imports/grids.py" line="77"/>
         <location filename="../../commandcenter/services/imports/grids.py" line="137"/>
         <location filename="../../commandcenter/services/imports/positions.py" line="65"/>
+        <location filename="../../commandcenter/services/imports/roads.py" line="51"/>
         <source>{part} is not a JSON object</source>
         <translation>{part}不是 JSON 对象</translation>
     </message>
@@ -6559,6 +8893,7 @@ Select a case on the wall to see every field and its history.</source>
     <message>
         <location filename="../../commandcenter/services/imports/grids.py" line="80"/>
         <location filename="../../commandcenter/services/imports/positions.py" line="74"/>
+        <location filename="../../commandcenter/services/imports/roads.py" line="51"/>
         <source>the feature</source>
         <translation>该要素</translation>
     </message>
@@ -6671,6 +9006,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/services/imports/grids.py" line="67"/>
+        <location filename="../../commandcenter/services/imports/roads.py" line="42"/>
         <source>not a GeoJSON FeatureCollection</source>
         <translation>不是 GeoJSON 要素集合（FeatureCollection）</translation>
     </message>
@@ -6681,6 +9017,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/services/imports/grids.py" line="74"/>
+        <location filename="../../commandcenter/services/imports/roads.py" line="45"/>
         <source>the FeatureCollection has no features</source>
         <translation>要素集合中没有任何要素</translation>
     </message>
@@ -6809,6 +9146,16 @@ Select a case on the wall to see every field and its history.</source>
         <source>service_code {value} appears twice</source>
         <translation>service_code {value} 出现了两次</translation>
     </message>
+    <message>
+        <location filename="../../commandcenter/services/imports/roads.py" line="61"/>
+        <source>the geometry is not a LineString or MultiLineString</source>
+        <translation>几何不是 LineString 或 MultiLineString</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/services/imports/roads.py" line="65"/>
+        <source>coordinates outside longitude/latitude: roads must be WGS84</source>
+        <translation>坐标超出经纬度范围：道路必须为 WGS84</translation>
+    </message>
 </context>
 <context>
     <name>map</name>
@@ -6828,12 +9175,12 @@ Select a case on the wall to see every field and its history.</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="151"/>
+        <location filename="../../commandcenter/labels.py" line="164"/>
         <source>{file}: a world file holds six numbers</source>
         <translation>{file}：坐标文件应包含六个数值</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="152"/>
+        <location filename="../../commandcenter/labels.py" line="165"/>
         <source>{file}: only north-up images without rotation can be shown</source>
         <translation>{file}：只能显示上北下南且无旋转的图片</translation>
     </message>
@@ -6890,26 +9237,87 @@ Select a case on the wall to see every field and its history.</source>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="29"/>
+        <source>Attach photos to cases</source>
+        <translation>为案件添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/admin_labels.py" line="30"/>
+        <source>Act on early warnings</source>
+        <translation>处置预警</translation>
+    </message>
+</context>
+<context>
+    <name>photos</name>
+    <message>
+        <location filename="../../commandcenter/photo_labels.py" line="13"/>
+        <source>At intake</source>
+        <translation>受理时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/photo_labels.py" line="14"/>
+        <source>With the feedback</source>
+        <translation>反馈时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/photo_labels.py" line="15"/>
+        <source>At verification</source>
+        <translation>核查时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/photo_labels.py" line="19"/>
+        <source>{file} is empty. Nothing was attached.</source>
+        <translation>{file} 是空文件，未添加任何照片。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/photo_labels.py" line="20"/>
+        <source>{file} is not an image (JPEG, PNG, GIF, WebP, BMP or TIFF). Nothing was attached.</source>
+        <translation>{file} 不是图片（JPEG、PNG、GIF、WebP、BMP 或 TIFF），未添加任何照片。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/photo_labels.py" line="21"/>
+        <source>{file} is {size} MB; a photo may be at most {limit} MB. Nothing was attached.</source>
+        <translation>{file} 大小为 {size} MB，照片最大 {limit} MB，未添加任何照片。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/photo_labels.py" line="22"/>
+        <source>{file} is {size} pixels wide or high; a photo may be at most {limit}. Nothing was attached.</source>
+        <translation>{file} 宽或高为 {size} 像素，照片最多 {limit} 像素，未添加任何照片。</translation>
+    </message>
+</context>
+<context>
+    <name>places</name>
+    <message>
+        <location filename="../../commandcenter/position_labels.py" line="10"/>
+        <source>near {grid} ({metres} m)</source>
+        <translation>{grid}附近（{metres} 米）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/position_labels.py" line="11"/>
+        <source>{grid}, {community}, {street}</source>
+        <translation>{street}{community}{grid}</translation>
+    </message>
 </context>
 <context>
     <name>priority</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="60"/>
+        <location filename="../../commandcenter/labels.py" line="68"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="61"/>
+        <location filename="../../commandcenter/labels.py" line="69"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="62"/>
+        <location filename="../../commandcenter/labels.py" line="70"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="63"/>
+        <location filename="../../commandcenter/labels.py" line="71"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
@@ -6917,47 +9325,47 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>role</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="83"/>
+        <location filename="../../commandcenter/labels.py" line="91"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="84"/>
+        <location filename="../../commandcenter/labels.py" line="92"/>
         <source>Supervisor</source>
         <translation>值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="85"/>
+        <location filename="../../commandcenter/labels.py" line="93"/>
         <source>Trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="86"/>
+        <location filename="../../commandcenter/labels.py" line="94"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="87"/>
+        <location filename="../../commandcenter/labels.py" line="95"/>
         <source>Drill feed</source>
         <translation>演练推送</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="88"/>
+        <location filename="../../commandcenter/labels.py" line="96"/>
         <source>Importer</source>
         <translation>数据导入</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="89"/>
+        <location filename="../../commandcenter/labels.py" line="97"/>
         <source>Open311 endpoint</source>
         <translation>Open311 接口</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="90"/>
+        <location filename="../../commandcenter/labels.py" line="98"/>
         <source>Escalation clock</source>
         <translation>催督办计时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="91"/>
+        <location filename="../../commandcenter/labels.py" line="99"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
@@ -6965,62 +9373,62 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>roster</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="69"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="70"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="70"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="71"/>
         <source>{age} ago</source>
         <translation>{age}前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="212"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="219"/>
         <source>every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="214"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="221"/>
         <source>Mon–Fri</source>
         <translation>周一至周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="216"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="223"/>
         <source>weekends</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="222"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="229"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="222"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="229"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="223"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="230"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="223"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="230"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="224"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="231"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="224"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="231"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="225"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="232"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
@@ -7028,7 +9436,7 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="578"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="596"/>
         <source>Case wall</source>
         <translation>案件墙</translation>
     </message>
@@ -7041,47 +9449,47 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>source</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="66"/>
+        <location filename="../../commandcenter/labels.py" line="74"/>
         <source>Patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="67"/>
+        <location filename="../../commandcenter/labels.py" line="75"/>
         <source>12345 hotline</source>
         <translation>12345热线</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="68"/>
+        <location filename="../../commandcenter/labels.py" line="76"/>
         <source>Duty line</source>
         <translation>24小时值班电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="69"/>
+        <location filename="../../commandcenter/labels.py" line="77"/>
         <source>Citizen app</source>
         <translation>市民APP</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="70"/>
+        <location filename="../../commandcenter/labels.py" line="78"/>
         <source>Video</source>
         <translation>视频监控</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="71"/>
+        <location filename="../../commandcenter/labels.py" line="79"/>
         <source>Sensor</source>
         <translation>物联感知</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="72"/>
+        <location filename="../../commandcenter/labels.py" line="80"/>
         <source>Referral</source>
         <translation>上级转办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="73"/>
+        <location filename="../../commandcenter/labels.py" line="81"/>
         <source>Petition</source>
         <translation>信访</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="74"/>
+        <location filename="../../commandcenter/labels.py" line="82"/>
         <source>Mayor&apos;s mailbox</source>
         <translation>市长信箱</translation>
     </message>
@@ -7089,32 +9497,32 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>stage</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="155"/>
+        <location filename="../../commandcenter/labels.py" line="168"/>
         <source>registration</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="156"/>
+        <location filename="../../commandcenter/labels.py" line="169"/>
         <source>dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="157"/>
+        <location filename="../../commandcenter/labels.py" line="170"/>
         <source>handling</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="158"/>
+        <location filename="../../commandcenter/labels.py" line="171"/>
         <source>verification</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="159"/>
+        <location filename="../../commandcenter/labels.py" line="172"/>
         <source>acceptance</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="160"/>
+        <location filename="../../commandcenter/labels.py" line="173"/>
         <source>field check</source>
         <translation>核查</translation>
     </message>
@@ -7122,12 +9530,12 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>startup</name>
     <message>
-        <location filename="../../commandcenter/app.py" line="98"/>
+        <location filename="../../commandcenter/app.py" line="100"/>
         <source>Creating the demo city (first start)…</source>
         <translation>正在创建演示城市（首次启动）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/app.py" line="176"/>
+        <location filename="../../commandcenter/app.py" line="178"/>
         <source>Grid Command Centre</source>
         <translation>网格化指挥中心</translation>
     </message>
@@ -7135,52 +9543,52 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="48"/>
+        <location filename="../../commandcenter/labels.py" line="56"/>
         <source>Reported</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="49"/>
+        <location filename="../../commandcenter/labels.py" line="57"/>
         <source>Registered</source>
         <translation>已立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="50"/>
+        <location filename="../../commandcenter/labels.py" line="58"/>
         <source>Dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="51"/>
+        <location filename="../../commandcenter/labels.py" line="59"/>
         <source>In handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="52"/>
+        <location filename="../../commandcenter/labels.py" line="60"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="53"/>
+        <location filename="../../commandcenter/labels.py" line="61"/>
         <source>Field check</source>
         <translation>核查中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="54"/>
+        <location filename="../../commandcenter/labels.py" line="62"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="55"/>
+        <location filename="../../commandcenter/labels.py" line="63"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="56"/>
+        <location filename="../../commandcenter/labels.py" line="64"/>
         <source>Rejected</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="57"/>
+        <location filename="../../commandcenter/labels.py" line="65"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
@@ -7188,12 +9596,12 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>time_unit</name>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="41"/>
+        <location filename="../../commandcenter/admin_labels.py" line="43"/>
         <source>Natural time</source>
         <translation>自然时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/admin_labels.py" line="42"/>
+        <location filename="../../commandcenter/admin_labels.py" line="44"/>
         <source>Working time</source>
         <translation>工作时间</translation>
     </message>
@@ -7201,72 +9609,87 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="137"/>
+        <location filename="../../commandcenter/labels.py" line="147"/>
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="138"/>
+        <location filename="../../commandcenter/labels.py" line="148"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="139"/>
+        <location filename="../../commandcenter/labels.py" line="149"/>
         <source>reporter name</source>
         <translation>反映人姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="140"/>
+        <location filename="../../commandcenter/labels.py" line="150"/>
         <source>reporter phone</source>
         <translation>反映人电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="141"/>
+        <location filename="../../commandcenter/labels.py" line="151"/>
+        <source>work order number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="152"/>
+        <source>answer given on the call</source>
+        <translation>直接答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="153"/>
+        <source>reply to the hotline</source>
+        <translation>回复热线内容</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="154"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="142"/>
+        <location filename="../../commandcenter/labels.py" line="155"/>
         <source>reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="143"/>
+        <location filename="../../commandcenter/labels.py" line="156"/>
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="144"/>
+        <location filename="../../commandcenter/labels.py" line="157"/>
         <source>evidence reference</source>
         <translation>证据编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="145"/>
+        <location filename="../../commandcenter/labels.py" line="158"/>
         <source>feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="146"/>
+        <location filename="../../commandcenter/labels.py" line="159"/>
         <source>notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="147"/>
+        <location filename="../../commandcenter/labels.py" line="160"/>
         <source>correction</source>
         <translation>更正说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="148"/>
+        <location filename="../../commandcenter/labels.py" line="161"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="303"/>
+        <location filename="../../commandcenter/labels.py" line="353"/>
         <source>{field} is longer than {limit} characters ({length} given)</source>
         <translation>{field}超过 {limit} 个字符（已输入 {length} 个）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="308"/>
+        <location filename="../../commandcenter/labels.py" line="358"/>
         <source>{field} contains a NUL character, which cannot be stored; remove it and try again</source>
         <translation>{field}含有空字符（NUL），无法保存；请删除后重试</translation>
     </message>
@@ -7274,74 +9697,162 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>wall</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="70"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="87"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="71"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="88"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="72"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="89"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="73"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="74"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="91"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="75"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="92"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="76"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="93"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="77"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="94"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="78"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="95"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="79"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="96"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="80"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="97"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="81"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="98"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="176"/>
+        <location filename="../../commandcenter/itemmodels/wall_rules.py" line="60"/>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/wall_rules.py" line="61"/>
+        <source>Reminder</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/itemmodels/wall_rules.py" line="140"/>
         <source>{d}d {h:02d}h</source>
         <translation>{d}天{h:02d}时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="378"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="437"/>
         <source>paused</source>
         <translation>暂停计时</translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="15"/>
+        <source>Recurrence</source>
+        <translation>重复发生</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="16"/>
+        <source>Repeat caller</source>
+        <translation>重复来电</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="17"/>
+        <source>Repeated dispute</source>
+        <translation>反复纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="18"/>
+        <source>Rising trend</source>
+        <translation>上升趋势</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="19"/>
+        <source>Cluster</source>
+        <translation>聚集</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="20"/>
+        <source>Chronic lateness</source>
+        <translation>持续超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="23"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="24"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="25"/>
+        <source>Acted on</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="26"/>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="43"/>
+        <source>{count} cases in {days} days within {radius} m</source>
+        <translation>{days}天内{radius}米范围内{count}件案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="46"/>
+        <source>{count} reports in {days} days</source>
+        <translation>{days}天内反映{count}次</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="48"/>
+        <source>{observed} in the last {hours} h against {expected} usual (p = {p})</source>
+        <translation>近{hours}小时{observed}件，常态{expected}件（p = {p}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="51"/>
+        <source>{count} cases over {grids} grids in {hours} h</source>
+        <translation>{hours}小时内{grids}个网格共{count}件案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/warning_labels.py" line="53"/>
+        <source>{on_time} of {due} on time over {days} days</source>
+        <translation>{days}天内应结{due}件，按期{on_time}件</translation>
     </message>
 </context>
 </TS>
