@@ -113,6 +113,14 @@ def db(tmp_path, clock: FrozenClock) -> Database:  # type: ignore[no-untyped-def
 
 
 @pytest.fixture
+def pg_db(pg_url: str) -> Iterator[Database]:
+    """The same fresh schema on the private PostgreSQL cluster (mark the test ``postgres``)."""
+    database = open_database(pg_url, clock=FrozenClock(START), create=True)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
 def city(db: Database) -> TinyCity:
     return build_tiny_city(db)
 

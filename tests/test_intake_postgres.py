@@ -5,25 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from commandcenter.clock import FrozenClock
-from commandcenter.db import open_database
 from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
 from commandcenter.services.auth import demo_principal
 from commandcenter.services.facade.intake import IntakeService
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 
-from .conftest import START
 from .factories import build_tiny_city, grid_centre
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_db(pg_url):  # type: ignore[no-untyped-def]
-    db = open_database(pg_url, clock=FrozenClock(START), create=True)
-    yield db
-    db.dispose()
 
 
 def test_merge_duplicates_and_callers_on_postgres(pg_db) -> None:  # type: ignore[no-untyped-def]

@@ -29,13 +29,6 @@ from .factories import build_tiny_city, grid_centre
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def pg_db(pg_url):  # type: ignore[no-untyped-def]
-    db = open_database(pg_url, clock=FrozenClock(START), create=True)
-    yield db
-    db.dispose()
-
-
 def test_upgrade_from_empty_matches_the_models(pg_db) -> None:  # type: ignore[no-untyped-def]
     assert migrations.current_revision(pg_db) == migrations.head_revision()
     with pg_db.engine.connect() as conn:

@@ -7,8 +7,6 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from commandcenter.clock import FrozenClock
-from commandcenter.db import open_database
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.domain.photos import PhotoStage
 from commandcenter.services.auth import demo_principal
@@ -23,13 +21,6 @@ from .factories import build_tiny_city, grid_centre
 from .test_photos import png_bytes
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_db(pg_url):  # type: ignore[no-untyped-def]
-    db = open_database(pg_url, clock=FrozenClock(START), create=True)
-    yield db
-    db.dispose()
 
 
 def test_search_and_photos_on_postgres(pg_db) -> None:  # type: ignore[no-untyped-def]
