@@ -88,6 +88,11 @@ def test_cli_errors_are_in_the_chosen_language(tmp_path) -> None:  # type: ignor
     assert "不是日期" in env.stderr
     english = _cli("--lang", "en", "briefing", "--db", "x", "--date", "soon", "--out", "b.pdf", lang_env="zh_CN")
     assert "not a date (YYYY-MM-DD): soon" in english.stderr
+    # argparse's own words, and a typed error from the database layer
+    missing = _cli("--lang", "zh_CN", "briefing", "--db", "x")
+    assert "briefing：错误：缺少以下必需参数：--date, --out" in missing.stderr
+    nothing = _cli("--lang", "zh_CN", "info", "--db", str(tmp_path / "none.sqlite"))
+    assert nothing.returncode == 2 and "处没有数据库" in nothing.stderr
 
 
 def test_a_case_title_is_in_one_language_at_a_time(qtbot, db, city, operator, english) -> None:  # type: ignore[no-untyped-def]
