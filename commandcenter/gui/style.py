@@ -13,6 +13,7 @@ change events).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -55,12 +56,27 @@ from ..palette import (  # noqa: F401  re-exported: screens import colours from 
 )
 from .icons import ICONS, icon, set_neutral_colour
 
-# one-line message styles under form fields and in status rows
-ERROR_STYLE = f"color: {palette.ERROR}; font-weight: bold;"
-HINT_STYLE = f"color: {palette.MUTED};"
-OK_STYLE = f"color: {palette.OK};"
-ERROR_TEXT_STYLE = f"color: {palette.ERROR};"
-WARNING_STYLE = f"color: {palette.WARNING}; font-weight: bold;"
+
+# one-line message styles under form fields and in status rows, in the current theme's shades
+# (functions, not constants: a dialog opened after a switch to dark must not get the light ink)
+def error_style() -> str:
+    return f"color: {shade(palette.ERROR)}; font-weight: bold;"
+
+
+def hint_style() -> str:
+    return f"color: {shade(palette.MUTED)};"
+
+
+def ok_style() -> str:
+    return f"color: {shade(palette.OK)};"
+
+
+def error_text_style() -> str:
+    return f"color: {shade(palette.ERROR)};"
+
+
+def warning_style() -> str:
+    return f"color: {shade(palette.WARNING)}; font-weight: bold;"
 
 
 @cache
@@ -75,7 +91,8 @@ def priority_colour(priority: str) -> str:
 
 
 def text_style(colour: str, bold: bool = False) -> str:
-    """A label stylesheet: coloured text, optionally bold."""
+    """A label stylesheet: coloured text (a palette colour, in the theme's shade), optionally bold."""
+    colour = shade(colour)
     return f"color: {colour}; font-weight: bold;" if bold else f"color: {colour};"
 
 
@@ -140,9 +157,14 @@ class Theme:
     alert_background: str  # the urgent banner (white-on text)
     clock_text: str
     icon_ink: str  # neutral icons (navigation, toolbar)
+    # the screens' palette colours (commandcenter.palette, chosen for white) -> this theme's shade
+    shades: tuple[tuple[str, str], ...] = ()
 
     def priority_colour(self, priority: str) -> str:
         return dict(self.priority_text).get(priority, self.muted)
+
+    def shade(self, colour: str) -> str:
+        return _shade_maps(self)[0].get(colour.lower(), colour)
 
 
 LIGHT = Theme(
@@ -160,8 +182,33 @@ DARK = Theme(
     band_overdue="#4c1518", band_escalated="#2f2450", band_urgent="#2e1517", band_high="#2e2310",
     band_new="#12324f", overdue_text="#ffa8a0", due_soon_text="#ffd08a", escalated_text="#d7c4ff",
     alert_background="#a3101a", clock_text="#8ab4f8", icon_ink="#c5ced6",
+    # each text shade is at least 4.5:1 on the dark base, window and panel (tests/test_dark_screens.py)
+    shades=tuple((light.lower(), dark) for light, dark in (
+        (palette.MUTED, "#a3adb8"), (palette.MUTED_LIGHT, "#9aa6b2"), (palette.INK, "#e6e9ed"),
+        (palette.PANEL, "#1d232a"), (palette.RULE, "#37414c"), (palette.SECTION_RULE, "#4b5763"),
+        (palette.ERROR, "#ff8a80"), (palette.OK, "#81c995"), (palette.WARNING, "#ffd08a"),
+        (palette.CAUTION, "#ffb74d"), (palette.SECTION_INK, "#c5ced6"), (palette.ENTRY_BACKGROUND, "#1b2128"),
+        (palette.KEYCAP_EDGE, "#5f6b77"), (palette.NOTICE_BACKGROUND, "#3a2a10"), (palette.NOTICE_INK, "#ffd9a0"),
+        (palette.PICK_BANNER_BACKGROUND, "#3a3214"), (palette.PICK_BANNER_EDGE, "#8a7a30"),
+        (palette.ON_DUTY_GREEN, "#7ee2a0"), (palette.STATUS_BADGE, "#546e7a"),
+        (palette.PRIORITY_COLOURS["low"], "#b0bac4"),
+        (palette.DUTY_TEXT_COLOURS["in_field"], "#d7a8f0"), (palette.DUTY_TEXT_COLOURS["off_duty"], "#aab3bc"),
+        (palette.DUTY_TEXT_COLOURS["on_leave"], "#8a949e"),
+    )),
 )
 THEMES: dict[str, Theme] = {LIGHT.key: LIGHT, DARK.key: DARK}
+
+
+@cache
+def _shade_maps(theme: Theme) -> tuple[dict[str, str], dict[str, str]]:
+    """The theme's palette-colour -> shade map, and its inverse (a run-time switch maps back)."""
+    forward = dict(theme.shades)
+    return forward, {v.lower(): k for k, v in forward.items()}
+
+
+def shade(colour: str) -> str:
+    """A palette colour (commandcenter.palette) as the current theme shows it."""
+    return current_theme().shade(colour)
 FONT_SCALE_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200)  # percent of the system font
 
 
@@ -211,9 +258,26 @@ def stylesheet(t: Theme) -> str:
     )
 
 
+_HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
+
+
+def restyle(css: str, old: Theme, new: Theme) -> str:
+    """A widget's style sheet written in `old`'s shades, in `new`'s (colours not in the palette kept)."""
+    back, forward = _shade_maps(old)[1], _shade_maps(new)[0]
+
+    def swap(m: re.Match[str]) -> str:
+        colour = back.get(m.group(0).lower(), m.group(0).lower())
+        return forward.get(colour, colour)
+
+    return _HEX.sub(swap, css)
+
+
 def apply_theme(key: str) -> Theme:
-    """Make `key` the application's theme (an unknown key means light); returns it."""
+    """Make `key` the application's theme (an unknown key means light); returns it.
+
+    Widgets that set their own style sheet from palette colours are rewritten in the new shades."""
     theme = THEMES.get(key, LIGHT)
+    old = current_theme()
     _state["theme"] = theme
     set_neutral_colour(theme.icon_ink)
     app = QApplication.instance()
@@ -221,6 +285,11 @@ def apply_theme(key: str) -> Theme:
         app.setStyle("Fusion")  # the platform styles ignore parts of a dark palette
         app.setPalette(_palette(theme))
         app.setStyleSheet(stylesheet(theme))
+        if old is not theme:
+            for widget in app.allWidgets():
+                css = widget.styleSheet()
+                if css and css != (changed := restyle(css, old, theme)):
+                    widget.setStyleSheet(changed)
     notifier.changed.emit()
     return theme
 

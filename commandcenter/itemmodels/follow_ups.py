@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..admin_labels import category_name
 from ..gui.localtime import format_local
+from ..gui.style import shade
 from ..palette import ERROR
 from ..shapes.follow_up import FollowUpDue
 from .base import RowTableModel
@@ -37,7 +38,7 @@ class FollowUpModel(RowTableModel[FollowUpDue]):
 
     def role_data(self, row: FollowUpDue, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.late:
-            return QBrush(QColor(ERROR))
+            return QBrush(QColor(shade(ERROR)))
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.description
         return None

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..gui.style import DUTY_TEXT_COLOURS, ERROR
+from ..gui.style import DUTY_TEXT_COLOURS, ERROR, shade
 from ..labels import duty_label, format_age
 from ..position_labels import place_detail, place_text
 from ..services.roster import OfficerLoad, OfficerRow
@@ -159,6 +159,7 @@ class OfficerRosterModel(RowTableModel[OfficerRow]):
         return None
 
     def _brush(self, colour: str) -> QBrush:
+        colour = shade(colour)  # the theme's: the roster's inks are chosen for white
         if colour not in self._brushes:
             self._brushes[colour] = QBrush(QColor(colour))
         return self._brushes[colour]

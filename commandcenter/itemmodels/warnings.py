@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..gui.localtime import format_local
+from ..gui.style import shade
 from ..i18n import current_language
 from ..palette import ERROR, MUTED
 from ..shapes.warnings import WarningItem, WarningStatus
@@ -72,9 +73,9 @@ class WarningModel(RowTableModel[WarningItem]):
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status is not WarningStatus.OPEN:
-                return QBrush(QColor(MUTED))
+                return QBrush(QColor(shade(MUTED)))
             if column == 0:
-                return QBrush(QColor(ERROR))
+                return QBrush(QColor(shade(ERROR)))
         if role == Qt.ItemDataRole.ToolTipRole:  # the tab is narrow: the whole warning on hover
             lines = [f"{kind_label(row.kind)} · {row.subject}", category_text(row.category_code, self.category_names),
                      evidence_text(row)]

@@ -54,7 +54,7 @@ from ..domain.entities import Entity
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
-from ..gui.style import ERROR_TEXT_STYLE, MUTED_LIGHT, OK_STYLE, PANEL
+from ..gui.style import MUTED_LIGHT, PANEL, error_text_style, ok_style, shade
 from ..itemmodels.assessment import UnitModel
 from ..itemmodels.briefing import IssuedModel
 from ..itemmodels.roles import ROW_ROLE
@@ -198,7 +198,7 @@ class BriefingView(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # narrow enough that the screen fits 1366 px beside the navigation (it was 1380 px wide with 380)
         self.preview.setMinimumWidth(240)
-        self.preview.setStyleSheet(f"background: {PANEL}; color: {MUTED_LIGHT};")
+        self.preview.setStyleSheet(f"background: {shade(PANEL)}; color: {shade(MUTED_LIGHT)};")
 
         left = QVBoxLayout()
         left.addWidget(self.choose_box)
@@ -330,7 +330,7 @@ class BriefingView(QWidget):
         self.issued = issued
         self.progress.setValue(100)
         self.progress.setVisible(False)
-        self.status.setStyleSheet(OK_STYLE)
+        self.status.setStyleSheet(ok_style())
         text = self.tr("Briefing ready: {path} ({kb} KB), recorded as issued by {user}").format(
             path=issued.path, kb=max(1, issued.size // 1024), user=issued.issued_by)
         if issued.data.kpis.quiet:
@@ -369,16 +369,16 @@ class BriefingView(QWidget):
                               lambda out, progress: exports.kpis(principal, out, day, progress=progress))
 
     def _exported(self, result: ExportResult) -> None:
-        self.status.setStyleSheet(OK_STYLE)
+        self.status.setStyleSheet(ok_style())
         self.status.setText(self.csv_export.describe(result))
 
     def _export_failed(self, message: str) -> None:
-        self.status.setStyleSheet(ERROR_TEXT_STYLE)
+        self.status.setStyleSheet(error_text_style())
         self.status.setText(message)
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.setVisible(False)
-        self.status.setStyleSheet(ERROR_TEXT_STYLE)
+        self.status.setStyleSheet(error_text_style())
         self.status.setText(describe_error(exc))
         self._update_state()
 
@@ -394,7 +394,7 @@ class BriefingView(QWidget):
         if Path(row.file_path).exists():
             QDesktopServices.openUrl(QUrl.fromLocalFile(row.file_path))
         else:
-            self.status.setStyleSheet(ERROR_TEXT_STYLE)
+            self.status.setStyleSheet(error_text_style())
             self.status.setText(self.tr("The file is no longer at {path}").format(path=row.file_path))
 
     def save_as(self) -> None:
@@ -407,10 +407,10 @@ class BriefingView(QWidget):
         try:
             shutil.copyfile(self.issued.path, target)
         except OSError as exc:
-            self.status.setStyleSheet(ERROR_TEXT_STYLE)
+            self.status.setStyleSheet(error_text_style())
             self.status.setText(self.tr("Could not save to {path}: {reason}").format(path=target, reason=exc.strerror))
             return
-        self.status.setStyleSheet(OK_STYLE)
+        self.status.setStyleSheet(ok_style())
         self.status.setText(self.tr("Saved to {path}").format(path=target))
         self.saved.emit(target)
 
@@ -419,7 +419,7 @@ class BriefingView(QWidget):
         if self.issued is None:
             return
         if shutil.which("pdftoppm") is None:
-            self.status.setStyleSheet(ERROR_TEXT_STYLE)
+            self.status.setStyleSheet(error_text_style())
             self.status.setText(self.tr("Printing from here needs poppler-utils (pdftoppm). Open the PDF and print "
                                         "it from the viewer instead."))
             return
@@ -469,7 +469,7 @@ class BriefingView(QWidget):
         finally:
             shutil.rmtree(folder, ignore_errors=True)
             self._printer = None
-        self.status.setStyleSheet(OK_STYLE)
+        self.status.setStyleSheet(ok_style())
         self.status.setText(self.tr("Sent {n} pages to {printer}").format(n=len(pages), printer=printer.printerName()
                                                                          or printer.outputFileName()))
         self._update_state()

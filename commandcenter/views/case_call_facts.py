@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from .. import i18n
 from ..gui.context import AppContext
 from ..gui.localtime import format_local
-from ..gui.style import ERROR_TEXT_STYLE, MUTED, OK_STYLE
+from ..gui.style import MUTED, error_text_style, ok_style, shade
 from ..labels import describe_error, source_label
 from ..paths import data_dir
 from ..shapes.cases import CaseDetail
@@ -98,7 +98,7 @@ class CallFacts(QWidget):
                                                              self.reporters), strict=True)):
             self.form.setRowVisible(i, bool(values[i]))
             value.setText(values[i])
-            label.setStyleSheet(f"color: {MUTED};")
+            label.setStyleSheet(f"color: {shade(MUTED)};")
 
     def _reporter(self, r: Any) -> str:
         who = " ".join(x for x in (r.name, r.phone) if x) or self.tr("anonymous")
@@ -115,12 +115,12 @@ class CallFacts(QWidget):
 
     def _printed(self, path: str) -> None:
         self.slipButton.setEnabled(True)
-        self.slipStatus.setStyleSheet(OK_STYLE)
+        self.slipStatus.setStyleSheet(ok_style())
         self.slipStatus.setText(self.tr("Dispatch slip saved to {path}").format(path=path))
 
     def _failed(self, exc: BaseException) -> None:
         self.slipButton.setEnabled(True)
-        self.slipStatus.setStyleSheet(ERROR_TEXT_STYLE)
+        self.slipStatus.setStyleSheet(error_text_style())
         self.slipStatus.setText(describe_error(exc))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

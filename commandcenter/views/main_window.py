@@ -35,7 +35,7 @@ from ..domain.entities import Entity
 from ..gui import settings, translator
 from ..gui.context import AppContext
 from ..gui.icons import icon
-from ..gui.style import ERROR_STYLE, OK_STYLE, WARNING_STYLE
+from ..gui.style import error_style, ok_style, warning_style
 from ..labels import role_label
 from ..paths import log_dir
 from .alerts import AlertCountButton
@@ -98,14 +98,14 @@ class MainWindow(QMainWindow):
         self.counts_label.setObjectName("liveCounts")
         self.connection_label = QLabel()
         self.calendar_label = QLabel(objectName="calendarWarning")
-        self.calendar_label.setStyleSheet(WARNING_STYLE)
+        self.calendar_label.setStyleSheet(warning_style())
         self.calendar_label.setVisible(False)
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.counts_label, 1)
         # the counts take the room left (clipped rather than widening the window past a 1366 screen)
         self.counts_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.write_wait_label = QLabel(objectName="writeWait")
-        self.write_wait_label.setStyleSheet(WARNING_STYLE)
+        self.write_wait_label.setStyleSheet(warning_style())
         self.write_wait_label.setVisible(False)
         self.statusBar().addPermanentWidget(self.write_wait_label)
         self.statusBar().addPermanentWidget(self.calendar_label)
@@ -394,11 +394,11 @@ class MainWindow(QMainWindow):
         if ok:
             self.connection_label.setText(self.tr("Live"))
             self.connection_label.setToolTip(self.tr("Changes from other seats appear within a second"))
-            self.connection_label.setStyleSheet(OK_STYLE)
+            self.connection_label.setStyleSheet(ok_style())
         else:
             self.connection_label.setText(self.tr("Database unreachable — retrying"))
             self.connection_label.setToolTip(reason)
-            self.connection_label.setStyleSheet(ERROR_STYLE)
+            self.connection_label.setStyleSheet(error_style())
 
     def _show_shortcuts(self) -> None:
         if "wall" in self._keys:

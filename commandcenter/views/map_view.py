@@ -44,7 +44,7 @@ from ..gui.context import AppContext
 from ..gui.deferred import RefreshWhenShown
 from ..gui.icons import icon
 from ..gui.screens import ScreenSpec
-from ..gui.style import MAP_HIGHLIGHT, PICK_BANNER_BACKGROUND, PICK_BANNER_EDGE
+from ..gui.style import MAP_HIGHLIGHT, PICK_BANNER_BACKGROUND, PICK_BANNER_EDGE, shade
 from ..labels import describe_error
 from ..map_labels import measure_label
 from ..services import map_data
@@ -209,7 +209,7 @@ class MapView(BasemapControls, QWidget):
     def _build_banner(self) -> None:
         self.pick_banner = QFrame(objectName="pickBanner")
         self.pick_banner.setStyleSheet(
-            f"#pickBanner {{ background: {PICK_BANNER_BACKGROUND}; border-bottom: 1px solid {PICK_BANNER_EDGE}; }}")
+            f"#pickBanner {{ background: {shade(PICK_BANNER_BACKGROUND)}; border-bottom: 1px solid {shade(PICK_BANNER_EDGE)}; }}")
         self.pick_text = QLabel()
         self.pick_cancel = QPushButton(objectName="cancelPick")
         self.pick_cancel.clicked.connect(lambda: self.canvas.set_pick_mode(False))

@@ -33,7 +33,7 @@ from ..domain.photos import BEFORE_STAGES, PhotoStage
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.localtime import format_local
-from ..gui.style import ERROR_STYLE, HINT_STYLE
+from ..gui.style import error_style, hint_style
 from ..labels import describe_error
 from ..photo_labels import stage_label
 from ..shapes.photos import PhotoImage, PhotoInfo
@@ -138,14 +138,14 @@ class PhotoStrip(QWidget):
                 who=p.attached_by or "—", w=p.width, h=p.height))
             self.list.addItem(item)
         if not photos and not self.messageLabel.text():
-            self.messageLabel.setStyleSheet(HINT_STYLE)
+            self.messageLabel.setStyleSheet(hint_style())
             self.messageLabel.setText(self.tr("No photos yet."))
-        elif photos and self.messageLabel.styleSheet() == HINT_STYLE:
+        elif photos and self.messageLabel.styleSheet() == hint_style():
             self.messageLabel.clear()
         self.loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self.messageLabel.setStyleSheet(ERROR_STYLE)
+        self.messageLabel.setStyleSheet(error_style())
         self.messageLabel.setText(describe_error(exc))
 
     def _open(self, item: QListWidgetItem) -> None:
@@ -217,7 +217,7 @@ class IntakePhotos(QWidget):
 
     def _render(self, problem: str = "") -> None:
         names = ", ".join(p.name for p in self.paths)
-        self.filesLabel.setStyleSheet(ERROR_STYLE if problem else HINT_STYLE)
+        self.filesLabel.setStyleSheet(error_style() if problem else hint_style())
         self.filesLabel.setText(problem or names)
 
     def choose_files(self) -> None:
@@ -311,5 +311,5 @@ class PhotoViewer(QDialog):
             who=i.attached_by or "—", w=i.width, h=i.height, kb=max(1, i.size_bytes // 1024)))
 
     def _failed(self, exc: BaseException) -> None:
-        self.infoLabel.setStyleSheet(ERROR_STYLE)
+        self.infoLabel.setStyleSheet(error_style())
         self.infoLabel.setText(describe_error(exc))

@@ -34,7 +34,7 @@ from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.localtime import zone
 from ..gui.screens import ScreenSpec
-from ..gui.style import ERROR_STYLE
+from ..gui.style import error_style
 from ..itemmodels.search import SearchModel
 from ..labels import describe_error, status_label
 from ..shapes.cases import CaseDetail
@@ -182,7 +182,7 @@ class SearchView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.search_button.setEnabled(True)
-        self.count.setStyleSheet(ERROR_STYLE)
+        self.count.setStyleSheet(error_style())
         self.count.setText(describe_error(exc))
 
     # ---- opening a case -------------------------------------------------------------------

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from ..gui.icons import icon
-from ..gui.style import ERROR_TEXT_STYLE, OK_STYLE
+from ..gui.style import error_text_style, ok_style
 from ..services.exports import ExportResult
 from .csv_export import CsvExport
 
@@ -51,9 +51,9 @@ class WallExport(QObject):
                                                                          progress=progress))
 
     def _exported(self, result: ExportResult) -> None:
-        self.status.setStyleSheet(OK_STYLE)
+        self.status.setStyleSheet(ok_style())
         self.status.setText(self.csv_export.describe(result))
 
     def _failed(self, message: str) -> None:
-        self.status.setStyleSheet(ERROR_TEXT_STYLE)
+        self.status.setStyleSheet(error_text_style())
         self.status.setText(message)

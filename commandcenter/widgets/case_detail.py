@@ -41,6 +41,7 @@ from ..gui.style import (
     SECTION_RULE,
     STATUS_BADGE,
     badge_style,
+    shade,
 )
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..labels import (
@@ -158,7 +159,7 @@ class CaseDetailPanel(QWidget):
         self._empty.setObjectName("caseDetailEmpty")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
-        self._empty.setStyleSheet(f"color: {MUTED}; font-size: 13pt;")
+        self._empty.setStyleSheet(f"color: {shade(MUTED)}; font-size: 13pt;")
         self._stack.addWidget(self._empty)
 
         content = QWidget()
@@ -182,7 +183,7 @@ class CaseDetailPanel(QWidget):
         self._body.addWidget(self.description_label)
         self.reveal_notice = _value_label()
         self.reveal_notice.setObjectName("revealNotice")
-        self.reveal_notice.setStyleSheet(f"color: {MUTED};")
+        self.reveal_notice.setStyleSheet(f"color: {shade(MUTED)};")
         self.reveal_notice.hide()
         self._body.addWidget(self.reveal_notice)
         self._section_titles: dict[str, QLabel] = {}
@@ -199,7 +200,7 @@ class CaseDetailPanel(QWidget):
             line += 1
             for key in keys:
                 name = QLabel()
-                name.setStyleSheet(f"color: {MUTED};")
+                name.setStyleSheet(f"color: {shade(MUTED)};")
                 name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
                 value = _value_label()
                 value.setObjectName(f"{key}Value")
@@ -241,7 +242,7 @@ class CaseDetailPanel(QWidget):
     def _build_header(self) -> QWidget:
         header = QFrame()
         header.setObjectName("caseDetailHeader")
-        header.setStyleSheet(f"#caseDetailHeader {{ background: {PANEL}; border-bottom: 1px solid {RULE}; }}")
+        header.setStyleSheet(f"#caseDetailHeader {{ background: {shade(PANEL)}; border-bottom: 1px solid {shade(RULE)}; }}")
         grid = QGridLayout(header)
         grid.setContentsMargins(12, 10, 12, 10)
         grid.setHorizontalSpacing(10)
@@ -281,8 +282,8 @@ class CaseDetailPanel(QWidget):
     def _section_title(self, key: str) -> QLabel:
         label = QLabel()
         label.setObjectName(f"{key}Section")
-        label.setStyleSheet(f"QLabel {{ color: {SECTION_INK}; font-weight: bold; border: none;"
-                            f" border-bottom: 1px solid {SECTION_RULE}; margin-top: 8px; padding-bottom: 2px; }}")
+        label.setStyleSheet(f"QLabel {{ color: {shade(SECTION_INK)}; font-weight: bold; border: none;"
+                            f" border-bottom: 1px solid {shade(SECTION_RULE)}; margin-top: 8px; padding-bottom: 2px; }}")
         self._section_titles[key] = label
         return label
 
@@ -421,7 +422,7 @@ class CaseDetailPanel(QWidget):
                 state=due_label(state), at=self._local(r.stage_deadline_at),
                 span=format_duration((r.stage_deadline_at - now).total_seconds()))
         self.due_label.setText(text)
-        self.due_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.due_label.setStyleSheet(f"color: {shade(colour)}; font-weight: bold;")
 
     def _render_history(self, history: tuple[HistoryEntry, ...]) -> None:
         self._history_plain.clear()
@@ -437,7 +438,7 @@ class CaseDetailPanel(QWidget):
         colour = action_colour(h.action)
         frame = QFrame()
         frame.setObjectName("historyEntry")
-        frame.setStyleSheet(f"#historyEntry {{ border-left: 4px solid {colour}; background: {ENTRY_BACKGROUND}; }}")
+        frame.setStyleSheet(f"#historyEntry {{ border-left: 4px solid {colour}; background: {shade(ENTRY_BACKGROUND)}; }}")
         row = QHBoxLayout(frame)
         row.setContentsMargins(8, 4, 6, 4)
         row.setSpacing(8)
@@ -458,9 +459,9 @@ class CaseDetailPanel(QWidget):
         when = self._local(h.at)
         what = action_label(h.action)
         lines = [
-            f"<span style='color:{MUTED}'>{e(when)}</span>&nbsp;&nbsp;"
-            f"<b style='color:{colour}'>{e(what)}</b>&nbsp;&nbsp;{e(transition)}",
-            f"<span style='color:{MUTED}'>{e(by)}</span>",
+            f"<span style='color:{shade(MUTED)}'>{e(when)}</span>&nbsp;&nbsp;"
+            f"<b style='color:{shade(colour)}'>{e(what)}</b>&nbsp;&nbsp;{e(transition)}",
+            f"<span style='color:{shade(MUTED)}'>{e(by)}</span>",
         ]
         plain = [f"{when}  {what}  {transition}".rstrip(), by]
         note = escalation_note(h.stage, h.round, h.acknowledged_by) if h.stage else h.note

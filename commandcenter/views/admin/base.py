@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...admin_labels import describe_admin_error
 from ...gui.context import AppContext
-from ...gui.style import ERROR_STYLE, OK_STYLE
+from ...gui.style import error_style, ok_style
 
 
 def make_table(name: str, model: Any) -> QTableView:
@@ -66,7 +66,7 @@ class AdminTab(QWidget):
         self.ctx.runner.run_in_background(lambda _state: work(), on_done, failed)
 
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.message.setStyleSheet(error_style() if error else ok_style())
         self.message.setText(text)
 
     def reload(self) -> None:
@@ -92,7 +92,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.problem = QLabel(objectName=f"{name}Problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setStyleSheet(error_style())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

@@ -39,7 +39,7 @@ from ...domain.photos import PhotoStage
 from ...gui.context import AppContext
 from ...gui.icons import ICONS, icon
 from ...gui.localtime import format_duration, format_local
-from ...gui.style import ERROR_STYLE, HINT_STYLE, STAR, dialog_header
+from ...gui.style import STAR, dialog_header, error_style, hint_style
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, describe_error, status_label
 from ...services.lifecycle import MAX_EXTENSION_MINUTES, TransitionParams
@@ -132,7 +132,7 @@ class ActionParamsDialog(CheckedDialog):
         self.caseLabel = QLabel()
         self.caseLabel.setObjectName("caseSummary")
         self.caseLabel.setWordWrap(True)
-        self.caseLabel.setStyleSheet(HINT_STYLE)
+        self.caseLabel.setStyleSheet(hint_style())
         layout.addWidget(self.caseLabel)
 
         self.durationCombo: QComboBox | None = None
@@ -176,7 +176,7 @@ class ActionParamsDialog(CheckedDialog):
         self.errorLabel = QLabel()
         self.errorLabel.setObjectName("errorLabel")
         self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.errorLabel.setStyleSheet(error_style())
         layout.addWidget(self.errorLabel)
         self.buttons = QDialogButtonBox()
         self.okButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -268,7 +268,7 @@ class ActionParamsDialog(CheckedDialog):
         layout.addWidget(self.mergeList)
         self.mergeHint = QLabel()
         self.mergeHint.setObjectName("mergeHint")
-        self.mergeHint.setStyleSheet(HINT_STYLE)
+        self.mergeHint.setStyleSheet(hint_style())
         self.mergeHint.setWordWrap(True)
         layout.addWidget(self.mergeHint)
         self.mergeAllGrids = QCheckBox()
@@ -448,7 +448,7 @@ class ActionParamsDialog(CheckedDialog):
             self.ratingGroup.button(stars).setToolTip(self.tr(RATING_TEXTS[stars - 1]))
         self.ratingText.setText(
             self.tr(RATING_TEXTS[chosen - 1]) if chosen else self.tr("Keys 1–5 choose the stars"))
-        self.ratingText.setStyleSheet("font-weight: bold;" if chosen else HINT_STYLE)
+        self.ratingText.setStyleSheet("font-weight: bold;" if chosen else hint_style())
         if chosen:
             self.errorLabel.clear()
 

@@ -57,13 +57,14 @@ from ...gui.context import AppContext
 from ...gui.icons import icon
 from ...gui.style import (
     ERROR,
-    ERROR_STYLE,
-    HINT_STYLE,
     OK,
     bold_font,
     dialog_header,
+    error_style,
+    hint_style,
     priority_colour,
     qcolor,
+    shade,
 )
 from ...labels import describe_error, duty_label, priority_label, status_label
 from ...services.dispatch import Recommendation
@@ -288,8 +289,8 @@ class DispatchDialog(QDialog):
             ])
             outcome = self._results.get(r.id)
             if outcome is not None:
-                item.setForeground(5, qcolor(outcome[1]))
-            item.setForeground(1, qcolor(priority_colour(r.priority)))
+                item.setForeground(5, qcolor(shade(outcome[1])))
+            item.setForeground(1, qcolor(shade(priority_colour(r.priority))))
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)
@@ -309,7 +310,7 @@ class DispatchDialog(QDialog):
                                           self._assignees_loaded, self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._show_message(describe_error(exc), ERROR_STYLE)
+        self._show_message(describe_error(exc), error_style())
 
     def _recommendations_loaded(self, recommendations: list[Recommendation]) -> None:
         self._recommendations = list(recommendations)
@@ -471,14 +472,14 @@ class DispatchDialog(QDialog):
     def dispatch_to_selected(self) -> None:
         choice = self.selected()
         if choice is None:
-            self._show_message(self.tr("Choose a suggestion or find a handler first."), ERROR_STYLE)
+            self._show_message(self.tr("Choose a suggestion or find a handler first."), error_style())
             return
         self.dispatch_to(choice)
 
     def dispatch_to_top(self) -> None:
         top = self.top_suggestion()
         if top is None:
-            self._show_message(self.tr("There is no suggestion: find a handler by name."), ERROR_STYLE)
+            self._show_message(self.tr("There is no suggestion: find a handler by name."), error_style())
             self.assigneeSearch.setFocus()
             return
         self.dispatch_to(top)
@@ -502,7 +503,7 @@ class DispatchDialog(QDialog):
             if self.slipOption.isChecked():
                 print_slips(self.ctx, [r.id for r in done])
         if not failed:
-            self._show_message("", HINT_STYLE)
+            self._show_message("", hint_style())
             self.accept()
             return
         for r in done:
@@ -527,7 +528,7 @@ class DispatchDialog(QDialog):
         if sent > 1:
             summary = self.tr("{done} of {total} cases sent; not sent:").format(
                 done=len(done), total=sent) + "\n" + summary
-        self._show_message(summary, ERROR_STYLE)
+        self._show_message(summary, error_style())
         self.cancelButton.setText(self.tr("Close"))
         self._render_cases()
         self._render_choice()
@@ -536,14 +537,14 @@ class DispatchDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self._show_message(describe_error(exc), ERROR_STYLE)
+        self._show_message(describe_error(exc), error_style())
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         for widget in (self.recommendationList, self.assigneeSearch, self.assigneeList, self.cancelButton):
             widget.setEnabled(not busy)
         if busy:
-            self._show_message(self.tr("Sending…"), HINT_STYLE)
+            self._show_message(self.tr("Sending…"), hint_style())
         self._render_choice()
 
     def _show_message(self, text: str, style: str) -> None:

@@ -26,7 +26,7 @@ from ...admin_labels import category_name
 from ...domain.actions import NOTE_MAX_CHARS, Action
 from ...domain.enums import Satisfaction
 from ...gui.context import AppContext
-from ...gui.style import ERROR_STYLE, HINT_STYLE, dialog_header
+from ...gui.style import dialog_header, error_style, hint_style
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, status_label
 from ...services.lifecycle import TransitionParams
@@ -86,7 +86,7 @@ class FieldStepDialog(CheckedDialog):
         header, self.titleLabel = dialog_header(self.action.value, "fieldStepTitle")
         layout.addLayout(header)
         self.caseLabel = QLabel(objectName="caseSummary", wordWrap=True)
-        self.caseLabel.setStyleSheet(HINT_STYLE)
+        self.caseLabel.setStyleSheet(hint_style())
         layout.addWidget(self.caseLabel)
         self.hintLabel = QLabel(objectName="stepHint", wordWrap=True)
         layout.addWidget(self.hintLabel)
@@ -127,7 +127,7 @@ class FieldStepDialog(CheckedDialog):
             self.evidenceEdit.hide()
 
         self.errorLabel = QLabel(objectName="errorLabel", wordWrap=True)
-        self.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.errorLabel.setStyleSheet(error_style())
         layout.addWidget(self.errorLabel)
         self.buttons = QDialogButtonBox()
         self.okButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)

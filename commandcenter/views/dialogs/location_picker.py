@@ -37,7 +37,7 @@ from ...errors import OutsideCity
 from ...gazetteer_labels import place_kind_label
 from ...gui.context import AppContext
 from ...gui.icons import icon
-from ...gui.style import CAUTION, ERROR, MUTED, OK
+from ...gui.style import CAUTION, ERROR, MUTED, OK, shade
 from ...services.geo import GridHit, GridLocator
 from ...services.reference_lists import AreaTree
 from ...shapes.places import PlaceMatch
@@ -367,7 +367,7 @@ class LocationPicker(QGroupBox):
         else:
             text = self.tr("Enter coordinates, pick on the map, or choose street → community → grid")
         self.gridLabel.setText(text)
-        self.gridLabel.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.gridLabel.setStyleSheet(f"color: {shade(colour)}; font-weight: bold;")
 
     def _grid_text(self, grid_id: int | None) -> str:
         if self._tree is None or grid_id is None:

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...gui.style import HINT_STYLE, INK, KEYCAP_EDGE, PANEL
+from ...gui.style import INK, KEYCAP_EDGE, PANEL, hint_style, shade
 
-KEYCAP_STYLE = (
-    f"QLabel {{ background: {PANEL}; color: {INK}; border: 1px solid {KEYCAP_EDGE}; border-bottom-width: 2px;"
-    " border-radius: 4px; padding: 2px 8px; font-family: monospace; font-weight: bold; }"
-)
+
+def keycap_style() -> str:
+    """A key cap in the current theme's shades (the sheet is built when opened)."""
+    return (f"QLabel {{ background: {shade(PANEL)}; color: {shade(INK)}; border: 1px solid {shade(KEYCAP_EDGE)};"
+            " border-bottom-width: 2px; border-radius: 4px; padding: 2px 8px; font-family: monospace;"
+            " font-weight: bold; }")
 
 
 def menu_shortcuts(window: QWidget | None) -> list[tuple[str, str]]:
@@ -63,7 +65,7 @@ class ShortcutSheet(QDialog):
         layout = QVBoxLayout(self)
         self._intro = QLabel()
         self._intro.setWordWrap(True)
-        self._intro.setStyleSheet(HINT_STYLE)
+        self._intro.setStyleSheet(hint_style())
         layout.addWidget(self._intro)
         body = QWidget()
         grid = QGridLayout(body)
@@ -82,7 +84,7 @@ class ShortcutSheet(QDialog):
             keys, what = entry
             cap = QLabel(keys)
             cap.setObjectName("shortcutKey")
-            cap.setStyleSheet(KEYCAP_STYLE)
+            cap.setStyleSheet(keycap_style())
             cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
             text = QLabel(what)
             text.setObjectName("shortcutText")

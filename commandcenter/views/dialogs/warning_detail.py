@@ -39,7 +39,7 @@ from ...domain.actions import Action
 from ...gui.context import AppContext
 from ...gui.icons import icon
 from ...gui.localtime import format_local
-from ...gui.style import ERROR
+from ...gui.style import ERROR, shade
 from ...i18n import current_language
 from ...itemmodels.warnings import category_text
 from ...labels import describe_error, status_label
@@ -318,7 +318,7 @@ class WarningDetailDialog(QDialog):
         self.show_item(item)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(f"color: {ERROR};" if error else "")
+        self.message.setStyleSheet(f"color: {shade(ERROR)};" if error else "")
         self.message.setText(text)
 
     def message_text(self) -> str:

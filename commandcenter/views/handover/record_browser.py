@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ... import i18n
 from ...gui.context import AppContext
-from ...gui.style import ERROR_TEXT_STYLE, MUTED_LIGHT, OK_STYLE, PANEL
+from ...gui.style import MUTED_LIGHT, PANEL, error_text_style, ok_style, shade
 from ...itemmodels.handover import local_time, status_text
 from ...labels import duty_label, priority_label, status_label
 from ...paths import data_dir
@@ -86,7 +86,7 @@ class RecordBrowser(QTextBrowser):
         e = html.escape
         head = f"<h4>{e(title)} ({total})</h4>"
         if not cases:
-            return head + f"<p style='color:{MUTED_LIGHT}'>" + e(self.tr("None.")) + "</p>"
+            return head + f"<p style='color:{shade(MUTED_LIGHT)}'>" + e(self.tr("None.")) + "</p>"
         zh = i18n.current_language().startswith("zh")
         nowrap = (True, True, True, False, True, False, True)  # numbers and times never break
         rows = "".join(
@@ -96,11 +96,11 @@ class RecordBrowser(QTextBrowser):
                 strict=True)) + "</tr>"
             for c in cases)
         more_text = self.tr("… and {n} more.").format(n=total - len(cases))
-        more = (f"<p style='color:{MUTED_LIGHT}'>" + e(more_text) + "</p>") if total > len(cases) else ""
+        more = (f"<p style='color:{shade(MUTED_LIGHT)}'>" + e(more_text) + "</p>") if total > len(cases) else ""
         heads = "".join(f"<th align='left'>{e(h)}</th>" for h in (
             self.tr("Case"), self.tr("Priority"), self.tr("Status"), self.tr("Category"), self.tr("Street"),
             self.tr("Handler"), self.tr("Deadline")))
-        return f"{head}<table cellspacing='0' cellpadding='3' width='100%'><tr style='background:{PANEL}'>{heads}</tr>{rows}</table>{more}"
+        return f"{head}<table cellspacing='0' cellpadding='3' width='100%'><tr style='background:{shade(PANEL)}'>{heads}</tr>{rows}</table>{more}"
 
     def _html(self, r: HandoverRecord, with_notes: bool) -> str:
         e, tz = html.escape, r.timezone
@@ -137,7 +137,7 @@ class RecordBrowser(QTextBrowser):
             f"{o.name} ({duty_label(o.duty_status)}, " + self.tr("{n} open").format(n=o.open_cases) + ")"
             for o in s.officers_off_duty) or self.tr("None with open cases.")) + "</p>")
         drafted = self.tr("Drafted from the database at {time}").format(time=local_time(s.drafted_at, tz))
-        parts.append(f"<p style='color:{MUTED_LIGHT}'>" + e(drafted) + "</p>")
+        parts.append(f"<p style='color:{shade(MUTED_LIGHT)}'>" + e(drafted) + "</p>")
         return "".join(parts)
 
 
@@ -160,7 +160,7 @@ def open_pdf(ctx: AppContext, record: HandoverRecord, done: Callable[[str], None
 class MessageLabel(QLabel):
     def show_message(self, text: str, error: bool = False) -> None:
         self.setText(text)
-        self.setStyleSheet(ERROR_TEXT_STYLE if error else OK_STYLE)
+        self.setStyleSheet(error_text_style() if error else ok_style())
 
 
 class SignConfirmation(QDialog):

@@ -37,7 +37,7 @@ from ...domain.actions import Action
 from ...domain.enums import HandoverStatus
 from ...gui.context import AppContext
 from ...gui.icons import icon
-from ...gui.style import NOTICE_BACKGROUND, NOTICE_INK
+from ...gui.style import NOTICE_BACKGROUND, NOTICE_INK, shade
 from ...itemmodels.handover import PendingItemsModel, local_time, status_text
 from ...labels import describe_error
 from ...services.handover import (
@@ -156,7 +156,7 @@ class WriteTab(QWidget):
         self.remote_notice.setObjectName("handoverRemoteNotice")
         self.remote_notice.setWordWrap(True)
         self.remote_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.remote_notice.setStyleSheet(f"background: {NOTICE_BACKGROUND}; color: {NOTICE_INK}; padding: 6px;")
+        self.remote_notice.setStyleSheet(f"background: {shade(NOTICE_BACKGROUND)}; color: {shade(NOTICE_INK)}; padding: 6px;")
         self.remote_notice.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

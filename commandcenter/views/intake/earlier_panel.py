@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem,
 
 from ...gui.context import AppContext
 from ...gui.localtime import format_local
-from ...gui.style import MUTED
+from ...gui.style import MUTED, shade
 from ...i18n import current_language
 from ...labels import describe_error, status_label
 from ...shapes.intake import EarlierCase, EarlierCases
@@ -121,7 +121,7 @@ class EarlierCasesPanel(QWidget):
             self.tr("Earlier cases within 50 m: {n}").format(n=place.count) if place
             else self.tr("Earlier cases at this place appear here"))
         for label, found in ((self.callerLabel, caller), (self.placeLabel, place)):
-            label.setStyleSheet("font-weight: bold;" if found and found.count else f"color: {MUTED};")
+            label.setStyleSheet("font-weight: bold;" if found and found.count else f"color: {shade(MUTED)};")
             label.setToolTip("")
         for box in (self.callerList, self.placeList):
             for i in range(box.count()):

@@ -46,7 +46,7 @@ from ...gui.deferred import RefreshWhenShown
 from ...gui.icons import icon
 from ...gui.memory import settle_after_load
 from ...gui.screens import ScreenSpec
-from ...gui.style import ERROR_TEXT_STYLE, ON_DUTY_GREEN, text_style
+from ...gui.style import ON_DUTY_GREEN, error_text_style, text_style
 from ...itemmodels.roster import ALL, DUTY_ORDER, Column, OfficerRosterModel, RosterFilter
 from ...labels import describe_error, duty_label
 from ...services.reference_lists import AreaTree
@@ -493,7 +493,7 @@ class RosterView(ShiftPanel, QWidget):
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(ERROR_TEXT_STYLE if error else text_style(ON_DUTY_GREEN))
+        self.message.setStyleSheet(error_text_style() if error else text_style(ON_DUTY_GREEN))
 
     # ---- imports ----------------------------------------------------------------------------------
     def _choose_and_import(self, kind: str) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...gui.style import ERROR_TEXT_STYLE
+from ...gui.style import error_text_style
 from ...gui.tasks import TaskRunner
 from ...labels import describe_error
 
@@ -45,7 +45,7 @@ class CheckedForm(QDialog):
         self.form = QFormLayout()
         self.labels: dict[QLineEdit, QLabel] = {}  # each field's label, by field
         self.message = QLabel(objectName="signInMessage", wordWrap=True)
-        self.message.setStyleSheet(ERROR_TEXT_STYLE)
+        self.message.setStyleSheet(error_text_style())
         self.message.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)

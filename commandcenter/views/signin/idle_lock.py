@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...gui.context import AppContext
-from ...gui.style import ERROR_TEXT_STYLE, PANEL
+from ...gui.style import PANEL, error_text_style, shade
 from ...labels import describe_error
 from .form import password_field
 
@@ -51,7 +51,7 @@ class LockScreen(QWidget):
         self.setObjectName("lockScreen")
         self.ctx = ctx
         self.setAutoFillBackground(True)
-        self.setStyleSheet(f"#lockScreen {{ background: {PANEL}; }}")
+        self.setStyleSheet(f"#lockScreen {{ background: {shade(PANEL)}; }}")
         self.title = QLabel(objectName="lockTitle", alignment=Qt.AlignmentFlag.AlignCenter)
         self.title.setStyleSheet("font-size: 18pt;")
         self.who = QLabel(objectName="lockUser", alignment=Qt.AlignmentFlag.AlignCenter)
@@ -59,7 +59,7 @@ class LockScreen(QWidget):
         self.password_edit.setFixedWidth(280)
         self.password_edit.returnPressed.connect(self.submit)
         self.message = QLabel(objectName="lockMessage", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.message.setStyleSheet(ERROR_TEXT_STYLE)
+        self.message.setStyleSheet(error_text_style())
         self.unlock_button = QPushButton(objectName="unlockButton")
         self.unlock_button.clicked.connect(self.submit)
         self.sign_out_button = QPushButton(objectName="signOutButton")
@@ -188,7 +188,7 @@ class IdleLock(QObject):
         for other in QApplication.topLevelWidgets():
             if other is not self.window and other.isVisible() and self._belongs(other):
                 cover = QWidget(other, objectName="lockCover", autoFillBackground=True)
-                cover.setStyleSheet(f"#lockCover {{ background: {PANEL}; }}")
+                cover.setStyleSheet(f"#lockCover {{ background: {shade(PANEL)}; }}")
                 cover.setGeometry(other.rect())
                 cover.show()
                 cover.raise_()

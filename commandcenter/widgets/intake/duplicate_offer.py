@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...gui.localtime import format_local
-from ...gui.style import CAUTION
+from ...gui.style import CAUTION, shade
 from ...labels import status_label
 from ...shapes.intake import DuplicateCandidate
 
@@ -33,7 +33,7 @@ class DuplicateOffer(QGroupBox):
         self.setObjectName("duplicateOffer")
         self.timezone = timezone
         self.intro = QLabel(objectName="duplicateIntro")
-        self.intro.setStyleSheet(f"color: {CAUTION}; font-weight: bold;")
+        self.intro.setStyleSheet(f"color: {shade(CAUTION)}; font-weight: bold;")
         self.candidates = QListWidget(objectName="duplicateList")
         self.candidates.setMaximumHeight(60)
         self.candidates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
