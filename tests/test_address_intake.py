@@ -18,11 +18,12 @@ from shapely.geometry import box
 from sqlalchemy import func, select
 
 from commandcenter.domain.coords import wgs84_to_gcj02
-from commandcenter.domain.enums import CaseStatus
+from commandcenter.domain.enums import CaseStatus, Priority, SourceChannel
 from commandcenter.gui.context import AppContext
 from commandcenter.models import Case, Grid
 from commandcenter.services.dispatch import recommend
 from commandcenter.services.imports import import_gazetteer
+from commandcenter.shapes.cases import NewCase
 from commandcenter.views.dialogs.new_case import NewCaseDialog
 
 from .factories import grid_centre
@@ -194,6 +195,27 @@ def test_keyboard_only_hotline_case_registered_and_dispatched(qtbot, dialog, db,
         CaseStatus.DISPATCHED, city.grid_ids[0], city.category_id, "华兴路12号")
     top = recommend(db, row.id, limit=1)[0]  # the recommendation for this case, as the dispatch dialog shows it
     assert (top.kind, top.id) == ("officer", row.assignee_officer_id) and top.id == city.officer_ids[0]
+
+
+def test_register_and_dispatch_offers_a_likely_duplicate_first(qtbot, dialog, ctx, db, city) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Shift+Enter checks for duplicates as a plain save does; "Register as new" then still dispatches."""
+    lon, lat = grid_centre(0)
+    first = ctx.cases.report(ctx.principal, NewCase(
+        source=SourceChannel.HOTLINE_12345, category_id=city.category_id, priority=Priority.NORMAL,
+        description="华兴路12号门口乱倒垃圾", lon=lon, lat=lat, address="华兴路12号"))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "hxl12")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    type_text(qtbot, QApplication.focusWidget(), "华兴路12号门口有人乱倒垃圾，堆了一大堆")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: dialog.intake.duplicates.isVisible(), timeout=2000)
+    assert case_count(db) == 1 and dialog.isVisible()  # offered, nothing saved or dispatched
+    assert first.case_number in dialog.intake.duplicates.candidates.item(0).text()
+    assert QApplication.focusWidget() is dialog.intake.duplicates.mergeButton
+    with qtbot.waitSignal(dialog.case_created, timeout=2000) as saved:
+        qtbot.mouseClick(dialog.intake.duplicates.newButton, Qt.MouseButton.LeftButton)
+    assert saved.args[0].id != first.id and saved.args[0].status == CaseStatus.DISPATCHED
 
 
 def test_a_place_in_a_gap_between_grids_gives_its_own_grid(qtbot, dialog, db, city, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -44,10 +44,10 @@ from ...domain.enums import PRIORITY_ORDER, Priority, ReporterPrivacy, SourceCha
 from ...errors import OutsideCity, ValidationError
 from ...gui.context import AppContext
 from ...gui.icons import icon
-from ...gui.style import ERROR, MUTED, PRIORITY_COLOURS, qcolor
+from ...gui.style import ERROR, MUTED, PRIORITY_COLOURS, qcolor, shade
 from ...labels import describe_error, priority_label, source_label
 from ...services.geo import GridLocator
-from ...services.quick_intake import QuickDispatch, guess_category, report_and_dispatch
+from ...services.quick_intake import guess_category, report_and_dispatch
 from ...services.reference_lists import (
     AreaTree,
     CategoryChoice,
@@ -412,7 +412,7 @@ class NewCaseDialog(FormKeys, QDialog):
         c = self.chosen_category()
         if c is None:
             self.categoryChosen.setText(self.tr("No category chosen yet"))
-            self.categoryChosen.setStyleSheet(f"color: {MUTED};")
+            self.categoryChosen.setStyleSheet(f"color: {shade(MUTED)};")
         elif self._suggested and not self.categorySearch.text().strip():
             self.categoryChosen.setText(
                 self.tr("Category from the description: {code} {name} ({major}) — type to choose another").format(
@@ -429,7 +429,7 @@ class NewCaseDialog(FormKeys, QDialog):
     def _priority_changed(self) -> None:
         # the chosen priority in its wall colour: an urgent call must not look like a normal one
         colour = PRIORITY_COLOURS[self.priorityCombo.currentData()]
-        self.priorityCombo.setStyleSheet(f"QComboBox {{ color: {colour}; font-weight: bold; }}")
+        self.priorityCombo.setStyleSheet(f"QComboBox {{ color: {shade(colour)}; font-weight: bold; }}")
 
     # ---- source and registration ------------------------------------------------------
     def _source_changed(self) -> None:
@@ -505,8 +505,10 @@ class NewCaseDialog(FormKeys, QDialog):
             self._show_error(describe_error(exc), exc)
             return
         register = self.registerCheck.isChecked()
+        cases, actor = self.ctx.cases, self.ctx.principal
         self._set_saving(True)
-        self.intake.save(new, register, self._saved, self._save_failed, self._duplicates_offered)
+        self.intake.save(new, lambda n: cases.report(actor, n, register=register), self._saved, self._save_failed,
+                         self._duplicates_offered)
 
     def _duplicates_offered(self, message: str) -> None:
         """Likely duplicates are listed under the form: nothing was saved, the call-taker chooses."""
@@ -515,7 +517,8 @@ class NewCaseDialog(FormKeys, QDialog):
         self.intake.duplicates.mergeButton.setFocus()
 
     def save_and_dispatch(self) -> None:
-        """Register the case and dispatch it to the first recommended handler (Ctrl+Shift+Enter)."""
+        """Register the case and dispatch it to the first recommended handler (Ctrl+Shift+Enter),
+        after the same duplicate check as a plain save: a likely duplicate is offered first."""
         if self._saving or not self.dispatchButton.isEnabled():
             return
         try:
@@ -525,12 +528,8 @@ class NewCaseDialog(FormKeys, QDialog):
             return
         self._set_saving(True)
         cases, reference, actor = self.ctx.cases, self.ctx.reference, self.ctx.principal
-        self.ctx.runner.run_in_background(
-            lambda _s: report_and_dispatch(cases, reference, actor, new), self._dispatched, self._save_failed
-        )
-
-    def _dispatched(self, result: QuickDispatch) -> None:
-        self._saved(result.row)
+        self.intake.save(new, lambda n: report_and_dispatch(cases, reference, actor, n).row, self._saved,
+                         self._save_failed, self._duplicates_offered)
 
     def _saved(self, row: CaseRow) -> None:
         self._set_saving(False)
@@ -552,11 +551,11 @@ class NewCaseDialog(FormKeys, QDialog):
             self.registerCheck.setEnabled(False)
         self.dispatchButton.setEnabled(not saving and self.ctx.can(Action.REGISTER) and self.ctx.can(Action.DISPATCH))
         if saving:
-            self.errorLabel.setStyleSheet(f"color: {MUTED};")
+            self.errorLabel.setStyleSheet(f"color: {shade(MUTED)};")
             self.errorLabel.setText(self.tr("Saving…"))
 
     def _show_error(self, message: str, exc: BaseException | None = None) -> None:
-        self.errorLabel.setStyleSheet(f"color: {ERROR}; font-weight: bold;")
+        self.errorLabel.setStyleSheet(f"color: {shade(ERROR)}; font-weight: bold;")
         self.errorLabel.setText(message)
         field = getattr(exc, "field", None)
         if isinstance(exc, OutsideCity):

@@ -43,6 +43,9 @@ HOTLINE = SourceChannel.HOTLINE_12345.value
 DEFAULT_DUE_DAYS = 3  # a first guess for the hotline's due time; the call-taker types the real one
 
 
+Store = Callable[[NewCase], CaseRow]  # saves the call once no duplicate stands in the way (off the GUI thread)
+
+
 class IntakePanel(QWidget):
     """Work order, earlier cases and the duplicate offer; see the module docstring."""
 
@@ -51,7 +54,7 @@ class IntakePanel(QWidget):
         self.ctx = ctx
         self.setObjectName("intakePanel")
         self._register_as_new = False
-        self._pending: tuple[NewCase, bool, Callable[[CaseRow], None], Callable[[BaseException], None]] | None = None
+        self._pending: tuple[NewCase, Store, Callable[[CaseRow], None], Callable[[BaseException], None]] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.hotlineBox = QGroupBox(objectName="hotlineBox")
@@ -133,19 +136,21 @@ class IntakePanel(QWidget):
         return replace(new, hotline_number=self.hotlineNumberEdit.text().strip(), hotline_due_at=due,
                        call_answer=self.answerEdit.text().strip() if answered else "")
 
-    def save(self, new: NewCase, register: bool, saved: Callable[[CaseRow], None],
+    def save(self, new: NewCase, store: Store, saved: Callable[[CaseRow], None],
              failed: Callable[[BaseException], None], offered: Callable[[str], None]) -> None:
-        """Save `new`, unless likely duplicates are found first: then `offered(message)` and wait."""
-        cases, intake, principal = self.ctx.cases, self.ctx.intake, self.ctx.principal
+        """Save `new` with `store` (plain save, or register and dispatch: `register_only` builds the
+        first), unless likely duplicates are found first: then `offered(message)` and wait.
+        "Register as new" then runs the same `store`, so a register-and-dispatch still dispatches."""
+        intake, principal = self.ctx.intake, self.ctx.principal
         check = (not self._register_as_new and not new.call_answer and new.lon is not None and new.lat is not None)
-        self._pending = (new, register, saved, failed)
+        self._pending = (new, store, saved, failed)
 
         def work(_state: Any) -> tuple[list[DuplicateCandidate], CaseRow | None]:
             if check:
                 found = intake.duplicates(principal, new.category_id, new.lon, new.lat, new.description)
                 if found:
                     return found, None
-            return [], cases.report(principal, new, register=register)
+            return [], store(new)
 
         def done(result: tuple[list[DuplicateCandidate], CaseRow | None]) -> None:
             found, row = result
@@ -160,7 +165,7 @@ class IntakePanel(QWidget):
     def _merge_chosen(self, candidate: DuplicateCandidate) -> None:
         if self._pending is None:
             return
-        new, _register, saved, failed = self._pending
+        new, _store, saved, failed = self._pending
         cases, principal = self.ctx.cases, self.ctx.principal
         self.duplicates.setEnabled(False)
 
@@ -183,10 +188,10 @@ class IntakePanel(QWidget):
     def _new_chosen(self) -> None:
         if self._pending is None:
             return
-        new, register, saved, failed = self._pending
+        new, store, saved, failed = self._pending
         self._register_as_new = True
         self.duplicates.withdraw()
-        self.save(new, register, saved, failed, lambda _text: None)
+        self.save(new, store, saved, failed, lambda _text: None)
 
     # ---- language -----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
