@@ -19,35 +19,20 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from commandcenter.migrations.search_schema import COLUMNS, SQLITE_FILL, sqlite_row_values
+
 revision: str = "0017"
 down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# a phone is searched by its digits only: "0594-234 5678" and "05942345678" are one number
-_SQLITE_DIGITS = ("replace(replace(replace(replace(replace(replace({col}, ' ', ''), '-', ''), '+', ''), "
-                  "'(', ''), ')', ''), '.', '')")
-_COLUMNS = "case_number, description, address, phone"
-
-
-# two unit separators end the description and the address: every one- or two-character
-# substring is then the start of some trigram, so a short word is found by the trigrams the
-# vocabulary lists under it (case_search_vocab) instead of a scan; nobody types this character
-END = "char(31, 31)"
-
-
-def _values(row: str) -> str:
-    return (f"{row}.case_number, {row}.description || {END}, {row}.address || {END}, "
-            + _SQLITE_DIGITS.format(col=f"{row}.reporter_phone"))
-
-
 def _sqlite_upgrade() -> None:
-    op.execute(f"CREATE VIRTUAL TABLE case_search USING fts5({_COLUMNS}, content='', tokenize='trigram')")
-    op.execute(f"INSERT INTO case_search (rowid, {_COLUMNS}) SELECT id, {_values('case_record')} FROM case_record")
+    op.execute(f"CREATE VIRTUAL TABLE case_search USING fts5({COLUMNS}, content='', tokenize='trigram')")
+    op.execute(SQLITE_FILL)
     op.execute("CREATE VIRTUAL TABLE case_search_vocab USING fts5vocab(case_search, 'row')")
-    insert = f"INSERT INTO case_search (rowid, {_COLUMNS}) VALUES (new.id, {_values('new')});"
-    delete = (f"INSERT INTO case_search (case_search, rowid, {_COLUMNS}) "
-              f"VALUES ('delete', old.id, {_values('old')});")
+    insert = f"INSERT INTO case_search (rowid, {COLUMNS}) VALUES (new.id, {sqlite_row_values('new')});"
+    delete = (f"INSERT INTO case_search (case_search, rowid, {COLUMNS}) "
+              f"VALUES ('delete', old.id, {sqlite_row_values('old')});")
     op.execute(f"CREATE TRIGGER case_search_insert AFTER INSERT ON case_record BEGIN {insert} END")
     op.execute(f"CREATE TRIGGER case_search_delete AFTER DELETE ON case_record BEGIN {delete} END")
     op.execute("CREATE TRIGGER case_search_update AFTER UPDATE OF case_number, description, address, reporter_phone "
