@@ -5,6 +5,7 @@ banner into the alert list."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -24,6 +25,7 @@ from commandcenter.services.facade.escalations import EscalationService
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.services.wall import WallScope, load_wall
 from commandcenter.shapes.cases import NewCase
+from commandcenter.views import wall_mode_rate
 from commandcenter.views.main_window import MainWindow
 
 from .factories import grid_centre
@@ -246,6 +248,31 @@ def test_wall_mode_is_live_from_the_change_feed(qtbot, windows, db, triage_city,
     assert [r.id for r in mode.model.visible_rows()][2:5] == [ids["reminded"], ids["urgent"], new.id]
     qtbot.keyClick(mode, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.display.wall_mode is None, timeout=2000)
+
+
+def test_wall_mode_shows_todays_on_time_closure_rate_recomputed_at_most_once_per_interval(  # type: ignore[no-untyped-def]
+        qtbot, windows, db, triage_city, city, monkeypatch) -> None:
+    """按期结案率 from the briefing's KPI service, off the GUI thread; a burst of changes is one run."""
+    monkeypatch.setattr(wall_mode_rate, "MIN_INTERVAL_MS", 50)
+    window = open_window(windows, qtbot, db)
+    sup = window.ctx.principal
+    calls = []
+    figures = window.ctx.briefings.figures
+    monkeypatch.setattr(window.ctx.briefings, "figures", lambda *a, **k: calls.append(a) or figures(*a, **k))
+    mode = window.display.open_wall_mode()
+    today = mode.on_time.today()
+    assert len(calls) == 1 and calls[0][1] == today
+    assert mode.tiles["on_time"].value.text() == wall_mode_rate.rate_text(figures(sup, today))
+    for i in range(3):  # three commits from other seats, each delivered by the feed
+        report(db, city, Priority.NORMAL, 20 + i)
+        window.ctx.feed.poll()
+    assert len(calls) == 1 and mode.on_time._timer.isActive()  # waits out the interval
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=2000)
+    assert not mode.on_time._timer.isActive()  # the burst was one run
+    kpis = figures(sup, today)
+    assert wall_mode_rate.rate_text(dataclasses.replace(kpis, due_to_close=4, closed_on_time=3)) == "75.0%"
+    assert wall_mode_rate.rate_text(dataclasses.replace(kpis, due_to_close=0, closed_on_time=0)) == "—"
+    qtbot.keyClick(mode, Qt.Key.Key_Escape)
 
 
 def test_font_size_steps_app_wide_and_is_remembered(qtbot, windows, db, city) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
 """Wall mode: the control room's big screen, full screen, read from three metres, no controls.
 
 Shows the live wall in triage order (most urgent first, open cases only, the columns a room
-reads), a clock, the key figures (open, overdue, escalated, due within the hour), the map of
+reads), a clock, the key figures (open, overdue, escalated, due within the hour, and today's
+on-time closure rate where the seat may see the briefing's figures: wall_mode_rate), the map of
 open cases and the escalation list. It has its own `WallModel`, loaded once and then kept up
 to date from the same change feed as the operator's wall (the rows the feed names are fetched
 off the GUI thread and applied in place), so the operator's filters never change what the room
@@ -41,6 +42,7 @@ from ..itemmodels.wall import COLUMN_INDEX, COLUMNS, WallFilter, WallModel, is_e
 from ..labels import priority_label
 from ..services.wall import WallScope, WallSnapshot
 from ..shapes.cases import CaseRow
+from .wall_mode_rate import OnTimeRate
 
 if TYPE_CHECKING:
     from ..services.map_data import MapGeometry, MapLayers
@@ -113,6 +115,7 @@ class WallModeWindow(QWidget):
         self._map_busy = False
         self._ticks = 0
         self.canvas: MapCanvas | None = None
+        self.on_time = OnTimeRate(ctx, self)
         self._build()
         self.retranslate_ui()
         self._tick = QTimer(self, interval=1000)
@@ -122,6 +125,7 @@ class WallModeWindow(QWidget):
         self._map_timer.timeout.connect(self.refresh_map)
         ctx.feed.changed.connect(self._on_feed_changed)
         notifier.changed.connect(self._restyle)
+        self.on_time.start()
         self.reload()
         self.refresh_escalations()
         self._load_map()
@@ -131,7 +135,11 @@ class WallModeWindow(QWidget):
         self.title = QLabel(objectName="wallModeTitle")
         self.clock = QLabel(objectName="wallModeClock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.tiles = {key: FigureTile(key) for key in ("open", "overdue", "escalated", "due_hour")}
+        keys = ("open", "overdue", "escalated", "due_hour") + (("on_time",) if self.on_time.available else ())
+        self.tiles = {key: FigureTile(key) for key in keys}
+        if self.on_time.available:
+            self.tiles["on_time"].value.setText("—")
+            self.on_time.ready.connect(self.tiles["on_time"].value.setText)
         top = QHBoxLayout()
         top.addWidget(self.title, 2)
         for tile in self.tiles.values():
@@ -187,7 +195,7 @@ class WallModeWindow(QWidget):
         self.setWindowTitle(self.tr("Wall mode — {centre}").format(centre=self.ctx.principal.centre_name))
         self.title.setText(self.ctx.principal.centre_name)
         names = {"open": self.tr("Open"), "overdue": self.tr("Overdue"), "escalated": self.tr("Escalated"),
-                 "due_hour": self.tr("Due within 1 h")}
+                 "due_hour": self.tr("Due within 1 h"), "on_time": self.tr("On-time closures today")}
         for key, tile in self.tiles.items():
             tile.name.setText(names[key])
         self.escalations_title.setText(self.tr("Escalations"))
@@ -361,10 +369,12 @@ class WallModeWindow(QWidget):
         now = int(self.ctx.db.clock.now().timestamp())
         values = figures(self.model.visible_rows(), now)
         for key, tile in self.tiles.items():
-            tile.value.setText(str(values[key]))
+            if key in values:
+                tile.value.setText(str(values[key]))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
         self._tick.stop()
         self._map_timer.stop()
+        self.on_time.stop()
         super().closeEvent(event)
 
