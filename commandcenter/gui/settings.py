@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QSplitter
 
 T = TypeVar("T")
 
@@ -54,6 +55,22 @@ WALL_SPLITTER = Option("window/wall_splitter", QByteArray())
 WALL_SORT_COLUMN = Option("window/wall_sort_column", -1)
 WALL_SORT_DESCENDING = Option("window/wall_sort_descending", False)
 WALL_FILTERS = Option("window/wall_filters", "")
+# the other screens' splitters (remember_splitter): where the user last put each divider
+SEARCH_SPLITTER = Option("window/search_splitter", QByteArray())
+ROSTER_SPLITTER = Option("window/roster_splitter", QByteArray())
+OFFICER_PAGE_SPLITTER = Option("window/officer_page_splitter", QByteArray())
+HANDOVER_SPLITTER = Option("window/handover_splitter", QByteArray())
+HANDOVER_LIST_SPLITTER = Option("window/handover_list_splitter", QByteArray())
+WARNING_DETAIL_SPLITTER = Option("window/warning_detail_splitter", QByteArray())
+
+
+def remember_splitter(splitter: QSplitter, option: Option[QByteArray]) -> None:
+    """Put back where the user last left `splitter`'s dividers (call once its widgets are in), and
+    save them whenever a divider is dragged (a restore or a programmatic resize saves nothing)."""
+    state = option.get()
+    if state:
+        splitter.restoreState(state)
+    splitter.splitterMoved.connect(lambda _pos, _index: option.set(splitter.saveState()))
 
 
 def app_settings() -> QSettings:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.enums import CaseStatus
+from ..gui import settings
 from ..gui.context import AppContext
 from ..gui.icons import icon
 from ..gui.localtime import zone
@@ -126,6 +127,8 @@ class SearchView(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setObjectName("searchSplitter")
+        settings.remember_splitter(splitter, settings.SEARCH_SPLITTER)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)

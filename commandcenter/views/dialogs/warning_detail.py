@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.actions import Action
+from ...gui import settings
 from ...gui.context import AppContext
 from ...gui.icons import icon
 from ...gui.localtime import format_local
@@ -140,6 +141,7 @@ class WarningDetailDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
         splitter.setSizes([560, 420])
+        settings.remember_splitter(splitter, settings.WARNING_DETAIL_SPLITTER)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)

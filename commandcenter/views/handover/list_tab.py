@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.actions import Action
 from ...domain.enums import HandoverStatus
+from ...gui import settings
 from ...gui.context import AppContext
 from ...gui.icons import icon
 from ...itemmodels.handover import HandoverListModel
@@ -100,6 +101,7 @@ class ListTab(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 2)
+        settings.remember_splitter(splitter, settings.HANDOVER_LIST_SPLITTER)
         self.message = MessageLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

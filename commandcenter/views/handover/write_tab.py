@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.actions import Action
 from ...domain.enums import HandoverStatus
+from ...gui import settings
 from ...gui.context import AppContext
 from ...gui.icons import icon
 from ...gui.style import NOTICE_BACKGROUND, NOTICE_INK, shade
@@ -150,6 +151,7 @@ class WriteTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([720, 560])
+        settings.remember_splitter(splitter, settings.HANDOVER_SPLITTER)
         self.message = MessageLabel()
         self.message.setObjectName("handoverMessage")
         self.remote_notice = QLabel()

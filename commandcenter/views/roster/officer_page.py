@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...admin_labels import category_name
+from ...gui import settings
 from ...gui.context import AppContext
 from ...gui.localtime import format_local
 from ...gui.style import dialog_header
@@ -123,6 +124,7 @@ class OfficerPageDialog(QDialog):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([SKETCH_SIZE + 40, 560])
+        settings.remember_splitter(splitter, settings.OFFICER_PAGE_SPLITTER)
         self.refresh_button = QPushButton(objectName="officerPageRefresh")
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_button.clicked.connect(self.load)

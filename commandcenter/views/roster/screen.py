@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from ...domain.actions import Action
 from ...domain.entities import Entity
 from ...errors import ImportRejected
+from ...gui import settings
 from ...gui.context import AppContext
 from ...gui.deferred import RefreshWhenShown
 from ...gui.icons import icon
@@ -121,6 +122,7 @@ class RosterView(ShiftPanel, QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([1100, SHIFT_PANEL_WIDTH])
+        settings.remember_splitter(splitter, settings.ROSTER_SPLITTER)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
