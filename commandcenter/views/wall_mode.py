@@ -195,7 +195,7 @@ class WallModeWindow(QWidget):
         self.setWindowTitle(self.tr("Wall mode — {centre}").format(centre=self.ctx.principal.centre_name))
         self.title.setText(self.ctx.principal.centre_name)
         names = {"open": self.tr("Open"), "overdue": self.tr("Overdue"), "escalated": self.tr("Escalated"),
-                 "due_hour": self.tr("Due within 1 h"), "on_time": self.tr("On-time closures today")}
+                 "due_hour": self.tr("Due within 1 h"), "on_time": self.tr("On time today")}
         for key, tile in self.tiles.items():
             tile.name.setText(names[key])
         self.escalations_title.setText(self.tr("Escalations"))
