@@ -31,9 +31,11 @@ from ...domain.enums import PRIORITY_ORDER
 from ...errors import ValidationError
 from ...models import Category, TimeLimitPolicy, to_epoch
 from ...services import audit
+from ...services.auth import system_principal
 from ...services.kpi.backfill import fill_history_clocks
 from ...services.reference_data import seed_reference_data
 from ...services.timelimits import TimeLimits
+from ...services.warnings import WarningService
 from ...services.worktime import DEFAULT_TZ, load_calendar
 from ...shapes.audit import AnchorHead
 from .bulk import write_tables
@@ -302,6 +304,9 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
         fill_history_clocks(conn)
     if plant_warnings:  # the early-warning patterns trainers look for (warning_plants)
         plant_patterns(db)
+        # and the detectors run once over the history, so the first start shows them on the
+        # wall, the map and the briefing instead of an empty list until the next new case
+        WarningService(db).recompute(system_principal(db, "escalation-clock"), db.clock.now())
     maintain(db)  # planner statistics for the new history
     if progress is not None:
         progress(DemoProgress(DemoStep.DONE, 1.0))
