@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shapely
 from sqlalchemy import select
 
 from ...db import Database
@@ -28,6 +27,8 @@ MAP_MARGIN_DEG = 0.0015  # grids within about 150 m of the case's own are drawn 
 
 
 def _rings(wkb: bytes) -> tuple[tuple[tuple[float, float], ...], ...]:
+    import shapely  # loaded at the first slip, not with the window (tests/test_startup.py)
+
     geom = shapely.from_wkb(wkb)
     polygons = getattr(geom, "geoms", [geom])
     return tuple(tuple((float(x), float(y)) for x, y in p.exterior.coords) for p in polygons)
