@@ -194,6 +194,7 @@ DARK = Theme(
         (palette.PRIORITY_COLOURS["low"], "#b0bac4"),
         (palette.DUTY_TEXT_COLOURS["in_field"], "#d7a8f0"), (palette.DUTY_TEXT_COLOURS["off_duty"], "#aab3bc"),
         (palette.DUTY_TEXT_COLOURS["on_leave"], "#8a949e"),
+        (palette.MAP_BACKGROUND, "#1b2027"),  # the ground around the city (read when a map is built)
     )),
 )
 THEMES: dict[str, Theme] = {LIGHT.key: LIGHT, DARK.key: DARK}

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ...domain.enums import PRIORITY_ORDER
 from ...geometry.projection import LocalProjection
+from ...gui.style import shade
 from ...shapes.map import MapBoundary, MapCaseMarker, MapGrid, MapOfficerMarker, MapRoad
 from .basemaps import BasemapLayers
 from .geometry import GridGeometry, projection_for
@@ -96,7 +97,7 @@ class MapCanvas(BasemapLayers, QWidget):
         self._priority_names: dict[str, str] = {}
         self._duty_names: dict[str, str] = {}
 
-        self._view = pg.GraphicsView(self, background=BACKGROUND_COLOUR)
+        self._view = pg.GraphicsView(self, background=shade(BACKGROUND_COLOUR))
         self._view.setObjectName("gridMapView")
         self._box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0.02)
         self._box.disableAutoRange()

@@ -7,16 +7,17 @@ Each piece is one pyqtgraph item or a pure function over the arrays of
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...geometry.projection import LocalProjection
+from ...gui.style import shade
 from ...shapes.map import MapBoundary
 from .geometry import GridGeometry, ring_arrays, ring_segments, segment_keys, segments_path
 from .labels import LabelItem
@@ -324,6 +325,28 @@ class MarkerItem(pg.ScatterPlotItem):
         mx, my = MARGIN * rect.width(), MARGIN * rect.height()
         return rect.adjusted(-mx, -my, mx, my)
 
+    def prepare_paint(self, t: QTransform, exposed: QRectF, size: QSizeF) -> Callable[[QPainter], None]:
+        """Take the positions and the symbol atlas now (GUI thread); the painter may run on a pool thread."""
+        data = self.data
+        if not len(data):
+            return lambda painter: None
+        x, y = data["x"].astype(float), data["y"].astype(float)
+        rects = np.frombuffer(data["sourceRect"].copy(), dtype=int).reshape((-1, 4))
+        atlas = self.fragmentAtlas.pixmap.toImage()
+        dpr = self.fragmentAtlas.devicePixelRatio()
+
+        def run(painter: QPainter) -> None:
+            px = t.m11() * x + t.m21() * y + t.dx()
+            py = t.m12() * x + t.m22() * y + t.dy()
+            reach = rects[:, 2:].max(axis=1) / dpr
+            inside = ((px > -reach) & (px < size.width() + reach) & (py > -reach) & (py < size.height() + reach))
+            painter.resetTransform()
+            for cx, cy, (sx, sy, sw, sh) in zip(px[inside], py[inside], rects[inside], strict=True):
+                w, h = sw / dpr, sh / dpr
+                painter.drawImage(QRectF(cx - w / 2, cy - h / 2, w, h), atlas, QRectF(sx, sy, sw, sh))
+
+        return run
+
 
 class LayerStack:
     """Every item of the map in drawing order, each belonging to one of :data:`LAYERS`."""
@@ -369,7 +392,7 @@ class LayerStack:
         # highlighted grid 15), and the names with the markers above them (the ring stays live).
         # Decoding tiles is then off the frame path, so it may take longer.
         self.ground = StaticLayersItem([self.basemap, self.tiles, self.choropleth, self.roads, self.boundaries],
-                                       viewport, QColor(BACKGROUND_COLOUR))
+                                       viewport, QColor(shade(BACKGROUND_COLOUR)))
         self.top = StaticLayersItem([self.labels, self.officers, self.cases], viewport, after_first_frame=True)
         self.tiles.decode_budget_s = STATIC_DECODE_BUDGET_S
         self.tiles.changed.connect(self.ground.refresh_later)
