@@ -7,12 +7,12 @@ Each piece is one pyqtgraph item or a pure function over the arrays of
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -324,28 +324,6 @@ class MarkerItem(pg.ScatterPlotItem):
             return rect
         mx, my = MARGIN * rect.width(), MARGIN * rect.height()
         return rect.adjusted(-mx, -my, mx, my)
-
-    def prepare_paint(self, t: QTransform, exposed: QRectF, size: QSizeF) -> Callable[[QPainter], None]:
-        """Take the positions and the symbol atlas now (GUI thread); the painter may run on a pool thread."""
-        data = self.data
-        if not len(data):
-            return lambda painter: None
-        x, y = data["x"].astype(float), data["y"].astype(float)
-        rects = np.frombuffer(data["sourceRect"].copy(), dtype=int).reshape((-1, 4))
-        atlas = self.fragmentAtlas.pixmap.toImage()
-        dpr = self.fragmentAtlas.devicePixelRatio()
-
-        def run(painter: QPainter) -> None:
-            px = t.m11() * x + t.m21() * y + t.dx()
-            py = t.m12() * x + t.m22() * y + t.dy()
-            reach = rects[:, 2:].max(axis=1) / dpr
-            inside = ((px > -reach) & (px < size.width() + reach) & (py > -reach) & (py < size.height() + reach))
-            painter.resetTransform()
-            for cx, cy, (sx, sy, sw, sh) in zip(px[inside], py[inside], rects[inside], strict=True):
-                w, h = sw / dpr, sh / dpr
-                painter.drawImage(QRectF(cx - w / 2, cy - h / 2, w, h), atlas, QRectF(sx, sy, sw, sh))
-
-        return run
 
 
 class LayerStack:
