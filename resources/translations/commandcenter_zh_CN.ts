@@ -876,229 +876,229 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="87"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="88"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="88"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="89"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="89"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="90"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="90"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="91"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="91"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="92"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="92"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="93"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="93"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="94"/>
         <source>Community / street</source>
         <translation>社区 / 街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="94"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="95"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="95"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="96"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="96"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="97"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="97"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="98"/>
         <source>Registered</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="98"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
         <source>Dispatched</source>
         <translation>派遣时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
         <source>Accepted</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
         <source>Fed back</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
         <source>Evaluated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
         <source>Current stage due</source>
         <translation>当前环节时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
         <source>Extended by</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
         <source>Time suspended</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
         <source>Rework rounds</source>
         <translation>返工次数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
         <source>Escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
         <source>Merged into</source>
         <translation>已合并至</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
         <source>Reject reason</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="296"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="297"/>
         <source>No case selected.
 Select a case on the wall to see every field and its history.</source>
         <translation>未选择案件。
 在案件墙上选择一个案件，即可查看全部信息及办理过程。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="298"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="299"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="299"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="300"/>
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="300"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="301"/>
         <source>Times (local)</source>
         <translation>时间（本地）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="301"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="302"/>
         <source>Time limits and outcome</source>
         <translation>时限与结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="302"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="303"/>
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="309"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="310"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="310"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="311"/>
         <source>Show in clear: asks for a reason, recorded in the audit trail</source>
         <translation>显示明文：需填写理由，并记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="357"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="358"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="359"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="360"/>
         <source>not dispatched</source>
         <translation>未派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="377"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="378"/>
         <source>Reminder sent</source>
         <translation>已催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="377"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="378"/>
         <source>Escalated to supervisor</source>
         <translation>已升级至值班长催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="399"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="400"/>
         <source>Extension of {span}, asked {at}: {reason}</source>
         <translation>申请延期 {span}，{at} 提出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="400"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="401"/>
         <source>Suspension for {span}, asked {at}: {reason}</source>
         <translation>申请挂账 {span}，{at} 提出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="415"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="416"/>
         <source>Overdue by {span} (was due {at})</source>
         <translation>已超时 {span}（时限为 {at}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="420"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="421"/>
         <source>{state}: due {at} (in {span})</source>
         <translation>{state}：{at} 到期（剩余 {span}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="453"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="454"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="455"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="456"/>
         <source>by {who}</source>
         <translation>操作人：{who}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="457"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="458"/>
         <source>handler: {name}</source>
         <translation>承办方：{name}</translation>
     </message>
@@ -1385,180 +1385,180 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="257"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="461"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="462"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
         <source>Reassign case {case}</source>
         <translation>改派案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="259"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="260"/>
         <source>Reassign {n} cases to one handler</source>
         <translation>将 {n} 个案件改派给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="261"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="461"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="262"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="462"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="262"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="263"/>
         <source>Dispatch case {case}</source>
         <translation>派遣案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="263"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
         <source>Dispatch {n} cases to one handler</source>
         <translation>将 {n} 个案件派遣给同一承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="264"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="266"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="265"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="266"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="266"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="267"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="270"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="271"/>
         <source>Suggested handlers (best first)</source>
         <translation>推荐承办方（最匹配的在前）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="271"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="272"/>
         <source>Suggested handlers for the first case, {case}</source>
         <translation>为第一个案件 {case} 推荐的承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="273"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="274"/>
         <source>Name, employee number or pinyin initials — Up/Down to choose</source>
         <translation>姓名、工号或拼音首字母 — 用上/下方向键选择</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="274"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="275"/>
         <source>To top suggestion (Ctrl+D)</source>
         <translation>派给首位推荐（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="275"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="276"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="275"/>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="531"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="276"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="532"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="339"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="340"/>
         <source>officer</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="339"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="340"/>
         <source>department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="342"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="343"/>
         <source>— currently assigned</source>
         <translation>— 当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="351"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="352"/>
         <source>No suggestion for this case: find a handler below.</source>
         <translation>该案件没有推荐：请在下方查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="403"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="404"/>
         <source>Or find any officer or department ({shown} of {total} listed; type to narrow)</source>
         <translation>或查找任一网格员或职能部门（共 {total} 个，列出 {shown} 个；输入文字可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="406"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="407"/>
         <source>Or find any officer or department</source>
         <translation>或查找任一网格员或职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="415"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="416"/>
         <source>open cases: {n}</source>
         <translation>在办案件：{n}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="417"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="418"/>
         <source>currently assigned</source>
         <translation>当前承办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="463"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="464"/>
         <source>{verb} (Enter)</source>
         <translation>{verb}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="465"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="466"/>
         <source>{verb} to {name} (Enter)</source>
         <translation>{verb}给 {name}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="474"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="475"/>
         <source>Choose a suggestion or find a handler first.</source>
         <translation>请先选择推荐项或查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="481"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="482"/>
         <source>There is no suggestion: find a handler by name.</source>
         <translation>没有推荐：请按姓名查找承办方。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="509"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="510"/>
         <source>sent to {name}</source>
         <translation>已派给 {name}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="518"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="519"/>
         <source>not sent</source>
         <translation>未派出</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="528"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="529"/>
         <source>{done} of {total} cases sent; not sent:</source>
         <translation>{total} 个案件中已派出 {done} 个；未派出的：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="546"/>
+        <location filename="../../commandcenter/views/dialogs/dispatch.py" line="547"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
@@ -1892,37 +1892,37 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="31"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="31"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="31"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="31"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="30"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="31"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="31"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="32"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="31"/>
+        <location filename="../../commandcenter/itemmodels/follow_ups.py" line="32"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -1953,7 +1953,7 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>GridSketch</name>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="61"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="62"/>
         <source>No grids assigned</source>
         <translation>未分配网格</translation>
     </message>
@@ -2197,47 +2197,47 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../../commandcenter/views/intake/panel.py" line="129"/>
+        <location filename="../../commandcenter/views/intake/panel.py" line="132"/>
         <source>Write the answer given on the call.</source>
         <translation>请填写电话中给出的答复。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/intake/panel.py" line="156"/>
+        <location filename="../../commandcenter/views/intake/panel.py" line="161"/>
         <source>A likely duplicate was found: merge the call into it, or register it as new.</source>
         <translation>发现疑似重复案件：请将来电并入该案件，或作为新案件登记。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/intake/panel.py" line="198"/>
+        <location filename="../../commandcenter/views/intake/panel.py" line="203"/>
         <source>12345 work order</source>
         <translation>12345 工单</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/intake/panel.py" line="199"/>
+        <location filename="../../commandcenter/views/intake/panel.py" line="204"/>
         <source>Work order no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/intake/panel.py" line="201"/>
+        <location filename="../../commandcenter/views/intake/panel.py" line="206"/>
         <source>The hotline&apos;s own number</source>
         <translation>热线系统的工单编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/intake/panel.py" line="202"/>
+        <location filename="../../commandcenter/views/intake/panel.py" line="207"/>
         <source>Hotline due</source>
         <translation>热线时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/intake/panel.py" line="203"/>
+        <location filename="../../commandcenter/views/intake/panel.py" line="208"/>
         <source>Answered on the call (直接答复)</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/intake/panel.py" line="204"/>
+        <location filename="../../commandcenter/views/intake/panel.py" line="209"/>
         <source>The caller&apos;s question was answered on the phone: the case closes now with the answer, nobody is dispatched</source>
         <translation>来电问题已在电话中答复：案件随答复即时办结，无需派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/intake/panel.py" line="206"/>
+        <location filename="../../commandcenter/views/intake/panel.py" line="211"/>
         <source>The answer given (required)</source>
         <translation>答复内容（必填）</translation>
     </message>
@@ -2306,82 +2306,82 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="126"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="128"/>
         <source>Search notes, items, case numbers, authors or a date (YYYY-MM-DD)</source>
         <translation>搜索交班说明、事项、案件编号、填写人或日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="130"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="132"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="130"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="132"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="130"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="132"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="131"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="133"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="136"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="138"/>
         <source>Signed handovers waiting for a supervisor to acknowledge them</source>
         <translation>已签字、等待值班长确认的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="137"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="139"/>
         <source>Acknowledge</source>
         <translation>确认接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="138"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="140"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="139"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="141"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="140"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="142"/>
         <source>Export records…</source>
         <translation>导出记录…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="141"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="143"/>
         <source>Every handover record with its notes and pending items as a CSV file</source>
         <translation>将全部交接班记录及其交班说明和待办事项导出为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="202"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="204"/>
         <source>Handover #{id} acknowledged</source>
         <translation>交接班记录 #{id} 已确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="214"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="216"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="215"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="217"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="220"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="222"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/list_tab.py" line="230"/>
+        <location filename="../../commandcenter/views/handover/list_tab.py" line="232"/>
         <source>Export handover records</source>
         <translation>导出交接班记录</translation>
     </message>
@@ -2754,82 +2754,82 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="135"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="136"/>
         <source>0 / no data</source>
         <translation>0 / 无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="136"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="137"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="137"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="138"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="138"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="139"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="139"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="140"/>
         <source>Grid {code}</source>
         <translation>网格 {code}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="142"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="143"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="143"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="144"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="144"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="145"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="145"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="146"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="148"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="149"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="149"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="150"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="150"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="151"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="151"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="152"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="153"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="154"/>
         <source>Grid map</source>
         <translation>网格地图</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="154"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="155"/>
         <source>Map legend</source>
         <translation>地图图例</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="532"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="533"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>在办案件 %n 件</numerusform>
@@ -3302,7 +3302,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>请填写网格员现场处置情况。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/new_case.py" line="556"/>
+        <location filename="../../commandcenter/views/dialogs/new_case.py" line="555"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -3310,148 +3310,148 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>OfficerPageDialog</name>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="160"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="162"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="161"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="163"/>
         <source>Read the page again ({key})</source>
         <translation>重新读取本页（{key}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="163"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="165"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="163"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="165"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="163"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="165"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="163"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="165"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="164"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="166"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="165"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="167"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="165"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="167"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="165"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="167"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="166"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="168"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="166"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="168"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="166"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="168"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="167"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="169"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="168"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="170"/>
         <source>Duty changes</source>
         <translation>在岗状态变更</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="169"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="171"/>
         <source>Positions</source>
         <translation>位置记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="170"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="172"/>
         <source>The officer&apos;s grids</source>
         <translation>网格员的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="177"/>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="178"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="179"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="180"/>
         <source>Officer</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="179"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="181"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="182"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="184"/>
         <source>Officer {name}</source>
         <translation>网格员 {name}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="183"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="185"/>
         <source>{name} ({number}) · {duty}</source>
         <translation>{name}（{number}）· {duty}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="185"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="187"/>
         <source>Last seen {time} in {place}</source>
         <translation>最后位置：{time}，{place}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="187"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="189"/>
         <source>No position reported</source>
         <translation>未上报位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="190"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="192"/>
         <source>Phone: {phone}</source>
         <translation>电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="191"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="193"/>
         <source>Grids: {grids}</source>
         <translation>网格：{grids}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="213"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="215"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="225"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="227"/>
         <source>Open cases ({n})</source>
         <translation>在办案件（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="225"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="227"/>
         <source>Duty changes ({n})</source>
         <translation>在岗状态变更（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/officer_page.py" line="225"/>
+        <location filename="../../commandcenter/views/roster/officer_page.py" line="227"/>
         <source>Positions ({n})</source>
         <translation>位置记录（{n}）</translation>
     </message>
@@ -3914,57 +3914,57 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="231"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="233"/>
         <source>Search name, pinyin initials or employee no. (Ctrl+F)</source>
         <translation>搜索姓名、拼音首字母或工号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="232"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="234"/>
         <source>Officer roster</source>
         <translation>网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="233"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="235"/>
         <source>Search officers</source>
         <translation>搜索网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="236"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="238"/>
         <source>Set the selected officers {status} ({keys})</source>
         <translation>将所选网格员设为“{status}”（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="238"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="240"/>
         <source>Officer page…</source>
         <translation>网格员详情…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="239"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="241"/>
         <source>The selected officer&apos;s grids, open cases and history ({keys}, Enter or double-click)</source>
         <translation>所选网格员的网格、在办案件和历史记录（{keys}、回车或双击）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="241"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="243"/>
         <source>Import officers…</source>
         <translation>导入网格员…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="242"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="244"/>
         <source>Import departments…</source>
         <translation>导入职能部门…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="243"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="245"/>
         <source> — needs the import permission (administrators)</source>
         <translation> — 需要导入权限（管理员）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="245"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="247"/>
         <source>Officers from CSV: employee_no,name,phone,grid_codes,duty_status</source>
         <translation>从 CSV 导入网格员：employee_no,name,phone,grid_codes,duty_status</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="247"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="249"/>
         <source>Departments from CSV: code,name,phone,category_codes</source>
         <translation>从 CSV 导入职能部门：code,name,phone,category_codes</translation>
     </message>
@@ -4009,72 +4009,72 @@ Select a case on the wall to see every field and its history.</source>
         <translation>可排入该班次的值班员和值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="288"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="290"/>
         <source>Could not read the roster: {error}</source>
         <translation>无法读取网格员名册：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="348"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="350"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="358"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="360"/>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="370"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="372"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="410"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="412"/>
         <source>Showing {shown} of {total} officers · {on} on duty · {field} in the field · {off} off duty · {leave} on leave</source>
         <translation>显示 {shown}/{total} 名网格员 · 在岗 {on} · 外勤 {field} · 离岗 {off} · 请假 {leave}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="481"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="483"/>
         <source>{names}: now {status}</source>
         <translation>{names}：已设为“{status}”</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="489"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="491"/>
         <source>{name} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>{name} 已在其他席位被修改（现为“{status}”）。本次未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="500"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="502"/>
         <source>Import officers</source>
         <translation>导入网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="500"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="502"/>
         <source>Import departments</source>
         <translation>导入职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="501"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="503"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="509"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="511"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="516"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="518"/>
         <source>officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="516"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="518"/>
         <source>departments</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="517"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="519"/>
         <source>Imported {what} from {file} ({encoding}): {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>已从 {file}（{encoding}）导入{what}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
@@ -4129,7 +4129,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>班次已删除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/roster/screen.py" line="541"/>
+        <location filename="../../commandcenter/views/roster/screen.py" line="543"/>
         <source>Roster</source>
         <translation>网格员名册</translation>
     </message>
@@ -4185,82 +4185,82 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="165"/>
+        <location filename="../../commandcenter/views/search_view.py" line="168"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="173"/>
+        <location filename="../../commandcenter/views/search_view.py" line="176"/>
         <source>Cases found: {total}; the newest {shown} are listed</source>
         <translation>找到案件：{total} 件，列出最新的 {shown} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="176"/>
+        <location filename="../../commandcenter/views/search_view.py" line="179"/>
         <source>Cases found: {total}</source>
         <translation>找到案件：{total} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="208"/>
+        <location filename="../../commandcenter/views/search_view.py" line="211"/>
         <source>Number, words, address or phone</source>
         <translation>编号、关键词、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="209"/>
+        <location filename="../../commandcenter/views/search_view.py" line="212"/>
         <source>Grid code (or its prefix)</source>
         <translation>网格编码（或其前缀）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="210"/>
+        <location filename="../../commandcenter/views/search_view.py" line="213"/>
         <source>Officer no.</source>
         <translation>网格员工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="211"/>
+        <location filename="../../commandcenter/views/search_view.py" line="214"/>
         <source>Department code</source>
         <translation>部门编码</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="212"/>
+        <location filename="../../commandcenter/views/search_view.py" line="215"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="213"/>
+        <location filename="../../commandcenter/views/search_view.py" line="216"/>
         <source>e.g. 20251125-00042, 井盖, 梅峰路, 138 1234 5678</source>
         <translation>例如 20251125-00042、井盖、梅峰路、138 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="214"/>
+        <location filename="../../commandcenter/views/search_view.py" line="217"/>
         <source>Reported between</source>
         <translation>上报时间介于</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="215"/>
+        <location filename="../../commandcenter/views/search_view.py" line="218"/>
         <source>Reported from</source>
         <translation>上报起始日期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="216"/>
+        <location filename="../../commandcenter/views/search_view.py" line="219"/>
         <source>Reported until</source>
         <translation>上报截止日期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="217"/>
+        <location filename="../../commandcenter/views/search_view.py" line="220"/>
         <source>Cases found</source>
         <translation>查询到的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="218"/>
+        <location filename="../../commandcenter/views/search_view.py" line="221"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="219"/>
+        <location filename="../../commandcenter/views/search_view.py" line="222"/>
         <source>any</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/search_view.py" line="231"/>
+        <location filename="../../commandcenter/views/search_view.py" line="234"/>
         <source>Find cases</source>
         <translation>查找案件</translation>
     </message>
@@ -4311,32 +4311,32 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShiftTableModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="241"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="242"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="241"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="242"/>
         <source>Hours</source>
         <translation>起止时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="241"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="242"/>
         <source>Days</source>
         <translation>适用日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="241"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="242"/>
         <source>Officers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="241"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="242"/>
         <source>Operators</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="247"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="248"/>
         <source> (+1 day)</source>
         <translation>（次日）</translation>
     </message>
@@ -4344,17 +4344,17 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="120"/>
+        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="122"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="121"/>
+        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="123"/>
         <source>Everything on this screen works from the keyboard. Press F1 or Esc to close.</source>
         <translation>本界面的所有操作均可用键盘完成。按 F1 或 Esc 关闭。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="122"/>
+        <location filename="../../commandcenter/views/dialogs/shortcuts.py" line="124"/>
         <source>In the menus (everywhere)</source>
         <translation>菜单中的快捷键（任何界面）</translation>
     </message>
@@ -4880,53 +4880,58 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WallModeWindow</name>
     <message>
-        <location filename="../../commandcenter/views/wall_mode.py" line="187"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="195"/>
         <source>Wall mode — {centre}</source>
         <translation>大屏模式 — {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_mode.py" line="189"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="197"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_mode.py" line="189"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="197"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_mode.py" line="189"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="197"/>
         <source>Escalated</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_mode.py" line="190"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="198"/>
         <source>Due within 1 h</source>
         <translation>1 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_mode.py" line="193"/>
-        <location filename="../../commandcenter/views/wall_mode.py" line="308"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="198"/>
+        <source>On time today</source>
+        <translation>今日按期结案率</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/wall_mode.py" line="201"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="316"/>
         <source>Escalations</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_mode.py" line="303"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="311"/>
         <source>Supervision 督办</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_mode.py" line="303"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="311"/>
         <source>Reminder 催办</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_mode.py" line="307"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="315"/>
         <source>Escalations ({n})</source>
         <translation>催督办（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_mode.py" line="341"/>
+        <location filename="../../commandcenter/views/wall_mode.py" line="349"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
@@ -5073,149 +5078,149 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WarningDetailDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="157"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="159"/>
         <source>Early warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="158"/>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="165"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="160"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="167"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="158"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="160"/>
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="158"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="160"/>
         <source>Raised</source>
         <translation>发出时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="159"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="161"/>
         <source>Latest case</source>
         <translation>最新案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="159"/>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="164"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="161"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="166"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="159"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="161"/>
         <source>Answer</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="162"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="164"/>
         <source>Cases behind it (select one to see it; double-click to find it on the wall and the map)</source>
         <translation>相关案件（单击查看；双击在案件墙和地图上定位）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="164"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="166"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="164"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="166"/>
         <source>Reported</source>
         <translation>反映时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="165"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="167"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="166"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="168"/>
         <source>Note, reason for dismissing, or what the patrol task or case is to do (required)</source>
         <translation>备注、排除理由，或巡查任务/案件的处置要求（必填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="168"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="170"/>
         <source>Patrol task for the grid officer</source>
         <translation>网格员巡查任务</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="169"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="171"/>
         <source>New case for the centre to dispatch</source>
         <translation>新立案件（由中心派遣）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="170"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="172"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="171"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="173"/>
         <source>Seen; the note says why nothing more is needed now</source>
         <translation>已确认；备注说明目前无需进一步处理的原因</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="172"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="174"/>
         <source>Open</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="173"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="175"/>
         <source>Open the patrol task or case chosen beside it, linked to this warning</source>
         <translation>生成旁边所选的巡查任务或案件，并关联此预警</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="174"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="176"/>
         <source>Dismiss</source>
         <translation>排除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="175"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="177"/>
         <source>A false alarm; the note says why</source>
         <translation>误报；备注说明理由</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="202"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="204"/>
         <source>{who} at {at}: {note}</source>
         <translation>{who}（{at}）：{note}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="207"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="209"/>
         <source>Opened as case {number} ({status})</source>
         <translation>已生成案件 {number}（{status}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="275"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="277"/>
         <source>Write a note saying why this warning needs no action now.</source>
         <translation>请填写备注，说明此预警目前无需处理的原因。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="276"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="278"/>
         <source>Acknowledged.</source>
         <translation>已确认。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="280"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="282"/>
         <source>Write the reason for dismissing this warning.</source>
         <translation>请填写排除此预警的理由。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="280"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="282"/>
         <source>Dismissed.</source>
         <translation>已排除。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="284"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="286"/>
         <source>Patrol task opened.</source>
         <translation>巡查任务已生成。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="284"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="286"/>
         <source>Case opened.</source>
         <translation>案件已生成。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="286"/>
+        <location filename="../../commandcenter/views/dialogs/warning_detail.py" line="288"/>
         <source>Write what the patrol task or case is to do.</source>
         <translation>请填写巡查任务或案件的处置要求。</translation>
     </message>
@@ -5223,32 +5228,32 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WarningModel</name>
     <message>
-        <location filename="../../commandcenter/itemmodels/warnings.py" line="54"/>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="55"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/warnings.py" line="54"/>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="55"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/warnings.py" line="54"/>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="55"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/warnings.py" line="54"/>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="55"/>
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/warnings.py" line="54"/>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="55"/>
         <source>Raised</source>
         <translation>发出时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/warnings.py" line="55"/>
+        <location filename="../../commandcenter/itemmodels/warnings.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5424,168 +5429,168 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WriteTab</name>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="183"/>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="308"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="185"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="310"/>
         <source>Draft handover</source>
         <translation>起草交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="184"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="186"/>
         <source>Draft the handover of this shift from the database</source>
         <translation>根据数据库起草本班的交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="185"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="187"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="186"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="188"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="187"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="189"/>
         <source>Sign and pass to the incoming supervisor</source>
         <translation>签字并移交接班值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="188"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="190"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="189"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="191"/>
         <source>Open the handover record as a PDF to print</source>
         <translation>以 PDF 打开交接班记录，以便打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="190"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="192"/>
         <source>Add correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="191"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="193"/>
         <source>Notes for the next shift</source>
         <translation>给下一班的交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="192"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="194"/>
         <source>What the next shift must know…</source>
         <translation>下一班需要了解的情况…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="193"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="195"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="194"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="196"/>
         <source>Case no. (optional)</source>
         <translation>案件编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="195"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="197"/>
         <source>Case no. of the new item</source>
         <translation>新待办事项的案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="196"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="198"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="197"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="199"/>
         <source>Due time of the new item</source>
         <translation>新待办事项的截止时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="198"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="200"/>
         <source>e.g. call back the reporter at 09:00</source>
         <translation>如：09:00 回访反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="199"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="201"/>
         <source>What the new item asks</source>
         <translation>新待办事项内容</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="200"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="202"/>
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="201"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="203"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="209"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="211"/>
         <source>{shift} shift of {date}, {start}–{end}: {status}</source>
         <translation>{date} {shift}，{start}–{end}：{status}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="213"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="215"/>
         <source>{shift} shift of {date}, {start}–{end}: no handover yet</source>
         <translation>{date} {shift}，{start}–{end}：尚无交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="217"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="219"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="269"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="271"/>
         <source>This handover was changed at another seat while you were writing (now: {status}). Your unsaved notes and pending items are kept here.</source>
         <translation>您填写期间，此交接班记录已在其他席位被修改（当前：{status}）。您未保存的交班说明和待办事项仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="272"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="274"/>
         <source>It is acknowledged and locked: add what you wrote as a correction.</source>
         <translation>该记录已确认并锁定：请将您填写的内容作为更正添加。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="274"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="276"/>
         <source>Saving or signing replaces the other seat&apos;s version, which reads:</source>
         <translation>保存或签字将替换其他席位的版本，其内容如下：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="275"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="277"/>
         <source>(no notes)</source>
         <translation>（无交班说明）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="308"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="310"/>
         <source>Refresh draft</source>
         <translation>刷新草稿</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="325"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="327"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="354"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="356"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="379"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="381"/>
         <source>Signed at {time}: waiting for the incoming supervisor</source>
         <translation>已于 {time} 签字：等待接班值班长确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="386"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="388"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="387"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="389"/>
         <source>This handover is acknowledged and stays as it is. Write the correction note:</source>
         <translation>该交接班记录已确认，将保持原样。请填写更正说明：</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/handover/write_tab.py" line="390"/>
+        <location filename="../../commandcenter/views/handover/write_tab.py" line="392"/>
         <source>Correction #{id} added</source>
         <translation>已添加更正 #{id}</translation>
     </message>
@@ -9383,52 +9388,52 @@ Select a case on the wall to see every field and its history.</source>
         <translation>{age}前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="219"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="220"/>
         <source>every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="221"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="222"/>
         <source>Mon–Fri</source>
         <translation>周一至周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="223"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="224"/>
         <source>weekends</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="229"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="230"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="229"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="230"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="230"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="231"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="230"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="231"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="231"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="232"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="231"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="232"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/roster.py" line="232"/>
+        <location filename="../../commandcenter/itemmodels/roster.py" line="233"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
