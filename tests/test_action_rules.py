@@ -23,8 +23,10 @@ def test_the_dialog_asks_for_every_reason_the_domain_requires() -> None:
 
     # an on-the-spot closure says what was done in the new-case dialog, at intake
     assert all(needs_dialog(action) for action in NEEDS_REASON - {Action.SOLVE_ON_SPOT})
-    # the optional notes: a rating's comment, a merge's note, a supervisor's comment on approving time
-    assert set(NOTE_PROMPTS) - NEEDS_REASON == {Action.EVALUATE, Action.MERGE, Action.EXTEND, Action.SUSPEND}
+    # the optional notes: a rating's comment, a merge's note, a supervisor's comment on approving
+    # time, and the verification note that makes verify-and-close a confirmation
+    assert set(NOTE_PROMPTS) - NEEDS_REASON == {Action.EVALUATE, Action.MERGE, Action.EXTEND, Action.SUSPEND,
+                                                Action.CLOSE}
 
 
 def test_only_bulk_actions_apply_to_several_cases() -> None:
