@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import math
 import os
-import sqlite3
 import sys
 import tempfile
 import time
@@ -41,8 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
 from _common import finish, record  # noqa: E402
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF  # noqa: E402
+from _mbtiles import make_mbtiles  # noqa: E402
+from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QFrame,
@@ -66,7 +66,6 @@ from commandcenter.widgets.map import style  # noqa: E402
 from commandcenter.widgets.map.canvas import MapCanvas  # noqa: E402
 from commandcenter.widgets.map.layers import class_colours, classify  # noqa: E402
 from commandcenter.widgets.map.tile_sources import MBTilesSource  # noqa: E402
-from commandcenter.widgets.map.tilemath import tile_xy, tms_row  # noqa: E402
 
 WIDTH, HEIGHT = 1920, 1080
 BACKGROUND = QColor(style.BACKGROUND_COLOUR)
@@ -383,34 +382,6 @@ def synthesise_roads(grids: list[MapGrid]) -> list[MapRoad]:
             roads.append(MapRoad(len(roads) + 1, f"{ROAD_STEMS[(k + 7) % len(ROAD_STEMS)]}街",
                                  "main" if k % 8 == 0 else "minor", ((w, lat), (e, lat))))
     return roads
-
-
-def make_mbtiles(path: Path, west: float, south: float, east: float, north: float) -> Path:
-    """A basemap package over the city at zooms 11-16 (one PNG per colour, repeated)."""
-    path.unlink(missing_ok=True)
-    db = sqlite3.connect(path)
-    db.executescript("CREATE TABLE metadata (name TEXT, value TEXT);"
-                     "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);")
-    pngs = []
-    for colour in ("#e8eef2", "#dfe8e0", "#f0ebe0"):
-        image = QImage(256, 256, QImage.Format.Format_RGB32)
-        image.fill(QColor(colour))
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        pngs.append(bytes(data.data()))
-    rows = []
-    for z in range(11, 17):
-        (x0, y0), (x1, y1) = tile_xy(west, north, z), tile_xy(east, south, z)
-        for x in range(int(x0) - 1, int(x1) + 2):
-            for y in range(int(y0) - 1, int(y1) + 2):
-                rows.append((z, x, tms_row(z, y), pngs[(x + y) % 3]))
-    db.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", rows)
-    db.executemany("INSERT INTO metadata VALUES (?, ?)", [("minzoom", "11"), ("maxzoom", "16")])
-    db.commit()
-    db.close()
-    return path
 
 
 def main() -> int:
