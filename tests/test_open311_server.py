@@ -188,13 +188,19 @@ def test_a_posted_request_reaches_an_open_wall_within_a_second(qtbot, offered) -
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def _ctrl_c_interrupts() -> None:
+    """Ctrl+C as at a terminal: a pytest-xdist worker ignores SIGINT, and exec keeps an ignored signal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_the_serve_command_answers_until_interrupted_and_logs_no_query(offered) -> None:  # type: ignore[no-untyped-def]
     with socket.socket() as probe:  # a free port for the child to take
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "COMMANDCENTER_API_KEY": KEY, "COMMANDCENTER_LANG": "en"}
     child = subprocess.Popen([sys.executable, "-m", "commandcenter", "serve", "--db", str(offered.engine.url.database),
-                              "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=_ctrl_c_interrupts)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -207,7 +213,12 @@ def test_the_serve_command_answers_until_interrupted_and_logs_no_query(offered) 
         assert (status, answer) == (200, [])
     finally:
         child.send_signal(signal.SIGINT)
-        _out, err = child.communicate(timeout=60)
+        try:
+            _out, err = child.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+            raise
     assert child.returncode == 0
     assert f"Open311 endpoint at http://127.0.0.1:{port}/" in err
     assert "GET /requests.json 200" in err and "13812345678" not in err
