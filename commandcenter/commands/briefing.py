@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import date
 from pathlib import Path
 
+from ..cli_arguments import iso_day
 from ..db import open_database
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP as N
@@ -26,19 +26,11 @@ from ..services.facade.briefings import BriefingService
 from ..services.kpi import centre_by_code, default_centre
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            translate("cli", "not a date (YYYY-MM-DD): {value}").format(value=text)) from exc
-
-
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     t = lambda s: translate("cli", s)  # noqa: E731 - every string below is marked with N for lupdate
     p = sub.add_parser("briefing", help=t(N("cli", "print the daily or a shift's briefing as a PDF")))
     p.add_argument("--db", required=True, help=t(N("cli", "database file path or SQLAlchemy URL")))
-    p.add_argument("--date", required=True, type=_day, help=t(N("cli", "the day, YYYY-MM-DD, in the centre's time zone")))
+    p.add_argument("--date", required=True, type=iso_day, help=t(N("cli", "the day, YYYY-MM-DD, in the centre's time zone")))
     p.add_argument("--shift", help=t(N("cli", "a shift's name (e.g. Night) for a shift briefing; default: the whole day")))
     # SUPPRESS: without it the subcommand's default would overwrite a `--lang` given before it
     p.add_argument("--lang", choices=["en", "zh_CN"], default=argparse.SUPPRESS,

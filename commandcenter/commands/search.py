@@ -11,6 +11,7 @@ import json
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from ..cli_arguments import iso_day
 from ..db import open_database
 from ..export_kinds import _principal
 from ..i18n import translate
@@ -27,8 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--officer", default="", help=translate("cli", "the handling officer's employee number"))
     p.add_argument("--department", default="", help=translate("cli", "the handling department's code"))
     p.add_argument("--status", action="append", default=[], help=translate("cli", "a status (repeatable)"))
-    p.add_argument("--from", dest="day_from", type=date.fromisoformat, help=translate("cli", "first report day"))
-    p.add_argument("--to", dest="day_to", type=date.fromisoformat, help=translate("cli", "last report day"))
+    p.add_argument("--from", dest="day_from", type=iso_day, help=translate("cli", "first report day"))
+    p.add_argument("--to", dest="day_to", type=iso_day, help=translate("cli", "last report day"))
     p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help=translate("cli", "most cases to list"))
     p.add_argument("--user", help=translate("cli", "search as this user (default: the command line's account, "
                                                    "personal data masked)"))

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ..cli_arguments import iso_day
 from ..db import open_database
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP as N
@@ -24,19 +25,11 @@ from ..shapes.warnings import WarningItem, WarningStatus
 from ..warning_labels import evidence_text, kind_label
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            translate("cli", "not a date (YYYY-MM-DD): {value}").format(value=text)) from exc
-
-
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     t = lambda s: translate("cli", s)  # noqa: E731 - every string below is marked with N for lupdate
     p = sub.add_parser("warnings", help=t(N("cli", "recompute and list the early warnings")))
     p.add_argument("--db", required=True, help=t(N("cli", "database file path or SQLAlchemy URL")))
-    p.add_argument("--date", type=_day, help=t(N("cli", "as of the end of this day, YYYY-MM-DD (default: now)")))
+    p.add_argument("--date", type=iso_day, help=t(N("cli", "as of the end of this day, YYYY-MM-DD (default: now)")))
     p.add_argument("--json", action="store_true", help=t(N("cli", "machine-readable output")))
     p.set_defaults(handler=run)
 

@@ -7381,13 +7381,13 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/cli.py" line="47"/>
-        <location filename="../../commandcenter/commands/search.py" line="23"/>
+        <location filename="../../commandcenter/commands/search.py" line="24"/>
         <source>find cases of any age by number, text, address or phone</source>
         <translation>按编号、文字、地址或电话查找任意时期的案件</translation>
     </message>
     <message>
         <location filename="../../commandcenter/cli.py" line="48"/>
-        <location filename="../../commandcenter/commands/warnings.py" line="37"/>
+        <location filename="../../commandcenter/commands/warnings.py" line="30"/>
         <source>recompute and list the early warnings</source>
         <translation>重新计算并列出预警</translation>
     </message>
@@ -7422,64 +7422,63 @@ Select a case on the wall to see every field and its history.</source>
         <translation>commandcenter：发生意外错误；详情见 {log}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="34"/>
-        <location filename="../../commandcenter/commands/warnings.py" line="32"/>
+        <location filename="../../commandcenter/cli_arguments.py" line="17"/>
         <source>not a date (YYYY-MM-DD): {value}</source>
         <translation>不是日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
         <location filename="../../commandcenter/cli.py" line="34"/>
-        <location filename="../../commandcenter/commands/briefing.py" line="39"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="31"/>
         <source>print the daily or a shift&apos;s briefing as a PDF</source>
         <translation>将每日简报或班次简报输出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="41"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="33"/>
         <source>the day, YYYY-MM-DD, in the centre&apos;s time zone</source>
         <translation>日期，格式 YYYY-MM-DD，按指挥中心所在时区</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="42"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="34"/>
         <source>a shift&apos;s name (e.g. Night) for a shift briefing; default: the whole day</source>
         <translation>班次名称（如 Night），用于生成班次简报；默认：全天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="45"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="37"/>
         <source>language of the briefing (default: the interface language)</source>
         <translation>简报语言（默认：界面语言）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="46"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="38"/>
         <source>command centre code (default: the top-level centre)</source>
         <translation>指挥中心编码（默认：最上级指挥中心）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="47"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="39"/>
         <source>the PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="54"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="46"/>
         <source>the output file must end in .pdf</source>
         <translation>输出文件名必须以 .pdf 结尾</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="57"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="49"/>
         <source>the folder {folder} does not exist; create it or choose another --out</source>
         <translation>文件夹 {folder} 不存在；请先创建，或另选 --out</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="68"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="60"/>
         <source>{path}: shift briefing of {day}, {size} bytes, sha256 {sha}</source>
         <translation>{path}：{day} 班次简报，{size} 字节，sha256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="69"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="61"/>
         <source>{path}: daily briefing of {day}, {size} bytes, sha256 {sha}</source>
         <translation>{path}：{day} 每日简报，{size} 字节，sha256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/briefing.py" line="72"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="64"/>
         <source>warning: nothing was reported, dispatched or closed on {day}{shift}; the briefing shows only what was still open</source>
         <translation>警告：{day}{shift} 没有上报、派遣或结案的案件；简报只显示仍在办理的案件</translation>
     </message>
@@ -7502,7 +7501,7 @@ Select a case on the wall to see every field and its history.</source>
     <message>
         <location filename="../../commandcenter/commands/audit.py" line="21"/>
         <location filename="../../commandcenter/commands/backup.py" line="16"/>
-        <location filename="../../commandcenter/commands/briefing.py" line="40"/>
+        <location filename="../../commandcenter/commands/briefing.py" line="32"/>
         <location filename="../../commandcenter/commands/db.py" line="17"/>
         <location filename="../../commandcenter/commands/drill.py" line="28"/>
         <location filename="../../commandcenter/commands/export.py" line="37"/>
@@ -7511,10 +7510,10 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/commands/imports.py" line="42"/>
         <location filename="../../commandcenter/commands/info.py" line="16"/>
         <location filename="../../commandcenter/commands/restore.py" line="23"/>
-        <location filename="../../commandcenter/commands/search.py" line="24"/>
+        <location filename="../../commandcenter/commands/search.py" line="25"/>
         <location filename="../../commandcenter/commands/serve.py" line="23"/>
         <location filename="../../commandcenter/commands/user.py" line="35"/>
-        <location filename="../../commandcenter/commands/warnings.py" line="38"/>
+        <location filename="../../commandcenter/commands/warnings.py" line="31"/>
         <location filename="../../commandcenter/export_kinds.py" line="40"/>
         <source>database file path or SQLAlchemy URL</source>
         <translation>数据库文件路径或 SQLAlchemy URL</translation>
@@ -7594,8 +7593,8 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/commands/info.py" line="17"/>
-        <location filename="../../commandcenter/commands/search.py" line="35"/>
-        <location filename="../../commandcenter/commands/warnings.py" line="40"/>
+        <location filename="../../commandcenter/commands/search.py" line="36"/>
+        <location filename="../../commandcenter/commands/warnings.py" line="33"/>
         <source>machine-readable output</source>
         <translation>输出机器可读的格式</translation>
     </message>
@@ -8177,67 +8176,67 @@ Select a case on the wall to see every field and its history.</source>
         <translation>已导出 {n} 行到 {file}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/search.py" line="25"/>
+        <location filename="../../commandcenter/commands/search.py" line="26"/>
         <source>words, a case number or a phone number (all must match)</source>
         <translation>关键词、案件编号或电话号码（须全部匹配）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/search.py" line="26"/>
+        <location filename="../../commandcenter/commands/search.py" line="27"/>
         <source>a grid code, or a community&apos;s or street&apos;s code</source>
         <translation>网格编码，或社区、街道编码</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/search.py" line="27"/>
+        <location filename="../../commandcenter/commands/search.py" line="28"/>
         <source>the handling officer&apos;s employee number</source>
         <translation>承办网格员的工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/search.py" line="28"/>
+        <location filename="../../commandcenter/commands/search.py" line="29"/>
         <source>the handling department&apos;s code</source>
         <translation>承办部门的编码</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/search.py" line="29"/>
+        <location filename="../../commandcenter/commands/search.py" line="30"/>
         <source>a status (repeatable)</source>
         <translation>状态（可重复）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/search.py" line="30"/>
+        <location filename="../../commandcenter/commands/search.py" line="31"/>
         <source>first report day</source>
         <translation>上报起始日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/search.py" line="31"/>
+        <location filename="../../commandcenter/commands/search.py" line="32"/>
         <source>last report day</source>
         <translation>上报截止日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/search.py" line="32"/>
+        <location filename="../../commandcenter/commands/search.py" line="33"/>
         <source>most cases to list</source>
         <translation>最多列出的案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/search.py" line="33"/>
+        <location filename="../../commandcenter/commands/search.py" line="34"/>
         <source>search as this user (default: the command line&apos;s account, personal data masked)</source>
         <translation>以该用户身份查找（默认：命令行账户，个人信息脱敏显示）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/search.py" line="78"/>
+        <location filename="../../commandcenter/commands/search.py" line="79"/>
         <source>{shown} of {total} cases</source>
         <translation>共 {total} 件，显示 {shown} 件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/warnings.py" line="39"/>
+        <location filename="../../commandcenter/commands/warnings.py" line="32"/>
         <source>as of the end of this day, YYYY-MM-DD (default: now)</source>
         <translation>截至该日结束，YYYY-MM-DD（默认：现在）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/warnings.py" line="61"/>
+        <location filename="../../commandcenter/commands/warnings.py" line="54"/>
         <source>{day} is in the future</source>
         <translation>{day}尚未到来</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/warnings.py" line="75"/>
+        <location filename="../../commandcenter/commands/warnings.py" line="68"/>
         <source>as of {at}: {raised} raised, {reopened} re-opened, {updated} with new evidence, {open} open ({cases} cases read in {seconds:.1f} s)</source>
         <translation>截至{at}：新发{raised}条，重新打开{reopened}条，有新证据{updated}条，待处理{open}条（{seconds:.1f}秒读取{cases}件案件）</translation>
     </message>
