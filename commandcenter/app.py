@@ -28,6 +28,7 @@ from .gui.tasks import QUIT_WAIT_MS, TaskRunner
 from .labels import describe_error
 from .paths import default_database
 from .services.auth import Principal, demo_principal
+from .services.demo_reset import save_demo_snapshot
 from .services.signin import first_centre_name, is_demo, needs_first_admin
 from .views.main_window import MainWindow
 from .views.signin import FirstAdminDialog, LoginDialog
@@ -137,6 +138,7 @@ def _create_demo(path: Path) -> None:
         raise outcome["error"]  # type: ignore[misc]
     tmp.rename(path)
     audit_anchor_path(tmp).rename(audit_anchor_path(path))  # the audit chain's anchor follows its database
+    save_demo_snapshot(path)  # what the drill screen's reset restores
 
 
 def ask_who_signs_in(db: Database, username: str = "") -> Principal | None:

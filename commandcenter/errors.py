@@ -125,6 +125,29 @@ class NotADemoDatabase(DatabaseError):
         self.location = location
 
 
+class NotADemoToReset(NotADemoDatabase):
+    """A demo reset was asked of a database not marked as demo; nothing was changed."""
+
+    code = "not_a_demo_to_reset"
+
+    def __init__(self, location: str) -> None:
+        DatabaseError.__init__(self, f"{location} is not a demo database: only a demo database is reset to its "
+                               "generated state; nothing was changed", location=location)
+        self.location = location
+
+
+class NoDemoSnapshot(DatabaseError):
+    """A demo reset found nothing to restore: no snapshot beside the file (`reason` "missing"),
+    a snapshot of another schema ("schema"), or a database that is no file ("not_a_file")."""
+
+    code = "no_demo_snapshot"
+
+    def __init__(self, location: str, reason: str) -> None:
+        super().__init__(f"{location} cannot be reset ({reason}); nothing was changed", location=location,
+                         reason=reason)
+        self.location, self.reason = location, reason
+
+
 class PermissionDenied(CommandCentreError):
     code = "permission_denied"
 

@@ -28,7 +28,9 @@ from .errors import (
     IllegalTransition,
     MergeRefused,
     NoDatabase,
+    NoDemoSnapshot,
     NotADemoDatabase,
+    NotADemoToReset,
     NotFound,
     OutOfScope,
     OutsideCity,
@@ -273,6 +275,16 @@ SIGN_IN_REFUSALS = {
                         "password."),
     "has_admin": N("errors", "This database already has users; ask an administrator for an account."),
 }
+# why a demo reset found nothing to restore (NoDemoSnapshot.reason)
+DEMO_SNAPSHOT_REFUSALS = {
+    "missing": N("errors", "{location} has no snapshot of its generated state (demos generated before this version "
+                 "have none): generate the demo again. Nothing was changed."),
+    "schema": N("errors", "The snapshot beside {location} is of another schema version (the database was upgraded "
+                "since): generate the demo again. Nothing was changed."),
+    "not_a_file": N("errors", "{location} is not a database file: a reset restores a SQLite demo file from the "
+                    "snapshot beside it; on PostgreSQL generate the demo again into an empty database. Nothing "
+                    "was changed."),
+}
 
 
 def describe_error(exc: BaseException, lang: str | None = None) -> str:
@@ -341,6 +353,12 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
     if isinstance(exc, CannotConnect):
         return translate("errors", "cannot connect to {location}: {reason}").format(
             location=exc.location, reason=exc.reason)
+    if isinstance(exc, NotADemoToReset):
+        return translate("errors", "{location} is not a demo database: only a demo database can be reset to its "
+            "generated state, so nothing was changed.").format(location=exc.location)
+    if isinstance(exc, NoDemoSnapshot):
+        return translate("errors", DEMO_SNAPSHOT_REFUSALS.get(exc.reason, DEMO_SNAPSHOT_REFUSALS["missing"])).format(
+            location=exc.location)
     if isinstance(exc, NotADemoDatabase):
         return translate("errors", "{location} is not a demo database: a drill feeds only demo databases, so "
             "nothing was written to it.").format(location=exc.location)

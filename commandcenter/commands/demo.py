@@ -1,4 +1,4 @@
-"""`commandcenter demo`: generate a demo city with months of case history."""
+"""`commandcenter demo`: generate a demo city with months of case history, or reset one to it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..db import normalize_url, open_database, sqlite_path
 from ..demo_labels import demo_progress_text
 from ..errors import ValidationError
 from ..i18n import translate
+from ..services.demo_reset import reset_demo, save_demo_snapshot
 from ..simulator.demo import SCALES, DemoProgress, generate_demo
 
 
@@ -19,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--scale", choices=sorted(SCALES), default="small")
     p.add_argument("--days", type=int, default=30, help=translate("cli", "days of history ending now"))
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--reset", action="store_true",
+                   help=translate("cli", "reset the demo database to its generated state (undoes every drill)"))
     p.set_defaults(handler=run)
 
 
@@ -36,7 +39,21 @@ def _progress_printer() -> Callable[[DemoProgress], None]:
     return show
 
 
+def reset(args: argparse.Namespace) -> int:
+    """Restore the demo from the snapshot kept at generation; refused (exit 2) on any other database."""
+    db = open_database(args.db)
+    try:
+        result = reset_demo(db, None)
+    finally:
+        db.dispose()
+    print(translate("cli", "Demo reset to its generated state: {before} cases before, {after} now ({seconds:.1f} s)")
+          .format(before=result.cases_before, after=result.cases_after, seconds=result.seconds))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.reset:
+        return reset(args)
     if args.days < 1 or args.days > 3660:
         print(translate("cli", "error: --days must be between 1 and 3660"), file=sys.stderr)
         return 2
@@ -51,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = generate_demo(db, scale=args.scale, days=args.days, seed=args.seed, progress=_progress_printer(),
                                 plant_warnings=True)
+        if db.path is not None:  # what `--reset` and the drill screen's reset restore (SQLite only)
+            save_demo_snapshot(db.path)
     finally:
         db.dispose()
     print(

@@ -28,3 +28,6 @@ class Entity(StrEnum):
     CENTRE = "centre"  # a command centre's name, level, parent or time zone
     CATEGORY = "category"  # a category's names or its time limits
     WARNING = "warning"  # an early warning raised, re-opened or acted on (services/warnings)
+    # the demo database was reset to its generated state (services/demo_reset): rows a screen
+    # holds may no longer exist, so screens load again; entity_id is unused (0)
+    DEMO = "demo"
