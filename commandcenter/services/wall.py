@@ -3,7 +3,7 @@ closed in the last hours, or widened to all cases reported in a period."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -12,12 +12,13 @@ from sqlalchemy import ColumnElement
 
 from ..db import Database
 from ..domain.enums import OPEN_STATUS_VALUES, CaseStatus
+from ..domain.privacy import mask_address
 from ..models import Case, to_epoch
 from ..shapes.cases import CaseRow
 from .case_queries import row_select, to_row
 from .changefeed import latest_change_id
 from .drill_scope import counted_in_figures
-from .personal_data import rows_for
+from .personal_data import sees_personal_data
 
 if TYPE_CHECKING:
     from .auth import Principal
@@ -84,19 +85,29 @@ def load_wall(db: Database, scope: WallScope, viewer: Principal | None = None) -
     # (harmless, rows are replaced by id) rather than missed
     change_id = latest_change_id(db)
     now = db.clock.now()
+    mask = _address_mask(db, viewer)
     rows: list[CaseRow] = []
     with db.read() as s:
+        read = s.connection()  # plain result rows: the ORM's row building would cost a tenth more
         for part in scope.conditions(now):
-            rows.extend(to_row(r) for r in s.execute(row_select(part, counted_in_figures())))
-    return WallSnapshot(rows_for(db, viewer, rows), change_id, now)
+            rows.extend(to_row(r, mask) for r in read.execute(row_select(part, counted_in_figures())))
+    return WallSnapshot(rows, change_id, now)
 
 
 def rows_by_ids(db: Database, ids: Iterable[int], viewer: Principal | None = None) -> list[CaseRow]:
     """Changed rows for the wall, masked as `load_wall` masks them."""
     ids = list(ids)
+    mask = _address_mask(db, viewer)
     out: list[CaseRow] = []
     with db.read() as s:
+        read = s.connection()
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            out.extend(to_row(r) for r in s.execute(row_select(Case.id.in_(chunk), counted_in_figures())))
-    return rows_for(db, viewer, out)
+            out.extend(to_row(r, mask) for r in read.execute(row_select(Case.id.in_(chunk), counted_in_figures())))
+    return out
+
+
+def _address_mask(db: Database, viewer: Principal | None) -> Callable[[str], str] | None:
+    """How the wall's addresses leave the service for `viewer` (as `personal_data.rows_for`
+    masks them), applied while each row is built rather than by a second pass of copies."""
+    return None if sees_personal_data(db, viewer) else mask_address
