@@ -52,6 +52,7 @@ from .progress import (
     DemoStep,
     Progress,
 )
+from .putian import build_putian
 from .roads import road_tables
 from .rows import TableRows, table
 from .scales import SCALES, Scale
@@ -202,7 +203,7 @@ def build_rows(db: Database, *, scale: str = "small", days: int = 30, seed: int 
 
     if progress is not None:
         progress(DemoProgress(DemoStep.MAP, 0.0))
-    city = build_city(sc, seed)
+    city = build_putian(sc, seed) if sc.real_outlines else build_city(sc, seed)
     ix = index_city(city, first_ids)
     rng = np.random.default_rng([seed, 4])
     grids = city.grids()

@@ -35,16 +35,18 @@ MIN_GRID_M2 = 6_000.0
 MAX_GRID_M2 = 16_000.0
 TARGET_GRID_M2 = 10_000.0
 SNAP_M = 1e-4  # snap-rounding precision of the noded linework, in metres
-_CITY = LocalProjection(CENTRE_LON, CENTRE_LAT)  # the plane the city is drawn on, in metres
+CITY_PLANE = LocalProjection(CENTRE_LON, CENTRE_LAT)  # the plane the city is drawn on, in metres
 
 
 @dataclass(frozen=True)
 class GridShape:
-    """A unit grid: 14-digit code, name, lon/lat polygon and its area in m²."""
+    """A unit grid: 14-digit code, name, lon/lat polygon and its area in m².
+
+    Multi-part only where a community spans water (an island's grid with its islets)."""
 
     code: str
     name: str
-    polygon: Polygon  # lon/lat
+    polygon: Polygon | MultiPolygon  # lon/lat
     area_m2: float
 
 
@@ -102,12 +104,12 @@ def initials(name: str) -> str:
 
 def to_lonlat(geom: shapely.Geometry) -> shapely.Geometry:
     """Local metres around the city centre -> WGS84 lon/lat (one affine map for every vertex)."""
-    return shapely.transform(geom, _CITY.unproject_coords)
+    return shapely.transform(geom, CITY_PLANE.unproject_coords)
 
 
 def area_m2(lonlat: Sequence[shapely.Geometry] | np.ndarray) -> np.ndarray:
     """Areas of lon/lat polygons in m², in the same local metric projection."""
-    return shapely.area(np.asarray(lonlat, dtype=object)) * _CITY.metres_per_degree_lon * METRES_PER_DEGREE_LAT
+    return shapely.area(np.asarray(lonlat, dtype=object)) * CITY_PLANE.metres_per_degree_lon * METRES_PER_DEGREE_LAT
 
 
 # ---- partitions -----------------------------------------------------------------------
@@ -161,7 +163,7 @@ def _split(rng: np.random.Generator, parent: Polygon, n: int) -> list[Polygon]:
     return sorted(polys, key=lambda p: (-round(p.centroid.y, -2), p.centroid.x))
 
 
-def _apportion(total: int, weights: Sequence[float]) -> list[int]:
+def apportion(total: int, weights: Sequence[float]) -> list[int]:
     """`total` split in proportion to `weights`, at least one each (largest remainder)."""
     w = np.asarray(weights, dtype=float)
     raw = 1 + (total - len(w)) * w / w.sum()
@@ -317,13 +319,13 @@ def _lattice_grids(communities: list[Polygon], target: int) -> list[list[Polygon
     return _rebalance(best, target)
 
 
-def _order(faces: list[Polygon]) -> list[Polygon]:
+def order_grids(faces: Sequence[Polygon | MultiPolygon]) -> list[Polygon | MultiPolygon]:
     """North to south in ~100 m rows, west to east within a row."""
     return sorted(faces, key=lambda f: (-math.floor(f.centroid.y / 100.0), f.centroid.x, f.centroid.y))
 
 
 # ---- names ----------------------------------------------------------------------------
-def _community_names(rng: np.random.Generator, n: int) -> list[str]:
+def community_names(rng: np.random.Generator, n: int) -> list[str]:
     seen: set[str] = set()
     names: list[str] = []
     while len(names) < n:
@@ -347,8 +349,9 @@ def _street_names(district_code: str, n: int, used: set[str]) -> list[str]:
     return names
 
 
-def _community(code: str, name: str, poly: Polygon, faces: list[Polygon]) -> CommunityShape:
-    ordered = _order(faces)
+def community_shape(code: str, name: str, poly: Polygon | MultiPolygon,
+                    faces: Sequence[Polygon | MultiPolygon]) -> CommunityShape:
+    ordered = order_grids(faces)
     if len(ordered) > 99:
         raise RuntimeError(f"community {name} has {len(ordered)} grids; a 2-digit sequence allows 99")
     lonlat = [to_lonlat(f) for f in ordered]
@@ -365,14 +368,14 @@ def build_city(scale: Scale, seed: int) -> CityMap:
     rng = np.random.default_rng([seed, 1])
     outline = _outline(rng, scale.grids * TARGET_GRID_M2)
     districts = _split(rng, outline, len(scale.districts))
-    street_counts = _apportion(scale.streets, [d.area for d in districts])
+    street_counts = apportion(scale.streets, [d.area for d in districts])
     streets = [(d, s) for d, n in enumerate(street_counts) for s in _split(rng, districts[d], n)]
-    community_counts = _apportion(scale.communities, [s.area for _, s in streets])
+    community_counts = apportion(scale.communities, [s.area for _, s in streets])
     communities = [(k, c) for k, (_, s) in enumerate(streets) for c in _split(rng, s, community_counts[k])]
     polys = list(shapely.set_precision([c for _, c in communities], SNAP_M))
     grid_groups = _lattice_grids(polys, scale.grids)
 
-    names = _community_names(rng, len(communities))
+    names = community_names(rng, len(communities))
     used: set[str] = set()
     out_districts: list[DistrictShape] = []
     k = c = 0
@@ -392,7 +395,7 @@ def build_city(scale: Scale, seed: int) -> CityMap:
                 cname = names[c] + ("村" if village else "社区")
                 # residents' committees 001-199, village committees 200-399
                 ccode = f"{scode}{(199 + n_vil) if village else n_res:03d}"
-                out_comms.append(_community(ccode, cname, polys[c], grid_groups[c]))
+                out_comms.append(community_shape(ccode, cname, polys[c], grid_groups[c]))
                 c += 1
             out_streets.append(StreetShape(scode, sname, initials(sname), tuple(out_comms)))
             k += 1

@@ -26,6 +26,7 @@ class Scale:
     officers: int
     cases_per_day: int
     operators_per_district: int = 3
+    real_outlines: bool = False  # drawn inside Putian's real district outlines (`putian`), not a made-up city
 
 
 SCALES: dict[str, Scale] = {
@@ -34,6 +35,7 @@ SCALES: dict[str, Scale] = {
     "city": Scale("city", PUTIAN_DISTRICTS[:3], streets=12, communities=48, grids=600, officers=800,
                   cases_per_day=700),
     # Putian's published figures: 2,408 unit grids and 3,096 grid officers
-    "putian": Scale("putian", PUTIAN_DISTRICTS, streets=40, communities=150, grids=2408, officers=3096,
-                    cases_per_day=2850, operators_per_district=4),
+    # 48 streets and towns (the real stems in texts), about 1,000 communities and villages
+    "putian": Scale("putian", PUTIAN_DISTRICTS, streets=48, communities=1000, grids=2408, officers=3096,
+                    cases_per_day=2850, operators_per_district=4, real_outlines=True),
 }

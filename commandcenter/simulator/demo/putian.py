@@ -1,0 +1,139 @@
+"""The Putian-scale demo's map, drawn inside the real outlines of Putian's five divisions.
+
+Each division (`outlines`) is cut into its real number of street offices and towns (the stems
+of `texts.STREET_NAMES` and `TOWN_NAMES`: 48 in all), each of those into communities and
+villages (about 1,000 across the city) and each community into unit grids, every time by
+`partition.split` on the population samples of `population`:
+
+- towns and streets: half population, half area, so the central city gets several small street
+  offices and the hills a few large towns; the densest pieces of a division become its street
+  offices (街道), the rest towns (镇);
+- communities: a third population, two thirds area (villages are many and a village is a place,
+  not a head count); urban where the density says so (社区), otherwise villages (村);
+- grids: drawn by households as social-governance grids are, so nearly all population: a few
+  hectares in the central city, several km² in the hills. The city's grid count is shared out
+  to communities by population, at least one each.
+
+Everything is in metres on the demo's plane (`geography`) and converted to lon/lat at the end,
+so the grids keep sharing their edges exactly; codes follow the same 14-digit scheme.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+from .geography import (
+    CITY_PLANE,
+    SNAP_M,
+    CityMap,
+    CommunityShape,
+    DistrictShape,
+    StreetShape,
+    apportion,
+    community_names,
+    community_shape,
+    initials,
+)
+from .outlines import outline
+from .partition import Piece, split, tidy
+from .population import sample_population
+from .scales import Scale
+from .texts import STREET_NAMES, TOWN_NAMES
+
+CITY_NAME = "莆田市"
+CITY_CODE = "350300"
+STREET_PEOPLE_SHARE = 0.5
+COMMUNITY_PEOPLE_SHARE = 1 / 3
+GRID_PEOPLE_SHARE = 0.95
+URBAN_KM2 = 2_500.0  # residents per km² from which a community is a residents' committee (社区)
+OFFICE_URBAN_KM2 = 800.0  # lower inside a street office: its outskirts are still 社区
+
+
+def _metres(code: str) -> shapely.Geometry:
+    return shapely.set_precision(shapely.transform(outline(code), CITY_PLANE.project_coords), SNAP_M)
+
+
+def _north_to_south(pieces: list[Piece]) -> list[Piece]:
+    return sorted(pieces, key=lambda p: (-round(p.geom.centroid.y, -2), p.geom.centroid.x))
+
+
+def _measure(weight: np.ndarray, piece: Piece) -> float:
+    return float(weight[piece.idx].sum())
+
+
+def _by_households(total: int, weights: list[float]) -> list[int]:
+    """`total` grids in proportion to population, at least one per community.
+
+    Unlike `geography.apportion` (one each, then the rest in proportion), a village too small
+    for a grid of its own takes one from the total rather than adding one: grids stay about
+    equally populous, so the cases, which come per grid, follow the population."""
+    w = np.asarray(weights, dtype=float)
+    raw = total * w / w.sum()
+    out = np.maximum(1, np.floor(raw)).astype(int)
+    spare = raw - out
+    while (diff := total - int(out.sum())) != 0:
+        if diff > 0:
+            i = int(np.argmax(spare))
+            out[i], spare[i] = out[i] + 1, spare[i] - 1
+        else:
+            can = np.flatnonzero(out > 1)
+            i = int(can[np.argmin(spare[can])])
+            out[i], spare[i] = out[i] - 1, spare[i] + 1
+    return [int(v) for v in out]
+
+
+def build_putian(scale: Scale, seed: int) -> CityMap:
+    """The deterministic Putian-scale map for a seed: real districts, generated everything below."""
+    rng = np.random.default_rng([seed, 1])
+    pop = sample_population(_metres(CITY_CODE), CITY_PLANE, rng)
+    xy = pop.points
+    w_street, w_comm, w_grid = (pop.blend(s) for s in (STREET_PEOPLE_SHARE, COMMUNITY_PEOPLE_SHARE,
+                                                         GRID_PEOPLE_SHARE))
+    unassigned = np.arange(len(xy))
+    districts: list[tuple[str, str, list[tuple[str, Piece]]]] = []
+    for code, name in scale.districts:
+        geom = _metres(code)
+        inside = shapely.contains_xy(geom, xy[unassigned, 0], xy[unassigned, 1])
+        piece, unassigned = Piece(geom, unassigned[inside]), unassigned[~inside]
+        offices, towns = STREET_NAMES[code], TOWN_NAMES[code]
+        n = len(offices) + len(towns)
+        streets = tidy(split(piece, [1.0] * n, xy, w_street, rng, SNAP_M), xy, SNAP_M)
+        dense = sorted(streets, key=lambda p: -pop.density_km2(p.idx))
+        named = [(f"{stem}街道", p) for stem, p in zip(offices, dense[: len(offices)], strict=True)]
+        named += [(f"{stem}镇", p) for stem, p in zip(towns, _north_to_south(dense[len(offices):]), strict=True)]
+        districts.append((code, name, named))
+
+    streets = [p for _, _, named in districts for _, p in named]
+    n_comms = apportion(scale.communities, [_measure(w_comm, p) for p in streets])
+    comm_pieces = [tidy(split(p, [1.0] * n, xy, w_comm, rng, SNAP_M), xy, SNAP_M) for p, n in zip(
+        streets, n_comms, strict=True)]
+    comm_pieces = [_north_to_south(c) for c in comm_pieces]
+    flat = [c for cs in comm_pieces for c in cs]
+    n_grids = _by_households(scale.grids, [_measure(w_grid, c) for c in flat])
+    names = community_names(rng, len(flat))
+
+    out: list[DistrictShape] = []
+    k = 0
+    s = 0
+    for code, name, named in districts:
+        out_streets: list[StreetShape] = []
+        n_office = n_town = 0
+        for sname, _ in named:
+            office = sname.endswith("街道")
+            n_office, n_town = n_office + office, n_town + (not office)
+            scode = f"{code}{n_office if office else 99 + n_town:03d}"  # GB/T 10114: offices 001-099, towns 100-
+            comms: list[CommunityShape] = []
+            n_res = n_vil = 0
+            for c in comm_pieces[s]:
+                urban = pop.density_km2(c.idx) >= (OFFICE_URBAN_KM2 if office else URBAN_KM2)
+                n_res, n_vil = n_res + urban, n_vil + (not urban)
+                cname = names[k] + ("社区" if urban else "村")
+                ccode = f"{scode}{n_res if urban else 199 + n_vil:03d}"  # residents 001-199, villages 200-399
+                grids = tidy(split(c, [1.0] * n_grids[k], xy, w_grid, rng, SNAP_M), xy, SNAP_M)
+                comms.append(community_shape(ccode, cname, c.geom, [g.geom for g in grids]))
+                k += 1
+            out_streets.append(StreetShape(scode, sname, initials(sname), tuple(comms)))
+            s += 1
+        out.append(DistrictShape(code, name, tuple(out_streets)))
+    return CityMap(CITY_NAME, tuple(out))
