@@ -27,7 +27,7 @@ def test_db_upgrade_creates_then_reports_current(tmp_path, capsys) -> None:  # t
     assert main(["info", "--db", str(path), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["schema_version"] == info["schema_head"] == head_revision()
-    assert info["cases"] == 0 and info["grids"] == 0
+    assert info["cases"] == 0 and info["grids"] == 0 and info["grid_area_km2"] == 0
 
 
 def test_info_counts(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -45,8 +45,12 @@ def test_info_counts(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert (info["grids"], info["officers"], info["users"], info["cases"], info["open_cases"]) == (4, 3, 4, 3, 3)
     assert info["cases_by_status"]["registered"] == 1 and info["cases_by_status"]["reported"] == 2
     assert info["first_reported"] is not None
+    with sqlite3.connect(path) as conn:
+        (area_m2,) = conn.execute("SELECT sum(area_m2) FROM grid").fetchone()
+    assert info["grid_area_km2"] == round(area_m2 / 1e6, 2) > 0
     assert main(["info", "--db", str(path)]) == 0
-    assert "open: 3" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "open: 3" in out and f"grid area: {area_m2 / 1e6:,.2f} km²" in out
 
 
 @pytest.mark.parametrize("kind", ["text", "foreign", "missing", "badurl", "newer"])

@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
         translate("cli", "districts: {d}  streets: {s}  communities: {c}  grids: {g}").format(
             d=info.districts, s=info.streets, c=info.communities, g=info.grids
         ),
+        translate("cli", "grid area: {km2} km²").format(km2=f"{info.grid_area_km2:,.2f}"),
         translate("cli", "officers: {o}  departments: {d}  users: {u}").format(
             o=info.officers, d=info.departments, u=info.users
         ),

@@ -55,6 +55,7 @@ class DatabaseInfo:
     last_reported: datetime | None = None
     # years that deadlines may reach but the holiday table does not cover (weekend fallback)
     calendar_uncovered: list[int] = field(default_factory=list)
+    grid_area_km2: float = 0.0  # the land the grids cover: a city's few km² or Putian's 4,070
 
     def as_json(self) -> dict[str, object]:
         data = asdict(self)
@@ -144,5 +145,6 @@ def database_info(db: Database) -> DatabaseInfo:
             first_reported=first,
             last_reported=last,
             calendar_uncovered=sorted(years_needed(now) - covered),
+            grid_area_km2=round(float(s.scalar(select(func.sum(Grid.area_m2))) or 0.0) / 1e6, 2),
         )
     return info
