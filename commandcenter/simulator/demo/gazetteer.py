@@ -17,7 +17,7 @@ import shapely
 
 from ...domain.places import PlaceKind
 from ...services.gazetteer.pinyin import place_pinyin
-from .geography import CityIndex, CityMap
+from .geography import CityIndex, CityMap, sample_points
 from .rows import TableRows, table
 
 HOUSE_STEP_DEG = 0.00025  # about 25 m between door plates
@@ -26,6 +26,7 @@ LANDMARK_SUFFIXES = ("公园", "小学", "卫生服务站", "菜市场", "文化
                      "老年活动中心", "便民服务中心", "公交站")
 COMPOUND_SUFFIXES = ("花园", "小区", "家园", "新村", "公寓", "华庭", "雅苑", "名都")
 NATURAL_VILLAGES = ("下厝", "顶厝", "后埔", "东头", "西边")
+MAX_PLACES_PER_COMMUNITY = 8  # landmarks (up to 5), then a village and its natural villages or compounds
 
 
 def _stem(name: str) -> str:
@@ -66,6 +67,7 @@ class _Names:
 def gazetteer_tables(city: CityMap, ix: CityIndex, roads: list[TableRows], seed: int) -> list[TableRows]:
     """The ``gazetteer_entry`` rows of a demo city (roads taken from its ``road`` rows)."""
     rng = np.random.default_rng([seed, 14])
+    spread = np.random.default_rng([seed, 15])  # apart, so the small city's places stay where they were
     places = _Names()
     for rows in roads:
         if rows.table != "road":
@@ -83,6 +85,9 @@ def gazetteer_tables(city: CityMap, ix: CityIndex, roads: list[TableRows], seed:
         stem = _stem(community.name)
         polys = [g.polygon for g in community.grids]
         spots = shapely.get_coordinates(shapely.point_on_surface(np.array(polys, dtype=object)))
+        if len(spots) < MAX_PLACES_PER_COMMUNITY:  # a village of one or two large grids: places spread over it
+            more = sample_points([community.polygon], MAX_PLACES_PER_COMMUNITY - len(spots), spread)[0]
+            spots = np.vstack((spots, more))
         order = rng.permutation(len(spots))
         pick = iter(spots[order].tolist() * 3)
         for suffix in rng.choice(LANDMARK_SUFFIXES, size=2 + int(rng.integers(0, 4)), replace=False):
