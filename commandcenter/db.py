@@ -42,6 +42,7 @@ from .errors import (
     NoDatabase,
     NotADatabase,
     SchemaTooNew,
+    ServerUnreachable,
     UnsupportedDatabase,
 )
 
@@ -275,6 +276,8 @@ class Database:
         # (before, after) schema revisions when open_database(create=True) upgraded the schema
         self.schema_upgrade: tuple[str | None, str] | None = None
         self.busy_listeners: list[Callable[[bool], None]] = []
+        # why the GUI's change feed has lost the server, or None: writes are refused meanwhile
+        self.unreachable: str | None = None
         self._waiting = 0
         self._waiting_lock = threading.Lock()
         self.path = sqlite_path(url)
@@ -318,8 +321,18 @@ class Database:
         """
         if self.read_only:
             raise DatabaseReadOnly(self.location)
+        self.refuse_when_unreachable()
         if self._file_changed():
             raise DatabaseMissing(str(self.path))
+
+    def refuse_when_unreachable(self) -> None:
+        """Raise ServerUnreachable while the GUI's change feed has lost the server.
+
+        A user's action is then refused at once, before anything is sent: no half-sent write whose
+        fate is unknown, nothing queued to be sent twice, and no wait for a connect timeout.
+        """
+        if self.unreachable is not None:
+            raise ServerUnreachable(self.location, self.unreachable)
 
     def _typed(self, exc: DBAPIError, waited: float = 0.0) -> DatabaseError | None:
         kind = _failure_kind(exc)

@@ -7,6 +7,7 @@ words them through `commandcenter.labels.describe_error`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 
@@ -112,6 +113,18 @@ class DatabaseMissing(DatabaseError):
             path=path,
         )
         self.path = path
+
+
+class ServerUnreachable(DatabaseError):
+    """The live feed has lost the database server: a new action is refused before anything is
+    sent, so nothing is half-sent nor queued to be sent twice; `reason` is the driver's words."""
+
+    code = "server_unreachable"
+
+    def __init__(self, location: str, reason: str) -> None:
+        super().__init__(f"the database server {location} cannot be reached ({reason}); nothing was sent - "
+                         "try again once the connection is back", location=location, reason=reason)
+        self.location, self.reason = location, reason
 
 
 class NotADemoDatabase(DatabaseError):
@@ -239,16 +252,27 @@ class StaleCase(CommandCentreError):
 
     code = "stale"
 
-    def __init__(self, case_number: str, expected_version: int, actual_version: int, status: str) -> None:
+    def __init__(self, case_number: str, expected_version: int, actual_version: int, status: str,
+                 last: LastStep | None = None) -> None:
+        by = f" by {last.by} ({last.action} at {last.at:%Y-%m-%d %H:%M} UTC)" if last else ""
         super().__init__(
-            f"case {case_number} was changed at another seat (now {status.replace('_', ' ')}); "
+            f"case {case_number} was changed at another seat{by} (now {status.replace('_', ' ')}); "
             "nothing was changed here - reload and try again",
             case_number=case_number,
             expected_version=expected_version,
             actual_version=actual_version,
             status=status,
         )
-        self.case_number, self.status = case_number, status
+        self.case_number, self.status, self.last = case_number, status, last
+
+
+@dataclass(frozen=True)
+class LastStep:
+    """The latest history step of a case: what a seat that lost a race is told happened instead."""
+
+    action: str  # an Action value
+    by: str  # the user's display name; empty for a system step (the drill, the escalation scan)
+    at: datetime
 
 
 class RequestTooLate(CommandCentreError):

@@ -39,6 +39,7 @@ from .errors import (
     PhotoRejected,
     RequestState,
     RequestTooLate,
+    ServerUnreachable,
     SignInNotAllowed,
     StaleCase,
     TextHasNul,
@@ -311,8 +312,17 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         return translate("errors", WARNING_HANDLED.get(exc.status, WARNING_HANDLED["acted"])).format(
             who=exc.by or translate("errors", "Someone"), at=when)
     if isinstance(exc, StaleCase):
+        if exc.last is not None:  # what won the race, so the operator knows whether to act again
+            return translate("errors", "Case {case} was changed at another seat: {action} by {who} at {time} (now "
+                "{status}). Nothing was changed here; the row has been reloaded, check it and try again.").format(
+                case=exc.case_number, action=action_label(exc.last.action, lang),
+                who=exc.last.by or translate("errors", "the system"),
+                time=f"{exc.last.at.astimezone(ZoneInfo(DEFAULT_TZ)):%H:%M:%S}", status=status_label(exc.status, lang))
         return translate("errors", "Case {case} was changed at another seat (now {status}). Nothing was changed here; "
             "the row has been reloaded, check it and try again.").format(case=exc.case_number, status=status_label(exc.status, lang))
+    if isinstance(exc, ServerUnreachable):
+        return translate("errors", "The database server cannot be reached ({reason}). Nothing was sent; the program "
+                         "reconnects by itself: try again when the banner has gone.").format(reason=exc.reason)
     if isinstance(exc, AccountLocked):
         return translate("errors", "Too many wrong passwords: this account is locked until {time}. Try again "
                          "then, or ask an administrator.").format(time=f"{exc.until:%Y-%m-%d %H:%M}")

@@ -209,6 +209,8 @@ def test_the_apps_change_feed_reports_the_lost_server_and_recovers(
             feed.poll()
             feed.poll()  # still down: said once
         assert events == ["lost"]
+        feed.poll()  # until the feed sees the server again, actions are refused (Database.unreachable)
+        assert events == ["lost", "restored"]
         with db.read() as s:
             category_id = s.scalar(select(func.min(Category.id)).where(Category.level == 2))
         lon, lat = grid_centre(0)

@@ -1,84 +1,173 @@
-"""The live change feed in the GUI: polls the change log off the GUI thread, emits what changed.
+"""The live change feed in the GUI: learns what other seats committed and emits what changed.
 
-SQLite has no notifications, so the feed polls every 100 ms (an indexed range scan costing
-well under a millisecond); a commit in any process reaches the screen within about a poll.
+On PostgreSQL a listener thread (services/pg_notify) sleeps on its own connection until a commit
+notifies it; the feed then fetches the change log after the last id it saw, off the GUI thread,
+so a change reaches every seat within a fetch and each seat reads only what changed. A slow
+safety poll (every 5 s) covers a notification lost on the way, and every (re)connection of the
+listener catches up from the change log: PostgreSQL does not replay what was said while a
+connection was away. SQLite has no notifications, so there the feed polls every 100 ms (an
+indexed range scan costing well under a millisecond).
+
 Views subscribe to `changed(entity, ids)` (entity an `Entity` value) and update their rows in
 place. The feed drops the database's stale caches before it emits, so every slot, whatever the
 order it was connected in, reads fresh reference data.
+
+When the server goes away the feed says so once (`connection_lost`) and marks the database
+unreachable, so every new action is refused at once with a message (Database.unreachable); it
+says `connection_restored` when a fetch works again, and `resync_needed` too after a long
+outage, when screens reload in full rather than trust what they missed.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..db import Database
 from ..services.changefeed import Change, changes_since, latest_change_id
+from ..services.pg_notify import Backoff, ChangeListener
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 100
+POLL_MS = 100  # SQLite: no notifications, so a poll this often
+SAFETY_POLL_MS = 5000  # PostgreSQL: notifications wake the feed; this only catches a lost one
+FETCH_LIMIT = 5000  # changes per fetch; a fuller catch-up fetches again at once
+LONG_OUTAGE_S = 30.0  # after an outage this long, screens reload in full (`resync_needed`)
 
 
 class ChangeFeed(QObject):
-    """Emits `changed(entity, [ids])` once per poll for each entity with changes."""
+    """Emits `changed(entity, [ids])` once per fetch for each entity with changes.
+
+    `listen` (default: on PostgreSQL) wakes the feed by LISTEN/NOTIFY; otherwise it polls.
+    """
 
     changed = Signal(str, list)
     connection_lost = Signal(str)
     connection_restored = Signal()
+    resync_needed = Signal()
+    # from the listener's thread, delivered on the feed's
+    _heard = Signal(object)
+    _listening = Signal()
+    _listener_lost = Signal(str)
 
     def __init__(self, db: Database, runner: TaskRunner, parent: QObject | None = None,
-                 interval_ms: int = POLL_MS) -> None:
+                 interval_ms: int | None = None, listen: bool | None = None) -> None:
         super().__init__(parent)
         self._db, self._runner = db, runner
         self._last = latest_change_id(db)
         self._busy = False
-        self._lost = False
+        self._again = False  # a fetch was asked for while one ran
+        self._lost_since: float | None = None
+        self.listens = (not db.is_sqlite) if listen is None else listen
+        self._listener: ChangeListener | None = None
+        self._listener_up = False
+        self.backoff = Backoff()  # the listener's reconnection delays
+        self.listener_failures = 0  # broken or refused listening connections so far
+        self.woken_by_notify = 0  # fetches a notification started (the tests and the benchmark read it)
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
+        self._timer.setInterval(interval_ms or (SAFETY_POLL_MS if self.listens else POLL_MS))
         self._timer.timeout.connect(self.poll)
+        self._heard.connect(self._on_heard)
+        self._listening.connect(self._on_listening)
+        self._listener_lost.connect(self._on_listener_lost)
 
     @property
     def last_seen(self) -> int:
         return self._last
 
+    @property
+    def listening(self) -> bool:
+        """True while the listener's connection is up: changes then arrive by notification."""
+        return self._listener_up
+
+    @property
+    def is_lost(self) -> bool:
+        return self._lost_since is not None
+
     def start(self) -> None:
         self._timer.start()
+        if self.listens and self._listener is None:
+            self._listener = ChangeListener(self._db.url, self._heard.emit, self._listening.emit,
+                                            self._listener_lost.emit, self.backoff)
+            self._listener.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
+
+    def set_interval(self, interval_ms: int) -> None:
+        """The poll (SQLite) or safety-poll (PostgreSQL) period."""
+        self._timer.setInterval(interval_ms)
 
     def poll(self) -> None:
-        """Ask for changes after the last one seen; at most one query in flight."""
+        """Ask for changes after the last one seen; at most one query in flight, a request
+        meanwhile runs right after it."""
         if self._busy:
+            self._again = True
             return
         self._busy = True
         after = self._last
-        self._runner.run_in_background(lambda _state: changes_since(self._db, after), self._deliver, self._failed)
+        self._runner.run_in_background(lambda _state: changes_since(self._db, after, FETCH_LIMIT),
+                                       self._deliver, self._failed)
+
+    def _on_heard(self, newest: int) -> None:
+        if newest > self._last:
+            self.woken_by_notify += 1
+            self.poll()
+
+    def _on_listening(self) -> None:
+        self._listener_up = True
+        self.poll()  # catch up: what was committed while the listener was away is not replayed
+
+    def _on_listener_lost(self, reason: str) -> None:
+        self._listener_up = False
+        self.listener_failures += 1
+        self._mark_lost(reason)
 
     def _deliver(self, changes: list[Change]) -> None:
         self._busy = False
-        if self._lost:
-            self._lost = False
-            self.connection_restored.emit()
-        if not changes:
-            return
-        self._last = max(self._last, changes[-1].id)
-        grouped: dict[str, list[int]] = defaultdict(list)
-        for change in changes:
-            ids = grouped[change.entity]
-            if change.entity_id not in ids:
-                ids.append(change.entity_id)
-        self._db.caches.invalidate(grouped)
-        for entity, ids in grouped.items():
-            self.changed.emit(entity, ids)
+        if self._listener is None or self._listener_up:
+            self._mark_restored()
+        if changes:
+            self._last = max(self._last, changes[-1].id)
+            grouped: dict[str, list[int]] = defaultdict(list)
+            for change in changes:
+                ids = grouped[change.entity]
+                if change.entity_id not in ids:
+                    ids.append(change.entity_id)
+            self._db.caches.invalidate(grouped)
+            for entity, ids in grouped.items():
+                self.changed.emit(entity, ids)
+        if self._again or len(changes) >= FETCH_LIMIT:
+            self._again = False
+            self.poll()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        if not self._lost:
-            self._lost = True
-            log.warning("change feed lost the database: %s", exc)
-            self.connection_lost.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        self._again = False
+        self._mark_lost(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+    def _mark_lost(self, reason: str) -> None:
+        if self._lost_since is not None:
+            return
+        self._lost_since = time.monotonic()
+        self._db.unreachable = reason
+        log.warning("change feed lost the database: %s", reason)
+        self.connection_lost.emit(reason)
+
+    def _mark_restored(self) -> None:
+        if self._lost_since is None:
+            return
+        outage_s = time.monotonic() - self._lost_since
+        self._lost_since = None
+        self._db.unreachable = None
+        log.info("change feed reached the database again after %.1f s", outage_s)
+        self.connection_restored.emit()
+        if outage_s >= LONG_OUTAGE_S:
+            self.resync_needed.emit()

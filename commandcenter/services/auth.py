@@ -242,6 +242,7 @@ def _role_allowed(s: Session, principal: Principal, action: Action) -> tuple[str
 def check(db: Database, principal: Principal, action: Action, *, centre_id: int | None = None) -> None:
     """Raise PermissionDenied unless `principal` is genuine, active and allowed `action`, or
     OutOfScope when `centre_id` is not theirs. Not audited: see `authorize`."""
+    db.refuse_when_unreachable()  # every user action passes here first: refused before a query
     if not _genuine(db, principal):
         raise PermissionDenied(getattr(principal, "username", "?"), "forged", action.value)
     with db.read() as s:

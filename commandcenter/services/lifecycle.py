@@ -48,6 +48,7 @@ from . import audit, time_requests
 from .auth import Principal, authorize, in_scope, refusals_audited
 from .case_queries import case_detail, case_row
 from .changefeed import record_change
+from .conflicts import stale_case
 from .field_steps import FIELD_STEPS, acceptance_clock, apply_field_step
 from .geo import GridLocator
 from .intake import hotline, merging
@@ -303,12 +304,12 @@ class CaseService:
                     raise NotFound("case", case_id)
                 in_scope(actor, action, case.centre_id)
                 if expected_version is not None and case.version != expected_version:
-                    raise StaleCase(case.case_number, expected_version, case.version, case.status)
+                    raise stale_case(s, case.id, expected_version)
                 self._apply(s, case, actor, action, params, now)
                 record_change(s, now, Entity.CASE, case.id, "update", case.centre_id)
         except StaleDataError as exc:  # a concurrent UPDATE won between our read and write
-            row = self._row(case_id)
-            raise StaleCase(row.case_number, expected_version or -1, row.version, row.status) from exc
+            with self.db.read() as s:
+                raise stale_case(s, case_id, expected_version or -1) from exc
         return self._row(case_id)
 
     def perform_many(

@@ -41,6 +41,7 @@ from ..paths import log_dir
 from .alerts import AlertCountButton
 from .display_menu import DisplayActions, apply_saved_display
 from .open311_files import Open311Files
+from .outage_banner import OutageBanner, with_banner
 from .signin import ChangePasswordDialog, IdleLock
 from .status_clock import StatusClock
 
@@ -90,7 +91,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.outage_banner = OutageBanner(ctx.feed, ctx.db.clock.now, ctx.principal.timezone)
+        self.setCentralWidget(with_banner(self.outage_banner, central))
 
         self.user_label = QLabel()
         self.user_label.setObjectName("signedInUser")
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         ctx.bus.screen_requested.connect(self._screen_requested)
         ctx.feed.connection_lost.connect(self._on_connection_lost)
         ctx.feed.connection_restored.connect(self._on_connection_restored)
+        ctx.feed.resync_needed.connect(self._reload_screens)
         self._counts_timer = QTimer(self, interval=COUNTS_EVERY_MS)
         self._counts_timer.timeout.connect(self.refresh_counts)
         self._counts_timer.start()
@@ -389,6 +392,15 @@ class MainWindow(QMainWindow):
 
     def _on_connection_restored(self) -> None:
         self._render_connection(True)
+
+    def _reload_screens(self) -> None:
+        """After a long outage every built screen reloads in full rather than trust the catch-up."""
+        for key in self._keys:
+            if key not in self._unbuilt:
+                reload = getattr(self.screen(key), "reload", None)
+                if reload is not None:
+                    reload()
+        self.refresh_counts()
 
     def _render_connection(self, ok: bool, reason: str = "") -> None:
         if ok:
