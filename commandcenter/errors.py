@@ -329,6 +329,17 @@ class ImportRejected(CommandCentreError):
         self.path, self.problems = path, problems
 
 
+class ScenarioInvalid(CommandCentreError):
+    """A drill scenario file was refused whole; `problems` lists (line, reason), line 0 for the file itself."""
+
+    code = "scenario_invalid"
+
+    def __init__(self, path: str, problems: Sequence[tuple[int, str]]) -> None:
+        super().__init__("\n".join(f"{path}:{line}: {why}" for line, why in problems), path=path,
+                         problems=tuple(problems))
+        self.path, self.problems = path, tuple(problems)
+
+
 class HandoverLocked(CommandCentreError):
     code = "handover_locked"
 

@@ -134,7 +134,8 @@ DEFAULT_PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(_ADMIN),
     # system accounts: each only what its process does (the drill runs on demo databases only)
     Role.SYSTEM_DRILL: frozenset({Action.VIEW, Action.INTAKE, Action.REGISTER, Action.DISPATCH, Action.ACCEPT,
-                                  Action.FEED_BACK, Action.CLOSE}),
+                                  Action.FEED_BACK, Action.CLOSE, Action.SEND_BACK, Action.CONFIRM_CHECK,
+                                  Action.FAIL_CHECK, Action.FOLLOW_UP, Action.MANAGE_ROSTER}),
     Role.SYSTEM_IMPORTER: frozenset({Action.IMPORT_DATA}),
     Role.SYSTEM_OPEN311: frozenset({Action.VIEW, Action.INTAKE}),
     Role.SYSTEM_CLOCK: frozenset({Action.VIEW, Action.ESCALATE}),

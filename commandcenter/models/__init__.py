@@ -13,6 +13,7 @@ from .cases import (
     TimeLimitPolicy,
     TimeRequest,
 )
+from .drill import DrillCase, DrillRun
 from .gazetteer import GazetteerEntry
 from .geography import CommandCentre, Community, District, Grid, Road, Street, Workstation
 from .interchange import Open311Service
@@ -48,6 +49,8 @@ __all__ = [
     "CommandCentre",
     "Community",
     "DailySequence",
+    "DrillCase",
+    "DrillRun",
     "Department",
     "DepartmentRoute",
     "District",

@@ -1,26 +1,23 @@
-"""The drill feed: a generated stream of new cases and field progress, written as a live centre would.
+"""The drill feed: cases from a scenario and random load, and the field's answers, written as a live centre would.
 
-A trainer runs it as its own process (`commandcenter drill`) against a demo database while
-operators work the wall. It writes through the same services the seats use, one short
-transaction per write, so walls see cases appear one by one:
+A trainer runs it as its own process (`commandcenter drill`) or from the drill screen (through
+`scenario_player.ScenarioPlayer`) against a demo database while operators work the wall. It
+writes through the same services the seats use, one short transaction per write, so walls see
+cases appear one by one:
 
-- new cases arrive as a Poisson process at the chosen rate, in a grid drawn with hotspot
-  weights, at a random point inside the grid, with category, priority and channel drawn the
-  way a real centre's mix looks and a Chinese description from the demo's templates; a
-  call-taker registers most hotline calls at once;
-- officers and departments accept the cases dispatched to them after a short delay and feed
-  back a while later; officers on duty walk their grids, head for the case they handle, and
-  report positions;
-- the escalation clock runs every few seconds.
+- a scenario's timeline (`scenario`, placed in the city by `scenario_city`) plays at its
+  offsets on the scenario clock, `speed` times faster than the wall: cases, and field events
+  (an officer going off duty, a handler ordered to send a case back, a road closure raising a
+  case, a reporter calling again);
+- random cases arrive as a Poisson process at `rate` a scenario minute and in the scenario's
+  background windows, drawn by `drill_cases` (the same seed gives the same sequence);
+- the field answers only this run's cases (`drill_field`; every case the run writes gets a
+  `drill_case` row of its `drill_run`), or pre-existing ones too with `background`; officers on
+  duty walk their grids (`drill_walks`); the escalation clock runs every few seconds.
 
 When the database goes away (PostgreSQL restarted, the network dropped) the drill pauses,
-retries with a growing delay and resumes where it stopped; a new case whose write failed is
-looked up before it is written again, since the commit may have happened before the error.
-
-The case stream (arrival gaps here; categories, priorities, places, texts in `drill_cases`)
-depends only on the seed and the city, never on timing, so the same seed gives the same
-sequence of cases. Field progress and positions depend on what operators do meanwhile and are
-not reproducible.
+retries with a growing delay and resumes where it stopped; a case whose write failed is looked
+up before it is written again, since the commit may have happened before the error.
 """
 
 from __future__ import annotations
@@ -29,53 +26,45 @@ import logging
 import math
 import random
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..db import Database
 from ..domain.actions import Action
-from ..domain.enums import AVAILABLE_DUTY, CaseStatus
-from ..errors import DatabaseBusy, IllegalTransition, NotFound, StaleCase, ValidationError
-from ..geometry.projection import LocalProjection
-from ..models import Case, Officer, OfficerGrid
-from ..services.auth import Principal, system_principal
+from ..domain.drill import DrillCaseKind
+from ..domain.enums import DutyStatus
+from ..errors import DatabaseBusy, ValidationError
+from ..models import Case, DrillCase, DrillRun
+from ..services.auth import Principal, authorize, system_principal
 from ..services.drill_scope import require_demo
 from ..services.escalation import scan_escalations
-from ..services.lifecycle import CaseService, TransitionParams
-from ..services.roster import PositionReport, record_positions
+from ..services.lifecycle import CaseService
+from ..services.roster import set_duty_status
 from ..services.warnings import WarningService
 from ..shapes.cases import NewCase
-from .drill_cases import (
-    GENERIC_FEEDBACK,
-    CaseGenerator,
-    DrillCity,
-    DrillGrid,
-    GeneratedCase,
-    random_point_in,
-)
+from ..shapes.drill import DrillProgress
+from .drill_cases import CaseGenerator, DrillCity
+from .drill_field import FieldResponses
+from .drill_walks import OfficerWalks
+from .scenario import EventKind, Scenario
+from .scenario_city import PlacedCase, PlacedEvent, PlacedScenario, repeat_call, resolve_scenario
+from .scenario_clock import ScenarioClock
+
+__all__ = ["Drill", "DrillProgress", "parse_duration", "parse_rate", "parse_speed"]
 
 log = logging.getLogger(__name__)
 
 MAX_RATE_PER_MINUTE = 6000.0  # 100 cases a second: about what one SQLite writer sustains here
+MAX_SPEED = 1000.0
 
 # the loop's cadence, in seconds of wall time
 FIELD_EVERY = 1.0
 ESCALATION_EVERY = 5.0
 PROGRESS_EVERY = 1.0
-OFFICER_RELOAD_EVERY = 30.0
-# a drill runs at the speed of the room: handlers react in seconds to minutes
-ACCEPT_DELAY_S = (5.0, 45.0)
-FEEDBACK_DELAY_S = (20.0, 150.0)
-MAX_ACTIONS_PER_TICK = 10  # a backlog of old dispatched cases drains gradually, not in one burst
-POSITION_EVERY_S = 10.0
-MAX_POSITIONS_PER_TICK = 200
-OFFICER_SPEED_MPS = (1.2, 5.0)  # on foot to e-bike
 # a failed write waits this long before the database is probed, doubling up to the maximum
 RETRY_FIRST_S = 0.5
 RETRY_MAX_S = 4.0
@@ -83,156 +72,18 @@ RETRY_MAX_S = 4.0
 # DatabaseBusy: another writer (an import) held the lock longer than one write may wait
 UNAVAILABLE = (OperationalError, InterfaceError, DatabaseBusy)
 
+
 @dataclass(frozen=True)
-class DrillProgress:
-    """Counts since the drill started."""
+class PendingCase:
+    """A case the drill is about to write, with its `drill_case` facts."""
 
-    elapsed: float = 0.0
-    cases: int = 0
-    registered: int = 0
-    accepted: int = 0
-    fed_back: int = 0
-    positions: int = 0
-    escalations: int = 0
-    skipped: int = 0  # writes refused because a seat changed the case meanwhile, or the database was busy
-    outages: int = 0  # times the database could not be reached
-
-
-@dataclass
-class _Walker:
-    officer_id: int
-    grids: tuple[DrillGrid, ...]
-    lon: float
-    lat: float
-    speed: float
-    next_report: float
-    moved_at: float
-    target: tuple[float, float] | None = None
-
-
-
-
-class FieldSimulation:
-    """Handlers accepting and feeding back, and officers walking and reporting positions."""
-
-    def __init__(self, db: Database, city: DrillCity, seed: int, cases: CaseService, principal: Principal) -> None:
-        self.db = db
-        self.principal = principal  # the drill feed's own account
-        self.city = city
-        self.seed = seed
-        self.cases = cases
-        self.rng = random.Random(f"drill:{seed}:field")
-        self.walkers: dict[int, _Walker] = {}
-        self._categories = {c.id: c for c in city.categories}
-        self._grids = {g.id: g for g in city.grids}
-        self._officers_loaded = -math.inf
-
-    # ---- handlers ---------------------------------------------------------------------
-    def _delay(self, case_id: int, step: str, rework: int) -> float:
-        """How long a handler takes for this step of this case: fixed per seed, case and round."""
-        low, high = ACCEPT_DELAY_S if step == "accept" else FEEDBACK_DELAY_S
-        u = zlib.crc32(f"{self.seed}:{case_id}:{step}:{rework}".encode()) / 2**32
-        return low + (high - low) * u
-
-    def progress_cases(self, now: datetime, progress: DrillProgress) -> tuple[DrillProgress, dict[int, tuple[float, float]]]:
-        """Accept and feed back the cases whose delay has passed; returns where officers are headed."""
-        where = [Case.status.in_((CaseStatus.DISPATCHED.value, CaseStatus.ACCEPTED.value))]
-        if self.city.centre_ids is not None:
-            where.append(Case.centre_id.in_(self.city.centre_ids))
-        with self.db.read() as s:
-            rows = s.execute(
-                select(Case.id, Case.version, Case.status, Case.category_id, Case.assignee_officer_id,
-                       Case.dispatched_at, Case.accepted_at, Case.rework_count, Case.lon, Case.lat)
-                .where(*where)
-            ).all()
-        heading: dict[int, tuple[float, float]] = {}
-        due: list[tuple[datetime, Any]] = []
-        for r in rows:
-            if r.status == CaseStatus.ACCEPTED and r.assignee_officer_id is not None:
-                heading.setdefault(r.assignee_officer_id, (r.lon, r.lat))
-            start, step = (r.dispatched_at, "accept") if r.status == CaseStatus.DISPATCHED else (r.accepted_at, "feed_back")
-            if start is None:
-                continue
-            at = start.timestamp() + self._delay(r.id, step, r.rework_count)
-            if at <= now.timestamp():
-                due.append((start, r))
-        due.sort(key=lambda item: (item[0], item[1].id))
-        for _, r in due[:MAX_ACTIONS_PER_TICK]:
-            try:
-                if r.status == CaseStatus.DISPATCHED:
-                    self.cases.perform(self.principal, r.id, Action.ACCEPT, expected_version=r.version)
-                    progress = replace(progress, accepted=progress.accepted + 1)
-                else:
-                    category = self._categories.get(r.category_id)
-                    note = self.rng.choice(category.feedback if category else GENERIC_FEEDBACK)
-                    self.cases.perform(self.principal, r.id, Action.FEED_BACK, TransitionParams(note=note),
-                                       expected_version=r.version)
-                    progress = replace(progress, fed_back=progress.fed_back + 1)
-            except (StaleCase, IllegalTransition, NotFound) as exc:
-                log.info("drill: skipped case %s: %s", r.id, exc)
-                progress = replace(progress, skipped=progress.skipped + 1)
-        return progress, heading
-
-    # ---- officers ---------------------------------------------------------------------
-    def _load_officers(self, now_m: float) -> None:
-        """Officers on duty with a grid in the drill's area; new ones start where last seen."""
-        with self.db.read() as s:
-            rows = s.execute(
-                select(Officer.id, Officer.last_lon, Officer.last_lat, OfficerGrid.grid_id)
-                .join(OfficerGrid, OfficerGrid.officer_id == Officer.id)
-                .where(Officer.duty_status.in_([d.value for d in AVAILABLE_DUTY]))
-                .order_by(Officer.id, OfficerGrid.grid_id)
-            ).all()
-        grids: dict[int, list[DrillGrid]] = {}
-        info: dict[int, Any] = {}
-        for r in rows:
-            if r.grid_id in self._grids:
-                grids.setdefault(r.id, []).append(self._grids[r.grid_id])
-                info[r.id] = r
-        walkers: dict[int, _Walker] = {}
-        for oid, own in grids.items():
-            walker = self.walkers.get(oid)
-            if walker is None:
-                r = info[oid]
-                lon, lat = (r.last_lon, r.last_lat) if r.last_lon is not None else random_point_in(
-                    own[0].geometry, self.rng)
-                # report at once, so the map shows everyone from the start
-                walker = _Walker(oid, tuple(own), lon, lat, self.rng.uniform(*OFFICER_SPEED_MPS),
-                                 now_m, now_m)
-            walkers[oid] = walker
-        self.walkers = walkers
-        self._officers_loaded = now_m
-
-    def _walk(self, w: _Walker, now_m: float, heading: tuple[float, float] | None) -> None:
-        if heading is not None:
-            w.target = heading
-        elif w.target is None:
-            w.target = random_point_in(self.rng.choice(w.grids).geometry, self.rng)
-        here = LocalProjection(w.lon, w.lat)
-        dx, dy = here.to_xy(*w.target)
-        dist = math.hypot(dx, dy)
-        step = w.speed * max(0.0, now_m - w.moved_at)
-        w.moved_at = now_m
-        if dist <= step:
-            w.lon, w.lat = w.target
-            w.target = None  # arrived: pick a new patrol point next time (or stay on the case)
-        else:
-            w.lon, w.lat = here.to_lonlat(dx / dist * step, dy / dist * step)
-
-    def move_officers(self, now: datetime, now_m: float, heading: dict[int, tuple[float, float]],
-                      progress: DrillProgress) -> DrillProgress:
-        if now_m - self._officers_loaded >= OFFICER_RELOAD_EVERY:
-            self._load_officers(now_m)
-        due = sorted((w for w in self.walkers.values() if w.next_report <= now_m), key=lambda w: w.next_report)
-        reports = []
-        for w in due[:MAX_POSITIONS_PER_TICK]:
-            self._walk(w, now_m, heading.get(w.officer_id))
-            w.next_report = now_m + POSITION_EVERY_S * self.rng.uniform(0.8, 1.2)  # GPS units drift apart
-            reports.append(PositionReport(w.officer_id, now, w.lon, w.lat))
-        if not reports:
-            return progress
-        record_positions(self.db, reports)
-        return replace(progress, positions=progress.positions + len(reports))
+    new: NewCase
+    register: bool
+    kind: DrillCaseKind
+    at: float  # scenario seconds it was due
+    item_index: int | None = None
+    item_key: str = ""
+    grid_id: int | None = None  # the grid the scenario means; None: wherever the point falls
 
 
 def parse_rate(value: str | float) -> float:
@@ -263,61 +114,239 @@ def parse_duration(value: str | float | None) -> float | None:
     return seconds
 
 
-class Drill:
-    """One drill run: new cases at `rate` a minute, field progress, and the escalation clock.
+def parse_speed(value: str | float) -> float:
+    """How many times faster than the wall a scenario plays: above 0 and at most MAX_SPEED."""
+    try:
+        speed = float(value)
+    except (TypeError, ValueError):
+        speed = math.nan
+    if not (0 < speed <= MAX_SPEED):
+        raise ValidationError(f"--speed must be a number above 0 and at most {MAX_SPEED:g} (got {value})",
+                              field="speed", value=str(value), maximum=MAX_SPEED)
+    return speed
 
-    `run` paces itself on `time.monotonic()` and sleeps between writes (it is a process of its
-    own); `stop` is polled so a signal handler can end it cleanly between two transactions.
+
+Pending = PendingCase | PlacedEvent
+
+
+class Drill:
+    """One drill run: a scenario's timeline and random load, the field's answers, and the escalation clock.
+
+    Nothing is written before `begin` (which `run` calls): the run's `drill_run` row first, then
+    its cases. `run` paces itself on the scenario clock and sleeps between writes; `stop` is
+    polled so a signal handler (or the trainer's Stop) ends it cleanly between two transactions.
+    `clock` may be paused, resumed and sped up from another thread while `run` runs.
     """
 
-    def __init__(self, db: Database, rate_per_minute: float | str, seed: int, centre_code: str | None = None) -> None:
+    def __init__(self, db: Database, rate_per_minute: float | str | None, seed: int, centre_code: str | None = None,
+                 *, scenario: Scenario | None = None, speed: float | str = 1.0, background: bool = False,
+                 started_by: Principal | None = None) -> None:
         self.db = db
-        self.rate_per_minute = parse_rate(rate_per_minute)
+        self.rate_per_minute = None if rate_per_minute is None else parse_rate(rate_per_minute)
         self.seed = seed
         require_demo(db)  # before anything is read or written: a drill never touches real work
+        if started_by is not None:
+            authorize(db, started_by, Action.RUN_DRILL)
+        self.started_by = started_by
+        self.scenario = scenario
+        self.background = background
         self.city = DrillCity.load(db, centre_code)
+        self.placed: PlacedScenario | None = (
+            resolve_scenario(db, self.city, scenario, seed) if scenario is not None else None)
+        self.timeline: tuple[PlacedCase | PlacedEvent, ...] = self.placed.timeline if self.placed else ()
+        self.clock = ScenarioClock(parse_speed(speed), lambda: db.clock.now().timestamp())
         self.cases = CaseService(db)
         self.principal = system_principal(db, "drill")
         self.generator = CaseGenerator(self.city, seed)
-        self.simulation = FieldSimulation(db, self.city, seed, self.cases, self.principal)
+        self.simulation = FieldResponses(db, self.city, seed, self.cases, self.principal, self.clock)
+        self.walks = OfficerWalks(db, self.city, seed)
+        self.warnings, self.clock_principal = WarningService(db), system_principal(db, "escalation-clock")
+        self.run_id: int | None = None
+        self.items_done = 0  # timeline items played
+        self._next_item = 0  # the timeline item to draw next
         self._arrivals = random.Random(f"drill:{seed}:arrivals")
-        # a drawn case whose write failed, and when that write started: it may have committed
-        self._unsure: tuple[GeneratedCase, datetime] | None = None
-        self._fed: list[int] = []  # cases written since the clock's last tick
-        self.warnings, self.clock = WarningService(db), system_principal(db, "escalation-clock")
+        self._next_random = self.next_gap() if self.rate_per_minute else math.inf
+        windows = scenario.background if scenario is not None else ()
+        self._windows = [(w, random.Random(f"drill:{seed}:window:{i}")) for i, w in enumerate(windows)]
+        self._next_window = [self._window_gap(i, w.start) for i, (w, _) in enumerate(self._windows)]
+        # what was drawn and not yet done: a write may have committed before it failed, so it is
+        # looked up (from `since`) before it is tried again; a case written but not yet linked to
+        # the run keeps its id here
+        self._current: tuple[Pending, datetime, int | None] | None = None
+        self._tried = False
+        self._written_by_key: dict[str, tuple[int, PlacedCase]] = {}
+        self._fed: list[int] = []  # cases written since the escalation clock's last tick
 
+    # ---- the run's record ---------------------------------------------------------------
+    def begin(self) -> int:
+        """Write the run's `drill_run` row and start the scenario clock (once)."""
+        if self.run_id is not None:
+            return self.run_id
+        now = self.db.clock.now()
+        with self.db.unit_of_work() as s:
+            run = DrillRun(started_at=now, scenario_name=self.scenario.name if self.scenario else "",
+                           scenario_hash=self.scenario.sha256 if self.scenario else "", speed=self.clock.speed,
+                           seed=self.seed, rate=self.rate_per_minute, background=self.background,
+                           started_by_user_id=self.started_by.user_id if self.started_by else None)
+            s.add(run)
+            s.flush()
+            self.run_id = run.id
+        self.simulation.run_id = self.run_id
+        self.simulation.background_since = now if self.background else None
+        self.clock.start()
+        return self.run_id
+
+    def finish(self) -> None:
+        """Record when the run ended (best effort: the database may be gone)."""
+        if self.run_id is None:
+            return
+        try:
+            with self.db.unit_of_work() as s:
+                run = s.get(DrillRun, self.run_id)
+                if run is not None:
+                    run.ended_at = self.db.clock.now()
+        except UNAVAILABLE as exc:
+            log.warning("drill: could not record the end of run %s: %s", self.run_id, exc)
+
+    # ---- what falls due -------------------------------------------------------------------
     def next_gap(self) -> float:
-        """Seconds to the next arrival: exponential, so arrivals form a Poisson process."""
+        """Scenario seconds to the next random arrival: exponential, so arrivals form a Poisson process."""
+        assert self.rate_per_minute
         return self._arrivals.expovariate(self.rate_per_minute / 60.0)
 
-    def create_case(self, progress: DrillProgress) -> DrillProgress:
-        """Write the next case of the stream, or the one whose last write failed.
+    def _window_gap(self, i: int, after: float) -> float:
+        window, rng = self._windows[i]
+        at = after + rng.expovariate(window.rate / 60.0)
+        return at if at < window.end else math.inf
 
-        A failed write may still have committed (the connection can drop after COMMIT, or while
-        reading the new row back), so that case is looked up before it is written again: the
-        stream goes on in order and no case is fed twice.
-        """
-        if self._unsure is not None:
-            generated, since = self._unsure
-            if self._already_written(generated.new, since):
-                self._unsure = None
-                return self._counted(progress, generated)
+    @property
+    def timeline_done(self) -> bool:
+        return self._next_item >= len(self.timeline) and all(math.isinf(t) for t in self._next_window)
+
+    def next_at(self) -> float:
+        """Scenario time of the next scheduled thing (timeline item or random arrival); inf if none."""
+        item = self.timeline[self._next_item].at if self._next_item < len(self.timeline) else math.inf
+        return min(item, self._next_random, *self._next_window)
+
+    def next_item_at(self) -> float | None:
+        """Scenario time of the next timeline item, None when the timeline is played."""
+        return self.timeline[self._next_item].at if self._next_item < len(self.timeline) else None
+
+    def skip_random_backlog(self) -> None:
+        """After an outage, random arrivals resume at the chosen rate instead of in a burst."""
+        now = self.clock.now()
+        self._next_random = max(self._next_random, now)
+        self._next_window = [max(t, now) for t in self._next_window]
+
+    def _random(self, at: float) -> PendingCase:
+        generated = self.generator.next()
+        return PendingCase(generated.new, generated.register, DrillCaseKind.RANDOM, at)
+
+    def _draw(self) -> Pending | None:
+        """The next thing due by the scenario clock, its schedule advanced; None when nothing is."""
+        now, at = self.clock.now(), self.next_at()
+        if at > now:
+            return None
+        if self._next_item < len(self.timeline) and self.timeline[self._next_item].at == at:
+            item = self.timeline[self._next_item]
+            self._next_item += 1
+            return self._pending_of(item)
+        if self._next_random == at:
+            self._next_random += self.next_gap()
+            return self._random(at)
+        i = self._next_window.index(at)
+        self._next_window[i] = self._window_gap(i, at)
+        return self._random(at)
+
+    def _pending_of(self, item: PlacedCase | PlacedEvent) -> Pending:
+        if isinstance(item, PlacedCase):
+            return PendingCase(item.new, item.register, DrillCaseKind.SCENARIO, item.at, item.item_index, item.key,
+                               item.grid_id)
+        if item.raises is not None:
+            raised = item.raises
+            return PendingCase(raised.new, True, DrillCaseKind.ROAD_CLOSED, item.at, item.item_index, "",
+                               raised.grid_id)
+        if item.event.kind == EventKind.CALL_AGAIN and item.event.case_key in self._written_by_key:
+            _, original = self._written_by_key[item.event.case_key]
+            return PendingCase(repeat_call(original, item.event), False, DrillCaseKind.REPEAT_CALL, item.at,
+                               item.item_index, item.event.case_key, original.grid_id)
+        return item
+
+    # ---- playing it -----------------------------------------------------------------------
+    def play_due(self, progress: DrillProgress) -> DrillProgress | None:
+        """Play the next thing that fell due (or the one whose last try failed); None when nothing is due."""
+        if self._current is None:
+            drawn = self._draw()
+            if drawn is None:
+                return None
+            self._current, self._tried = (drawn, self.db.clock.now(), None), False
+        pending, since, case_id = self._current
+        tried, self._tried = self._tried, True
+        if isinstance(pending, PlacedEvent):
+            progress = self._play_event(pending, progress)
         else:
-            generated, since = self.generator.next(), self.db.clock.now()
-        self._unsure = (generated, since)
-        row = self.cases.report(self.principal, generated.new, register=generated.register)
-        self._unsure = None
-        self._fed.append(row.id)
-        return self._counted(progress, generated)
+            if case_id is None and tried:
+                case_id = self._already_written(pending.new, since)
+            if case_id is None:
+                case_id = self.cases.report(self.principal, pending.new, register=pending.register).id
+                self._current = (pending, since, case_id)
+            self._link(case_id, pending)
+            self._fed.append(case_id)
+            progress = self._counted(progress, pending, case_id)
+        self._current = None
+        return progress
 
-    @staticmethod
-    def _counted(progress: DrillProgress, generated: GeneratedCase) -> DrillProgress:
-        return replace(progress, cases=progress.cases + 1, registered=progress.registered + generated.register)
+    def create_case(self, progress: DrillProgress) -> DrillProgress:
+        """Write the next random case of the stream (or the one whose last write failed)."""
+        self.begin()
+        if self._current is None:
+            self._current, self._tried = (self._random(self.clock.now()), self.db.clock.now(), None), False
+        done = self.play_due(progress)
+        assert done is not None
+        return done
 
-    def _already_written(self, new: NewCase, since: datetime) -> bool:
-        """Whether the drill wrote this case since `since`: its random point and text make it unique."""
+    def _link(self, case_id: int, pending: PendingCase) -> None:
+        """The case's `drill_case` row: which run wrote it, for which item, meaning what."""
+        assert self.run_id is not None
+        with self.db.unit_of_work() as s:
+            if s.get(DrillCase, case_id) is None:
+                s.add(DrillCase(case_id=case_id, run_id=self.run_id, kind=pending.kind.value,
+                                item_index=pending.item_index, item_key=pending.item_key,
+                                scheduled_offset=pending.at, intended_category_id=pending.new.category_id,
+                                intended_grid_id=pending.grid_id, intended_priority=str(pending.new.priority)))
+
+    def _counted(self, progress: DrillProgress, pending: PendingCase, case_id: int) -> DrillProgress:
+        progress = replace(progress, cases=progress.cases + 1, registered=progress.registered + pending.register)
+        if pending.item_index is None:
+            return progress
+        self.items_done += 1
+        if pending.kind is DrillCaseKind.SCENARIO:
+            item = self.timeline[pending.item_index]  # every item is placed, so index = position
+            if isinstance(item, PlacedCase) and item.key:
+                self._written_by_key[item.key] = (case_id, item)
+            return progress
+        return replace(progress, events=progress.events + 1)
+
+    def _play_event(self, placed: PlacedEvent, progress: DrillProgress) -> DrillProgress:
+        event = placed.event
+        if event.kind in (EventKind.OFF_DUTY, EventKind.ON_DUTY):
+            status = DutyStatus.OFF_DUTY if event.kind == EventKind.OFF_DUTY else DutyStatus.ON_DUTY
+            for officer_id in placed.officer_ids:
+                set_duty_status(self.db, self.principal, officer_id, status)
+            self.walks.reload()
+        elif event.kind == EventKind.SEND_BACK and event.case_key in self._written_by_key:
+            case_id, _ = self._written_by_key[event.case_key]
+            self.simulation.send_back_orders[case_id] = (event.reason, placed.at)
+        else:  # about a case that was never written (its write was skipped)
+            self.items_done += 1
+            return replace(progress, skipped=progress.skipped + 1)
+        self.items_done += 1
+        return replace(progress, events=progress.events + 1)
+
+    def _already_written(self, new: NewCase, since: datetime) -> int | None:
+        """The case the drill wrote since `since` with this point and text, if the write committed."""
         with self.db.read() as s:
-            found = s.scalar(
+            return s.scalar(
                 select(Case.id).where(
                     Case.reported_at >= since.replace(microsecond=0),  # stored in whole seconds
                     Case.is_drill.is_(True),
@@ -327,19 +356,19 @@ class Drill:
                     Case.description == new.description,
                 ).limit(1)
             )
-        return found is not None
 
     def field_tick(self, progress: DrillProgress) -> DrillProgress:
-        now, now_m = self.db.clock.now(), time.monotonic()
-        progress, heading = self.simulation.progress_cases(now, progress)
-        return self.simulation.move_officers(now, now_m, heading, progress)
+        progress, heading = self.simulation.tick(progress)
+        if self.clock.paused:
+            return progress
+        return self.walks.move(self.db.clock.now(), time.monotonic(), heading, progress)
 
     def escalate(self, progress: DrillProgress) -> DrillProgress:
         found = scan_escalations(self.db)
         # the clock also runs the early-warning detectors around the cases fed since its last tick,
         # so a trainer's planted burst shows on the wall as it would in production
         fed, self._fed = self._fed, []
-        self.warnings.update_for_cases(self.clock, fed)
+        self.warnings.update_for_cases(self.clock_principal, fed)
         return replace(progress, escalations=progress.escalations + len(found))
 
     def _reachable(self) -> bool:
@@ -393,44 +422,52 @@ class Drill:
         stop: Callable[[], bool] = lambda: False,
         on_connection: Callable[[str | None], None] = lambda reason: None,
     ) -> DrillProgress:
-        """Run until `duration` seconds have passed or `stop()` is true; returns the final counts.
+        """Run until `duration` wall seconds have passed or `stop()` is true; returns the final counts.
 
-        A write that fails because the database is busy or gone is retried (see
-        `wait_for_database`); arrivals that fell due during an outage are not made up in a
-        burst: the stream resumes at the chosen rate with the case that was next.
+        A scenario's timeline ending does not end the run: the field goes on answering the
+        operators until the trainer stops it. A write that fails because the database is busy or
+        gone is retried (see `wait_for_database`); random arrivals that fell due during an outage
+        are not made up in a burst, while every timeline item is still played, in order.
         """
-        start = time.monotonic()
-        end = math.inf if duration is None else start + duration
         progress = DrillProgress()
-        next_case = start + self.next_gap()
-        next_field = next_scan = start
-        next_report = start + PROGRESS_EVERY
-        while not stop():
-            now_m = time.monotonic()
-            if now_m >= end:
-                break
-            try:
-                # arrivals that fell due; when writes lag behind the rate, yield to the field and
-                # the progress line every half second instead of starving them
-                while next_case <= now_m and next_case < end and time.monotonic() - now_m < 0.5 and not stop():
-                    progress = self.create_case(progress)
-                    next_case += self.next_gap()
-                if now_m >= next_field:
-                    progress = self.field_tick(progress)
-                    next_field = now_m + FIELD_EVERY
-                if now_m >= next_scan:
-                    progress = self.escalate(progress)
-                    next_scan = now_m + ESCALATION_EVERY
-            except UNAVAILABLE as exc:
-                if self.wait_for_database(exc, end, stop, on_connection):
-                    progress = replace(progress, outages=progress.outages + 1)
-                    next_case = max(next_case, time.monotonic())
-                else:
-                    progress = replace(progress, skipped=progress.skipped + 1)
-                continue
-            if now_m >= next_report:
-                on_progress(replace(progress, elapsed=now_m - start))
-                next_report = now_m + PROGRESS_EVERY
-            wake = min(next_case, next_field, next_scan, next_report, end)
-            time.sleep(min(max(wake - time.monotonic(), 0.0), 0.25))
-        return replace(progress, elapsed=time.monotonic() - start)
+        try:
+            self.begin()
+            start = time.monotonic()
+            end = math.inf if duration is None else start + duration
+            next_field = next_scan = start
+            next_report = start + PROGRESS_EVERY
+            while not stop():
+                now_m = time.monotonic()
+                if now_m >= end:
+                    break
+                try:
+                    # what fell due; when writes lag behind, yield to the field and the progress
+                    # line every half second instead of starving them
+                    while time.monotonic() - now_m < 0.5 and time.monotonic() < end and not stop():
+                        played = self.play_due(progress)
+                        if played is None:
+                            break
+                        progress = played
+                    if now_m >= next_field:
+                        progress = self.field_tick(progress)
+                        next_field = now_m + FIELD_EVERY
+                    if now_m >= next_scan:
+                        progress = self.escalate(progress)
+                        next_scan = now_m + ESCALATION_EVERY
+                except UNAVAILABLE as exc:
+                    if self.wait_for_database(exc, end, stop, on_connection):
+                        progress = replace(progress, outages=progress.outages + 1)
+                        self.skip_random_backlog()
+                    else:
+                        progress = replace(progress, skipped=progress.skipped + 1)
+                    continue
+                if now_m >= next_report:
+                    on_progress(replace(progress, elapsed=now_m - start))
+                    next_report = now_m + PROGRESS_EVERY
+                due = now_m + self.clock.wall_until(self.next_at())
+                wake = min(due, next_field, next_scan, next_report, end)
+                time.sleep(min(max(wake - time.monotonic(), 0.0), 0.25))
+            elapsed = time.monotonic() - start
+        finally:
+            self.finish()
+        return replace(progress, elapsed=elapsed)
