@@ -1,0 +1,51 @@
+"""Words and number formats of the drill debrief, shared by its screen and its PDF.
+
+The debrief service returns codes and seconds (shapes/debrief); this module turns them into text
+in the user's language. It imports neither the service nor widgets.
+"""
+
+from __future__ import annotations
+
+from .i18n import QT_TRANSLATE_NOOP as N
+from .i18n import translate
+from .shapes.debrief import AlertShown, GoalMiss
+
+# a "Goals missed" column lists these
+MISSES = {
+    GoalMiss.REGISTER: N("debrief", "register"),
+    GoalMiss.DISPATCH: N("debrief", "dispatch"),
+    GoalMiss.OVERDUE: N("debrief", "overdue"),
+}
+ALERTS = {
+    AlertShown.NONE: "",
+    AlertShown.INDIVIDUAL: N("debrief", "alerted"),
+    AlertShown.GROUPED: N("debrief", "grouped"),
+}
+
+
+def duration(seconds: float | None) -> str:
+    """Minutes and seconds ("4:05"), hours past an hour ("1:02:05"); "—" when not done."""
+    if seconds is None:
+        return "—"
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def misses_text(misses: tuple[GoalMiss, ...], lang: str | None = None) -> str:
+    return ", ".join(translate("debrief", MISSES[m], lang) for m in misses)
+
+
+def alert_text(alert: AlertShown, lang: str | None = None) -> str:
+    return translate("debrief", ALERTS[alert], lang) if ALERTS[alert] else ""
+
+
+def corrections_text(wrong_category: bool | None, wrong_grid: bool | None, lang: str | None = None) -> str:
+    """Where the case differs from what the scenario intended (blank where it said nothing)."""
+    words = []
+    if wrong_category:
+        words.append(translate("debrief", N("debrief", "category"), lang))
+    if wrong_grid:
+        words.append(translate("debrief", N("debrief", "grid"), lang))
+    return ", ".join(words)

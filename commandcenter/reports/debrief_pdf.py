@@ -1,0 +1,181 @@
+"""The printed debrief of a drill (A4 PDF, English or Chinese): the figures against the trainer's
+goals, each operator's part, and every case with the goals it missed in red.
+
+Trainers hand it out after the drill, so it reads on its own: the goals are printed with the
+figures, and a blank wrong-category cell means the scenario named no category for that case.
+Byte-stable for the same debrief.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
+
+from .. import palette
+from ..debrief_labels import alert_text, corrections_text, duration, misses_text
+from ..i18n import QT_TRANSLATE_NOOP as N
+from ..i18n import translate
+from ..labels import priority_label
+from ..shapes.debrief import Debrief, GoalMiss
+from .charts import GRID, INK
+from .common import (
+    FOOTER,
+    FRAME_WIDTH,
+    HEADER,
+    MARGIN,
+    PAGE,
+    ZEBRA,
+    PagedCanvas,
+    local,
+    page_furniture,
+    para,
+    styles,
+    table_chunks,
+)
+from .fonts import cjk_font
+
+BAD = colors.HexColor(palette.ERROR)
+
+
+class DebriefReport:
+    def __init__(self, debrief: Debrief, lang: str, centre: str, tz: str, printed_by: str,
+                 printed_at: datetime) -> None:
+        self.d, self.lang, self.centre, self.tz = debrief, lang, centre, tz
+        self.printed_by, self.printed_at = printed_by, printed_at
+        self.font = cjk_font().name
+        self.st = styles(self.font)
+
+    def t(self, text: str) -> str:
+        return translate("debrief", text, self.lang)
+
+    @property
+    def zh(self) -> bool:
+        return self.lang.startswith("zh")
+
+    def title(self) -> str:
+        return self.t(N("debrief", "Drill debrief"))
+
+    def heading(self) -> list[Any]:
+        d, t, st = self.d, self.t, self.st
+        what = d.title or (t(N("debrief", "Drill run #{id}")).format(id=d.run_id) if d.run_id is not None
+                           else t(N("debrief", "Cases arrived in the period")))
+        period = t(N("debrief", "{start} to {end} ({tz})")).format(
+            start=local(d.start, self.tz), end=local(d.end, self.tz, "%H:%M"), tz=self.tz)
+        g = d.goals
+        goals = t(N("debrief", "Goals: registered within {register:g} min, dispatched within {dispatch:g} min, "
+                               "urgent cases dispatched within {urgent:g} min")).format(
+            register=g.register_minutes, dispatch=g.dispatch_minutes, urgent=g.urgent_dispatch_minutes)
+        return [para(self.title(), st["title"]), para(what, st["subtitle"]), para(period, st["subtitle"]),
+                Spacer(1, 2 * mm), para(goals, st["body"])]
+
+    def overall(self) -> list[Any]:
+        o, t = self.d.overall, self.t
+        figures = [(N("debrief", "Cases"), str(o.cases)),
+                   (N("debrief", "Urgent dispatched within the goal"), f"{o.urgent_dispatched_in_goal} / {o.urgent}"),
+                   (N("debrief", "Registered"), str(o.registered)), (N("debrief", "Reminders (催办)"), str(o.reminders)),
+                   (N("debrief", "Dispatched"), str(o.dispatched)),
+                   (N("debrief", "Overdue cases (督办)"), str(o.overdue_cases)),
+                   (N("debrief", "Mean time to register"), duration(o.mean_to_register)),
+                   (N("debrief", "Wrong category"), str(o.wrong_category)),
+                   (N("debrief", "Longest time to register"), duration(o.max_to_register)),
+                   (N("debrief", "Wrong grid"), str(o.wrong_grid)),
+                   (N("debrief", "Mean time to dispatch"), duration(o.mean_to_dispatch)),
+                   (N("debrief", "Urgent alerts shown (in flood summaries)"),
+                    f"{o.alerts_individual} ({o.alerts_grouped})"),
+                   (N("debrief", "Longest time to dispatch"), duration(o.max_to_dispatch)),
+                   (N("debrief", "Cases missing a goal"), str(o.cases_missing_goals))]
+        rows = [[t(figures[i][0]), figures[i][1], t(figures[i + 1][0]), figures[i + 1][1]]
+                for i in range(0, len(figures), 2)]
+        half = FRAME_WIDTH / 2
+        table = Table(rows, colWidths=[half - 25 * mm, 22 * mm, half - 22 * mm, 25 * mm], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.font, 8.5), ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("ALIGN", (1, 0), (1, -1), "RIGHT"), ("ALIGN", (3, 0), (3, -1), "RIGHT"),
+            ("LEFTPADDING", (2, 0), (2, -1), 12), ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white, ZEBRA]),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.5, GRID), ("LINEABOVE", (0, 0), (-1, 0), 0.5, GRID),
+        ]))
+        return [para(t(N("debrief", "Overall")), self.st["h2"]), table]
+
+    def operators(self) -> list[Any]:
+        t = self.t
+        out: list[Any] = [para(t(N("debrief", "Per operator")), self.st["h2"])]
+        if not self.d.operators:
+            return [*out, para(t(N("debrief", "Nobody registered or dispatched a case.")), self.st["body"])]
+        cols = [t(N("debrief", "Operator")), t(N("debrief", "Registered")), t(N("debrief", "Mean to register")),
+                t(N("debrief", "Dispatched")), t(N("debrief", "Mean to dispatch")), t(N("debrief", "Goals missed"))]
+        rows = [[o.name, str(o.registered), duration(o.mean_to_register), str(o.dispatched),
+                 duration(o.mean_to_dispatch), str(o.misses)] for o in self.d.operators]
+        widths = [50 * mm, 22 * mm, 28 * mm, 22 * mm, 28 * mm, FRAME_WIDTH - 150 * mm]
+
+        def missed(i: int, row: list[str]) -> list[tuple[Any, ...]]:
+            return [("TEXTCOLOR", (5, i), (5, i), BAD)] if row[5] != "0" else []
+
+        return [*out, *table_chunks(cols, rows, widths, self.font, align_right=(1, 2, 3, 4, 5), row_styles=missed)]
+
+    def cases(self) -> list[Any]:
+        t, lang = self.t, self.lang
+        out: list[Any] = [para(t(N("debrief", "Per case")), self.st["h2"])]
+        if not self.d.cases:
+            return [*out, para(t(N("debrief", "No case arrived.")), self.st["body"])]
+        cols = [t(N("debrief", "Case")), t(N("debrief", "Priority")), t(N("debrief", "Category")),
+                t(N("debrief", "Arrived")), t(N("debrief", "To register")), t(N("debrief", "By")),
+                t(N("debrief", "To dispatch")), t(N("debrief", "By")), t(N("debrief", "Alert")),
+                t(N("debrief", "Wrong")), t(N("debrief", "Goals missed"))]
+        widths = [22 * mm, 12 * mm, 17 * mm, 12 * mm, 15 * mm, 13 * mm, 15 * mm, 13 * mm, 12 * mm, 14 * mm]
+        widths.append(FRAME_WIDTH - sum(widths))
+        rows = []
+        # a table piece numbers its rows from 1 on each page: the case number finds the case
+        marks = {c.case_number: c for c in self.d.cases}
+        for c in self.d.cases:
+            rows.append([c.case_number, priority_label(c.priority, lang), c.category_zh if self.zh else c.category_en,
+                         local(c.reported_at, self.tz, "%H:%M:%S"), duration(c.to_register), c.registered_by or "—",
+                         duration(c.to_dispatch), c.dispatched_by or "—", alert_text(c.alert, lang),
+                         corrections_text(c.wrong_category, c.wrong_grid, lang), misses_text(c.misses, lang)])
+
+        def missed(i: int, row: list[str]) -> list[tuple[Any, ...]]:
+            c = marks.get(row[0])
+            if c is None:
+                return []
+            cells = [col for col, bad in ((4, GoalMiss.REGISTER in c.misses), (6, GoalMiss.DISPATCH in c.misses),
+                                          (9, bool(c.wrong_category or c.wrong_grid)), (10, bool(c.misses))) if bad]
+            return [("TEXTCOLOR", (col, i), (col, i), BAD) for col in cells]
+
+        return [*out, *table_chunks(cols, rows, widths, self.font, align_right=(4, 6), size=6.8, row_styles=missed)]
+
+    def build(self, out: str | Path | BinaryIO) -> None:
+        t = self.t
+        printed = t(N("debrief", "Printed by {user} at {time} ({tz})")).format(
+            user=self.printed_by, time=local(self.printed_at, self.tz), tz=self.tz)
+        doc = BaseDocTemplate(
+            out if not isinstance(out, Path) else str(out),
+            pagesize=PAGE,
+            leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + HEADER - 4 * mm,
+            bottomMargin=MARGIN + FOOTER - 4 * mm,
+            title=self.title(), author=self.printed_by, subject=self.centre, creator="Grid Command Centre",
+            invariant=1, initialFontName=self.font, lang="zh-CN" if self.zh else "en",
+        )
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate("page", [frame], onPage=page_furniture(
+            self.centre, f"{self.title()} · {local(self.d.start, self.tz, '%Y-%m-%d')}", printed))])
+        page_text = t(N("debrief", "Page {page} of {pages}"))
+        story = self.heading() + self.overall() + self.operators() + self.cases()
+        doc.build(story, canvasmaker=lambda *a, **k: PagedCanvas(*a, page_text=page_text, **k))
+
+
+def render_debrief(debrief: Debrief, out: str | Path | BinaryIO, *, lang: str = "en", centre: str, tz: str,
+                   printed_by: str, printed_at: datetime) -> None:
+    DebriefReport(debrief, lang, centre, tz, printed_by, printed_at).build(out)
+
+
+def debrief_pdf(debrief: Debrief, *, lang: str = "en", centre: str, tz: str, printed_by: str,
+                printed_at: datetime) -> bytes:
+    buffer = BytesIO()
+    render_debrief(debrief, buffer, lang=lang, centre=centre, tz=tz, printed_by=printed_by, printed_at=printed_at)
+    return buffer.getvalue()
