@@ -527,3 +527,29 @@ class WorkOrderTaken(ValidationError):
         super().__init__(f"work order {hotline_number} is already case {case_number}", field="hotline_number",
                          hotline_number=hotline_number, case_number=case_number)
         self.hotline_number, self.case_number = hotline_number, case_number
+
+
+class CaseHeldElsewhere(OutOfScope):
+    """A case referred to another centre (`centre`, its name) that holds it until it feeds the
+    outcome back: the referring centre watches it but does not act on it meanwhile."""
+
+    code = "case_held_elsewhere"
+
+    def __init__(self, username: str, action: str, case_number: str, centre_id: int, centre: str) -> None:
+        OutOfScope.__init__(self, username, action, centre_id)
+        self.message = f"case {case_number} is with {centre} after a referral: it acts on it until it feeds back"
+        self.args = (self.message,)
+        self.facts.update(case_number=case_number, centre=centre)
+        self.case_number, self.centre = case_number, centre
+
+
+class SupportsPending(CommandCentreError):
+    """The lead unit's feedback (主办) refused while supporting units (协办, `units` by name)
+    have not fed back their parts: the lead's feedback closes the handling stage."""
+
+    code = "supports_pending"
+
+    def __init__(self, case_number: str, units: Sequence[str]) -> None:
+        super().__init__(f"case {case_number}: supporting units have not fed back yet: {', '.join(units)}",
+                         case_number=case_number, units=tuple(units))
+        self.case_number, self.units = case_number, tuple(units)

@@ -17,6 +17,7 @@ from .errors import (
     AccountLocked,
     AuthenticationFailed,
     CannotConnect,
+    CaseHeldElsewhere,
     CommandCentreError,
     DatabaseBusy,
     DatabaseFull,
@@ -42,6 +43,7 @@ from .errors import (
     ServerUnreachable,
     SignInNotAllowed,
     StaleCase,
+    SupportsPending,
     TextHasNul,
     TextTooLong,
     UnknownShift,
@@ -54,6 +56,7 @@ from .errors import (
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import translate
 from .photo_labels import describe_photo_refusal
+from .referral_labels import describe_referral_error
 
 STATUS = {
     CaseStatus.REPORTED: N("status", "Reported"),
@@ -63,6 +66,7 @@ STATUS = {
     CaseStatus.FED_BACK: N("status", "Fed back"),
     CaseStatus.CHECKING: N("status", "Field check"),
     CaseStatus.SUSPENDED: N("status", "Suspended"),
+    CaseStatus.REFERRED: N("status", "Referred"),
     CaseStatus.CLOSED: N("status", "Closed"),
     CaseStatus.REJECTED: N("status", "Rejected"),
     CaseStatus.MERGED: N("status", "Merged"),
@@ -133,6 +137,14 @@ ACTION = {
     Action.FAIL_CHECK: N("action", "Field check: not resolved"),
     Action.SOLVE_ON_SPOT: N("action", "Solved on the spot"),
     Action.FOLLOW_UP: N("action", "Follow-up call"),
+    Action.REFER_UP: N("action", "Refer up"),
+    Action.REFER_DOWN: N("action", "Send down"),
+    Action.TRANSFER: N("action", "Transfer"),
+    Action.ACCEPT_REFERRAL: N("action", "Accept referral"),
+    Action.RETURN_REFERRAL: N("action", "Return referral"),
+    Action.FEED_BACK_REFERRAL: N("action", "Feed back to referring centre"),
+    Action.ADD_SUPPORT: N("action", "Add supporting unit"),
+    Action.SUPPORT_FEED_BACK: N("action", "Supporting unit's feedback"),
     Action.INTAKE: N("action", "New case"),
     Action.WRITE_HANDOVER: N("action", "Write handover"),
     Action.ACKNOWLEDGE_HANDOVER: N("action", "Acknowledge handover"),
@@ -174,6 +186,7 @@ STAGE = {
     Stage.VERIFY: N("stage", "verification"),
     Stage.ACCEPT: N("stage", "acceptance"),
     Stage.CHECK: N("stage", "field check"),
+    Stage.REFERRAL: N("stage", "referral acceptance"),
 }
 
 
@@ -332,6 +345,8 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         return translate("errors", "A password needs at least {n} characters.").format(n=exc.min_length)
     if isinstance(exc, SignInNotAllowed):
         return translate("errors", SIGN_IN_REFUSALS[exc.reason])
+    if isinstance(exc, CaseHeldElsewhere | SupportsPending):
+        return describe_referral_error(exc, lang)
     if isinstance(exc, OutOfScope):
         return translate("errors", "This belongs to another command centre: you may not do this there ({action}).").format(
             action=action_label(exc.action, lang))

@@ -66,6 +66,18 @@ class Action(StrEnum):
     # an early warning (事前预警): acknowledge it with a note, open a patrol task or a case for
     # it, or dismiss it with a reason
     ACT_ON_WARNING = "act_on_warning"
+    # referral between centre levels (domain.referral): up (上报), down with instructions (下派),
+    # across to a sibling centre (转办); the receiving centre accepts (受理) or returns it, and
+    # feeds the outcome back (反馈) to the referring centre
+    REFER_UP = "refer_up"
+    REFER_DOWN = "refer_down"
+    TRANSFER = "transfer"
+    ACCEPT_REFERRAL = "accept_referral"
+    RETURN_REFERRAL = "return_referral"
+    FEED_BACK_REFERRAL = "feed_back_referral"
+    # joint handling (主办/协办): a supporting department added to a dispatched case, and its part
+    ADD_SUPPORT = "add_support"
+    SUPPORT_FEED_BACK = "support_feed_back"
 
 
 _OPERATOR = {
@@ -95,6 +107,13 @@ _OPERATOR = {
     # an operator calling a reporter back needs the number: one case at a time, audited
     Action.REVEAL_PERSONAL_DATA,
     Action.ATTACH_PHOTO,
+    Action.REFER_UP,
+    Action.REFER_DOWN,
+    Action.TRANSFER,
+    Action.ACCEPT_REFERRAL,
+    Action.FEED_BACK_REFERRAL,
+    Action.ADD_SUPPORT,
+    Action.SUPPORT_FEED_BACK,
 }
 _SUPERVISOR = _OPERATOR | {
     Action.CLOSE,
@@ -111,6 +130,8 @@ _SUPERVISOR = _OPERATOR | {
     Action.VIEW_PERSONAL_DATA,
     Action.VIEW_AUDIT,
     Action.ACT_ON_WARNING,
+    # refusing another centre's referral is a supervisor's call, as a return for rework is
+    Action.RETURN_REFERRAL,
 }
 _TRAINER = {Action.VIEW, Action.MANAGE_DEMO, Action.RUN_DRILL, Action.ESCALATE}
 _ADMIN = {
@@ -147,6 +168,8 @@ NEEDS_REASON: frozenset[Action] = frozenset({
     Action.REJECT, Action.RETURN_FOR_REWORK, Action.REOPEN, Action.FEED_BACK,
     Action.REQUEST_EXTENSION, Action.REQUEST_SUSPENSION, Action.REFUSE_EXTENSION, Action.REFUSE_SUSPENSION,
     Action.SEND_BACK, Action.CONFIRM_CHECK, Action.FAIL_CHECK, Action.SOLVE_ON_SPOT,
+    Action.REFER_UP, Action.REFER_DOWN, Action.TRANSFER, Action.RETURN_REFERRAL, Action.FEED_BACK_REFERRAL,
+    Action.SUPPORT_FEED_BACK,
 })
 NOTE_MAX_CHARS = 2000  # a case history note
 REJECT_REASON_MAX_CHARS = 200  # the reject reason is kept on the case in a 200-character column

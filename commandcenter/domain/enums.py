@@ -28,6 +28,7 @@ class CaseStatus(StrEnum):
     FED_BACK = "fed_back"  # 反馈: waiting for verification
     CHECKING = "checking"  # 核查: the grid officer checks the result on site before the centre closes
     SUSPENDED = "suspended"  # 挂账: clock stopped
+    REFERRED = "referred"  # 上报/下派/转办: waiting for another centre to accept (受理) it
     CLOSED = "closed"  # 结案
     REJECTED = "rejected"  # invalid report
     MERGED = "merged"  # duplicate merged into another case
@@ -42,6 +43,7 @@ OPEN_STATUSES: frozenset[CaseStatus] = frozenset(
         CaseStatus.FED_BACK,
         CaseStatus.CHECKING,
         CaseStatus.SUSPENDED,
+        CaseStatus.REFERRED,
     }
 )
 # the stored values, for `Case.status.in_(...)`; sorted so the SQL text (and its cache key) is stable
@@ -70,6 +72,7 @@ class Stage(StrEnum):
     VERIFY = "verify"  # fed back -> closed
     ACCEPT = "accept"  # dispatched -> accepted (签收): the handler acknowledges within its own limit
     CHECK = "check"  # checking -> checked: the grid officer's field check (核查)
+    REFERRAL = "referral"  # referred -> accepted or returned by the receiving centre (受理)
 
 
 STATUS_STAGE: dict[CaseStatus, Stage] = {
@@ -79,6 +82,7 @@ STATUS_STAGE: dict[CaseStatus, Stage] = {
     CaseStatus.ACCEPTED: Stage.HANDLE,
     CaseStatus.FED_BACK: Stage.VERIFY,
     CaseStatus.CHECKING: Stage.CHECK,
+    CaseStatus.REFERRED: Stage.REFERRAL,
 }
 
 

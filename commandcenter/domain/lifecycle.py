@@ -9,6 +9,9 @@ briefing counts from: the field steps are `accept` (签收, on the `accept` stag
 `confirm_check` and `fail_check` (核查 by the grid officer; a failed check is a rework),
 `solve_on_spot` (即时办结: 自处率; `evidence` holds the proof) and `follow_up` (回访: 满意率;
 `outcome` holds satisfied / basically_satisfied / unsatisfied). See `services.field_steps`.
+Referral (`refer_up`, `refer_down`, `transfer`, `accept_referral`, `return_referral`,
+`feed_back_referral`; `outcome` holds the reason code) and joint handling (`add_support`,
+`support_feed_back`; department_id names the supporting unit): see `domain.referral`.
 """
 
 from __future__ import annotations
@@ -58,6 +61,16 @@ TRANSITIONS: dict[tuple[Action, S], S | None] = {
     (Action.SOLVE_ON_SPOT, S.REPORTED): S.CLOSED,
     (Action.ANSWER_ON_CALL, S.REPORTED): S.CLOSED,
     (Action.FOLLOW_UP, S.CLOSED): S.CLOSED,
+    # referral between centres (domain.referral): a registered case goes to another centre,
+    # which accepts it to dispatch or returns it; the outcome goes back once handled
+    (Action.REFER_UP, S.REGISTERED): S.REFERRED,
+    (Action.REFER_DOWN, S.REGISTERED): S.REFERRED,
+    (Action.TRANSFER, S.REGISTERED): S.REFERRED,
+    (Action.ACCEPT_REFERRAL, S.REFERRED): S.REGISTERED,
+    (Action.RETURN_REFERRAL, S.REFERRED): S.REGISTERED,
+    (Action.FEED_BACK_REFERRAL, S.FED_BACK): S.FED_BACK,
+    # joint handling: supporting units join a dispatched case and feed back their parts
+    **{(act, s): s for act in (Action.ADD_SUPPORT, Action.SUPPORT_FEED_BACK) for s in (S.DISPATCHED, S.ACCEPTED)},
 }
 
 CASE_ACTIONS: frozenset[Action] = frozenset(a for a, _ in TRANSITIONS)

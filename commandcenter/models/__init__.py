@@ -29,6 +29,7 @@ from .people import (
     User,
 )
 from .photos import CasePhoto
+from .referral import CaseReferral, CaseSupport
 from .shifts import BriefingIssued, Handover, HandoverItem, Shift, ShiftMember
 from .warnings import EarlyWarning
 
@@ -44,6 +45,8 @@ __all__ = [
     "CaseHistory",
     "CaseReporter",
     "CasePhoto",
+    "CaseReferral",
+    "CaseSupport",
     "Category",
     "ChangeLog",
     "CommandCentre",

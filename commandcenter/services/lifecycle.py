@@ -18,7 +18,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import Database
-from ..domain.actions import NOTE_MAX_CHARS, Action
+from ..domain.actions import NEEDS_REASON, NOTE_MAX_CHARS, Action
 from ..domain.entities import Entity
 from ..domain.enums import (
     CaseStatus,
@@ -29,6 +29,7 @@ from ..domain.enums import (
     Stage,
 )
 from ..domain.lifecycle import is_allowed, target_status
+from ..domain.referral import JOINT_ACTIONS, REFERRAL_ACTIONS
 from ..errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from ..models import (
     Case,
@@ -44,7 +45,7 @@ from ..models import (
     to_epoch,
 )
 from ..shapes.cases import CaseDetail, CaseRow, NewCase
-from . import audit, time_requests
+from . import audit, joint, referral, time_requests
 from .auth import Principal, authorize, in_scope, refusals_audited
 from .case_queries import case_detail, case_row
 from .changefeed import record_change
@@ -75,6 +76,8 @@ class TransitionParams:
     evidence: str = ""  # a photo or file reference (field check, on-the-spot handling)
     satisfaction: str | None = None  # a follow-up's Satisfaction value
     reply: str = ""  # closing a 12345 work order: the reply sent back to the hotline
+    centre_id: int | None = None  # a referral's receiving centre
+    reason: str = ""  # a referral's ReferralReason value
 
 
 # free text of an action: a history note unless another column is named
@@ -339,6 +342,7 @@ class CaseService:
             raise IllegalTransition(case.case_number, status.value, action.value)
         limits = self.limits
         to = target_status(action, status, CaseStatus(case.suspended_from) if case.suspended_from else None)
+        referral.guard(s, case, actor, action)  # a referred case is acted on by the centre holding it
         note = _clean(p.note, "note")
         officer_id = department_id = None
 
@@ -385,6 +389,7 @@ class CaseService:
             department_id = None if officer_id else case.assignee_department_id
         elif action is Action.FEED_BACK:
             note = _clean(p.note, "feedback", required=True)
+            joint.require_parts(s, case)  # the lead's feedback waits for the supporting units' parts
             case.fed_back_at = now
             start_stage(Stage.VERIFY, now)
             officer_id, department_id = case.assignee_officer_id, case.assignee_department_id
@@ -429,6 +434,14 @@ class CaseService:
             step = apply_field_step(s, case, action, note, p.officer_id, p.evidence, p.satisfaction, now, start_stage)
             note, outcome, evidence = step.note, step.outcome, step.evidence
             officer_id, department_id = step.officer_id or officer_id, step.department_id or department_id
+        elif action in REFERRAL_ACTIONS:
+            step = referral.apply_referral(s, case, actor, action, _clean(p.note, "reason", required=action in NEEDS_REASON),
+                                           p.centre_id, p.reason, now, start_stage)
+            note, outcome = step.note, step.outcome
+        elif action in JOINT_ACTIONS:
+            step = joint.apply_joint(s, case, actor, action, _clean(p.note, "note", required=action is Action.SUPPORT_FEED_BACK),
+                                     p.department_id, now)
+            note, department_id = step.note, step.department_id
         acceptance_clock(case, action, now, start_stage)
         case.status = to.value
         case.updated_at = now

@@ -118,6 +118,7 @@ _WORKING, _CALENDAR = TimeUnit.WORKING.value, TimeUnit.CALENDAR.value
 REGISTER_MINUTES = (10, 30, 30, 30)
 DISPATCH_MINUTES = (10, 30, 30, 30)
 ACCEPT_MINUTES = (15, 30, 60, 120)  # 签收 of a dispatch, on the calendar clock
+REFERRAL_MINUTES = (60, 120, 240, 480)  # 受理 of another centre's referral, in working time (urgent: calendar)
 # profile -> (handle minutes, handle unit, verify minutes, verify unit)
 PROFILES: dict[str, tuple[tuple[int, int, int, int], str, tuple[int, int, int, int], str]] = {
     # round-the-clock hazards: on site within the hour
@@ -152,6 +153,7 @@ def policy_rows(profile: str) -> list[tuple[str, str, int, str]]:
             (Stage.VERIFY, verify[i], verify_unit),
             (Stage.ACCEPT, ACCEPT_MINUTES[i], _CALENDAR),
             (Stage.CHECK, verify[i], verify_unit),  # the field check gets the verification's time
+            (Stage.REFERRAL, REFERRAL_MINUTES[i], _WORKING),
         ):
             rows.append((priority.value, stage.value, minutes, _CALENDAR if urgent else unit))
     return rows

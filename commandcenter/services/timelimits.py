@@ -43,6 +43,13 @@ FALLBACK_MINUTES: dict[Stage, dict[Priority, tuple[int, TimeUnit]]] = {
         Priority.NORMAL: (420, TimeUnit.WORKING),
         Priority.LOW: (840, TimeUnit.WORKING),
     },
+    # 受理: a centre accepts or returns another centre's referral within working hours (urgent at once)
+    Stage.REFERRAL: {
+        Priority.URGENT: (60, TimeUnit.CALENDAR),
+        Priority.HIGH: (120, TimeUnit.WORKING),
+        Priority.NORMAL: (240, TimeUnit.WORKING),
+        Priority.LOW: (480, TimeUnit.WORKING),
+    },
 }
 
 

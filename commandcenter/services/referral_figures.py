@@ -1,0 +1,50 @@
+"""A centre's referrals in a period for its briefing: in, out, returned, fed back, and how long
+the feedback took (the "slow feedback from superior centres" the centres complain of, measured).
+
+Read from the referrals' own instants, never their current state, so a reprint of a past day
+counts what the first print counted: a referral counts in the period it was made, a return or a
+feedback in the period it happened, and a pending one is one not decided by the period's end.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+from sqlalchemy import func, select
+
+from ..db import Database
+from ..models import CaseReferral, to_epoch
+from ..shapes.referral import ReferralFigures
+
+
+def _hours(values: list[float]) -> tuple[float | None, float | None]:
+    if not values:
+        return None, None
+    arr = np.asarray(values, dtype=float) / 3600.0
+    return float(np.median(arr)), float(np.percentile(arr, 90))
+
+
+def referral_figures(db: Database, centre_id: int, start: datetime, end: datetime) -> ReferralFigures:
+    """The referrals `centre_id` made (out) and received (in) in [start, end)."""
+    r = CaseReferral
+    lo, hi = to_epoch(start), to_epoch(end)
+    counts: dict[str, int] = {}
+    durations: dict[str, list[float]] = {"out": [], "in": []}
+    with db.read() as s:
+        for side, column in (("out", r.from_centre_id), ("in", r.to_centre_id)):
+            counts[side] = s.scalar(select(func.count()).where(column == centre_id, r.referred_at >= lo,
+                                                               r.referred_at < hi)) or 0
+            counts[f"{side}_returned"] = s.scalar(select(func.count()).where(
+                column == centre_id, r.decided_at >= lo, r.decided_at < hi, r.state == "returned")) or 0
+            durations[side] = [float(to_epoch(b) - to_epoch(a)) for a, b in s.execute(
+                select(r.referred_at, r.fed_back_at).where(column == centre_id, r.fed_back_at >= lo,
+                                                           r.fed_back_at < hi))]
+        pending_in = s.scalar(select(func.count()).where(
+            r.to_centre_id == centre_id, r.referred_at < hi,
+            (r.decided_at.is_(None)) | (r.decided_at >= hi))) or 0
+    out_median, out_p90 = _hours(durations["out"])
+    in_median, in_p90 = _hours(durations["in"])
+    return ReferralFigures(counts["out"], counts["in"], counts["out_returned"], counts["in_returned"],
+                           len(durations["out"]), len(durations["in"]), pending_in, out_median, out_p90,
+                           in_median, in_p90)
