@@ -110,3 +110,30 @@ def tidy(pieces: list[Piece], xy: np.ndarray, grid_size: float) -> list[Piece]:
             piece.idx = piece.idx[~moving]
         piece.geom = kept[0] if len(kept) == 1 else MultiPolygon(kept)
     return pieces
+
+
+def node(polys: list[Polygon | MultiPolygon], grid_size: float) -> list[Polygon | MultiPolygon]:
+    """The same tiling with every polygon carrying the vertices its neighbours put on its edges.
+
+    A cut that ends on an earlier cut makes a vertex on one side only (a T-junction), snapped a
+    fraction of `grid_size` off the other side's straight edge: the two would touch nowhere and
+    their union would be two parts. Noding all the boundaries together and polygonizing gives
+    faces that share edges exactly; each polygon is then the union of its faces.
+    """
+    lines = shapely.union_all(shapely.boundary(np.array(polys, dtype=object)), grid_size=grid_size)
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(lines)))
+    faces = faces[shapely.area(faces) > 0]
+    tree = shapely.STRtree(polys)
+    owner = np.full(len(faces), -1)
+    face_idx, poly_idx = tree.query(shapely.point_on_surface(faces), predicate="within")
+    owner[face_idx[::-1]] = poly_idx[::-1]  # the first polygon wins a sub-grid_size overlap
+    arr = np.asarray(polys, dtype=object)
+    for f in np.flatnonzero(owner < 0):  # a sliver of gap at a T-junction: the polygon along its long side
+        near = tree.query(faces[f], predicate="intersects")
+        shared = shapely.length(shapely.intersection(shapely.boundary(faces[f]), shapely.boundary(arr[near])))
+        owner[f] = near[np.argmax(shared)]
+    out: list[Polygon | MultiPolygon] = []
+    for i in range(len(polys)):
+        mine = faces[owner == i]
+        out.append(mine[0] if len(mine) == 1 else _polygonal(shapely.union_all(mine, grid_size=grid_size)))
+    return out

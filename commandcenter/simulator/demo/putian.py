@@ -15,7 +15,9 @@ villages (about 1,000 across the city) and each community into unit grids, every
   to communities by population, at least one each.
 
 Everything is in metres on the demo's plane (`geography`) and converted to lon/lat at the end,
-so the grids keep sharing their edges exactly; codes follow the same 14-digit scheme.
+and all the grids are noded together before that (`partition.node`): where one cut ends on
+another, the vertex it makes is put on both sides, so neighbours share their edges vertex for
+vertex and a community is the union of its grids; codes follow the same 14-digit scheme.
 """
 
 from __future__ import annotations
@@ -36,9 +38,10 @@ from .geography import (
     initials,
 )
 from .outlines import outline
-from .partition import Piece, split, tidy
-from .population import sample_population
+from .partition import Piece, node, split, tidy
+from .population import Population, sample_population
 from .scales import Scale
+from .seats import match_nearest
 from .texts import STREET_NAMES, TOWN_NAMES
 
 CITY_NAME = "莆田市"
@@ -83,6 +86,18 @@ def _by_households(total: int, weights: list[float]) -> list[int]:
     return [int(v) for v in out]
 
 
+def _named(stems: list[str], suffix: str, pieces: list[Piece], pop: Population) -> list[tuple[str, Piece]]:
+    """Each stem on the piece nearest its real seat (where most of the piece's people live)."""
+    where = []
+    for p in pieces:
+        people = p.idx[p.idx < len(pop.people)]
+        centre = (pop.people[people].mean(axis=0) if len(people)
+                  else shapely.get_coordinates(shapely.point_on_surface(p.geom))[0])
+        where.append(centre)
+    places = CITY_PLANE.unproject_coords(np.array(where))
+    return [(stem + suffix, pieces[i]) for stem, i in zip(stems, match_nearest(stems, places), strict=True)]
+
+
 def build_putian(scale: Scale, seed: int) -> CityMap:
     """The deterministic Putian-scale map for a seed: real districts, generated everything below."""
     rng = np.random.default_rng([seed, 1])
@@ -100,8 +115,8 @@ def build_putian(scale: Scale, seed: int) -> CityMap:
         n = len(offices) + len(towns)
         streets = tidy(split(piece, [1.0] * n, xy, w_street, rng, SNAP_M), xy, SNAP_M)
         dense = sorted(streets, key=lambda p: -pop.density_km2(p.idx))
-        named = [(f"{stem}街道", p) for stem, p in zip(offices, dense[: len(offices)], strict=True)]
-        named += [(f"{stem}镇", p) for stem, p in zip(towns, _north_to_south(dense[len(offices):]), strict=True)]
+        named = _named(list(offices), "街道", dense[: len(offices)], pop) + _named(list(towns), "镇",
+                                                                                dense[len(offices):], pop)
         districts.append((code, name, named))
 
     streets = [p for _, _, named in districts for _, p in named]
@@ -112,6 +127,10 @@ def build_putian(scale: Scale, seed: int) -> CityMap:
     flat = [c for cs in comm_pieces for c in cs]
     n_grids = _by_households(scale.grids, [_measure(w_grid, c) for c in flat])
     names = community_names(rng, len(flat))
+    cells = [[g.geom for g in tidy(split(c, [1.0] * n, xy, w_grid, rng, SNAP_M), xy, SNAP_M)]
+             for c, n in zip(flat, n_grids, strict=True)]
+    grid_geoms = node([g for cs in cells for g in cs], SNAP_M)
+    ends = np.cumsum([len(cs) for cs in cells])
 
     out: list[DistrictShape] = []
     k = 0
@@ -130,8 +149,8 @@ def build_putian(scale: Scale, seed: int) -> CityMap:
                 n_res, n_vil = n_res + urban, n_vil + (not urban)
                 cname = names[k] + ("社区" if urban else "村")
                 ccode = f"{scode}{n_res if urban else 199 + n_vil:03d}"  # residents 001-199, villages 200-399
-                grids = tidy(split(c, [1.0] * n_grids[k], xy, w_grid, rng, SNAP_M), xy, SNAP_M)
-                comms.append(community_shape(ccode, cname, c.geom, [g.geom for g in grids]))
+                grids = grid_geoms[ends[k] - len(cells[k]): ends[k]]
+                comms.append(community_shape(ccode, cname, shapely.union_all(grids, grid_size=SNAP_M), grids))
                 k += 1
             out_streets.append(StreetShape(scode, sname, initials(sname), tuple(comms)))
             s += 1
