@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import QRectF  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
+from PySide6.QtWidgets import QGraphicsRectItem  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
 from commandcenter.widgets.map import style  # noqa: E402
@@ -57,13 +58,55 @@ def test_a_pan_moves_the_cached_image_then_renders_it_sharp_once_still(qtbot: Qt
     assert _pixel(canvas, *_centre(CENTRE_GRID)) == colour
 
 
-def test_a_jump_far_from_the_cached_image_renders_at_once(canvas: MapCanvas) -> None:
+def _zoom(canvas: MapCanvas, factor: float) -> None:
+    (x0, x1), (y0, y1) = canvas.view_box.viewRange()
+    cx, cy, w, h = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / factor, (y1 - y0) / factor
+    canvas.view_box.setRange(QRectF(cx - w / 2, cy - h / 2, w, h), padding=0)
+
+
+def test_a_jump_at_street_zoom_renders_at_once(canvas: MapCanvas) -> None:
     ground = canvas._stack.ground
+    _zoom(canvas, 8.0)  # closer than a preview may magnify: rendered at once
+    canvas.grab()
     renders = ground.renders
-    _pan(canvas, 3.0)  # nothing of the last image is on screen any more
+    _pan(canvas, 3.0)  # nothing of the last image on screen, the overview far too coarse
     canvas.grab()
     assert ground.renders == renders + 1
     assert canvas.is_settled()
+
+
+def test_a_pan_past_the_image_shows_the_city_overview_then_the_sharp_image(qtbot: QtBot, canvas: MapCanvas) -> None:
+    _zoom(canvas, 2.0)
+    canvas.settle()
+    canvas.grab()
+    ground = canvas._stack.ground
+    renders = ground.renders
+    _pan(canvas, 1.0)  # the view's left part is on the cached image's margin, the rest past it
+    (x0, x1), (y0, y1) = canvas.view_box.viewRange()
+    assert canvas.projection is not None
+    east = canvas.projection.to_lonlat(x0 + 0.3 * (x1 - x0), (y0 + y1) / 2)
+    assert canvas.grid_at(*east) == CENTRE_GRID + 1
+    colour = _pixel(canvas, *east)
+    assert colour in class_colours(6)  # the grid's colour, from the overview of the whole city
+    assert ground.renders == renders
+    qtbot.waitUntil(lambda: (canvas.grab(), canvas.is_settled())[1], timeout=3000)
+    assert ground.renders == renders + 1
+    assert _pixel(canvas, *east) == colour
+
+
+def test_markers_stay_above_a_live_overlay_while_the_view_moves(canvas: MapCanvas) -> None:
+    canvas.set_case_markers([_case(1, CENTRE_GRID)])
+    canvas.highlight_grid(CENTRE_GRID)  # a live item between the grids and the markers
+    overlay = QGraphicsRectItem(canvas.view_box.viewRect())  # a screen's overlay covering the view
+    overlay.setBrush(QColor("#00ff00"))
+    overlay.setZValue(12)
+    canvas.view_box.addItem(overlay)
+    urgent = QColor(style.CASE_COLOURS["urgent"])
+    assert _pixel(canvas, *_centre(CENTRE_GRID)) == urgent
+    _pan(canvas, 0.05)
+    assert _pixel(canvas, *_centre(CENTRE_GRID)) == urgent  # a preview frame
+    assert not canvas.is_settled()
+    assert _pixel(canvas, *_centre(CENTRE_GRID - 1)) == QColor("#00ff00")
 
 
 def test_a_recolour_while_panning_is_drawn_at_the_next_frame(canvas: MapCanvas) -> None:

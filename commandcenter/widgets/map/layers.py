@@ -22,7 +22,7 @@ from ...shapes.map import MapBoundary
 from .geometry import GridGeometry, ring_arrays, ring_segments, segment_keys, segments_path
 from .labels import LabelItem
 from .roads import RoadItem
-from .static_layers import MARGIN, StaticLayersItem
+from .static_layers import CachedLayersItem, TopOverOverlaysItem
 from .style import (
     BACKGROUND_COLOUR,
     BASEMAP_FILL_ALPHA,
@@ -312,18 +312,27 @@ def choropleth_fills(
 
 
 class MarkerItem(pg.ScatterPlotItem):
-    """Markers that are drawn into a cached image with a margin past the view (static_layers).
+    """Markers that are drawn into cached images (static_layers): all those on the image.
 
-    pyqtgraph draws only the markers inside the view; these also those in the margin, so a
-    pan over the cached image shows them.
+    pyqtgraph draws only the markers inside the view; these draw those the image being
+    painted reaches (its margin past the view, or the whole city of the overview).
     """
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._painting: QRectF | None = None
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        self._painting = option.exposedRect  # type: ignore[attr-defined]
+        try:
+            super().paint(painter, option, widget)
+        finally:
+            self._painting = None
+
     def viewRect(self) -> QRectF:  # noqa: N802 - pyqtgraph override
-        rect = super().viewRect()
-        if rect is None:
-            return rect
-        mx, my = MARGIN * rect.width(), MARGIN * rect.height()
-        return rect.adjusted(-mx, -my, mx, my)
+        if self._painting is not None:
+            return self._painting
+        return super().viewRect()
 
 
 class LayerStack:
@@ -369,19 +378,30 @@ class LayerStack:
         # (see static_layers): the ground under the overlays (area outlines 12, warnings 13, the
         # highlighted grid 15), and the names with the markers above them (the ring stays live).
         # Decoding tiles is then off the frame path, so it may take longer.
-        self.ground = StaticLayersItem([self.basemap, self.tiles, self.choropleth, self.roads, self.boundaries],
-                                       viewport, QColor(shade(BACKGROUND_COLOUR)))
-        self.top = StaticLayersItem([self.labels, self.officers, self.cases], viewport, after_first_frame=True)
+        self.cache = CachedLayersItem(viewport, QColor(shade(BACKGROUND_COLOUR)), self.extent)
+        self.ground = self.cache.add_group([self.basemap, self.tiles, self.choropleth, self.roads, self.boundaries],
+                                           opaque=True)
+        self.top = self.cache.add_group([self.labels, self.officers, self.cases], after_first_frame=True)
+        self.top_over_overlays = TopOverOverlaysItem(self.cache, self.top)
         self.tiles.decode_budget_s = STATIC_DECODE_BUDGET_S
         self.tiles.changed.connect(self.ground.refresh_later)
-        for item, z in ((self.ground, 11), (self.top, 18)):
+        for item, z in ((self.cache, 11), (self.top_over_overlays, 18)):
             item.setZValue(z)
             box.addItem(item, ignoreBounds=True)
 
+    def extent(self) -> QRectF:
+        """What the map shows (grids, roads, markers) in projected metres: the overview's area."""
+        rect = QRectF()
+        for group, items in ((self.ground, (self.choropleth, self.roads)), (self.top, (self.officers, self.cases))):
+            for item in items:
+                bounds = item.boundingRect()
+                if group.is_shown(item) and not bounds.isEmpty():
+                    rect = rect.united(bounds)
+        return rect
+
     def settle(self) -> None:
         """Render the cached images for the current view at the next frame (no preview)."""
-        self.ground.render_at_next_frame()
-        self.top.render_at_next_frame()
+        self.cache.render_at_next_frame()
 
     def invalidate(self) -> None:
         """The static layers' content changed (data, colours, style): render them anew."""
@@ -403,9 +423,9 @@ class LayerStack:
                     shown = shown and tiles
                 elif item is self.ring:
                     shown = shown and ring
-                for static in (self.ground, self.top):
-                    if item in static.layers:
-                        static.set_shown(item, shown)
+                for group in (self.ground, self.top):
+                    if item in group.layers:
+                        group.set_shown(item, shown)
                         break
                 else:
                     item.setVisible(shown)
