@@ -186,6 +186,7 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[tuple[int, str]] = []
         self._scalars = SafeConstructor()
+        self.broken_keys: set[str] = set()  # ids of cases refused for another problem: not reported again
 
     def problem(self, node: Node | int, template: str, **facts: object) -> None:
         self.problems.append((node if isinstance(node, int) else _line(node), _t(template, **facts)))
@@ -320,6 +321,8 @@ class _Reader:
             elif case.key:
                 keys[case.key] = case.line
         for event in events:
+            if event.case_key in self.broken_keys:
+                continue
             if event.case_key and event.case_key not in keys:
                 self.problem(event.line, N("scenario", "no case has the id '{key}'"), key=event.case_key)
             elif event.case_key and event.at < next(c.at for c in cases if c.key == event.case_key):
@@ -381,6 +384,7 @@ class _Reader:
         phone = self.text(fields, "phone", node, limit=20)
         register = self.flag(fields, "register", channel in (SourceChannel.HOTLINE_12345, SourceChannel.DUTY_LINE))
         if len(self.problems) > before or at is None or where is None:
+            self.broken_keys.add(key)
             return None
         return ScenarioCase(_line(node), at, key, category, priority, channel, where,
                             address or (where.places[0] if where.places else ""), description, reporter, phone,
