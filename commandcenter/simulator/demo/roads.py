@@ -42,8 +42,11 @@ def _minor_roads(city: CityMap) -> list[tuple[str, shapely.Geometry]]:
 
 
 def _main_roads(city: CityMap, rng: np.random.Generator) -> list[tuple[str, shapely.Geometry]]:
+    """Along the borders of streets and of urban communities; two villages are parted by fields."""
     polys = np.array([c.polygon for c in city.communities()], dtype=object)
-    borders = shapely.union_all(shapely.boundary(polys), grid_size=1e-7)
+    urban = polys[np.array([c.name.endswith("社区") for c in city.communities()], dtype=bool)]
+    streets = [shapely.union_all([c.polygon for c in s.communities], grid_size=1e-7) for s in city.streets()]
+    borders = shapely.union_all([*shapely.boundary(urban), *shapely.boundary(streets)], grid_size=1e-7)
     outline = shapely.boundary(shapely.union_all(polys, grid_size=1e-7))
     inner = shapely.line_merge(shapely.difference(borders, shapely.buffer(outline, 1e-5)))
     lines = [p for p in shapely.get_parts(inner) if p.length >= MIN_MAIN_DEG]
