@@ -49,6 +49,10 @@ def test_districts_match_the_extracted_outlines(city: tuple[CityMap, float]) -> 
         assert covered == pytest.approx(_m2(real), rel=0.02), d.name
         inside = shapely.buffer(real, 1e-7)  # about a centimetre: vertices rounded to 1e-6 degrees in the file
         assert all(shapely.within(grids, inside)), d.name
+        # neighbours share their edges: the grids join up into the district's own parts (its islands),
+        # not into pieces parted by hair-thin gaps
+        parts = shapely.get_parts(shapely.union_all(grids))
+        assert np.count_nonzero(area_m2(parts) > SLIVER_M2) == len(shapely.get_parts(real)), d.name
 
 
 def test_grids_tile_each_community_exactly(city: tuple[CityMap, float]) -> None:
