@@ -24,10 +24,11 @@ to it).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, QTimer
+from PySide6.QtCore import QPointF, QRectF, QSize, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -36,7 +37,7 @@ MAX_PREVIEW_ZOOM = 4.0  # a preview magnifies the last image by at most this fac
 MAX_OVERVIEW_ZOOM = 6.0  # ... and the overview by at most this, where it shows much of the view
 MIN_PREVIEW_COVER = 0.25  # "much": the last image covers less than this share of the view
 MARGIN = 0.25  # the image reaches this share of the viewport past each edge: a pan shows no gap
-OVERVIEW_ALONE_ZOOM = 1.3  # the overview magnified at most this much shows the view by itself
+OVERVIEW_ALONE_ZOOM = 1.5  # the overview magnified at most this much shows the view by itself
 OVERVIEW_PADDING = 1.02  # the overview fits the extent as the home view does (zoom_to_all)
 _EXACT = 1e-9  # a scale this close to 1 is drawn as a plain copy (Qt's fast path)
 
@@ -282,10 +283,27 @@ class CachedLayersItem(pg.GraphicsObject):
         zoom = abs(t.m11() / self._overview_transform.m11())
         if zoom > MAX_OVERVIEW_ZOOM:
             return False
-        alone = zoom <= OVERVIEW_ALONE_ZOOM
-        painter.setTransform(_snapped(self._overview_transform.inverted()[0] * t))
-        painter.drawImage(0, 0, self._overview if alone else self._overview_ground)
-        return alone
+        to_view = _snapped(self._overview_transform.inverted()[0] * t)
+        if zoom <= OVERVIEW_ALONE_ZOOM:
+            painter.setTransform(to_view)
+            painter.drawImage(0, 0, self._overview)
+            return True
+        # only the bands around the image (it is drawn next): each pixel is drawn once
+        view = QRectF(self._viewport.rect())
+        image = (self._image_transform.inverted()[0] * t).mapRect(self._logical(self._image))
+        inner = QRectF(QPointF(math.ceil(image.left()), math.ceil(image.top())),
+                       QPointF(math.floor(image.right()), math.floor(image.bottom()))).intersected(view)
+        bands = (QRectF(view.left(), view.top(), view.width(), inner.top() - view.top()),
+                 QRectF(view.left(), inner.bottom(), view.width(), view.bottom() - inner.bottom()),
+                 QRectF(view.left(), inner.top(), inner.left() - view.left(), inner.height()),
+                 QRectF(inner.right(), inner.top(), view.right() - inner.right(), inner.height()))
+        to_image = to_view.inverted()[0] * QTransform.fromScale(self._overview.devicePixelRatio(),
+                                                                 self._overview.devicePixelRatio())
+        painter.setTransform(QTransform())
+        for band in bands:
+            if band.width() > 0 and band.height() > 0:
+                painter.drawImage(band, self._overview_ground, to_image.mapRect(band))
+        return False
 
     def _ensure_overview(self, t: QTransform) -> None:
         """Render every group for the whole :attr:`extent` once per change of content."""
