@@ -42,6 +42,7 @@ from .bulk import write_tables
 from .caseloop import STAGES, CaseSetting
 from .gazetteer import gazetteer_tables
 from .geography import CityMap, build_city, geography_tables, index_city, sample_points
+from .handovers import case_labels
 from .history import CasePlanner
 from .people import build_staff
 from .progress import (
@@ -66,7 +67,7 @@ POINTS_PER_GRID = 48
 ADDRESSES_PER_GRID = 12
 ID_TABLES = ("district", "street", "community", "grid", "road", "command_centre", "workstation", "app_user", "shift",
              "officer", "officer_position", "duty_change", "shift_member", "department", "department_route", "case_record",
-             "case_history", "escalation", "audit_entry", "change_log", "time_request")
+             "case_history", "escalation", "audit_entry", "change_log", "time_request", "handover", "handover_item")
 MUST_BE_EMPTY = ("grid", "case_record", "district", "command_centre", "officer", "department")
 
 
@@ -238,6 +239,7 @@ def build_rows(db: Database, *, scale: str = "small", days: int = 30, seed: int 
         staff=staff,
         first_ids=first_ids,
         reporter_names=[fake.name() for _ in range(2000)],
+        labels=case_labels(db, city, ix, staff),
     )
     meta = {
         "is_demo": "1", "demo_scale": scale, "demo_seed": str(seed), "demo_days": str(days),

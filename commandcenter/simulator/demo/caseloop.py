@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -30,6 +31,9 @@ from .texts import (
     SUSPEND_REFUSALS,
 )
 from .workline import WorkLine
+
+if TYPE_CHECKING:
+    from .handovers import CaseLabels
 
 STATUSES: tuple[CaseStatus, ...] = tuple(CaseStatus)
 ST = {s: i for i, s in enumerate(STATUSES)}
@@ -80,6 +84,7 @@ class CaseSetting:
     staff: Staff
     first_ids: dict[str, int]
     reporter_names: list[str]
+    labels: CaseLabels  # names the handovers list cases with
 
 
 @dataclass

@@ -18,8 +18,30 @@ The history and escalations are released in time order, so ids grow with time as
 live database. The audit trail gets no entry per history row: no operator did these actions
 (see `generate_demo`).
 
-This module decides who reports what, where and when, which path each case takes, and turns
-the result into rows; the steps themselves are applied by `caseloop.Plan`.
+This module decides who reports what, where and when (the rhythms are in `curves`), which path
+each case takes, and turns the result into rows; the steps themselves are applied by
+`caseloop.Plan` and `fieldloop`, and the shifts' written handovers by `handovers`.
+
+How often each turn of the loop happens, and why (shares of all cases unless said; "measured" is
+a 30-day small city; tests/test_demo_history.py holds each to a band):
+
+- rejected as invalid 3 %, merged as a duplicate 2 % (P_REJECT, P_MERGE): centres publish about
+  95 % of reports filed (立案率).
+- on the spot (即时办结) 15 % of patrol reports (fieldloop.P_ON_SPOT): grid officers solve the
+  small things they find (flyers, a bin) themselves; 自处率 in published reports runs 10-20 %.
+- reassigned (改派) before acceptance 2 %, sent back (退回) 6 % of dispatches to departments and
+  1 % of those to officers, then dispatched again: about 3 % of dispatches in all, i.e. a
+  dispatch accuracy (派遣准确率) near 97 %, the range centres report (95-98 %).
+- extension (延期) asked for 3.5 % of cases, one in five refused; suspension (挂账) 1 % of
+  registered and 2 % of accepted cases, about one in six refused, resumed after days: REFERENCE.md
+  names both as normal steps needing approval; a 延期率 of a few per cent is what keeps the
+  on-time closure rate near the published 75.82 % (737 of 972 due, one city's month).
+- returned for rework (返工) 8 % of verifications not checked on site, and 12 % of field checks
+  (核查, 40 % of fed-back cases) fail: about 5 % of cases reworked, a 返工率 in the usual 3-10 %.
+- evaluated 60 % of closed cases; followed up (回访) 92 % of the closed cases whose reporter gave
+  a name and number (a third of all cases come from such callers): satisfied 85 %, basically
+  satisfied 10 %, unsatisfied 5 % (满意率 ~95 %, as centres report), and half of the unsatisfied
+  reopened (about 1 % of cases).
 """
 
 from __future__ import annotations
@@ -55,6 +77,7 @@ from .caseloop import (
     suspend_and_resume,
     verify,
 )
+from .curves import STORM_PRIORITY, Rhythm, storm_days
 from .fieldloop import (
     P_CHECK,
     P_FOLLOW_UP,
@@ -65,6 +88,7 @@ from .fieldloop import (
     reopen_unsatisfied,
     solve_on_spot,
 )
+from .handovers import HandoverDesk
 from .people import mobile_numbers
 from .rows import NONE, Const, Lookup, Nullable, TableRows, labels, table
 from .scatter import case_points
@@ -78,19 +102,17 @@ CLOCKED = np.array([s in (CaseStatus.REPORTED, CaseStatus.REGISTERED, CaseStatus
                           CaseStatus.ACCEPTED, CaseStatus.FED_BACK, CaseStatus.CHECKING) for s in STATUSES])
 OPEN = np.array([s in OPEN_STATUSES for s in STATUSES])
 
-# ---- rhythms and mixes ----------------------------------------------------------------
-HOURLY = np.array([0.25, 0.15, 0.10, 0.10, 0.12, 0.25, 0.6, 1.2, 2.0, 2.6, 2.7, 2.3,
-                   1.5, 1.4, 2.2, 2.5, 2.4, 2.0, 1.6, 1.4, 1.3, 1.1, 0.8, 0.45])
-WEEKDAY = np.array([1.08, 1.05, 1.04, 1.03, 1.02, 0.86, 0.80])  # Monday first
-HOLIDAY_FACTOR = 0.75
-SEASON_AMPLITUDE = 0.10  # busiest in midsummer
+# ---- mixes (the rhythms are in `curves`) -----------------------------------------------
 # source weights per category kind, in SourceChannel order:
-# patrol, 12345, duty line, app, video, sensor, referral, petition, mayor's mailbox
+# patrol, 12345, duty line, app, video, sensor, referral, petition, mayor's mailbox;
+# the mix at each hour is these times the channels' activity then (`curves.CHANNEL_HOURS`), so
+# patrols, working only by day, are weighted up to stay the main source over the whole day
 SOURCE_WEIGHTS: dict[str, tuple[float, ...]] = {
-    "component": (0.50, 0.16, 0.03, 0.12, 0.10, 0.06, 0.02, 0.005, 0.005),
-    "event": (0.46, 0.22, 0.04, 0.12, 0.11, 0.01, 0.02, 0.01, 0.01),
-    "social": (0.40, 0.30, 0.06, 0.10, 0.00, 0.00, 0.04, 0.06, 0.04),
+    "component": (0.70, 0.16, 0.03, 0.12, 0.10, 0.06, 0.02, 0.005, 0.005),
+    "event": (0.64, 0.22, 0.04, 0.12, 0.11, 0.01, 0.02, 0.01, 0.01),
+    "social": (0.52, 0.30, 0.06, 0.10, 0.00, 0.00, 0.04, 0.06, 0.04),
 }
+KINDS = ("component", "event", "social")
 REPORTER_SOURCES = {SourceChannel.HOTLINE_12345, SourceChannel.DUTY_LINE, SourceChannel.CITIZEN_APP,
                     SourceChannel.PETITION, SourceChannel.MAYOR_MAILBOX}
 PRIVACY: tuple[ReporterPrivacy, ...] = tuple(ReporterPrivacy)
@@ -128,22 +150,6 @@ def _choice(rng: np.random.Generator, weights: np.ndarray, rows: np.ndarray) -> 
     cdf = np.cumsum(weights / weights.sum(axis=1, keepdims=True), axis=1)
     u = rng.random(len(rows))
     return np.minimum((u[:, None] > cdf[rows]).sum(axis=1), weights.shape[1] - 1)
-
-
-def _reported_times(s: CaseSetting, rng: np.random.Generator, first_day: int, last_day: int) -> np.ndarray:
-    """Report instants with a daily (weekday, holiday, season) and an hourly rhythm, up to now."""
-    days = np.arange(first_day, last_day + 1)
-    dates = s.line.local_dates(days)
-    weekday = (dates.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday
-    day_of_year = (dates - dates.astype("datetime64[Y]")).astype(np.int64)
-    season = 1 + SEASON_AMPLITUDE * np.sin(2 * np.pi * (day_of_year - 105) / 365.25)
-    holiday = ~s.line.working[days] & (weekday < 5)
-    mean = s.cases_per_day * WEEKDAY[weekday] / WEEKDAY.mean() * season * np.where(holiday, HOLIDAY_FACTOR, 1.0)
-    counts = rng.poisson(mean)
-    day = np.repeat(days, counts)
-    hour = rng.choice(24, size=len(day), p=HOURLY / HOURLY.sum())
-    rep = s.line.day_start[day] + hour * 3600 + rng.integers(0, 3600, size=len(day))
-    return np.sort(rep[rep <= s.now])
 
 
 def _case_numbers(s: CaseSetting, rep: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, TableRows]:
@@ -210,6 +216,12 @@ class CasePlanner:
         self.notes = Notes()
         weights = np.array([CATEGORY_WEIGHTS.get(c, 1.0) for c in s.category_codes])
         self.category_p = weights / weights.sum()
+        kinds = np.array([KINDS.index(k) for k in s.category_kinds])
+        self.rhythm = Rhythm(s.category_codes, kinds, self.category_p, s.cases_per_day,
+                             np.array([SOURCE_WEIGHTS[k] for k in KINDS]))
+        # storms are drawn for the whole history at once, so they do not depend on the chunking
+        self.storm, self.storm_peak = storm_days(s.line.local_dates(np.arange(s.first_day, s.last_day + 1)),
+                                                 np.random.default_rng([seed, 7]))
         hot = self.rng.lognormal(0.0, 0.6, size=len(s.grid_ids))  # hotspots last all year
         self.grid_p = hot / hot.sum()
         self.last_candidate_id = np.full(len(s.grid_ids), NONE, dtype=np.int64)
@@ -219,6 +231,9 @@ class CasePlanner:
         self.pending_history: dict[str, np.ndarray] | None = None
         self.pending_escalations: dict[str, np.ndarray] | None = None
         self.pending_requests: dict[str, np.ndarray] | None = None
+        all_days = np.arange(s.first_day, s.last_day + 1)
+        self.desk = HandoverDesk(s.staff, s.labels, s.line.day_start, [str(d) for d in s.line.local_dates(all_days)],
+                                 s.first_day, s.last_day, len(s.staff.supervisors), s.now, s.first_ids, seed)
 
     @property
     def days(self) -> int:
@@ -256,19 +271,19 @@ class CasePlanner:
         s, rng = self.s, self.rng
 
         # ---- what is reported where and when ------------------------------------------
-        rep = _reported_times(s, rng, first_day, last_day)
+        days = slice(first_day - s.first_day, last_day - s.first_day + 1)
+        reports = self.rhythm.reports(rng, s.line.local_dates(np.arange(first_day, last_day + 1)),
+                                      s.line.day_start[first_day:last_day + 1], s.line.working[first_day:last_day + 1],
+                                      self.storm[days], self.storm_peak[days], s.now)
+        rep, cat, source = reports.at, reports.category, reports.source
         n = len(rep)
         if not n:
-            return []
+            return self.desk.release(until)
         ids = self._ids("case_record", n)
-        cat = rng.choice(len(self.category_p), size=n, p=self.category_p)
-        kinds = ("component", "event", "social")
-        kind = np.array([kinds.index(k) for k in s.category_kinds])[cat]
-        source = _choice(rng, np.array([SOURCE_WEIGHTS[k] for k in kinds]), kind)
         majors = sorted({c[:2] for c in s.category_codes})
-        prio_table = np.array([PRIORITY_WEIGHTS.get(m, DEFAULT_PRIORITY) for m in majors])
+        prio_table = np.array([PRIORITY_WEIGHTS.get(m, DEFAULT_PRIORITY) for m in majors] + [STORM_PRIORITY])
         major_of = np.array([majors.index(c[:2]) for c in s.category_codes])
-        prio = _choice(rng, prio_table, major_of[cat])
+        prio = _choice(rng, prio_table, np.where(reports.storm, len(majors), major_of[cat]))
         grid = rng.choice(len(self.grid_p), size=n, p=self.grid_p)
         # scattered by a generator of its own, so the draws after it stay as they were
         point = case_points(s.grid_points, s.grid_polygons, grid, rng.integers(s.grid_points.shape[1], size=n),
@@ -386,15 +401,17 @@ class CasePlanner:
         description = flat[choice] % address
 
         named = reporter & (privacy != PRIVACY.index(ReporterPrivacy.ANONYMOUS))  # anonymous callers leave none
+        details = {"number": numbers, "rep": rep, "cat": cat, "prio": prio, "grid": grid, "district": district,
+                   "description": description, "officer": plan.officer, "department": plan.department}
         return self._tables(plan, ids, numbers, daily, rep, cat, prio, source, grid, point, address, description,
                             np.where(named, names, ""), np.where(named, phones, ""), privacy, centre,
-                            reporter_user, until)
+                            reporter_user, until, details)
 
     def _tables(self, plan: Plan, ids: np.ndarray, numbers: np.ndarray, daily: TableRows, rep: np.ndarray,
                 cat: np.ndarray, prio: np.ndarray, source: np.ndarray, grid: np.ndarray, point: np.ndarray,
                 address: np.ndarray, description: np.ndarray, reporter_name: np.ndarray,
                 reporter_phone: np.ndarray, privacy: np.ndarray, centre: np.ndarray, created_by: np.ndarray,
-                until: int) -> list[TableRows]:
+                until: int, details: dict[str, np.ndarray]) -> list[TableRows]:
         s, ev = self.s, plan.events
         h_case = np.concatenate(ev.case)
         planned = {
@@ -424,6 +441,8 @@ class CasePlanner:
         first = order[np.r_[True, (keys[:, 1:] != keys[:, :-1]).any(axis=0)]] if len(order) else order
         e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current = (
             a[first] for a in (e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current))
+        self.desk.add(ids, details, h_case, planned["at"], planned["action"], planned["to"] - 1, e_case,
+                      e_sup.astype(bool), e_at, e_deadline)
         # reminders are acknowledged by an operator on shift, supervision by a supervisor; about half
         # of those on cases still in the escalated stage wait on the wall
         # drawn from a stream of their own: how many escalations a chunk has moves no other draw
@@ -478,7 +497,8 @@ class CasePlanner:
         totals.history_rows += len(h_case)
         totals.open_cases += int(OPEN[status].sum())
         totals.overdue_cases += int((CLOCKED[status] & (plan.stage_deadline <= s.now)).sum())
-        return [cases, daily, history, escalations, changes, self._requests(plan, ids, until)]
+        return [cases, daily, history, escalations, changes, self._requests(plan, ids, until),
+                *self.desk.release(until)]
 
     def _requests(self, plan: Plan, ids: np.ndarray, until: int) -> TableRows:
         """The extension and suspension requests asked so far, in the order they were asked."""

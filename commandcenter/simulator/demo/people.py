@@ -2,7 +2,9 @@
 
 One city centre, one centre per district under it and one per street under that. Users
 `operator`, `supervisor`, `trainer` and `admin` sit at the city centre, a few operators and a
-supervisor at each district centre; every password is `<username>-demo`. Grid officers are
+supervisor at each district centre; every password is `<username>-demo`. The city centre and each district
+centre work the same three shifts (stored per centre, so each centre's handovers name its own),
+with an operator on each at the city centre and the district operators spread over them. Grid officers are
 responsible for one or two grids each and every grid has at least one; their duty status,
 last position and recent position reports are consistent with their shift at "now".
 """
@@ -78,6 +80,11 @@ class Staff:
     street_centre_ids: np.ndarray
     operators: list[list[np.ndarray]]  # [district][shift] -> operator user ids on that shift
     supervisors: list[np.ndarray]  # [district] -> supervisor user ids
+    # the centres that write handovers: the city centre, then the district centres in order
+    desk_centre_ids: np.ndarray
+    desk_shift_ids: np.ndarray  # [desk centre, shift] -> its stored shift
+    desk_operators: list[list[np.ndarray]]  # [desk centre][shift] -> that centre's own operators on it
+    desk_supervisors: list[np.ndarray]  # [desk centre] -> that centre's own supervisors
     grid_officer_ptr: np.ndarray  # CSR: officers of grid g are grid_officer_ids[ptr[g]:ptr[g+1]]
     grid_officer_ids: np.ndarray
     department_ids: dict[str, int]
@@ -145,6 +152,8 @@ def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: date
     people: list[tuple[str, str, int, int, int]] = [
         ("operator", Role.OPERATOR.value, city_id, -1, 0),
         ("supervisor", Role.SUPERVISOR.value, city_id, -1, 0),
+        ("operator2", Role.OPERATOR.value, city_id, -1, 1),  # the city's evening and night desks
+        ("operator3", Role.OPERATOR.value, city_id, -1, 2),
         ("trainer", Role.TRAINER.value, city_id, -1, -1),
         ("admin", Role.ADMIN.value, city_id, -1, -1),
     ]
@@ -170,9 +179,23 @@ def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: date
                   if p[1] == Role.SUPERVISOR.value and p[3] in (d, -1)], dtype=np.int64)
         for d in range(n_d)
     ]
-    shift_ids = first_ids["shift"] + np.arange(len(SHIFTS))
-    shifts = table("shift", id=shift_ids, centre_id=Const(city_id), name=[s[0] for s in SHIFTS],
-                   start_time=[s[1] for s in SHIFTS], end_time=[s[2] for s in SHIFTS], weekdays=Const("1234567"))
+    desks = np.r_[city_id, district_centres]
+    desk_shifts = first_ids["shift"] + np.arange(len(desks) * len(SHIFTS)).reshape(len(desks), len(SHIFTS))
+    shifts = table("shift", id=desk_shifts.ravel(), centre_id=np.repeat(desks, len(SHIFTS)),
+                   name=[s[0] for s in SHIFTS] * len(desks), start_time=[s[1] for s in SHIFTS] * len(desks),
+                   end_time=[s[2] for s in SHIFTS] * len(desks), weekdays=Const("1234567"))
+    desk_of = [p[3] + 1 for p in people]  # the city's position is 0
+    desk_operators = [
+        [np.array([int(uid) for uid, p, k in zip(user_ids, people, desk_of, strict=True)
+                   if p[1] == Role.OPERATOR.value and p[4] == s and k == d], dtype=np.int64)
+         for s in range(len(SHIFTS))]
+        for d in range(len(desks))
+    ]
+    desk_supervisors = [
+        np.array([int(uid) for uid, p, k in zip(user_ids, people, desk_of, strict=True)
+                  if p[1] == Role.SUPERVISOR.value and k == d], dtype=np.int64)
+        for d in range(len(desks))
+    ]
 
     # ---- officers -----------------------------------------------------------------------
     n_g, n_o = len(ix.grid_ids), scale.officers
@@ -229,11 +252,12 @@ def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: date
     if np.any(np.diff(ptr) == 0):
         raise RuntimeError("a grid has no responsible officer")
 
-    members_u = [(int(uid), p[4]) for uid, p in zip(user_ids, people, strict=True) if p[4] >= 0]
+    members_u = [(int(uid), int(desk_shifts[k, p[4]]))
+                 for uid, p, k in zip(user_ids, people, desk_of, strict=True) if p[4] >= 0]
     n_members = len(members_u) + n_o
     members = table(
         "shift_member", id=first_ids["shift_member"] + np.arange(n_members),
-        shift_id=np.concatenate((shift_ids[[s for _, s in members_u]], shift_ids[shift_of])),
+        shift_id=np.concatenate(([s for _, s in members_u], desk_shifts[0, shift_of])),
         officer_id=Nullable(np.concatenate((np.full(len(members_u), -1), officer_ids))),
         user_id=Nullable(np.concatenate(([u for u, _ in members_u], np.full(n_o, -1)))),
     )
@@ -255,6 +279,10 @@ def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: date
         street_centre_ids=street_centres,
         operators=operators,
         supervisors=supervisors,
+        desk_centre_ids=desks,
+        desk_shift_ids=desk_shifts,
+        desk_operators=desk_operators,
+        desk_supervisors=desk_supervisors,
         grid_officer_ptr=ptr,
         grid_officer_ids=officer_ids[by_grid[:, 0]],
         department_ids=dict(dept_ids),

@@ -137,3 +137,9 @@ FOLLOW_UP_NOTES: tuple[str, ...] = ("反映人对处理结果表示认可。", "
 UNSATISFIED_NOTES: tuple[str, ...] = ("反映人表示问题反复出现。", "反映人认为处理不彻底。", "反映人对处理时限不满意。")
 REOPEN_REASONS: tuple[str, ...] = ("回访不满意，问题仍未解决", "回访反映问题复发，重新办理")
 CENTRE_SUFFIX = {"city": "城市运行管理指挥中心", "district": "网格化服务管理中心", "street": "网格化服务管理站"}
+
+# the last words of a shift's handover notes
+HANDOVER_CLOSINGS: tuple[str, ...] = (
+    "其余工作正常。", "系统运行正常，无其他事项。", "值班电话、视频巡查正常。", "请接班人员留意天气变化。",
+    "网格员在岗情况正常，无其他需交接事项。", "已向值班长报告，其余无异常。",
+)

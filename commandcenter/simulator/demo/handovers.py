@@ -1,0 +1,367 @@
+"""The written handovers of the demo's past: one for every shift of every desk that ended before now.
+
+A desk is a centre with operators of its own: the city centre and each district centre (street
+centres have seats but nobody signs in there). At the end of each shift an operator of that shift
+writes the handover, signs it a few minutes before the shift ends, and the centre's supervisor
+acknowledges it a few minutes after; the last one, if its acknowledgement would fall after now,
+still waits, signed. The record holds what `handover_summary.draft_summary` would have drafted
+at signing time, as the history stood then: the shift's figures, open cases by stage, the
+overdue, escalated, suspended and urgent cases (the first few listed, the totals complete), and
+notes in the operators' Chinese drawn from those cases, with pending items for the overdue and
+urgent ones (marked done when the next shift saw them through). Officers' absences are not
+reconstructed (the demo keeps duty changes for the last days only), so that list is empty.
+
+The state of the city at each shift's end is read from the planned history on arrays: each
+history row starts an interval of its case in its status until the case's next row; a supervision
+escalation marks its run overdue from the deadline to the run's end; a reminder marks it
+escalated until the deadline. `HandoverDesk` collects these chunk by chunk (a chunk's cases can be
+open in the shifts of later chunks) and writes the handovers of the shifts that ended before the
+next chunk starts, so their ids grow with time like everything else.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+
+from ...db import Database
+from ...domain.enums import OPEN_STATUSES, PRIORITY_ORDER, CaseStatus, HandoverStatus
+from ...models import Category
+from .caseloop import ACT, STATUSES
+from .geography import CityIndex, CityMap
+from .people import SHIFTS, Staff
+from .rows import NONE, Nullable, TableRows, table
+from .texts import HANDOVER_CLOSINGS
+
+LISTED = 10  # cases listed per section of a generated handover; the totals are complete
+NOTED = 3  # cases named in the notes (and given a pending item) per section
+FAR = np.iinfo(np.int64).max // 4  # "not before the end of the history"
+SIGN_BEFORE_END = (2 * 60, 15 * 60)  # seconds
+ACK_AFTER_END = (3 * 60, 25 * 60)
+ITEM_DUE = 2 * 3600  # a pending item is due two hours into the next shift
+OPEN_CODES = np.array([s in OPEN_STATUSES for s in STATUSES])
+SUSPENDED = STATUSES.index(CaseStatus.SUSPENDED)
+URGENT = 0  # position of Priority.URGENT in PRIORITY_ORDER
+# the shift's figures: which history actions count as reported, registered, dispatched, fed back, closed
+FIGURE_ACTIONS = (("report",), ("register", "solve_on_spot"), ("dispatch",), ("feed_back", "solve_on_spot"),
+                  ("close", "solve_on_spot"))
+PRIORITIES = tuple(p.value for p in PRIORITY_ORDER)
+STAGE_ORDER = tuple(s.value for s in CaseStatus if s in OPEN_STATUSES)
+STAGE_ZH = {"reported": "待立案", "registered": "待派遣", "dispatched": "待签收", "accepted": "处置中",
+            "fed_back": "待核查结案", "checking": "现场核查中", "suspended": "挂账", "referred": "转办中"}
+SHIFT_BOUNDS = np.array([[int(t[:2]) * 60 + int(t[3:]) for t in (a, b)] for _, a, b in SHIFTS])
+
+
+@dataclass(frozen=True)
+class CaseLabels:
+    """What a handover prints about a case besides its own columns: names of things by position or id."""
+
+    category_zh: list[str]  # by category position
+    category_en: list[str]
+    grid_street: list[str]  # by grid position
+    grid_code: list[str]
+    officer_names: dict[int, str]
+    department_names: dict[int, str]
+
+
+def case_labels(db: Database, city: CityMap, ix: CityIndex, staff: Staff) -> CaseLabels:
+    """The names a handover lists cases with, in the planner's category order (minor classes by code)."""
+    with db.read() as s:
+        cats = s.execute(select(Category.name_zh, Category.name_en).where(Category.level == 2)
+                         .order_by(Category.code)).all()
+    streets = [st.name for st in city.streets()]
+
+    def names(table_name: str) -> dict[int, str]:
+        t = next(t for t in staff.tables if t.table == table_name)
+        return dict(zip(np.asarray(t.column("id")).tolist(), list(t.column("name")), strict=True))  # type: ignore[arg-type]
+
+    return CaseLabels([c[0] for c in cats], [c[1] for c in cats], [streets[k] for k in ix.grid_street.tolist()],
+                      [g.code for g in city.grids()], names("officer"), names("department"))
+
+
+def _pool(**columns: np.ndarray) -> dict[str, np.ndarray]:
+    return {k: np.asarray(v) for k, v in columns.items()}
+
+
+def _join(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    return {k: np.concatenate((a[k], b[k])) for k in a} if a else b
+
+
+def _keep(pool: dict[str, np.ndarray], mask: np.ndarray) -> dict[str, np.ndarray]:
+    return {k: v[mask] for k, v in pool.items()}
+
+
+class HandoverDesk:
+    """Collects the planned history chunk by chunk and writes the handovers of the shifts it covers.
+
+    `day_start` is the WorkLine's local midnights; `local_dates` the local date (YYYY-MM-DD) of
+    each of its days.
+    """
+
+    def __init__(self, staff: Staff, labels: CaseLabels, day_start: np.ndarray, local_dates: list[str],
+                 first_day: int, last_day: int, districts: int, now: int, first_ids: dict[str, int],
+                 seed: int) -> None:
+        self.staff, self.labels, self.now, self.districts = staff, labels, now, districts
+        self.rng = np.random.default_rng([seed, 8])
+        self.next_id = {"handover": first_ids["handover"], "handover_item": first_ids["handover_item"]}
+        # every shift occurrence of the history, in the order they end
+        days = np.arange(first_day, last_day + 1)
+        start = day_start[days][:, None] + SHIFT_BOUNDS[None, :, 0] * 60
+        wraps = SHIFT_BOUNDS[:, 1] <= SHIFT_BOUNDS[:, 0]
+        end = day_start[days][:, None] + SHIFT_BOUNDS[None, :, 1] * 60 + np.where(wraps, 86400, 0)[None, :]
+        order = np.argsort(end.ravel(), kind="stable")
+        self.shift_start, self.shift_end = start.ravel()[order], end.ravel()[order]
+        self.shift_date = np.repeat(np.array(local_dates, dtype=object)[days - first_day], len(SHIFTS))[order]
+        self.shift_pos = np.tile(np.arange(len(SHIFTS)), len(days))[order]
+        self.released = 0  # shifts written so far
+        self.spells: dict[str, np.ndarray] = {}  # open spells: case, start, end, status, district
+        self.suspended: dict[str, np.ndarray] = {}  # the suspended ones among them
+        self.marks: dict[str, np.ndarray] = {}  # overdue (level 2) and escalated (level 1) spells
+        self.urgent: dict[str, np.ndarray] = {}  # urgent reports: case, rep, district
+        self.urgent_rows: dict[str, np.ndarray] = {}  # their history: key (case, at), status
+        self.events: dict[str, np.ndarray] = {}  # history rows the figures count: at, district, figure
+        self.cases: dict[int, dict[str, Any]] = {}  # details of the cases a handover may list, by id
+
+    def _ids(self, name: str, n: int) -> np.ndarray:
+        first = self.next_id[name]
+        self.next_id[name] += n
+        return first + np.arange(n)
+
+    # ---- collecting -------------------------------------------------------------------
+    def add(self, ids: np.ndarray, details: dict[str, np.ndarray], h_case: np.ndarray, h_at: np.ndarray,
+            h_action: np.ndarray, h_to: np.ndarray, e_case: np.ndarray, e_sup: np.ndarray, e_at: np.ndarray,
+            e_deadline: np.ndarray) -> None:
+        """One chunk's cases: `details` by chunk position (number, rep, cat, prio, grid, district,
+        description, officer, department); history rows (status codes into STATUSES) and escalations
+        by chunk position."""
+        district = details["district"]
+        order = np.lexsort((h_at, h_case))
+        case, at, to, action = h_case[order], h_at[order], h_to[order].astype(np.int64), h_action[order]
+        last = np.r_[case[1:] != case[:-1], True] if len(case) else np.zeros(0, dtype=bool)
+        end = np.where(last, FAR, np.r_[at[1:], FAR][: len(at)])
+        spell = OPEN_CODES[to]
+        new = _pool(case=ids[case[spell]], start=at[spell], end=end[spell], status=to[spell],
+                    district=district[case[spell]])
+        self.spells = _join(self.spells, new)
+        self.suspended = _join(self.suspended, _keep(new, new["status"] == SUSPENDED))
+        figure = np.full(len(action), -1)
+        for k, names in enumerate(FIGURE_ACTIONS):
+            figure[np.isin(action, [ACT[a] for a in names]) & (figure < 0)] = k
+        counted = figure >= 0
+        self.events = _join(self.events, _pool(at=at[counted], district=district[case[counted]],
+                                               figure=figure[counted]))
+        # each escalation's run: the history row before it (its status) and the one after (its end)
+        key = case.astype(np.int64) * (1 << 32) + at
+        pos = np.searchsorted(key, e_case.astype(np.int64) * (1 << 32) + e_at, side="right")
+        after = np.minimum(pos, len(key) - 1)
+        run_status = to[pos - 1]
+        run_end = np.where((pos < len(key)) & (case[after] == e_case), at[after], FAR)
+        # overdue from the deadline to the run's end; escalated from the reminder to the deadline
+        mark_start = np.where(e_sup, e_deadline, e_at)
+        mark_end = np.where(e_sup, run_end, np.minimum(run_end, e_deadline))
+        live = mark_start < mark_end
+        self.marks = _join(self.marks, _pool(
+            case=ids[e_case[live]], start=mark_start[live], end=mark_end[live], level=np.where(e_sup, 2, 1)[live],
+            status=run_status[live], deadline=e_deadline[live], district=district[e_case[live]]))
+        urgent = details["prio"] == URGENT
+        self.urgent = _join(self.urgent, _pool(case=ids[urgent], rep=details["rep"][urgent],
+                                               district=district[urgent]))
+        in_urgent = urgent[case]
+        self.urgent_rows = _join(self.urgent_rows, _pool(
+            key=ids[case[in_urgent]].astype(np.int64) * (1 << 32) + at[in_urgent], status=to[in_urgent]))
+        order = np.argsort(self.urgent_rows["key"], kind="stable")
+        self.urgent_rows = _keep(self.urgent_rows, order)
+        listed = np.unique(np.r_[e_case[live], np.flatnonzero(urgent), case[spell & (to == SUSPENDED)]])
+        for k in listed.astype(np.int64).tolist():
+            self.cases[int(ids[k])] = {name: column[k] for name, column in details.items()}
+
+    # ---- counting at instants ------------------------------------------------------------
+    def _open_counts(self, at: np.ndarray) -> np.ndarray:
+        """[instant, district, status] open cases at each instant."""
+        shape = (len(at), self.districts, len(STATUSES))
+        sp = self.spells
+        if not sp or not len(sp["case"]):
+            return np.zeros(shape, dtype=np.int64)
+        group = sp["district"] * len(STATUSES) + sp["status"]
+        starts = np.sort(group * (1 << 33) + sp["start"])
+        ends = np.sort(group * (1 << 33) + np.minimum(sp["end"], (1 << 33) - 1))
+        groups = np.arange(self.districts * len(STATUSES))
+        query = groups[None, :] * (1 << 33) + at[:, None]
+        n = np.searchsorted(starts, query, side="right") - np.searchsorted(ends, query, side="right")
+        return n.reshape(shape)
+
+    def _figures(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """[shift, district, figure] history rows counted in each shift."""
+        ev, k = self.events, len(FIGURE_ACTIONS)
+        if not ev or not len(ev["at"]):
+            return np.zeros((len(a), self.districts, k), dtype=np.int64)
+        keys = np.sort((ev["district"] * k + ev["figure"]) * (1 << 33) + ev["at"])
+        groups = np.arange(self.districts * k)[None, :] * (1 << 33)
+        n = (np.searchsorted(keys, groups + b[:, None], side="left")
+             - np.searchsorted(keys, groups + a[:, None], side="left"))
+        return n.reshape(len(a), self.districts, k)
+
+    def _prune(self, after: int) -> None:
+        """Forget what no later shift can see: spells ended and reports older than a day."""
+        self.spells = _keep(self.spells, self.spells["end"] > after) if self.spells else self.spells
+        self.suspended = _keep(self.suspended, self.suspended["end"] > after) if self.suspended else self.suspended
+        self.marks = _keep(self.marks, self.marks["end"] > after) if self.marks else self.marks
+        if self.events:
+            self.events = _keep(self.events, self.events["at"] >= after - 86400)
+        if self.urgent:
+            self.urgent = _keep(self.urgent, self.urgent["rep"] >= after - 86400)
+
+    # ---- writing ----------------------------------------------------------------------
+    def release(self, until: int) -> list[TableRows]:
+        """The handovers of every shift that ended by `until` (and by now) and is not written yet."""
+        stop = int(np.searchsorted(self.shift_end, min(until, self.now), side="right"))
+        first, self.released = self.released, stop
+        if stop == first:
+            return []
+        counts = self._open_counts(self.shift_end[first:stop])
+        figures = self._figures(self.shift_start[first:stop], self.shift_end[first:stop])
+        rows: list[dict[str, Any]] = []
+        items: list[tuple[int, str, int, int, bool]] = []  # handover position, text, case, due, done
+        for j, k in enumerate(range(first, stop)):
+            for desk in range(len(self.staff.desk_centre_ids)):
+                scope = (np.arange(self.districts) if desk == 0 else np.array([desk - 1]))
+                row, notes_items = self._handover(desk, scope, k, counts[j][scope].sum(axis=0),
+                                                  figures[j][scope].sum(axis=0))
+                items += [(len(rows), *item) for item in notes_items]
+                rows.append(row)
+        self._prune(int(self.shift_end[stop - 1]))
+        ids = self._ids("handover", len(rows))
+        columns = {key: [r[key] for r in rows] for key in rows[0]}
+        acknowledged_by = Nullable(np.array(columns.pop("acknowledged_by"), dtype=np.int64))
+        handovers = table("handover", id=ids, acknowledged_by=acknowledged_by, corrects_id=[None] * len(rows),
+                          **columns)
+        handover_items = table(
+            "handover_item", id=self._ids("handover_item", len(items)),
+            handover_id=ids[np.array([i[0] for i in items], dtype=np.int64)], text=[i[1] for i in items],
+            case_id=[i[2] for i in items], due_at=[i[3] for i in items], done=[i[4] for i in items])
+        return [handovers, handover_items]
+
+    def _marked(self, level: int, scope: np.ndarray, at: int) -> dict[str, np.ndarray]:
+        m = self.marks
+        if not m:
+            return {}
+        hit = (m["level"] == level) & (m["start"] <= at) & (at < m["end"]) & np.isin(m["district"], scope)
+        found = _keep(m, hit)
+        order = np.lexsort((found["case"], found["deadline"]))
+        return _keep(found, order)
+
+    def _status_at(self, case: np.ndarray, at: int) -> np.ndarray:
+        keys = self.urgent_rows["key"]
+        pos = np.searchsorted(keys, case.astype(np.int64) * (1 << 32) + at, side="right") - 1
+        return self.urgent_rows["status"][pos]
+
+    def _listed(self, case: int, status: int, deadline: int, level: int) -> dict[str, Any]:
+        """A case as `HandoverCase` stores it in the summary's JSON."""
+        d, lb = self.cases[case], self.labels
+        unit = (lb.officer_names.get(int(d["officer"]), "") if d["officer"] != NONE
+                else lb.department_names.get(int(d["department"]), ""))
+        text = str(d["description"])
+        return {"case_id": case, "case_number": str(d["number"]), "status": STATUSES[status].value,
+                "priority": PRIORITIES[int(d["prio"])], "category_zh": lb.category_zh[int(d["cat"])],
+                "category_en": lb.category_en[int(d["cat"])], "street": lb.grid_street[int(d["grid"])],
+                "grid_code": lb.grid_code[int(d["grid"])], "assignee": unit, "reported_at": int(d["rep"]),
+                "deadline": None if deadline == NONE else int(deadline), "escalation_level": level,
+                "description": text if len(text) <= 60 else text[:59] + "…"}
+
+    def _handover(self, desk: int, scope: np.ndarray, k: int, open_now: np.ndarray,
+                  figures: np.ndarray) -> tuple[dict[str, Any], list[tuple[str, int, int, bool]]]:
+        """One desk's handover of shift occurrence `k`, and its pending items."""
+        a, b, pos = int(self.shift_start[k]), int(self.shift_end[k]), int(self.shift_pos[k])
+        rng, staff = self.rng, self.staff
+        overdue, escalated = self._marked(2, scope, b), self._marked(1, scope, b)
+        sp = self.suspended
+        on_hold = _keep(sp, (sp["start"] <= b) & (b < sp["end"]) & np.isin(sp["district"], scope)) if sp else {}
+        ur = self.urgent
+        urgent = _keep(ur, (ur["rep"] >= a) & (ur["rep"] < b) & np.isin(ur["district"], scope)) if ur else {}
+        urgent_status = self._status_at(urgent["case"], b) if urgent and len(urgent["case"]) else np.zeros(0, int)
+
+        def section(found: dict[str, np.ndarray], level: int) -> list[dict[str, Any]]:
+            if not found:
+                return []
+            return [self._listed(int(c), int(st), int(dl), level) for c, st, dl in zip(
+                found["case"][:LISTED], found["status"][:LISTED], found["deadline"][:LISTED], strict=True)]
+
+        n_urgent = len(urgent["case"]) if urgent else 0
+        urgent_listed = [self._listed(int(c), int(st), NONE, 0)
+                         for c, st in zip(urgent["case"][:LISTED], urgent_status[:LISTED], strict=True)] if urgent else []
+        suspended_listed = [self._listed(int(c), SUSPENDED, NONE, 0) for c in on_hold["case"][:LISTED]] if on_hold else []
+        n = {"overdue": len(overdue["case"]) if overdue else 0, "escalated": len(escalated["case"]) if escalated else 0,
+             "suspended": len(on_hold["case"]) if on_hold else 0}
+        signed = b - int(rng.integers(*SIGN_BEFORE_END))
+        acked = b + int(rng.integers(*ACK_AFTER_END))
+        created = signed - int(rng.integers(10 * 60, 40 * 60))
+        operators = staff.desk_operators[desk][pos]
+        if not len(operators):
+            operators = np.concatenate(staff.desk_operators[desk])
+        author = int(operators[rng.integers(len(operators))])
+        supervisors = staff.desk_supervisors[desk]
+        acker = int(supervisors[rng.integers(len(supervisors))]) if acked <= self.now else NONE
+        fig = dict(zip(("reported", "registered", "dispatched", "fed_back", "closed"), figures.tolist(), strict=True))
+        by_status = {STATUSES[i].value: int(x) for i, x in enumerate(open_now.tolist()) if OPEN_CODES[i]}
+        open_total = sum(by_status.values())
+        summary = {
+            "drafted_at": signed, "shift_name": SHIFTS[pos][0],
+            "open_by_status": [[st, by_status.get(st, 0)] for st in STAGE_ORDER],
+            "overdue": section(overdue, 2), "overdue_total": n["overdue"],
+            "escalated": section(escalated, 1), "escalated_total": n["escalated"],
+            "urgent": urgent_listed, "urgent_total": n_urgent,
+            "suspended": suspended_listed, "suspended_total": n["suspended"],
+            "officers_off_duty": [], "officers_off_duty_total": 0,
+            "figures": {**fig, "open_now": open_total, "overdue_now": n["overdue"]},
+        }
+        notes, items = self._notes(pos, a, b, fig, by_status, open_total, n, summary, urgent_status)
+        row = {
+            "centre_id": int(staff.desk_centre_ids[desk]), "shift_id": int(staff.desk_shift_ids[desk, pos]),
+            "shift_date": str(self.shift_date[k]), "period_start": a, "period_end": b,
+            "status": (HandoverStatus.ACKNOWLEDGED if acker != NONE else HandoverStatus.SIGNED).value,
+            "author_id": author, "created_at": created, "signed_at": signed, "acknowledged_by": acker,
+            "acknowledged_at": acked if acker != NONE else None,
+            "summary_json": json.dumps(summary, ensure_ascii=False, sort_keys=True), "notes": notes,
+            "version": 4 if acker != NONE else 3,  # opened, saved, signed (and acknowledged)
+        }
+        return row, items
+
+    def _notes(self, pos: int, a: int, b: int, fig: dict[str, int], by_status: dict[str, int], open_total: int,
+               n: dict[str, int], summary: dict[str, Any],
+               urgent_status: np.ndarray) -> tuple[str, list[tuple[str, int, int, bool]]]:
+        """The operator's notes in Chinese, and the pending items for the next shift."""
+        due = b + ITEM_DUE
+        busiest = sorted(((v, STAGE_ZH[s]) for s, v in by_status.items() if v), reverse=True)[:3]
+        parts = [f"{SHIFTS[pos][0]}交班：本班接报{fig['reported']}件，立案{fig['registered']}件，"
+                 f"派遣{fig['dispatched']}件，结案{fig['closed']}件。"
+                 f"交班时在办{open_total}件" + (f"（{'、'.join(f'{z}{v}件' for v, z in busiest)}）" if busiest else "")
+                 + f"，其中超时{n['overdue']}件、挂账{n['suspended']}件。"]
+        items: list[tuple[str, int, int, bool]] = []
+        noted = summary["overdue"][:NOTED]
+        if noted:
+            more = "等" if n["overdue"] > len(noted) else ""
+            parts.append("超时案件请接班督办：" + "；".join(
+                f"{c['case_number']}（{c['category_zh']}，{c['street']}，{c['assignee'] or '待派遣'}）"
+                for c in noted) + f"{more}。")
+            marks = self.marks
+            for c in noted:
+                ends = marks["end"][(marks["case"] == c["case_id"]) & (marks["level"] == 2) & (marks["start"] <= b)]
+                done = bool(len(ends)) and int(ends.max()) <= min(due, self.now)
+                items.append((f"督办超时案件：{c['category_zh']}，{c['street']}", c["case_id"], due, done))
+        still = [c for c, st in zip(summary["urgent"], urgent_status.tolist(), strict=False) if OPEN_CODES[st]]
+        if summary["urgent_total"]:
+            parts.append(f"本班紧急案件{summary['urgent_total']}件"
+                         + (f"，尚有{len(still)}件未办结，请继续跟进。" if still else "，均已处置完毕。"))
+            for c in still[:NOTED]:
+                later = self._status_at(np.array([c["case_id"]]), min(due, self.now))
+                items.append((f"跟进紧急案件处置进展：{c['category_zh']}，{c['street']}", c["case_id"], due,
+                              bool(due <= self.now and not OPEN_CODES[int(later[0])])))
+        if n["suspended"]:
+            parts.append(f"挂账案件{n['suspended']}件，待恢复条件具备后及时恢复办理。")
+        parts.append(HANDOVER_CLOSINGS[int(self.rng.integers(len(HANDOVER_CLOSINGS)))])
+        return "".join(parts), items
+
