@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import translate
-from .shapes.debrief import AlertShown, GoalMiss
+from .shapes.debrief import AlertShown, DebriefGoals, DebriefOverall, GoalMiss
 
 # a "Goals missed" column lists these
 MISSES = {
@@ -49,3 +49,31 @@ def corrections_text(wrong_category: bool | None, wrong_grid: bool | None, lang:
     if wrong_grid:
         words.append(translate("debrief", N("debrief", "grid"), lang))
     return ", ".join(words)
+
+
+def overall_figures(o: DebriefOverall, lang: str | None = None) -> list[tuple[str, str]]:
+    """The overall figures as (label, value), in the order the screen and the PDF show them."""
+    figures = [
+        (N("debrief", "Cases"), str(o.cases)),
+        (N("debrief", "Registered"), str(o.registered)),
+        (N("debrief", "Dispatched"), str(o.dispatched)),
+        (N("debrief", "Mean time to register"), duration(o.mean_to_register)),
+        (N("debrief", "Longest time to register"), duration(o.max_to_register)),
+        (N("debrief", "Mean time to dispatch"), duration(o.mean_to_dispatch)),
+        (N("debrief", "Longest time to dispatch"), duration(o.max_to_dispatch)),
+        (N("debrief", "Urgent dispatched within the goal"), f"{o.urgent_dispatched_in_goal} / {o.urgent}"),
+        (N("debrief", "Reminders (催办)"), str(o.reminders)),
+        (N("debrief", "Overdue cases (督办)"), str(o.overdue_cases)),
+        (N("debrief", "Wrong category"), str(o.wrong_category)),
+        (N("debrief", "Wrong grid"), str(o.wrong_grid)),
+        (N("debrief", "Urgent alerts shown (in flood summaries)"), f"{o.alerts_individual} ({o.alerts_grouped})"),
+        (N("debrief", "Cases missing a goal"), str(o.cases_missing_goals)),
+    ]
+    return [(translate("debrief", label, lang), value) for label, value in figures]
+
+
+def goals_text(g: DebriefGoals, lang: str | None = None) -> str:
+    return translate("debrief", N("debrief", "Goals: registered within {register:g} min, dispatched within "
+                                             "{dispatch:g} min, urgent cases dispatched within {urgent:g} min"),
+                     lang).format(register=g.register_minutes, dispatch=g.dispatch_minutes,
+                                  urgent=g.urgent_dispatch_minutes)

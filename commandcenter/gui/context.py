@@ -17,6 +17,8 @@ from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..services.admin import AdminService
 from ..services.auth import Principal, allowed_actions
+from ..services.debrief import DebriefService
+from ..services.demo_reset import DemoResetService
 from ..services.exports import ExportService
 from ..services.facade.audit import AuditService
 from ..services.facade.briefings import BriefingService
@@ -74,6 +76,8 @@ class AppContext:
     gazetteer: GazetteerService = field(init=False)
     photos: PhotoService = field(init=False)
     search: SearchService = field(init=False)
+    debriefs: DebriefService = field(init=False)  # the trainer's drill debriefs
+    demo_reset: DemoResetService = field(init=False)
     _rights: frozenset[Action] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -99,6 +103,8 @@ class AppContext:
         self.gazetteer = GazetteerService(self.db)
         self.photos = PhotoService(self.db)
         self.search = SearchService(self.db)
+        self.debriefs = DebriefService(self.db)
+        self.demo_reset = DemoResetService(self.db)
         self.feed.changed.connect(self._on_changed)
 
     def can(self, action: Action) -> bool:

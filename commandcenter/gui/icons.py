@@ -57,6 +57,7 @@ ICONS: dict[str, tuple[str, str]] = {
     "print": ("mdi6.printer-outline", "#37474f"),
     "save": ("mdi6.content-save-outline", "#37474f"),
     "pdf": ("mdi6.file-pdf-box", "#c62828"),
+    "drill": ("mdi6.whistle-outline", "#37474f"),
     "import": ("mdi6.file-import-outline", "#37474f"),
     "officer": ("mdi6.account-hard-hat", "#37474f"),
     "department": ("mdi6.office-building-outline", "#37474f"),

@@ -46,6 +46,8 @@ ALERT_SOUND = Option("prefs/alert_sound", True)
 # system ("wgs84" or "gcj02"); COMMANDCENTER_BASEMAP / COMMANDCENTER_BASEMAP_CRS override them
 MAP_TILES = Option("prefs/map_tiles", "")
 MAP_TILES_CRS = Option("prefs/map_tiles_crs", "wgs84")
+# the trainer's debrief goals (shapes.debrief.DebriefGoals) as JSON; "" for the defaults
+DEBRIEF_GOALS = Option("prefs/debrief_goals", "")
 # window state (restored, never shown as a preference)
 MAIN_GEOMETRY = Option("window/main_geometry", QByteArray())
 # the wall: its header (column order, widths, sort indicator), the table/side splitter, the

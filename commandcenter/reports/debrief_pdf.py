@@ -18,7 +18,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
 
 from .. import palette
-from ..debrief_labels import alert_text, corrections_text, duration, misses_text
+from ..debrief_labels import (
+    alert_text,
+    corrections_text,
+    duration,
+    goals_text,
+    misses_text,
+    overall_figures,
+)
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..labels import priority_label
@@ -67,31 +74,17 @@ class DebriefReport:
                            else t(N("debrief", "Cases arrived in the period")))
         period = t(N("debrief", "{start} to {end} ({tz})")).format(
             start=local(d.start, self.tz), end=local(d.end, self.tz, "%H:%M"), tz=self.tz)
-        g = d.goals
-        goals = t(N("debrief", "Goals: registered within {register:g} min, dispatched within {dispatch:g} min, "
-                               "urgent cases dispatched within {urgent:g} min")).format(
-            register=g.register_minutes, dispatch=g.dispatch_minutes, urgent=g.urgent_dispatch_minutes)
+        goals = goals_text(d.goals, self.lang)
         return [para(self.title(), st["title"]), para(what, st["subtitle"]), para(period, st["subtitle"]),
                 Spacer(1, 2 * mm), para(goals, st["body"])]
 
     def overall(self) -> list[Any]:
-        o, t = self.d.overall, self.t
-        figures = [(N("debrief", "Cases"), str(o.cases)),
-                   (N("debrief", "Urgent dispatched within the goal"), f"{o.urgent_dispatched_in_goal} / {o.urgent}"),
-                   (N("debrief", "Registered"), str(o.registered)), (N("debrief", "Reminders (催办)"), str(o.reminders)),
-                   (N("debrief", "Dispatched"), str(o.dispatched)),
-                   (N("debrief", "Overdue cases (督办)"), str(o.overdue_cases)),
-                   (N("debrief", "Mean time to register"), duration(o.mean_to_register)),
-                   (N("debrief", "Wrong category"), str(o.wrong_category)),
-                   (N("debrief", "Longest time to register"), duration(o.max_to_register)),
-                   (N("debrief", "Wrong grid"), str(o.wrong_grid)),
-                   (N("debrief", "Mean time to dispatch"), duration(o.mean_to_dispatch)),
-                   (N("debrief", "Urgent alerts shown (in flood summaries)"),
-                    f"{o.alerts_individual} ({o.alerts_grouped})"),
-                   (N("debrief", "Longest time to dispatch"), duration(o.max_to_dispatch)),
-                   (N("debrief", "Cases missing a goal"), str(o.cases_missing_goals))]
-        rows = [[t(figures[i][0]), figures[i][1], t(figures[i + 1][0]), figures[i + 1][1]]
-                for i in range(0, len(figures), 2)]
+        t = self.t
+        # two columns: the first half of the figures on the left, the second on the right
+        figures = overall_figures(self.d.overall, self.lang)
+        half_n = (len(figures) + 1) // 2
+        left, right = figures[:half_n], figures[half_n:] + [("", "")] * (2 * half_n - len(figures))
+        rows = [[a, b, c, d] for (a, b), (c, d) in zip(left, right, strict=True)]
         half = FRAME_WIDTH / 2
         table = Table(rows, colWidths=[half - 25 * mm, 22 * mm, half - 22 * mm, 25 * mm], hAlign="LEFT")
         table.setStyle(TableStyle([

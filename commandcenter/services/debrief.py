@@ -43,6 +43,7 @@ from ..shapes.debrief import (
 )
 from .alerts import AlertThrottle
 from .auth import Principal, authorize
+from .drill_scope import is_demo
 
 # the statuses in which the wall alerts an urgent arrival (views/wall_view WAITING)
 ALERTED_ON_ARRIVAL = frozenset({CaseStatus.REPORTED.value, CaseStatus.REGISTERED.value})
@@ -246,6 +247,11 @@ class DebriefService:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    def is_demo(self) -> bool:
+        """Whether drills may run here at all (the screen is offered on demo databases only)."""
+        with self.db.read() as s:
+            return is_demo(s)
 
     def runs(self, principal: Principal, limit: int = 50) -> list[DrillRunRow]:
         """The latest drill runs, newest first, with the number of cases each wrote."""

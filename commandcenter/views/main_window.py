@@ -384,6 +384,10 @@ class MainWindow(QMainWindow):
         log.info("maintenance skipped: %s", exc)
 
     def _on_changed(self, entity: str, _ids: list) -> None:  # type: ignore[type-arg]
+        if entity == Entity.DEMO:  # the demo was reset (services/demo_reset): rows a screen holds may be gone
+            self.ctx.db.caches.clear()
+            self._reload_screens()
+            return
         if entity == Entity.CASE and not self._counts_soon.isActive():
             self._counts_soon.start()
 
