@@ -80,3 +80,12 @@ def test_grids_are_small_in_town_and_large_in_the_hills(city: tuple[CityMap, flo
     assert np.median(urban) < 30e4 and urban.min() < 10e4  # hectares in town
     assert np.median(rural) > 1e6 and rural.max() > 4e6  # km² in the countryside
     assert len(urban) > len(rural)  # grids are drawn by households: most of them (and their cases) in town
+
+
+def test_the_city_scale_is_the_central_three_districts() -> None:
+    m = build_putian(SCALES["city"], 1)
+    assert [d.code for d in m.districts] == list(DIVISIONS[:3])
+    assert len(m.grids()) == 600 and len(m.streets()) == 24
+    for d in m.districts:
+        covered = sum(g.area_m2 for s in d.streets for c in s.communities for g in c.grids)
+        assert covered == pytest.approx(_m2(outline(d.code)), rel=0.02), d.name

@@ -45,7 +45,6 @@ from .seats import match_nearest
 from .texts import STREET_NAMES, TOWN_NAMES
 
 CITY_NAME = "莆田市"
-CITY_CODE = "350300"
 STREET_PEOPLE_SHARE = 0.5
 COMMUNITY_PEOPLE_SHARE = 1 / 3
 GRID_PEOPLE_SHARE = 0.95
@@ -99,9 +98,11 @@ def _named(stems: list[str], suffix: str, pieces: list[Piece], pop: Population) 
 
 
 def build_putian(scale: Scale, seed: int) -> CityMap:
-    """The deterministic Putian-scale map for a seed: real districts, generated everything below."""
+    """The deterministic map of a scale's real districts for a seed (all five at Putian scale, the
+    central three at city scale), everything below them generated."""
     rng = np.random.default_rng([seed, 1])
-    pop = sample_population(_metres(CITY_CODE), CITY_PLANE, rng)
+    land = shapely.union_all([_metres(code) for code, _ in scale.districts], grid_size=SNAP_M)
+    pop = sample_population(land, CITY_PLANE, rng)
     xy = pop.points
     w_street, w_comm, w_grid = (pop.blend(s) for s in (STREET_PEOPLE_SHARE, COMMUNITY_PEOPLE_SHARE,
                                                          GRID_PEOPLE_SHARE))

@@ -32,8 +32,9 @@ class Scale:
 SCALES: dict[str, Scale] = {
     "small": Scale("small", PUTIAN_DISTRICTS[:1], streets=3, communities=12, grids=150, officers=190,
                    cases_per_day=60),
-    "city": Scale("city", PUTIAN_DISTRICTS[:3], streets=12, communities=48, grids=600, officers=800,
-                  cases_per_day=700),
+    # the central three districts in their real outlines (24 towns and streets), fewer grids
+    "city": Scale("city", PUTIAN_DISTRICTS[:3], streets=24, communities=240, grids=600, officers=800,
+                  cases_per_day=700, real_outlines=True),
     # Putian's published figures: 2,408 unit grids and 3,096 grid officers
     # 48 streets and towns (the real stems in texts), about 1,000 communities and villages
     "putian": Scale("putian", PUTIAN_DISTRICTS, streets=48, communities=1000, grids=2408, officers=3096,
