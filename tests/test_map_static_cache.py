@@ -11,9 +11,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QRectF  # noqa: E402
-from PySide6.QtGui import QColor  # noqa: E402
-from PySide6.QtWidgets import QGraphicsRectItem  # noqa: E402
+from PySide6.QtCore import QRectF, Signal  # noqa: E402
+from PySide6.QtGui import QColor, QPainter  # noqa: E402
+from PySide6.QtWidgets import QGraphicsObject, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
 from commandcenter.widgets.map import style  # noqa: E402
@@ -139,3 +139,47 @@ def test_the_first_frame_shows_the_grids_and_the_names_follow(qtbot: QtBot) -> N
     assert (ground.renders, top.renders) == (1, 0)  # outlines first: name sprites take longest
     qtbot.waitUntil(lambda: top.renders == 1, timeout=3000)
     assert widget.label_layout()  # and the names are there to draw
+
+
+class _Overlay(QGraphicsObject):
+    """A screen's layer as the map caches it: a filled rectangle that says when it moves."""
+
+    changed = Signal()
+
+    def __init__(self, rect: QRectF) -> None:
+        super().__init__()
+        self.setZValue(13)
+        self.rect = rect
+
+    def move_to(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self.rect = rect
+        self.changed.emit()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self.rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.fillRect(self.rect, QColor("#00ff00"))
+
+
+def _grid_rect(canvas: MapCanvas, grid_id: int) -> QRectF:
+    assert canvas.projection is not None
+    lon, lat = _centre(grid_id)
+    x, y = canvas.projection.to_xy(lon, lat)
+    return QRectF(x - 30, y - 30, 60, 60)
+
+
+def test_an_overlay_is_drawn_in_the_cached_ground_under_the_markers(canvas: MapCanvas) -> None:
+    overlay = _Overlay(_grid_rect(canvas, CENTRE_GRID))
+    canvas.add_overlay(overlay)
+    canvas.set_case_markers([_case(1, CENTRE_GRID)])
+    green = QColor("#00ff00")
+    assert _pixel(canvas, *_centre(CENTRE_GRID), dx=12) == green
+    assert _pixel(canvas, *_centre(CENTRE_GRID)) == QColor(style.CASE_COLOURS["urgent"])  # markers on top
+    assert not overlay.isVisible()  # painted by the cache, not once more by the scene
+    overlay.move_to(_grid_rect(canvas, CENTRE_GRID + 1))
+    assert _pixel(canvas, *_centre(CENTRE_GRID), dx=12) in class_colours(6)
+    assert _pixel(canvas, *_centre(CENTRE_GRID + 1)) == green
+    canvas.set_overlay_visible(overlay, False)
+    assert _pixel(canvas, *_centre(CENTRE_GRID + 1)) in class_colours(6)

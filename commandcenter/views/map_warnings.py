@@ -35,10 +35,10 @@ class MapWarnings(QObject):
         self.screen = screen
         self.live = ctx.live_warnings
         self.item = WarningLayerItem()
-        canvas.view_box.addItem(self.item)
+        canvas.add_overlay(self.item)  # drawn in the map's cached image: no cost per frame
         self.check = QCheckBox(objectName="mapLayer_warnings")
         self.check.setChecked(True)
-        self.check.toggled.connect(self.item.setVisible)
+        self.check.toggled.connect(lambda on: canvas.set_overlay_visible(self.item, on))
         self.grids: dict[int, MapGrid] = {}
         self.dialog: WarningDetailDialog | None = None
         self._last_hit: list[int] = []

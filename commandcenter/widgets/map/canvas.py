@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsObject, QToolTip, QVBoxLayout, QWidget
 
 from ...domain.enums import PRIORITY_ORDER
 from ...geometry.projection import LocalProjection
@@ -292,6 +292,20 @@ class MapCanvas(BasemapLayers, QWidget):
 
     def is_layer_visible(self, layer: str) -> bool:
         return self._visible[layer]
+
+    def add_overlay(self, item: QGraphicsObject) -> None:
+        """Draw a screen's own layer (e.g. the early warnings) in the map's cached ground image.
+
+        ``item`` is in projected metres, with a z value between the boundaries (10) and the
+        names (18), and a ``changed`` signal it emits when it looks different; being cached, it
+        costs nothing per frame. Show or hide it with :meth:`set_overlay_visible`.
+        """
+        self._box.addItem(item)
+        self._stack.ground.add_layer(item)
+        item.changed.connect(self._stack.ground.invalidate)  # type: ignore[attr-defined]
+
+    def set_overlay_visible(self, item: QGraphicsObject, visible: bool) -> None:
+        self._stack.ground.set_shown(item, visible)
 
     def set_legend_visible(self, visible: bool) -> None:
         """Show or hide the legend in the lower-left corner."""

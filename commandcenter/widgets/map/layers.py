@@ -375,8 +375,9 @@ class LayerStack:
             box.addItem(item)
             self._items[layer].append(item)
         # The layers that change only with the data or the view are drawn through cached images
-        # (see static_layers): the ground under the overlays (area outlines 12, warnings 13, the
-        # highlighted grid 15), and the names with the markers above them (the ring stays live).
+        # (see static_layers): the ground (with a screen's overlays such as the warnings, 13: see
+        # MapCanvas.add_overlay) under the live area outline (12) and highlighted grid (15), and
+        # the names with the markers above them (the ring stays live).
         # Decoding tiles is then off the frame path, so it may take longer.
         self.cache = CachedLayersItem(viewport, QColor(shade(BACKGROUND_COLOUR)), self.extent)
         self.ground = self.cache.add_group([self.basemap, self.tiles, self.choropleth, self.roads, self.boundaries],

@@ -81,6 +81,13 @@ class LayerGroup:
         """True when the image on screen was rendered for the view shown (no preview pending)."""
         return not self.dirty and self._owner.settled
 
+    def add_layer(self, layer: QGraphicsItem) -> None:
+        """Paint one more item of the ViewBox in this group (at its z value), from the next frame."""
+        layer.setVisible(False)
+        self._layers.append(layer)
+        self._shown[id(layer)] = True
+        self.invalidate()
+
     def set_shown(self, layer: QGraphicsItem, shown: bool) -> None:
         if self._shown[id(layer)] != shown:
             self._shown[id(layer)] = shown

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
@@ -81,6 +81,8 @@ class WarningLayerItem(QGraphicsObject):
     A plain Qt item (the ViewBox takes any), so the map screen's module can build it without
     loading pyqtgraph before the map is first shown."""
 
+    changed = Signal()  # new shapes: the map draws the layer into its cached ground (add_overlay)
+
     def __init__(self) -> None:
         super().__init__()
         self.setZValue(WARNING_Z)
@@ -112,6 +114,7 @@ class WarningLayerItem(QGraphicsObject):
         pad = 0.02 * max(rect.width(), rect.height(), 1.0)
         self._rect = rect.adjusted(-pad, -pad, pad, pad)
         self.update()
+        self.changed.emit()
 
     @property
     def shapes(self) -> list[WarningShape]:
