@@ -15,10 +15,13 @@ streets and ~100 communities, 10,000 case markers and 3,096 officer markers; ope
 A frame is "set the view, then ``QWidget.grab()`` the whole widget", identical for every
 variant; frames of the variants are interleaved so machine noise hits them alike. The map
 draws its static layers through cached images (``widgets/map/static_layers.py``): a frame while
-the view moves blits the last image moved or scaled, or renders anew where it cannot; so it
-also times the sharp image once the view stops (``settle()`` and a frame) for every step. It
-times recolouring (``set_values`` and the next frame) against a frame rendering the same cached
-image with no change.
+the view moves blits the last image moved or scaled (over an overview of the city where it
+does not reach), or renders anew where it cannot; so it also times the sharp image once the
+view stops (``settle()`` and a frame) for every step. The every-layer variant has names, roads
+(``_map_layers.py``), a tile basemap (``_mbtiles.py``), the markers and 46 open early warnings
+(hot cells and cluster hulls, as the map screen adds them). It times recolouring
+(``set_values`` and the next frame) against a frame rendering the same cached image with no
+change.
 
 Goals, recorded in the benchmark table (exit 1 if one is missed): map frame p95 ≤ 2× the
 one-path baseline and ≤ 16.7 ms (60 frames a second); recolour + frame ≤ 2× a plain frame.
@@ -40,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
 from _common import finish, record  # noqa: E402
+from _map_layers import synthesise_roads, synthesise_warnings  # noqa: E402
 from _mbtiles import make_mbtiles  # noqa: E402
 from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF  # noqa: E402
@@ -59,13 +63,12 @@ from commandcenter.shapes.map import (  # noqa: E402
     MapGrid,
     MapOfficerMarker,
     MapPolygon,
-    MapRoad,
 )
-from commandcenter.simulator.demo.texts import ROAD_STEMS  # noqa: E402
 from commandcenter.widgets.map import style  # noqa: E402
 from commandcenter.widgets.map.canvas import MapCanvas  # noqa: E402
 from commandcenter.widgets.map.layers import class_colours, classify  # noqa: E402
 from commandcenter.widgets.map.tile_sources import MBTilesSource  # noqa: E402
+from commandcenter.widgets.map.warning_layer import WarningLayerItem, warning_shapes  # noqa: E402
 
 WIDTH, HEIGHT = 1920, 1080
 BACKGROUND = QColor(style.BACKGROUND_COLOUR)
@@ -365,25 +368,6 @@ def timed(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - t0) * 1e3
 
 
-def synthesise_roads(grids: list[MapGrid]) -> list[MapRoad]:
-    """A main road along every 8th lattice row and column, a minor one along every other row."""
-    lons = sorted({round(x, 6) for g in grids for x, _ in g.exterior})
-    lats = sorted({round(y, 6) for g in grids for _, y in g.exterior})
-    w, e, s, n = lons[0], lons[-1], lats[0], lats[-1]
-    roads = []
-    for k in range(NX + 1):
-        lon = w + (e - w) * k / NX
-        if k % 2 == 0:
-            roads.append(MapRoad(len(roads) + 1, f"{ROAD_STEMS[k % len(ROAD_STEMS)]}路",
-                                 "main" if k % 8 == 0 else "minor", ((lon, s), (lon, n))))
-    for k in range(NY + 1):
-        lat = s + (n - s) * k / NY
-        if k % 2 == 0:
-            roads.append(MapRoad(len(roads) + 1, f"{ROAD_STEMS[(k + 7) % len(ROAD_STEMS)]}街",
-                                 "main" if k % 8 == 0 else "minor", ((w, lat), (e, lat))))
-    return roads
-
-
 def main() -> int:
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -415,8 +399,12 @@ def main() -> int:
     full.set_values(values, "Open cases")
     full.set_case_markers(cases)
     full.set_officer_markers(officers)
-    roads = synthesise_roads(grids)
+    roads = synthesise_roads(grids, NX, NY)
     build["set_roads"] = timed(lambda: full.set_roads(roads))
+    warnings = WarningLayerItem()  # as the map screen adds it
+    full.add_overlay(warnings)
+    build["warnings"] = timed(lambda: warnings.set_shapes(
+        warning_shapes(synthesise_warnings(grids, values), {g.grid_id: g for g in grids}, projection)))
     bounds = path.boundingRect()
     west, south = projection.to_lonlat(bounds.left(), bounds.top())
     east, north = projection.to_lonlat(bounds.right(), bounds.bottom())
@@ -518,17 +506,17 @@ def main() -> int:
     print()
     labels = {
         "map": "map canvas (design a, class paths)",
-        "full": "map, every layer (names, roads, tiles)",
+        "full": "map, every layer (+names, roads, tiles, warnings)",
         "sharp": "  every layer: sharp image once still",
         "items": "design b: 2,408 QGraphicsPolygonItems",
         "scene": "baseline: one path in a QGraphicsView",
         "tuned": "tuned baseline: one path, clip rect",
     }
-    print(f"{'frame = set view + QWidget.grab()':42s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}")
+    print(f"{'frame = set view + QWidget.grab()':50s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}")
     table = {k: stats(v) for k, v in frames.items()}
     for key, label in labels.items():
         p50, p95, worst = table[key]
-        print(f"{label:42s} {p50:8.2f} {p95:8.2f} {worst:8.2f}")
+        print(f"{label:50s} {p50:8.2f} {p95:8.2f} {worst:8.2f}")
     map_p95 = table["map"][1]
     print()
     ratio = map_p95 / table["scene"][1]
