@@ -118,3 +118,20 @@ def test_a_recompute_as_of_today_spares_the_next_update_and_one_of_the_past_does
     assert len(calls) == 2
     past.update_for_cases(clock, late_department[:1])
     assert len(calls) == 3
+
+
+def test_a_seat_judges_the_lateness_when_it_starts_following_the_warnings(qtbot, db, late_department,  # type: ignore[no-untyped-def]
+                                                                         monkeypatch) -> None:
+    from commandcenter.gui.context import AppContext
+    from commandcenter.gui.feed import ChangeFeed
+    from commandcenter.gui.tasks import SynchronousRunner
+    from commandcenter.services.auth import demo_principal
+
+    runner = SynchronousRunner()
+    ctx = AppContext(db=db, principal=demo_principal(db, "supervisor"), runner=runner, feed=ChangeFeed(db, runner))
+    calls = _counting_due_facts(monkeypatch)
+    ctx.live_warnings.start()
+    assert sorted(w.kind for w in ctx.live_warnings.items.values()) == [WarningKind.CHRONIC_LATENESS] * 2
+    assert len(calls) == 1
+    ctx.warnings.update_for_cases(ctx.principal, late_department[:1])  # what the feed's next case runs
+    assert len(calls) == 1

@@ -58,6 +58,11 @@ class LiveWarnings(QObject):
         self._started = True
         self.ctx.feed.changed.connect(self._on_changed)
         self.reload()
+        if self._may_detect:  # the day's chronic lateness now, not within the first new case's update
+            self._updating = True
+            warnings, principal = self.ctx.warnings, self.ctx.principal
+            self.ctx.runner.run_in_background(lambda _s: warnings.judge_lateness(principal), self._updated,
+                                              self._update_failed)
 
     def open_count(self) -> int:
         return sum(1 for w in self.items.values() if w.status is WarningStatus.OPEN)
