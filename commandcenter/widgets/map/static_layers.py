@@ -322,8 +322,7 @@ class CachedLayersItem(pg.GraphicsObject):
         if extent.isEmpty():
             self._overview = self._overview_ground = None
             return
-        ratio = self._viewport.devicePixelRatioF()
-        w, h = size.width() / ratio, size.height() / ratio
+        w, h = size.width(), size.height()  # logical pixels even on a high-DPI screen: it is a stand-in
         # the whole extent fits the viewport (the home view, where it is drawn 1:1); the margin
         # around serves pans there as the sharp image's does
         view = self._viewport.size()
@@ -334,7 +333,6 @@ class CachedLayersItem(pg.GraphicsObject):
         t_over = QTransform(sx, 0, 0, sy, w / 2 - sx * centre.x(), h / 2 - sy * centre.y())
         whole = QRectF(0, 0, w, h)
         ground = QImage(size, QImage.Format.Format_RGB32)
-        ground.setDevicePixelRatio(ratio)
         ground.fill(self.background)
         painter = QPainter(ground)
         self.groups[0].paint_layers(painter, t_over, whole)
@@ -348,9 +346,9 @@ class CachedLayersItem(pg.GraphicsObject):
         self.overviews += 1
 
     def _image_size(self) -> QSize:
+        """The size of an image covering the viewport and its margins, in logical pixels."""
         size = self._viewport.size()
-        mx, my = round(MARGIN * size.width()), round(MARGIN * size.height())
-        return (size + QSize(2 * mx, 2 * my)) * self._viewport.devicePixelRatioF()
+        return size + QSize(2 * round(MARGIN * size.width()), 2 * round(MARGIN * size.height()))
 
     def _settled(self) -> None:
         for group in self.groups:
