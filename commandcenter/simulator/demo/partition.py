@@ -22,7 +22,7 @@ import shapely
 from shapely import MultiPolygon, Polygon
 
 JITTER_RAD = math.radians(15.0)
-FAR_M = 1e6  # half-planes are rectangles this far out: beyond any city
+FAR_M = 1e6  # the sides of a cut reach this far out: beyond any city
 
 
 class Piece:
@@ -48,40 +48,69 @@ def _long_axis(geom: shapely.Geometry) -> float:
     return math.atan2(dy, dx)
 
 
-def _half_planes(u: np.ndarray, cut: float) -> tuple[Polygon, Polygon]:
-    v = np.array((-u[1], u[0]))
-    a, b = u * cut - v * FAR_M, u * cut + v * FAR_M
-    low = Polygon([a, b, b - u * FAR_M, a - u * FAR_M])
-    high = Polygon([a, b, b + u * FAR_M, a + u * FAR_M])
-    return low, high
+class _CutLine:
+    """The line a piece is cut along: across `u` at `cut`, wavy by up to `amp` metres.
+
+    Towns and villages are not parted by surveyor's lines: a sum of two sines along the cut
+    (a random wavelength of half to all of the piece's width) bends it like a stream or a lane.
+    Both halves are built from the same vertices, so they still share their edge exactly.
+    """
+
+    def __init__(self, u: np.ndarray, cut: float, amp: float, span: tuple[float, float],
+                 rng: np.random.Generator) -> None:
+        self.u, self.v, self.cut, self.amp = u, np.array((-u[1], u[0])), cut, amp
+        width = span[1] - span[0]
+        self.k = 2 * math.pi / max(width * rng.uniform(0.5, 1.0), 1.0)
+        self.phase = rng.uniform(0, 2 * math.pi, size=2)
+        self.span = (span[0] - 1.0, span[1] + 1.0)
+
+    def offset(self, s: np.ndarray) -> np.ndarray:
+        if self.amp == 0.0:
+            return np.zeros_like(s)
+        wave = np.sin(self.k * s + self.phase[0]) + 0.5 * np.sin(2.3 * self.k * s + self.phase[1])
+        return self.amp * wave / 1.5
+
+    def sides(self) -> tuple[Polygon, Polygon]:
+        """The piece's plane below and above the line (far enough out to hold the whole piece)."""
+        s = np.linspace(*self.span, 65 if self.amp else 2)
+        line = [self.u * (self.cut + o) + self.v * si for si, o in zip(s, self.offset(s), strict=True)]
+        ends = [self.v * self.span[1], self.v * self.span[0]]
+        low = Polygon([*line, *(e + self.u * (self.cut - FAR_M) for e in ends)])
+        high = Polygon([*line, *(e + self.u * (self.cut + FAR_M) for e in ends)])
+        return low, high
 
 
 def split(piece: Piece, shares: Sequence[float], xy: np.ndarray, weight: np.ndarray, rng: np.random.Generator,
-          grid_size: float) -> list[Piece]:
-    """`piece` cut into len(shares) pieces holding those shares of `weight` (in the order cut)."""
+          grid_size: float, wiggle: float = 0.0) -> list[Piece]:
+    """`piece` cut into len(shares) pieces holding those shares of `weight` (in the order cut);
+    `wiggle` bends each cut by up to that fraction of the piece's length."""
     if len(shares) == 1:
         return [piece]
     k = len(shares) // 2
     frac = sum(shares[:k]) / sum(shares)
     angle = _long_axis(piece.geom) + rng.uniform(-JITTER_RAD, JITTER_RAD)
     u = np.array((math.cos(angle), math.sin(angle)))
-    t = xy[piece.idx] @ u
+    v = np.array((-u[1], u[0]))
+    corners = shapely.get_coordinates(piece.geom)
+    along, across = corners @ u, corners @ v
+    line = _CutLine(u, 0.0, wiggle * float(along.max() - along.min()), (float(across.min()), float(across.max())), rng)
+    pts = xy[piece.idx]
+    t = pts @ u - line.offset(pts @ v)  # distance past the wavy line, as if it were straight
     order = np.argsort(t, kind="stable")
     if len(order) >= 2:
         cum = np.cumsum(weight[piece.idx][order])
         j = int(np.clip(np.searchsorted(cum, frac * cum[-1]), 1, len(order) - 1))
-        cut = (t[order[j - 1]] + t[order[j]]) / 2.0
+        line.cut = (t[order[j - 1]] + t[order[j]]) / 2.0
     else:  # no samples to weigh: halve the extent
-        ext = shapely.get_coordinates(piece.geom) @ u
-        cut = float(ext.min() + frac * (ext.max() - ext.min()))
-    low, high = _half_planes(u, cut)
-    below = t <= cut
+        line.cut = float(along.min() + frac * (along.max() - along.min()))
+    low, high = line.sides()
+    below = t <= line.cut
     first = Piece(_polygonal(shapely.intersection(piece.geom, low, grid_size=grid_size)), piece.idx[below])
     second = Piece(_polygonal(shapely.intersection(piece.geom, high, grid_size=grid_size)), piece.idx[~below])
     if first.geom.is_empty or second.geom.is_empty:
         raise RuntimeError("a cut left an empty piece")
-    return (split(first, shares[:k], xy, weight, rng, grid_size)
-            + split(second, shares[k:], xy, weight, rng, grid_size))
+    return (split(first, shares[:k], xy, weight, rng, grid_size, wiggle)
+            + split(second, shares[k:], xy, weight, rng, grid_size, wiggle))
 
 
 def tidy(pieces: list[Piece], xy: np.ndarray, grid_size: float) -> list[Piece]:

@@ -48,6 +48,8 @@ CITY_NAME = "莆田市"
 STREET_PEOPLE_SHARE = 0.5
 COMMUNITY_PEOPLE_SHARE = 1 / 3
 GRID_PEOPLE_SHARE = 0.95
+STREET_WIGGLE = 0.06  # town borders bend like streams; grid lines stay straight, like blocks
+COMMUNITY_WIGGLE = 0.05
 URBAN_KM2 = 2_500.0  # residents per km² from which a community is a residents' committee (社区)
 OFFICE_URBAN_KM2 = 800.0  # lower inside a street office: its outskirts are still 社区
 
@@ -114,7 +116,7 @@ def build_putian(scale: Scale, seed: int) -> CityMap:
         piece, unassigned = Piece(geom, unassigned[inside]), unassigned[~inside]
         offices, towns = STREET_NAMES[code], TOWN_NAMES[code]
         n = len(offices) + len(towns)
-        streets = tidy(split(piece, [1.0] * n, xy, w_street, rng, SNAP_M), xy, SNAP_M)
+        streets = tidy(split(piece, [1.0] * n, xy, w_street, rng, SNAP_M, STREET_WIGGLE), xy, SNAP_M)
         dense = sorted(streets, key=lambda p: -pop.density_km2(p.idx))
         named = _named(list(offices), "街道", dense[: len(offices)], pop) + _named(list(towns), "镇",
                                                                                 dense[len(offices):], pop)
@@ -122,7 +124,7 @@ def build_putian(scale: Scale, seed: int) -> CityMap:
 
     streets = [p for _, _, named in districts for _, p in named]
     n_comms = apportion(scale.communities, [_measure(w_comm, p) for p in streets])
-    comm_pieces = [tidy(split(p, [1.0] * n, xy, w_comm, rng, SNAP_M), xy, SNAP_M) for p, n in zip(
+    comm_pieces = [tidy(split(p, [1.0] * n, xy, w_comm, rng, SNAP_M, COMMUNITY_WIGGLE), xy, SNAP_M) for p, n in zip(
         streets, n_comms, strict=True)]
     comm_pieces = [_north_to_south(c) for c in comm_pieces]
     flat = [c for cs in comm_pieces for c in cs]
