@@ -34,7 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "briefing": ("briefing", N("cli", "print the daily or a shift's briefing as a PDF")),
     "db": ("db", N("cli", "database maintenance")),
     "demo": ("demo", N("cli", "generate a demo city with case history")),
-    "drill": ("drill", N("cli", "feed generated cases and field progress into a database, live")),
+    "drill": ("drill", N("cli", "replay a scenario or random cases into a demo database, live")),
     "holidays": ("holidays", N("cli", "list or load the holiday calendar of a year")),
     "export": ("export", N("cli", "export cases, handovers, unit KPIs (CSV) or Open311 JSON")),
     "import": ("imports", N("cli", "import officers, departments, positions, grids or Open311 files")),

@@ -29,8 +29,7 @@ from ..simulator.scenario_player import PlayerProgress, ScenarioPlayer
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("drill", help=translate("cli", "replay a scenario or random cases, and the field's answers, "
-                                                     "into a demo database, live"))
+    p = sub.add_parser("drill", help=translate("cli", "replay a scenario or random cases into a demo database, live"))
     p.add_argument("--db", required=True, help=translate("cli", "database file path or SQLAlchemy URL"))
     p.add_argument("--scenario", help=translate("cli", "scenario file to replay (YAML; see docs/scenarios.md)"))
     p.add_argument("--speed", help=translate("cli", "play the scenario this many times faster than real time "
