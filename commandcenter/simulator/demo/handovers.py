@@ -175,9 +175,22 @@ class HandoverDesk:
             key=ids[case[in_urgent]].astype(np.int64) * (1 << 32) + at[in_urgent], status=to[in_urgent]))
         order = np.argsort(self.urgent_rows["key"], kind="stable")
         self.urgent_rows = _keep(self.urgent_rows, order)
-        listed = np.unique(np.r_[e_case[live], np.flatnonzero(urgent), case[spell & (to == SUSPENDED)]])
-        for k in listed.astype(np.int64).tolist():
-            self.cases[int(ids[k])] = {name: column[k] for name, column in details.items()}
+        listed = np.unique(np.r_[e_case[live], np.flatnonzero(urgent), case[spell & (to == SUSPENDED)]]).astype(np.int64)
+        self._describe(ids[listed], {name: column[listed].tolist() for name, column in details.items()})
+
+    def _describe(self, ids: np.ndarray, d: dict[str, list[Any]]) -> None:
+        """What `HandoverCase` says of each case apart from its status, deadline and level, once per case."""
+        lb = self.labels
+        for i, case_id in enumerate(ids.tolist()):
+            officer, text = d["officer"][i], str(d["description"][i])
+            self.cases[case_id] = {
+                "case_id": case_id, "case_number": str(d["number"][i]), "priority": PRIORITIES[d["prio"][i]],
+                "category_zh": lb.category_zh[d["cat"][i]], "category_en": lb.category_en[d["cat"][i]],
+                "street": lb.grid_street[d["grid"][i]], "grid_code": lb.grid_code[d["grid"][i]],
+                "assignee": (lb.officer_names.get(officer, "") if officer != NONE
+                             else lb.department_names.get(d["department"][i], "")),
+                "reported_at": d["rep"][i], "description": text if len(text) <= 60 else text[:59] + "…",
+            }
 
     # ---- counting at instants ------------------------------------------------------------
     def _open_counts(self, at: np.ndarray) -> np.ndarray:
@@ -227,10 +240,20 @@ class HandoverDesk:
         rows: list[dict[str, Any]] = []
         items: list[tuple[int, str, int, int, bool]] = []  # handover position, text, case, due, done
         for j, k in enumerate(range(first, stop)):
+            a, b = int(self.shift_start[k]), int(self.shift_end[k])
+            # what every desk's handover of this shift draws on, then each desk's part of it
+            marks = self._at(self.marks, b)
+            marks = _keep(marks, np.lexsort((marks["case"], marks["deadline"]))) if marks else marks
+            on_hold = self._at(self.suspended, b)
+            ur = self.urgent
+            urgent = _keep(ur, (ur["rep"] >= a) & (ur["rep"] < b)) if ur else {}
+            if urgent:
+                urgent["status"] = self._status_at(urgent["case"], b)
             for desk in range(len(self.staff.desk_centre_ids)):
-                scope = (np.arange(self.districts) if desk == 0 else np.array([desk - 1]))
-                row, notes_items = self._handover(desk, scope, k, counts[j][scope].sum(axis=0),
-                                                  figures[j][scope].sum(axis=0))
+                scope = np.arange(self.districts) if desk == 0 else np.array([desk - 1])
+                mine = [_keep(p, np.isin(p["district"], scope)) if p and desk else p for p in (marks, on_hold, urgent)]
+                row, notes_items = self._handover(desk, k, counts[j][scope].sum(axis=0), figures[j][scope].sum(axis=0),
+                                                  *mine)
                 items += [(len(rows), *item) for item in notes_items]
                 rows.append(row)
         self._prune(int(self.shift_end[stop - 1]))
@@ -245,57 +268,37 @@ class HandoverDesk:
             case_id=[i[2] for i in items], due_at=[i[3] for i in items], done=[i[4] for i in items])
         return [handovers, handover_items]
 
-    def _marked(self, level: int, scope: np.ndarray, at: int) -> dict[str, np.ndarray]:
-        m = self.marks
-        if not m:
-            return {}
-        hit = (m["level"] == level) & (m["start"] <= at) & (at < m["end"]) & np.isin(m["district"], scope)
-        found = _keep(m, hit)
-        order = np.lexsort((found["case"], found["deadline"]))
-        return _keep(found, order)
+    @staticmethod
+    def _at(pool: dict[str, np.ndarray], at: int) -> dict[str, np.ndarray]:
+        """The spells of `pool` going on at `at`."""
+        return _keep(pool, (pool["start"] <= at) & (at < pool["end"])) if pool else pool
 
     def _status_at(self, case: np.ndarray, at: int) -> np.ndarray:
         keys = self.urgent_rows["key"]
         pos = np.searchsorted(keys, case.astype(np.int64) * (1 << 32) + at, side="right") - 1
         return self.urgent_rows["status"][pos]
 
-    def _listed(self, case: int, status: int, deadline: int, level: int) -> dict[str, Any]:
-        """A case as `HandoverCase` stores it in the summary's JSON."""
-        d, lb = self.cases[case], self.labels
-        unit = (lb.officer_names.get(int(d["officer"]), "") if d["officer"] != NONE
-                else lb.department_names.get(int(d["department"]), ""))
-        text = str(d["description"])
-        return {"case_id": case, "case_number": str(d["number"]), "status": STATUSES[status].value,
-                "priority": PRIORITIES[int(d["prio"])], "category_zh": lb.category_zh[int(d["cat"])],
-                "category_en": lb.category_en[int(d["cat"])], "street": lb.grid_street[int(d["grid"])],
-                "grid_code": lb.grid_code[int(d["grid"])], "assignee": unit, "reported_at": int(d["rep"]),
-                "deadline": None if deadline == NONE else int(deadline), "escalation_level": level,
-                "description": text if len(text) <= 60 else text[:59] + "…"}
+    def _listed(self, cases: np.ndarray, status: np.ndarray, deadline: np.ndarray | None,
+                level: int) -> list[dict[str, Any]]:
+        """The first LISTED cases as `HandoverCase` stores them in the summary's JSON."""
+        dl = [None] * LISTED if deadline is None else deadline[:LISTED].tolist()
+        return [{**self.cases[c], "status": STATUSES[st].value, "deadline": d, "escalation_level": level}
+                for c, st, d in zip(cases[:LISTED].tolist(), status[:LISTED].tolist(), dl, strict=False)]
 
-    def _handover(self, desk: int, scope: np.ndarray, k: int, open_now: np.ndarray,
-                  figures: np.ndarray) -> tuple[dict[str, Any], list[tuple[str, int, int, bool]]]:
-        """One desk's handover of shift occurrence `k`, and its pending items."""
+    def _handover(self, desk: int, k: int, open_now: np.ndarray, figures: np.ndarray, marks: dict[str, np.ndarray],
+                  on_hold: dict[str, np.ndarray],
+                  urgent: dict[str, np.ndarray]) -> tuple[dict[str, Any], list[tuple[str, int, int, bool]]]:
+        """One desk's handover of shift occurrence `k`, from the spells of its scope at the shift's end."""
         a, b, pos = int(self.shift_start[k]), int(self.shift_end[k]), int(self.shift_pos[k])
         rng, staff = self.rng, self.staff
-        overdue, escalated = self._marked(2, scope, b), self._marked(1, scope, b)
-        sp = self.suspended
-        on_hold = _keep(sp, (sp["start"] <= b) & (b < sp["end"]) & np.isin(sp["district"], scope)) if sp else {}
-        ur = self.urgent
-        urgent = _keep(ur, (ur["rep"] >= a) & (ur["rep"] < b) & np.isin(ur["district"], scope)) if ur else {}
-        urgent_status = self._status_at(urgent["case"], b) if urgent and len(urgent["case"]) else np.zeros(0, int)
-
-        def section(found: dict[str, np.ndarray], level: int) -> list[dict[str, Any]]:
-            if not found:
-                return []
-            return [self._listed(int(c), int(st), int(dl), level) for c, st, dl in zip(
-                found["case"][:LISTED], found["status"][:LISTED], found["deadline"][:LISTED], strict=True)]
-
-        n_urgent = len(urgent["case"]) if urgent else 0
-        urgent_listed = [self._listed(int(c), int(st), NONE, 0)
-                         for c, st in zip(urgent["case"][:LISTED], urgent_status[:LISTED], strict=True)] if urgent else []
-        suspended_listed = [self._listed(int(c), SUSPENDED, NONE, 0) for c in on_hold["case"][:LISTED]] if on_hold else []
-        n = {"overdue": len(overdue["case"]) if overdue else 0, "escalated": len(escalated["case"]) if escalated else 0,
-             "suspended": len(on_hold["case"]) if on_hold else 0}
+        none = np.zeros(0, dtype=np.int64)
+        overdue = _keep(marks, marks["level"] == 2) if marks else {"case": none, "status": none, "deadline": none,
+                                                                   "end": none}
+        escalated = _keep(marks, marks["level"] == 1) if marks else {"case": none, "status": none, "deadline": none}
+        on_hold = on_hold or {"case": none}
+        urgent = urgent or {"case": none, "status": none}
+        n = {"overdue": len(overdue["case"]), "escalated": len(escalated["case"]), "suspended": len(on_hold["case"]),
+             "urgent": len(urgent["case"])}
         signed = b - int(rng.integers(*SIGN_BEFORE_END))
         acked = b + int(rng.integers(*ACK_AFTER_END))
         created = signed - int(rng.integers(10 * 60, 40 * 60))
@@ -311,14 +314,17 @@ class HandoverDesk:
         summary = {
             "drafted_at": signed, "shift_name": SHIFTS[pos][0],
             "open_by_status": [[st, by_status.get(st, 0)] for st in STAGE_ORDER],
-            "overdue": section(overdue, 2), "overdue_total": n["overdue"],
-            "escalated": section(escalated, 1), "escalated_total": n["escalated"],
-            "urgent": urgent_listed, "urgent_total": n_urgent,
-            "suspended": suspended_listed, "suspended_total": n["suspended"],
+            "overdue": self._listed(overdue["case"], overdue["status"], overdue["deadline"], 2),
+            "overdue_total": n["overdue"],
+            "escalated": self._listed(escalated["case"], escalated["status"], escalated["deadline"], 1),
+            "escalated_total": n["escalated"],
+            "urgent": self._listed(urgent["case"], urgent["status"], None, 0), "urgent_total": n["urgent"],
+            "suspended": self._listed(on_hold["case"], np.full(len(on_hold["case"]), SUSPENDED), None, 0),
+            "suspended_total": n["suspended"],
             "officers_off_duty": [], "officers_off_duty_total": 0,
             "figures": {**fig, "open_now": open_total, "overdue_now": n["overdue"]},
         }
-        notes, items = self._notes(pos, a, b, fig, by_status, open_total, n, summary, urgent_status)
+        notes, items = self._notes(pos, b, fig, by_status, open_total, n, summary, overdue["end"], urgent["status"])
         row = {
             "centre_id": int(staff.desk_centre_ids[desk]), "shift_id": int(staff.desk_shift_ids[desk, pos]),
             "shift_date": str(self.shift_date[k]), "period_start": a, "period_end": b,
@@ -330,10 +336,11 @@ class HandoverDesk:
         }
         return row, items
 
-    def _notes(self, pos: int, a: int, b: int, fig: dict[str, int], by_status: dict[str, int], open_total: int,
-               n: dict[str, int], summary: dict[str, Any],
+    def _notes(self, pos: int, b: int, fig: dict[str, int], by_status: dict[str, int], open_total: int,
+               n: dict[str, int], summary: dict[str, Any], overdue_end: np.ndarray,
                urgent_status: np.ndarray) -> tuple[str, list[tuple[str, int, int, bool]]]:
-        """The operator's notes in Chinese, and the pending items for the next shift."""
+        """The operator's notes in Chinese, and the pending items for the next shift (done when the
+        next shift saw the case out of its overdue run, or the urgent case closed, by the item's time)."""
         due = b + ITEM_DUE
         busiest = sorted(((v, STAGE_ZH[s]) for s, v in by_status.items() if v), reverse=True)[:3]
         parts = [f"{SHIFTS[pos][0]}交班：本班接报{fig['reported']}件，立案{fig['registered']}件，"
@@ -347,11 +354,9 @@ class HandoverDesk:
             parts.append("超时案件请接班督办：" + "；".join(
                 f"{c['case_number']}（{c['category_zh']}，{c['street']}，{c['assignee'] or '待派遣'}）"
                 for c in noted) + f"{more}。")
-            marks = self.marks
-            for c in noted:
-                ends = marks["end"][(marks["case"] == c["case_id"]) & (marks["level"] == 2) & (marks["start"] <= b)]
-                done = bool(len(ends)) and int(ends.max()) <= min(due, self.now)
-                items.append((f"督办超时案件：{c['category_zh']}，{c['street']}", c["case_id"], due, done))
+            for c, end in zip(noted, overdue_end.tolist(), strict=False):
+                items.append((f"督办超时案件：{c['category_zh']}，{c['street']}", c["case_id"], due,
+                              end <= min(due, self.now)))
         still = [c for c, st in zip(summary["urgent"], urgent_status.tolist(), strict=False) if OPEN_CODES[st]]
         if summary["urgent_total"]:
             parts.append(f"本班紧急案件{summary['urgent_total']}件"
