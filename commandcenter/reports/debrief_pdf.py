@@ -120,7 +120,7 @@ class DebriefReport:
                 t(N("debrief", "Arrived")), t(N("debrief", "To register")), t(N("debrief", "By")),
                 t(N("debrief", "To dispatch")), t(N("debrief", "By")), t(N("debrief", "Alert")),
                 t(N("debrief", "Wrong")), t(N("debrief", "Goals missed"))]
-        widths = [22 * mm, 12 * mm, 17 * mm, 12 * mm, 15 * mm, 13 * mm, 15 * mm, 13 * mm, 12 * mm, 14 * mm]
+        widths = [22 * mm, 11 * mm, 28 * mm, 12 * mm, 14 * mm, 12 * mm, 14 * mm, 12 * mm, 11 * mm, 11 * mm]
         widths.append(FRAME_WIDTH - sum(widths))
         rows = []
         # a table piece numbers its rows from 1 on each page: the case number finds the case

@@ -94,6 +94,7 @@ class DebriefView(QWidget):
 
         top = QHBoxLayout()
         self.run_label = QLabel(self)
+        self.run_label.setBuddy(self.run_combo)
         top.addWidget(self.run_label)
         top.addWidget(self.run_combo, 1)
         top.addWidget(self.refresh_button)
@@ -105,10 +106,13 @@ class DebriefView(QWidget):
         head = QHBoxLayout()
         head.addLayout(self.goal_form)
         head.addLayout(self.figures, 1)
+        self.operator_table.setMinimumHeight(5 * self.operator_table.verticalHeader().defaultSectionSize())
         tables = QSplitter(Qt.Orientation.Vertical, self)
         tables.addWidget(self.operator_table)
         tables.addWidget(self.case_table)
-        tables.setStretchFactor(1, 3)
+        tables.setStretchFactor(0, 1)
+        tables.setStretchFactor(1, 4)
+        self.case_table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # arrival order
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title_label)
@@ -126,6 +130,7 @@ class DebriefView(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setVisible(False)
+        table.setWordWrap(False)  # one line a row, as every table of the app
         return table
 
     # ---- goals ------------------------------------------------------------------------
@@ -242,6 +247,8 @@ class DebriefView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.run_label.setText(self.tr("Drill run:"))
+        self.operator_table.setAccessibleName(self.tr("Debrief per operator"))
+        self.case_table.setAccessibleName(self.tr("Debrief per case"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.pdf_button.setText(self.tr("Save PDF…"))
         for label, text in zip(self.goal_rows, (self.tr("Register within (min)"), self.tr("Dispatch within (min)"),

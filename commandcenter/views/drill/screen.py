@@ -77,6 +77,8 @@ class DrillScreen(QWidget):
         self.scenario_note = QLabel(self, objectName="drillScenarioNote")
         self.scenario_note.setWordWrap(True)
         self.scenario_note.setStyleSheet(hint_style())
+        # a scenario's description is a few lines: room for them when the splitter sizes the controls
+        self.scenario_note.setMinimumHeight(3 * self.scenario_note.fontMetrics().lineSpacing() + 4)
         self.rate_spin = QDoubleSpinBox(self, objectName="drillRate")
         self.rate_spin.setRange(0.0, 600.0)
         self.rate_spin.setDecimals(1)
@@ -135,7 +137,9 @@ class DrillScreen(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(top)
         split.addWidget(self.debrief)
-        split.setStretchFactor(1, 3)
+        # the controls keep the height they need; the debrief takes the rest
+        split.setChildrenCollapsible(False)
+        split.setSizes([top.minimumSizeHint().height(), 10_000])
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
