@@ -73,10 +73,10 @@ class _CutLine:
     def sides(self) -> tuple[Polygon, Polygon]:
         """The piece's plane below and above the line (far enough out to hold the whole piece)."""
         s = np.linspace(*self.span, 65 if self.amp else 2)
-        line = [self.u * (self.cut + o) + self.v * si for si, o in zip(s, self.offset(s), strict=True)]
-        ends = [self.v * self.span[1], self.v * self.span[0]]
-        low = Polygon([*line, *(e + self.u * (self.cut - FAR_M) for e in ends)])
-        high = Polygon([*line, *(e + self.u * (self.cut + FAR_M) for e in ends)])
+        line = np.outer(self.cut + self.offset(s), self.u) + np.outer(s, self.v)
+        ends = np.outer(self.span[::-1], self.v)
+        low = shapely.polygons(np.vstack((line, ends + self.u * (self.cut - FAR_M))))
+        high = shapely.polygons(np.vstack((line, ends + self.u * (self.cut + FAR_M))))
         return low, high
 
 

@@ -153,7 +153,8 @@ def build_putian(scale: Scale, seed: int) -> CityMap:
                 cname = names[k] + ("社区" if urban else "村")
                 ccode = f"{scode}{n_res if urban else 199 + n_vil:03d}"  # residents 001-199, villages 200-399
                 grids = grid_geoms[ends[k] - len(cells[k]): ends[k]]
-                comms.append(community_shape(ccode, cname, shapely.union_all(grids, grid_size=SNAP_M), grids))
+                whole = grids[0] if len(grids) == 1 else shapely.union_all(grids, grid_size=SNAP_M)
+                comms.append(community_shape(ccode, cname, whole, grids))
                 k += 1
             out_streets.append(StreetShape(scode, sname, initials(sname), tuple(comms)))
             s += 1
