@@ -1,6 +1,8 @@
 """The demo city's map: districts, streets and communities, and unit grids that tile each community.
 
-Everything is built in metres on a local plane around the city centre and converted to WGS84
+This module holds the map's shapes, their rows, and the small scale's made-up city of hectare
+grids described below; the city and Putian scales are drawn in Putian's real outlines by
+`putian`, on the same plane and with the same codes. Everything is built in metres on a local plane around the city centre and converted to WGS84
 lon/lat at the end by one affine map (the equirectangular projection of `services.geo`), so
 edges shared by two grids keep identical vertices. The hierarchy comes from nested Voronoi
 partitions (relaxed a few times so cells are even): an irregular city outline, split into
