@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QScrollBar, QWidget
 from sqlalchemy import func, select
 
 from commandcenter.db import Database, open_database
@@ -27,6 +27,7 @@ from commandcenter.shapes.drill import PlayerState
 from commandcenter.views.drill import SCREEN, DrillScreen
 
 from .factories import build_tiny_city, mark_demo
+from .test_keyboard_and_names import INTERACTIVE, PARTS_OF, spoken_name
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -130,3 +131,13 @@ def test_a_trainer_plays_a_scenario_pauses_stops_and_reads_the_debrief(qtbot, de
     assert "as generated again" in screen.message.text()
     assert _cases(demo) == before
     screen.control.shutdown()
+
+
+def test_every_control_of_the_screen_has_a_spoken_name(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    screen = DrillScreen(_context(demo, "trainer"))
+    qtbot.addWidget(screen)
+    screen.show()
+    unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in screen.findChildren(QWidget)
+               if isinstance(w, INTERACTIVE) and not isinstance(w, QScrollBar | QHeaderView)
+               and w.isVisibleTo(screen) and not isinstance(w.parent(), PARTS_OF) and not spoken_name(w)]
+    assert unnamed == []

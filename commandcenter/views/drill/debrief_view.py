@@ -251,9 +251,11 @@ class DebriefView(QWidget):
         self.case_table.setAccessibleName(self.tr("Debrief per case"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.pdf_button.setText(self.tr("Save PDF…"))
-        for label, text in zip(self.goal_rows, (self.tr("Register within (min)"), self.tr("Dispatch within (min)"),
-                                                self.tr("Urgent dispatched within (min)")), strict=True):
+        texts = (self.tr("Register within (min)"), self.tr("Dispatch within (min)"),
+                 self.tr("Urgent dispatched within (min)"))
+        for label, spin, text in zip(self.goal_rows, self.goal_spins.values(), texts, strict=True):
             label.setText(text)
+            spin.setAccessibleName(text)
         self.operators.retranslate()
         self.cases.retranslate()
         self._render()
