@@ -293,7 +293,7 @@ class HandoverDesk:
         rng, staff = self.rng, self.staff
         none = np.zeros(0, dtype=np.int64)
         overdue = _keep(marks, marks["level"] == 2) if marks else {"case": none, "status": none, "deadline": none,
-                                                                   "end": none}
+                                                                   "start": none, "end": none}
         escalated = _keep(marks, marks["level"] == 1) if marks else {"case": none, "status": none, "deadline": none}
         on_hold = on_hold or {"case": none}
         urgent = urgent or {"case": none, "status": none}
@@ -324,7 +324,7 @@ class HandoverDesk:
             "officers_off_duty": [], "officers_off_duty_total": 0,
             "figures": {**fig, "open_now": open_total, "overdue_now": n["overdue"]},
         }
-        notes, items = self._notes(pos, b, fig, by_status, open_total, n, summary, overdue["end"], urgent["status"])
+        notes, items = self._notes(pos, a, b, fig, by_status, open_total, n, summary, overdue, urgent["status"])
         row = {
             "centre_id": int(staff.desk_centre_ids[desk]), "shift_id": int(staff.desk_shift_ids[desk, pos]),
             "shift_date": str(self.shift_date[k]), "period_start": a, "period_end": b,
@@ -336,25 +336,30 @@ class HandoverDesk:
         }
         return row, items
 
-    def _notes(self, pos: int, b: int, fig: dict[str, int], by_status: dict[str, int], open_total: int,
-               n: dict[str, int], summary: dict[str, Any], overdue_end: np.ndarray,
+    def _notes(self, pos: int, a: int, b: int, fig: dict[str, int], by_status: dict[str, int], open_total: int,
+               n: dict[str, int], summary: dict[str, Any], overdue: dict[str, np.ndarray],
                urgent_status: np.ndarray) -> tuple[str, list[tuple[str, int, int, bool]]]:
         """The operator's notes in Chinese, and the pending items for the next shift (done when the
-        next shift saw the case out of its overdue run, or the urgent case closed, by the item's time)."""
+        next shift saw the case out of its overdue run, or the urgent case closed, by the item's time).
+
+        The overdue cases named are those that fell overdue during the shift first (what the next
+        shift has not heard of yet), then the longest overdue."""
         due = b + ITEM_DUE
-        busiest = sorted(((v, STAGE_ZH[s]) for s, v in by_status.items() if v), reverse=True)[:3]
+        busiest = sorted(((v, STAGE_ZH[s]) for s, v in by_status.items() if v and s != "suspended"),
+                         reverse=True)[:3]  # the suspended ones are counted after
         parts = [f"{SHIFTS[pos][0]}交班：本班接报{fig['reported']}件，立案{fig['registered']}件，"
                  f"派遣{fig['dispatched']}件，结案{fig['closed']}件。"
                  f"交班时在办{open_total}件" + (f"（{'、'.join(f'{z}{v}件' for v, z in busiest)}）" if busiest else "")
                  + f"，其中超时{n['overdue']}件、挂账{n['suspended']}件。"]
         items: list[tuple[str, int, int, bool]] = []
-        noted = summary["overdue"][:NOTED]
+        first = np.lexsort((overdue["deadline"], overdue["start"] < a))[:NOTED]
+        noted = [self.cases[c] for c in overdue["case"][first].tolist()]
         if noted:
             more = "等" if n["overdue"] > len(noted) else ""
             parts.append("超时案件请接班督办：" + "；".join(
                 f"{c['case_number']}（{c['category_zh']}，{c['street']}，{c['assignee'] or '待派遣'}）"
                 for c in noted) + f"{more}。")
-            for c, end in zip(noted, overdue_end.tolist(), strict=False):
+            for c, end in zip(noted, overdue["end"][first].tolist(), strict=True):
                 items.append((f"督办超时案件：{c['category_zh']}，{c['street']}", c["case_id"], due,
                               end <= min(due, self.now)))
         still = [c for c, st in zip(summary["urgent"], urgent_status.tolist(), strict=False) if OPEN_CODES[st]]
