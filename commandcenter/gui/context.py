@@ -34,8 +34,10 @@ from ..services.facade.signin import AccountService
 from ..services.facade.wall import WallService
 from ..services.gazetteer.service import GazetteerService
 from ..services.handover import HandoverService
+from ..services.joint import JointService
 from ..services.lifecycle import CaseService
 from ..services.photos import PhotoService
+from ..services.referral import ReferralService
 from ..services.search import SearchService
 from ..services.warning_actions import WarningActionService
 from ..services.warnings import WarningService
@@ -78,6 +80,8 @@ class AppContext:
     search: SearchService = field(init=False)
     debriefs: DebriefService = field(init=False)  # the trainer's drill debriefs
     demo_reset: DemoResetService = field(init=False)
+    referrals: ReferralService = field(init=False)
+    joint: JointService = field(init=False)
     _rights: frozenset[Action] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -105,6 +109,8 @@ class AppContext:
         self.search = SearchService(self.db)
         self.debriefs = DebriefService(self.db)
         self.demo_reset = DemoResetService(self.db)
+        self.referrals = ReferralService(self.db)
+        self.joint = JointService(self.db)
         self.feed.changed.connect(self._on_changed)
 
     def can(self, action: Action) -> bool:

@@ -154,6 +154,8 @@ class WallModel(RowTableModel[CaseRow]):
         # display texts by row index (the countdown's slot is filled live), for one language
         self._cells: dict[int, tuple[str, ...]] = {}
         self._cells_language = i18n.current_language()
+        # referral marks by case id (services.referral): the status cell says so, its tooltip why
+        self._referrals: dict[int, str] = {}
         self._role_values: dict[int, Callable[[int, int], object]] = {
             ID_ROLE: lambda i, _c: self._rows[i].id,
             ROW_ROLE: lambda i, _c: self._rows[i],
@@ -164,7 +166,8 @@ class WallModel(RowTableModel[CaseRow]):
             _BACKGROUND: self._background,
             _FONT: self._font,
             _ALIGNMENT: lambda _i, c: _RIGHT if c == TIME_LEFT else None,
-            _TOOLTIP: lambda i, _c: self._rows[i].description,
+            _TOOLTIP: lambda i, c: (self._referrals.get(self._rows[i].id) if c == STATUS_COLUMN else None)
+            or self._rows[i].description,
             _DECORATION: self._decoration,
         }
 
@@ -429,7 +432,7 @@ class WallModel(RowTableModel[CaseRow]):
                 label = f"{label} ↺{r.rework_count}"
             if is_escalated(r):
                 label = f"{label} · {escalation_text(r.escalation_level)}"
-            return label
+            return f"{label} ⇅" if r.id in self._referrals else label
         if key == "assignee":
             return r.assignee_name
         if key == "time_left":
@@ -459,6 +462,25 @@ class WallModel(RowTableModel[CaseRow]):
                     self._arrived[row.id] = time.monotonic()
         return arrived
 
+    def set_referral_marks(self, marks: dict[int, str]) -> None:
+        """The referral marks of the cases in `marks` (an empty text clears one): their status
+        cells change in place."""
+        for case_id, text in marks.items():
+            if self._referrals.get(case_id, "") == text:
+                continue
+            if text:
+                self._referrals[case_id] = text
+            else:
+                self._referrals.pop(case_id, None)
+            i = self._pos.get(case_id)
+            if i is None:
+                continue
+            self._cells.pop(i, None)
+            shown = self._visible_row(i)
+            if shown is not None:
+                cell = self.index(shown, STATUS_COLUMN)
+                self.dataChanged.emit(cell, cell, [_DISPLAY, _TOOLTIP])
+
     # ---- filtering and sorting --------------------------------------------------------
     def _overdue_rank(self, i: int) -> int:
         return 0 if due_of(self._rows[i], self._now) is DueState.OVERDUE else 1
@@ -474,8 +496,14 @@ class WallModel(RowTableModel[CaseRow]):
         if self._sort_column is None:
             self._triage_now = int(self._now_fn().timestamp())  # every key of this sort is at one moment
             self._crossings = None  # built again at the next tick
+            key, rows = triage_key(self._triage_now), self._rows
+            # the key and the case id (TIEBREAK) in one int, ids being under 2**48: the (key, id)
+            # order the bisects place rows by, without a tuple and two more calls per row
+            order = {i: key(rows[i]) << 48 | rows[i].id for i in indexes}
+            indexes.sort(key=order.__getitem__)
+            return
         super()._sort_in_place(indexes)
-        if self._overdue_first and self._sort_column is not None:
+        if self._overdue_first:
             indexes.sort(key=self._overdue_rank)  # stable: keeps the column order within groups
 
     def set_filter(self, wall_filter: WallFilter) -> None:

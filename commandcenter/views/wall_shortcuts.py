@@ -34,4 +34,13 @@ CASE_SHORTCUTS: tuple[tuple[Action, str], ...] = (
     (Action.CONFIRM_CHECK, "Ctrl+Shift+K"),
     (Action.FAIL_CHECK, "Ctrl+Alt+K"),
     (Action.FOLLOW_UP, "Ctrl+Shift+F"),
+    # referral between centres and joint handling (services.referral, services.joint)
+    (Action.REFER_UP, "Ctrl+Alt+R"),
+    (Action.REFER_DOWN, "Ctrl+Alt+D"),
+    (Action.TRANSFER, "Ctrl+Alt+T"),
+    (Action.ACCEPT_REFERRAL, "Ctrl+Alt+A"),
+    (Action.RETURN_REFERRAL, "Ctrl+Alt+Shift+R"),
+    (Action.FEED_BACK_REFERRAL, "Ctrl+Alt+B"),
+    (Action.ADD_SUPPORT, "Ctrl+Alt+J"),
+    (Action.SUPPORT_FEED_BACK, "Ctrl+Alt+Shift+J"),
 )

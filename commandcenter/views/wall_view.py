@@ -17,14 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,6 +65,7 @@ from .wall_export import WallExport
 from .wall_filters import WallFilterBar
 from .wall_layout import WallLayout
 from .wall_merge import confirm_and_merge, merge_pair
+from .wall_referrals import WallReferralMarks
 from .wall_shortcuts import CASE_SHORTCUTS
 from .wall_warnings import WarningPanel
 
@@ -93,6 +87,7 @@ class WallView(QWidget):
         self.setObjectName("wallScreen")
         self.scope = WallScope(centre_ids=ctx.principal.centre_ids)
         self.model = WallModel(now=ctx.db.clock.now, parent=self, timezone=ctx.principal.timezone)
+        self.referral_marks = WallReferralMarks(ctx, self.model, self)  # the referral on a row: whence, why
         self._loading = False
         self._pending_ids: set[int] = set()
         self._fetching = False

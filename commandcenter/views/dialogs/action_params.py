@@ -36,6 +36,7 @@ from ...admin_labels import category_name
 from ...domain.actions import NEEDS_REASON, Action, note_limit
 from ...domain.enums import SourceChannel, Stage, TimeRequestKind, TimeRequestState, TimeUnit
 from ...domain.photos import PhotoStage
+from ...domain.referral import JOINT_ACTIONS
 from ...gui.context import AppContext
 from ...gui.icons import ICONS, icon
 from ...gui.localtime import format_duration, format_local
@@ -51,6 +52,8 @@ from ...widgets.intake.reply_field import HotlineReplyField
 from ..photo_panels import PhotoStrip
 from .checked import CheckedDialog
 from .field_steps import FIELD_STEP_DIALOGS, ask_field_step
+from .joint import ask_joint
+from .referral import REFERRAL_DIALOGS, ask_referral
 
 # what the note field asks for, per action; whether it is required, and how long it may be, is
 # the domain's rule (NEEDS_REASON, note_limit), marked with "*" here
@@ -89,7 +92,7 @@ DECIDES: dict[Action, TimeRequestKind] = {
 def needs_dialog(action: Action) -> bool:
     """Whether the action needs anything besides the case (dispatch has its own dialog, the
     field steps theirs)."""
-    return action in NOTE_PROMPTS or action in FIELD_STEP_DIALOGS
+    return action in NOTE_PROMPTS or action in FIELD_STEP_DIALOGS or action in REFERRAL_DIALOGS or action in JOINT_ACTIONS
 
 
 def ask_params(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None) -> TransitionParams | None:
@@ -103,6 +106,10 @@ def ask_params(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | 
         raise ValueError("dispatch and reassign choose their handler in DispatchDialog")
     if action in FIELD_STEP_DIALOGS:  # send-back, field check, follow-up
         return ask_field_step(ctx, action, row, parent)
+    if action in REFERRAL_DIALOGS:  # refer up, down or across; return or feed back a referral
+        return ask_referral(ctx, action, row, parent)
+    if action in JOINT_ACTIONS:  # a supporting unit joins, or feeds back its part
+        return ask_joint(ctx, action, row, parent)
     if not needs_dialog(action):
         return TransitionParams()
     dialog = ActionParamsDialog(ctx, action, row, parent)
