@@ -39,6 +39,7 @@ from ..labels import priority_label, source_label, status_label
 from ..shapes.audit import AnchorHead
 from ..shapes.briefing import BriefingData, Workload
 from .assessment import assessment_tables, percent
+from .briefing_referrals import referrals_section
 from .briefing_warnings import warnings_section
 from .charts import (
     BAR,
@@ -477,6 +478,7 @@ class BriefingReport:
             *self.charts(),
             *self.hotspots(),
             *warnings_section(self.t, self.st, self.font, self.data.warnings, self.tz),
+            *referrals_section(self.t, self.st, self.font, self.data.referrals),
             *self.overdue(),
             *self.workload(),
             *self.handovers(),

@@ -32,6 +32,7 @@ from .auth import Principal, authorize
 from .changefeed import record_change
 from .lifecycle import write_audit
 from .personal_data import briefing_for
+from .referral_figures import referral_figures
 from .warnings import WarningService
 
 if TYPE_CHECKING:
@@ -138,7 +139,8 @@ def issue_briefing(db: Database, actor: Principal, *, centre_id: int, day: date,
     authorize(db, actor, Action.PRINT_BRIEFING)
     report = progress or (lambda _text, _fraction: None)
     data = briefing_for(db, actor, briefing_data(db, centre_id, day, shift_name, progress=report))
-    data = replace(data, warnings=WarningService(db).digest(actor, centre_id, data.as_of))
+    data = replace(data, warnings=WarningService(db).digest(actor, centre_id, data.as_of),
+                   referrals=referral_figures(db, centre_id, data.period.start, data.period.end))
     report("pdf", 0.5)
     # every briefing carries the audit chain's newest head: a paper copy outside the database
     content = briefing_pdf(data, lang=lang, printed_by=printed_by or actor.display_name, progress=report,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import numpy as np
 from sqlalchemy import func, select
 
 from ..db import Database
@@ -18,11 +17,19 @@ from ..models import CaseReferral, to_epoch
 from ..shapes.referral import ReferralFigures
 
 
-def _hours(values: list[float]) -> tuple[float | None, float | None]:
-    if not values:
+def _percentile(ordered: list[float], q: float) -> float:
+    """The q-th percentile by linear interpolation between closest ranks (numpy's default)."""
+    at = (len(ordered) - 1) * q / 100
+    low = int(at)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (at - low)
+
+
+def _hours(seconds: list[float]) -> tuple[float | None, float | None]:
+    if not seconds:
         return None, None
-    arr = np.asarray(values, dtype=float) / 3600.0
-    return float(np.median(arr)), float(np.percentile(arr, 90))
+    ordered = sorted(s / 3600.0 for s in seconds)
+    return _percentile(ordered, 50), _percentile(ordered, 90)
 
 
 def referral_figures(db: Database, centre_id: int, start: datetime, end: datetime) -> ReferralFigures:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .referral import ReferralFigures
 from .warnings import WarningDigest
 
 
@@ -255,3 +256,5 @@ class BriefingData:
     department_units: tuple[UnitFigures, ...]
     # the open early warnings of the centre (services/warnings), added when the briefing is issued
     warnings: WarningDigest | None = None
+    # the centre's referrals in and out and their feedback times (services/referral_figures), likewise
+    referrals: ReferralFigures | None = None
