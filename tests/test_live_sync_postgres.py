@@ -190,6 +190,8 @@ def test_a_stopped_server_shows_a_banner_refuses_actions_and_catches_up_after(
     # seat A retries slowly, so a change made right after the restart can reach it only by catching up
     a.ctx.feed.backoff.first_s = a.ctx.feed.backoff.max_s = 5.0
     failures = a.ctx.feed.listener_failures
+    emitted: list[tuple[str, list[int]]] = []
+    a.ctx.feed.changed.connect(lambda entity, ids: emitted.append((entity, ids)))
     with pg_server.stopped():
         qtbot.waitUntil(lambda: a.outage_banner.isVisible() and b.outage_banner.isVisible(), timeout=3000)
         assert "cannot be reached" in a.outage_banner.message.text()
@@ -207,7 +209,8 @@ def test_a_stopped_server_shows_a_banner_refuses_actions_and_catches_up_after(
     assert not a.ctx.feed.listening
     with qtbot.waitSignal(a.ctx.feed.resync_needed, timeout=10_000):
         qtbot.waitUntil(lambda: not a.outage_banner.isVisible(), timeout=10_000)
-    qtbot.waitUntil(lambda: wall_a.model.case(meanwhile.id) is not None, timeout=3000)  # caught up
+    qtbot.waitUntil(lambda: wall_a.model.case(meanwhile.id) is not None, timeout=3000)
+    assert ("case", [meanwhile.id]) in emitted  # the listener's catch-up, not only the screens' reload
     qtbot.waitUntil(lambda: not b.outage_banner.isVisible(), timeout=10_000)
 
     # the refused action, retried, is applied once; a second retry is refused as stale, not doubled

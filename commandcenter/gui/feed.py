@@ -1,11 +1,11 @@
 """The live change feed in the GUI: learns what other seats committed and emits what changed.
 
 On PostgreSQL a listener thread (services/pg_notify) sleeps on its own connection until a commit
-notifies it; the feed then fetches the change log after the last id it saw, off the GUI thread,
-so a change reaches every seat within a fetch and each seat reads only what changed. A slow
-safety poll (every 5 s) covers a notification lost on the way, and every (re)connection of the
-listener catches up from the change log: PostgreSQL does not replay what was said while a
-connection was away. SQLite has no notifications, so there the feed polls every 100 ms (an
+notifies it, then reads the change log after the last id it saw on that connection and hands the
+changes over: a change reaches every seat within one round trip, each seat reads only what
+changed, and the live feed costs the server one connection per seat. A slow safety poll (every
+5 s) covers a notification lost on the way, and every (re)connection of the listener catches up
+from the change log first: PostgreSQL does not replay what was said while a connection was away. SQLite has no notifications, so there the feed polls every 100 ms (an
 indexed range scan costing well under a millisecond).
 
 Views subscribe to `changed(entity, ids)` (entity an `Entity` value) and update their rows in
@@ -27,7 +27,7 @@ from collections import defaultdict
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..db import Database
-from ..services.changefeed import Change, changes_since, latest_change_id
+from ..services.changefeed import FETCH_LIMIT, Change, changes_since, latest_change_id
 from ..services.pg_notify import Backoff, ChangeListener
 from .tasks import TaskRunner
 
@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 100  # SQLite: no notifications, so a poll this often
 SAFETY_POLL_MS = 5000  # PostgreSQL: notifications wake the feed; this only catches a lost one
-FETCH_LIMIT = 5000  # changes per fetch; a fuller catch-up fetches again at once
 LONG_OUTAGE_S = 30.0  # after an outage this long, screens reload in full (`resync_needed`)
 
 
@@ -49,8 +48,8 @@ class ChangeFeed(QObject):
     connection_lost = Signal(str)
     connection_restored = Signal()
     resync_needed = Signal()
-    # from the listener's thread, delivered on the feed's
-    _heard = Signal(object)
+    # from the listener's thread, delivered on the feed's: (changes, announced by a notification)
+    _heard = Signal(object, bool)
     _listening = Signal()
     _listener_lost = Signal(str)
 
@@ -67,7 +66,7 @@ class ChangeFeed(QObject):
         self._listener_up = False
         self.backoff = Backoff()  # the listener's reconnection delays
         self.listener_failures = 0  # broken or refused listening connections so far
-        self.woken_by_notify = 0  # fetches a notification started (the tests and the benchmark read it)
+        self.woken_by_notify = 0  # deliveries a notification brought (the tests read it)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms or (SAFETY_POLL_MS if self.listens else POLL_MS))
         self._timer.timeout.connect(self.poll)
@@ -91,7 +90,7 @@ class ChangeFeed(QObject):
     def start(self) -> None:
         self._timer.start()
         if self.listens and self._listener is None:
-            self._listener = ChangeListener(self._db.url, self._heard.emit, self._listening.emit,
+            self._listener = ChangeListener(self._db.url, self._last, self._heard.emit, self._listening.emit,
                                             self._listener_lost.emit, self.backoff)
             self._listener.start()
 
@@ -112,18 +111,19 @@ class ChangeFeed(QObject):
             self._again = True
             return
         self._busy = True
-        after = self._last
-        self._runner.run_in_background(lambda _state: changes_since(self._db, after, FETCH_LIMIT),
+        after, db = self._last, self._db
+        self._runner.run_in_background(lambda _state: changes_since(db, after, FETCH_LIMIT),
                                        self._deliver, self._failed)
 
-    def _on_heard(self, newest: int) -> None:
-        if newest > self._last:
+    def _on_heard(self, changes: list[Change], by_notify: bool) -> None:
+        """What the listener read on its connection: its catch-up, or what a notification announced."""
+        if by_notify and changes and changes[-1].id > self._last:
             self.woken_by_notify += 1
-            self.poll()
+        self._mark_restored()
+        self._apply(changes)
 
     def _on_listening(self) -> None:
         self._listener_up = True
-        self.poll()  # catch up: what was committed while the listener was away is not replayed
 
     def _on_listener_lost(self, reason: str) -> None:
         self._listener_up = False
@@ -134,19 +134,25 @@ class ChangeFeed(QObject):
         self._busy = False
         if self._listener is None or self._listener_up:
             self._mark_restored()
-        if changes:
-            self._last = max(self._last, changes[-1].id)
-            grouped: dict[str, list[int]] = defaultdict(list)
-            for change in changes:
-                ids = grouped[change.entity]
-                if change.entity_id not in ids:
-                    ids.append(change.entity_id)
-            self._db.caches.invalidate(grouped)
-            for entity, ids in grouped.items():
-                self.changed.emit(entity, ids)
+        self._apply(changes)
         if self._again or len(changes) >= FETCH_LIMIT:
             self._again = False
             self.poll()
+
+    def _apply(self, changes: list[Change]) -> None:
+        """Emit what is new: the listener and the safety poll may both have read a change."""
+        fresh = [c for c in changes if c.id > self._last]
+        if not fresh:
+            return
+        self._last = fresh[-1].id
+        grouped: dict[str, list[int]] = defaultdict(list)
+        for change in fresh:
+            ids = grouped[change.entity]
+            if change.entity_id not in ids:
+                ids.append(change.entity_id)
+        self._db.caches.invalidate(grouped)
+        for entity, ids in grouped.items():
+            self.changed.emit(entity, ids)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False

@@ -1,14 +1,14 @@
-"""Hearing PostgreSQL's change notifications: one listening connection per seat, on a thread of its own.
+"""Hearing PostgreSQL's change notifications: one connection per seat, on a thread of its own.
 
 Migration 0025 makes every insert into `change_log` send `pg_notify(CHANNEL, newest id)`, and
 PostgreSQL delivers it only when the writing transaction commits. A seat therefore needs no
-10-a-second poll: it sleeps on its listening socket and fetches the change log after the last id
-it saw when woken (gui/feed). Notifications are not replayed to a connection that was away, so
-every (re)connection is announced (`on_listening`) and the seat catches up from the change log.
+10-a-second poll: it sleeps on its listening socket and, when woken, reads the change log after
+the last id it saw on that same connection (`Subscription`): one connection per seat for the live
+feed, and one round trip per wake-up. Notifications are not replayed to a connection that was
+away, so every (re)connection first catches up from the change log.
 
 Nothing here imports Qt: the listener calls back on its own thread, and the GUI relays the calls
-to its thread. `listen_connection` and `drain` are also what the sync benchmark multiplexes 700
-seats' connections with.
+to its thread (gui/feed). `Subscription` is also what the sync benchmark multiplexes 700 seats with.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from dataclasses import dataclass
 import psycopg
 from psycopg import pq
 from sqlalchemy.engine import URL
+
+from .changefeed import FETCH_LIMIT, Change, read_changes
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,46 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+class Subscription:
+    """A listening connection that reads, on itself, the changes it is told of.
+
+    `read()` returns everything after the last change read (the catch-up at connection);
+    `readable()`, called when the socket is readable, what the notifications announce. A
+    notification that arrives while a read runs is taken by the driver and noted here too, so
+    it is never dropped: the read is repeated until the newest announced id has been read.
+    """
+
+    def __init__(self, url: URL, after_id: int) -> None:
+        self.conn = listen_connection(url)
+        self.socket = self.conn.pgconn.socket  # kept: a broken connection no longer tells its socket
+        self.last = after_id
+        self._announced = 0
+        self.conn.add_notify_handler(self._noted)
+
+    def _noted(self, note: psycopg.Notify) -> None:
+        if note.channel == CHANNEL and note.payload.isdigit():
+            self._announced = max(self._announced, int(note.payload))
+
+    def read(self) -> list[Change]:
+        changes: list[Change] = []
+        while True:
+            page = read_changes(self.conn, self.last, FETCH_LIMIT)
+            changes += page
+            if page:
+                self.last = page[-1].id
+            if not page or (len(page) < FETCH_LIMIT and self._announced <= self.last):
+                return changes
+
+    def readable(self) -> list[Change]:
+        newest = drain(self.conn)
+        if newest is not None:
+            self._announced = max(self._announced, newest)
+        return self.read() if self._announced > self.last else []
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 @dataclass
 class Backoff:
     """Reconnection delays: doubling from `first_s` up to `max_s`, each with ±20 % jitter.
@@ -94,17 +136,19 @@ class Backoff:
 
 
 class ChangeListener:
-    """A thread holding one listening connection, reconnecting with backoff when it breaks.
+    """A thread holding one seat's `Subscription`, reconnecting with backoff when it breaks.
 
-    Calls back on its own thread: `on_notify(newest_id)` for what it hears, `on_listening()`
-    after every (re)connection (the caller catches up: nothing said while away is replayed),
-    `on_lost(reason)` when the connection breaks or cannot be made.
+    Calls back on its own thread: `on_listening()` after every (re)connection, then
+    `on_changes(changes, False)` with the catch-up (possibly empty: the server answers again),
+    then `on_changes(changes, True)` for what each notification announced; `on_lost(reason)`
+    when the connection breaks or cannot be made.
     """
 
-    def __init__(self, url: URL, on_notify: Callable[[int], None], on_listening: Callable[[], None],
-                 on_lost: Callable[[str], None], backoff: Backoff | None = None) -> None:
-        self._url = url
-        self._on_notify, self._on_listening, self._on_lost = on_notify, on_listening, on_lost
+    def __init__(self, url: URL, after_id: int, on_changes: Callable[[list[Change], bool], None],
+                 on_listening: Callable[[], None], on_lost: Callable[[str], None],
+                 backoff: Backoff | None = None) -> None:
+        self._url, self._last = url, after_id
+        self._on_changes, self._on_listening, self._on_lost = on_changes, on_listening, on_lost
         self._backoff = backoff or Backoff()
         self._stopping = threading.Event()
         self._wake_r, self._wake_w = os.pipe()
@@ -133,33 +177,34 @@ class ChangeListener:
             selector.register(self._wake_r, selectors.EVENT_READ)
             while not self._stopping.is_set():
                 try:
-                    conn = listen_connection(self._url)
+                    subscription = Subscription(self._url, self._last)
                 except psycopg.Error as exc:
                     self._lost(exc)
                     selector.select(self._backoff.delay())  # woken early only by stop()
                     continue
                 self._backoff.reset()
                 try:
-                    self._listen(conn, selector)
+                    self._follow(subscription, selector)
                 finally:
-                    conn.close()
+                    self._last = subscription.last
+                    subscription.close()
 
-    def _listen(self, conn: psycopg.Connection, selector: selectors.BaseSelector) -> None:
-        socket = conn.pgconn.socket  # kept: a broken connection no longer tells its socket
-        selector.register(socket, selectors.EVENT_READ)
+    def _follow(self, subscription: Subscription, selector: selectors.BaseSelector) -> None:
+        selector.register(subscription.socket, selectors.EVENT_READ)
         try:
             self._on_listening()
+            self._on_changes(subscription.read(), False)
             while not self._stopping.is_set():
                 for key, _events in selector.select():
                     if key.fd == self._wake_r:
                         return
-                    newest = drain(conn)
-                    if newest is not None:
-                        self._on_notify(newest)
+                    changes = subscription.readable()
+                    if changes:
+                        self._on_changes(changes, True)
         except psycopg.Error as exc:
             self._lost(exc)
         finally:
-            selector.unregister(socket)
+            selector.unregister(subscription.socket)
 
     def _lost(self, exc: BaseException) -> None:
         if not self._stopping.is_set():
