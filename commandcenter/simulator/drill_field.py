@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, exists, literal, or_, select
 
 from ..db import Database
 from ..domain.actions import Action
@@ -90,20 +90,28 @@ class FieldResponses:
         return seconds * (URGENT_FACTOR if priority == Priority.URGENT else 1.0)
 
     def _rows(self) -> list[Any]:
+        """The run's cases with a step to play, then (in background mode) the other open cases.
+
+        The run's own are read from its `drill_case` rows (by index), never by testing every case
+        of a year's history; the background's through the status, which only open cases have.
+        """
         columns = (Case.id, Case.version, Case.status, Case.priority, Case.category_id, Case.assignee_officer_id,
                    Case.assignee_department_id, Case.dispatched_at, Case.accepted_at, Case.stage_started_at,
                    Case.closed_at, Case.rework_count, Case.lon, Case.lat)
-        own = exists(select(DrillCase.case_id).where(DrillCase.case_id == Case.id, DrillCase.run_id == self.run_id))
         followable = and_(Case.status == CaseStatus.CLOSED.value, Case.followed_up_at.is_(None),
                           Case.reporter_phone != "", Case.reporter_privacy == ReporterPrivacy.NAMED.value)
-        mine = and_(own, or_(Case.status.in_(_WORKED), followable))
-        where = or_(mine, and_(~own, Case.status.in_(_WORKED))) if self.background_since is not None else mine
-        conditions = [where]
-        if self.city.centre_ids is not None:
-            conditions.append(Case.centre_id.in_(self.city.centre_ids))
+        area = [] if self.city.centre_ids is None else [Case.centre_id.in_(self.city.centre_ids)]
         with self.db.read() as s:
-            rows = s.execute(select(*columns, own.label("own")).where(*conditions)).all()
-        return list(rows)
+            rows = list(s.execute(
+                select(*columns, literal(True).label("own"))
+                .select_from(DrillCase).join(Case, Case.id == DrillCase.case_id)
+                .where(DrillCase.run_id == self.run_id, or_(Case.status.in_(_WORKED), followable), *area)))
+            if self.background_since is not None:
+                own = exists(select(DrillCase.case_id).where(DrillCase.case_id == Case.id,
+                                                             DrillCase.run_id == self.run_id))
+                rows += s.execute(select(*columns, literal(False).label("own"))
+                                  .where(Case.status.in_(_WORKED), ~own, *area)).all()
+        return rows
 
     def _step(self, r: Any, now: float) -> _Due | None:
         """The next step of a case and the scenario time it falls due."""
