@@ -378,13 +378,17 @@ class CachedLayersItem(pg.GraphicsObject):
             current = group.image is not None and group.image_transform == t_image and group.image.size() == whole * ratio
             if group.dirty or not current:
                 group.render(t_image, whole, ratio)
-        image = QImage(whole * ratio, QImage.Format.Format_RGB32)
+        shown = [g.image for g in self.groups if g.image is not None and g.image_transform == t_image]
+        bottom = self.groups[0]
+        if shown and shown[0] is bottom.image and bottom.opaque:
+            image = shown.pop(0).copy()  # opaque: a copy, no fill and blend
+        else:
+            image = QImage(whole * ratio, QImage.Format.Format_RGB32)
+            image.fill(self.background)
         image.setDevicePixelRatio(ratio)
-        image.fill(self.background)
         painter = QPainter(image)
-        for group in self.groups:
-            if group.image is not None and group.image_transform == t_image:
-                painter.drawImage(0, 0, group.image)
+        for layer_image in shown:
+            painter.drawImage(0, 0, layer_image)
         painter.end()
         self._image, self._image_transform = image, t_image
         self._view_transform, self._size = QTransform(t), size
