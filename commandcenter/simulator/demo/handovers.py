@@ -49,6 +49,7 @@ URGENT = 0  # position of Priority.URGENT in PRIORITY_ORDER
 # the shift's figures: which history actions count as reported, registered, dispatched, fed back, closed
 FIGURE_ACTIONS = (("report",), ("register", "solve_on_spot"), ("dispatch",), ("feed_back", "solve_on_spot"),
                   ("close", "solve_on_spot"))
+STATUS_VALUES = tuple(s.value for s in STATUSES)
 PRIORITIES = tuple(p.value for p in PRIORITY_ORDER)
 STAGE_ORDER = tuple(s.value for s in CaseStatus if s in OPEN_STATUSES)
 STAGE_ZH = {"reported": "待立案", "registered": "待派遣", "dispatched": "待签收", "accepted": "处置中",
@@ -251,7 +252,7 @@ class HandoverDesk:
                 urgent["status"] = self._status_at(urgent["case"], b)
             for desk in range(len(self.staff.desk_centre_ids)):
                 scope = np.arange(self.districts) if desk == 0 else np.array([desk - 1])
-                mine = [_keep(p, np.isin(p["district"], scope)) if p and desk else p for p in (marks, on_hold, urgent)]
+                mine = [_keep(p, p["district"] == desk - 1) if p and desk else p for p in (marks, on_hold, urgent)]
                 row, notes_items = self._handover(desk, k, counts[j][scope].sum(axis=0), figures[j][scope].sum(axis=0),
                                                   *mine)
                 items += [(len(rows), *item) for item in notes_items]
@@ -282,7 +283,7 @@ class HandoverDesk:
                 level: int) -> list[dict[str, Any]]:
         """The first LISTED cases as `HandoverCase` stores them in the summary's JSON."""
         dl = [None] * LISTED if deadline is None else deadline[:LISTED].tolist()
-        return [{**self.cases[c], "status": STATUSES[st].value, "deadline": d, "escalation_level": level}
+        return [{**self.cases[c], "status": STATUS_VALUES[st], "deadline": d, "escalation_level": level}
                 for c, st, d in zip(cases[:LISTED].tolist(), status[:LISTED].tolist(), dl, strict=False)]
 
     def _handover(self, desk: int, k: int, open_now: np.ndarray, figures: np.ndarray, marks: dict[str, np.ndarray],
