@@ -13,8 +13,8 @@ change counter move and drops its page cache.
 Seats must also learn that rows they show changed or vanished. Their change feeds remember the
 newest change-log id they saw, and the restored log ends earlier; so the reset appends its
 change entries *after* that id (plus a margin for a commit that may slip in between the read
-and the copy), one per case, officer, escalation, handover and warning row that differs from
-the snapshot and one `Entity.DEMO` entry on which screens load again. The reset is audited like
+and the copy): again each row the log named since the snapshot (added, changed or gone now), and
+one `Entity.DEMO` entry on which screens load again. The reset is audited like
 any change: its entry follows the snapshot's chain, whose anchor replaces the live one (the live
 anchor named entries the reset has removed, and an anchor never moves backwards by itself).
 
@@ -51,11 +51,6 @@ SNAPSHOT_SUFFIX = ".demo-snapshot"
 # reading that id and the copy taking the write lock; its change is undone by the copy, but a
 # feed that saw its id would skip the reset's entries if they reused it
 CHANGE_ID_MARGIN = 1000
-# the rows a live screen shows, by the entity their changes are logged as
-WATCHED_TABLES: tuple[tuple[str, Entity], ...] = (
-    ("case_record", Entity.CASE), ("officer", Entity.OFFICER), ("escalation", Entity.ESCALATION),
-    ("handover", Entity.HANDOVER), ("warning", Entity.WARNING),
-)
 
 
 def snapshot_path(database: Path) -> Path:
@@ -100,19 +95,17 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
 
 
-def _differences(live: sqlite3.Connection, snapshot: Path) -> tuple[int, dict[Entity, list[int]], int]:
-    """The live log's newest change id, the watched rows that differ from the snapshot (added,
-    changed or deleted since), and the live case count."""
+def _differences(live: sqlite3.Connection, snapshot: Path) -> tuple[int, list[tuple[str, int]], int]:
+    """The live log's newest change id, what changed since the snapshot (each entity and row the
+    change log names after the snapshot's newest entry: every change a live screen can show is
+    logged, so these are the rows a seat may hold stale), and the live case count."""
     live.execute("ATTACH DATABASE ? AS snap", (f"{snapshot.resolve().as_uri()}?mode=ro",))
     try:
         newest = int(live.execute("SELECT COALESCE(MAX(id), 0) FROM main.change_log").fetchone()[0])
-        changed: dict[Entity, list[int]] = {}
-        for table, entity in WATCHED_TABLES:
-            ids = [r[0] for r in live.execute(
-                f"SELECT id FROM (SELECT * FROM main.{table} EXCEPT SELECT * FROM snap.{table}) "  # noqa: S608 - fixed names
-                f"UNION SELECT id FROM snap.{table} WHERE id NOT IN (SELECT id FROM main.{table}) ORDER BY 1")]
-            if ids:
-                changed[entity] = ids
+        since = int(live.execute("SELECT COALESCE(MAX(id), 0) FROM snap.change_log").fetchone()[0])
+        changed = [(str(e), int(i)) for e, i in live.execute(
+            "SELECT DISTINCT entity, entity_id FROM main.change_log WHERE id > ? ORDER BY entity, entity_id",
+            (since,))]
         cases = int(live.execute("SELECT count(*) FROM main.case_record").fetchone()[0])
     finally:
         live.execute("DETACH DATABASE snap")
@@ -155,7 +148,7 @@ def reset_demo(db: Database, principal: Principal | None) -> DemoResetResult:
     _restore_anchor(db.path, snapshot)
     db.caches.clear()  # every cached lookup of this process may describe rows the copy replaced
     now = db.clock.now()
-    rows = [{"entity": entity.value, "entity_id": i, "op": "update"} for entity, ids in changed.items() for i in ids]
+    rows = [{"entity": entity, "entity_id": i, "op": "update"} for entity, i in changed]
     rows.append({"entity": Entity.DEMO.value, "entity_id": 0, "op": "update"})
     first = newest + CHANGE_ID_MARGIN + 1
     with db.unit_of_work() as s:
