@@ -51,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def counts(p: DrillProgress) -> str:
     return translate(
         "cli",
-        "{cases} new cases ({registered} registered at once), {accepted} accepted, {fed_back} fed back, "
+        "{cases} new cases ({registered} registered at once), {accepted} accepted, {sent_back} sent back, "
+        "{fed_back} fed back, {checked} checked, {followed_up} followed up, {events} events, "
         "{positions} positions, {escalations} escalations, {skipped} skipped"
     ).format(**p.__dict__)
 
