@@ -22,6 +22,8 @@ import shapely
 from shapely import MultiPolygon, Polygon
 
 JITTER_RAD = math.radians(15.0)
+LINE_POINTS = 25  # a bent cut's vertices: about eight per turn of its shorter wave, no more (the map draws them all)
+FULL_WIGGLE_M = 4_000.0  # pieces shorter than this bend proportionally less
 FAR_M = 1e6  # the sides of a cut reach this far out: beyond any city
 
 
@@ -67,12 +69,12 @@ class _CutLine:
     def offset(self, s: np.ndarray) -> np.ndarray:
         if self.amp == 0.0:
             return np.zeros_like(s)
-        wave = np.sin(self.k * s + self.phase[0]) + 0.5 * np.sin(2.3 * self.k * s + self.phase[1])
-        return self.amp * wave / 1.5
+        wave = np.sin(self.k * s + self.phase[0]) + 0.35 * np.sin(2.3 * self.k * s + self.phase[1])
+        return self.amp * wave / 1.35
 
     def sides(self) -> tuple[Polygon, Polygon]:
         """The piece's plane below and above the line (far enough out to hold the whole piece)."""
-        s = np.linspace(*self.span, 65 if self.amp else 2)
+        s = np.linspace(*self.span, LINE_POINTS if self.amp else 2)
         line = np.outer(self.cut + self.offset(s), self.u) + np.outer(s, self.v)
         ends = np.outer(self.span[::-1], self.v)
         low = shapely.polygons(np.vstack((line, ends + self.u * (self.cut - FAR_M))))
@@ -93,7 +95,9 @@ def split(piece: Piece, shares: Sequence[float], xy: np.ndarray, weight: np.ndar
     v = np.array((-u[1], u[0]))
     corners = shapely.get_coordinates(piece.geom)
     along, across = corners @ u, corners @ v
-    line = _CutLine(u, 0.0, wiggle * float(along.max() - along.min()), (float(across.min()), float(across.max())), rng)
+    length = float(along.max() - along.min())
+    amp = wiggle * length * min(1.0, length / FULL_WIGGLE_M)  # town blocks stay nearly straight
+    line = _CutLine(u, 0.0, amp, (float(across.min()), float(across.max())), rng)
     pts = xy[piece.idx]
     t = pts @ u - line.offset(pts @ v)  # distance past the wavy line, as if it were straight
     order = np.argsort(t, kind="stable")
