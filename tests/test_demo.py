@@ -270,14 +270,16 @@ def test_every_history_replays_through_the_state_machine(demo: Database) -> None
         assert case.status == status and case.reported_at == ats[0] and case.updated_at == ats[-1]
         assert case.version == len(steps)
         seen_status.update(h.to_status for h in steps)
-    assert seen_status == {s.value for s in CaseStatus}
+    # referrals are planted through the lifecycle after the generated history (referral_plants,
+    # tests/test_demo_levels.py), as the early warnings are: this history has every other status
+    assert seen_status == {s.value for s in CaseStatus} - {CaseStatus.REFERRED.value}
     assert seen_actions >= {"register", "reject", "merge", "dispatch", "accept", "feed_back", "close",
                             "return_for_rework", "request_extension", "extend", "refuse_extension",
                             "request_suspension", "suspend", "refuse_suspension", "resume", "evaluate",
                             "reassign", "send_back", "request_check", "confirm_check", "fail_check", "solve_on_spot",
                             "follow_up", "reopen"}
     open_status = {c.status for c in cases.values() if CaseStatus(c.status) in OPEN_STATUSES}
-    assert open_status == {s.value for s in OPEN_STATUSES}
+    assert open_status == {s.value for s in OPEN_STATUSES} - {CaseStatus.REFERRED.value}
     assert any(c.rework_count > 0 for c in cases.values())
     numbers = _rows(demo, "SELECT count(DISTINCT case_number), count(*) FROM case_record")[0]
     assert numbers[0] == numbers[1]  # numbered city-wide, as the live intake does

@@ -56,9 +56,11 @@ from .progress import (
     Progress,
 )
 from .putian import build_putian
+from .referral_plants import plant_referrals
 from .roads import road_tables
 from .rows import TableRows, table
 from .scales import SCALES, Scale
+from .street_seats import add_street_seats
 from .texts import PLACE_SUFFIXES, ROAD_STEMS, ROAD_SUFFIXES
 from .warning_plants import plant_patterns
 from .workline import WorkLine
@@ -284,8 +286,9 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
     """Fill an empty, schema-current database with a demo city; one transaction for the demo rows.
 
     With `plant_warnings` (the demo command and the GUI's demo), the early-warning patterns are
-    planted afterwards through the ordinary intake (audited reports of their own), so a history
-    checked against its plan alone is generated without them."""
+    planted afterwards through the ordinary intake (audited reports of their own), and a few
+    referrals between the levels through the lifecycle, so a history checked against its plan
+    alone is generated without them."""
     started = time.perf_counter()
     _scale(scale, days)
     _require_empty(db)
@@ -307,11 +310,13 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
     db.caches.clear()  # the whole city written in bulk, without change-log entries
     with db.engine.begin() as conn:  # the bulk history rows carry no clocks: give them what the plan left
         fill_history_clocks(conn)
+    add_street_seats(db, seed)  # a sign-in at every level: the street centres' operators and supervisors
     if plant_warnings:  # the early-warning patterns trainers look for (warning_plants)
         plant_patterns(db)
         # and the detectors run once over the history, so the first start shows them on the
         # wall, the map and the briefing instead of an empty list until the next new case
         WarningService(db).recompute(system_principal(db, "escalation-clock"), db.clock.now())
+        plant_referrals(db)  # and referrals between the levels, at every step (referral_plants)
     maintain(db)  # planner statistics for the new history
     if progress is not None:
         progress(DemoProgress(DemoStep.DONE, 1.0))
