@@ -24,6 +24,7 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.entities import Entity
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import NoDemoSnapshot, NotADemoToReset, PermissionDenied
+from commandcenter.labels import describe_error
 from commandcenter.models import AuditEntry, Case, CaseHistory, Category, Grid, Officer
 from commandcenter.services.audit_verify import verify_chain
 from commandcenter.services.auth import demo_principal, system_principal
@@ -40,8 +41,7 @@ from commandcenter.shapes.cases import NewCase
 from commandcenter.simulator.demo import generate_demo
 
 from .conftest import START
-
-pytestmark = pytest.mark.sqlite_only
+from .factories import build_tiny_city, mark_demo
 
 
 @pytest.fixture(scope="module")
@@ -170,13 +170,20 @@ def test_only_a_trainer_may_reset_from_a_screen(demo: Database) -> None:
     assert DemoResetService(demo).reset(demo_principal(demo, "trainer")).cases_after > 0
 
 
-def test_a_database_not_marked_demo_is_refused_and_left_as_it_was(db: Database, city: object) -> None:
-    assert db.path is not None
-    before = db.path.read_bytes()
-    with pytest.raises(NotADemoToReset):
-        reset_demo(db, None)
-    assert db.path.read_bytes() == before
-    assert not snapshot_path(db.path).exists()
+def test_a_database_not_marked_demo_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "centre.sqlite"
+    db = open_database(path, create=True, clock=FrozenClock(START))
+    build_tiny_city(db)
+    db.dispose()
+    before = path.read_bytes()
+    db = open_database(path, clock=FrozenClock(START))
+    try:
+        with pytest.raises(NotADemoToReset):
+            reset_demo(db, None)
+    finally:
+        db.dispose()
+    assert path.read_bytes() == before
+    assert not snapshot_path(path).exists()
 
 
 def test_a_demo_without_its_snapshot_is_refused(demo: Database) -> None:
@@ -215,3 +222,15 @@ def test_the_command_line_resets_and_refuses_with_exit_2(template: Path, tmp_pat
     assert refused.returncode == 2
     assert "not a demo database" in refused.stderr
     assert plain.read_bytes() == before
+
+
+@pytest.mark.postgres
+def test_postgres_is_refused_with_advice_and_nothing_written(pg_db: Database) -> None:
+    build_tiny_city(pg_db)
+    mark_demo(pg_db)
+    before = _counts(pg_db)
+    with pytest.raises(NoDemoSnapshot) as refused:
+        reset_demo(pg_db, None)
+    assert refused.value.reason == "not_a_file"
+    assert "generate the demo again" in describe_error(refused.value)
+    assert _counts(pg_db) == before

@@ -29,8 +29,6 @@ from commandcenter.views.drill import SCREEN, DrillScreen
 from .factories import build_tiny_city, mark_demo
 from .test_keyboard_and_names import INTERACTIVE, PARTS_OF, spoken_name
 
-pytestmark = pytest.mark.sqlite_only
-
 SCENARIO = """\
 name: 三个电话
 description: 一分钟一个电话
@@ -73,11 +71,15 @@ def _cases(db: Database) -> int:
         return int(s.scalar(select(func.count()).select_from(Case)) or 0)
 
 
-def test_the_screen_is_offered_to_trainers_on_a_demo_only(demo: Database, db: Database) -> None:
+def test_the_screen_is_offered_to_trainers_on_a_demo_only(demo: Database, tmp_path: Path) -> None:
     assert SCREEN.available(_context(demo, "trainer"))
     assert not SCREEN.available(_context(demo, "operator"))
-    build_tiny_city(db)  # the same city, not marked demo
-    assert not SCREEN.available(_context(db, "trainer"))
+    plain = open_database(tmp_path / "centre.sqlite", create=True)
+    try:
+        build_tiny_city(plain)  # the same city, not marked demo
+        assert not SCREEN.available(_context(plain, "trainer"))
+    finally:
+        plain.dispose()
 
 
 def test_a_trainer_plays_a_scenario_pauses_stops_and_reads_the_debrief(qtbot, demo: Database,  # type: ignore[no-untyped-def]
