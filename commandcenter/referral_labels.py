@@ -31,6 +31,14 @@ STATES: dict[str, str] = {
 }
 
 
+MARK_IN = N("referral", "{kind} from {centre}: {reason} ({state})")
+MARK_OUT = N("referral", "{kind} to {centre}: {reason} ({state})")
+HELD = N("referral", "Case {case} was referred to {centre}, which holds it until it feeds back; nothing was "
+                     "changed here.")
+PARTS_OWED = N("referral", "Case {case}: the supporting units {units} have not fed back their parts yet; record "
+                           "their parts before the lead unit's feedback.")
+
+
 def kind_label(kind: str, lang: str | None = None) -> str:
     return translate(CONTEXT, KINDS[kind], lang) if kind in KINDS else kind
 
@@ -45,16 +53,12 @@ def state_label(state: str, lang: str | None = None) -> str:
 
 def mark_text(incoming: bool, kind: str, state: str, other_centre: str, reason: str, lang: str | None = None) -> str:
     """The wall's referral mark: from whom or to whom, why, and where it stands."""
-    text = (translate(CONTEXT, "{kind} from {centre}: {reason} ({state})", lang) if incoming
-            else translate(CONTEXT, "{kind} to {centre}: {reason} ({state})", lang))
+    text = translate(CONTEXT, MARK_IN if incoming else MARK_OUT, lang)
     return text.format(kind=kind_label(kind, lang), centre=other_centre, reason=reason_label(reason, lang),
                        state=state_label(state, lang))
 
 
 def describe_referral_error(exc: CaseHeldElsewhere | SupportsPending, lang: str | None = None) -> str:
     if isinstance(exc, CaseHeldElsewhere):
-        return translate(CONTEXT, "Case {case} was referred to {centre}, which holds it until it feeds back; "
-                         "nothing was changed here.", lang).format(case=exc.case_number, centre=exc.centre)
-    return translate(CONTEXT, "Case {case}: the supporting units {units} have not fed back their parts yet; "
-                     "record their parts before the lead unit's feedback.", lang).format(
-        case=exc.case_number, units="、".join(exc.units))
+        return translate(CONTEXT, HELD, lang).format(case=exc.case_number, centre=exc.centre)
+    return translate(CONTEXT, PARTS_OWED, lang).format(case=exc.case_number, units="、".join(exc.units))
