@@ -16,13 +16,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QScrollBar, QWidget
 from sqlalchemy import func, select
 
+from commandcenter.app import build_window
 from commandcenter.db import Database, open_database
+from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.context import AppContext
 from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
-from commandcenter.models import Case
-from commandcenter.services.auth import demo_principal
-from commandcenter.services.demo_reset import save_demo_snapshot
+from commandcenter.models import Case, Category, Grid
+from commandcenter.services.auth import demo_principal, system_principal
+from commandcenter.services.demo_reset import reset_demo, save_demo_snapshot
+from commandcenter.services.lifecycle import CaseService
+from commandcenter.shapes.cases import NewCase
 from commandcenter.shapes.drill import PlayerState
 from commandcenter.views.drill import SCREEN, DrillScreen
 
@@ -143,3 +147,29 @@ def test_every_control_of_the_screen_has_a_spoken_name(qtbot, demo: Database) ->
                if isinstance(w, INTERACTIVE) and not isinstance(w, QScrollBar | QHeaderView)
                and w.isVisibleTo(screen) and not isinstance(w.parent(), PARTS_OF) and not spoken_name(w)]
     assert unnamed == []
+
+
+def test_a_seat_open_through_a_reset_loses_the_drills_cases_from_its_wall(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    """Another seat (here the test itself) resets the demo: the open main window hears it on its
+    change feed and loads its screens again, so the drill's cases leave the wall."""
+    window = build_window(demo, "operator", runner=SynchronousRunner())
+    qtbot.addWidget(window)
+    window.show()
+    wall = window.screen("wall")
+    drilled = CaseService(demo).report(system_principal(demo, "drill"), NewCase(
+        source=SourceChannel.HOTLINE_12345, category_id=_first_category(demo), priority=Priority.NORMAL,
+        description="演练来电", grid_id=_first_grid(demo)))
+    qtbot.waitUntil(lambda: wall.model.row_for(drilled.id) is not None, timeout=10_000)
+    reset_demo(demo, None)
+    qtbot.waitUntil(lambda: wall.model.row_for(drilled.id) is None, timeout=10_000)
+    window.ctx.feed.stop()
+
+
+def _first_category(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(Category.id).where(Category.level == 2).order_by(Category.code)) or 0)
+
+
+def _first_grid(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(Grid.id).order_by(Grid.id)) or 0)
