@@ -64,12 +64,14 @@ def _zoom(canvas: MapCanvas, factor: float) -> None:
     canvas.view_box.setRange(QRectF(cx - w / 2, cy - h / 2, w, h), padding=0)
 
 
-def test_a_jump_at_street_zoom_renders_at_once(canvas: MapCanvas) -> None:
+@pytest.mark.parametrize("zoom", [2.0, 8.0])
+def test_a_jump_closer_than_the_home_view_renders_at_once(canvas: MapCanvas, zoom: float) -> None:
     ground = canvas._stack.ground
-    _zoom(canvas, 8.0)  # closer than a preview may magnify: rendered at once
+    _zoom(canvas, zoom)
+    canvas.settle()
     canvas.grab()
     renders = ground.renders
-    _pan(canvas, 3.0)  # nothing of the last image on screen, the overview far too coarse
+    _pan(canvas, 3.0)  # nothing of the last image on screen, the overview too coarse to stand alone
     canvas.grab()
     assert ground.renders == renders + 1
     assert canvas.is_settled()

@@ -9,15 +9,19 @@ redraw the names nor new markers the fills. The two are flattened into one opaqu
 frame draws that one image: a plain copy when the view has not moved.
 
 While the operator pans or zooms, that image is drawn moved and scaled to the new view (one
-blit), over an overview of the whole city rendered the same way where it does not reach, and
-the sharp images are rendered once the view has been still for :data:`SETTLE_MS`. A zoom in of
-more than :data:`MAX_PREVIEW_ZOOM`, a jump the image and overview cannot show well (see
+blit), and the sharp images are rendered once the view has been still for :data:`SETTLE_MS`.
+Where the moved image does not reach, an overview of the whole city (rendered once per change
+of content, fitted as the home view) fills in: by itself around the home view, else its ground
+only (names and markers scaled up would be large and blurred). A zoom in of more than
+:data:`MAX_PREVIEW_ZOOM`, a jump the image and overview cannot show well (see
 :meth:`CachedLayersItem._previewable`), and any change of content (a recolour, a layer
 switched, new markers or roads) are rendered at once, so the screen never shows stale colours.
+A frame's cost is then one or two blits, whatever the number of features.
 
-Live items between the two groups (the highlighted grid, the screen's area outline and warning
-layer) stay in the scene; :class:`TopOverOverlaysItem` draws the top image again over them
-where they are, so names and markers stay on top without a second blit of the whole view.
+Live items between the two groups (the highlighted grid, the map screen's area outline) stay
+in the scene; :class:`TopOverOverlaysItem` draws the top image again over them where they are,
+so names and markers stay on top without a second blit of the whole view. A screen's layer
+that changes seldom (the early warnings) joins the ground instead (``MapCanvas.add_overlay``).
 The render runs on the GUI thread (tiles come from a source and names from pixmaps that belong
 to it).
 """
@@ -34,8 +38,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 SETTLE_MS = 120  # the view still this long: render the sharp image
 MAX_PREVIEW_ZOOM = 4.0  # a preview magnifies the last image by at most this factor
-MAX_OVERVIEW_ZOOM = 6.0  # ... and the overview by at most this, where it shows much of the view
-MIN_PREVIEW_COVER = 0.25  # "much": the last image covers less than this share of the view
+MAX_OVERVIEW_ZOOM = 6.0  # ... and the overview by at most this (coarser, it is not drawn)
+MIN_PREVIEW_COVER = 0.25  # a preview covering less of the view than this needs the overview
 MARGIN = 0.25  # the image reaches this share of the viewport past each edge: a pan shows no gap
 OVERVIEW_ALONE_ZOOM = 1.5  # the overview magnified at most this much shows the view by itself
 OVERVIEW_PADDING = 1.02  # the overview fits the extent as the home view does (zoom_to_all)
@@ -136,7 +140,11 @@ class LayerGroup:
 
 
 class CachedLayersItem(pg.GraphicsObject):
-    """Paints its layer groups through one cached image (see the module docstring)."""
+    """Paints its layer groups through one cached image (see the module docstring).
+
+    :attr:`previews` and :attr:`overviews` count preview frames and overview renders (each
+    group counts its own renders), for tests and the benchmark.
+    """
 
     def __init__(self, viewport: QWidget, background: QColor, extent: Callable[[], QRectF]) -> None:
         """``extent``: the area the overview covers (the city), in view coordinates."""
@@ -259,7 +267,8 @@ class CachedLayersItem(pg.GraphicsObject):
 
         Not when it would magnify the image more than :data:`MAX_PREVIEW_ZOOM`, nor when the
         image covers little of the view and the overview would be magnified more than
-        :data:`MAX_OVERVIEW_ZOOM` (a jump at street zoom: render it sharp at once).
+        :data:`MAX_OVERVIEW_ZOOM` (a jump at street zoom: render it sharp at once), nor when it
+        covers nothing (a jump, e.g. to a selected case) and the overview alone cannot stand in.
         """
         if self._image is None or self._size != self._viewport.size() or not self._view_transform.m11():
             return False
@@ -271,7 +280,8 @@ class CachedLayersItem(pg.GraphicsObject):
         self._ensure_overview(t)
         if self._overview is None:
             return False
-        return abs(t.m11() / self._overview_transform.m11()) <= MAX_OVERVIEW_ZOOM
+        zoom = abs(t.m11() / self._overview_transform.m11())
+        return zoom <= (MAX_OVERVIEW_ZOOM if share > 0 else OVERVIEW_ALONE_ZOOM)
 
     def _draw_overview(self, painter: QPainter, t: QTransform) -> bool:
         """Draw the overview where the last image does not reach; True if it alone serves the view.
