@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
@@ -169,7 +169,7 @@ class ReferralService:
         return out
 
 
-def _infos(s: Session, where: object) -> tuple[ReferralInfo, ...]:
+def _infos(s: Session, where: ColumnElement[bool]) -> tuple[ReferralInfo, ...]:
     src, dst = aliased(CommandCentre), aliased(CommandCentre)
     rows = s.execute(
         select(CaseReferral.id, CaseReferral.case_id, CaseReferral.kind, CaseReferral.from_centre_id, src.name,
@@ -178,7 +178,7 @@ def _infos(s: Session, where: object) -> tuple[ReferralInfo, ...]:
                CaseReferral.feedback)
         .join(src, src.id == CaseReferral.from_centre_id)
         .join(dst, dst.id == CaseReferral.to_centre_id)
-        .where(where)  # type: ignore[arg-type]
+        .where(where)
         .order_by(CaseReferral.id)
     ).all()
     return tuple(ReferralInfo(*r) for r in rows)
