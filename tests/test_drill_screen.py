@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QScrollBar, QWidget
 from sqlalchemy import func, select
 
@@ -22,7 +22,7 @@ from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.gui.context import AppContext
 from commandcenter.gui.feed import ChangeFeed
 from commandcenter.gui.tasks import SynchronousRunner
-from commandcenter.models import Case, Category, Grid
+from commandcenter.models import Case, Category, DrillRun, Grid
 from commandcenter.services.auth import demo_principal, system_principal
 from commandcenter.services.demo_reset import reset_demo, save_demo_snapshot
 from commandcenter.services.lifecycle import CaseService
@@ -173,3 +173,23 @@ def _first_category(db: Database) -> int:
 def _first_grid(db: Database) -> int:
     with db.read() as s:
         return int(s.scalar(select(Grid.id).order_by(Grid.id)) or 0)
+
+
+def test_a_screen_closed_during_a_drill_ends_it(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    """The main window closed while random load runs: the drill stops and records its end,
+    instead of the pool waiting for ever for a loop nobody tells to stop."""
+    screen = DrillScreen(_context(demo, "trainer"))
+    screen.scenario_combo.setCurrentIndex(0)  # random load only
+    screen.rate_spin.setValue(60.0)
+    with qtbot.waitSignal(screen.control.started, timeout=15_000) as started:
+        screen.start()
+    run_id = started.args[0].run_id
+    screen.close()
+    screen.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def ended() -> bool:
+        with demo.read() as s:
+            return s.scalar(select(DrillRun.ended_at).where(DrillRun.id == run_id)) is not None
+
+    qtbot.waitUntil(ended, timeout=10_000)

@@ -25,20 +25,25 @@ PlayerFactory = Callable[[], Any]
 class DrillControl(QObject):
     """Starts one drill at a time and relays its progress; `stop` ends it between two writes."""
 
-    started = Signal(object)  # the player's first progress (its run id is known from then on)
+    started = Signal(object)  # the first progress with the run's id (its drill_run row is written)
     progressed = Signal(object)  # a PlayerProgress, about once a second and on demand
     finished = Signal(object)  # the final PlayerProgress, after a stop or a duration
     failed = Signal(object)  # the exception that refused or ended the drill
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        pool = QThreadPool(self)
-        pool.setMaxThreadCount(1)
-        self._runner = TaskRunner(pool, self)
+        self._stopping = threading.Event()  # a stop asked for before the player was built counts too
+        # The pool has no Qt parent: a pool deleted with this object would wait in its destructor
+        # for a drill that only stops once it is told to. Going away tells it first (`destroyed`
+        # comes before the children are deleted); the pool then ends with its last reference.
+        stopping = self._stopping
+        self.destroyed.connect(lambda *_: stopping.set())
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+        self._runner = TaskRunner(self._pool, self)
         self._lock = threading.Lock()
         self._player: Any = None
         self._task: TaskState | None = None
-        self._stopping = threading.Event()  # a stop asked for before the player was built counts too
 
     @property
     def running(self) -> bool:
@@ -59,9 +64,16 @@ class DrillControl(QObject):
             player = make_player()
             with self._lock:
                 self._player = player
-            state.report(lambda: self.started.emit(player.progress()))
-            return player.run(lambda p: state.report(lambda: self.progressed.emit(p)),
-                              stop=lambda: state.cancelled or stopping.is_set())
+            announced = False
+
+            def report(progress: Any) -> None:
+                nonlocal announced
+                if not announced and progress.run_id is not None:  # the run's row is written
+                    announced = True
+                    state.report(lambda: self.started.emit(progress))
+                state.report(lambda: self.progressed.emit(progress))
+
+            return player.run(report, stop=lambda: state.cancelled or stopping.is_set())
 
         self._task = self._runner.run_in_background(work, self._done, self._failed)
 

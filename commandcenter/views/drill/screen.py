@@ -232,6 +232,7 @@ class DrillScreen(QWidget):
             return
         self._say(self.tr("Starting the drill…"))
         self.control.start(self.player_factory())
+        self._poll.start()  # shows the player's progress from the moment it is built
         self._render_state(PlayerState.RUNNING)
 
     def toggle_pause(self) -> None:
@@ -248,7 +249,6 @@ class DrillScreen(QWidget):
 
     def _started(self, progress: PlayerProgress) -> None:
         self._say(self.tr("Drill #{id} running.").format(id=progress.run_id))
-        self._poll.start()
         self._render_progress(progress)
 
     def _poll_progress(self) -> None:
