@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import translate
+from .labels import role_label
 from .shapes.debrief import AlertShown, DebriefGoals, DebriefOverall, GoalMiss
 
 # a "Goals missed" column lists these
@@ -21,6 +22,11 @@ ALERTS = {
     AlertShown.INDIVIDUAL: N("debrief", "alerted"),
     AlertShown.GROUPED: N("debrief", "grouped"),
 }
+
+
+def actor(name: str, system_role: str, lang: str | None = None) -> str:
+    """Who did a step: the person's name, or for a system account its role ("Drill feed")."""
+    return role_label(system_role, lang) if system_role else name
 
 
 def duration(seconds: float | None) -> str:

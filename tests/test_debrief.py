@@ -137,7 +137,8 @@ def test_the_overall_figures_equal_the_histories(db: Database, drill: Drill) -> 
     assert shown[-3:] == [AlertShown.GROUPED] * 3
     assert o.cases_missing_goals == sum(bool(c.misses) for c in debrief.cases) == 14  # D is not dispatched either
     d = next(c for c in debrief.cases if c.case_id == drill.ids["D"])
-    assert d.to_register == 0 and d.registered_by == "drill" and d.alert is AlertShown.INDIVIDUAL
+    assert d.to_register == 0 and d.alert is AlertShown.INDIVIDUAL
+    assert (d.registered_by, d.registered_by_system) == ("drill", "sys_drill")  # shown as the drill feed
 
 
 def test_goals_the_trainer_sets_change_the_misses(db: Database, drill: Drill) -> None:

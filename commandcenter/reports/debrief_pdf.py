@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Tab
 
 from .. import palette
 from ..debrief_labels import (
+    actor,
     alert_text,
     corrections_text,
     duration,
@@ -102,7 +103,7 @@ class DebriefReport:
             return [*out, para(t(N("debrief", "Nobody registered or dispatched a case.")), self.st["body"])]
         cols = [t(N("debrief", "Operator")), t(N("debrief", "Registered")), t(N("debrief", "Mean to register")),
                 t(N("debrief", "Dispatched")), t(N("debrief", "Mean to dispatch")), t(N("debrief", "Goals missed"))]
-        rows = [[o.name, str(o.registered), duration(o.mean_to_register), str(o.dispatched),
+        rows = [[actor(o.name, o.system_role, self.lang), str(o.registered), duration(o.mean_to_register), str(o.dispatched),
                  duration(o.mean_to_dispatch), str(o.misses)] for o in self.d.operators]
         widths = [50 * mm, 22 * mm, 28 * mm, 22 * mm, 28 * mm, FRAME_WIDTH - 150 * mm]
 
@@ -127,8 +128,9 @@ class DebriefReport:
         marks = {c.case_number: c for c in self.d.cases}
         for c in self.d.cases:
             rows.append([c.case_number, priority_label(c.priority, lang), c.category_zh if self.zh else c.category_en,
-                         local(c.reported_at, self.tz, "%H:%M:%S"), duration(c.to_register), c.registered_by or "—",
-                         duration(c.to_dispatch), c.dispatched_by or "—", alert_text(c.alert, lang),
+                         local(c.reported_at, self.tz, "%H:%M:%S"), duration(c.to_register),
+                         actor(c.registered_by, c.registered_by_system, lang) or "—",
+                         duration(c.to_dispatch), actor(c.dispatched_by, c.dispatched_by_system, lang) or "—", alert_text(c.alert, lang),
                          corrections_text(c.wrong_category, c.wrong_grid, lang), misses_text(c.misses, lang)])
 
         def missed(i: int, row: list[str]) -> list[tuple[Any, ...]]:

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ..db import Database
 from ..domain.actions import Action
-from ..domain.enums import CaseStatus, EscalationLevel, Priority
+from ..domain.enums import CaseStatus, EscalationLevel, Priority, Role
 from ..errors import NotFound
 from ..models import Case, CaseHistory, Category, DrillCase, DrillRun, Escalation, Grid, User
 from ..shapes.debrief import (
@@ -42,7 +42,7 @@ from ..shapes.debrief import (
     OperatorDebrief,
 )
 from .alerts import AlertThrottle
-from .auth import Principal, authorize
+from .auth import SYSTEM_ROLES, Principal, authorize
 from .drill_scope import is_demo
 
 # the statuses in which the wall alerts an urgent arrival (views/wall_view WAITING)
@@ -177,7 +177,13 @@ def build_debrief(s: Session, case_ids: Sequence[int], *, run_id: int | None, ti
     facts = _case_facts(s, case_ids, run_id, end)
     alerts = _alerts(facts)
     user_ids = {step.user_id for c in facts for step in (c.registered, c.dispatched) if step and step.user_id}
-    names = dict(s.execute(select(User.id, User.display_name).where(User.id.in_(user_ids))).all()) if user_ids else {}
+    names: dict[int, str] = {}
+    systems: dict[int, str] = {}  # system accounts by their role: the screens name the role, not the account
+    for uid, name, role in (s.execute(select(User.id, User.display_name, User.role).where(User.id.in_(user_ids)))
+                            if user_ids else ()):
+        names[uid] = name
+        if Role(role) in SYSTEM_ROLES:
+            systems[uid] = role
     cases = []
     for c in facts:
         cases.append(CaseDebrief(
@@ -185,8 +191,10 @@ def build_debrief(s: Session, case_ids: Sequence[int], *, run_id: int | None, ti
             category_zh=c.category_zh, category_en=c.category_en, grid_code=c.grid_code, reported_at=c.reported_at,
             registered_at=c.registered.at if c.registered else None,
             registered_by=names.get(c.registered.user_id, "") if c.registered else "",
+            registered_by_system=systems.get(c.registered.user_id, "") if c.registered and c.registered.user_id else "",
             dispatched_at=c.dispatched.at if c.dispatched else None,
             dispatched_by=names.get(c.dispatched.user_id, "") if c.dispatched else "",
+            dispatched_by_system=systems.get(c.dispatched.user_id, "") if c.dispatched and c.dispatched.user_id else "",
             to_register=_seconds(c.registered.at if c.registered else None, c.reported_at),
             to_dispatch=_seconds(c.dispatched.at if c.dispatched else None, c.reported_at),
             reminders=c.reminders, supervisions=c.supervisions,
@@ -195,7 +203,7 @@ def build_debrief(s: Session, case_ids: Sequence[int], *, run_id: int | None, ti
             alert=alerts.get(c.id, AlertShown.NONE), misses=_misses(c, goals, end),
         ))
     return Debrief(run_id=run_id, title=title, start=start, end=end, goals=goals, overall=_overall(cases, goals),
-                   operators=_operators(facts, cases, names), cases=tuple(cases))
+                   operators=_operators(facts, cases, names, systems), cases=tuple(cases))
 
 
 def _overall(cases: Sequence[CaseDebrief], goals: DebriefGoals) -> DebriefOverall:
@@ -222,8 +230,8 @@ def _overall(cases: Sequence[CaseDebrief], goals: DebriefGoals) -> DebriefOveral
     )
 
 
-def _operators(facts: Sequence[_CaseFacts], cases: Sequence[CaseDebrief],
-               names: dict[int, str]) -> tuple[OperatorDebrief, ...]:
+def _operators(facts: Sequence[_CaseFacts], cases: Sequence[CaseDebrief], names: dict[int, str],
+               systems: dict[int, str]) -> tuple[OperatorDebrief, ...]:
     """Each registration and its register miss count for whoever registered; dispatches likewise."""
     registers: dict[int, list[float]] = defaultdict(list)
     dispatches: dict[int, list[float]] = defaultdict(list)
@@ -237,7 +245,7 @@ def _operators(facts: Sequence[_CaseFacts], cases: Sequence[CaseDebrief],
             misses[f.dispatched.user_id] += GoalMiss.DISPATCH in c.misses
     people = sorted(set(registers) | set(dispatches), key=lambda u: (names.get(u, ""), u))
     return tuple(OperatorDebrief(
-        user_id=u, name=names.get(u, ""), registered=len(registers[u]), dispatched=len(dispatches[u]),
+        user_id=u, name=names.get(u, ""), system_role=systems.get(u, ""), registered=len(registers[u]), dispatched=len(dispatches[u]),
         mean_to_register=_mean(registers[u]), mean_to_dispatch=_mean(dispatches[u]), misses=misses[u],
     ) for u in people)
 

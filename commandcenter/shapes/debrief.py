@@ -54,8 +54,10 @@ class CaseDebrief:
     reported_at: datetime
     registered_at: datetime | None
     registered_by: str  # the operator's display name, "" when not registered
+    registered_by_system: str  # the role when a system account (the drill feed) did it, else ""
     dispatched_at: datetime | None
     dispatched_by: str
+    dispatched_by_system: str
     to_register: float | None  # seconds from arrival
     to_dispatch: float | None
     reminders: int  # 催办 during the drill
@@ -72,6 +74,7 @@ class OperatorDebrief:
 
     user_id: int
     name: str
+    system_role: str  # the role of a system account (the drill feed registering at intake), else ""
     registered: int
     dispatched: int
     mean_to_register: float | None

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...admin_labels import category_name
-from ...debrief_labels import alert_text, corrections_text, duration, misses_text
+from ...debrief_labels import actor, alert_text, corrections_text, duration, misses_text
 from ...gui.localtime import format_local
 from ...gui.style import shade
 from ...itemmodels.base import RowTableModel
@@ -39,7 +39,7 @@ class OperatorModel(RowTableModel[OperatorDebrief]):
                 self.tr("Mean to dispatch"), self.tr("Goals missed"))
 
     def display(self, row: OperatorDebrief, column: int) -> Any:
-        return (row.name, row.registered, duration(row.mean_to_register), row.dispatched,
+        return (actor(row.name, row.system_role), row.registered, duration(row.mean_to_register), row.dispatched,
                 duration(row.mean_to_dispatch), row.misses)[column]
 
     def role_data(self, row: OperatorDebrief, column: int, role: int) -> Any:
@@ -51,7 +51,7 @@ class OperatorModel(RowTableModel[OperatorDebrief]):
 
     def sort_key(self, column: int) -> Callable[[OperatorDebrief], Any] | None:
         keys: tuple[Callable[[OperatorDebrief], Any], ...] = (
-            lambda r: r.name, lambda r: r.registered, lambda r: r.mean_to_register or 0.0, lambda r: r.dispatched,
+            lambda r: actor(r.name, r.system_role), lambda r: r.registered, lambda r: r.mean_to_register or 0.0, lambda r: r.dispatched,
             lambda r: r.mean_to_dispatch or 0.0, lambda r: r.misses)
         return keys[column]
 
@@ -83,7 +83,8 @@ class CaseModel(RowTableModel[CaseDebrief]):
     def display(self, row: CaseDebrief, column: int) -> Any:
         return (row.case_number, priority_label(row.priority), category_name(row.category_zh, row.category_en),
                 row.grid_code, format_local(row.reported_at, self.timezone, "%H:%M:%S"), duration(row.to_register),
-                row.registered_by, duration(row.to_dispatch), row.dispatched_by, alert_text(row.alert),
+                actor(row.registered_by, row.registered_by_system), duration(row.to_dispatch),
+                actor(row.dispatched_by, row.dispatched_by_system), alert_text(row.alert),
                 corrections_text(row.wrong_category, row.wrong_grid), misses_text(row.misses))[column]
 
     def role_data(self, row: CaseDebrief, column: int, role: int) -> Any:
