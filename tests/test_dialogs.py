@@ -303,7 +303,8 @@ def test_a_stale_dispatch_shows_the_conflict_and_changes_nothing(qtbot, widgets,
     entries = history_count(db, row.id)
     with qtbot.assertNotEmitted(dlg.dispatched):
         qtbot.keyClick(dlg.recommendationList, Qt.Key.Key_Return)
-    assert "was changed at another seat (now Dispatched). Nothing was changed here" in dlg.message()
+    assert "was changed at another seat: Dispatch by Operator at 10:00:00 (now Dispatched). Nothing was changed here" \
+        in dlg.message()  # what won, by whom, when
     assert dlg.result() == 0 and dlg.isVisible()
     assert not dlg.dispatchButton.isEnabled() and not dlg.topButton.isEnabled()
     assert dlg.cancelButton.text() == "Close"

@@ -81,3 +81,28 @@ def test_a_lost_server_shows_the_banner_refuses_actions_and_recovers(
     assert wall.model.case(row.id).status == "registered" and len(refusals) == 1
     history = window.ctx.cases.detail(window.ctx.principal, row.id).history
     assert [h.action for h in history].count("register") == 1
+
+
+def test_after_a_short_outage_the_changes_just_before_it_are_emitted_again(
+        window, db, city, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    feed = window.ctx.feed
+    lon, lat = grid_centre(1)
+    row = CaseService(db).report(demo_principal(db, "operator"), NewCase(
+        source=SourceChannel.PATROL, category_id=city.category_id, priority=Priority.NORMAL, description="积水",
+        lon=lon, lat=lat))
+    emitted: list[tuple[str, list[int]]] = []
+    feed.changed.connect(lambda entity, ids: emitted.append((entity, ids)))
+    feed.poll()
+    assert emitted == [("case", [row.id])]
+    real = feed_module.changes_since
+
+    def unreachable(*_args: object) -> list[object]:
+        raise OSError("no route to host")
+
+    monkeypatch.setattr(feed_module, "changes_since", unreachable)
+    feed.poll()  # the wall's fetch of the row may have failed with it: nothing would refetch it
+    monkeypatch.setattr(feed_module, "changes_since", real)
+    reloads: list[bool] = []
+    feed.resync_needed.connect(lambda: reloads.append(True))
+    feed.poll()
+    assert emitted == [("case", [row.id]), ("case", [row.id])] and reloads == []

@@ -5,8 +5,9 @@ notifies it, then reads the change log after the last id it saw on that connecti
 changes over: a change reaches every seat within one round trip, each seat reads only what
 changed, and the live feed costs the server one connection per seat. A slow safety poll (every
 5 s) covers a notification lost on the way, and every (re)connection of the listener catches up
-from the change log first: PostgreSQL does not replay what was said while a connection was away. SQLite has no notifications, so there the feed polls every 100 ms (an
-indexed range scan costing well under a millisecond).
+from the change log first: PostgreSQL does not replay what was said while a connection was away.
+SQLite has no notifications, so there the feed polls every 100 ms (an indexed range scan costing
+well under a millisecond).
 
 Views subscribe to `changed(entity, ids)` (entity an `Entity` value) and update their rows in
 place. The feed drops the database's stale caches before it emits, so every slot, whatever the
@@ -14,28 +15,35 @@ order it was connected in, reads fresh reference data.
 
 When the server goes away the feed says so once (`connection_lost`) and marks the database
 unreachable, so every new action is refused at once with a message (Database.unreachable); it
-says `connection_restored` when a fetch works again, and `resync_needed` too after a long
-outage, when screens reload in full rather than trust what they missed.
+says `connection_restored` when a fetch works again. After a long outage it asks the screens to
+reload in full (`resync_needed`) rather than trust what they missed; after a short one it emits
+again what it had emitted just before, since a screen's fetch of those rows may have failed.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..db import Database
 from ..services.changefeed import FETCH_LIMIT, Change, changes_since, latest_change_id
-from ..services.pg_notify import Backoff, ChangeListener
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:  # psycopg is imported only by a PostgreSQL seat: a third of a second at start
+    from ..services.pg_notify import Backoff, ChangeListener
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 100  # SQLite: no notifications, so a poll this often
 SAFETY_POLL_MS = 5000  # PostgreSQL: notifications wake the feed; this only catches a lost one
 LONG_OUTAGE_S = 30.0  # after an outage this long, screens reload in full (`resync_needed`)
+# what was emitted this long before an outage is emitted again after a shorter one: a screen's
+# fetch of those rows may have failed as the server went, and nothing else would refetch them
+REPLAY_S = 10.0
 
 
 class ChangeFeed(QObject):
@@ -61,10 +69,12 @@ class ChangeFeed(QObject):
         self._busy = False
         self._again = False  # a fetch was asked for while one ran
         self._lost_since: float | None = None
+        self._lost_at = 0.0
+        self._recent: deque[tuple[float, Change]] = deque()  # (emitted at, change) for REPLAY_S
         self.listens = (not db.is_sqlite) if listen is None else listen
         self._listener: ChangeListener | None = None
         self._listener_up = False
-        self.backoff = Backoff()  # the listener's reconnection delays
+        self.backoff: Backoff | None = None  # the listener's reconnection delays, once started
         self.listener_failures = 0  # broken or refused listening connections so far
         self.woken_by_notify = 0  # deliveries a notification brought (the tests read it)
         self._timer = QTimer(self)
@@ -90,6 +100,9 @@ class ChangeFeed(QObject):
     def start(self) -> None:
         self._timer.start()
         if self.listens and self._listener is None:
+            from ..services.pg_notify import Backoff, ChangeListener
+
+            self.backoff = self.backoff or Backoff()
             self._listener = ChangeListener(self._db.url, self._last, self._heard.emit, self._listening.emit,
                                             self._listener_lost.emit, self.backoff)
             self._listener.start()
@@ -145,8 +158,15 @@ class ChangeFeed(QObject):
         if not fresh:
             return
         self._last = fresh[-1].id
+        now = time.monotonic()
+        self._recent.extend((now, c) for c in fresh)
+        while self._recent[0][0] < now - REPLAY_S:
+            self._recent.popleft()
+        self._emit(fresh)
+
+    def _emit(self, changes: list[Change]) -> None:
         grouped: dict[str, list[int]] = defaultdict(list)
-        for change in fresh:
+        for change in changes:
             ids = grouped[change.entity]
             if change.entity_id not in ids:
                 ids.append(change.entity_id)
@@ -171,9 +191,13 @@ class ChangeFeed(QObject):
         if self._lost_since is None:
             return
         outage_s = time.monotonic() - self._lost_since
-        self._lost_since = None
+        self._lost_at, self._lost_since = self._lost_since, None
         self._db.unreachable = None
         log.info("change feed reached the database again after %.1f s", outage_s)
         self.connection_restored.emit()
+        replay = [c for at, c in self._recent if at >= self._lost_at - REPLAY_S]
+        self._recent.clear()
         if outage_s >= LONG_OUTAGE_S:
             self.resync_needed.emit()
+        elif replay:
+            self._emit(replay)
