@@ -312,11 +312,12 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
         fill_history_clocks(conn)
     add_street_seats(db, seed)  # a sign-in at every level: the street centres' operators and supervisors
     if plant_warnings:  # the early-warning patterns trainers look for (warning_plants)
+        # referrals between the levels first, on the generated cases, so the planted reports stay untouched
+        plant_referrals(db)
         plant_patterns(db)
         # and the detectors run once over the history, so the first start shows them on the
         # wall, the map and the briefing instead of an empty list until the next new case
         WarningService(db).recompute(system_principal(db, "escalation-clock"), db.clock.now())
-        plant_referrals(db)  # and referrals between the levels, at every step (referral_plants)
     maintain(db)  # planner statistics for the new history
     if progress is not None:
         progress(DemoProgress(DemoStep.DONE, 1.0))
