@@ -34,7 +34,6 @@ from .caches import CHANGED_ENTITIES, Caches
 from .clock import Clock, SystemClock
 from .errors import (
     CannotConnect,
-    ConnectionLost,
     DatabaseBusy,
     DatabaseError,
     DatabaseFull,
@@ -343,9 +342,6 @@ class Database:
             return DatabaseReadOnly(self.location)
         if kind == "full":
             return DatabaseFull(self.location)
-        if exc.connection_invalidated:  # the server went away mid-action (PostgreSQL)
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-            return ConnectionLost(self.location, reason)
         if self._file_changed():
             return DatabaseMissing(str(self.path))
         return None

@@ -127,19 +127,6 @@ class ServerUnreachable(DatabaseError):
         self.location, self.reason = location, reason
 
 
-class ConnectionLost(DatabaseError):
-    """The connection to the server broke while an action was being written: if it broke during
-    the commit the action may have been saved. Acting again once connected is safe: a saved
-    action is then refused as stale (the case's version moved), never applied twice."""
-
-    code = "connection_lost"
-
-    def __init__(self, location: str, reason: str) -> None:
-        super().__init__(f"the connection to {location} broke during the action ({reason}); it may or may not "
-                         "have been saved - look at the case once connected again", location=location, reason=reason)
-        self.location, self.reason = location, reason
-
-
 class NotADemoDatabase(DatabaseError):
     """The drill feed was pointed at a database not marked as demo; nothing was written to it."""
 

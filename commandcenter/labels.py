@@ -19,7 +19,6 @@ from .errors import (
     CannotConnect,
     CaseHeldElsewhere,
     CommandCentreError,
-    ConnectionLost,
     DatabaseBusy,
     DatabaseFull,
     DatabaseMissing,
@@ -334,10 +333,6 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
                 time=f"{exc.last.at.astimezone(ZoneInfo(DEFAULT_TZ)):%H:%M:%S}", status=status_label(exc.status, lang))
         return translate("errors", "Case {case} was changed at another seat (now {status}). Nothing was changed here; "
             "the row has been reloaded, check it and try again.").format(case=exc.case_number, status=status_label(exc.status, lang))
-    if isinstance(exc, ConnectionLost):
-        return translate("errors", "The connection to the database server broke during this action ({reason}); it "
-                         "may or may not have been saved. Look at the case once the banner has gone: acting again "
-                         "is safe, an action already saved is refused, never done twice.").format(reason=exc.reason)
     if isinstance(exc, ServerUnreachable):
         return translate("errors", "The database server cannot be reached ({reason}). Nothing was sent; the program "
                          "reconnects by itself: try again when the banner has gone.").format(reason=exc.reason)
