@@ -199,7 +199,25 @@ def create_db_engine(url: URL, *, must_exist: bool = False, **kwargs: Any) -> En
         _install_sqlite_pragmas(engine)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "handle_error", _keep_values_out_of_server_messages)
+    return engine
+
+
+def _keep_values_out_of_server_messages(context: Any) -> None:
+    """Drop the server's DETAIL (and what follows) from a PostgreSQL error's message.
+
+    hide_parameters keeps the statement's values out, but PostgreSQL repeats them itself: a NOT
+    NULL or CHECK violation's DETAIL is "Failing row contains (…)", a unique violation's "Key
+    (reporter_phone)=(…)". The primary message names the constraint, which is what a reader
+    needs; the SQLSTATE and the full diagnostics stay on the driver's exception for code.
+    """
+    for exc in (context.original_exception, context.sqlalchemy_exception):
+        if exc is None or not exc.args:
+            continue
+        head, sep, _detail = str(exc.args[0]).partition("\nDETAIL:")
+        if sep:
+            exc.args = (head, *exc.args[1:])
 
 
 def sqlite_statistics_stale(conn: sqlite3.Connection) -> bool:
