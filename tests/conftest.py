@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Collection, Iterator
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,6 +24,9 @@ from commandcenter.db import Database, open_database  # noqa: E402
 from commandcenter.services.auth import Principal, demo_principal  # noqa: E402
 
 from .factories import TinyCity, build_tiny_city  # noqa: E402
+
+if TYPE_CHECKING:
+    from .pg_cluster import PostgresServer
 
 pytest_plugins = ["tests.pg_cluster"]
 
@@ -105,11 +109,61 @@ def clock() -> FrozenClock:
     return FrozenClock(START)
 
 
-@pytest.fixture
-def db(tmp_path, clock: FrozenClock) -> Database:  # type: ignore[no-untyped-def]
-    database = open_database(tmp_path / "tiny.sqlite", clock=clock, create=True)
-    yield database
+# Which engine the `db` fixture opens: the suite runs once per engine in CI (`make test`, then
+# `make test-postgres`, which sets this to "postgresql" and keeps only the tests using `db`).
+TEST_ENGINE = os.environ.get("COMMANDCENTER_TEST_ENGINE", "sqlite")
+if TEST_ENGINE not in ("sqlite", "postgresql"):
+    raise pytest.UsageError(f"COMMANDCENTER_TEST_ENGINE must be sqlite or postgresql, not {TEST_ENGINE!r}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL pass, keep only the tests that open the `db` fixture.
+
+    The others do not touch the engine under test (or pin one themselves: `pg_db`, a file
+    path) and already ran in the SQLite pass. Tests marked `sqlite_only` check something only
+    a file database has (its path, its WAL, the anchor file beside it) and are left out too.
+    """
+    if TEST_ENGINE != "postgresql":
+        return
+    kept, dropped = [], []
+    for item in items:
+        uses_db = "db" in getattr(item, "fixturenames", ())
+        (kept if uses_db and item.get_closest_marker("sqlite_only") is None else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PostgresServer) -> str:
+    """A database migrated to the head once per worker; each test's database is a copy of it."""
+    from .pg_cluster import database_name_for  # imported late: pytest loads it as a plugin first
+
+    name = database_name_for("template")
+    database = open_database(pg_server.create_database(name), create=True)
     database.dispose()
+    return name
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest, tmp_path, clock: FrozenClock) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    """A fresh, migrated database: a file by default, a PostgreSQL database on the PostgreSQL pass."""
+    if TEST_ENGINE == "sqlite":
+        database = open_database(tmp_path / "tiny.sqlite", clock=clock, create=True)
+        yield database
+        database.dispose()
+        return
+    from .pg_cluster import database_name_for
+
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    name = database_name_for(request.node.name)
+    url = server.create_database(name, template=request.getfixturevalue("pg_template"))
+    database = open_database(url, clock=clock, create=True)
+    try:
+        yield database
+    finally:
+        database.dispose()
+        server.drop_database(name)
 
 
 @pytest.fixture

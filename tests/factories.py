@@ -138,3 +138,9 @@ def build_tiny_city(db: Database, *, system_accounts: bool = True) -> TinyCity:
             dept_category_id=dcat.id,
             centre_id=city.id,
         )
+
+
+def db_argument(db: Database) -> str:
+    """What a test passes as `--db` (or to open_database) to reach `db` from another process or
+    engine: the file path on SQLite, the full URL on PostgreSQL (the suite runs on both)."""
+    return str(db.path) if db.path is not None else db.url.render_as_string(hide_password=False)

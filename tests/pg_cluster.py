@@ -138,10 +138,11 @@ class PostgresServer:
         with self._admin.connect() as conn:
             return str(conn.execute(sa.text("SELECT version()")).scalar_one())
 
-    def create_database(self, name: str) -> str:
-        """Create an empty database ``name`` and return its SQLAlchemy URL."""
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """Create database ``name`` (empty, or a copy of ``template``) and return its SQLAlchemy URL."""
+        copy = f" TEMPLATE {self._quote(template)}" if template else ""
         with self._admin.connect() as conn:
-            conn.execute(sa.text(f"CREATE DATABASE {self._quote(name)} ENCODING 'UTF8'"))
+            conn.execute(sa.text(f"CREATE DATABASE {self._quote(name)}{copy} ENCODING 'UTF8'"))
         return make_url(self.base_url).set(database=name).render_as_string(hide_password=False)
 
     def drop_database(self, name: str) -> None:

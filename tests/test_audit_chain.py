@@ -73,6 +73,7 @@ def new_case(city) -> NewCase:  # type: ignore[no-untyped-def]
                    reporter_phone="13912345678")
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_case_actions_build_one_sound_chain_that_attests_their_history(db, city, supervisor) -> None:  # type: ignore[no-untyped-def]
     svc = CaseService(db)
     row = svc.report(supervisor, new_case(city), register=True)
@@ -103,6 +104,7 @@ def test_a_batch_appended_at_once_continues_the_chain(db) -> None:  # type: igno
     assert report.sound and report.entries == 52 and report.head.entry_id == ids[-1]
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_a_rolled_back_action_leaves_chain_and_anchor_as_they_were(db) -> None:  # type: ignore[no-untyped-def]
     append_entries(db, 3)
     before = audit.read_anchor_file(db.path)
@@ -113,6 +115,7 @@ def test_a_rolled_back_action_leaves_chain_and_anchor_as_they_were(db) -> None: 
     assert verify_chain(db).sound
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_an_edited_entry_is_named(db) -> None:  # type: ignore[no-untyped-def]
     append_entries(db, 5)
     with raw(db) as conn:
@@ -123,6 +126,7 @@ def test_an_edited_entry_is_named(db) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("forged_hash", [False, True], ids=["junk-hash", "well-formed"])
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_an_inserted_entry_is_named(db, forged_hash) -> None:  # type: ignore[no-untyped-def]
     append_entries(db, 5)
     with raw(db) as conn:
@@ -136,6 +140,7 @@ def test_an_inserted_entry_is_named(db, forged_hash) -> None:  # type: ignore[no
     assert (report.problem, report.entry_id) == ("inserted", 3)
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_a_deleted_entry_is_named_by_the_one_after_the_gap(db) -> None:  # type: ignore[no-untyped-def]
     append_entries(db, 5)
     with raw(db) as conn:
@@ -144,6 +149,7 @@ def test_a_deleted_entry_is_named_by_the_one_after_the_gap(db) -> None:  # type:
     assert (report.problem, report.entry_id) == ("deleted", 4)
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_a_deleted_tail_is_caught_by_the_anchor(db) -> None:  # type: ignore[no-untyped-def]
     append_entries(db, 5)
     with raw(db) as conn:
@@ -155,6 +161,7 @@ def test_a_deleted_tail_is_caught_by_the_anchor(db) -> None:  # type: ignore[no-
     assert verify_chain(db).problem in ("tail_deleted", "anchor_mismatch")
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_a_recomputed_chain_is_caught_by_the_anchor(db) -> None:  # type: ignore[no-untyped-def]
     append_entries(db, 5)
     with raw(db) as conn:
@@ -164,12 +171,14 @@ def test_a_recomputed_chain_is_caught_by_the_anchor(db) -> None:  # type: ignore
     assert (report.problem, report.entry_id) == ("anchor_mismatch", 5)
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_a_removed_anchor_is_reported(db) -> None:  # type: ignore[no-untyped-def]
     append_entries(db, 2)
     audit_anchor_path(db.path).unlink()
     assert verify_chain(db).problem == "anchor_missing"
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_history_is_covered_by_the_chain(db, city, supervisor) -> None:  # type: ignore[no-untyped-def]
     CaseService(db).report(supervisor, new_case(city), register=True)
     with raw(db) as conn:
@@ -182,6 +191,7 @@ def test_history_is_covered_by_the_chain(db, city, supervisor) -> None:  # type:
     assert (verify_chain(db).problem, verify_chain(db).entry_id) == ("history_deleted", entry)
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_a_history_row_no_entry_attests_is_named(db, city, supervisor) -> None:  # type: ignore[no-untyped-def]
     svc = CaseService(db)
     row = svc.report(supervisor, new_case(city))
@@ -194,6 +204,7 @@ def test_a_history_row_no_entry_attests_is_named(db, city, supervisor) -> None: 
     assert (report.problem, report.entry_id) == ("history_inserted", forged)
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_the_command_exits_non_zero_naming_the_first_bad_entry(db, capsys) -> None:  # type: ignore[no-untyped-def]
     append_entries(db, 3)
     assert main(["audit", "verify", "--db", str(db.path)]) == 0
@@ -294,6 +305,7 @@ def test_every_issued_briefing_prints_the_newest_head(db, city, supervisor, tmp_
     assert verify_chain(db).sound  # the briefing's own entry joined the chain after it
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back, or reads its anchor file
 def test_an_anchor_that_cannot_be_written_does_not_undo_the_action(db, caplog) -> None:  # type: ignore[no-untyped-def]
     audit_anchor_path(db.path).mkdir()  # nothing can be written where the anchor file should be
     append_entries(db, 1)

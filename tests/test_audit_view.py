@@ -115,6 +115,7 @@ def test_a_time_range_leaves_out_what_happened_before(qtbot, view, trail) -> Non
     assert "operator" not in shown(view, AuditModel.USER) and found.args[0] == 3
 
 
+@pytest.mark.sqlite_only  # edits the file behind the app's back
 def test_verify_chain_shows_the_verdict(qtbot, db, view) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(view.verified) as sound:
         qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)

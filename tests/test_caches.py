@@ -17,6 +17,8 @@ from commandcenter.models import Grid
 from commandcenter.services.changefeed import record_change
 from commandcenter.services.reference_lists import area_tree
 
+from .factories import db_argument
+
 
 def _rename_first_grid(db: Database, name: str, entity: Entity = Entity.GRID) -> int:
     with db.unit_of_work() as s:
@@ -42,7 +44,7 @@ def test_a_change_to_another_entity_keeps_the_cache(db, city) -> None:  # type: 
 def test_the_feed_drops_the_cache_before_any_slot_runs(qapp, db, city) -> None:  # type: ignore[no-untyped-def]
     feed = ChangeFeed(db, SynchronousRunner())
     area_tree(db)  # cached in this seat
-    other_seat = open_database(db.path)
+    other_seat = open_database(db_argument(db))
     try:
         grid_id = _rename_first_grid(other_seat, "别的席位改的")
     finally:

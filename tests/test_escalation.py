@@ -23,7 +23,7 @@ from commandcenter.services.escalation import (
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
 
-from .factories import build_tiny_city, grid_centre
+from .factories import build_tiny_city, db_argument, grid_centre
 
 REMINDER, SUPERVISION = EscalationLevel.REMINDER.value, EscalationLevel.SUPERVISION.value
 
@@ -161,7 +161,7 @@ def _scan_concurrently(databases: list[Database]) -> list[list[int]]:
 
 def test_concurrent_seats_record_and_report_each_escalation_once(db, city, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
     ids = [report(db, city) for _ in range(40)]
-    others = [open_database(tmp_path / "tiny.sqlite", clock=clock) for _ in range(3)]
+    others = [open_database(db_argument(db), clock=clock) for _ in range(3)]
     try:
         clock.advance(minutes=25)
         results = _scan_concurrently([db, *others])
@@ -200,6 +200,7 @@ def test_a_scan_is_a_fixed_number_of_statements(db, city, clock) -> None:  # typ
     assert few == many
 
 
+@pytest.mark.sqlite_only  # reads SQLite's query plan
 def test_the_candidate_query_uses_the_status_deadline_index(db, city) -> None:  # type: ignore[no-untyped-def]
     compiled = candidates_select(1_800_000_000).compile(db.engine, compile_kwargs={"literal_binds": True})
     with db.engine.connect() as conn:

@@ -35,6 +35,10 @@ from commandcenter.shapes.cases import NewCase
 from .conftest import START
 from .factories import TinyCity, build_tiny_city, grid_centre, mark_demo
 
+# a file database's own faults (a full disk, a read-only or deleted file); PostgreSQL's are in
+# test_faults_postgres
+pytestmark = pytest.mark.sqlite_only
+
 ROOT = Path(__file__).resolve().parent.parent
 KILL_ROUNDS = 10  # a services worker and a drill worker killed in each: 20 kills
 

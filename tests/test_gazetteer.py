@@ -15,6 +15,8 @@ from commandcenter.services.gazetteer.service import GazetteerService
 from commandcenter.services.imports import import_gazetteer
 from tests.factories import grid_centre
 
+from .factories import db_argument
+
 GOOD = """name,kind,lon,lat,grid_code
 华兴路,road,{g0[0]},{g0[1]},
 华兴路12号,house_number,{g0[0]},{g0[1]},
@@ -80,7 +82,7 @@ def test_gcj02_file_is_converted_and_a_point_outside_china_refused(db, city, tmp
 
 
 def test_cli_import_gazetteer(db, city, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    path = str(db.url.database)
+    path = db_argument(db)
     assert main(["--lang", "en", "import", "gazetteer", "--db", path, str(good_file(tmp_path))]) == 0
     assert "Imported places from" in capsys.readouterr().out
     bad = write(tmp_path / "bad.csv", "name,kind,lon,lat\n远方村,village,118.5,25.0\n")

@@ -39,6 +39,8 @@ from commandcenter.services.imports import (
 )
 from commandcenter.services.map_data import map_geometry
 
+from .factories import db_argument
+
 ENCODINGS = ["utf-8", "utf-8-sig", "gbk"]
 X1, Y1, STEP = 119.010, 25.400, 0.001  # the imported city lies east of the tiny one
 
@@ -380,7 +382,7 @@ def run_cli(*argv: str) -> int:
 
 
 def test_cli_imports_and_reports(db, city, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    path = str(db.url.database)
+    path = db_argument(db)
     good = write(tmp_path / "o.csv", GOOD_OFFICERS, "gbk")
     assert run_cli("import", "officers", "--db", path, str(good)) == 0
     out = capsys.readouterr().out
@@ -394,7 +396,7 @@ def test_cli_imports_and_reports(db, city, tmp_path, capsys) -> None:  # type: i
 def test_cli_rejection_lists_every_line_and_exits_2(db, city, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     bad = write(tmp_path / "d.csv", "code,name,phone,category_codes\nD9,,x,0101\nD8,园林局,,77\n")
     before = db_state(db)
-    assert run_cli("import", "departments", "--db", str(db.url.database), str(bad)) == 2
+    assert run_cli("import", "departments", "--db", db_argument(db), str(bad)) == 2
     err = capsys.readouterr().err
     assert "nothing imported, 3 problem(s)" in err
     assert "line 2: name is empty" in err and "line 3: unknown category code 77" in err
@@ -422,7 +424,7 @@ def test_misshapen_json_positions_are_refused_naming_the_record(db, city, tmp_pa
                                                                 expected) -> None:  # type: ignore[no-untyped-def]
     path = write(tmp_path / "p.json", json.dumps({"type": "FeatureCollection", "features": features}))
     before = db_state(db)
-    assert cli_main("import", "positions", "--db", str(db.url.database), str(path)) == 2
+    assert cli_main("import", "positions", "--db", db_argument(db), str(path)) == 2
     err = capsys.readouterr().err
     assert "nothing imported" in err and expected in err and "unexpected error" not in err
     assert db_state(db) == before
@@ -438,7 +440,7 @@ def test_positions_list_with_a_non_object_names_the_record(db, city, tmp_path) -
 def test_deeply_nested_json_is_refused_not_a_recursion_error(db, city, tmp_path, capsys, kind) -> None:  # type: ignore[no-untyped-def]
     path = write(tmp_path / "deep.json", '{"type": "FeatureCollection", "features": ' + "[" * 100_000)
     before = db_state(db)
-    assert cli_main("import", kind, "--db", str(db.url.database), str(path)) == 2
+    assert cli_main("import", kind, "--db", db_argument(db), str(path)) == 2
     err = capsys.readouterr().err
     assert "file: the JSON is nested too deeply to be read" in err
     assert db_state(db) == before
@@ -452,7 +454,7 @@ def test_deeply_nested_json_is_refused_not_a_recursion_error(db, city, tmp_path,
 def test_a_crs_of_the_wrong_shape_is_refused(db, city, tmp_path, capsys, crs, expected) -> None:  # type: ignore[no-untyped-def]
     text = json.dumps({"type": "FeatureCollection", "crs": crs, "features": [feature("35030400100101", cell(0, 0))]})
     before = db_state(db)
-    assert cli_main("import", "grids", "--db", str(db.url.database), str(write(tmp_path / "g.json", text))) == 2
+    assert cli_main("import", "grids", "--db", db_argument(db), str(write(tmp_path / "g.json", text))) == 2
     assert expected in capsys.readouterr().err
     assert db_state(db) == before
 
@@ -492,7 +494,7 @@ def audit_rows(db, action: str) -> list[tuple]:  # type: ignore[no-untyped-def]
 
 def test_a_differing_street_name_is_refused_and_renames_nothing(db, city, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     before = db_state(db)
-    assert cli_main("import", "grids", "--db", str(db.url.database), str(renaming_file(tmp_path))) == 2
+    assert cli_main("import", "grids", "--db", db_argument(db), str(renaming_file(tmp_path))) == 2
     err = capsys.readouterr().err
     assert ("feature 35030200100201: street_name 龙桥新街道 would rename street 350302001, now 龙桥街道; "
             "areas are renamed only when asked for (import grids --rename-areas)") in err
@@ -502,7 +504,7 @@ def test_a_differing_street_name_is_refused_and_renames_nothing(db, city, tmp_pa
 
 
 def test_rename_areas_renames_and_audits(db, city, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    assert cli_main("import", "grids", "--rename-areas", "--db", str(db.url.database),
+    assert cli_main("import", "grids", "--rename-areas", "--db", db_argument(db),
                     str(renaming_file(tmp_path))) == 0
     assert "Renamed street 350302001: 龙桥街道 -> 龙桥新街道" in capsys.readouterr().out
     with db.read() as s:

@@ -31,7 +31,7 @@ from commandcenter.interchange.server import open_server
 from commandcenter.itemmodels.roles import ROW_ROLE
 from commandcenter.models import AuditEntry, Case, User
 
-from .factories import grid_centre
+from .factories import db_argument, grid_centre
 from .open311_support import offer_every_category, snapshot
 
 KEY = "k-3f9a"
@@ -198,7 +198,7 @@ def test_the_serve_command_answers_until_interrupted_and_logs_no_query(offered) 
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "COMMANDCENTER_API_KEY": KEY, "COMMANDCENTER_LANG": "en"}
-    child = subprocess.Popen([sys.executable, "-m", "commandcenter", "serve", "--db", str(offered.engine.url.database),
+    child = subprocess.Popen([sys.executable, "-m", "commandcenter", "serve", "--db", db_argument(offered),
                               "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              preexec_fn=_ctrl_c_interrupts)
     try:

@@ -47,7 +47,7 @@ from commandcenter.services.wall import WallScope
 from commandcenter.shapes.cases import CaseRow, NewCase
 
 from .conftest import START
-from .factories import TinyCity, build_tiny_city, grid_centre
+from .factories import TinyCity, build_tiny_city, db_argument, grid_centre
 
 PERSONS = {Role.OPERATOR: "operator", Role.SUPERVISOR: "supervisor", Role.TRAINER: "trainer", Role.ADMIN: "admin"}
 SYSTEMS = {role: name for name, role in SYSTEM_ACCOUNTS.items()}
@@ -209,7 +209,7 @@ def test_a_hand_made_or_altered_principal_is_refused_and_the_attempt_audited(db:
         assert entry is not None and entry.action == "refused" and entry.actor.endswith("(forged)")
         assert entry.user_id is None  # a forged principal's claim is not recorded as a person's act
     # the same person's principal issued by another opening of the same file is not this one's
-    other = open_database(db.url.database or "", clock=db.clock)
+    other = open_database(db_argument(db), clock=db.clock)
     try:
         with pytest.raises(PermissionDenied):
             CaseService(other).perform(operator, row.id, Action.DISPATCH,

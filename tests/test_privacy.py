@@ -37,7 +37,7 @@ from commandcenter.services.wall import WallScope, load_wall, rows_by_ids
 from commandcenter.shapes.cases import NewCase
 
 from .day_of_cases import DAY, scenario_database
-from .factories import grid_centre
+from .factories import db_argument, grid_centre
 
 ADDRESS = "荔城中大道1234号阳光小区3栋2单元501室"
 MASKED_ADDRESS = "荔城中大道*号阳光小区*栋*单元*室"
@@ -199,7 +199,7 @@ def test_a_refused_import_prints_and_logs_the_mistyped_phone_masked(db, city, tm
     officers.write_text("employee_no,name,phone,grid_codes,duty_status\n"
                         "PT000099,刘德华,1381234567x,35030200100101,on_duty\n", encoding="utf-8")
     db.dispose()
-    assert main(["import", "officers", "--db", str(db.path), str(officers)]) == 2
+    assert main(["import", "officers", "--db", db_argument(db), str(officers)]) == 2
     err = capsys.readouterr().err
     assert "'*******567x' is not a phone number" in err and "1381234567" not in err
     logging.getLogger("commandcenter.test").warning("call back 13812345678 about 20261125-00042")

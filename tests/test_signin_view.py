@@ -19,7 +19,7 @@ from commandcenter.services import signin
 from commandcenter.views.main_window import MainWindow
 from commandcenter.views.signin import ChangePasswordDialog, FirstAdminDialog, LoginDialog
 
-from .factories import TinyCity
+from .factories import TinyCity, db_argument
 from .test_signin import set_password
 
 
@@ -162,7 +162,7 @@ def test_change_password_from_the_user_menu(qtbot, window, db) -> None:  # type:
 
 
 def test_user_flag_is_refused_on_a_production_database(db, people, capsys) -> None:  # type: ignore[no-untyped-def]
-    path = str(db.path)
+    path = db_argument(db)
     assert main(["--db", path, "--user", "operator"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("commandcenter: --user works only on demo databases") and "\n" not in err
@@ -173,10 +173,10 @@ def test_user_flag_opens_nothing_for_an_unknown_user_on_a_demo(db, people, capsy
 
     with db.unit_of_work() as s:
         s.add(AppMeta(key="is_demo", value="1"))
-    fresh: Database = open_database(db.path)
+    fresh: Database = open_database(db_argument(db))
     try:
         assert signin.is_demo(fresh)
     finally:
         fresh.dispose()
-    assert main(["--db", str(db.path), "--user", "nobody"]) == 2
+    assert main(["--db", db_argument(db), "--user", "nobody"]) == 2
     assert "nobody" in capsys.readouterr().err

@@ -19,7 +19,7 @@ from commandcenter.gui.tasks import SynchronousRunner
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 
-from .factories import grid_centre
+from .factories import db_argument, grid_centre
 
 HEAVY = ("reportlab", "faker", "shapely", "pypinyin", "pyqtgraph", "alembic")
 
@@ -53,7 +53,7 @@ def report_cases(db, city, operator, n: int = 2) -> None:  # type: ignore[no-unt
 def test_the_window_on_the_wall_loads_no_heavy_library(db, city, operator) -> None:  # type: ignore[no-untyped-def]
     report_cases(db, city, operator)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", WINDOW_ON_THE_WALL, str(db.url.database)], env=env,
+    done = subprocess.run([sys.executable, "-c", WINDOW_ON_THE_WALL, db_argument(db)], env=env,
                           capture_output=True, text=True, check=True, timeout=120)
     shown = json.loads(done.stdout.strip().splitlines()[-1])
     assert shown["rows"] == 2

@@ -16,7 +16,7 @@ from commandcenter.errors import AuthenticationFailed
 from commandcenter.models import AuditEntry, User
 from commandcenter.services import signin
 
-from .factories import TinyCity
+from .factories import TinyCity, db_argument
 from .test_signin import set_password
 
 SEAT = {"workstation": "seat", "os_user": "u"}
@@ -50,7 +50,7 @@ def typed(monkeypatch: pytest.MonkeyPatch) -> Callable[..., list[str]]:
 
 def user_cli(db: Database, *args: str) -> int:
     command, rest = args[0], args[1:]
-    return main(["--lang", "en", "user", command, "--db", str(db.path), "--admin", "admin", *rest])
+    return main(["--lang", "en", "user", command, "--db", db_argument(db), "--admin", "admin", *rest])
 
 
 def test_add_reads_the_password_twice_and_the_user_signs_in(db, people, typed, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -119,7 +119,7 @@ def test_refusals_are_one_line_with_exit_2(db, people, typed, capsys, monkeypatc
     # without the variable the password is asked for, without echo
     monkeypatch.delenv("COMMANDCENTER_ADMIN_PASSWORD")
     prompts = typed("operator-password")
-    assert main(["--lang", "en", "user", "list", "--db", str(db.path), "--admin", "operator"]) == 2
+    assert main(["--lang", "en", "user", "list", "--db", db_argument(db), "--admin", "operator"]) == 2
     assert prompts == ["Password for operator: "]
     err = capsys.readouterr().err.strip()
     assert err.startswith("commandcenter: Your role (Operator) may not do this") and "\n" not in err
