@@ -18,7 +18,7 @@ from commandcenter.services.auth import Principal, demo_principal, system_princi
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
 
-from .factories import TinyCity, grid_centre
+from .factories import TinyCity, db_argument, grid_centre
 from .open311_support import offer_every_category, second_city, snapshot
 
 # what a request means, as opposed to when this database last touched it
@@ -144,7 +144,7 @@ def test_only_importers_import_and_the_service_list_refuses_a_category_twice(db,
 
 
 def test_the_commands_export_and_import(db, city, history, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    url = str(db.engine.url.database)
+    url = db_argument(db)
     out = tmp_path / "out.json"
     assert main(["export", "open311", "--db", url, "--status", "open", "--out", str(out)]) == 0
     exported = json.loads(out.read_text(encoding="utf-8"))

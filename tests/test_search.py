@@ -18,7 +18,7 @@ from commandcenter.shapes.cases import NewCase
 from commandcenter.shapes.search import SearchQuery
 
 from .conftest import START
-from .factories import grid_centre
+from .factories import db_argument, grid_centre
 
 PHONE = "138-1234-5678"
 
@@ -101,16 +101,17 @@ def test_a_role_without_view_is_refused(db, city) -> None:  # type: ignore[no-un
 def test_command_line_json_lists_masked_hits(db, cases, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     from commandcenter.cli import main
 
-    assert main(["search", "--db", str(tmp_path / "tiny.sqlite"), "138 1234 5678", "--json"]) == 0
+    assert main(["search", "--db", db_argument(db), "138 1234 5678", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["total"] == 2 and {c["case_number"] for c in out["cases"]} == {cases[0].case_number,
                                                                              cases[3].case_number}
     assert all("1234" not in c["reporter_phone"] for c in out["cases"])  # the command line's account: masked
-    assert main(["search", "--db", str(tmp_path / "tiny.sqlite"), "电动车", "--from", "2026-11-24"]) == 0
+    assert main(["search", "--db", db_argument(db), "电动车", "--from", "2026-11-24"]) == 0
     text_out = capsys.readouterr().out
     assert cases[3].case_number in text_out and cases[0].case_number not in text_out
 
 
+@pytest.mark.sqlite_only  # SQLite's FTS triggers; PostgreSQL indexes the columns themselves (pg_trgm)
 def test_the_schema_at_head_keeps_the_index_triggers(db) -> None:  # type: ignore[no-untyped-def]
     """A later migration that rebuilds case_record in batch mode drops its triggers: it must make them again."""
     with db.read() as s:
