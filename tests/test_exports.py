@@ -26,7 +26,7 @@ from commandcenter.services.kpi import briefing_data
 from commandcenter.services.lifecycle import CaseService
 from commandcenter.shapes.cases import NewCase
 
-from .factories import grid_centre, mark_demo
+from .factories import db_argument, grid_centre, mark_demo
 
 ADDRESS = "城厢区龙桥街道东岩社区8栋302室"
 HOSTILE = "=HYPERLINK(\"http://evil\",\"x\") 13812345678"
@@ -112,7 +112,7 @@ def test_handover_export_carries_notes_and_items_masked_for_an_operator(db, city
 def test_the_export_command_signs_in_on_a_demo_database_and_masks_for_the_cli_account(db, city, operator, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     report(db, city, operator, "楼道", address=ADDRESS, reporter_name="刘德华", reporter_phone="13812345678")
     mark_demo(db)
-    path = str(tmp_path / "tiny.sqlite")
+    path = db_argument(db)
     assert main(["export", "cases", "--db", path, "--out", str(tmp_path / "cli.csv")]) == 0
     assert "masked" in capsys.readouterr().out
     assert as_dicts(tmp_path / "cli.csv")[0]["reporter_phone"] == "138****5678"

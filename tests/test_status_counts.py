@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from sqlalchemy import event
 
@@ -69,6 +70,7 @@ def test_live_counts_agree_with_the_full_count(db, city, operator, clock) -> Non
     assert counts.schema_version == full.schema_version == full.schema_head
 
 
+@pytest.mark.sqlite_only  # reads SQLite's query plan
 def test_status_bar_counts_search_the_status_index_and_never_scan_cases(qtbot, db, city, operator) -> None:  # type: ignore[no-untyped-def]
     report_cases(db, operator, city.category_id, 3)
     window = build_window(db, "operator", runner=SynchronousRunner())
