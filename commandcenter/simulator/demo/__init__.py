@@ -58,6 +58,7 @@ from .progress import (
 from .putian import build_putian
 from .referral_plants import plant_referrals
 from .roads import road_tables
+from .routes import complete_routes
 from .rows import TableRows, table
 from .scales import SCALES, Scale
 from .street_seats import add_street_seats
@@ -311,6 +312,7 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
     with db.engine.begin() as conn:  # the bulk history rows carry no clocks: give them what the plan left
         fill_history_clocks(conn)
     add_street_seats(db, seed)  # a sign-in at every level: the street centres' operators and supervisors
+    complete_routes(db)  # a department for every category, disputes included (routes)
     if plant_warnings:  # the early-warning patterns trainers look for (warning_plants)
         # referrals between the levels first, on the generated cases, so the planted reports stay untouched
         plant_referrals(db)

@@ -42,9 +42,6 @@ DEPARTMENTS: tuple[tuple[str, str, str], ...] = (
     ("traffic", "交警大队", "0594-2671122"),
     ("emergency", "应急管理局", "0594-2671108"),
     ("civil", "民政局", "0594-2671109"),
-    # disputes: the judicial office mediates (人民调解), labour inspection takes wage disputes
-    ("judicial", "司法局", "0594-2671112"),
-    ("labour", "人社局", "0594-2671113"),
 )
 # minor category -> the department that handles it when an officer cannot
 ROUTES: tuple[tuple[str, str], ...] = (
@@ -63,9 +60,6 @@ ROUTES: tuple[tuple[str, str], ...] = (
     ("1401", "emergency"), ("1402", "emergency"), ("1403", "market"),
     ("1501", "fire"), ("1502", "fire"), ("1503", "fire"), ("1504", "power"),
     ("1601", "civil"), ("1602", "civil"), ("1604", "enforcement"),
-    # every category has a department, disputes included
-    ("0801", "enforcement"), ("0803", "enforcement"), ("1103", "enforcement"), ("1201", "judicial"),
-    ("1203", "labour"), ("1204", "judicial"), ("1603", "civil"),
 )
 # city-centre shifts: (name, start, end); the evening shift ends at midnight ("00:00")
 SHIFTS: tuple[tuple[str, str, str], ...] = (("早班", "08:00", "16:00"), ("中班", "16:00", "00:00"), ("夜班", "00:00", "08:00"))
