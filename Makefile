@@ -2,6 +2,7 @@
 #   make venv    create .venv and install the project with its test extras
 #   make run     start the app (ARGS="..." are passed on)
 #   make test    pytest (offscreen Qt, one process per core), then the import-linter contracts
+#   make test-postgres  every test that opens the `db` fixture again, on PostgreSQL (CI runs both)
 #   make lint    ruff and the import-linter contracts
 #   make bench   run every benchmarks/bench_*.py
 #   make translations  extract strings into the .ts catalogue and compile the .qm
@@ -21,7 +22,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
 	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 \
 	&& { command -v "$$p"; break; }; done)
 
-.PHONY: venv run test lint bench translations clean distclean
+.PHONY: venv run test test-postgres lint bench translations clean distclean
 
 venv: $(STAMP)
 
@@ -40,6 +41,12 @@ run: venv
 test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(PYTEST_JOBS) --dist loadfile $(PYTEST_ARGS)
 	$(BIN)/lint-imports
+
+# The same tests on PostgreSQL: the `db` fixture copies a migrated database on a private cluster
+# (tests/pg_cluster.py) per test; tests that never open `db` ran already and are left out.
+test-postgres: venv
+	COMMANDCENTER_TEST_ENGINE=postgresql QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -n $(PYTEST_JOBS) --dist loadfile $(PYTEST_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .
