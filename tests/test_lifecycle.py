@@ -112,7 +112,9 @@ def test_every_transition_is_checked(db, city, supervisor, status, action) -> No
 
 
 def test_allowed_actions_match_the_table() -> None:
-    assert allowed_actions(S.FED_BACK) == [Action.CLOSE, Action.RETURN_FOR_REWORK, Action.REQUEST_CHECK]
+    # a referred case's handling centre feeds the outcome back to the referrer from fed back
+    assert allowed_actions(S.FED_BACK) == [Action.CLOSE, Action.RETURN_FOR_REWORK, Action.REQUEST_CHECK,
+                                           Action.FEED_BACK_REFERRAL]
     assert allowed_actions(S.REJECTED) == []
     assert allowed_actions(S.MERGED) == []
 
