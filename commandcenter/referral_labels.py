@@ -25,7 +25,7 @@ REASONS: dict[str, str] = {
 }
 STATES: dict[str, str] = {
     ReferralState.PENDING: N("referral", "waiting for acceptance"),
-    ReferralState.ACCEPTED: N("referral", "accepted"),
+    ReferralState.ACCEPTED: N("referral", "accepted for handling"),
     ReferralState.RETURNED: N("referral", "returned"),
     ReferralState.FED_BACK: N("referral", "fed back"),
 }

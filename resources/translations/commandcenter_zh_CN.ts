@@ -4,254 +4,254 @@
 <context>
     <name>ActionParamsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="58"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
         <source>Why is the report invalid?</source>
         <translation>该上报为何作废？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="59"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
         <source>What must be redone?</source>
         <translation>哪些方面需要返工？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="60"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="63"/>
         <source>Why is the case suspended?</source>
         <translation>该案件为何挂账？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="64"/>
         <source>Why is the case reopened?</source>
         <translation>该案件为何需要重新办理？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="65"/>
         <source>Why is more time needed?</source>
         <translation>为何需要延期？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="67"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="70"/>
         <source>What was done on site?</source>
         <translation>现场做了哪些处置？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="63"/>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="64"/>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="70"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="66"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="67"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="73"/>
         <source>Comment (optional)</source>
         <translation>评价意见（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="65"/>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="66"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="68"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="69"/>
         <source>Why is the request refused?</source>
         <translation>为何驳回该申请？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="69"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="72"/>
         <source>Verification note: what was checked (optional)</source>
         <translation>核查说明：核查了什么（可选）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="71"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="74"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="74"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="77"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="75"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="78"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="76"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="79"/>
         <source>Acceptable</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="77"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="80"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="78"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="81"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="297"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="304"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="298"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="305"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="300"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="307"/>
         <source>{category} · grid {grid} ({community}) · {status}
 {description}</source>
         <translation>{category} · 网格 {grid}（{community}）· {status}
 {description}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="307"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="314"/>
         <source>{action} (Enter)</source>
         <translation>{action}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="308"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="310"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="317"/>
         <source>Extend by</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="311"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="318"/>
         <source>Suspend for</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="322"/>
         <source>Rating *</source>
         <translation>评价等级 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="318"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="325"/>
         <source>Merge into which case? *</source>
         <translation>合并到哪个案件？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="319"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="326"/>
         <source>Filter by case number, category, address or text</source>
         <translation>按案件编号、类别、地址或描述筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="321"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="328"/>
         <source>Show open cases in every grid, not only grid {grid}</source>
         <translation>显示所有网格的在办案件，不限于网格 {grid}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="368"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="375"/>
         <source>No request of this kind is waiting for a decision.</source>
         <translation>没有此类待审批的申请。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="371"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="378"/>
         <source>Requested by {who} at {at}, before the deadline {deadline}: {span}
 {reason}</source>
         <translation>{who} 于 {at} 申请（时限 {deadline} 之前）：{span}
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="387"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="394"/>
         <source>1 working day</source>
         <translation>1个工作日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="389"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="396"/>
         <source>1 day</source>
         <translation>1天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="390"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="397"/>
         <source>30 min</source>
         <translation>30分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="390"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="397"/>
         <source>1 h</source>
         <translation>1小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="390"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="397"/>
         <source>2 h</source>
         <translation>2小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="390"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="397"/>
         <source>4 h</source>
         <translation>4小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="391"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="398"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="404"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="411"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="423"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="430"/>
         <source>counted in working time: office hours on working days</source>
         <translation>按工作时间计：仅计工作日的办公时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="424"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="431"/>
         <source>counted in calendar time</source>
         <translation>按自然时间计</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="427"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="434"/>
         <source>Handling deadline {old} → {new}  (+{span}, {clock})</source>
         <translation>处置时限 {old} → {new}（+{span}，{clock}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="450"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="457"/>
         <source>Keys 1–5 choose the stars</source>
         <translation>按数字键 1–5 选择星级</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="490"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="497"/>
         <source>No other open case in the whole centre.</source>
         <translation>整个指挥中心没有其他在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="491"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="498"/>
         <source>No other open case in this grid: tick the box below to look in every grid.</source>
         <translation>本网格没有其他在办案件：勾选下方选项可在所有网格中查找。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="493"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="500"/>
         <source>No case matches the filter.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="495"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="502"/>
         <source>Open cases: {n} · Up/Down to choose, Enter to merge.</source>
         <translation>在办案件 {n} 件 · 用上/下方向键选择，按 Enter 合并。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="520"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="527"/>
         <source>Choose the case to merge into.</source>
         <translation>请选择要合并到的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="523"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="530"/>
         <source>Choose a rating from 1 to 5 stars.</source>
         <translation>请选择 1 至 5 星的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="526"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="533"/>
         <source>Choose how much time is wanted.</source>
         <translation>请选择申请的时长。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="528"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="535"/>
         <source>A reason is required: {prompt}</source>
         <translation>必须填写原因：{prompt}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="532"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="539"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>内容过长：最多 {limit} 个字符，当前 {count} 个字符。</translation>
     </message>
@@ -1104,6 +1104,69 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>CaseModel</name>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="79"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="79"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="79"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="79"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="79"/>
+        <source>Arrived</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="80"/>
+        <source>To register</source>
+        <translation>立案用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="80"/>
+        <source>Registered by</source>
+        <translation>立案人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="80"/>
+        <source>To dispatch</source>
+        <translation>派遣用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="80"/>
+        <source>Dispatched by</source>
+        <translation>派遣人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="81"/>
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="81"/>
+        <source>Not as intended</source>
+        <translation>与脚本不符</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="81"/>
+        <source>Goals missed</source>
+        <translation>未达目标</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesTab</name>
     <message>
         <location filename="../../commandcenter/views/admin/categories_tab.py" line="73"/>
@@ -1383,6 +1446,100 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>DebriefView</name>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="158"/>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="200"/>
+        <source>Random load</source>
+        <translation>随机负载</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="159"/>
+        <source>#{id} {when} — {what} ({cases} cases)</source>
+        <translation>#{id} {when} — {what}（{cases} 件案件）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="162"/>
+        <source>No drill has run on this database yet.</source>
+        <translation>此数据库尚未进行过演练。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="177"/>
+        <source>Reading the drill&apos;s case histories…</source>
+        <translation>正在读取演练案件的办理记录…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="199"/>
+        <source>{what}: {start} to {end}</source>
+        <translation>{what}：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="213"/>
+        <source>{missing} of {cases} cases missed a goal.</source>
+        <translation>{cases} 件案件中有 {missing} 件未达目标。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="214"/>
+        <source>No case arrived during this run.</source>
+        <translation>本次演练期间没有案件到达。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="221"/>
+        <source>Save the debrief</source>
+        <translation>保存讲评</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="222"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="240"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="249"/>
+        <source>Drill run:</source>
+        <translation>演练场次：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="250"/>
+        <source>Debrief per operator</source>
+        <translation>按值班员讲评</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="251"/>
+        <source>Debrief per case</source>
+        <translation>按案件讲评</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="252"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="253"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="254"/>
+        <source>Register within (min)</source>
+        <translation>立案目标（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="254"/>
+        <source>Dispatch within (min)</source>
+        <translation>派遣目标（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/debrief_view.py" line="255"/>
+        <source>Urgent dispatched within (min)</source>
+        <translation>紧急案件派遣目标（分钟）</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
         <location filename="../../commandcenter/views/dialogs/dispatch.py" line="258"/>
@@ -1614,6 +1771,195 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/views/display_menu.py" line="79"/>
         <source>Full screen on the second monitor when there is one; Esc leaves</source>
         <translation>有第二台显示器时在其上全屏显示；按 Esc 退出</translation>
+    </message>
+</context>
+<context>
+    <name>DrillScreen</name>
+    <message>
+        <location filename="../../commandcenter/views/drill/__init__.py" line="14"/>
+        <location filename="../../commandcenter/views/drill/screen.py" line="355"/>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="173"/>
+        <source>Open a scenario</source>
+        <translation>打开演练脚本</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="174"/>
+        <source>Scenarios (*.yaml *.yml *.json)</source>
+        <translation>演练脚本 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="181"/>
+        <source>New cases arrive at random at the rate below, with the field&apos;s answers; nothing is scripted.</source>
+        <translation>新案件按下方频率随机到达，并有一线的处置反馈；不按脚本进行。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="231"/>
+        <source>Random load needs a rate above 0 cases a minute.</source>
+        <translation>随机负载需要大于每分钟 0 件的频率。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="233"/>
+        <source>Starting the drill…</source>
+        <translation>正在开始演练…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="248"/>
+        <source>Stopping the drill…</source>
+        <translation>正在停止演练…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="251"/>
+        <source>Drill #{id} running.</source>
+        <translation>演练 #{id} 进行中。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="263"/>
+        <source>Drill #{id} stopped: its debrief is below.</source>
+        <translation>演练 #{id} 已停止：讲评见下方。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="278"/>
+        <source>{done} of {total} scenario items</source>
+        <translation>脚本条目 {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="280"/>
+        <source>Next item at +{at}</source>
+        <translation>下一条目于 +{at}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="281"/>
+        <source>No scenario item left</source>
+        <translation>脚本条目已全部播放</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="282"/>
+        <source>Scenario time {elapsed} of {length}, at {speed:g}×</source>
+        <translation>脚本时间 {elapsed} / {length}，{speed:g} 倍速</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="286"/>
+        <source>{cases} cases fed ({registered} registered at intake), {accepted} accepted, {fed_back} fed back, {sent_back} sent back, {escalations} escalations, {events} field events</source>
+        <translation>已送入 {cases} 件案件（受理时立案 {registered} 件），签收 {accepted} 件，反馈 {fed_back} 件，退回 {sent_back} 件，催督办 {escalations} 次，现场事件 {events} 个</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="294"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="294"/>
+        <source>Starting</source>
+        <translation>正在开始</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="294"/>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="295"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="296"/>
+        <source>Scenario played; the field goes on answering until you stop</source>
+        <translation>脚本已播放完毕；一线会继续处置反馈，直到停止演练</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="297"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="299"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="299"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="314"/>
+        <source>Reset the demo</source>
+        <translation>重置演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="315"/>
+        <source>Put the demo database back as it was generated? Every case, dispatch and position of every drill since is undone, for every seat.</source>
+        <translation>将演示数据库恢复到生成时的状态？此后所有演练产生的案件、派遣和位置都将撤销，对所有席位生效。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="325"/>
+        <source>Resetting the demo…</source>
+        <translation>正在重置演示数据…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="331"/>
+        <source>The demo is as generated again: {before} cases before the reset, {after} now.</source>
+        <translation>演示数据已恢复到生成时的状态：重置前 {before} 件案件，现在 {after} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="346"/>
+        <source>Random load only</source>
+        <translation>仅随机负载</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="347"/>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="348"/>
+        <source>Scenario:</source>
+        <translation>演练脚本：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="348"/>
+        <source>Random cases a minute:</source>
+        <translation>每分钟随机案件数：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="349"/>
+        <source>Speed:</source>
+        <translation>倍速：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="349"/>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="351"/>
+        <source>With a scenario: background load besides it (0: none)</source>
+        <translation>使用脚本时：脚本之外的背景负载（0 为无）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="352"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="353"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="354"/>
+        <source>Reset demo…</source>
+        <translation>重置演示数据…</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/screen.py" line="356"/>
+        <source>Progress</source>
+        <translation>进度</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2650,65 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>JointDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="111"/>
+        <source>{action} — {case}</source>
+        <translation>{action} — {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="112"/>
+        <source>{action}: case {case}</source>
+        <translation>{action}：案件 {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="115"/>
+        <source>{lead} leads (主办); a supporting unit (协办) feeds back its part before the lead&apos;s feedback.</source>
+        <translation>{lead} 为主办单位；协办单位须在主办单位反馈前反馈各自办理情况。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="117"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="122"/>
+        <source>Supporting unit *</source>
+        <translation>协办单位 *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="118"/>
+        <source>What is asked of it (optional)</source>
+        <translation>协办事项（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="120"/>
+        <source>The part of a supporting unit; {lead} feeds back once every part is in.</source>
+        <translation>协办单位的办理情况；各协办单位均反馈后，{lead} 方可反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="123"/>
+        <source>What the unit did *</source>
+        <translation>该单位的办理情况 *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="124"/>
+        <source>{action} (Ctrl+Enter)</source>
+        <translation>{action}（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="129"/>
+        <source>There is no supporting unit to choose.</source>
+        <translation>没有可选的协办单位。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="131"/>
+        <source>Say what the unit did: the note is required here.</source>
+        <translation>请填写该单位的办理情况：此处必须填写。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="133"/>
+        <source>The text is too long: at most {limit} characters, now {count}.</source>
+        <translation>文字过长：最多 {limit} 个字符，当前 {count} 个。</translation>
+    </message>
+</context>
+<context>
     <name>ListTab</name>
     <message>
         <location filename="../../commandcenter/views/handover/list_tab.py" line="128"/>
@@ -2611,142 +3016,142 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="294"/>
+        <location filename="../../commandcenter/views/main_window.py" line="297"/>
         <source> [DEMO]</source>
         <translation> [演示]</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="296"/>
+        <location filename="../../commandcenter/views/main_window.py" line="299"/>
         <source>Grid Command Centre — {centre} — {db}{demo}</source>
         <translation>网格化指挥中心 — {centre} — {db}{demo}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="300"/>
+        <location filename="../../commandcenter/views/main_window.py" line="303"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="301"/>
+        <location filename="../../commandcenter/views/main_window.py" line="304"/>
         <source>&amp;Import Open311 requests…</source>
         <translation>导入 Open311 请求(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="302"/>
+        <location filename="../../commandcenter/views/main_window.py" line="305"/>
         <source>&amp;Export Open311 requests…</source>
         <translation>导出 Open311 请求(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="303"/>
+        <location filename="../../commandcenter/views/main_window.py" line="306"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="304"/>
+        <location filename="../../commandcenter/views/main_window.py" line="307"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="305"/>
+        <location filename="../../commandcenter/views/main_window.py" line="308"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="307"/>
+        <location filename="../../commandcenter/views/main_window.py" line="310"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="308"/>
+        <location filename="../../commandcenter/views/main_window.py" line="311"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="309"/>
+        <location filename="../../commandcenter/views/main_window.py" line="312"/>
         <source>&amp;Lock screen</source>
         <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="310"/>
+        <location filename="../../commandcenter/views/main_window.py" line="313"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="311"/>
+        <location filename="../../commandcenter/views/main_window.py" line="314"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="312"/>
+        <location filename="../../commandcenter/views/main_window.py" line="315"/>
         <source>&amp;Keyboard shortcuts (F1 on the wall)</source>
         <translation>键盘快捷键(&amp;K)（在案件墙上按 F1）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="313"/>
+        <location filename="../../commandcenter/views/main_window.py" line="316"/>
         <source>&amp;About Grid Command Centre</source>
         <translation>关于网格化指挥中心(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="315"/>
+        <location filename="../../commandcenter/views/main_window.py" line="318"/>
         <source>{name} ({role}) · {centre}</source>
         <translation>{name}（{role}）· {centre}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="319"/>
+        <location filename="../../commandcenter/views/main_window.py" line="322"/>
         <source>&amp;Go to screen</source>
         <translation>转到界面(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="323"/>
+        <location filename="../../commandcenter/views/main_window.py" line="326"/>
         <source>Another seat or an import is writing; retrying…</source>
         <translation>其他席位或导入正在写入，正在重试…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="357"/>
+        <location filename="../../commandcenter/views/main_window.py" line="360"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="361"/>
+        <location filename="../../commandcenter/views/main_window.py" line="364"/>
         <source>⚠ No holiday calendar for {years}</source>
         <translation>⚠ 缺少 {years} 年节假日日历</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="363"/>
+        <location filename="../../commandcenter/views/main_window.py" line="366"/>
         <source>Working-time limits in {years} count Monday to Friday only, without public holidays or adjusted working weekends. An administrator should add that year&apos;s calendar once it is announced.</source>
         <translation>{years} 年的工作时限仅按周一至周五计算，未计入法定节假日和调休。请管理员在该年安排公布后补录日历。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="367"/>
+        <location filename="../../commandcenter/views/main_window.py" line="370"/>
         <source>Open {open} · Overdue {overdue} · Reported {reported}</source>
         <translation>在办 {open} · 超时 {overdue} · 待立案 {reported}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="395"/>
+        <location filename="../../commandcenter/views/main_window.py" line="411"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="396"/>
+        <location filename="../../commandcenter/views/main_window.py" line="412"/>
         <source>Changes from other seats appear within a second</source>
         <translation>其他席位的变更会在一秒内显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="399"/>
+        <location filename="../../commandcenter/views/main_window.py" line="415"/>
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="412"/>
+        <location filename="../../commandcenter/views/main_window.py" line="428"/>
         <source>About Grid Command Centre</source>
         <translation>关于网格化指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="414"/>
+        <location filename="../../commandcenter/views/main_window.py" line="430"/>
         <source>&lt;b&gt;Grid Command Centre&lt;/b&gt; {version}&lt;br&gt;Case wall, dispatch, roster, grid maps, handovers and briefings for grid command centres.&lt;br&gt;&lt;br&gt;Database: {db}&lt;br&gt;Schema: {schema}&lt;br&gt;Log file: {log}</source>
         <translation>&lt;b&gt;网格化指挥中心&lt;/b&gt; {version}&lt;br&gt;为网格化管理指挥中心提供案件墙、派遣、网格员名册、网格地图、交接班和简报。&lt;br&gt;&lt;br&gt;数据库：{db}&lt;br&gt;数据库结构版本：{schema}&lt;br&gt;日志文件：{log}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/main_window.py" line="430"/>
+        <location filename="../../commandcenter/views/main_window.py" line="446"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -2829,7 +3234,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>地图图例</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../commandcenter/widgets/map/canvas.py" line="533"/>
+        <location filename="../../commandcenter/widgets/map/canvas.py" line="547"/>
         <source>%n open case(s)</source>
         <translation>
             <numerusform>在办案件 %n 件</numerusform>
@@ -3575,6 +3980,47 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>OperatorModel</name>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="38"/>
+        <source>Operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="38"/>
+        <source>Registered</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="38"/>
+        <source>Mean to register</source>
+        <translation>平均立案用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="38"/>
+        <source>Dispatched</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="39"/>
+        <source>Mean to dispatch</source>
+        <translation>平均派遣用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="39"/>
+        <source>Goals missed</source>
+        <translation>未达目标</translation>
+    </message>
+</context>
+<context>
+    <name>OutageBanner</name>
+    <message>
+        <location filename="../../commandcenter/views/outage_banner.py" line="63"/>
+        <source>The database server cannot be reached since {time}. What you see is as it was then; new actions are refused until the connection is back. Reconnecting by itself…</source>
+        <translation>自 {time} 起无法连接数据库服务器。屏幕上显示的是当时的状态；连接恢复前不受理新的操作。正在自动重新连接…</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../commandcenter/views/admin/dialogs.py" line="125"/>
@@ -3871,6 +4317,109 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/views/handover/record_browser.py" line="139"/>
         <source>Drafted from the database at {time}</source>
         <translation>已于 {time} 根据数据库起草</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="40"/>
+        <source>What is needed from the higher centre? *</source>
+        <translation>需要上级中心做什么？*</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="41"/>
+        <source>Instructions for the centre below *</source>
+        <translation>交办要求 *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="42"/>
+        <source>Why does the case belong there? *</source>
+        <translation>为何此案件应由对方办理？*</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="43"/>
+        <source>Why is the referral returned? *</source>
+        <translation>退回原因 *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="44"/>
+        <source>The outcome, for the referring centre *</source>
+        <translation>办理结果（反馈给流转来源中心）*</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="47"/>
+        <source>The higher centre accepts or returns the case within its time limit; it stays on your wall, marked, until the outcome comes back.</source>
+        <translation>上级中心须在时限内受理或退回；反馈回来之前，该案件仍带标记显示在本中心的案件墙上。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="49"/>
+        <source>The case goes onto that centre&apos;s wall; it stays in your view and its outcome comes back to you.</source>
+        <translation>案件进入对方中心的案件墙；本中心仍可查看，办理结果将反馈回本中心。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="51"/>
+        <source>The case goes onto that centre&apos;s wall; its outcome comes back to you.</source>
+        <translation>案件进入对方中心的案件墙；办理结果将反馈回本中心。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="52"/>
+        <source>The case goes back to the centre that referred it.</source>
+        <translation>案件退回流转来源中心。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="53"/>
+        <source>The case goes back to the centre that referred it, which verifies and closes it.</source>
+        <translation>案件回到流转来源中心，由其核查并结案。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="148"/>
+        <source>{action} — {case}</source>
+        <translation>{action} — {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="149"/>
+        <source>{action}: case {case}</source>
+        <translation>{action}：案件 {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="150"/>
+        <source>{category} · grid {grid} · {status}</source>
+        <translation>{category} · 网格 {grid} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="157"/>
+        <source>{kind} by {centre}: {reason}. {note}</source>
+        <translation>{centre}{kind}：{reason}。{note}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="159"/>
+        <source>To centre *</source>
+        <translation>流转至 *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="160"/>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="169"/>
+        <source>{action} (Ctrl+Enter)</source>
+        <translation>{action}（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="175"/>
+        <source>There is no centre this case can be sent to this way.</source>
+        <translation>没有可按此方式接收此案件的中心。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="177"/>
+        <source>Say why: the note is required here.</source>
+        <translation>请说明原因：此处必须填写。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="179"/>
+        <source>The text is too long: at most {limit} characters, now {count}.</source>
+        <translation>文字过长：最多 {limit} 个字符，当前 {count} 个。</translation>
     </message>
 </context>
 <context>
@@ -4939,138 +5488,138 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="252"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="247"/>
         <source>Case wall</source>
         <translation>案件墙</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="253"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="248"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="254"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="249"/>
         <source>Register a hotline call (Ctrl+N)</source>
         <translation>登记热线来电（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="255"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="250"/>
         <source>Next waiting</source>
         <translation>下一待办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="256"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="251"/>
         <source>Select the next case waiting for registration or dispatch (F5)</source>
         <translation>选中下一个待立案或待派遣的案件（F5）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="257"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="252"/>
         <source>Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="258"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="253"/>
         <source>Every keyboard shortcut (F1)</source>
         <translation>全部快捷键（F1）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="263"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="258"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="264"/>
-        <location filename="../../commandcenter/views/wall_view.py" line="384"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="259"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="379"/>
         <source>Escalations</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="276"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="271"/>
         <source>Loading the wall…</source>
         <translation>正在加载案件墙…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="293"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="288"/>
         <source>Could not load the wall: {error}</source>
         <translation>无法加载案件墙：{error}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="369"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="364"/>
         <source>URGENT {number}: {category} — {place}</source>
         <translation>紧急案件 {number}：{category} — {place}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="373"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="368"/>
         <source>Flood: {count} more urgent cases arrived — filter by Urgent to see them</source>
         <translation>紧急案件集中涌入：又有 {count} 件紧急案件 — 按“紧急”筛选查看</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="384"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="379"/>
         <source>Escalations ({n})</source>
         <translation>催督办（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="388"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="383"/>
         <source>Warnings ({n})</source>
         <translation>预警（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="388"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="383"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="409"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="404"/>
         <source>{shown} of {total} cases on the wall</source>
         <translation>案件墙显示 {shown}/{total} 件案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="452"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="447"/>
         <source>No case is waiting for registration or dispatch.</source>
         <translation>没有待立案或待派遣的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="518"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="513"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="519"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="514"/>
         <source>Your role may not do this: {action}.</source>
         <translation>您的角色无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="574"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="569"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="577"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="572"/>
         <source>New case (hotline call)</source>
         <translation>新建案件（热线来电）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="578"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="573"/>
         <source>Select the next waiting case</source>
         <translation>选中下一个待办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="579"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="574"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="579"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="574"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="580"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="575"/>
         <source>Back to the case list</source>
         <translation>返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="582"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="577"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -5598,172 +6147,212 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>action</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="108"/>
+        <location filename="../../commandcenter/labels.py" line="115"/>
         <source>Register</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="109"/>
+        <location filename="../../commandcenter/labels.py" line="116"/>
         <source>Reject as invalid</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="110"/>
+        <location filename="../../commandcenter/labels.py" line="117"/>
         <source>Merge as duplicate</source>
         <translation>合并（重复件）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="111"/>
+        <location filename="../../commandcenter/labels.py" line="118"/>
         <source>Answered on the call</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="112"/>
+        <location filename="../../commandcenter/labels.py" line="119"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="113"/>
+        <location filename="../../commandcenter/labels.py" line="120"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="114"/>
+        <location filename="../../commandcenter/labels.py" line="121"/>
         <source>Accept</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="115"/>
+        <location filename="../../commandcenter/labels.py" line="122"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="116"/>
+        <location filename="../../commandcenter/labels.py" line="123"/>
         <source>Verify and close</source>
         <translation>核查结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="117"/>
+        <location filename="../../commandcenter/labels.py" line="124"/>
         <source>Return for rework</source>
         <translation>返工</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="118"/>
+        <location filename="../../commandcenter/labels.py" line="125"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="119"/>
+        <location filename="../../commandcenter/labels.py" line="126"/>
         <source>Approve extension</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="120"/>
+        <location filename="../../commandcenter/labels.py" line="127"/>
         <source>Refuse extension</source>
         <translation>驳回延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="121"/>
+        <location filename="../../commandcenter/labels.py" line="128"/>
         <source>Request suspension</source>
         <translation>申请挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="122"/>
+        <location filename="../../commandcenter/labels.py" line="129"/>
         <source>Approve suspension</source>
         <translation>批准挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="123"/>
+        <location filename="../../commandcenter/labels.py" line="130"/>
         <source>Refuse suspension</source>
         <translation>驳回挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="124"/>
+        <location filename="../../commandcenter/labels.py" line="131"/>
         <source>Resume</source>
         <translation>恢复办理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="125"/>
+        <location filename="../../commandcenter/labels.py" line="132"/>
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="126"/>
+        <location filename="../../commandcenter/labels.py" line="133"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="127"/>
+        <location filename="../../commandcenter/labels.py" line="134"/>
         <source>Send back (not ours)</source>
         <translation>退回（非本单位）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="128"/>
+        <location filename="../../commandcenter/labels.py" line="135"/>
         <source>Request field check</source>
         <translation>申请现场核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="129"/>
+        <location filename="../../commandcenter/labels.py" line="136"/>
         <source>Field check: resolved</source>
         <translation>核查：已解决</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="130"/>
+        <location filename="../../commandcenter/labels.py" line="137"/>
         <source>Field check: not resolved</source>
         <translation>核查：未解决</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="131"/>
+        <location filename="../../commandcenter/labels.py" line="138"/>
         <source>Solved on the spot</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="132"/>
+        <location filename="../../commandcenter/labels.py" line="139"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="133"/>
-        <source>New case</source>
-        <translation>新建案件</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/labels.py" line="134"/>
-        <source>Write handover</source>
-        <translation>填写交接班</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/labels.py" line="135"/>
-        <source>Acknowledge handover</source>
-        <translation>确认交接班</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/labels.py" line="136"/>
-        <source>Print briefing</source>
-        <translation>打印简报</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/labels.py" line="137"/>
-        <source>Manage roster</source>
-        <translation>管理网格员名册</translation>
-    </message>
-    <message>
         <location filename="../../commandcenter/labels.py" line="140"/>
-        <source>Reported</source>
+        <source>Refer up</source>
         <translation>上报</translation>
     </message>
     <message>
         <location filename="../../commandcenter/labels.py" line="141"/>
+        <source>Send down</source>
+        <translation>下派</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="142"/>
+        <source>Transfer</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="143"/>
+        <source>Accept referral</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="144"/>
+        <source>Return referral</source>
+        <translation>退回流转件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="145"/>
+        <source>Feed back to referring centre</source>
+        <translation>向流转来源中心反馈</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="146"/>
+        <source>Add supporting unit</source>
+        <translation>添加协办单位</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="147"/>
+        <source>Supporting unit&apos;s feedback</source>
+        <translation>协办单位反馈</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="148"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="149"/>
+        <source>Write handover</source>
+        <translation>填写交接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="150"/>
+        <source>Acknowledge handover</source>
+        <translation>确认交接班</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="151"/>
+        <source>Print briefing</source>
+        <translation>打印简报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="152"/>
+        <source>Manage roster</source>
+        <translation>管理网格员名册</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="155"/>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="156"/>
         <source>Duplicate merged in</source>
         <translation>重复案件已合并</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="142"/>
+        <location filename="../../commandcenter/labels.py" line="157"/>
         <source>Reminder (催办)</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="143"/>
+        <location filename="../../commandcenter/labels.py" line="158"/>
         <source>Supervision (督办)</source>
         <translation>督办</translation>
     </message>
@@ -6358,33 +6947,33 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>briefing</name>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="167"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="168"/>
         <source>Shift briefing: {shift}</source>
         <translation>班次简报：{shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="168"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="169"/>
         <source>Daily briefing</source>
         <translation>每日简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="182"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="183"/>
         <source>previous day: {value}</source>
         <translation>前一日：{value}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="194"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="195"/>
         <source>{value} pts</source>
         <translation>{value}个百分点</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="202"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="203"/>
         <source>{value} min</source>
         <translation>{value}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="203"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="395"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="204"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="396"/>
         <source>{value} h</source>
         <translation>{value}小时</translation>
     </message>
@@ -6394,273 +6983,273 @@ Select a case on the wall to see every field and its history.</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="215"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="216"/>
         <source>at {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="218"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="118"/>
         <source>Registered</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="221"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
         <location filename="../../commandcenter/reports/dispatch_slip.py" line="79"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="119"/>
         <source>Dispatched</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="221"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="222"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="414"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="120"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="222"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="223"/>
         <source>Due to close</source>
         <translation>应结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="223"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="224"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="224"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="225"/>
         <source>On-time closure rate</source>
         <translation>按期结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="225"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="226"/>
         <source>Handling rate</source>
         <translation>处置率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="227"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="228"/>
         <source>Rework rate</source>
         <translation>返工率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="234"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="235"/>
         <source>Mean time to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="236"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="237"/>
         <source>Mean time to close</source>
         <translation>平均结案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="254"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="255"/>
         <source>Closure rate 结案率 = due cases closed by {as_of} / due to close.</source>
         <translation>结案率 = 截至 {as_of} 已结案的应结案件数 / 应结案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="214"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="215"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
         <source>Overdue at end</source>
         <translation>期末超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="226"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="227"/>
         <source>On-time handling rate</source>
         <translation>按期处置率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="228"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="229"/>
         <source>Extension rate</source>
         <translation>延期率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="229"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="230"/>
         <source>Suspension rate</source>
         <translation>挂账率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="230"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="231"/>
         <source>Dispatch accuracy</source>
         <translation>派遣准确率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="231"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="232"/>
         <source>Self-handling rate</source>
         <translation>自处率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="232"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="233"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="243"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="244"/>
         <source>A day is a calendar day in {tz}; a shift belongs to the date it starts. Every figure is read from the case history as it stood at {as_of}: a reprint shows the same figures whatever was reopened, reworked, extended or closed since. New, registered, dispatched and closed count the reports, registrations, cases dispatched and closures in the period; a closure stays counted for its day when the case is reopened later.</source>
         <translation>一天指 {tz} 的自然日；班次归属其开始的日期。所有数字均按案件历史截至 {as_of} 的状态计算：无论此后案件被重新办理、返工、延期或结案，重印的简报数字不变。新增、立案、派遣、结案分别统计本时段内的上报、立案、派遣（每案一次）和结案（每次结案）；案件此后被重新办理，原结案仍计入其当日。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="249"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="250"/>
         <source>Due to close: registered cases, rejected and merged ones excluded, whose judged deadline (the first handling deadline plus approved extensions and suspended time; a rework gives none, nor does an extension approved after the deadline had passed) falls in the period, and registered cases still not dispatched when their dispatch limit ran out in it.</source>
         <translation>应结案件：已立案（不含作废和合并）且考核时限（首次处置时限加已批准的延期和挂账时间；返工不另计时限，时限届满后才批准的延期也不计）落在本时段内的案件，以及派遣时限在本时段内届满时仍未派遣的已立案案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="255"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="256"/>
         <source>On-time closure rate 按期结案率 (the centre&apos;s) = due cases closed by the centre by their judged deadline / due to close: judged at closure.</source>
         <translation>按期结案率（指挥中心）= 在考核时限内由中心结案的应结案件 / 应结案件：以结案时间判定。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="257"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="258"/>
         <source>Handling rate 处置率 = due cases whose handler&apos;s feedback stands (not returned for rework since) or that are closed, by {as_of} / due to close.</source>
         <translation>处置率 = 截至 {as_of} 承办方反馈有效（此后未被返工）或已结案的应结案件 / 应结案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="259"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="260"/>
         <source>On-time handling rate 按期处置率 (the handler&apos;s: per street and department below) = due cases whose standing feedback came by their judged deadline / due to close: judged at the handler&apos;s feedback.</source>
         <translation>按期处置率（承办方，下表按街道和部门分列）= 有效反馈在考核时限内送达的应结案件 / 应结案件：以承办方反馈时间判定。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="262"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="263"/>
         <source>Rework rate 返工率 = due cases returned for rework (or failing the field check) at least once / due cases handled at least once.</source>
         <translation>返工率 = 至少返工一次（或核查未通过）的应结案件 / 至少处置过一次的应结案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="264"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="265"/>
         <source>Extension rate 延期率 and suspension rate 挂账率 = due cases with an approved extension or suspension / due to close. Sent back 退回: cases a handler returned as not theirs in the period.</source>
         <translation>延期率、挂账率 = 有已批准延期或挂账的应结案件 / 应结案件。退回：本时段内承办方以非本单位职责退回的案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="267"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="268"/>
         <source>Dispatch accuracy 派遣准确率 = dispatches in the period not sent back by the handler (退回) before the next dispatch / dispatches in the period. Self-handling rate 自处率 = closures on the spot (即时办结) / closures in the period. Satisfaction rate 满意率 = follow-up calls answered satisfied or basically satisfied / follow-up calls in the period.</source>
         <translation>派遣准确率 = 本时段内未在下次派遣前被承办方退回的派遣 / 本时段内的派遣。自处率 = 即时办结的结案 / 本时段内的结案。满意率 = 回访结果为满意或基本满意的回访 / 本时段内的回访。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="272"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="273"/>
         <source>Overdue at end: open cases past their current stage&apos;s deadline at {as_of}.</source>
         <translation>期末超期：截至 {as_of} 当前环节已超时限的在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="274"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="275"/>
         <source>Mean time to dispatch: registration (or reopening) to the first dispatch, over cases first dispatched in the period. Mean time to close: report to closure, over the closures in the period.</source>
         <translation>平均派遣用时：立案（或重新打开）至首次派遣，统计本时段内首次派遣的案件。平均结案用时：上报至结案，统计本时段内的结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="277"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="278"/>
         <source>Changes compare with the same figures for the previous day ({previous}), computed the same way.</source>
         <translation>变化值与前一日（{previous}）按相同口径计算的同项数据相比。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="290"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="291"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="83"/>
         <source>{start} to {end} ({tz})</source>
         <translation>{start} 至 {end}（{tz}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="295"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="296"/>
         <source>outcomes as of {time}</source>
         <translation>办理结果截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="297"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="298"/>
         <source>Nothing was reported, dispatched or closed in this period: the figures below are the cases left from earlier days.</source>
         <translation>本时段内无上报、派遣或结案：以下数字均为此前遗留的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="307"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="308"/>
         <source>cases reported</source>
         <translation>上报案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="307"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="308"/>
         <source>4-week average</source>
         <translation>近 4 周平均</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="308"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="366"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="309"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="367"/>
         <source>No cases in this period.</source>
         <translation>本时段无案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="318"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="319"/>
         <source>Cases by category</source>
         <translation>案件类别分布</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="319"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="320"/>
         <source>Cases by source</source>
         <translation>案件来源分布</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="324"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="325"/>
         <source>Cases reported per hour</source>
         <translation>每小时上报案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="325"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="326"/>
         <source>Where the cases came from</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="326"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
         <source>Cases by street</source>
         <translation>各街道案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="347"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="348"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="355"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="356"/>
         <source>no cases</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="355"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="356"/>
         <source>most cases</source>
         <translation>案件最多</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="355"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="356"/>
         <source>rising fastest</source>
         <translation>上升最快</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="386"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="387"/>
         <source>Overdue at {time} ({n})</source>
         <translation>截至 {time} 超时案件（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="394"/>
         <source>Overdue by</source>
         <translation>超时时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="412"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
         <source>Open at end</source>
         <translation>期末在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="423"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="424"/>
         <source>{shown} of {total} officers with open cases, cases moved in the period or cases due in it; most overdue first. On time: 按期处置率 of the cases due.</source>
         <translation>共 {total} 名网格员有在办案件、本时段有流转或有应结案件，列出 {shown} 名；超时最多者在前。按期：应结案件的按期处置率。</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="37"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="37"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="414"/>
         <source>Cases due</source>
         <translation>应结案件</translation>
     </message>
@@ -6671,7 +7260,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="38"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="414"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="415"/>
         <source>On time</source>
         <translation>按期处置率</translation>
     </message>
@@ -6726,87 +7315,87 @@ Select a case on the wall to see every field and its history.</source>
         <translation>本时段内没有部门处置的应结案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="66"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="358"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="69"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
         <location filename="../../commandcenter/reports/briefing_warnings.py" line="31"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
         <source>4-week avg</source>
         <translation>4周日均</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
         <source>Rise</source>
         <translation>增幅</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="369"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="370"/>
         <source>No grid is rising against its 4-week average.</source>
         <translation>没有案件数较近 4 周日均上升的网格。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="371"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="372"/>
         <source>Rise = (cases + 1) / (4-week daily average + 1); a rising grid has at least {n} cases and more than its average.</source>
         <translation>增幅 = (案件数 + 1) / (近 4 周日均 + 1)；上升网格的案件数至少为 {n} 件且高于其日均值。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="375"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="376"/>
         <source>Hotspots</source>
         <translation>热点网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="378"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="379"/>
         <source>Grids with the most cases</source>
         <translation>案件最多的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="379"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
         <source>Grids rising fastest against their 4-week average</source>
         <translation>较近 4 周日均上升最快的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="390"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
         <source>No case is overdue.</source>
         <translation>无超时案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="68"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="104"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
         <location filename="../../commandcenter/reports/dispatch_slip.py" line="76"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="68"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
         <location filename="../../commandcenter/reports/dispatch_slip.py" line="83"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
         <location filename="../../commandcenter/reports/briefing_warnings.py" line="30"/>
         <location filename="../../commandcenter/reports/dispatch_slip.py" line="75"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="69"/>
@@ -6814,21 +7403,21 @@ Select a case on the wall to see every field and its history.</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
         <location filename="../../commandcenter/reports/dispatch_slip.py" line="81"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="69"/>
         <source>Handler</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="394"/>
         <location filename="../../commandcenter/reports/dispatch_slip.py" line="80"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="70"/>
         <source>Deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="406"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="407"/>
         <source>… and {n} more, the longest overdue listed first.</source>
         <translation>… 另有 {n} 件未列出；按超时时长从长到短排列。</translation>
     </message>
@@ -6838,115 +7427,116 @@ Select a case on the wall to see every field and its history.</source>
         <translation>当前在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="414"/>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="32"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="119"/>
         <source>Fed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="421"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="422"/>
         <source>Officer workload</source>
         <translation>网格员工作量</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="427"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="428"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="138"/>
         <source>Officer no.</source>
         <translation>网格员工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="427"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="428"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="138"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="159"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="431"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="432"/>
         <source>No officer had cases in this period.</source>
         <translation>本时段没有网格员承办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="432"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="433"/>
         <source>Department workload</source>
         <translation>职能部门工作量</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="434"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="435"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="68"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="434"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="435"/>
         <source>Department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="438"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="439"/>
         <source>No department had cases in this period.</source>
         <translation>本时段没有职能部门承办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="443"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="444"/>
         <source>Handover notes</source>
         <translation>交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="445"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="446"/>
         <source>No handover was written for this period.</source>
         <translation>本时段没有填写交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="448"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="449"/>
         <source>draft, not signed</source>
         <translation>草稿，未签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="449"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="450"/>
         <source>signed by {author} at {time}, not yet acknowledged</source>
         <translation>{author} 于 {time} 签字，尚未确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="450"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="451"/>
         <source>signed by {author} at {time}, acknowledged by {ack} at {ack_time}</source>
         <translation>{author} 于 {time} 签字，{ack} 于 {ack_time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="453"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="454"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="82"/>
         <source>{shift} shift of {date}</source>
         <translation>{date} {shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="455"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="456"/>
         <source>correction to handover #{id}</source>
         <translation>交接班记录 #{id} 的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="462"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="463"/>
         <source>case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="464"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="465"/>
         <source>by {time}</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="487"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="489"/>
         <location filename="../../commandcenter/reports/dispatch_slip.py" line="176"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="172"/>
         <source>Printed by {user} at {time} ({tz})</source>
         <translation>{user} 于 {time}（{tz}）打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="490"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="492"/>
         <source>audit chain entry {seq} {hash}</source>
         <translation>审计链第 {seq} 条 {hash}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="512"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="514"/>
         <location filename="../../commandcenter/reports/dispatch_slip.py" line="189"/>
         <location filename="../../commandcenter/reports/handover_pdf.py" line="186"/>
         <source>Page {page} of {pages}</source>
@@ -7261,21 +7851,76 @@ Select a case on the wall to see every field and its history.</source>
         <source>Open warnings raised by the end of the period; a supervisor acknowledges, acts on or dismisses each on the wall. Rising trends are tested against the same hours of the previous 8 weeks (exact Poisson test, 0.1 % false alarms per test).</source>
         <translation>截至本期末发出的待处理预警；值班长在案件墙上逐条确认、处置或排除。上升趋势与前8周同一时段比较（精确泊松检验，每次检验误报率0.1%）。</translation>
     </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="26"/>
+        <source>Referrals between centres</source>
+        <translation>中心间流转</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="29"/>
+        <source>No referral in the period.</source>
+        <translation>本时段无流转案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="31"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="31"/>
+        <source>Referred</source>
+        <translation>流转</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="31"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="32"/>
+        <source>Waiting</source>
+        <translation>待受理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="32"/>
+        <source>Median hours</source>
+        <translation>中位时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="33"/>
+        <source>p90 hours</source>
+        <translation>90%分位时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="34"/>
+        <source>Out (we referred)</source>
+        <translation>转出（本中心流转）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="36"/>
+        <source>In (referred to us)</source>
+        <translation>转入（流转至本中心）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/briefing_referrals.py" line="38"/>
+        <source>Referred, returned and fed back count what happened in the period; waiting counts referrals to this centre not yet accepted or returned at its end. Hours run from the referral to the feedback of those fed back in the period.</source>
+        <translation>流转、退回、反馈按本时段内发生的次数统计；待受理为时段结束时流转至本中心而尚未受理或退回的件数。时长为本时段内已反馈件从流转到反馈所用的小时数。</translation>
+    </message>
 </context>
 <context>
     <name>briefing_checks</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="361"/>
+        <location filename="../../commandcenter/labels.py" line="404"/>
         <source>{day} is in the future (today is {today}); a briefing reports days that have begun</source>
         <translation>{day} 尚未到来（今天是 {today}）；简报只能统计已经开始的日期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="364"/>
+        <location filename="../../commandcenter/labels.py" line="407"/>
         <source>{day} is before the data: the first case was reported on {first}</source>
         <translation>{day} 早于数据起始日期：第一件案件上报于 {first}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="366"/>
+        <location filename="../../commandcenter/labels.py" line="409"/>
         <source>this centre has no shift named {name}; its shifts are: {shifts}</source>
         <translation>本中心没有名为 {name} 的班次；现有班次：{shifts}</translation>
     </message>
@@ -7333,9 +7978,9 @@ Select a case on the wall to see every field and its history.</source>
     <name>cli</name>
     <message>
         <location filename="../../commandcenter/cli.py" line="37"/>
-        <location filename="../../commandcenter/commands/drill.py" line="27"/>
-        <source>feed generated cases and field progress into a database, live</source>
-        <translation>向数据库实时注入生成的案件和外勤进展</translation>
+        <location filename="../../commandcenter/commands/drill.py" line="32"/>
+        <source>replay a scenario or random cases into a demo database, live</source>
+        <translation>向演示数据库实时回放演练脚本或随机案件</translation>
     </message>
     <message>
         <location filename="../../commandcenter/cli.py" line="39"/>
@@ -7503,7 +8148,7 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/commands/backup.py" line="16"/>
         <location filename="../../commandcenter/commands/briefing.py" line="32"/>
         <location filename="../../commandcenter/commands/db.py" line="17"/>
-        <location filename="../../commandcenter/commands/drill.py" line="28"/>
+        <location filename="../../commandcenter/commands/drill.py" line="33"/>
         <location filename="../../commandcenter/commands/export.py" line="37"/>
         <location filename="../../commandcenter/commands/holidays.py" line="19"/>
         <location filename="../../commandcenter/commands/holidays.py" line="23"/>
@@ -7536,52 +8181,62 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/cli.py" line="36"/>
-        <location filename="../../commandcenter/commands/demo.py" line="17"/>
+        <location filename="../../commandcenter/commands/demo.py" line="18"/>
         <source>generate a demo city with case history</source>
         <translation>生成带有案件历史的演示城市</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="18"/>
+        <location filename="../../commandcenter/commands/demo.py" line="19"/>
         <source>database file path or SQLAlchemy URL (must be empty)</source>
         <translation>数据库文件路径或 SQLAlchemy URL（须为空库）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="20"/>
+        <location filename="../../commandcenter/commands/demo.py" line="21"/>
         <source>days of history ending now</source>
         <translation>截至当前的历史天数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="41"/>
+        <location filename="../../commandcenter/commands/demo.py" line="24"/>
+        <source>reset the demo database to its generated state (undoes every drill)</source>
+        <translation>将演示数据库重置为生成时的状态（撤销所有演练）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="49"/>
+        <source>Demo reset to its generated state: {before} cases before, {after} now ({seconds:.1f} s)</source>
+        <translation>演示数据已重置为生成时的状态：重置前 {before} 件案件，现在 {after} 件（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/demo.py" line="58"/>
         <source>error: --days must be between 1 and 3660</source>
         <translation>错误：--days 必须在 1 到 3660 之间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="45"/>
+        <location filename="../../commandcenter/commands/demo.py" line="62"/>
         <source>the folder {folder} does not exist; create it or choose another --db</source>
         <translation>文件夹 {folder} 不存在；请先创建，或另选 --db</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="49"/>
+        <location filename="../../commandcenter/commands/demo.py" line="66"/>
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="57"/>
+        <location filename="../../commandcenter/commands/demo.py" line="76"/>
         <source>Demo city &apos;{scale}&apos; (seed {seed}) in {db}, {seconds:.1f} s</source>
         <translation>演示城市“{scale}”（种子 {seed}）已生成于 {db}，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="62"/>
+        <location filename="../../commandcenter/commands/demo.py" line="81"/>
         <source>{districts} districts, {streets} streets, {communities} communities, {grids} unit grids</source>
         <translation>区/县 {districts} 个，街道 {streets} 个，社区 {communities} 个，单元网格 {grids} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="66"/>
+        <location filename="../../commandcenter/commands/demo.py" line="85"/>
         <source>{officers} officers, {departments} departments, {users} users</source>
         <translation>网格员 {officers} 名，职能部门 {departments} 个，用户 {users} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="68"/>
+        <location filename="../../commandcenter/commands/demo.py" line="87"/>
         <source>{cases} cases from {first_day} to {last_day} ({history_rows} history rows); {open_cases} open, {overdue_cases} overdue</source>
         <translation>{first_day} 至 {last_day} 共 {cases} 件案件（历史记录 {history_rows} 条）；在办 {open_cases} 件，超时 {overdue_cases} 件</translation>
     </message>
@@ -7620,101 +8275,151 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/commands/info.py" line="42"/>
+        <source>grid area: {km2} km²</source>
+        <translation>网格面积：{km2} 平方公里</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/info.py" line="43"/>
         <source>officers: {o}  departments: {d}  users: {u}</source>
         <translation>网格员：{o}  职能部门：{d}  用户：{u}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/info.py" line="45"/>
+        <location filename="../../commandcenter/commands/info.py" line="46"/>
         <source>cases: {n}  open: {open}  overdue: {overdue}</source>
         <translation>案件：{n}  在办：{open}  超时：{overdue}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/info.py" line="51"/>
+        <location filename="../../commandcenter/commands/info.py" line="52"/>
         <source>reported: {first} … {last} UTC</source>
         <translation>上报时间：{first} … {last}（UTC）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/info.py" line="56"/>
+        <location filename="../../commandcenter/commands/info.py" line="57"/>
         <source>by status: {counts}</source>
         <translation>按状态：{counts}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/info.py" line="62"/>
+        <location filename="../../commandcenter/commands/info.py" line="63"/>
         <source>warning: no holiday calendar for {years}; working-time limits there count Monday to Friday only</source>
         <translation>警告：缺少 {years} 年的节假日日历，该年的工作时限仅按周一至周五计算</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="30"/>
-        <source>new cases per minute; decimals allowed (0.5 is one every two minutes)</source>
-        <translation>每分钟新增案件数；可用小数（0.5 即每两分钟一件）</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/commands/drill.py" line="31"/>
+        <location filename="../../commandcenter/commands/drill.py" line="44"/>
         <source>seconds to run (default: until Ctrl-C)</source>
         <translation>运行秒数（默认：直到按 Ctrl-C）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="32"/>
-        <source>random seed: the same seed gives the same cases</source>
-        <translation>随机种子：相同的种子生成相同的案件</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/commands/drill.py" line="33"/>
+        <location filename="../../commandcenter/commands/drill.py" line="47"/>
         <source>drill only in the area of the command centre with this code</source>
         <translation>只在此编码的指挥中心辖区内演练</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="38"/>
-        <source>{cases} new cases ({registered} registered at once), {accepted} accepted, {fed_back} fed back, {positions} positions, {escalations} escalations, {skipped} skipped</source>
-        <translation>新增案件 {cases} 件（其中 {registered} 件当即立案），签收 {accepted} 件，反馈 {fed_back} 件，位置上报 {positions} 次，催督办 {escalations} 次，跳过 {skipped} 件</translation>
+        <location filename="../../commandcenter/commands/drill.py" line="34"/>
+        <source>scenario file to replay (YAML; see docs/scenarios.md)</source>
+        <translation>要回放的演练脚本文件（YAML 格式，见 docs/scenarios.md）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="46"/>
+        <location filename="../../commandcenter/commands/drill.py" line="35"/>
+        <source>play the scenario this many times faster than real time (default: the scenario&apos;s own, else 1)</source>
+        <translation>以实际时间的若干倍速回放脚本（默认：脚本自带的倍速，否则为 1）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="38"/>
+        <source>random new cases per minute besides the scenario; decimals allowed (0.5 is one every two minutes)</source>
+        <translation>脚本之外每分钟随机新增案件数；可用小数（0.5 即每两分钟一件）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="41"/>
+        <source>also work the cases already in the database, at a realistic pace</source>
+        <translation>同时按真实节奏处理数据库中已有的案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="43"/>
+        <source>only check the scenario against the database; write nothing</source>
+        <translation>只按数据库检查脚本，不写入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="45"/>
+        <source>random seed: the same seed gives the same cases (default: the scenario&apos;s, else 1)</source>
+        <translation>随机种子：相同的种子生成相同的案件（默认：脚本中的种子，否则为 1）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="52"/>
+        <source>{cases} new cases ({registered} registered at once), {accepted} accepted, {sent_back} sent back, {fed_back} fed back, {checked} checked, {followed_up} followed up, {events} events, {positions} positions, {escalations} escalations, {skipped} skipped</source>
+        <translation>新增案件 {cases} 件（其中 {registered} 件当即立案），签收 {accepted} 件，退回 {sent_back} 件，反馈 {fed_back} 件，核查 {checked} 件，回访 {followed_up} 件，现场事件 {events} 个，位置上报 {positions} 次，催督办 {escalations} 次，跳过 {skipped} 件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="61"/>
         <source>{elapsed:.0f} s: {counts}</source>
         <translation>{elapsed:.0f} 秒：{counts}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="52"/>
+        <location filename="../../commandcenter/commands/drill.py" line="67"/>
         <source>reconnected</source>
         <translation>已重新连接</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="53"/>
+        <location filename="../../commandcenter/commands/drill.py" line="68"/>
         <source>database unreachable; retrying… ({reason})</source>
         <translation>数据库无法连接，正在重试…（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="58"/>
+        <location filename="../../commandcenter/commands/drill.py" line="73"/>
         <source>--rate must be a number of cases per minute above 0 and at most {maximum:g} (got {value})</source>
         <translation>--rate 须为每分钟案件数，大于 0 且不超过 {maximum:g}（实际为 {value}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="59"/>
+        <location filename="../../commandcenter/commands/drill.py" line="74"/>
         <source>--duration must be a number of seconds above 0 (got {value})</source>
         <translation>--duration 须为大于 0 的秒数（实际为 {value}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="60"/>
+        <location filename="../../commandcenter/commands/drill.py" line="75"/>
         <source>--seed must be a whole number (got {value})</source>
         <translation>--seed 须为整数（实际为 {value}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="114"/>
+        <location filename="../../commandcenter/commands/drill.py" line="76"/>
+        <source>--speed must be a number above 0 and at most {maximum:g} (got {value})</source>
+        <translation>--speed 必须是大于 0 且不超过 {maximum:g} 的数（收到 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="77"/>
+        <source>say what to play: --scenario FILE, --rate CASES_PER_MINUTE, or both</source>
+        <translation>请指定回放内容：--scenario 脚本文件、--rate 每分钟案件数，或两者同时指定</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="136"/>
+        <source>{elapsed:.0f} s (scenario {clock}, {done}/{total} items): {counts}</source>
+        <translation>{elapsed:.0f} 秒（脚本时间 {clock}，已回放 {done}/{total} 项）：{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="157"/>
+        <source>{file}: {items} items, {minutes:.0f} scenario minutes: playable on {db}</source>
+        <translation>{file}：共 {items} 项，脚本时长 {minutes:.0f} 分钟：可在 {db} 上回放</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="161"/>
         <source>for {seconds:g} s</source>
         <translation>持续 {seconds:g} 秒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="115"/>
+        <location filename="../../commandcenter/commands/drill.py" line="162"/>
         <source>until Ctrl-C</source>
         <translation>直到按 Ctrl-C</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="116"/>
+        <location filename="../../commandcenter/commands/drill.py" line="165"/>
+        <source>Drill on {db}: scenario “{name}” ({items} items) at {speed:g}× {how_long}, seed {seed}, {grids} grids</source>
+        <translation>在 {db} 上演练：脚本“{name}”（{items} 项），{speed:g} 倍速，{how_long}，随机种子 {seed}，网格 {grids} 个</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/commands/drill.py" line="170"/>
         <source>Drill on {db}: {rate:g} new cases a minute {how_long}, seed {seed}, {grids} grids</source>
         <translation>在 {db} 上演练：每分钟新增案件 {rate:g} 件，{how_long}，随机种子 {seed}，网格 {grids} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/drill.py" line="121"/>
+        <location filename="../../commandcenter/commands/drill.py" line="176"/>
         <source>Drill finished after {elapsed:.1f} s: {counts}</source>
         <translation>演练在 {elapsed:.1f} 秒后结束：{counts}</translation>
     </message>
@@ -8242,6 +8947,243 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>debrief</name>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="16"/>
+        <source>register</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="17"/>
+        <source>dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="18"/>
+        <source>overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="22"/>
+        <source>alerted</source>
+        <translation>已提醒</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="23"/>
+        <source>grouped</source>
+        <translation>合并提醒</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="54"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="56"/>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="63"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="64"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
+        <source>Registered</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="65"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="105"/>
+        <source>Dispatched</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="66"/>
+        <source>Mean time to register</source>
+        <translation>平均立案用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="67"/>
+        <source>Longest time to register</source>
+        <translation>最长立案用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="68"/>
+        <source>Mean time to dispatch</source>
+        <translation>平均派遣用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="69"/>
+        <source>Longest time to dispatch</source>
+        <translation>最长派遣用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="70"/>
+        <source>Urgent dispatched within the goal</source>
+        <translation>紧急案件按目标派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="71"/>
+        <source>Reminders (催办)</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="72"/>
+        <source>Overdue cases (督办)</source>
+        <translation>超时案件（督办）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="73"/>
+        <source>Wrong category</source>
+        <translation>类别有误</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="74"/>
+        <source>Wrong grid</source>
+        <translation>网格有误</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="75"/>
+        <source>Urgent alerts shown (in flood summaries)</source>
+        <translation>紧急提醒（合并提醒）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="76"/>
+        <source>Cases missing a goal</source>
+        <translation>未达目标的案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="82"/>
+        <source>Goals: registered within {register:g} min, dispatched within {dispatch:g} min, urgent cases dispatched within {urgent:g} min</source>
+        <translation>目标：{register:g} 分钟内立案，{dispatch:g} 分钟内派遣，紧急案件 {urgent:g} 分钟内派遣</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="70"/>
+        <source>Drill debrief</source>
+        <translation>演练讲评</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="74"/>
+        <source>Drill run #{id}</source>
+        <translation>演练场次 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="75"/>
+        <source>Cases arrived in the period</source>
+        <translation>期间到达的案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="76"/>
+        <source>{start} to {end} ({tz})</source>
+        <translation>{start} 至 {end}（{tz}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="97"/>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="101"/>
+        <source>Per operator</source>
+        <translation>按值班员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
+        <source>Nobody registered or dispatched a case.</source>
+        <translation>没有人立案或派遣案件。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
+        <source>Operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
+        <source>Mean to register</source>
+        <translation>平均立案用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="105"/>
+        <source>Mean to dispatch</source>
+        <translation>平均派遣用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="105"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="123"/>
+        <source>Goals missed</source>
+        <translation>未达目标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="117"/>
+        <source>Per case</source>
+        <translation>按案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="119"/>
+        <source>No case arrived.</source>
+        <translation>没有案件到达。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
+        <source>Arrived</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
+        <source>To register</source>
+        <translation>立案用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
+        <source>To dispatch</source>
+        <translation>派遣用时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="123"/>
+        <source>Wrong</source>
+        <translation>有误</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="148"/>
+        <source>Printed by {user} at {time} ({tz})</source>
+        <translation>{user} 于 {time}（{tz}）打印</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="162"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+</context>
+<context>
     <name>demo</name>
     <message>
         <location filename="../../commandcenter/demo_labels.py" line="13"/>
@@ -8347,17 +9289,17 @@ Select a case on the wall to see every field and its history.</source>
         <translation>距离 {distance} 公里</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="231"/>
+        <location filename="../../commandcenter/labels.py" line="247"/>
         <source>{n} min</source>
         <translation>{n}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="233"/>
+        <location filename="../../commandcenter/labels.py" line="249"/>
         <source>{n} h</source>
         <translation>{n}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="234"/>
+        <location filename="../../commandcenter/labels.py" line="250"/>
         <source>{n} days</source>
         <translation>{n}天</translation>
     </message>
@@ -8365,22 +9307,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>due</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="102"/>
+        <location filename="../../commandcenter/labels.py" line="109"/>
         <source>No clock</source>
         <translation>不计时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="103"/>
+        <location filename="../../commandcenter/labels.py" line="110"/>
         <source>On time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="104"/>
+        <location filename="../../commandcenter/labels.py" line="111"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="105"/>
+        <location filename="../../commandcenter/labels.py" line="112"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
@@ -8411,22 +9353,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>duty</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="85"/>
+        <location filename="../../commandcenter/labels.py" line="92"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="86"/>
+        <location filename="../../commandcenter/labels.py" line="93"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="87"/>
+        <location filename="../../commandcenter/labels.py" line="94"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="88"/>
+        <location filename="../../commandcenter/labels.py" line="95"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
@@ -8434,227 +9376,262 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="245"/>
+        <location filename="../../commandcenter/labels.py" line="261"/>
         <source>{who} already acknowledged this warning at {at}. Nothing was changed.</source>
         <translation>{who}已于{at}确认此预警，本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="246"/>
+        <location filename="../../commandcenter/labels.py" line="262"/>
         <source>{who} already acted on this warning at {at}. Nothing was changed.</source>
         <translation>{who}已于{at}处置此预警，本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="247"/>
+        <location filename="../../commandcenter/labels.py" line="263"/>
         <source>{who} already dismissed this warning at {at}. Nothing was changed.</source>
         <translation>{who}已于{at}排除此预警，本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="251"/>
+        <location filename="../../commandcenter/labels.py" line="267"/>
         <source>Case {case} cannot be merged into itself.</source>
         <translation>案件 {case} 不能合并到自身。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="252"/>
+        <location filename="../../commandcenter/labels.py" line="268"/>
         <source>Case {other} is {status}: a case can only be merged into an open case.</source>
         <translation>案件 {other} 已{status}：只能合并到在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="253"/>
+        <location filename="../../commandcenter/labels.py" line="269"/>
         <source>Cases {case} and {other} belong to different command centres: they cannot be merged.</source>
         <translation>案件 {case} 和 {other} 属于不同的指挥中心，不能合并。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="258"/>
+        <location filename="../../commandcenter/labels.py" line="274"/>
         <source>case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="259"/>
+        <location filename="../../commandcenter/labels.py" line="275"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="260"/>
+        <location filename="../../commandcenter/labels.py" line="276"/>
         <source>major category</source>
         <translation>大类</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="261"/>
+        <location filename="../../commandcenter/labels.py" line="277"/>
         <source>command centre</source>
         <translation>指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="262"/>
+        <location filename="../../commandcenter/labels.py" line="278"/>
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="263"/>
+        <location filename="../../commandcenter/labels.py" line="279"/>
         <source>escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="264"/>
+        <location filename="../../commandcenter/labels.py" line="280"/>
         <source>handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="265"/>
+        <location filename="../../commandcenter/labels.py" line="281"/>
         <source>officer</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="266"/>
+        <location filename="../../commandcenter/labels.py" line="282"/>
         <source>shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="267"/>
+        <location filename="../../commandcenter/labels.py" line="283"/>
         <source>system account</source>
         <translation>系统账户</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="268"/>
+        <location filename="../../commandcenter/labels.py" line="284"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="272"/>
+        <location filename="../../commandcenter/labels.py" line="288"/>
         <source>--user works only on demo databases: this database needs a sign-in with a password.</source>
         <translation>--user 仅可用于演示数据库：此数据库需要用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="274"/>
+        <location filename="../../commandcenter/labels.py" line="290"/>
         <source>This database already has users; ask an administrator for an account.</source>
         <translation>此数据库已有用户；请向管理员申请账号。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="282"/>
+        <location filename="../../commandcenter/labels.py" line="294"/>
+        <source>{location} has no snapshot of its generated state (demos generated before this version have none): generate the demo again. Nothing was changed.</source>
+        <translation>{location} 没有生成时状态的快照（此版本之前生成的演示数据库没有快照）：请重新生成演示数据。未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="296"/>
+        <source>The snapshot beside {location} is of another schema version (the database was upgraded since): generate the demo again. Nothing was changed.</source>
+        <translation>{location} 旁的快照属于另一个数据库结构版本（数据库此后已升级）：请重新生成演示数据。未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="298"/>
+        <source>{location} is not a database file: a reset restores a SQLite demo file from the snapshot beside it; on PostgreSQL generate the demo again into an empty database. Nothing was changed.</source>
+        <translation>{location} 不是数据库文件：重置是用旁边的快照恢复 SQLite 演示文件；在 PostgreSQL 上请在空数据库中重新生成演示数据。未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="308"/>
         <source>Case {case} is {status}: “{action}” is not possible now.</source>
         <translation>案件 {case} 当前为{status}：现在不能“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="287"/>
+        <location filename="../../commandcenter/labels.py" line="313"/>
         <source>Case {case} was due {at}: an extension must be requested before the deadline, so this request is refused.</source>
         <translation>案件 {case} 的时限为 {at}：延期须在时限届满前申请，本次申请不予受理。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="289"/>
+        <location filename="../../commandcenter/labels.py" line="315"/>
         <source>Case {case} was due {at}: a suspension must be requested before the deadline, so this request is refused.</source>
         <translation>案件 {case} 的时限为 {at}：挂账须在时限届满前申请，本次申请不予受理。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="293"/>
+        <location filename="../../commandcenter/labels.py" line="319"/>
         <source>extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="293"/>
+        <location filename="../../commandcenter/labels.py" line="319"/>
         <source>suspension</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="294"/>
+        <location filename="../../commandcenter/labels.py" line="320"/>
         <source>Case {case} already has a {kind} request waiting for a supervisor.</source>
         <translation>案件 {case} 已有一项{kind}申请等待值班长审批。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="295"/>
+        <location filename="../../commandcenter/labels.py" line="321"/>
         <source>Case {case} has no {kind} request waiting for a decision.</source>
         <translation>案件 {case} 没有待审批的{kind}申请。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="300"/>
+        <location filename="../../commandcenter/labels.py" line="326"/>
         <source>Someone</source>
         <translation>他人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="302"/>
+        <location filename="../../commandcenter/labels.py" line="329"/>
+        <source>Case {case} was changed at another seat: {action} by {who} at {time} (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
+        <translation>案件 {case} 已在其他席位被修改：{who} 于 {time} {action}（当前：{status}）。此处未做任何更改；该行已重新加载，请核对后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="332"/>
+        <source>the system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="334"/>
         <source>Case {case} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>案件 {case} 已在其他席位被修改（当前：{status}）。此处未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="305"/>
+        <location filename="../../commandcenter/labels.py" line="337"/>
+        <source>The database server cannot be reached ({reason}). Nothing was sent; the program reconnects by itself: try again when the banner has gone.</source>
+        <translation>无法连接数据库服务器（{reason}）。未发送任何内容；程序会自动重新连接：横幅消失后请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="340"/>
         <source>Too many wrong passwords: this account is locked until {time}. Try again then, or ask an administrator.</source>
         <translation>密码错误次数过多：该账号已锁定至 {time}。请届时再试，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="308"/>
+        <location filename="../../commandcenter/labels.py" line="343"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="310"/>
+        <location filename="../../commandcenter/labels.py" line="345"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="314"/>
+        <location filename="../../commandcenter/labels.py" line="351"/>
         <source>This belongs to another command centre: you may not do this there ({action}).</source>
         <translation>这属于其他指挥中心，您无权在此操作（{action}）。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="317"/>
+        <location filename="../../commandcenter/labels.py" line="354"/>
         <source>Your role ({role}) may not do this: {action}.</source>
         <translation>您的角色（{role}）无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="321"/>
+        <location filename="../../commandcenter/labels.py" line="358"/>
         <source>The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.</source>
         <translation>位置 {lon:.6f}, {lat:.6f} 不在本市任何单元网格内。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="325"/>
+        <location filename="../../commandcenter/labels.py" line="362"/>
         <source>This handover has been acknowledged and can no longer be changed; add a correction note.</source>
         <translation>该交接班记录已确认，不能再修改；请添加更正说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="327"/>
+        <location filename="../../commandcenter/labels.py" line="364"/>
         <source>Another seat or an import is still writing to the database after {seconds} s of waiting. Nothing was changed; try again in a moment.</source>
         <translation>等待 {seconds} 秒后，其他席位或导入仍在写入数据库。未做任何更改，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="330"/>
+        <location filename="../../commandcenter/labels.py" line="367"/>
         <source>This database is read-only: {location}. It can be viewed, but nothing can be changed in it.</source>
         <translation>此数据库为只读：{location}。可以查看，但不能做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="333"/>
+        <location filename="../../commandcenter/labels.py" line="370"/>
         <source>The disk holding the database is full ({location}). Nothing was changed; free some space and try again.</source>
         <translation>数据库所在磁盘已满（{location}）。未做任何更改，请释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="336"/>
+        <location filename="../../commandcenter/labels.py" line="373"/>
         <source>The database file {path} was deleted or replaced while the program was running. Nothing was changed; restore the file and restart the program.</source>
         <translation>程序运行期间数据库文件 {path} 被删除或替换。未做任何更改，请恢复该文件并重新启动程序。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="339"/>
+        <location filename="../../commandcenter/labels.py" line="376"/>
         <source>There is no database at {path}; create one with “commandcenter db upgrade” or name another with --db.</source>
         <translation>{path} 处没有数据库；请用“commandcenter db upgrade”创建，或用 --db 指定其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="342"/>
+        <location filename="../../commandcenter/labels.py" line="379"/>
         <source>cannot connect to {location}: {reason}</source>
         <translation>无法连接数据库 {location}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="345"/>
+        <location filename="../../commandcenter/labels.py" line="382"/>
+        <source>{location} is not a demo database: only a demo database can be reset to its generated state, so nothing was changed.</source>
+        <translation>{location} 不是演示数据库：只有演示数据库才能恢复到生成时的状态，因此未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="388"/>
         <source>{location} is not a demo database: a drill feeds only demo databases, so nothing was written to it.</source>
         <translation>{location} 不是演示数据库：演练只能写入演示数据库，未向其写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="348"/>
+        <location filename="../../commandcenter/labels.py" line="391"/>
         <source>Unsupported database “{scheme}://…”: use a SQLite database file path (file:…?mode=ro to open it read-only) or a postgresql:// URL.</source>
         <translation>不支持的数据库“{scheme}://…”：请使用 SQLite 数据库文件路径（只读打开用 file:…?mode=ro）或 postgresql:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="370"/>
+        <location filename="../../commandcenter/labels.py" line="413"/>
         <source>Work order {number} is already case {case}: open that case instead of registering the order again.</source>
         <translation>工单 {number} 已登记为案件 {case}：请打开该案件，不要重复登记。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="380"/>
+        <location filename="../../commandcenter/labels.py" line="423"/>
         <source>Not found: {kind} “{key}”.</source>
         <translation>未找到：{kind}“{key}”。</translation>
     </message>
@@ -8690,12 +9667,12 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>history</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="184"/>
+        <location filename="../../commandcenter/labels.py" line="200"/>
         <source>{stage} time limit, round {round}</source>
         <translation>{stage}时限，第 {round} 轮</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="187"/>
+        <location filename="../../commandcenter/labels.py" line="203"/>
         <source>acknowledged by {name}</source>
         <translation>{name} 已确认</translation>
     </message>
@@ -9179,12 +10156,12 @@ Select a case on the wall to see every field and its history.</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="164"/>
+        <location filename="../../commandcenter/labels.py" line="179"/>
         <source>{file}: a world file holds six numbers</source>
         <translation>{file}：坐标文件应包含六个数值</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="165"/>
+        <location filename="../../commandcenter/labels.py" line="180"/>
         <source>{file}: only north-up images without rotation can be shown</source>
         <translation>{file}：只能显示上北下南且无旋转的图片</translation>
     </message>
@@ -9306,70 +10283,158 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>priority</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="68"/>
+        <location filename="../../commandcenter/labels.py" line="75"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="69"/>
+        <location filename="../../commandcenter/labels.py" line="76"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="70"/>
+        <location filename="../../commandcenter/labels.py" line="77"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="71"/>
+        <location filename="../../commandcenter/labels.py" line="78"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
 </context>
 <context>
+    <name>referral</name>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="14"/>
+        <source>Referred up</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="15"/>
+        <source>Sent down</source>
+        <translation>下派</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="16"/>
+        <source>Transferred</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="19"/>
+        <source>Beyond our powers</source>
+        <translation>超出职权</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="20"/>
+        <source>Needs a city department</source>
+        <translation>需市级部门处置</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="21"/>
+        <source>Crosses districts</source>
+        <translation>跨区域</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="22"/>
+        <source>Assigned with instructions</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="23"/>
+        <source>Not in our area</source>
+        <translation>非本辖区</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="24"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="27"/>
+        <source>waiting for acceptance</source>
+        <translation>待受理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="28"/>
+        <source>accepted for handling</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="29"/>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="30"/>
+        <source>fed back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="34"/>
+        <source>{kind} from {centre}: {reason} ({state})</source>
+        <translation>{centre}{kind}：{reason}（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="35"/>
+        <source>{kind} to {centre}: {reason} ({state})</source>
+        <translation>{kind}至{centre}：{reason}（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="36"/>
+        <source>Case {case} was referred to {centre}, which holds it until it feeds back; nothing was changed here.</source>
+        <translation>案件 {case} 已流转至{centre}，反馈前由其办理；此处未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/referral_labels.py" line="38"/>
+        <source>Case {case}: the supporting units {units} have not fed back their parts yet; record their parts before the lead unit&apos;s feedback.</source>
+        <translation>案件 {case}：协办单位 {units} 尚未反馈；请先录入协办单位的反馈，再由主办单位反馈。</translation>
+    </message>
+</context>
+<context>
     <name>role</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="91"/>
+        <location filename="../../commandcenter/labels.py" line="98"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="92"/>
+        <location filename="../../commandcenter/labels.py" line="99"/>
         <source>Supervisor</source>
         <translation>值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="93"/>
+        <location filename="../../commandcenter/labels.py" line="100"/>
         <source>Trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="94"/>
+        <location filename="../../commandcenter/labels.py" line="101"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="95"/>
+        <location filename="../../commandcenter/labels.py" line="102"/>
         <source>Drill feed</source>
         <translation>演练推送</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="96"/>
+        <location filename="../../commandcenter/labels.py" line="103"/>
         <source>Importer</source>
         <translation>数据导入</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="97"/>
+        <location filename="../../commandcenter/labels.py" line="104"/>
         <source>Open311 endpoint</source>
         <translation>Open311 接口</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="98"/>
+        <location filename="../../commandcenter/labels.py" line="105"/>
         <source>Escalation clock</source>
         <translation>催督办计时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="99"/>
+        <location filename="../../commandcenter/labels.py" line="106"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
@@ -9438,9 +10503,196 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>scenario</name>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="142"/>
+        <source>cannot read the file: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="153"/>
+        <source>not UTF-8 text (byte {at})</source>
+        <translation>不是 UTF-8 文本（第 {at} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="159"/>
+        <location filename="../../commandcenter/simulator/scenario.py" line="162"/>
+        <source>not valid YAML: {problem}</source>
+        <translation>不是有效的 YAML：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="197"/>
+        <source>{what} must be a mapping of names to values</source>
+        <translation>{what}必须是“名称: 值”的映射</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="203"/>
+        <source>&apos;{name}&apos; is given twice</source>
+        <translation>“{name}”重复出现</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="205"/>
+        <source>unknown field &apos;{name}&apos; in {what} (known: {known})</source>
+        <translation>{what}中有未知字段“{name}”（可用字段：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="213"/>
+        <source>&apos;{what}&apos; must be a list</source>
+        <translation>“{what}”必须是列表</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="227"/>
+        <location filename="../../commandcenter/simulator/scenario.py" line="256"/>
+        <location filename="../../commandcenter/simulator/scenario.py" line="403"/>
+        <location filename="../../commandcenter/simulator/scenario.py" line="435"/>
+        <source>&apos;{name}&apos; is missing</source>
+        <translation>缺少“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="231"/>
+        <source>&apos;{name}&apos; must be text</source>
+        <translation>“{name}”必须是文本</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="234"/>
+        <source>&apos;{name}&apos; reads as the number {value}: write codes in quotes</source>
+        <translation>“{name}”被读成了数字 {value}：编码请加引号</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="239"/>
+        <source>&apos;{name}&apos; is empty</source>
+        <translation>“{name}”为空</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="241"/>
+        <source>&apos;{name}&apos; is longer than {limit} characters</source>
+        <translation>“{name}”超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="247"/>
+        <source>&apos;{name}&apos; must be a number from {low:g} to {high:g}</source>
+        <translation>“{name}”必须是 {low:g} 到 {high:g} 之间的数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="266"/>
+        <source>&apos;{name}&apos; must be seconds from the start or &quot;+H:MM:SS&quot;, at most a week (got {value})</source>
+        <translation>“{name}”必须是距开始的秒数或 &quot;+时:分:秒&quot;，最长一周（收到 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="277"/>
+        <source>&apos;{name}&apos; must be one of {options} (got {value})</source>
+        <translation>“{name}”必须是 {options} 之一（收到 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="288"/>
+        <source>&apos;{name}&apos; must be true or false</source>
+        <translation>“{name}”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="295"/>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="297"/>
+        <source>the scenario</source>
+        <translation>演练脚本</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="308"/>
+        <source>&apos;seed&apos; must be a whole number</source>
+        <translation>“seed”必须是整数</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="315"/>
+        <source>a scenario needs &apos;cases&apos; or &apos;background&apos; load</source>
+        <translation>演练脚本需要“cases”或“background”随机案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="319"/>
+        <source>case id &apos;{key}&apos; is used twice (first on line {first})</source>
+        <translation>案件标识“{key}”重复使用（首次在第 {first} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="327"/>
+        <source>no case has the id &apos;{key}&apos;</source>
+        <translation>没有标识为“{key}”的案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="329"/>
+        <source>the event comes before case &apos;{key}&apos; is reported</source>
+        <translation>该事件早于案件“{key}”的上报时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="346"/>
+        <source>&apos;place&apos; must be a place name or a list of names</source>
+        <translation>“place”必须是一个地名或地名列表</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="356"/>
+        <source>&apos;lonlat&apos; must be [longitude, latitude] in degrees</source>
+        <translation>“lonlat”必须是以度为单位的 [经度, 纬度]</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="364"/>
+        <source>say where: &apos;place&apos;, &apos;lonlat&apos; or &apos;grid&apos;</source>
+        <translation>请指定地点：“place”（地名）、“lonlat”（经纬度）或“grid”（网格）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="369"/>
+        <source>a case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="394"/>
+        <source>an event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="427"/>
+        <source>a background window</source>
+        <translation>随机案件时段</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario.py" line="439"/>
+        <source>&apos;to&apos; must come after &apos;from&apos;</source>
+        <translation>“to”必须晚于“from”</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario_city.py" line="98"/>
+        <source>unknown category &apos;{name}&apos; (a minor category&apos;s code or Chinese name)</source>
+        <translation>未知的案件类别“{name}”（应为小类编码或中文名称）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario_city.py" line="114"/>
+        <source>the point {lon}, {lat} lies in none of the drill&apos;s grids</source>
+        <translation>坐标 {lon}, {lat} 不在演练范围内的任何网格中</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario_city.py" line="121"/>
+        <source>no grid has the code &apos;{code}&apos; in the drill&apos;s area</source>
+        <translation>演练范围内没有编码为“{code}”的网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario_city.py" line="133"/>
+        <source>no place called {names} in this database&apos;s gazetteer</source>
+        <translation>本数据库的地名库中没有名为 {names} 的地点</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario_city.py" line="137"/>
+        <source>{names} is not in this database&apos;s gazetteer: placed in grid {code} ({community}) instead</source>
+        <translation>{names} 不在本数据库的地名库中：改放在网格 {code}（{community}）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/simulator/scenario_city.py" line="160"/>
+        <source>no officer called &apos;{name}&apos;</source>
+        <translation>没有名为“{name}”的网格员</translation>
+    </message>
+</context>
+<context>
     <name>screens</name>
     <message>
-        <location filename="../../commandcenter/views/wall_view.py" line="596"/>
+        <location filename="../../commandcenter/views/wall_view.py" line="591"/>
         <source>Case wall</source>
         <translation>案件墙</translation>
     </message>
@@ -9453,47 +10705,47 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>source</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="74"/>
+        <location filename="../../commandcenter/labels.py" line="81"/>
         <source>Patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="75"/>
+        <location filename="../../commandcenter/labels.py" line="82"/>
         <source>12345 hotline</source>
         <translation>12345热线</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="76"/>
+        <location filename="../../commandcenter/labels.py" line="83"/>
         <source>Duty line</source>
         <translation>24小时值班电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="77"/>
+        <location filename="../../commandcenter/labels.py" line="84"/>
         <source>Citizen app</source>
         <translation>市民APP</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="78"/>
+        <location filename="../../commandcenter/labels.py" line="85"/>
         <source>Video</source>
         <translation>视频监控</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="79"/>
+        <location filename="../../commandcenter/labels.py" line="86"/>
         <source>Sensor</source>
         <translation>物联感知</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="80"/>
+        <location filename="../../commandcenter/labels.py" line="87"/>
         <source>Referral</source>
         <translation>上级转办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="81"/>
+        <location filename="../../commandcenter/labels.py" line="88"/>
         <source>Petition</source>
         <translation>信访</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="82"/>
+        <location filename="../../commandcenter/labels.py" line="89"/>
         <source>Mayor&apos;s mailbox</source>
         <translation>市长信箱</translation>
     </message>
@@ -9501,45 +10753,50 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>stage</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="168"/>
+        <location filename="../../commandcenter/labels.py" line="183"/>
         <source>registration</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="169"/>
+        <location filename="../../commandcenter/labels.py" line="184"/>
         <source>dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="170"/>
+        <location filename="../../commandcenter/labels.py" line="185"/>
         <source>handling</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="171"/>
+        <location filename="../../commandcenter/labels.py" line="186"/>
         <source>verification</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="172"/>
+        <location filename="../../commandcenter/labels.py" line="187"/>
         <source>acceptance</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="173"/>
+        <location filename="../../commandcenter/labels.py" line="188"/>
         <source>field check</source>
         <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="189"/>
+        <source>referral acceptance</source>
+        <translation>受理</translation>
     </message>
 </context>
 <context>
     <name>startup</name>
     <message>
-        <location filename="../../commandcenter/app.py" line="100"/>
+        <location filename="../../commandcenter/app.py" line="101"/>
         <source>Creating the demo city (first start)…</source>
         <translation>正在创建演示城市（首次启动）…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/app.py" line="178"/>
+        <location filename="../../commandcenter/app.py" line="180"/>
         <source>Grid Command Centre</source>
         <translation>网格化指挥中心</translation>
     </message>
@@ -9547,52 +10804,57 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="56"/>
+        <location filename="../../commandcenter/labels.py" line="62"/>
         <source>Reported</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="57"/>
+        <location filename="../../commandcenter/labels.py" line="63"/>
         <source>Registered</source>
         <translation>已立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="58"/>
+        <location filename="../../commandcenter/labels.py" line="64"/>
         <source>Dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="59"/>
+        <location filename="../../commandcenter/labels.py" line="65"/>
         <source>In handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="60"/>
+        <location filename="../../commandcenter/labels.py" line="66"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="61"/>
+        <location filename="../../commandcenter/labels.py" line="67"/>
         <source>Field check</source>
         <translation>核查中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="62"/>
+        <location filename="../../commandcenter/labels.py" line="68"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="63"/>
+        <location filename="../../commandcenter/labels.py" line="69"/>
+        <source>Referred</source>
+        <translation>待受理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="70"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="64"/>
+        <location filename="../../commandcenter/labels.py" line="71"/>
         <source>Rejected</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="65"/>
+        <location filename="../../commandcenter/labels.py" line="72"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
@@ -9613,87 +10875,87 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="147"/>
+        <location filename="../../commandcenter/labels.py" line="162"/>
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="148"/>
+        <location filename="../../commandcenter/labels.py" line="163"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="149"/>
+        <location filename="../../commandcenter/labels.py" line="164"/>
         <source>reporter name</source>
         <translation>反映人姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="150"/>
+        <location filename="../../commandcenter/labels.py" line="165"/>
         <source>reporter phone</source>
         <translation>反映人电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="151"/>
+        <location filename="../../commandcenter/labels.py" line="166"/>
         <source>work order number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="152"/>
+        <location filename="../../commandcenter/labels.py" line="167"/>
         <source>answer given on the call</source>
         <translation>直接答复内容</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="153"/>
+        <location filename="../../commandcenter/labels.py" line="168"/>
         <source>reply to the hotline</source>
         <translation>回复热线内容</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="154"/>
+        <location filename="../../commandcenter/labels.py" line="169"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="155"/>
+        <location filename="../../commandcenter/labels.py" line="170"/>
         <source>reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="156"/>
+        <location filename="../../commandcenter/labels.py" line="171"/>
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="157"/>
+        <location filename="../../commandcenter/labels.py" line="172"/>
         <source>evidence reference</source>
         <translation>证据编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="158"/>
+        <location filename="../../commandcenter/labels.py" line="173"/>
         <source>feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="159"/>
+        <location filename="../../commandcenter/labels.py" line="174"/>
         <source>notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="160"/>
+        <location filename="../../commandcenter/labels.py" line="175"/>
         <source>correction</source>
         <translation>更正说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="161"/>
+        <location filename="../../commandcenter/labels.py" line="176"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="353"/>
+        <location filename="../../commandcenter/labels.py" line="396"/>
         <source>{field} is longer than {limit} characters ({length} given)</source>
         <translation>{field}超过 {limit} 个字符（已输入 {length} 个）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="358"/>
+        <location filename="../../commandcenter/labels.py" line="401"/>
         <source>{field} contains a NUL character, which cannot be stored; remove it and try again</source>
         <translation>{field}含有空字符（NUL），无法保存；请删除后重试</translation>
     </message>
@@ -9776,7 +11038,7 @@ Select a case on the wall to see every field and its history.</source>
         <translation>{d}天{h:02d}时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/itemmodels/wall.py" line="437"/>
+        <location filename="../../commandcenter/itemmodels/wall.py" line="440"/>
         <source>paused</source>
         <translation>暂停计时</translation>
     </message>
