@@ -8,15 +8,12 @@ via `params()`. What is required is the service's rule (`services.field_steps`),
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +23,7 @@ from ...admin_labels import category_name
 from ...domain.actions import NOTE_MAX_CHARS, Action
 from ...domain.enums import Satisfaction
 from ...gui.context import AppContext
-from ...gui.style import dialog_header, error_style, hint_style
+from ...gui.style import dialog_header, hint_style
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, status_label
 from ...services.lifecycle import TransitionParams
@@ -106,12 +103,7 @@ class FieldStepDialog(CheckedDialog):
             layout.addLayout(row_layout)
             self.answers.buttonToggled.connect(lambda *_: self._answer_changed())
 
-        self.noteLabel = QLabel()
-        self.noteEdit = QPlainTextEdit(objectName="noteEdit", tabChangesFocus=True)
-        self.noteEdit.setMaximumHeight(120)
-        self.noteLabel.setBuddy(self.noteEdit)
-        layout.addWidget(self.noteLabel)
-        layout.addWidget(self.noteEdit)
+        self.add_note_field(layout)
         # parented: a field the step does not show is no window of its own
         self.evidenceLabel = QLabel(self)
         self.evidenceEdit = QLineEdit(self, objectName="evidenceEdit", maxLength=EVIDENCE_MAX_CHARS)
@@ -126,19 +118,7 @@ class FieldStepDialog(CheckedDialog):
             self.evidenceLabel.hide()
             self.evidenceEdit.hide()
 
-        self.errorLabel = QLabel(objectName="errorLabel", wordWrap=True)
-        self.errorLabel.setStyleSheet(error_style())
-        layout.addWidget(self.errorLabel)
-        self.buttons = QDialogButtonBox()
-        self.okButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.okButton.setObjectName("okButton")
-        self.okButton.setDefault(True)
-        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.okButton.clicked.connect(self.accept)
-        self.cancelButton.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
+        self.add_footer(layout)
         self.resize(520, 0)
         self.retranslate_ui()
         (self.answerButtons[Satisfaction.SATISFIED] if self.answerButtons else self.noteEdit).setFocus()

@@ -9,14 +9,11 @@ lead unit's own feedback waits until every supporting unit's part is in.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.actions import NOTE_MAX_CHARS, Action
 from ...domain.referral import JOINT_ACTIONS
 from ...gui.context import AppContext
-from ...gui.style import dialog_header, error_style, hint_style
+from ...gui.style import dialog_header, hint_style
 from ...labels import action_label, describe_error
 from ...services.lifecycle import TransitionParams
 from ...shapes.cases import CaseRow
@@ -61,25 +58,8 @@ class JointDialog(CheckedDialog):
         self.unitLabel.setBuddy(self.unitCombo)
         form.addRow(self.unitLabel, self.unitCombo)
         layout.addLayout(form)
-        self.noteLabel = QLabel()
-        self.noteEdit = QPlainTextEdit(objectName="noteEdit", tabChangesFocus=True)
-        self.noteEdit.setMaximumHeight(120)
-        self.noteLabel.setBuddy(self.noteEdit)
-        layout.addWidget(self.noteLabel)
-        layout.addWidget(self.noteEdit)
-        self.errorLabel = QLabel(objectName="errorLabel", wordWrap=True)
-        self.errorLabel.setStyleSheet(error_style())
-        layout.addWidget(self.errorLabel)
-        self.buttons = QDialogButtonBox()
-        self.okButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.okButton.setObjectName("okButton")
-        self.okButton.setDefault(True)
-        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.okButton.clicked.connect(self.accept)
-        self.cancelButton.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
+        self.add_note_field(layout)
+        self.add_footer(layout)
         self._load()
         self.resize(480, 0)
         self.retranslate_ui()

@@ -10,14 +10,11 @@ coded reasons are the domain's, the note is required (the service's rule), marke
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +23,7 @@ from ...admin_labels import category_name
 from ...domain.actions import NOTE_MAX_CHARS, Action
 from ...domain.referral import KIND_REASONS, REFER_ACTIONS, ReferralState
 from ...gui.context import AppContext
-from ...gui.style import dialog_header, error_style, hint_style
+from ...gui.style import dialog_header, hint_style
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...labels import action_label, describe_error, status_label
 from ...referral_labels import kind_label, reason_label
@@ -98,25 +95,8 @@ class ReferralDialog(CheckedDialog):
             for widget in (self.centreLabel, self.centreCombo, self.reasonLabel, self.reasonCombo):
                 widget.hide()
         layout.addLayout(form)
-        self.noteLabel = QLabel()
-        self.noteEdit = QPlainTextEdit(objectName="noteEdit", tabChangesFocus=True)
-        self.noteEdit.setMaximumHeight(120)
-        self.noteLabel.setBuddy(self.noteEdit)
-        layout.addWidget(self.noteLabel)
-        layout.addWidget(self.noteEdit)
-        self.errorLabel = QLabel(objectName="errorLabel", wordWrap=True)
-        self.errorLabel.setStyleSheet(error_style())
-        layout.addWidget(self.errorLabel)
-        self.buttons = QDialogButtonBox()
-        self.okButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.okButton.setObjectName("okButton")
-        self.okButton.setDefault(True)
-        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.okButton.clicked.connect(self.accept)
-        self.cancelButton.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
+        self.add_note_field(layout)
+        self.add_footer(layout)
         self.targets: list[CentreChoice] = []
         self.answered: ReferralInfo | None = None
         self._load()
