@@ -26,6 +26,8 @@ from commandcenter.services.auth import Principal, demo_principal  # noqa: E402
 from .factories import TinyCity, build_tiny_city  # noqa: E402
 
 if TYPE_CHECKING:
+    from commandcenter.views.main_window import MainWindow
+
     from .pg_cluster import PostgresServer
 
 pytest_plugins = ["tests.pg_cluster"]
@@ -102,6 +104,17 @@ def _no_leaked_widgets_or_threads() -> Iterator[None]:
     widgets, threads = top_level_widgets(), live_threads()
     yield
     check_for_leaks(widgets, threads)
+
+
+@pytest.fixture
+def windows(qtbot) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
+    """Main windows a test opens (append them): closed and deleted after it."""
+    opened: list[MainWindow] = []
+    yield opened
+    for w in opened:
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ read as markup, never breaking the layout."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from sqlalchemy import func, select
 
 from commandcenter.app import build_window
@@ -25,7 +24,6 @@ from commandcenter.services.handover import HandoverService, ItemInput
 from commandcenter.services.imports import import_officers
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
-from commandcenter.views.main_window import MainWindow
 
 from .factories import grid_centre
 
@@ -135,16 +133,6 @@ def test_an_imported_officer_name_is_stored_verbatim_or_the_file_refused(db, cit
 
 
 # ---- on screen ----------------------------------------------------------------------------
-@pytest.fixture
-def windows(qtbot) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
-    opened: list[MainWindow] = []
-    yield opened
-    for w in opened:
-        w.close()
-        w.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
 def test_hostile_cases_show_verbatim_on_one_line_without_widening_the_window(qtbot, windows, db, city, operator) -> None:  # type: ignore[no-untyped-def]
     shown = {kind: v for kind, v in HOSTILE.items() if expected(v, 200) is None}
     ids = {kind: report(db, city, operator, address=v, description=v, reporter_name=v[:60]).id

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from sqlalchemy import func, select
 
 from commandcenter.app import build_window
@@ -61,16 +60,6 @@ def centre(pg_url: str) -> Iterator[Centre]:
     yield here
     for opened in here.databases:
         opened.dispose()
-
-
-@pytest.fixture
-def windows(qtbot) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
-    opened: list[MainWindow] = []
-    yield opened
-    for w in opened:
-        w.close()
-        w.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def seat(windows: list[MainWindow], qtbot, centre: Centre, username: str) -> MainWindow:  # type: ignore[no-untyped-def]

@@ -5,10 +5,9 @@ shown; a supervisor reads everything in clear and is offered no Show button."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
@@ -24,16 +23,6 @@ from commandcenter.shapes.cases import NewCase
 from commandcenter.views.main_window import MainWindow
 
 from .factories import grid_centre
-
-
-@pytest.fixture
-def windows(qtbot) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
-    opened: list[MainWindow] = []
-    yield opened
-    for w in opened:
-        w.close()
-        w.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def open_window(windows, qtbot, db, username: str) -> MainWindow:  # type: ignore[no-untyped-def]

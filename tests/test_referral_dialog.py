@@ -4,10 +4,7 @@ with who referred it and why, and the district accepts it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from commandcenter.domain.actions import Action
@@ -17,23 +14,12 @@ from commandcenter.itemmodels.wall import STATUS_COLUMN
 from commandcenter.services.lifecycle import TransitionParams
 from commandcenter.views.dialogs.joint import JointDialog
 from commandcenter.views.dialogs.referral import ReferralDialog
-from commandcenter.views.main_window import MainWindow
 
 from .referral_city import build_levels
 from .test_dialogs import make_ctx, report, type_text
 from .test_wall_view import open_window, press, wall_of
 
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def windows(qtbot) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
-    opened: list[MainWindow] = []
-    yield opened
-    for w in opened:
-        w.close()
-        w.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_a_street_refers_up_from_the_wall_and_the_district_sees_the_mark(qtbot, windows, db, city) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QTableView
 
@@ -34,13 +34,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def windows(qtbot) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
-    opened: list[MainWindow] = []
-    yield opened
-    for w in opened:
-        w.close()
-        w.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def windows(windows) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
+    """The shared fixture's windows, and the light theme and normal font back after them."""
+    yield windows
     style.apply_theme("light")  # the theme and font are the application's: back for the next test
     style.apply_font_scale(100)
 

@@ -10,10 +10,8 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from sqlalchemy import func, select
 
@@ -36,16 +34,6 @@ from .factories import X0, Y0, build_tiny_city, grid_centre, mark_demo
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def windows(qtbot) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
-    opened: list[MainWindow] = []
-    yield opened
-    for w in opened:
-        w.close()
-        w.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def open_window(windows, qtbot, db, username: str, runner=None) -> MainWindow:  # type: ignore[no-untyped-def]
