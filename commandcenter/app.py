@@ -184,7 +184,11 @@ def run_gui(database: str | None, username: str | None, lang: str | None = None)
         raise SignInNotAllowed("needs_password")
     code = 0
     while True:
-        principal = demo_principal(db, username) if username else ask_who_signs_in(db, "operator" if demo else "")
+        try:
+            principal = demo_principal(db, username) if username else ask_who_signs_in(db, "operator" if demo else "")
+        except Exception:  # an unknown --user: the one line is the CLI's; the connections close now
+            db.dispose()
+            raise
         if principal is None:
             db.dispose()
             return code

@@ -106,6 +106,10 @@ class ChangeFeed(QObject):
             self._listener = ChangeListener(self._db.url, self._last, self._heard.emit, self._listening.emit,
                                             self._listener_lost.emit, self.backoff)
             self._listener.start()
+            # a window deleted without a close (and so without stop) must not leave the thread
+            # running, to call this feed's signals after they are gone when the server goes away
+            listener = self._listener
+            self.destroyed.connect(lambda _gone=None: listener.stop())
 
     def stop(self) -> None:
         self._timer.stop()
