@@ -424,4 +424,11 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
             kind=translate("errors", kind) if kind else exc.kind, key=exc.key)
     if isinstance(exc, CommandCentreError):
         return exc.message
+    if getattr(exc, "connection_invalidated", False) or type(exc).__name__ in ("OperationalError", "InterfaceError"):
+        # the server went away during the action (before the feed noticed): whether the commit
+        # landed is unknown, and a retry of a stale version is refused, so the user checks first
+        reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [""])[0]
+        return translate("errors", "The connection to the database broke during this action ({reason}). It may "
+                         "or may not have been saved: the program reconnects by itself; check the case before "
+                         "trying again.").format(reason=reason)
     return str(exc)

@@ -106,3 +106,18 @@ def test_after_a_short_outage_the_changes_just_before_it_are_emitted_again(
     feed.resync_needed.connect(lambda: reloads.append(True))
     feed.poll()
     assert emitted == [("case", [row.id]), ("case", [row.id])] and reloads == []
+
+
+def test_a_connection_cut_during_an_action_is_one_plain_line_telling_to_check() -> None:
+    """The feed had not noticed yet: the driver's error reaches the user as a sentence, not SQL."""
+    from sqlalchemy.exc import OperationalError
+
+    from commandcenter.labels import describe_error
+
+    cut = OperationalError("UPDATE case_record SET …", {}, Exception("server closed the connection unexpectedly\n"
+                                                                     "\tThis probably means the server terminated"))
+    text = describe_error(cut, "en")
+    assert text == ("The connection to the database broke during this action (server closed the connection "
+                    "unexpectedly). It may or may not have been saved: the program reconnects by itself; check the "
+                    "case before trying again.")
+    assert "UPDATE" not in text

@@ -2067,122 +2067,122 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>FieldStepDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="42"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="39"/>
         <source>Why is the case not the handler&apos;s? *</source>
         <translation>为什么该案件不属于该承办方？ *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="43"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="40"/>
         <source>What should the grid officer look at? (optional)</source>
         <translation>需要网格员核查什么？（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="44"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="41"/>
         <source>What did the grid officer find on site? *</source>
         <translation>网格员现场核查情况？ *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="45"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="42"/>
         <source>What is still not resolved? *</source>
         <translation>还有什么问题未解决？ *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="46"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="43"/>
         <source>What did the reporter say?</source>
         <translation>反映人怎么说？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="49"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="46"/>
         <source>The case returns to the centre for a new dispatch; the send-back counts against the dispatch accuracy (派遣准确率).</source>
         <translation>案件退回指挥中心重新派遣；退回计入派遣准确率。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="51"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="48"/>
         <source>The grid officer responsible for grid {grid} checks the result on site; the centre closes after the check.</source>
         <translation>由网格 {grid} 的责任网格员现场核查处置结果；核查后由指挥中心结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="53"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="50"/>
         <source>The case goes back to the centre to be closed.</source>
         <translation>案件回到指挥中心等待结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="54"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="51"/>
         <source>The case goes back to its handler for rework.</source>
         <translation>案件退回承办方返工。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="55"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="52"/>
         <source>Call {reporter} back about the result. A supervisor can reopen the case when the reporter is not satisfied.</source>
         <translation>就处置结果回访{reporter}。反映人不满意时，值班长可重新办理该案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="59"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="56"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="60"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="57"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="61"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="58"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="153"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="133"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="154"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="134"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="155"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="135"/>
         <source>{category} · grid {grid} · {status} · {handler}</source>
         <translation>{category} · 网格 {grid} · {status} · {handler}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="159"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="139"/>
         <source>the reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="161"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="141"/>
         <source>Evidence: photo or file reference (optional)</source>
         <translation>佐证：照片或文件编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="162"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="142"/>
         <source>e.g. IMG_20261125_1032.jpg</source>
         <translation>例如 IMG_20261125_1032.jpg</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="164"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="144"/>
         <source>Answer *</source>
         <translation>回访结果 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="168"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="148"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="187"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="167"/>
         <source>Choose the reporter&apos;s answer.</source>
         <translation>请选择反映人的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="191"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="171"/>
         <source>Say why: the note is required here.</source>
         <translation>请说明原因：此处必须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="193"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="173"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>文字过长：最多 {limit} 个字符，当前 {count} 个。</translation>
     </message>
@@ -2652,58 +2652,58 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>JointDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="111"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="91"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="112"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="92"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="115"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="95"/>
         <source>{lead} leads (主办); a supporting unit (协办) feeds back its part before the lead&apos;s feedback.</source>
         <translation>{lead} 为主办单位；协办单位须在主办单位反馈前反馈各自办理情况。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="117"/>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="122"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="97"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="102"/>
         <source>Supporting unit *</source>
         <translation>协办单位 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="118"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="98"/>
         <source>What is asked of it (optional)</source>
         <translation>协办事项（可选）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="120"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="100"/>
         <source>The part of a supporting unit; {lead} feeds back once every part is in.</source>
         <translation>协办单位的办理情况；各协办单位均反馈后，{lead} 方可反馈。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="123"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="103"/>
         <source>What the unit did *</source>
         <translation>该单位的办理情况 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="124"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="104"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="129"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="109"/>
         <source>There is no supporting unit to choose.</source>
         <translation>没有可选的协办单位。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="131"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="111"/>
         <source>Say what the unit did: the note is required here.</source>
         <translation>请填写该单位的办理情况：此处必须填写。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="133"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="113"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>文字过长：最多 {limit} 个字符，当前 {count} 个。</translation>
     </message>
@@ -4322,102 +4322,102 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="40"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="37"/>
         <source>What is needed from the higher centre? *</source>
         <translation>需要上级中心做什么？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="41"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="38"/>
         <source>Instructions for the centre below *</source>
         <translation>交办要求 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="42"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="39"/>
         <source>Why does the case belong there? *</source>
         <translation>为何此案件应由对方办理？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="43"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="40"/>
         <source>Why is the referral returned? *</source>
         <translation>退回原因 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="44"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="41"/>
         <source>The outcome, for the referring centre *</source>
         <translation>办理结果（反馈给流转来源中心）*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="47"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="44"/>
         <source>The higher centre accepts or returns the case within its time limit; it stays on your wall, marked, until the outcome comes back.</source>
         <translation>上级中心须在时限内受理或退回；反馈回来之前，该案件仍带标记显示在本中心的案件墙上。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="49"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="46"/>
         <source>The case goes onto that centre&apos;s wall; it stays in your view and its outcome comes back to you.</source>
         <translation>案件进入对方中心的案件墙；本中心仍可查看，办理结果将反馈回本中心。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="51"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="48"/>
         <source>The case goes onto that centre&apos;s wall; its outcome comes back to you.</source>
         <translation>案件进入对方中心的案件墙；办理结果将反馈回本中心。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="52"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="49"/>
         <source>The case goes back to the centre that referred it.</source>
         <translation>案件退回流转来源中心。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="53"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="50"/>
         <source>The case goes back to the centre that referred it, which verifies and closes it.</source>
         <translation>案件回到流转来源中心，由其核查并结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="148"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="128"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="149"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="129"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="150"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="130"/>
         <source>{category} · grid {grid} · {status}</source>
         <translation>{category} · 网格 {grid} · {status}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="157"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="137"/>
         <source>{kind} by {centre}: {reason}. {note}</source>
         <translation>{centre}{kind}：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="159"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="139"/>
         <source>To centre *</source>
         <translation>流转至 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="160"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="140"/>
         <source>Reason *</source>
         <translation>原因 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="169"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="149"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="175"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="155"/>
         <source>There is no centre this case can be sent to this way.</source>
         <translation>没有可按此方式接收此案件的中心。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="177"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="157"/>
         <source>Say why: the note is required here.</source>
         <translation>请说明原因：此处必须填写。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="179"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="159"/>
         <source>The text is too long: at most {limit} characters, now {count}.</source>
         <translation>文字过长：最多 {limit} 个字符，当前 {count} 个。</translation>
     </message>
@@ -9634,6 +9634,11 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/labels.py" line="423"/>
         <source>Not found: {kind} “{key}”.</source>
         <translation>未找到：{kind}“{key}”。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="431"/>
+        <source>The connection to the database broke during this action ({reason}). It may or may not have been saved: the program reconnects by itself; check the case before trying again.</source>
+        <translation>与数据库的连接在此操作中断开（{reason}）。操作可能已保存，也可能未保存：程序会自动重连；请先核对该案件再重试。</translation>
     </message>
 </context>
 <context>
