@@ -36,6 +36,7 @@ from ..shifts import day_period, find_shift, shift_period
 DAY = 86_400
 BASELINE_DAYS = 28
 TOP_GRIDS = 10
+MAP_DETAIL = 2000  # the briefing map keeps outline detail down to this fraction of its extent
 RISING_MIN_CASES = 3  # a grid needs this many cases in the period to count as rising
 CATEGORY_LIMIT = 20
 STREET_LIMIT = 40
@@ -212,6 +213,10 @@ def hotspots(s: Session, centre_id: int, scope: Sequence[int], a: int, b: int) -
         multi = shapely.get_type_id(geoms) == 6
         if multi.any():  # the largest part stands for the cell on a city-wide map
             geoms[multi] = [max(g.geoms, key=lambda p: p.area) for g in geoms[multi]]
+        # the map is a thumbnail of the whole area (about 9 cm wide): a vertex closer than a
+        # 2,000th of its extent to the line through its neighbours is below a printer's dot
+        x0, y0, x1, y1 = shapely.total_bounds(geoms)
+        geoms = shapely.simplify(geoms, max(x1 - x0, y1 - y0) / MAP_DETAIL, preserve_topology=True)
         coords, owner = shapely.get_coordinates(shapely.get_exterior_ring(geoms), return_index=True)
         parts = np.split(np.round(coords, 6), np.flatnonzero(np.diff(owner)) + 1)
         for (gid, code, _), part in zip(rows, parts, strict=True):
