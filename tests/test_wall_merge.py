@@ -14,7 +14,7 @@ from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
 
 from .factories import grid_centre
-from .test_wall_view import CTRL, db_case, open_window, wall_of, windows  # noqa: F401
+from .test_wall_view import CTRL, db_case, open_window, wall_of
 
 YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
