@@ -305,6 +305,21 @@ def test_whole_city_imports_into_an_empty_database(tmp_path, clock, encoding) ->
         db.dispose()
 
 
+def test_every_stored_centroid_lies_in_its_grid(tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+    """A grid's centroid is where a report 'at the grid' is placed: the middle grid's pond and the
+    two-piece grid both have their geometric centroid outside themselves."""
+    db = open_database(tmp_path / "empty.sqlite", clock=clock, create=True)
+    try:
+        import_grids(db, write(tmp_path / "city.geojson", small_city()))
+        with db.read() as s:
+            rows = s.execute(select(Grid.code, Grid.geometry, Grid.centroid_lon, Grid.centroid_lat)).all()
+    finally:
+        db.dispose()
+    assert len(rows) == 14
+    for code, wkb, lon, lat in rows:
+        assert shapely.contains_xy(shapely.from_wkb(wkb), lon, lat), code
+
+
 def test_grid_import_clears_cached_geometry(db, city, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert len(GridLocator.from_database(db)) == 4
     assert len(map_geometry(db).grids) == 4

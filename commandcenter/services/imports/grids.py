@@ -265,7 +265,7 @@ def import_grids(db: Database, path: str | Path, actor: Principal | None = None,
         changed: list[tuple[Grid, str]] = []
         for f in features:
             projected = shapely.transform(f.geom, project)
-            centroid = f.geom.centroid
+            centroid = shapely.point_on_surface(f.geom)  # inside the grid even when it is concave or in parts
             xmin, ymin, xmax, ymax = f.geom.bounds
             values = dict(
                 community_id=community_ids[f.code[:12]], name=f.name, geometry=shapely.to_wkb(f.geom),
