@@ -51,9 +51,9 @@ from ...shapes.time_requests import TimeRequestRow
 from ...widgets.intake.reply_field import HotlineReplyField
 from ..photo_panels import PhotoStrip
 from .checked import CheckedDialog
-from .field_steps import FIELD_STEP_DIALOGS, ask_field_step
-from .joint import ask_joint
-from .referral import REFERRAL_DIALOGS, ask_referral
+from .field_steps import FIELD_STEP_DIALOGS, FieldStepDialog
+from .joint import JointDialog
+from .referral import REFERRAL_DIALOGS, ReferralDialog
 
 # what the note field asks for, per action; whether it is required, and how long it may be, is
 # the domain's rule (NEEDS_REASON, note_limit), marked with "*" here
@@ -104,15 +104,17 @@ def ask_params(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | 
     action = Action(action)
     if action in (Action.DISPATCH, Action.REASSIGN):
         raise ValueError("dispatch and reassign choose their handler in DispatchDialog")
+    dialog: FieldStepDialog | ReferralDialog | JointDialog | ActionParamsDialog
     if action in FIELD_STEP_DIALOGS:  # send-back, field check, follow-up
-        return ask_field_step(ctx, action, row, parent)
-    if action in REFERRAL_DIALOGS:  # refer up, down or across; return or feed back a referral
-        return ask_referral(ctx, action, row, parent)
-    if action in JOINT_ACTIONS:  # a supporting unit joins, or feeds back its part
-        return ask_joint(ctx, action, row, parent)
-    if not needs_dialog(action):
+        dialog = FieldStepDialog(ctx, action, row, parent)
+    elif action in REFERRAL_DIALOGS:  # refer up, down or across; return or feed back a referral
+        dialog = ReferralDialog(ctx, action, row, parent)
+    elif action in JOINT_ACTIONS:  # a supporting unit joins, or feeds back its part
+        dialog = JointDialog(ctx, action, row, parent)
+    elif needs_dialog(action):
+        dialog = ActionParamsDialog(ctx, action, row, parent)
+    else:
         return TransitionParams()
-    dialog = ActionParamsDialog(ctx, action, row, parent)
     try:
         return dialog.params() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

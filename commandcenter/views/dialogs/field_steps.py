@@ -1,8 +1,7 @@
 """The field steps' dialog: a send-back's reason, a field check's request or result, a follow-up's answer.
 
-`ask_field_step(ctx, action, row, parent)` returns the TransitionParams for the service (None
-when the operator cancels); `FieldStepDialog` is the dialog, usable without `exec()` in tests
-via `params()`. What is required is the service's rule (`services.field_steps`), marked "*".
+`FieldStepDialog` is the dialog (action_params.ask_params runs it); `params()` gives the
+TransitionParams for the service, usable without `exec()` in tests. What is required is the service's rule (`services.field_steps`), marked "*".
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -57,15 +55,6 @@ SATISFACTION_TEXTS: dict[Satisfaction, str] = {
     Satisfaction.BASICALLY_SATISFIED: N("FieldStepDialog", "Basically satisfied"),
     Satisfaction.UNSATISFIED: N("FieldStepDialog", "Unsatisfied"),
 }
-
-
-def ask_field_step(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None) -> TransitionParams | None:
-    """What the field step needs, asked in a small modal dialog; None when cancelled."""
-    dialog = FieldStepDialog(ctx, action, row, parent)
-    try:
-        return dialog.params() if dialog.exec() == QDialog.DialogCode.Accepted else None
-    finally:
-        dialog.deleteLater()
 
 
 class FieldStepDialog(CheckedDialog):

@@ -1,9 +1,8 @@
 """The joint-handling dialog: add a supporting unit (协办) to a dispatched case with what is asked
 of it, or record a supporting unit's part of the feedback (services.joint).
 
-`ask_joint(ctx, action, row, parent)` returns the TransitionParams for the service (None when
-cancelled); `JointDialog` is the dialog, usable without `exec()` in tests via `params()`. The
-lead unit's own feedback waits until every supporting unit's part is in.
+`JointDialog` is the dialog (action_params.ask_params runs it); `params()` gives the
+TransitionParams for the service, usable without `exec()` in tests. The lead unit's own feedback waits until every supporting unit's part is in.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -26,14 +24,6 @@ from ...labels import action_label, describe_error
 from ...services.lifecycle import TransitionParams
 from ...shapes.cases import CaseRow
 from .checked import CheckedDialog
-
-
-def ask_joint(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None) -> TransitionParams | None:
-    dialog = JointDialog(ctx, action, row, parent)
-    try:
-        return dialog.params() if dialog.exec() == QDialog.DialogCode.Accepted else None
-    finally:
-        dialog.deleteLater()
 
 
 class JointDialog(CheckedDialog):

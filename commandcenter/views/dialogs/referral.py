@@ -1,9 +1,9 @@
 """The referral dialog: refer a case up, send it down with instructions, transfer it across,
 return another centre's referral, or feed its outcome back (services.referral).
 
-`ask_referral(ctx, action, row, parent)` returns the TransitionParams for the service (None when
-the operator cancels); `ReferralDialog` is the dialog, usable without `exec()` in tests via
-`params()`. The centres offered are those the case may go to from the centre holding it; the
+`ReferralDialog` is the dialog (action_params.ask_params runs it); `params()` gives the
+TransitionParams for the service, usable without `exec()` in tests. The centres offered are
+those the case may go to from the centre holding it; the
 coded reasons are the domain's, the note is required (the service's rule), marked "*".
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -50,15 +49,6 @@ HINTS: dict[Action, str] = {
     Action.FEED_BACK_REFERRAL: N("ReferralDialog", "The case goes back to the centre that referred it, which "
                                                    "verifies and closes it."),
 }
-
-
-def ask_referral(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None) -> TransitionParams | None:
-    """What the referral step needs, asked in a small modal dialog; None when cancelled."""
-    dialog = ReferralDialog(ctx, action, row, parent)
-    try:
-        return dialog.params() if dialog.exec() == QDialog.DialogCode.Accepted else None
-    finally:
-        dialog.deleteLater()
 
 
 class ReferralDialog(CheckedDialog):
