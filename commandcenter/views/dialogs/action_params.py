@@ -536,11 +536,7 @@ class ActionParamsDialog(CheckedDialog):
         if self.action in NEEDS_REASON and not note:
             return (self.tr("A reason is required: {prompt}").format(prompt=self.tr(NOTE_PROMPTS[self.action])),
                     self.noteEdit)
-        limit = note_limit(self.action)
-        if len(note) > limit:
-            return self.tr("The text is too long: at most {limit} characters, now {count}.").format(
-                limit=limit, count=len(note)), self.noteEdit
-        return None
+        return self.note_too_long(note_limit(self.action))
 
     def params(self) -> TransitionParams | None:
         """The parameters for the service, or None while something required is missing."""

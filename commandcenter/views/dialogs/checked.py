@@ -53,6 +53,14 @@ class CheckedDialog(QDialog):
     def problem(self) -> tuple[str, QWidget] | None:
         raise NotImplementedError
 
+    def note_too_long(self, limit: int) -> tuple[str, QWidget] | None:
+        """The note field's problem when it holds more than the column `limit` allows."""
+        count = len(self.noteEdit.toPlainText().strip())
+        if count <= limit:
+            return None
+        return self.tr("The text is too long: at most {limit} characters, now {count}.").format(
+            limit=limit, count=count), self.noteEdit
+
     def accept(self) -> None:
         found = self.problem()
         if found is not None:

@@ -99,10 +99,7 @@ class JointDialog(CheckedDialog):
             return self.tr("There is no supporting unit to choose."), self.unitCombo
         if self.action is Action.SUPPORT_FEED_BACK and not note:
             return self.tr("Say what the unit did: the note is required here."), self.noteEdit
-        if len(note) > NOTE_MAX_CHARS:
-            return self.tr("The text is too long: at most {limit} characters, now {count}.").format(
-                limit=NOTE_MAX_CHARS, count=len(note)), self.noteEdit
-        return None
+        return self.note_too_long(NOTE_MAX_CHARS)
 
     def params(self) -> TransitionParams | None:
         if self.problem() is not None:

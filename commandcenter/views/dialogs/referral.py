@@ -145,10 +145,7 @@ class ReferralDialog(CheckedDialog):
             return self.tr("There is no centre this case can be sent to this way."), self.centreCombo
         if not note:
             return self.tr("Say why: the note is required here."), self.noteEdit
-        if len(note) > NOTE_MAX_CHARS:
-            return self.tr("The text is too long: at most {limit} characters, now {count}.").format(
-                limit=NOTE_MAX_CHARS, count=len(note)), self.noteEdit
-        return None
+        return self.note_too_long(NOTE_MAX_CHARS)
 
     def params(self) -> TransitionParams | None:
         """The parameters for the service, or None while something required is missing."""
