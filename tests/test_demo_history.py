@@ -18,6 +18,8 @@ from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import OPEN_STATUSES, CaseStatus, SourceChannel
 from commandcenter.domain.lifecycle import TRANSITIONS
 from commandcenter.models import CommandCentre, Handover, HandoverItem, User
+from commandcenter.services.auth import demo_principal
+from commandcenter.services.handover import HandoverService
 from commandcenter.services.kpi.briefing import briefing_data
 from commandcenter.services.shifts import shift_patterns, shift_period
 from commandcenter.simulator.demo import generate_demo, history
@@ -193,17 +195,18 @@ def test_every_past_shift_of_every_desk_has_a_handover(demo: Database) -> None:
     now = demo.clock.now()
     today = date(2026, 11, 25)
     with demo.read() as s:
-        desks = s.execute(select(CommandCentre.id, CommandCentre.level)
-                          .where(CommandCentre.level.in_(("city", "district")))).all()
+        desks = s.execute(select(CommandCentre.id, CommandCentre.level)).all()
         handovers = s.execute(select(Handover.centre_id, Handover.shift_id, Handover.period_start, Handover.period_end,
                                      Handover.status, Handover.author_id, Handover.acknowledged_by, Handover.notes,
                                      Handover.summary_json)).all()
         users = {u.id: (u.role, u.centre_id) for u in s.execute(select(User.id, User.role, User.centre_id))}
         items = s.execute(select(HandoverItem.handover_id, HandoverItem.case_id, HandoverItem.done)).all()
-    assert len(desks) == 2  # the city centre and the small city's one district
+    assert Counter(level for _, level in desks) == {"city": 1, "district": 1, "street": 3}  # the small city
     expected = set()
-    for centre_id, _ in desks:
-        for shift in shift_patterns(demo, centre_id):
+    for centre_id, level in desks:
+        patterns = shift_patterns(demo, centre_id)
+        assert len(patterns) == (1 if level == "street" else 3)  # a street centre works the day shift
+        for shift in patterns:
             assert shift.id is not None  # each desk has its own stored shifts
             for k in range(DAYS):
                 p = shift_period(shift, today - timedelta(days=k))
@@ -211,7 +214,8 @@ def test_every_past_shift_of_every_desk_has_a_handover(demo: Database) -> None:
                     expected.add((centre_id, shift.id, p.start, p.end))
     got = Counter((h.centre_id, h.shift_id, h.period_start, h.period_end) for h in handovers)
     assert set(got) == expected and set(got.values()) == {1}
-    assert len(expected) == 2 * (3 * (DAYS - 1) + 1)  # today's night shift has ended, the morning's runs
+    # today's night shift has ended, the morning's runs: the streets' last is yesterday's day shift
+    assert len(expected) == 2 * (3 * (DAYS - 1) + 1) + 3 * (DAYS - 1)
     for h in handovers:
         assert users[h.author_id] == ("operator", h.centre_id)  # an operator of the centre writes it
         assert h.status == "signed" or users[h.acknowledged_by] == ("supervisor", h.centre_id)
@@ -249,9 +253,39 @@ def test_the_briefing_of_a_past_day_shows_its_handovers(demo: Database) -> None:
     with demo.read() as s:
         city = s.scalar(select(CommandCentre.id).where(CommandCentre.level == "city"))
     data = briefing_data(demo, city, date(2026, 11, 20))
-    assert len(data.handovers) == 2 * 3  # three shifts at the city centre and at the district's
+    assert len(data.handovers) == 2 * 3  # three shifts at the city centre and at the district's, not the streets'
     assert all(h.status == "acknowledged" and "交班" in h.notes for h in data.handovers)
     assert any(h.items for h in data.handovers)
+    with demo.read() as s:
+        district = s.scalar(select(CommandCentre.id).where(CommandCentre.level == "district"))
+        street, street_code = s.execute(select(CommandCentre.id, CommandCentre.code)
+                                        .where(CommandCentre.level == "street").order_by(CommandCentre.code)).first()
+    # a district's briefing shows its own three and each of its streets' day shift
+    assert len(briefing_data(demo, district, date(2026, 11, 20)).handovers) == 3 + 3
+    (own,) = briefing_data(demo, street, date(2026, 11, 20)).handovers
+    assert own.shift_name == "早班" and own.status == "acknowledged" and "交班" in own.notes
+
+
+def test_a_street_centre_reads_and_acknowledges_its_own_handovers(demo: Database) -> None:
+    """The street's operator finds the day shifts' handovers on the handover screen's list, in the
+    street's own figures, each acknowledged by the street's supervisor."""
+    with demo.read() as s:
+        street, code = s.execute(select(CommandCentre.id, CommandCentre.code)
+                                 .where(CommandCentre.level == "street").order_by(CommandCentre.code)).first()
+        sup = s.scalar(select(User.id).where(User.username == f"sup{code}"))
+        street_cases = s.scalar(text(f"SELECT count(*) FROM case_record WHERE centre_id = {street}"))
+        all_cases = s.scalar(text("SELECT count(*) FROM case_record"))
+    operator = demo_principal(demo, f"op{code}")
+    listed = HandoverService(demo).search(operator)
+    assert len(listed) == DAYS - 1 and all(h.status == "acknowledged" for h in listed)
+    assert {HandoverService(demo).get(operator, h.id).centre_id for h in listed} == {street}
+    with demo.read() as s:
+        own = s.execute(select(Handover.acknowledged_by, Handover.summary_json)
+                        .where(Handover.centre_id == street)).all()
+    assert {acker for acker, _ in own} == {sup}
+    # its figures are its own cases': a share of the city's, not all of them
+    reported = sum(json.loads(summary)["figures"]["reported"] for _, summary in own)
+    assert 0 < reported < all_cases and 0 < street_cases < all_cases
 
 
 def test_no_handover_for_a_shift_before_the_history(tmp_path: Path) -> None:

@@ -197,7 +197,10 @@ def briefing_data(db: Database, centre_id: int, day: date, shift_name: str | Non
         overdue = _overdue_rows(s, current, cur.as_of)
         parts.update(_workloads(s, current))
         parts.update(_units(s, current))
-        handovers = handover_notes(s, scope, cur.start, cur.end)
+        # the handovers of its own desk and of the centres directly below it: every street's too
+        # would fill a city's briefing (dozens of street handovers a day at Putian)
+        desks = (centre_id, *s.scalars(select(CommandCentre.id).where(CommandCentre.parent_id == centre_id)))
+        handovers = handover_notes(s, desks, cur.start, cur.end)
     tz = ZoneInfo(period.timezone)
     labels = tuple(f"{(period.start + timedelta(hours=i)).astimezone(tz):%H}" for i in range(len(parts["by_hour"])))
     kpis = _kpis(current)

@@ -61,7 +61,6 @@ from .roads import road_tables
 from .routes import complete_routes
 from .rows import TableRows, table
 from .scales import SCALES, Scale
-from .street_seats import add_street_seats
 from .texts import PLACE_SUFFIXES, ROAD_STEMS, ROAD_SUFFIXES
 from .warning_plants import plant_patterns
 from .workline import WorkLine
@@ -311,7 +310,6 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
     db.caches.clear()  # the whole city written in bulk, without change-log entries
     with db.engine.begin() as conn:  # the bulk history rows carry no clocks: give them what the plan left
         fill_history_clocks(conn)
-    add_street_seats(db, seed)  # a sign-in at every level: the street centres' operators and supervisors
     complete_routes(db)  # a department for every category, disputes included (routes)
     if plant_warnings:  # the early-warning patterns trainers look for (warning_plants)
         # referrals between the levels first, on the generated cases, so the planted reports stay untouched

@@ -1,7 +1,9 @@
 """The written handovers of the demo's past: one for every shift of every desk that ended before now.
 
-A desk is a centre with operators of its own: the city centre and each district centre (street
-centres have seats but nobody signs in there). At the end of each shift an operator of that shift
+A desk is a centre with operators of its own: the city centre, each district centre and each
+street centre, for each shift it works (a street centre the day shift only, `people`). Its
+handover tells its own scope: a street its own cases, a district all of its streets', the city
+everything. At the end of each shift an operator of that shift
 writes the handover, signs it a few minutes before the shift ends, and the centre's supervisor
 acknowledges it a few minutes after; the last one, if its acknowledgement would fall after now,
 still waits, signed. The record holds what `handover_summary.draft_summary` would have drafted
@@ -67,6 +69,8 @@ class CaseLabels:
     grid_code: list[str]
     officer_names: dict[int, str]
     department_names: dict[int, str]
+    grid_street_pos: np.ndarray  # street position of each grid
+    street_district: np.ndarray  # district position of each street
 
 
 def case_labels(db: Database, city: CityMap, ix: CityIndex, staff: Staff) -> CaseLabels:
@@ -81,7 +85,8 @@ def case_labels(db: Database, city: CityMap, ix: CityIndex, staff: Staff) -> Cas
         return dict(zip(np.asarray(t.column("id")).tolist(), list(t.column("name")), strict=True))  # type: ignore[arg-type]
 
     return CaseLabels([c[0] for c in cats], [c[1] for c in cats], [streets[k] for k in ix.grid_street.tolist()],
-                      [g.code for g in city.grids()], names("officer"), names("department"))
+                      [g.code for g in city.grids()], names("officer"), names("department"), ix.grid_street,
+                      ix.street_district)
 
 
 def _pool(**columns: np.ndarray) -> dict[str, np.ndarray]:
@@ -100,13 +105,21 @@ class HandoverDesk:
     """Collects the planned history chunk by chunk and writes the handovers of the shifts it covers.
 
     `day_start` is the WorkLine's local midnights; `local_dates` the local date (YYYY-MM-DD) of
-    each of its days.
+    each of its days. What it counts is kept by street, the smallest scope a desk has.
     """
 
     def __init__(self, staff: Staff, labels: CaseLabels, day_start: np.ndarray, local_dates: list[str],
                  first_day: int, last_day: int, districts: int, now: int, first_ids: dict[str, int],
                  seed: int) -> None:
-        self.staff, self.labels, self.now, self.districts = staff, labels, now, districts
+        self.staff, self.labels, self.now = staff, labels, now
+        self.streets = len(labels.street_district)
+        # each desk's streets: the city all, a district its own, a street itself
+        n_d, n_s = districts, self.streets
+        scope = np.zeros((len(staff.desk_centre_ids), n_s), dtype=bool)
+        scope[0] = True
+        scope[1 + labels.street_district, np.arange(n_s)] = True
+        scope[1 + n_d + np.arange(n_s), np.arange(n_s)] = True
+        self.scope = scope
         self.rng = np.random.default_rng([seed, 8])
         self.next_id = {"handover": first_ids["handover"], "handover_item": first_ids["handover_item"]}
         # every shift occurrence of the history, in the order they end
@@ -119,12 +132,12 @@ class HandoverDesk:
         self.shift_date = np.repeat(np.array(local_dates, dtype=object)[days - first_day], len(SHIFTS))[order]
         self.shift_pos = np.tile(np.arange(len(SHIFTS)), len(days))[order]
         self.released = 0  # shifts written so far
-        self.spells: dict[str, np.ndarray] = {}  # open spells: case, start, end, status, district
+        self.spells: dict[str, np.ndarray] = {}  # open spells: case, start, end, status, street
         self.suspended: dict[str, np.ndarray] = {}  # the suspended ones among them
         self.marks: dict[str, np.ndarray] = {}  # overdue (level 2) and escalated (level 1) spells
-        self.urgent: dict[str, np.ndarray] = {}  # urgent reports: case, rep, district
+        self.urgent: dict[str, np.ndarray] = {}  # urgent reports: case, rep, street
         self.urgent_rows: dict[str, np.ndarray] = {}  # their history: key (case, at), status
-        self.events: dict[str, np.ndarray] = {}  # history rows the figures count: at, district, figure
+        self.events: dict[str, np.ndarray] = {}  # history rows the figures count: at, street, figure
         self.cases: dict[int, dict[str, Any]] = {}  # details of the cases a handover may list, by id
 
     def _ids(self, name: str, n: int) -> np.ndarray:
@@ -139,21 +152,21 @@ class HandoverDesk:
         """One chunk's cases: `details` by chunk position (number, rep, cat, prio, grid, district,
         description, officer, department); history rows (status codes into STATUSES) and escalations
         by chunk position."""
-        district = details["district"]
+        street = self.labels.grid_street_pos[details["grid"]]
         order = np.lexsort((h_at, h_case))
         case, at, to, action = h_case[order], h_at[order], h_to[order].astype(np.int64), h_action[order]
         last = np.r_[case[1:] != case[:-1], True] if len(case) else np.zeros(0, dtype=bool)
         end = np.where(last, FAR, np.r_[at[1:], FAR][: len(at)])
         spell = OPEN_CODES[to]
         new = _pool(case=ids[case[spell]], start=at[spell], end=end[spell], status=to[spell],
-                    district=district[case[spell]])
+                    street=street[case[spell]])
         self.spells = _join(self.spells, new)
         self.suspended = _join(self.suspended, _keep(new, new["status"] == SUSPENDED))
         figure = np.full(len(action), -1)
         for k, names in enumerate(FIGURE_ACTIONS):
             figure[np.isin(action, [ACT[a] for a in names]) & (figure < 0)] = k
         counted = figure >= 0
-        self.events = _join(self.events, _pool(at=at[counted], district=district[case[counted]],
+        self.events = _join(self.events, _pool(at=at[counted], street=street[case[counted]],
                                                figure=figure[counted]))
         # each escalation's run: the history row before it (its status) and the one after (its end)
         key = case.astype(np.int64) * (1 << 32) + at
@@ -167,10 +180,10 @@ class HandoverDesk:
         live = mark_start < mark_end
         self.marks = _join(self.marks, _pool(
             case=ids[e_case[live]], start=mark_start[live], end=mark_end[live], level=np.where(e_sup, 2, 1)[live],
-            status=run_status[live], deadline=e_deadline[live], district=district[e_case[live]]))
+            status=run_status[live], deadline=e_deadline[live], street=street[e_case[live]]))
         urgent = details["prio"] == URGENT
         self.urgent = _join(self.urgent, _pool(case=ids[urgent], rep=details["rep"][urgent],
-                                               district=district[urgent]))
+                                               street=street[urgent]))
         in_urgent = urgent[case]
         self.urgent_rows = _join(self.urgent_rows, _pool(
             key=ids[case[in_urgent]].astype(np.int64) * (1 << 32) + at[in_urgent], status=to[in_urgent]))
@@ -195,29 +208,29 @@ class HandoverDesk:
 
     # ---- counting at instants ------------------------------------------------------------
     def _open_counts(self, at: np.ndarray) -> np.ndarray:
-        """[instant, district, status] open cases at each instant."""
-        shape = (len(at), self.districts, len(STATUSES))
+        """[instant, street, status] open cases at each instant."""
+        shape = (len(at), self.streets, len(STATUSES))
         sp = self.spells
         if not sp or not len(sp["case"]):
             return np.zeros(shape, dtype=np.int64)
-        group = sp["district"] * len(STATUSES) + sp["status"]
+        group = sp["street"] * len(STATUSES) + sp["status"]
         starts = np.sort(group * (1 << 33) + sp["start"])
         ends = np.sort(group * (1 << 33) + np.minimum(sp["end"], (1 << 33) - 1))
-        groups = np.arange(self.districts * len(STATUSES))
+        groups = np.arange(self.streets * len(STATUSES))
         query = groups[None, :] * (1 << 33) + at[:, None]
         n = np.searchsorted(starts, query, side="right") - np.searchsorted(ends, query, side="right")
         return n.reshape(shape)
 
     def _figures(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """[shift, district, figure] history rows counted in each shift."""
+        """[shift, street, figure] history rows counted in each shift."""
         ev, k = self.events, len(FIGURE_ACTIONS)
         if not ev or not len(ev["at"]):
-            return np.zeros((len(a), self.districts, k), dtype=np.int64)
-        keys = np.sort((ev["district"] * k + ev["figure"]) * (1 << 33) + ev["at"])
-        groups = np.arange(self.districts * k)[None, :] * (1 << 33)
+            return np.zeros((len(a), self.streets, k), dtype=np.int64)
+        keys = np.sort((ev["street"] * k + ev["figure"]) * (1 << 33) + ev["at"])
+        groups = np.arange(self.streets * k)[None, :] * (1 << 33)
         n = (np.searchsorted(keys, groups + b[:, None], side="left")
              - np.searchsorted(keys, groups + a[:, None], side="left"))
-        return n.reshape(len(a), self.districts, k)
+        return n.reshape(len(a), self.streets, k)
 
     def _prune(self, after: int) -> None:
         """Forget what no later shift can see: spells ended and reports older than a day."""
@@ -250,9 +263,10 @@ class HandoverDesk:
             urgent = _keep(ur, (ur["rep"] >= a) & (ur["rep"] < b)) if ur else {}
             if urgent:
                 urgent["status"] = self._status_at(urgent["case"], b)
-            for desk in range(len(self.staff.desk_centre_ids)):
-                scope = np.arange(self.districts) if desk == 0 else np.array([desk - 1])
-                mine = [_keep(p, p["district"] == desk - 1) if p and desk else p for p in (marks, on_hold, urgent)]
+            pos = int(self.shift_pos[k])
+            for desk in np.flatnonzero(self.staff.desk_shift_ids[:, pos] >= 0).tolist():
+                scope = self.scope[desk]
+                mine = [_keep(p, scope[p["street"]]) if p and desk else p for p in (marks, on_hold, urgent)]
                 row, notes_items = self._handover(desk, k, counts[j][scope].sum(axis=0), figures[j][scope].sum(axis=0),
                                                   *mine)
                 items += [(len(rows), *item) for item in notes_items]

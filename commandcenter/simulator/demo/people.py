@@ -2,9 +2,12 @@
 
 One city centre, one centre per district under it and one per street under that. Users
 `operator`, `supervisor`, `trainer` and `admin` sit at the city centre, a few operators and a
-supervisor at each district centre; every password is `<username>-demo`. The city centre and each district
+supervisor at each district centre, an operator `op<street code>` and a supervisor `sup<street code>` at
+each street centre; every password is `<username>-demo`. The city centre and each district
 centre work the same three shifts (stored per centre, so each centre's handovers name its own),
-with an operator on each at the city centre and the district operators spread over them. Grid officers are
+with an operator on each at the city centre and the district operators spread over them; a street
+centre works the day shift only (the street office's hours: the district and city desks cover
+the evening and the night), so it writes one handover a day. Grid officers are
 responsible for one or two grids each and every grid has at least one; their duty status,
 last position and recent position reports are consistent with their shift at "now".
 """
@@ -68,6 +71,7 @@ OFFICER_SHIFT_WEIGHTS = (0.70, 0.22, 0.08)
 MOBILE_PREFIXES = np.array([130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 150, 151, 152, 153, 155, 156, 157,
                             158, 159, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189])
 POSITIONS_PER_OFFICER = 4
+STREET_STAFF = -2  # district position of a street centre's users: they act for no district in the history
 
 
 @dataclass(frozen=True)
@@ -80,9 +84,9 @@ class Staff:
     street_centre_ids: np.ndarray
     operators: list[list[np.ndarray]]  # [district][shift] -> operator user ids on that shift
     supervisors: list[np.ndarray]  # [district] -> supervisor user ids
-    # the centres that write handovers: the city centre, then the district centres in order
+    # the centres that write handovers: the city centre, then the district and the street centres in order
     desk_centre_ids: np.ndarray
-    desk_shift_ids: np.ndarray  # [desk centre, shift] -> its stored shift
+    desk_shift_ids: np.ndarray  # [desk centre, shift] -> its stored shift, -1 where the desk does not work it
     desk_operators: list[list[np.ndarray]]  # [desk centre][shift] -> that centre's own operators on it
     desk_supervisors: list[np.ndarray]  # [desk centre] -> that centre's own supervisors
     grid_officer_ptr: np.ndarray  # CSR: officers of grid g are grid_officer_ids[ptr[g]:ptr[g+1]]
@@ -161,9 +165,17 @@ def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: date
         people += [(f"op{d.code}_{k + 1}", Role.OPERATOR.value, int(district_centres[i]), i, k % 3)
                    for k in range(scale.operators_per_district)]
         people.append((f"sup{d.code}", Role.SUPERVISOR.value, int(district_centres[i]), i, 0))
+    display_names = [fake.name() for _ in people]
+    # the street centres' names come from a generator of their own, so the officers' names stay as they were
+    street_fake = Faker("zh_CN")
+    street_fake.seed_instance(seed + 31)
+    for k, st in enumerate(streets):
+        for prefix, role in (("op", Role.OPERATOR), ("sup", Role.SUPERVISOR)):
+            people.append((f"{prefix}{st.code}", role.value, int(street_centres[k]), STREET_STAFF, 0))
+            display_names.append(street_fake.name())
     user_ids = first_ids["app_user"] + np.arange(len(people))
     users = table(
-        "app_user", id=user_ids, username=[p[0] for p in people], display_name=[fake.name() for _ in people],
+        "app_user", id=user_ids, username=[p[0] for p in people], display_name=display_names,
         role=[p[1] for p in people], centre_id=[p[2] for p in people],
         password_hash=_hashes([(f"{p[0]}-demo", salts.randbytes(16)) for p in people]),
         active=Const(True), failed_logins=Const(0), locked_until=Const(None),
@@ -179,12 +191,17 @@ def build_staff(city: CityMap, ix: CityIndex, scale: Scale, seed: int, now: date
                   if p[1] == Role.SUPERVISOR.value and p[3] in (d, -1)], dtype=np.int64)
         for d in range(n_d)
     ]
-    desks = np.r_[city_id, district_centres]
-    desk_shifts = first_ids["shift"] + np.arange(len(desks) * len(SHIFTS)).reshape(len(desks), len(SHIFTS))
-    shifts = table("shift", id=desk_shifts.ravel(), centre_id=np.repeat(desks, len(SHIFTS)),
-                   name=[s[0] for s in SHIFTS] * len(desks), start_time=[s[1] for s in SHIFTS] * len(desks),
-                   end_time=[s[2] for s in SHIFTS] * len(desks), weekdays=Const("1234567"))
-    desk_of = [p[3] + 1 for p in people]  # the city's position is 0
+    desks = np.r_[city_id, district_centres, street_centres]
+    worked = np.ones((len(desks), len(SHIFTS)), dtype=bool)
+    worked[1 + n_d:, 1:] = False  # a street centre works the day shift only
+    desk_shifts = np.full(worked.shape, -1, dtype=np.int64)
+    desk_shifts[worked] = first_ids["shift"] + np.arange(int(worked.sum()))
+    desk_pos, shift_pos = np.nonzero(worked)
+    shifts = table("shift", id=desk_shifts[worked], centre_id=desks[desk_pos],
+                   name=[SHIFTS[k][0] for k in shift_pos], start_time=[SHIFTS[k][1] for k in shift_pos],
+                   end_time=[SHIFTS[k][2] for k in shift_pos], weekdays=Const("1234567"))
+    desk_index = {int(cid): k for k, cid in enumerate(desks)}
+    desk_of = [desk_index[p[2]] for p in people]  # the city's position is 0
     desk_operators = [
         [np.array([int(uid) for uid, p, k in zip(user_ids, people, desk_of, strict=True)
                    if p[1] == Role.OPERATOR.value and p[4] == s and k == d], dtype=np.int64)
