@@ -22,12 +22,9 @@ from typing import Any, BinaryIO
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -55,17 +52,13 @@ from .charts import (
     hourly_chart,
 )
 from .common import (
-    FOOTER,
     FRAME_WIDTH,
-    HEADER,
-    MARGIN,
-    PAGE,
     WEEKDAYS,
-    PagedCanvas,
     Texts,
+    build_paged,
     local,
     local_end,
-    page_furniture,
+    paged_document,
     para,
     styles,
     table_chunks,
@@ -491,28 +484,12 @@ class BriefingReport:
         if self.audit_head is not None:  # the audit trail's head, anchored on paper (services/audit)
             printed += " · " + t(N("briefing", "audit chain entry {seq} {hash}")).format(
                 seq=self.audit_head.seq, hash=self.audit_head.hash[:16])
-        doc = BaseDocTemplate(
-            out if not isinstance(out, Path) else str(out),
-            pagesize=PAGE,
-            leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + HEADER - 4 * mm,
-            bottomMargin=MARGIN + FOOTER - 4 * mm,
-            title=f"{self.title()} {d.period.day:%Y-%m-%d}",
-            author=self.printed_by,
-            subject=d.centre_name,
-            creator="Grid Command Centre",
-            invariant=1,
-            initialFontName=self.font,
-            lang="zh-CN" if t.zh else "en",
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=page_furniture(
-            d.centre_name, f"{self.title()} · {self.day_text()}", printed))])
+        doc = paged_document(out, title=f"{self.title()} {d.period.day:%Y-%m-%d}", author=self.printed_by,
+                             centre=d.centre_name, running_title=f"{self.title()} · {self.day_text()}",
+                             printed=printed, font=self.font, zh=t.zh)
         if progress is not None:
             doc.afterPage = lambda: progress("page", min(0.95, 0.5 + 0.04 * doc.page))  # type: ignore[method-assign]
-        story = self.story()
-        page_text = t(N("briefing", "Page {page} of {pages}"))
-        doc.build(story, canvasmaker=lambda *a, **k: PagedCanvas(*a, page_text=page_text, **k))
+        build_paged(doc, self.story(), t(N("briefing", "Page {page} of {pages}")))
 
 
 def render_briefing(data: BriefingData, out: str | Path | BinaryIO, *, lang: str = "en", printed_by: str,

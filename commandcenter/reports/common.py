@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
@@ -20,7 +21,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from .. import palette
 from ..i18n import QT_TRANSLATE_NOOP as N
@@ -219,3 +228,24 @@ def page_furniture(centre: str, title: str, printed: str) -> Callable[[canvas.Ca
         c.restoreState()
 
     return draw
+
+
+def paged_document(out: str | Path | BinaryIO, *, title: str, author: str, centre: str, running_title: str,
+                   printed: str, font: str, zh: bool) -> BaseDocTemplate:
+    """An A4 document with every report's margins, PDF metadata and page furniture: the centre and
+    `running_title` at the top of each page, `printed` (who printed it, when) at the bottom."""
+    doc = BaseDocTemplate(
+        str(out) if isinstance(out, Path) else out, pagesize=PAGE,
+        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + HEADER - 4 * mm,
+        bottomMargin=MARGIN + FOOTER - 4 * mm, title=title, author=author, subject=centre,
+        creator="Grid Command Centre", invariant=1, initialFontName=font, lang="zh-CN" if zh else "en",
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0,
+                  rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=page_furniture(centre, running_title, printed))])
+    return doc
+
+
+def build_paged(doc: BaseDocTemplate, story: list[Any], page_text: str) -> None:
+    """Lay out `story`, numbering pages "n of N" (`page_text` with {page} and {pages})."""
+    doc.build(story, canvasmaker=lambda *a, **k: PagedCanvas(*a, page_text=page_text, **k))

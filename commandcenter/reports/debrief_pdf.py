@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from .. import palette
 from ..debrief_labels import (
@@ -33,15 +33,11 @@ from ..labels import priority_label
 from ..shapes.debrief import Debrief, GoalMiss
 from .charts import GRID, INK
 from .common import (
-    FOOTER,
     FRAME_WIDTH,
-    HEADER,
-    MARGIN,
-    PAGE,
     ZEBRA,
-    PagedCanvas,
+    build_paged,
     local,
-    page_furniture,
+    paged_document,
     para,
     styles,
     table_chunks,
@@ -147,21 +143,11 @@ class DebriefReport:
         t = self.t
         printed = t(N("debrief", "Printed by {user} at {time} ({tz})")).format(
             user=self.printed_by, time=local(self.printed_at, self.tz), tz=self.tz)
-        doc = BaseDocTemplate(
-            out if not isinstance(out, Path) else str(out),
-            pagesize=PAGE,
-            leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + HEADER - 4 * mm,
-            bottomMargin=MARGIN + FOOTER - 4 * mm,
-            title=self.title(), author=self.printed_by, subject=self.centre, creator="Grid Command Centre",
-            invariant=1, initialFontName=self.font, lang="zh-CN" if self.zh else "en",
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=page_furniture(
-            self.centre, f"{self.title()} · {local(self.d.start, self.tz, '%Y-%m-%d')}", printed))])
-        page_text = t(N("debrief", "Page {page} of {pages}"))
+        doc = paged_document(out, title=self.title(), author=self.printed_by, centre=self.centre,
+                             running_title=f"{self.title()} · {local(self.d.start, self.tz, '%Y-%m-%d')}",
+                             printed=printed, font=self.font, zh=self.zh)
         story = self.heading() + self.overall() + self.operators() + self.cases()
-        doc.build(story, canvasmaker=lambda *a, **k: PagedCanvas(*a, page_text=page_text, **k))
+        build_paged(doc, story, t(N("debrief", "Page {page} of {pages}")))
 
 
 def render_debrief(debrief: Debrief, out: str | Path | BinaryIO, *, lang: str = "en", centre: str, tz: str,

@@ -19,7 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from .. import palette
 from ..i18n import QT_TRANSLATE_NOOP as N
@@ -27,15 +27,11 @@ from ..labels import priority_label, source_label, status_label
 from ..shapes.slip import DispatchSlip
 from .charts import GRID, INK, MUTED
 from .common import (
-    FOOTER,
     FRAME_WIDTH,
-    HEADER,
-    MARGIN,
-    PAGE,
-    PagedCanvas,
     Texts,
+    build_paged,
     local,
-    page_furniture,
+    paged_document,
     para,
     styles,
 )
@@ -175,19 +171,10 @@ class SlipReport:
         s, t = self.s, self.t
         printed = t(N("briefing", "Printed by {user} at {time} ({tz})")).format(
             user=s.printed_by, time=local(s.printed_at, s.timezone), tz=s.timezone)
-        doc = BaseDocTemplate(
-            str(out) if isinstance(out, Path) else out, pagesize=PAGE,
-            leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + HEADER - 4 * mm,
-            bottomMargin=MARGIN + FOOTER - 4 * mm, title=f"{self.title()} {s.case_number}", author=s.printed_by,
-            subject=s.centre_name, creator="Grid Command Centre", invariant=1, initialFontName=self.font,
-            lang="zh-CN" if t.zh else "en",
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=page_furniture(
-            s.centre_name, f"{self.title()} · {s.case_number}", printed))])
-        page_text = t(N("briefing", "Page {page} of {pages}"))
-        doc.build(self.story(), canvasmaker=lambda *a, **k: PagedCanvas(*a, page_text=page_text, **k))
+        doc = paged_document(out, title=f"{self.title()} {s.case_number}", author=s.printed_by,
+                             centre=s.centre_name, running_title=f"{self.title()} · {s.case_number}",
+                             printed=printed, font=self.font, zh=t.zh)
+        build_paged(doc, self.story(), t(N("briefing", "Page {page} of {pages}")))
 
 
 def render_slip(slip: DispatchSlip, out: str | Path | BinaryIO, *, lang: str = "en") -> None:

@@ -15,11 +15,8 @@ from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -31,15 +28,11 @@ from ..services.handover import HandoverRecord
 from ..services.handover_summary import HandoverCase
 from .charts import INK, MUTED
 from .common import (
-    FOOTER,
     FRAME_WIDTH,
-    HEADER,
-    MARGIN,
-    PAGE,
-    PagedCanvas,
     Texts,
+    build_paged,
     local,
-    page_furniture,
+    paged_document,
     para,
     styles,
     table_chunks,
@@ -171,20 +164,10 @@ class HandoverReport:
         t = self.t
         printed = t(N("briefing", "Printed by {user} at {time} ({tz})")).format(
             user=self.printed_by, time=local(self.printed_at, self.tz), tz=self.tz)
-        doc = BaseDocTemplate(
-            out if not isinstance(out, Path) else str(out),
-            pagesize=PAGE,
-            leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + HEADER - 4 * mm,
-            bottomMargin=MARGIN + FOOTER - 4 * mm,
-            title=self.title(), author=self.printed_by, subject=self.r.centre_name, creator="Grid Command Centre",
-            invariant=1, initialFontName=self.font, lang="zh-CN" if t.zh else "en",
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=page_furniture(
-            self.r.centre_name, f"{self.title()} · {self.r.shift_date:%Y-%m-%d}", printed))])
-        page_text = t(N("briefing", "Page {page} of {pages}"))
-        doc.build(self.story() + self.signatures(), canvasmaker=lambda *a, **k: PagedCanvas(*a, page_text=page_text, **k))
+        doc = paged_document(out, title=self.title(), author=self.printed_by, centre=self.r.centre_name,
+                             running_title=f"{self.title()} · {self.r.shift_date:%Y-%m-%d}", printed=printed,
+                             font=self.font, zh=t.zh)
+        build_paged(doc, self.story() + self.signatures(), t(N("briefing", "Page {page} of {pages}")))
 
 
 def render_handover(record: HandoverRecord, out: str | Path | BinaryIO, *, lang: str = "en", printed_by: str,
