@@ -553,3 +553,25 @@ class SupportsPending(CommandCentreError):
         super().__init__(f"case {case_number}: supporting units have not fed back yet: {', '.join(units)}",
                          case_number=case_number, units=tuple(units))
         self.case_number, self.units = case_number, tuple(units)
+
+
+class GridOfAnotherCentre(CommandCentreError):
+    """A correction (更正) to a grid outside the area of the centre holding the case: the case is
+    transferred or referred there (转办 / 上报), not corrected into another centre's area."""
+
+    code = "grid_of_another_centre"
+
+    def __init__(self, case_number: str, grid_code: str, centre: str) -> None:
+        super().__init__(f"case {case_number}: grid {grid_code} belongs to {centre}; transfer or refer the case "
+                         "instead", case_number=case_number, grid=grid_code, centre=centre)
+        self.case_number, self.grid_code, self.centre = case_number, grid_code, centre
+
+
+class NothingCorrected(CommandCentreError):
+    """A correction (更正) naming the category and grid the case already has: nothing to record."""
+
+    code = "nothing_corrected"
+
+    def __init__(self, case_number: str) -> None:
+        super().__init__(f"case {case_number} already has this category and grid", case_number=case_number)
+        self.case_number = case_number

@@ -47,7 +47,7 @@ def test_who_may_do_the_field_steps() -> None:
     for action in FIELD_ACTIONS:
         assert action in DEFAULT_PERMISSIONS[Role.OPERATOR] and action in DEFAULT_PERMISSIONS[Role.SUPERVISOR]
         assert action not in DEFAULT_PERMISSIONS[Role.TRAINER] and action not in DEFAULT_PERMISSIONS[Role.ADMIN]
-    assert allowed_actions(S.CHECKING) == [Action.CONFIRM_CHECK, Action.FAIL_CHECK]
+    assert allowed_actions(S.CHECKING) == [Action.CONFIRM_CHECK, Action.FAIL_CHECK, Action.CORRECT]
     assert is_allowed(Action.SEND_BACK, S.DISPATCHED) and is_allowed(Action.SEND_BACK, S.ACCEPTED)
     assert not is_allowed(Action.SEND_BACK, S.FED_BACK) and not is_allowed(Action.CLOSE, S.CHECKING)
 

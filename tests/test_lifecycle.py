@@ -42,6 +42,7 @@ def params_for(action: Action, city, other_case_id: int | None = None) -> Transi
         minutes=60 if action in REQUEST_ACTIONS else None,
         rating=4 if action is Action.EVALUATE else None,
         satisfaction="satisfied" if action is Action.FOLLOW_UP else None,
+        category_id=city.dept_category_id if action is Action.CORRECT else None,
     )
 
 
@@ -114,7 +115,7 @@ def test_every_transition_is_checked(db, city, supervisor, status, action) -> No
 def test_allowed_actions_match_the_table() -> None:
     # a referred case's handling centre feeds the outcome back to the referrer from fed back
     assert allowed_actions(S.FED_BACK) == [Action.CLOSE, Action.RETURN_FOR_REWORK, Action.REQUEST_CHECK,
-                                           Action.FEED_BACK_REFERRAL]
+                                           Action.FEED_BACK_REFERRAL, Action.CORRECT]
     assert allowed_actions(S.REJECTED) == []
     assert allowed_actions(S.MERGED) == []
 

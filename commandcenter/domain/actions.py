@@ -78,6 +78,9 @@ class Action(StrEnum):
     # joint handling (主办/协办): a supporting department added to a dispatched case, and its part
     ADD_SUPPORT = "add_support"
     SUPPORT_FEED_BACK = "support_feed_back"
+    # 更正: a call-taker's wrong category or grid put right on an open case, with a reason; the
+    # status stays, the running stage's clock follows a new category (services.correction)
+    CORRECT = "correct"
 
 
 _OPERATOR = {
@@ -114,6 +117,7 @@ _OPERATOR = {
     Action.FEED_BACK_REFERRAL,
     Action.ADD_SUPPORT,
     Action.SUPPORT_FEED_BACK,
+    Action.CORRECT,
 }
 _SUPERVISOR = _OPERATOR | {
     Action.CLOSE,
@@ -169,7 +173,7 @@ NEEDS_REASON: frozenset[Action] = frozenset({
     Action.REQUEST_EXTENSION, Action.REQUEST_SUSPENSION, Action.REFUSE_EXTENSION, Action.REFUSE_SUSPENSION,
     Action.SEND_BACK, Action.CONFIRM_CHECK, Action.FAIL_CHECK, Action.SOLVE_ON_SPOT,
     Action.REFER_UP, Action.REFER_DOWN, Action.TRANSFER, Action.RETURN_REFERRAL, Action.FEED_BACK_REFERRAL,
-    Action.SUPPORT_FEED_BACK,
+    Action.SUPPORT_FEED_BACK, Action.CORRECT,
 })
 NOTE_MAX_CHARS = 2000  # a case history note
 REJECT_REASON_MAX_CHARS = 200  # the reject reason is kept on the case in a 200-character column

@@ -21,6 +21,9 @@ from collections.abc import Iterable
 from .actions import Action
 from .enums import CaseStatus as S
 
+# the statuses a case's category or grid may be corrected in (Action.CORRECT)
+CORRECTABLE: tuple[S, ...] = (S.REPORTED, S.REGISTERED, S.DISPATCHED, S.ACCEPTED, S.FED_BACK, S.CHECKING)
+
 # (action, from status) -> to status. None as "to" means "the status the case had before".
 TRANSITIONS: dict[tuple[Action, S], S | None] = {
     (Action.REGISTER, S.REPORTED): S.REGISTERED,
@@ -71,6 +74,10 @@ TRANSITIONS: dict[tuple[Action, S], S | None] = {
     (Action.FEED_BACK_REFERRAL, S.FED_BACK): S.FED_BACK,
     # joint handling: supporting units join a dispatched case and feed back their parts
     **{(act, s): s for act in (Action.ADD_SUPPORT, Action.SUPPORT_FEED_BACK) for s in (S.DISPATCHED, S.ACCEPTED)},
+    # 更正: category or grid put right while the case is open and its clock runs, before or after
+    # dispatch; not while suspended (the stopped clock is carried on resume: correct after it) nor
+    # referred (in transit: the receiving centre accepts it first), never once closed
+    **{(Action.CORRECT, s): s for s in CORRECTABLE},
 }
 
 CASE_ACTIONS: frozenset[Action] = frozenset(a for a, _ in TRANSITIONS)

@@ -13,6 +13,7 @@ from .cases import (
     TimeLimitPolicy,
     TimeRequest,
 )
+from .corrections import CaseCorrection
 from .drill import DrillCase, DrillRun
 from .gazetteer import GazetteerEntry
 from .geography import CommandCentre, Community, District, Grid, Road, Street, Workstation
@@ -42,6 +43,7 @@ __all__ = [
     "CalendarDay",
     "CalendarYear",
     "Case",
+    "CaseCorrection",
     "CaseHistory",
     "CaseReporter",
     "CasePhoto",

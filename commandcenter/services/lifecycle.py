@@ -45,7 +45,7 @@ from ..models import (
     to_epoch,
 )
 from ..shapes.cases import CaseDetail, CaseRow, NewCase
-from . import audit, joint, referral, time_requests
+from . import audit, correction, joint, referral, time_requests
 from .auth import Principal, authorize, in_scope, refusals_audited
 from .case_queries import case_detail, case_row
 from .changefeed import record_change
@@ -78,6 +78,8 @@ class TransitionParams:
     reply: str = ""  # closing a 12345 work order: the reply sent back to the hotline
     centre_id: int | None = None  # a referral's receiving centre
     reason: str = ""  # a referral's ReferralReason value
+    category_id: int | None = None  # a correction's new category (更正; services.correction)
+    grid_id: int | None = None  # a correction's new grid
 
 
 # free text of an action: a history note unless another column is named
@@ -430,6 +432,10 @@ class CaseService:
             case.rating = p.rating
             case.evaluated_at = now
         outcome = evidence = ""
+        corrected = None
+        if action is Action.CORRECT:  # 更正: category or grid, the running clock follows a new category
+            note = _clean(p.note, "reason", required=True)
+            corrected = correction.apply_correction(s, case, p.category_id, p.grid_id, now, limits)
         if action in FIELD_STEPS:
             step = apply_field_step(s, case, action, note, p.officer_id, p.evidence, p.satisfaction, now, start_stage)
             note, outcome, evidence = step.note, step.outcome, step.evidence
@@ -450,8 +456,12 @@ class CaseService:
         time_requests.lapse(s, case, now)
         history_id = self._history(s, case, actor, now, action.value, status.value, note, officer_id, department_id,
                                    outcome=outcome, evidence=evidence)
-        write_audit(s, actor, now, action.value, "case", case.id,
-                    {"case_number": case.case_number, "from": status.value, "to": to.value}, history_id=history_id)
+        detail: dict[str, object] = {"case_number": case.case_number, "from": status.value, "to": to.value}
+        if corrected is not None:
+            correction.record(s, history_id, corrected)
+            detail.update(category=[corrected.from_category_id, corrected.to_category_id],
+                          grid=[corrected.from_grid_id, corrected.to_grid_id])
+        write_audit(s, actor, now, action.value, "case", case.id, detail, history_id=history_id)
 
     def _assignee(self, s: Session, p: TransitionParams) -> tuple[int | None, int | None]:
         if p.officer_id is None and p.department_id is None:
