@@ -297,3 +297,38 @@ def test_no_handover_for_a_shift_before_the_history(tmp_path: Path) -> None:
         db.dispose()
     assert starts[0] == int(datetime(2026, 11, 24, 16, 0, tzinfo=UTC).timestamp())  # today's 00:00 local
     assert starts[1] == 2  # today's night shift at each desk
+
+
+# ---- joint handling ---------------------------------------------------------------------
+def test_disputes_are_handled_jointly_each_part_before_the_leads_feedback(demo: Database) -> None:
+    """About half of the accepted neighbour, property and family disputes have supporting units
+    (the judicial office, often the police); each was added while the lead handled the case and
+    fed back its part before the lead's feedback, as `joint.require_parts` demands; the history
+    rows say the same as the case_support rows."""
+    supports = _rows(demo, "SELECT s.case_id, d.code, s.added_at, s.fed_back_at, s.task, s.feedback "
+                           "FROM case_support s JOIN department d ON d.id = s.department_id")
+    disputes = _rows(demo, "SELECT r.id FROM case_record r JOIN category c ON c.id = r.category_id "
+                           "WHERE c.code IN ('1201', '1202', '1204') AND r.accepted_at IS NOT NULL")
+    joint = {case for case, *_ in supports}
+    assert 0.3 < len(joint) / len(disputes) < 0.7
+    assert Counter(code for _, code, *_ in supports)["DEPT-JUDICIAL"] == len(joint)
+    assert 0 < Counter(code for _, code, *_ in supports)["DEPT-POLICE"] < len(joint)
+    history: dict[int, list[tuple]] = defaultdict(list)  # type: ignore[type-arg]
+    for row in _rows(demo, "SELECT h.case_id, h.at, h.action, h.to_status, d.code, h.note FROM case_history h "
+                           "LEFT JOIN department d ON d.id = h.department_id "
+                           f"WHERE h.case_id IN ({', '.join(map(str, joint))}) ORDER BY h.case_id, h.at, h.id"):
+        history[row[0]].append(row[1:])
+    awaited = 0
+    for case, code, added, given, task, part in supports:
+        rows = history[case]
+        assert (added, "add_support", "accepted", code, task) in rows
+        status_before = [r[2] for r in rows if r[0] < added][-1]
+        assert status_before == "accepted"
+        first_feedback = min((r[0] for r in rows if r[1] == "feed_back" and r[0] > added), default=None)
+        if given is None:  # still awaited: the lead has not fed back either
+            awaited += 1
+            assert first_feedback is None and part == ""
+        else:
+            assert (given, "support_feed_back", "accepted", code, part) in rows and part
+            assert added < given < (first_feedback or given + 1)
+    assert awaited < len(supports) // 4

@@ -71,7 +71,8 @@ POINTS_PER_GRID = 48
 ADDRESSES_PER_GRID = 12
 ID_TABLES = ("district", "street", "community", "grid", "road", "command_centre", "workstation", "app_user", "shift",
              "officer", "officer_position", "duty_change", "shift_member", "department", "department_route", "case_record",
-             "case_history", "escalation", "audit_entry", "change_log", "time_request", "handover", "handover_item")
+             "case_history", "escalation", "audit_entry", "change_log", "time_request", "handover", "handover_item",
+             "case_support")
 MUST_BE_EMPTY = ("grid", "case_record", "district", "command_centre", "officer", "department")
 
 

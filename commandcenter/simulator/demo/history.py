@@ -42,6 +42,8 @@ a 30-day small city; tests/test_demo_history.py holds each to a band):
   a name and number (a third of all cases come from such callers): satisfied 85 %, basically
   satisfied 10 %, unsatisfied 5 % (满意率 ~95 %, as centres report), and half of the unsatisfied
   reopened (about 1 % of cases).
+- handled jointly (主办 / 协办) half of the accepted neighbour, property and family disputes, with
+  the judicial office's mediator and often the police as supporting units (`jointloop`).
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ from .fieldloop import (
     solve_on_spot,
 )
 from .handovers import HandoverDesk
+from .jointloop import JointPlanner
 from .people import mobile_numbers
 from .rows import NONE, Const, Lookup, Nullable, TableRows, labels, table
 from .scatter import case_points
@@ -234,6 +237,7 @@ class CasePlanner:
         all_days = np.arange(s.first_day, s.last_day + 1)
         self.desk = HandoverDesk(s.staff, s.labels, s.line.day_start, [str(d) for d in s.line.local_dates(all_days)],
                                  s.first_day, s.last_day, len(s.staff.supervisors), s.now, s.first_ids, seed)
+        self.joint = JointPlanner(s, seed)  # disputes handled with supporting units (jointloop)
 
     @property
     def days(self) -> int:
@@ -386,6 +390,8 @@ class CasePlanner:
             verify(plan, frng, ~never, Action.CLOSE)
             follow_up(plan, again & callable_, (0.7, 0.2, 0.1))
 
+        self.joint.plan(plan)  # supporting units of some disputes, in their accepted runs
+
         # ---- clocks still running at now -------------------------------------------------
         running = np.flatnonzero(CLOCKED[plan.status])
         plan.end_run(running, np.full(len(running), s.now + 1), current=True)
@@ -497,7 +503,8 @@ class CasePlanner:
         totals.history_rows += len(h_case)
         totals.open_cases += int(OPEN[status].sum())
         totals.overdue_cases += int((CLOCKED[status] & (plan.stage_deadline <= s.now)).sum())
-        return [cases, daily, history, escalations, changes, self._requests(plan, ids, until),
+        return [cases, daily, history, escalations, changes, self.joint.table(ids, self.notes.labels()),
+                self._requests(plan, ids, until),
                 *self.desk.release(until)]
 
     def _requests(self, plan: Plan, ids: np.ndarray, until: int) -> TableRows:

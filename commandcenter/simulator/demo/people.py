@@ -45,6 +45,7 @@ DEPARTMENTS: tuple[tuple[str, str, str], ...] = (
     ("traffic", "交警大队", "0594-2671122"),
     ("emergency", "应急管理局", "0594-2671108"),
     ("civil", "民政局", "0594-2671109"),
+    ("judicial", "司法局", "0594-2671112"),  # mediates disputes beside their lead (jointloop)
 )
 # minor category -> the department that handles it when an officer cannot
 ROUTES: tuple[tuple[str, str], ...] = (

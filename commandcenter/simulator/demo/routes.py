@@ -3,8 +3,9 @@
 The generated history dispatches by `people.ROUTES`, which leaves some categories to the grid
 officers (flyers, pavement trading, neighbour and family disputes, wage disputes, enquiries).
 A live dispatch still needs a department to recommend for them, and disputes are handled jointly
-with the judicial office (人民调解), so after the history these routes are added, with the
-judicial office and labour inspection as departments: the generated history stays as planned.
+with the judicial office (人民调解, a department from the start: it supports disputes in the
+history), so after the history these routes are added, with labour inspection as a department:
+the generated history stays as planned.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ...db import Database
 from ...models import AppMeta, Category, Department, DepartmentRoute
 
 # (code, name, phone) of the departments only these routes need
-DEPARTMENTS = (("DEPT-JUDICIAL", "司法局", "0594-2671112"), ("DEPT-LABOUR", "人社局", "0594-2671113"))
+DEPARTMENTS = (("DEPT-LABOUR", "人社局", "0594-2671113"),)
 # minor category -> department code
 ROUTES = {"0801": "DEPT-ENFORCEMENT", "0803": "DEPT-ENFORCEMENT", "1103": "DEPT-ENFORCEMENT",
           "1201": "DEPT-JUDICIAL", "1203": "DEPT-LABOUR", "1204": "DEPT-JUDICIAL", "1603": "DEPT-CIVIL"}
