@@ -1,22 +1,27 @@
-"""Reset restores the demo's counts exactly, seats see it, and anything but a demo file is refused.
+"""Reset restores the demo's counts exactly, seats see it, and anything but a demo with its snapshot is refused.
 
-A small demo (one day) is generated once per module with its snapshot; each test works on a
-copy. A "drill" is played through the services (new cases, a dispatch, an escalation scan),
-then `reset_demo` must give back the generated counts: cases per status, history rows, and the
-audit trail (plus the reset's own entry, and a sound chain).
+A small demo (one day) is generated once per module with its snapshot, on the engine under test
+(a file; on the PostgreSQL pass a database on the private cluster, copied per test as a
+template); each test works on a copy. A "drill" is played through the services (new cases, a
+dispatch, an escalation scan), then `reset_demo` must give back the generated counts: cases per
+status, history rows, positions and the audit trail (plus the reset's own entry, and a sound
+chain).
 """
 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from select import select as select_socket
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from commandcenter.clock import FrozenClock
 from commandcenter.db import Database, audit_anchor_path, open_database
@@ -25,11 +30,12 @@ from commandcenter.domain.entities import Entity
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import NoDemoSnapshot, NotADemoToReset, PermissionDenied
 from commandcenter.labels import describe_error
-from commandcenter.models import AuditEntry, Case, CaseHistory, Category, Grid, Officer
+from commandcenter.models import AppMeta, AuditEntry, Case, CaseHistory, Category, Grid, Officer
 from commandcenter.services.audit_verify import verify_chain
 from commandcenter.services.auth import demo_principal, system_principal
-from commandcenter.services.changefeed import changes_since, latest_change_id
+from commandcenter.services.changefeed import Change, changes_since, latest_change_id
 from commandcenter.services.demo_reset import (
+    SNAPSHOT_SCHEMA,
     DemoResetService,
     reset_demo,
     save_demo_snapshot,
@@ -37,23 +43,36 @@ from commandcenter.services.demo_reset import (
 )
 from commandcenter.services.escalation import scan_escalations
 from commandcenter.services.lifecycle import CaseService, TransitionParams
+from commandcenter.services.pg_notify import Subscription
 from commandcenter.shapes.cases import NewCase
 from commandcenter.simulator.demo import generate_demo
 
-from .conftest import START
+from .conftest import START, TEST_ENGINE
 from .factories import build_tiny_city, mark_demo
+from .pg_cluster import PostgresServer, database_name_for
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("reset") / "demo.sqlite"
-    db = open_database(path, create=True, clock=FrozenClock(START))
+def template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The generated demo with its snapshot, once per module: a file, or a database to copy on PostgreSQL."""
+    if TEST_ENGINE == "sqlite":
+        path = tmp_path_factory.mktemp("reset") / "demo.sqlite"
+        target: str | Path = path
+    else:
+        server: PostgresServer = request.getfixturevalue("pg_server")
+        name = database_name_for("demo_reset_template")
+        target = server.create_database(name)
+    db = open_database(target, create=True, clock=FrozenClock(START))
     try:
         generate_demo(db, scale="small", days=1, seed=4, plant_warnings=True)
+        save_demo_snapshot(db)  # as the demo command does
     finally:
         db.dispose()
-    save_demo_snapshot(path)
-    return path
+    if TEST_ENGINE == "sqlite":
+        yield str(path)
+        return
+    yield name
+    server.drop_database(name)
 
 
 def _copy(template: Path, target: Path) -> Path:
@@ -63,10 +82,29 @@ def _copy(template: Path, target: Path) -> Path:
 
 
 @pytest.fixture
-def demo(template: Path, tmp_path: Path) -> Iterator[Database]:
-    db = open_database(_copy(template, tmp_path / "demo.sqlite"), clock=FrozenClock(START))
-    yield db
-    db.dispose()
+def db(request: pytest.FixtureRequest, template: str, tmp_path: Path) -> Iterator[Database]:
+    """A copy of the generated demo (and its snapshot) on the engine under test.
+
+    It replaces conftest's `db` here, so the PostgreSQL pass keeps these tests and hands them a
+    database on the private cluster.
+    """
+    if TEST_ENGINE == "sqlite":
+        database = open_database(_copy(Path(template), tmp_path / "demo.sqlite"), clock=FrozenClock(START))
+        yield database
+        database.dispose()
+        return
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    name = database_name_for(request.node.name)
+    database = open_database(server.create_database(name, template=template), clock=FrozenClock(START))
+    try:
+        yield database
+    finally:
+        database.dispose()
+        server.drop_database(name)
+
+
+def _url(db: Database) -> str:
+    return db.url.render_as_string(hide_password=False)
 
 
 def _counts(db: Database) -> dict[str, object]:
@@ -100,47 +138,68 @@ def _play_a_drill(db: Database) -> None:
     scan_escalations(db)
 
 
-def test_reset_restores_the_generated_counts_exactly(demo: Database) -> None:
-    generated = _counts(demo)
-    _play_a_drill(demo)
-    played = _counts(demo)
+def test_reset_restores_the_generated_counts_exactly(db: Database) -> None:
+    generated = _counts(db)
+    _play_a_drill(db)
+    played = _counts(db)
     assert played["cases"] == generated["cases"] + 3  # type: ignore[operator]
     assert played["history"] != generated["history"]
 
-    result = reset_demo(demo, demo_principal(demo, "trainer"))
+    result = reset_demo(db, demo_principal(db, "trainer"))
 
-    after = _counts(demo)
+    after = _counts(db)
     assert after["by_status"] == generated["by_status"]
     assert after["cases"] == generated["cases"] == result.cases_after
     assert result.cases_before == played["cases"]
     assert after["history"] == generated["history"]
     assert after["positions"] == generated["positions"]
     assert after["audit"] == generated["audit"] + 1  # type: ignore[operator]  # the reset's own entry
-    with demo.read() as s:
+    with db.read() as s:
         last = s.execute(select(AuditEntry.action, AuditEntry.actor).order_by(AuditEntry.id.desc()).limit(1)).one()
     assert tuple(last) == ("reset_demo", "trainer")
-    report = verify_chain(demo)
+    report = verify_chain(db)
     assert report.problem is None, report
 
 
-def test_a_seat_open_through_the_reset_sees_it_in_its_change_feed(demo: Database) -> None:
-    seen = latest_change_id(demo)  # the seat's feed is up to date before the drill
-    _play_a_drill(demo)
-    seen = latest_change_id(demo)  # and saw the drill's changes too
-    with demo.read() as s:
-        drill_ids = set(s.scalars(select(Case.id).where(Case.is_drill.is_(True))))
-    reset_demo(demo, None)
+def test_a_seat_open_through_the_reset_sees_it_in_its_change_feed(db: Database) -> None:
+    seat = open_database(_url(db), clock=FrozenClock(START))  # another seat's own connections
+    try:
+        _play_a_drill(db)
+        seen = latest_change_id(seat)  # the seat's feed saw the drill's changes
+        with seat.read() as s:
+            drill_ids = set(s.scalars(select(Case.id).where(Case.is_drill.is_(True))))
+        assert drill_ids
+        reset_demo(db, None)
 
-    changes = changes_since(demo, seen)
-    assert Entity.DEMO in {c.entity for c in changes}  # screens load again
-    assert drill_ids <= {c.entity_id for c in changes if c.entity == Entity.CASE}  # gone cases named
-    with demo.read() as s:  # the same session factory (the seat's open connections) reads the restored file
-        assert s.scalar(select(func.count()).select_from(Case).where(Case.is_drill.is_(True))) == 0
-    # and the seat's next change after the reset is seen as well
-    CaseService(demo).report(system_principal(demo, "drill"), NewCase(
-        source=SourceChannel.PATROL, category_id=_any_category(demo), priority=Priority.NORMAL, description="next",
-        grid_id=_any_grid(demo)))
-    assert any(c.entity == Entity.CASE for c in changes_since(demo, changes[-1].id))
+        changes = changes_since(seat, seen)
+        assert Entity.DEMO in {c.entity for c in changes}  # screens load again
+        assert drill_ids <= {c.entity_id for c in changes if c.entity == Entity.CASE}  # gone cases named
+        with seat.read() as s:  # the seat's open connections read the restored database
+            assert s.scalar(select(func.count()).select_from(Case).where(Case.is_drill.is_(True))) == 0
+        # and the next change a seat makes after the reset is seen as well
+        CaseService(seat).report(system_principal(seat, "drill"), NewCase(
+            source=SourceChannel.PATROL, category_id=_any_category(seat), priority=Priority.NORMAL,
+            description="next", grid_id=_any_grid(seat)))
+        assert any(c.entity == Entity.CASE for c in changes_since(db, changes[-1].id))
+    finally:
+        seat.dispose()
+
+
+@pytest.mark.skipif(TEST_ENGINE != "postgresql", reason="notifications are PostgreSQL's (SQLite seats poll)")
+def test_a_listening_seat_is_notified_of_the_reset(db: Database) -> None:
+    _play_a_drill(db)
+    subscription = Subscription(db.url, latest_change_id(db))
+    try:
+        reset_demo(db, None)
+        heard: list[Change] = []
+        deadline = time.monotonic() + 10
+        while Entity.DEMO not in {c.entity for c in heard} and time.monotonic() < deadline:
+            readable, _, _ = select_socket([subscription.socket], [], [], deadline - time.monotonic())
+            if readable:
+                heard += subscription.readable()
+    finally:
+        subscription.close()
+    assert Entity.DEMO in {c.entity for c in heard}
 
 
 def _any_category(db: Database) -> int:
@@ -153,84 +212,111 @@ def _any_grid(db: Database) -> int:
         return int(s.scalar(select(Grid.id).order_by(Grid.id)) or 0)
 
 
-def test_a_second_reset_is_as_good_as_the_first(demo: Database) -> None:
-    generated = _counts(demo)
-    reset_demo(demo, None)
-    _play_a_drill(demo)
-    reset_demo(demo, None)
-    after = _counts(demo)
+def test_a_second_reset_is_as_good_as_the_first(db: Database) -> None:
+    generated = _counts(db)
+    reset_demo(db, None)
+    _play_a_drill(db)
+    reset_demo(db, None)
+    after = _counts(db)
     assert (after["by_status"], after["history"], after["audit"]) == (
         generated["by_status"], generated["history"], generated["audit"] + 1)  # type: ignore[operator]
-    assert verify_chain(demo).problem is None
+    assert verify_chain(db).problem is None
+    _play_a_drill(db)  # and the ids handed out after a reset do not collide with restored rows
+    assert _counts(db)["cases"] == generated["cases"] + 3  # type: ignore[operator]
 
 
-def test_only_a_trainer_may_reset_from_a_screen(demo: Database) -> None:
+def test_only_a_trainer_may_reset_from_a_screen(db: Database) -> None:
     with pytest.raises(PermissionDenied):
-        DemoResetService(demo).reset(demo_principal(demo, "operator"))
-    assert DemoResetService(demo).reset(demo_principal(demo, "trainer")).cases_after > 0
+        DemoResetService(db).reset(demo_principal(db, "operator"))
+    assert DemoResetService(db).reset(demo_principal(db, "trainer")).cases_after > 0
 
 
-def test_a_database_not_marked_demo_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
-    path = tmp_path / "centre.sqlite"
-    db = open_database(path, create=True, clock=FrozenClock(START))
-    build_tiny_city(db)
-    db.dispose()
-    before = path.read_bytes()
-    db = open_database(path, clock=FrozenClock(START))
-    try:
-        with pytest.raises(NotADemoToReset):
-            reset_demo(db, None)
-    finally:
-        db.dispose()
-    assert path.read_bytes() == before
-    assert not snapshot_path(path).exists()
+def _unmark_demo(db: Database) -> None:
+    with db.unit_of_work() as s:
+        s.merge(AppMeta(key="is_demo", value="0"))
 
 
-def test_a_demo_without_its_snapshot_is_refused(demo: Database) -> None:
-    assert demo.path is not None
-    snapshot_path(demo.path).unlink()
+def test_a_database_not_marked_demo_is_refused_and_left_as_it_was(db: Database) -> None:
+    _play_a_drill(db)
+    _unmark_demo(db)
+    before = _counts(db)
+    with pytest.raises(NotADemoToReset) as refused:
+        reset_demo(db, None)
+    assert "not a demo database" in describe_error(refused.value)
+    assert _counts(db) == before
+
+
+def _drop_snapshot(db: Database) -> None:
+    if db.path is not None:
+        snapshot_path(db.path).unlink()
+        return
+    with db.unit_of_work() as s:
+        s.execute(text(f"DROP SCHEMA {SNAPSHOT_SCHEMA} CASCADE"))
+
+
+def test_a_demo_without_its_snapshot_is_refused(db: Database) -> None:
+    _play_a_drill(db)
+    _drop_snapshot(db)
+    before = _counts(db)
     with pytest.raises(NoDemoSnapshot) as refused:
-        reset_demo(demo, None)
+        reset_demo(db, None)
     assert refused.value.reason == "missing"
+    assert "has no snapshot of its generated state" in describe_error(refused.value)
+    assert _counts(db) == before
 
 
-def test_the_command_line_resets_and_refuses_with_exit_2(template: Path, tmp_path: Path) -> None:
-    path = _copy(template, tmp_path / "cli.sqlite")
-    db = open_database(path, clock=FrozenClock(START))
-    try:
-        generated = _counts(db)["by_status"]
-        _play_a_drill(db)
-    finally:
-        db.dispose()
-    done = subprocess.run([sys.executable, "-m", "commandcenter", "demo", "--db", str(path), "--reset"],
+def _age_snapshot(db: Database) -> None:
+    """Make the snapshot look taken at another schema revision (as after `db upgrade`)."""
+    if db.path is not None:
+        with sqlite3.connect(snapshot_path(db.path)) as con:
+            con.execute("UPDATE alembic_version SET version_num = '0001'")
+        return
+    with db.unit_of_work() as s:
+        s.execute(text(f"UPDATE {SNAPSHOT_SCHEMA}.alembic_version SET version_num = '0001'"))
+
+
+def test_a_snapshot_of_another_schema_revision_is_refused(db: Database) -> None:
+    _play_a_drill(db)
+    _age_snapshot(db)
+    before = _counts(db)
+    with pytest.raises(NoDemoSnapshot) as refused:
+        reset_demo(db, None)
+    assert refused.value.reason == "schema"
+    assert "another schema version" in describe_error(refused.value)
+    assert _counts(db) == before
+
+
+def test_the_command_line_resets_and_refuses_with_exit_2(db: Database) -> None:
+    generated = _counts(db)["by_status"]
+    _play_a_drill(db)
+    url = _url(db)
+    done = subprocess.run([sys.executable, "-m", "commandcenter", "demo", "--db", url, "--reset"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "reset" in done.stdout
-    db = open_database(path)
-    try:
-        assert _counts(db)["by_status"] == generated
-    finally:
-        db.dispose()
-    assert audit_anchor_path(path).exists()
+    assert _counts(db)["by_status"] == generated
+    if db.path is not None:
+        assert audit_anchor_path(db.path).exists()
+    assert verify_chain(db).problem is None
 
-    plain = tmp_path / "plain.sqlite"
-    subprocess.run([sys.executable, "-m", "commandcenter", "db", "upgrade", "--db", str(plain)], check=True,
-                   capture_output=True, timeout=120)
-    before = plain.read_bytes()
-    refused = subprocess.run([sys.executable, "-m", "commandcenter", "demo", "--db", str(plain), "--reset"],
+    _unmark_demo(db)
+    before = _counts(db)
+    refused = subprocess.run([sys.executable, "-m", "commandcenter", "demo", "--db", url, "--reset"],
                              capture_output=True, text=True, timeout=120)
     assert refused.returncode == 2
     assert "not a demo database" in refused.stderr
-    assert plain.read_bytes() == before
+    assert _counts(db) == before
 
 
 @pytest.mark.postgres
-def test_postgres_is_refused_with_advice_and_nothing_written(pg_db: Database) -> None:
+def test_a_postgres_demo_without_a_snapshot_is_refused_and_nothing_written(pg_db: Database) -> None:
+    """Also in the SQLite pass: a demo marked on PostgreSQL but never snapshotted (generated
+    before this version) is refused with the advice to generate again."""
     build_tiny_city(pg_db)
     mark_demo(pg_db)
     before = _counts(pg_db)
     with pytest.raises(NoDemoSnapshot) as refused:
         reset_demo(pg_db, None)
-    assert refused.value.reason == "not_a_file"
+    assert refused.value.reason == "missing"
     assert "generate the demo again" in describe_error(refused.value)
     assert _counts(pg_db) == before

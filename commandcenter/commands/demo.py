@@ -68,8 +68,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = generate_demo(db, scale=args.scale, days=args.days, seed=args.seed, progress=_progress_printer(),
                                 plant_warnings=True)
-        if db.path is not None:  # what `--reset` and the drill screen's reset restore (SQLite only)
-            save_demo_snapshot(db.path)
+        save_demo_snapshot(db)  # what `--reset` and the drill screen's reset restore
     finally:
         db.dispose()
     print(
