@@ -26,6 +26,7 @@ from ..models import (
 from ..shapes.cases import CaseDetail, CaseRow, HistoryEntry
 from .intake.hotline import facts as hotline_facts
 from .intake.reporters import further_reporters
+from .referral import referrals_of
 from .time_requests import case_requests
 
 _assignee_name = func.coalesce(Officer.name, Department.name, "")
@@ -220,4 +221,5 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         time_requests=case_requests(session, case_id),
         reporters=further_reporters(session, case_id),
         hotline=hotline_facts(c),
+        referrals=referrals_of(session, case_id),
     )

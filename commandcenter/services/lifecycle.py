@@ -169,11 +169,13 @@ class CaseService:
 
     def detail(self, principal: Principal, case_id: int) -> CaseDetail:
         """One case of the principal's centres with its history; the reporter and address masked
-        unless their role may see them."""
+        unless their role may see them. A centre that referred the case or received it reads it
+        too: a transfer across moves it out of the referring street's scope, which still follows it."""
         with self.db.read() as s:
             detail = case_detail(s, case_id)
-        authorize(self.db, principal, Action.VIEW, centre_id=detail.row.centre_id, entity=Entity.CASE.value,
-                  entity_id=case_id)
+        parties = (detail.row.centre_id, *(c for r in detail.referrals for c in (r.from_centre_id, r.to_centre_id)))
+        centre = next((c for c in parties if c in principal.centre_ids), detail.row.centre_id)
+        authorize(self.db, principal, Action.VIEW, centre_id=centre, entity=Entity.CASE.value, entity_id=case_id)
         return detail_for(self.db, principal, detail)
 
     # ---- intake -----------------------------------------------------------------------

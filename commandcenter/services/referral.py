@@ -147,7 +147,7 @@ class ReferralService:
             centre = s.scalar(select(Case.centre_id).where(Case.id == case_id))
             if centre is None:
                 raise NotFound("case", case_id)
-            infos = _infos(s, CaseReferral.case_id == case_id)
+            infos = referrals_of(s, case_id)
         authorize(self.db, principal, Action.VIEW, centre_id=centre, entity=Entity.CASE.value, entity_id=case_id)
         return infos
 
@@ -167,6 +167,11 @@ class ReferralService:
                         out[info.case_id] = ReferralMark(info.case_id, incoming, info.kind, info.state, other,
                                                          info.reason)
         return out
+
+
+def referrals_of(s: Session, case_id: int) -> tuple[ReferralInfo, ...]:
+    """Every referral of a case, oldest first (the case detail shows them)."""
+    return _infos(s, CaseReferral.case_id == case_id)
 
 
 def _infos(s: Session, where: ColumnElement[bool]) -> tuple[ReferralInfo, ...]:

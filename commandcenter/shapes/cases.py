@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from ..domain.enums import CaseStatus, Priority, SourceChannel
 from .intake import HotlineFacts, ReporterEntry
+from .referral import ReferralInfo
 from .time_requests import TimeRequestRow
 
 
@@ -105,6 +106,8 @@ class CaseDetail:
     # further callers (merged-in reports) and a 12345 work order's facts (services/intake)
     reporters: tuple[ReporterEntry, ...] = ()
     hotline: HotlineFacts | None = None
+    # every referral between centres, oldest first: the panel shows who referred it to whom and how it stands
+    referrals: tuple[ReferralInfo, ...] = ()
 
 
 @dataclass(frozen=True)

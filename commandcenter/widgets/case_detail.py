@@ -54,6 +54,7 @@ from ..labels import (
 )
 from ..shapes.cases import CaseDetail, HistoryEntry
 from ..shapes.time_requests import TimeRequestRow
+from .referral_list import ReferralList
 from .reveal_dialog import RevealDialog
 
 EMPTY = "—"
@@ -217,6 +218,9 @@ class CaseDetailPanel(QWidget):
                     fields.addWidget(button, line, 2, Qt.AlignmentFlag.AlignTop)
                 line += 1
         self._body.addLayout(fields)
+        self._body.addWidget(self._section_title("referrals"))
+        self.referral_list = ReferralList(self._tz)
+        self._body.addWidget(self.referral_list)
         self._body.addWidget(self._section_title("history"))
         self.history_box = QWidget()
         self.history_box.setObjectName("historyTimeline")
@@ -300,6 +304,7 @@ class CaseDetailPanel(QWidget):
             "place": self.tr("Place"),
             "times": self.tr("Times (local)"),
             "limits": self.tr("Time limits and outcome"),
+            "referrals": self.tr("Referrals between centres"),
             "history": self.tr("History"),
         }
         for key, label in self._section_titles.items():
@@ -392,6 +397,8 @@ class CaseDetailPanel(QWidget):
             button.setVisible(self._may_reveal and d.personal_masked and bool(stored[key])
                               and key not in self._revealed)
         self._render_due()
+        self.referral_list.show_referrals(d.referrals)
+        self._section_titles["referrals"].setVisible(bool(d.referrals))
         # reminders and supervisions take their place in time among the actions
         self._render_history(tuple(sorted(d.history + d.escalations, key=lambda h: h.at)))
 
