@@ -9,7 +9,7 @@ import pytest
 import shapely
 
 from commandcenter.simulator.demo import SCALES
-from commandcenter.simulator.demo.geography import CityMap, area_m2
+from commandcenter.simulator.demo.geography import CityMap, area_m2, geography_tables, index_city
 from commandcenter.simulator.demo.outlines import outline
 from commandcenter.simulator.demo.putian import build_putian
 
@@ -79,10 +79,45 @@ def test_grids_are_small_in_town_and_large_in_the_hills(city: CityMap) -> None:
     assert len(urban) > len(rural)  # grids are drawn by households: most of them (and their cases) in town
 
 
-def test_the_city_scale_is_the_central_three_districts() -> None:
+def _street_outlines(m: CityMap) -> dict[tuple[str, str], shapely.Geometry]:
+    return {(s.code, s.name): shapely.union_all([c.polygon for c in s.communities]) for s in m.streets()}
+
+
+def _same_streets(part: CityMap, whole: CityMap) -> None:
+    """Every street of `part` is the street of the same code and name in `whole`, its grids inside it."""
+    outlines = _street_outlines(whole)
+    for s in part.streets():
+        there = outlines[s.code, s.name]
+        here = shapely.union_all([c.polygon for c in s.communities])
+        assert _m2(shapely.symmetric_difference(here, there)) < SLIVER_M2, s.name
+        inside = shapely.buffer(there, 1e-8)  # a millimetre: the other scale's cuts add vertices on the edges
+        assert all(shapely.within([g.polygon for c in s.communities for g in c.grids], inside)), s.name
+
+
+def test_the_city_scale_is_the_central_three_districts(city: CityMap) -> None:
     m = build_putian(SCALES["city"], 1)
     assert [d.code for d in m.districts] == list(DIVISIONS[:3])
     assert len(m.grids()) == 600 and len(m.streets()) == 24
     for d in m.districts:
         covered = sum(g.area_m2 for s in d.streets for c in s.communities for g in c.grids)
         assert covered == pytest.approx(_m2(outline(d.code)), rel=0.02), d.name
+    _same_streets(m, city)  # a district is cut into the same streets whichever scale includes it
+
+
+def test_the_small_scale_is_chengxiangs_street_offices_as_putian_draws_them(city: CityMap) -> None:
+    m = build_putian(SCALES["small"], 1)
+    assert [d.code for d in m.districts] == ["350302"]
+    assert [s.name for s in m.streets()] == ["凤凰山街道", "龙桥街道", "霞林街道"]
+    assert len(m.grids()) == SCALES["small"].grids and len(m.communities()) == SCALES["small"].communities
+    _same_streets(m, city)
+    assert all(shapely.within([g.polygon for g in m.grids()], shapely.buffer(outline("350302"), 1e-7)))
+
+
+def test_every_stored_centre_lies_in_its_grid(city: CityMap) -> None:
+    """Real outlines make concave and island grids whose centroid lies outside them; the stored
+    centre is where a report 'at the grid' goes, so it must be inside."""
+    ix = index_city(city, dict.fromkeys(("district", "street", "community", "grid"), 1))
+    grid = next(t for t in geography_tables(city, ix) if t.table == "grid")
+    polys = shapely.from_wkb(grid.column("geometry"))
+    assert shapely.contains_xy(polys, grid.column("centroid_lon"), grid.column("centroid_lat")).all()
+    assert not shapely.contains(polys, shapely.centroid(polys)).all()  # which the plain centroid is not

@@ -62,8 +62,8 @@ def test_every_planted_pattern_is_found_and_precision_is_reported(demo) -> None:
     precision = len(explained) / len(items)
     print(f"\nwarnings: {len(items)}, planted or following from a plant: {len(explained)} "
           f"({precision:.0%}); by kind: { {k.value: n for k, n in run.open_by_kind.items()} }")
-    # the rest are recurrences the small city's density makes by chance (60 cases a day on
-    # 150 one-hectare grids: shuffling the categories among the same places gives as many), so
+    # the rest are recurrences the small city's density makes by chance (178 cases a day on
+    # 150 grids: shuffling the categories among the same places gives as many), so
     # the floor holds what the other detectors keep: every one but a chance cluster is a plant
     others = [w for w in items if w.kind is not WarningKind.RECURRENCE]
     assert sum(w in explained for w in others) >= len(others) - 1

@@ -43,7 +43,7 @@ from ...shapes.audit import AnchorHead
 from .bulk import write_tables
 from .caseloop import STAGES, CaseSetting
 from .gazetteer import gazetteer_tables
-from .geography import CityMap, build_city, geography_tables, index_city, sample_points
+from .geography import CityMap, geography_tables, index_city, sample_points
 from .handovers import case_labels
 from .history import CasePlanner
 from .people import build_staff
@@ -209,7 +209,7 @@ def build_rows(db: Database, *, scale: str = "small", days: int = 30, seed: int 
 
     if progress is not None:
         progress(DemoProgress(DemoStep.MAP, 0.0))
-    city = build_putian(sc, seed) if sc.real_outlines else build_city(sc, seed)
+    city = build_putian(sc, seed)
     ix = index_city(city, first_ids)
     rng = np.random.default_rng([seed, 4])
     grids = city.grids()

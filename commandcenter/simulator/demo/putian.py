@@ -91,36 +91,50 @@ def _named(stems: list[str], suffix: str, pieces: list[Piece], pop: Population) 
     """Each stem on the piece nearest its real seat (where most of the piece's people live)."""
     where = []
     for p in pieces:
-        people = p.idx[p.idx < len(pop.people)]
-        centre = (pop.people[people].mean(axis=0) if len(people)
+        people = p.idx[pop.is_person[p.idx]]
+        centre = (pop.points[people].mean(axis=0) if len(people)
                   else shapely.get_coordinates(shapely.point_on_surface(p.geom))[0])
         where.append(centre)
     places = CITY_PLANE.unproject_coords(np.array(where))
     return [(stem + suffix, pieces[i]) for stem, i in zip(stems, match_nearest(stems, places), strict=True)]
 
 
+def _streets(code: str, seed: int) -> tuple[Population, list[tuple[str, Piece]]]:
+    """A district's samples and its towns and street offices, named, offices first.
+
+    Everything here comes from the district's own outline and generator ([seed, code]), so a
+    district is cut the same way at every scale that includes it: the small scale's three
+    street offices are the ones the city and Putian scales draw in 城厢区."""
+    rng = np.random.default_rng([seed, int(code)])
+    geom = _metres(code)
+    pop = sample_population(geom, CITY_PLANE, rng)
+    offices, towns = STREET_NAMES[code], TOWN_NAMES[code]
+    piece = Piece(geom, np.arange(len(pop.points)))
+    streets = tidy(split(piece, [1.0] * (len(offices) + len(towns)), pop.points, pop.blend(STREET_PEOPLE_SHARE),
+                         rng, SNAP_M, STREET_WIGGLE), pop.points, SNAP_M)
+    dense = sorted(streets, key=lambda p: -pop.density_km2(p.idx))
+    named = _named(list(offices), "街道", dense[: len(offices)], pop) + _named(list(towns), "镇",
+                                                                            dense[len(offices):], pop)
+    return pop, named
+
+
 def build_putian(scale: Scale, seed: int) -> CityMap:
     """The deterministic map of a scale's real districts for a seed (all five at Putian scale, the
-    central three at city scale), everything below them generated."""
-    rng = np.random.default_rng([seed, 1])
-    land = shapely.union_all([_metres(code) for code, _ in scale.districts], grid_size=SNAP_M)
-    pop = sample_population(land, CITY_PLANE, rng)
-    xy = pop.points
-    w_street, w_comm, w_grid = (pop.blend(s) for s in (STREET_PEOPLE_SHARE, COMMUNITY_PEOPLE_SHARE,
-                                                         GRID_PEOPLE_SHARE))
-    unassigned = np.arange(len(xy))
+    central three at city scale, 城厢区's street offices alone at small scale), everything below
+    the streets generated for the scale."""
+    parts: list[Population] = []
     districts: list[tuple[str, str, list[tuple[str, Piece]]]] = []
     for code, name in scale.districts:
-        geom = _metres(code)
-        inside = shapely.contains_xy(geom, xy[unassigned, 0], xy[unassigned, 1])
-        piece, unassigned = Piece(geom, unassigned[inside]), unassigned[~inside]
-        offices, towns = STREET_NAMES[code], TOWN_NAMES[code]
-        n = len(offices) + len(towns)
-        streets = tidy(split(piece, [1.0] * n, xy, w_street, rng, SNAP_M, STREET_WIGGLE), xy, SNAP_M)
-        dense = sorted(streets, key=lambda p: -pop.density_km2(p.idx))
-        named = _named(list(offices), "街道", dense[: len(offices)], pop) + _named(list(towns), "镇",
-                                                                                dense[len(offices):], pop)
-        districts.append((code, name, named))
+        pop, named = _streets(code, seed)
+        parts.append(pop)
+        districts.append((code, name, [(n, p) for n, p in named if n.endswith("街道") or not scale.offices_only]))
+    pop, starts = Population.joined(parts)
+    for (_, _, named), start in zip(districts, starts, strict=True):
+        for _, p in named:
+            p.idx = p.idx + start
+    rng = np.random.default_rng([seed, 1])
+    xy = pop.points
+    w_comm, w_grid = pop.blend(COMMUNITY_PEOPLE_SHARE), pop.blend(GRID_PEOPLE_SHARE)
 
     streets = [p for _, _, named in districts for _, p in named]
     n_comms = apportion(scale.communities, [_measure(w_comm, p) for p in streets])

@@ -10,8 +10,9 @@ city (so the same seed and scale always plant the same ones) and recorded in `ap
   are moved to one address and given the first one's reporter (name and phone);
 - *rising trend*: nine shared-bike reports (0205) arrive at the demo's "now" in the grids of
   the first community (by code), through the Open311 intake like any app report;
-- *cluster*: six muck-spill reports (0903) arrive at "now", two in each of three neighbouring
-  grids (centres within 220 m) of the last community, also through intake.
+- *cluster*: six muck-spill reports (0903) arrive at "now" within 40 m of the middle of the
+  longest border between two grids of the last community, on both sides of it, also through
+  intake.
 
 The planted reports carry the demo's last instant, so case ids still grow with report time.
 
@@ -22,10 +23,12 @@ clocks stay as generated); the planted reports are new cases, awaiting registrat
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import timedelta
+from itertools import combinations
 
-import numpy as np
+import shapely
 from sqlalchemy import select, update
 
 from ...db import Database
@@ -38,6 +41,7 @@ from ...shapes.warnings import WarningKind
 
 KEY = "warning_plants"
 M_LAT = 1 / 111_195  # one metre of latitude, in degrees
+CLUSTER_RING_M = 40.0  # well inside the detector's 250 m, a street corner's width
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,9 @@ def _moved(db: Database, now, code: str, n: int, *, same_reporter: bool) -> Plan
             return None
         group = max(groups, key=len)
         ids = [cid for cid, _ in group[:n]]
-        if same_reporter and not any(p for cid, p in group[:n]):
-            ids[0] = next(cid for cid, p in group if p)
+        if same_reporter:  # the party is a reporter who left a phone: their case leads, the others take it
+            caller = next(cid for cid, p in group if p)
+            ids = [caller] + [cid for cid in ids if cid != caller][: n - 1]
         first = s.get(Case, ids[0])
         assert first is not None
         for k, cid in enumerate(ids[1:], start=1):
@@ -136,22 +141,32 @@ def _rising(db: Database, intake: CaseService, reporter, now) -> PlantedPattern 
 
 
 def _cluster(db: Database, intake: CaseService, reporter, now) -> PlantedPattern | None:  # type: ignore[no-untyped-def]
+    """Six reports in a ring of `CLUSTER_RING_M` round the middle of the longest border between two
+    grids of the last community: the burst straddles the grids, as the cluster detector wants,
+    however large the grids are."""
     grids = _grids(db)
     last = grids[-1][1]
-    mine = [g for g in grids if g[1] == last]
-    xy = np.array([(g[3] * 0.903, g[4]) for g in grids]) / M_LAT  # metres, near enough at this latitude
-    for g in mine:
-        i = grids.index(g)
-        d = np.hypot(*(xy - xy[i]).T)
-        near = [grids[j] for j in np.argsort(d)[1:3].tolist() if d[j] <= 220]
-        if len(near) == 2:
-            trio = [g, *near]
-            break
-    else:
+    mine = {g[0]: g for g in grids if g[1] == last}
+    with db.read() as s:
+        polys = {gid: shapely.from_wkb(wkb) for gid, wkb in s.execute(
+            select(Grid.id, Grid.geometry).where(Grid.id.in_(list(mine))))}
+    borders = [(shapely.intersection(polys[a].boundary, polys[b].boundary), a, b)
+               for a, b in combinations(sorted(mine), 2)]
+    border, a, b = max(borders, key=lambda t: t[0].length, default=(None, 0, 0))
+    if border is None or border.length == 0:
         return None
+    part = max(shapely.get_parts(shapely.line_merge(border)), key=lambda p: p.length)
+    centre = shapely.line_interpolate_point(part, 0.5, normalized=True)
     with db.read() as s:
         category = _category_id(s, "0903")
-    ids = [_report(intake, reporter, category, trio[k % 3], now, k,
-                   "渣土车沿路撒漏，路面大量泥土。") for k in range(6)]
-    return PlantedPattern(WarningKind.CLUSTER, "0903", tuple(sorted(ids)), tuple(sorted(g[0] for g in trio)),
-                          trio[0][5])
+    ids, used = [], set()
+    for k in range(6):
+        angle = math.pi / 6 + k * math.pi / 3
+        lon = centre.x + CLUSTER_RING_M * M_LAT * math.cos(angle) / math.cos(math.radians(centre.y))
+        lat = centre.y + CLUSTER_RING_M * M_LAT * math.sin(angle)
+        row = intake.report(reporter, NewCase(  # the intake finds the grid the point lies in
+            source=SourceChannel.CITIZEN_APP, category_id=category, priority=Priority.NORMAL,
+            description="渣土车沿路撒漏，路面大量泥土。", lon=lon, lat=lat, reported_at=now))
+        ids.append(row.id)
+        used.add(row.grid_id)
+    return PlantedPattern(WarningKind.CLUSTER, "0903", tuple(sorted(ids)), tuple(sorted(used)), mine[a][5])
