@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from .correction_labels import describe_correction_error
 from .domain.actions import Action
 from .domain.deadlines import DueState
 from .domain.enums import CaseStatus, DutyStatus, Priority, Role, SourceChannel, Stage
@@ -25,6 +26,7 @@ from .errors import (
     DatabaseReadOnly,
     DayBeforeData,
     DayInFuture,
+    GridOfAnotherCentre,
     HandoverLocked,
     IllegalTransition,
     MergeRefused,
@@ -33,6 +35,7 @@ from .errors import (
     NotADemoDatabase,
     NotADemoToReset,
     NotFound,
+    NothingCorrected,
     OutOfScope,
     OutsideCity,
     PasswordTooShort,
@@ -145,6 +148,7 @@ ACTION = {
     Action.FEED_BACK_REFERRAL: N("action", "Feed back to referring centre"),
     Action.ADD_SUPPORT: N("action", "Add supporting unit"),
     Action.SUPPORT_FEED_BACK: N("action", "Supporting unit's feedback"),
+    Action.CORRECT: N("action", "Correct category or grid"),
     Action.INTAKE: N("action", "New case"),
     Action.WRITE_HANDOVER: N("action", "Write handover"),
     Action.ACKNOWLEDGE_HANDOVER: N("action", "Acknowledge handover"),
@@ -187,6 +191,7 @@ STAGE = {
     Stage.ACCEPT: N("stage", "acceptance"),
     Stage.CHECK: N("stage", "field check"),
     Stage.REFERRAL: N("stage", "referral acceptance"),
+    Stage.FEEDBACK: N("stage", "feedback to the referring centre"),
 }
 
 
@@ -289,15 +294,16 @@ SIGN_IN_REFUSALS = {
                         "password."),
     "has_admin": N("errors", "This database already has users; ask an administrator for an account."),
 }
-# why a demo reset found nothing to restore (NoDemoSnapshot.reason)
+# why a demo reset cannot restore its snapshot (NoDemoSnapshot.reason)
 DEMO_SNAPSHOT_REFUSALS = {
     "missing": N("errors", "{location} has no snapshot of its generated state (demos generated before this version "
                  "have none): generate the demo again. Nothing was changed."),
-    "schema": N("errors", "The snapshot beside {location} is of another schema version (the database was upgraded "
+    "schema": N("errors", "The snapshot of {location} is of another schema version (the database was upgraded "
                 "since): generate the demo again. Nothing was changed."),
-    "not_a_file": N("errors", "{location} is not a database file: a reset restores a SQLite demo file from the "
-                    "snapshot beside it; on PostgreSQL generate the demo again into an empty database. Nothing "
-                    "was changed."),
+    "not_a_file": N("errors", "{location} is held in memory only: it has no snapshot of its generated state to "
+                    "reset from. Nothing was changed."),
+    "not_allowed": N("errors", "{location} cannot be reset: the database role this program signs in as may not "
+                     "empty its tables (the audit anchor may belong to an audit role). Nothing was changed."),
 }
 
 
@@ -347,6 +353,8 @@ def describe_error(exc: BaseException, lang: str | None = None) -> str:
         return translate("errors", SIGN_IN_REFUSALS[exc.reason])
     if isinstance(exc, CaseHeldElsewhere | SupportsPending):
         return describe_referral_error(exc, lang)
+    if isinstance(exc, GridOfAnotherCentre | NothingCorrected):
+        return describe_correction_error(exc, lang)
     if isinstance(exc, OutOfScope):
         return translate("errors", "This belongs to another command centre: you may not do this there ({action}).").format(
             action=action_label(exc.action, lang))

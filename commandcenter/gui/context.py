@@ -17,6 +17,7 @@ from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..services.admin import AdminService
 from ..services.auth import Principal, allowed_actions
+from ..services.correction import CorrectionService
 from ..services.debrief import DebriefService
 from ..services.demo_reset import DemoResetService
 from ..services.exports import ExportService
@@ -82,6 +83,7 @@ class AppContext:
     demo_reset: DemoResetService = field(init=False)
     referrals: ReferralService = field(init=False)
     joint: JointService = field(init=False)
+    corrections: CorrectionService = field(init=False)  # the grids a case may be corrected to (更正)
     _rights: frozenset[Action] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -111,6 +113,7 @@ class AppContext:
         self.demo_reset = DemoResetService(self.db)
         self.referrals = ReferralService(self.db)
         self.joint = JointService(self.db)
+        self.corrections = CorrectionService(self.db)
         self.feed.changed.connect(self._on_changed)
 
     def can(self, action: Action) -> bool:

@@ -49,6 +49,7 @@ ICONS: dict[str, tuple[str, str]] = {
     "feed_back_referral": ("mdi6.reply-outline", "#1565c0"),
     "add_support": ("mdi6.account-multiple-plus-outline", "#1565c0"),
     "support_feed_back": ("mdi6.account-multiple-check-outline", "#2e7d32"),
+    "correct": ("mdi6.tag-edit-outline", "#ef6c00"),
     "escalation": ("mdi6.alarm-light-outline", "#c62828"),
     "alert": ("mdi6.bell-ring-outline", "#c62828"),
     "overdue": ("mdi6.clock-alert-outline", "#c62828"),

@@ -24,6 +24,7 @@ from ..models import (
     User,
 )
 from ..shapes.cases import CaseDetail, CaseRow, HistoryEntry
+from .correction_log import corrections_of
 from .intake.hotline import facts as hotline_facts
 from .intake.reporters import further_reporters
 from .referral import referrals_of
@@ -147,6 +148,7 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         merged_into = session.scalar(select(Case.case_number).where(Case.id == c.merged_into_id))
     hist_officer = aliased(Officer)
     hist_dept = aliased(Department)
+    corrected = {step.history_id: step.correction for step in corrections_of(session, [case_id])}
     history = tuple(
         HistoryEntry(
             at=h.at,
@@ -157,9 +159,11 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
             officer_name=h.officer or "",
             department_name=h.department or "",
             note=h.note,
+            correction=corrected.get(h.id),
         )
         for h in session.execute(
             select(
+                CaseHistory.id,
                 CaseHistory.at,
                 CaseHistory.action,
                 CaseHistory.from_status,

@@ -29,6 +29,7 @@ and the change log). The rules:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -40,9 +41,18 @@ from ..domain.actions import Action
 from ..domain.entities import Entity
 from ..domain.enums import STATUS_STAGE, CaseStatus, Stage
 from ..errors import GridOfAnotherCentre, NotFound, NothingCorrected, ValidationError
-from ..models import Case, CaseCorrection, Category, CommandCentre, Community, Grid, Street
+from ..models import (
+    Case,
+    CaseCorrection,
+    Category,
+    CommandCentre,
+    Community,
+    Grid,
+    Street,
+)
 from ..shapes.corrections import GridChoice
 from .auth import Principal, authorize
+from .reference_lists import pinyin_initials
 from .timelimits import TimeLimits
 
 
@@ -168,4 +178,20 @@ class CorrectionService:
             rows = s.execute(stmt).all()
         authorize(self.db, principal, Action.CORRECT, centre_id=centre_id, entity=Entity.CASE.value,
                   entity_id=case_id)
-        return tuple(GridChoice(*r) for r in rows)
+        return tuple(GridChoice(*r, initials=pinyin_initials(r[2])) for r in rows)
+
+
+def search_grids(choices: Sequence[GridChoice], query: str) -> list[GridChoice]:
+    """Grids matching a code, a name, pinyin initials, or their community's or street's name; a
+    code or name that starts with the query first, then the rest by code."""
+    q = query.strip().lower()
+    if not q:
+        return list(choices)
+    ranked = []
+    for g in choices:
+        if g.code.startswith(q) or g.name.startswith(q) or g.initials.startswith(q):
+            ranked.append((0, g.code, g))
+        elif q in g.code or q in g.name.lower() or q in g.initials or q in g.community or q in g.street:
+            ranked.append((1, g.code, g))
+    ranked.sort(key=lambda t: (t[0], t[1]))
+    return [g for _, _, g in ranked]

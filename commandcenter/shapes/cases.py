@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from ..domain.enums import CaseStatus, Priority, SourceChannel
+from .corrections import Correction
 from .intake import HotlineFacts, ReporterEntry
 from .referral import ReferralInfo
 from .time_requests import TimeRequestRow
@@ -76,6 +77,7 @@ class HistoryEntry:
     stage: str | None = None
     round: int = 0
     acknowledged_by: str | None = None
+    correction: Correction | None = None  # what a correction (更正) changed, for `correction_lines`
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ class GridChoice:
     name: str
     community: str
     street: str
+    initials: str  # the pinyin initials of the grid's name, for typing "dysq" for 东岩社区
 
 
 @dataclass(frozen=True, slots=True)

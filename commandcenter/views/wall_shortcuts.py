@@ -43,4 +43,6 @@ CASE_SHORTCUTS: tuple[tuple[Action, str], ...] = (
     (Action.FEED_BACK_REFERRAL, "Ctrl+Alt+B"),
     (Action.ADD_SUPPORT, "Ctrl+Alt+J"),
     (Action.SUPPORT_FEED_BACK, "Ctrl+Alt+Shift+J"),
+    # 更正 of a wrong category or grid (services.correction)
+    (Action.CORRECT, "Ctrl+Shift+G"),
 )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..admin_labels import category_name
+from ..correction_labels import correction_lines
 from ..domain.deadlines import DueState, due_state
 from ..domain.privacy import PersonalField
 from ..gui.icons import ICONS, icon
@@ -472,6 +473,8 @@ class CaseDetailPanel(QWidget):
         ]
         plain = [f"{when}  {what}  {transition}".rstrip(), by]
         note = escalation_note(h.stage, h.round, h.acknowledged_by) if h.stage else h.note
+        if h.correction is not None:  # what changed, then the reason given
+            note = "\n".join([*correction_lines(h.correction), note]).strip()
         if note:
             lines.append(e(note).replace("\n", "<br>"))
             plain.append(note)

@@ -51,6 +51,7 @@ from ...shapes.time_requests import TimeRequestRow
 from ...widgets.intake.reply_field import HotlineReplyField
 from ..photo_panels import PhotoStrip
 from .checked import CheckedDialog
+from .correction import CorrectionDialog
 from .field_steps import FIELD_STEP_DIALOGS, FieldStepDialog
 from .joint import JointDialog
 from .referral import REFERRAL_DIALOGS, ReferralDialog
@@ -92,7 +93,8 @@ DECIDES: dict[Action, TimeRequestKind] = {
 def needs_dialog(action: Action) -> bool:
     """Whether the action needs anything besides the case (dispatch has its own dialog, the
     field steps theirs)."""
-    return action in NOTE_PROMPTS or action in FIELD_STEP_DIALOGS or action in REFERRAL_DIALOGS or action in JOINT_ACTIONS
+    return (action in NOTE_PROMPTS or action in FIELD_STEP_DIALOGS or action in REFERRAL_DIALOGS
+            or action in JOINT_ACTIONS or action is Action.CORRECT)
 
 
 def ask_params(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | None) -> TransitionParams | None:
@@ -111,6 +113,8 @@ def ask_params(ctx: AppContext, action: Action, row: CaseRow, parent: QWidget | 
         dialog = ReferralDialog(ctx, action, row, parent)
     elif action in JOINT_ACTIONS:  # a supporting unit joins, or feeds back its part
         dialog = JointDialog(ctx, action, row, parent)
+    elif action is Action.CORRECT:  # 更正: a new category or grid, and why
+        dialog = CorrectionDialog(ctx, row, parent)
     elif needs_dialog(action):
         dialog = ActionParamsDialog(ctx, action, row, parent)
     else:
