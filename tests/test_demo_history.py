@@ -20,6 +20,7 @@ from commandcenter.domain.lifecycle import TRANSITIONS
 from commandcenter.models import CommandCentre, Handover, HandoverItem, User
 from commandcenter.services.auth import demo_principal
 from commandcenter.services.handover import HandoverService
+from commandcenter.services.kpi.backfill import fill_history_clocks
 from commandcenter.services.kpi.briefing import briefing_data
 from commandcenter.services.shifts import shift_patterns, shift_period
 from commandcenter.simulator.demo import generate_demo, history
@@ -332,3 +333,19 @@ def test_disputes_are_handled_jointly_each_part_before_the_leads_feedback(demo: 
             assert (given, "support_feed_back", "accepted", code, part) in rows and part
             assert added < given < (first_feedback or given + 1)
     assert awaited < len(supports) // 4
+
+
+def test_history_rows_carry_the_clocks_the_backfill_recovers(demo: Database) -> None:
+    """The generator computes each history row's judged and stage deadlines on its arrays
+    (`history_clocks`) instead of running the backfill after the insert: the backfill's SQL,
+    run on the same rows stripped of them, gives the very same values."""
+    sql = "SELECT id, deadline_at, stage_deadline_at FROM case_history ORDER BY id"
+    with demo.engine.connect() as conn:
+        generated = conn.execute(text(sql)).all()
+        conn.execute(text("UPDATE case_history SET deadline_at = NULL, stage_deadline_at = NULL"))
+        fill_history_clocks(conn)
+        recovered = conn.execute(text(sql)).all()
+        conn.rollback()
+    assert sum(r[1] is not None for r in generated) > len(generated) // 3
+    assert sum(r[2] is not None for r in generated) > len(generated) // 20
+    assert generated == recovered

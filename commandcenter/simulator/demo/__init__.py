@@ -34,7 +34,6 @@ from ...errors import ValidationError
 from ...models import Category, TimeLimitPolicy, to_epoch
 from ...services import audit
 from ...services.auth import system_principal
-from ...services.kpi.backfill import fill_history_clocks
 from ...services.reference_data import seed_reference_data
 from ...services.timelimits import TimeLimits
 from ...services.warnings import WarningService
@@ -309,8 +308,6 @@ def generate_demo(db: Database, *, scale: str = "small", days: int = 30, seed: i
         if collecting:
             gc.enable()
     db.caches.clear()  # the whole city written in bulk, without change-log entries
-    with db.engine.begin() as conn:  # the bulk history rows carry no clocks: give them what the plan left
-        fill_history_clocks(conn)
     complete_routes(db)  # a department for every category, disputes included (routes)
     if plant_warnings:  # the early-warning patterns trainers look for (warning_plants)
         # referrals between the levels first, on the generated cases, so the planted reports stay untouched

@@ -91,6 +91,7 @@ from .fieldloop import (
     solve_on_spot,
 )
 from .handovers import HandoverDesk
+from .history_clocks import history_clocks
 from .jointloop import JointPlanner
 from .people import mobile_numbers
 from .rows import NONE, Const, Lookup, Nullable, TableRows, labels, table
@@ -428,16 +429,6 @@ class CasePlanner:
             "note": np.concatenate(ev.note), "outcome": np.concatenate(ev.outcome),
             "evidence": np.concatenate(ev.evidence),
         }
-        h, self.pending_history = _release(self.pending_history, planned, until, ("case", "at"))
-        status_labels = labels([None, *(x.value for x in STATUSES)])
-        history = table(
-            "case_history", id=self._ids("case_history", len(h["at"])), case_id=h["case"], at=h["at"],
-            action=Lookup(labels(ACTIONS), h["action"]), from_status=Lookup(status_labels, h["from"]),
-            to_status=Lookup(status_labels, h["to"]), user_id=Nullable(h["user"]), officer_id=Nullable(h["officer"]),
-            department_id=Nullable(h["department"]), note=Lookup(self.notes.labels(), h["note"]),
-            outcome=Lookup(labels(OUTCOMES), h["outcome"]), evidence=Lookup(self.notes.labels(), h["evidence"]),
-        )
-
         e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current = (
             np.concatenate(parts) for parts in zip(*plan.escalations, strict=True))
         # the live clock writes one escalation per case, stage, level and round (its unique key):
@@ -447,6 +438,21 @@ class CasePlanner:
         first = order[np.r_[True, (keys[:, 1:] != keys[:, :-1]).any(axis=0)]] if len(order) else order
         e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current = (
             a[first] for a in (e_case, e_stage, e_sup, e_round, e_at, e_deadline, e_current))
+        planned["deadline"], planned["stage_deadline"] = history_clocks(
+            h_case, planned["at"], planned["from"] - 1, planned["to"] - 1,
+            np.where(plan.assess_deadline != NONE, plan.assess_deadline, plan.handle_deadline), plan.stage_deadline,
+            e_case, e_stage, e_deadline)
+        h, self.pending_history = _release(self.pending_history, planned, until, ("case", "at"))
+        status_labels = labels([None, *(x.value for x in STATUSES)])
+        history = table(
+            "case_history", id=self._ids("case_history", len(h["at"])), case_id=h["case"], at=h["at"],
+            action=Lookup(labels(ACTIONS), h["action"]), from_status=Lookup(status_labels, h["from"]),
+            to_status=Lookup(status_labels, h["to"]), user_id=Nullable(h["user"]), officer_id=Nullable(h["officer"]),
+            department_id=Nullable(h["department"]), note=Lookup(self.notes.labels(), h["note"]),
+            outcome=Lookup(labels(OUTCOMES), h["outcome"]), evidence=Lookup(self.notes.labels(), h["evidence"]),
+            deadline_at=Nullable(h["deadline"]), stage_deadline_at=Nullable(h["stage_deadline"]),
+        )
+
         self.desk.add(ids, details, h_case, planned["at"], planned["action"], planned["to"] - 1, e_case,
                       e_sup.astype(bool), e_at, e_deadline)
         # reminders are acknowledged by an operator on shift, supervision by a supervisor; about half
