@@ -150,8 +150,9 @@ class NotADemoToReset(NotADemoDatabase):
 
 
 class NoDemoSnapshot(DatabaseError):
-    """A demo reset found nothing to restore: no snapshot beside the file (`reason` "missing"),
-    a snapshot of another schema ("schema"), or a database that is no file ("not_a_file")."""
+    """A demo reset cannot restore its snapshot: there is none (`reason` "missing": beside the
+    file, or no snapshot schema on PostgreSQL), it is of another schema ("schema"), the database
+    is in memory ("not_a_file"), or the PostgreSQL role may not empty the tables ("not_allowed")."""
 
     code = "no_demo_snapshot"
 

@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -284,6 +285,34 @@ def test_a_snapshot_of_another_schema_revision_is_refused(db: Database) -> None:
     assert refused.value.reason == "schema"
     assert "another schema version" in describe_error(refused.value)
     assert _counts(db) == before
+
+
+@pytest.mark.skipif(TEST_ENGINE != "postgresql", reason="database roles are PostgreSQL's")
+def test_a_role_that_may_not_empty_the_audit_anchor_is_refused(db: Database) -> None:
+    """As README's audit set-up leaves it: the program's role may update the anchor, not truncate it."""
+    role = f"centre_app_{uuid.uuid4().hex[:8]}"
+    with db.unit_of_work() as s:
+        s.execute(text(f"CREATE ROLE {role} LOGIN"))
+        for schema in ("public", SNAPSHOT_SCHEMA):
+            s.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {role}"))
+            s.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}"))
+        s.execute(text(f"GRANT INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO {role}"))
+        s.execute(text(f"GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role}"))
+        s.execute(text(f"REVOKE TRUNCATE ON audit_anchor FROM {role}"))
+    app = open_database(db.url.set(username=role).render_as_string(hide_password=False), clock=FrozenClock(START))
+    try:
+        _play_a_drill(app)
+        before = _counts(app)
+        with pytest.raises(NoDemoSnapshot) as refused:
+            reset_demo(app, None)
+        assert refused.value.reason == "not_allowed"
+        assert "audit role" in describe_error(refused.value)
+        assert _counts(app) == before
+    finally:
+        app.dispose()
+        with db.unit_of_work() as s:
+            s.execute(text(f"DROP OWNED BY {role}"))
+            s.execute(text(f"DROP ROLE {role}"))
 
 
 def test_the_command_line_resets_and_refuses_with_exit_2(db: Database) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from graphlib import TopologicalSorter
 
 from sqlalchemy import text
+from sqlalchemy.exc import ProgrammingError
 from sqlalchemy.orm import Session
 
 from ...db import Database
@@ -33,6 +34,7 @@ from .announce import Differences, append_changes, audit_reset, count_cases, dif
 
 SNAPSHOT_SCHEMA = "demo_snapshot"
 _REVISIONS = "alembic_version"
+_INSUFFICIENT_PRIVILEGE = "42501"
 
 _TABLES = text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")
 _FOREIGN_KEYS = text(
@@ -107,13 +109,23 @@ def _advance_sequences(s: Session) -> None:
         s.execute(text("SELECT " + ", ".join(calls)))
 
 
+def _exclusive(s: Session, db: Database, statement: str) -> None:
+    """Lock or empty the live tables; NoDemoSnapshot "not_allowed" when the role may not."""
+    try:
+        s.execute(text(statement))
+    except ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+            raise NoDemoSnapshot(db.display_name, "not_allowed") from exc
+        raise
+
+
 def restore_schema(db: Database, principal: Principal | None) -> tuple[Differences, int]:
     """Restore every table from the snapshot schema and tell the seats, in one transaction."""
     with db.unit_of_work() as s:
         tables = [t for t in _tables(s) if t != _REVISIONS]
         _check_snapshot(s, db, tables)
         live = ", ".join(_quote(s, t) for t in tables)
-        s.execute(text(f"LOCK TABLE {live} IN ACCESS EXCLUSIVE MODE"))
+        _exclusive(s, db, f"LOCK TABLE {live} IN ACCESS EXCLUSIVE MODE")
 
         def run(sql: str) -> list[tuple[object, ...]]:
             return [tuple(r) for r in s.execute(text(sql))]
@@ -122,7 +134,7 @@ def restore_schema(db: Database, principal: Principal | None) -> tuple[Differenc
         columns: dict[str, list[str]] = {}
         for table, column in s.execute(_COLUMNS):
             columns.setdefault(str(table), []).append(_quote(s, str(column)))
-        s.execute(text(f"TRUNCATE {live}"))
+        _exclusive(s, db, f"TRUNCATE {live}")
         for table in _parents_first(s, tables):
             names = ", ".join(columns[table])
             s.execute(text(f"INSERT INTO {_quote(s, table)} ({names}) SELECT {names} FROM {_snapshot(s, table)}"))
