@@ -113,11 +113,15 @@ class DemoRows:
         self.anchor: AnchorHead | None = None  # the audit chain's new head, once the entry is planned
 
     def stream(self) -> Iterator[TableRows | DemoProgress]:
-        yield from self.head
+        # each table is let go once read, so it is not held while the next is planned (the
+        # gazetteer alone is 131,000 places, a chunk of cases a few hundred thousand history rows)
+        while self.head:
+            yield self.head.pop(0)
         days = self.planner.days
         yield DemoProgress(DemoStep.CASES, CASES_FRACTION, 0, days)
         for done, tables in self.planner.chunks():
-            yield from tables
+            while tables:
+                yield tables.pop(0)
             yield DemoProgress(DemoStep.CASES, CASES_FRACTION + (INDEXES_FRACTION - CASES_FRACTION) * done / days,
                                done, days)
         yield self._audit()

@@ -241,6 +241,9 @@ class HandoverDesk:
             self.events = _keep(self.events, self.events["at"] >= after - 86400)
         if self.urgent:
             self.urgent = _keep(self.urgent, self.urgent["rep"] >= after - 86400)
+        # and the details of cases no pool lists any more (kept for the year, they took 300 MB at Putian scale)
+        listed = set().union(*(pool["case"].tolist() for pool in (self.marks, self.suspended, self.urgent) if pool))
+        self.cases = {c: d for c, d in self.cases.items() if c in listed}
 
     # ---- writing ----------------------------------------------------------------------
     def release(self, until: int) -> list[TableRows]:

@@ -2,7 +2,9 @@
 
 The planners work on numpy columns; Python objects (tuples, None, label strings) are made
 only for the chunk being written, so a million cases never sit in memory as a million
-tuples.
+tuples. A chunk holds about the same number of values whatever the table's width: 50,000 rows
+of the case table's 45 columns were 2.3 million objects (over 100 MB) alive at once, for no
+gain in speed (`executemany` costs the same per row in chunks of a few thousand).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 import numpy as np
 
 NONE = -1  # "no value" in integer columns (ids and epoch seconds are positive)
-CHUNK_ROWS = 50_000
+CHUNK_VALUES = 250_000  # values (rows x columns) per chunk of tuples
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,8 @@ class TableRows:
     def __len__(self) -> int:
         return next(len(d) for d in self.data if not isinstance(d, Const))  # type: ignore[arg-type]
 
-    def chunks(self, size: int = CHUNK_ROWS) -> Iterator[list[tuple[Any, ...]]]:
-        n = len(self)
+    def chunks(self) -> Iterator[list[tuple[Any, ...]]]:
+        n, size = len(self), max(1, CHUNK_VALUES // len(self.columns))
         for start in range(0, n, size):
             stop = min(start + size, n)
             yield list(zip(*(_slice(d, start, stop) for d in self.data), strict=False))
