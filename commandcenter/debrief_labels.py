@@ -7,8 +7,9 @@ in the user's language. It imports neither the service nor widgets.
 from __future__ import annotations
 
 from .i18n import QT_TRANSLATE_NOOP as N
-from .i18n import translate
+from .i18n import current_language, translate
 from .labels import role_label
+from .shapes.corrections import Correction
 from .shapes.debrief import AlertShown, DebriefGoals, DebriefOverall, GoalMiss
 
 # a "Goals missed" column lists these
@@ -57,6 +58,28 @@ def corrections_text(wrong_category: bool | None, wrong_grid: bool | None, lang:
     return ", ".join(words)
 
 
+def correction_changes(c: Correction, lang: str | None = None) -> list[tuple[str, str, str]]:
+    """What one correction changed as (field, from, to) rows: the category, the grid, or both."""
+    zh = (lang or current_language()).startswith("zh")
+    rows = []
+    if c.category_changed:
+        rows.append((translate("debrief", N("debrief", "category"), lang),
+                     f"{c.from_category_code} {c.from_category_zh if zh else c.from_category_en}",
+                     f"{c.to_category_code} {c.to_category_zh if zh else c.to_category_en}"))
+    if c.grid_changed:
+        rows.append((translate("debrief", N("debrief", "grid"), lang), f"{c.from_grid_code} {c.from_grid_name}",
+                     f"{c.to_grid_code} {c.to_grid_name}"))
+    return rows
+
+
+def end_state_text(wrong_category: bool | None, wrong_grid: bool | None, lang: str | None = None) -> str:
+    """Whether a case was as the scenario intended at the drill's end ("" where it said nothing)."""
+    if wrong_category is None and wrong_grid is None:
+        return ""
+    wrong = bool(wrong_category or wrong_grid)
+    return translate("debrief", N("debrief", "still wrong") if wrong else N("debrief", "as intended"), lang)
+
+
 def overall_figures(o: DebriefOverall, lang: str | None = None) -> list[tuple[str, str]]:
     """The overall figures as (label, value), in the order the screen and the PDF show them."""
     figures = [
@@ -74,6 +97,8 @@ def overall_figures(o: DebriefOverall, lang: str | None = None) -> list[tuple[st
         (N("debrief", "Wrong grid"), str(o.wrong_grid)),
         (N("debrief", "Urgent alerts shown (in flood summaries)"), f"{o.alerts_individual} ({o.alerts_grouped})"),
         (N("debrief", "Cases missing a goal"), str(o.cases_missing_goals)),
+        (N("debrief", "Corrections (更正) on cases"), f"{o.corrections} / {o.corrected_cases}"),
+        (N("debrief", "Cases still not as intended at the end"), str(o.still_wrong)),
     ]
     return [(translate("debrief", label, lang), value) for label, value in figures]
 

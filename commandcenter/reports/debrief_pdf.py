@@ -21,8 +21,10 @@ from .. import palette
 from ..debrief_labels import (
     actor,
     alert_text,
+    correction_changes,
     corrections_text,
     duration,
+    end_state_text,
     goals_text,
     misses_text,
     overall_figures,
@@ -98,15 +100,16 @@ class DebriefReport:
         if not self.d.operators:
             return [*out, para(t(N("debrief", "Nobody registered or dispatched a case.")), self.st["body"])]
         cols = [t(N("debrief", "Operator")), t(N("debrief", "Registered")), t(N("debrief", "Mean to register")),
-                t(N("debrief", "Dispatched")), t(N("debrief", "Mean to dispatch")), t(N("debrief", "Goals missed"))]
+                t(N("debrief", "Dispatched")), t(N("debrief", "Mean to dispatch")), t(N("debrief", "Goals missed")),
+                t(N("debrief", "Corrections"))]
         rows = [[actor(o.name, o.system_role, self.lang), str(o.registered), duration(o.mean_to_register), str(o.dispatched),
-                 duration(o.mean_to_dispatch), str(o.misses)] for o in self.d.operators]
-        widths = [50 * mm, 22 * mm, 28 * mm, 22 * mm, 28 * mm, FRAME_WIDTH - 150 * mm]
+                 duration(o.mean_to_dispatch), str(o.misses), str(o.corrections)] for o in self.d.operators]
+        widths = [46 * mm, 20 * mm, 26 * mm, 20 * mm, 26 * mm, 20 * mm, FRAME_WIDTH - 158 * mm]
 
         def missed(i: int, row: list[str]) -> list[tuple[Any, ...]]:
             return [("TEXTCOLOR", (5, i), (5, i), BAD)] if row[5] != "0" else []
 
-        return [*out, *table_chunks(cols, rows, widths, self.font, align_right=(1, 2, 3, 4, 5), row_styles=missed)]
+        return [*out, *table_chunks(cols, rows, widths, self.font, align_right=(1, 2, 3, 4, 5, 6), row_styles=missed)]
 
     def cases(self) -> list[Any]:
         t, lang = self.t, self.lang
@@ -139,6 +142,27 @@ class DebriefReport:
 
         return [*out, *table_chunks(cols, rows, widths, self.font, align_right=(4, 6), size=6.8, row_styles=missed)]
 
+    def corrections(self) -> list[Any]:
+        """Each correction (更正) made during the drill: a row per field changed, with where the
+        case stood against the scenario's intent at the end."""
+        t, lang = self.t, self.lang
+        rows = [[c.case_number, local(m.at, self.tz, "%H:%M:%S"), m.by or "—", field, old, new,
+                 end_state_text(c.wrong_category, c.wrong_grid, lang)]
+                for c in self.d.cases for m in c.corrections for field, old, new in correction_changes(m.correction, lang)]
+        if not rows:
+            return []
+        cols = [t(N("debrief", "Case")), t(N("debrief", "Time")), t(N("debrief", "By")), t(N("debrief", "Changed")),
+                t(N("debrief", "From")), t(N("debrief", "To")), t(N("debrief", "At the end"))]
+        widths = [22 * mm, 14 * mm, 22 * mm, 13 * mm, 44 * mm, 44 * mm]
+        widths.append(FRAME_WIDTH - sum(widths))
+        wrong = t(N("debrief", "still wrong"))
+
+        def still_wrong(i: int, row: list[str]) -> list[tuple[Any, ...]]:
+            return [("TEXTCOLOR", (6, i), (6, i), BAD)] if row[6] == wrong else []
+
+        return [para(t(N("debrief", "Corrections during the drill")), self.st["h2"]),
+                *table_chunks(cols, rows, widths, self.font, size=6.8, row_styles=still_wrong)]
+
     def build(self, out: str | Path | BinaryIO) -> None:
         t = self.t
         printed = t(N("debrief", "Printed by {user} at {time} ({tz})")).format(
@@ -146,7 +170,7 @@ class DebriefReport:
         doc = paged_document(out, title=self.title(), author=self.printed_by, centre=self.centre,
                              running_title=f"{self.title()} · {local(self.d.start, self.tz, '%Y-%m-%d')}",
                              printed=printed, font=self.font, zh=self.zh)
-        story = self.heading() + self.overall() + self.operators() + self.cases()
+        story = self.heading() + self.overall() + self.operators() + self.cases() + self.corrections()
         build_paged(doc, story, t(N("debrief", "Page {page} of {pages}")))
 
 

@@ -23,6 +23,8 @@ class CorrectionStep:
     at: datetime
     user_id: int | None
     correction: Correction
+    from_category_id: int  # the ids before, to tell what a case was before a later correction
+    from_grid_id: int
 
 
 def corrections_of(s: Session, case_ids: Sequence[int]) -> list[CorrectionStep]:
@@ -32,11 +34,12 @@ def corrections_of(s: Session, case_ids: Sequence[int]) -> list[CorrectionStep]:
     fc, tc, fg, tg = aliased(Category), aliased(Category), aliased(Grid), aliased(Grid)
     c = CaseCorrection
     rows = s.execute(
-        select(c.history_id, c.case_id, CaseHistory.at, CaseHistory.user_id, fc.code, fc.name_zh, fc.name_en,
+        select(c.history_id, c.case_id, CaseHistory.at, CaseHistory.user_id, c.from_category_id, c.from_grid_id,
+               fc.code, fc.name_zh, fc.name_en,
                tc.code, tc.name_zh, tc.name_en, fg.code, fg.name, tg.code, tg.name)
         .join(CaseHistory, CaseHistory.id == c.history_id)
         .join(fc, fc.id == c.from_category_id).join(tc, tc.id == c.to_category_id)
         .join(fg, fg.id == c.from_grid_id).join(tg, tg.id == c.to_grid_id)
         .where(c.case_id.in_(case_ids)).order_by(c.history_id)
     ).all()
-    return [CorrectionStep(r[0], r[1], r[2], r[3], Correction(*r[4:])) for r in rows]
+    return [CorrectionStep(r[0], r[1], r[2], r[3], Correction(*r[6:]), r[4], r[5]) for r in rows]

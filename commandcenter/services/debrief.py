@@ -4,8 +4,9 @@ differs from what the scenario intended.
 
 Everything is read from what the drill left in the database, never from the player's memory:
 the case histories (the first `register` and `dispatch` rows give the times and the operator),
-the escalation table (催办 and 督办 recorded during the drill), and the run's `drill_case` rows
-(what the scenario meant each case to be). A trainer can therefore debrief a run after a
+the escalation table (催办 and 督办 recorded during the drill), the corrections (更正: who put
+which category or grid right, and when) and the run's `drill_case` rows (what the scenario meant
+each case to be). A trainer can therefore debrief a run after a
 restart, or any time window of a demo (a drill played by the command line).
 
 Alerts are not stored: the wall raises them as urgent cases arrive waiting (reported or
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from statistics import fmean
 
@@ -30,6 +31,7 @@ from ..domain.actions import Action
 from ..domain.enums import CaseStatus, EscalationLevel, Priority, Role
 from ..errors import NotFound
 from ..models import Case, CaseHistory, Category, DrillCase, DrillRun, Escalation, Grid, User
+from ..shapes.corrections import CorrectionMade
 from ..shapes.debrief import (
     DEFAULT_GOALS,
     AlertShown,
@@ -43,6 +45,7 @@ from ..shapes.debrief import (
 )
 from .alerts import AlertThrottle
 from .auth import SYSTEM_ROLES, Principal, authorize
+from .correction_log import CorrectionStep, corrections_of
 from .drill_scope import is_demo
 
 # the statuses in which the wall alerts an urgent arrival (views/wall_view WAITING)
@@ -171,12 +174,34 @@ def _max(values: Iterable[float | None]) -> float | None:
     return max(present) if present else None
 
 
+def _as_of(c: _CaseFacts, later: CorrectionStep | None) -> _CaseFacts:
+    """The case's category and grid at the end: what the first correction after it changed from."""
+    if later is None:
+        return c
+    was = later.correction
+    return replace(c, category_id=later.from_category_id, category_code=was.from_category_code,
+                   category_zh=was.from_category_zh, category_en=was.from_category_en, grid_id=later.from_grid_id,
+                   grid_code=was.from_grid_code)
+
+
 def build_debrief(s: Session, case_ids: Sequence[int], *, run_id: int | None, title: str, start: datetime,
                   end: datetime, goals: DebriefGoals) -> Debrief:
-    """The debrief of `case_ids` as things stood at `end` (inside the caller's read)."""
-    facts = _case_facts(s, case_ids, run_id, end)
+    """The debrief of `case_ids` as things stood at `end` (inside the caller's read).
+
+    Corrections (更正) up to `end` are listed per case and counted for whoever made them; a case's
+    category and grid, and whether they are what the scenario intended, are read as at `end`, so a
+    correction made after the drill does not change its debrief."""
+    made: dict[int, list[CorrectionStep]] = defaultdict(list)
+    later: dict[int, CorrectionStep] = {}
+    for step in corrections_of(s, case_ids):
+        if step.at <= end:
+            made[step.case_id].append(step)
+        else:
+            later.setdefault(step.case_id, step)
+    facts = [_as_of(c, later.get(c.id)) for c in _case_facts(s, case_ids, run_id, end)]
     alerts = _alerts(facts)
     user_ids = {step.user_id for c in facts for step in (c.registered, c.dispatched) if step and step.user_id}
+    user_ids |= {step.user_id for steps in made.values() for step in steps if step.user_id}
     names: dict[int, str] = {}
     systems: dict[int, str] = {}  # system accounts by their role: the screens name the role, not the account
     for uid, name, role in (s.execute(select(User.id, User.display_name, User.role).where(User.id.in_(user_ids)))
@@ -201,6 +226,8 @@ def build_debrief(s: Session, case_ids: Sequence[int], *, run_id: int | None, ti
             wrong_category=None if c.intended_category_id is None else c.category_id != c.intended_category_id,
             wrong_grid=None if c.intended_grid_id is None else c.grid_id != c.intended_grid_id,
             alert=alerts.get(c.id, AlertShown.NONE), misses=_misses(c, goals, end),
+            corrections=tuple(CorrectionMade(m.at, m.user_id, names.get(m.user_id, "") if m.user_id else "",
+                                             m.correction) for m in made[c.id]),
         ))
     return Debrief(run_id=run_id, title=title, start=start, end=end, goals=goals, overall=_overall(cases, goals),
                    operators=_operators(facts, cases, names, systems), cases=tuple(cases))
@@ -227,15 +254,20 @@ def _overall(cases: Sequence[CaseDebrief], goals: DebriefGoals) -> DebriefOveral
         alerts_individual=sum(c.alert is AlertShown.INDIVIDUAL for c in cases),
         alerts_grouped=sum(c.alert is AlertShown.GROUPED for c in cases),
         cases_missing_goals=sum(bool(c.misses) for c in cases),
+        corrections=sum(len(c.corrections) for c in cases),
+        corrected_cases=sum(bool(c.corrections) for c in cases),
+        still_wrong=sum(bool(c.wrong_category or c.wrong_grid) for c in cases),
     )
 
 
 def _operators(facts: Sequence[_CaseFacts], cases: Sequence[CaseDebrief], names: dict[int, str],
                systems: dict[int, str]) -> tuple[OperatorDebrief, ...]:
-    """Each registration and its register miss count for whoever registered; dispatches likewise."""
+    """Each registration and its register miss count for whoever registered; dispatches likewise;
+    corrections for whoever made them."""
     registers: dict[int, list[float]] = defaultdict(list)
     dispatches: dict[int, list[float]] = defaultdict(list)
     misses: dict[int, int] = defaultdict(int)
+    corrected: dict[int, int] = defaultdict(int)
     for f, c in zip(facts, cases, strict=True):
         if f.registered is not None and f.registered.user_id is not None and c.to_register is not None:
             registers[f.registered.user_id].append(c.to_register)
@@ -243,10 +275,14 @@ def _operators(facts: Sequence[_CaseFacts], cases: Sequence[CaseDebrief], names:
         if f.dispatched is not None and f.dispatched.user_id is not None and c.to_dispatch is not None:
             dispatches[f.dispatched.user_id].append(c.to_dispatch)
             misses[f.dispatched.user_id] += GoalMiss.DISPATCH in c.misses
-    people = sorted(set(registers) | set(dispatches), key=lambda u: (names.get(u, ""), u))
+        for m in c.corrections:
+            if m.user_id is not None:
+                corrected[m.user_id] += 1
+    people = sorted(set(registers) | set(dispatches) | set(corrected), key=lambda u: (names.get(u, ""), u))
     return tuple(OperatorDebrief(
         user_id=u, name=names.get(u, ""), system_role=systems.get(u, ""), registered=len(registers[u]), dispatched=len(dispatches[u]),
         mean_to_register=_mean(registers[u]), mean_to_dispatch=_mean(dispatches[u]), misses=misses[u],
+        corrections=corrected[u],
     ) for u in people)
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from .corrections import CorrectionMade
+
 
 @dataclass(frozen=True)
 class DebriefGoals:
@@ -66,6 +68,8 @@ class CaseDebrief:
     wrong_grid: bool | None
     alert: AlertShown
     misses: tuple[GoalMiss, ...]
+    # corrections (更正) up to the end, oldest first; category, grid and wrong_* are as they stood then
+    corrections: tuple[CorrectionMade, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,7 @@ class OperatorDebrief:
     mean_to_register: float | None
     mean_to_dispatch: float | None
     misses: int
+    corrections: int = 0  # categories or grids this person corrected (更正)
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,9 @@ class DebriefOverall:
     alerts_individual: int
     alerts_grouped: int
     cases_missing_goals: int
+    corrections: int = 0  # 更正 made during the drill
+    corrected_cases: int = 0  # cases corrected at least once
+    still_wrong: int = 0  # cases whose category or grid is not the intended one at the end
 
 
 @dataclass(frozen=True)

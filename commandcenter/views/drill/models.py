@@ -9,7 +9,14 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...admin_labels import category_name
-from ...debrief_labels import actor, alert_text, corrections_text, duration, misses_text
+from ...debrief_labels import (
+    actor,
+    alert_text,
+    correction_changes,
+    corrections_text,
+    duration,
+    misses_text,
+)
 from ...gui.localtime import format_local
 from ...gui.style import shade
 from ...itemmodels.base import RowTableModel
@@ -18,6 +25,7 @@ from ...palette import ERROR
 from ...shapes.debrief import CaseDebrief, GoalMiss, OperatorDebrief
 
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -27,20 +35,21 @@ def _missed() -> QBrush:
 
 
 class OperatorModel(RowTableModel[OperatorDebrief]):
-    """Who registered and dispatched what, how fast on average, and how many goals those missed."""
+    """Who registered and dispatched what, how fast on average, how many goals those missed, and
+    how many categories or grids they corrected."""
 
-    COLUMN_COUNT = 6
+    COLUMN_COUNT = 7
 
     def key(self, row: OperatorDebrief) -> int:
         return row.user_id
 
     def column_titles(self) -> Sequence[str]:
         return (self.tr("Operator"), self.tr("Registered"), self.tr("Mean to register"), self.tr("Dispatched"),
-                self.tr("Mean to dispatch"), self.tr("Goals missed"))
+                self.tr("Mean to dispatch"), self.tr("Goals missed"), self.tr("Corrections"))
 
     def display(self, row: OperatorDebrief, column: int) -> Any:
         return (actor(row.name, row.system_role), row.registered, duration(row.mean_to_register), row.dispatched,
-                duration(row.mean_to_dispatch), row.misses)[column]
+                duration(row.mean_to_dispatch), row.misses, row.corrections)[column]
 
     def role_data(self, row: OperatorDebrief, column: int, role: int) -> Any:
         if role == _FOREGROUND and column == 5 and row.misses:
@@ -52,12 +61,12 @@ class OperatorModel(RowTableModel[OperatorDebrief]):
     def sort_key(self, column: int) -> Callable[[OperatorDebrief], Any] | None:
         keys: tuple[Callable[[OperatorDebrief], Any], ...] = (
             lambda r: actor(r.name, r.system_role), lambda r: r.registered, lambda r: r.mean_to_register or 0.0, lambda r: r.dispatched,
-            lambda r: r.mean_to_dispatch or 0.0, lambda r: r.misses)
+            lambda r: r.mean_to_dispatch or 0.0, lambda r: r.misses, lambda r: r.corrections)
         return keys[column]
 
 
 CASE_COLUMNS = ("case", "priority", "category", "grid", "arrived", "to_register", "registered_by", "to_dispatch",
-                "dispatched_by", "alert", "wrong", "missed")
+                "dispatched_by", "alert", "wrong", "missed", "corrected")
 # the cells a goal miss turns red
 _MISS_CELLS = {GoalMiss.REGISTER: CASE_COLUMNS.index("to_register"),
                GoalMiss.DISPATCH: CASE_COLUMNS.index("to_dispatch")}
@@ -78,17 +87,22 @@ class CaseModel(RowTableModel[CaseDebrief]):
     def column_titles(self) -> Sequence[str]:
         return (self.tr("Case"), self.tr("Priority"), self.tr("Category"), self.tr("Grid"), self.tr("Arrived"),
                 self.tr("To register"), self.tr("Registered by"), self.tr("To dispatch"), self.tr("Dispatched by"),
-                self.tr("Alert"), self.tr("Not as intended"), self.tr("Goals missed"))
+                self.tr("Alert"), self.tr("Not as intended"), self.tr("Goals missed"), self.tr("Corrected"))
 
     def display(self, row: CaseDebrief, column: int) -> Any:
         return (row.case_number, priority_label(row.priority), category_name(row.category_zh, row.category_en),
                 row.grid_code, format_local(row.reported_at, self.timezone, "%H:%M:%S"), duration(row.to_register),
                 actor(row.registered_by, row.registered_by_system), duration(row.to_dispatch),
                 actor(row.dispatched_by, row.dispatched_by_system), alert_text(row.alert),
-                corrections_text(row.wrong_category, row.wrong_grid), misses_text(row.misses))[column]
+                corrections_text(row.wrong_category, row.wrong_grid), misses_text(row.misses),
+                len(row.corrections) or "")[column]
 
     def role_data(self, row: CaseDebrief, column: int, role: int) -> Any:
-        if role == _ALIGN and column in (5, 7):
+        if role == _TOOLTIP and column == CASE_COLUMNS.index("corrected") and row.corrections:
+            # each correction: when, by whom, what from and to
+            return "\n".join(f"{format_local(m.at, self.timezone, '%H:%M:%S')} {m.by}: {field} {old} → {new}"
+                             for m in row.corrections for field, old, new in correction_changes(m.correction))
+        if role == _ALIGN and column in (5, 7, 12):
             return _RIGHT
         if role != _FOREGROUND:
             return None
@@ -100,5 +114,6 @@ class CaseModel(RowTableModel[CaseDebrief]):
         keys: dict[int, Callable[[CaseDebrief], Any]] = {
             0: lambda r: r.case_number, 4: lambda r: r.reported_at,
             5: lambda r: (r.to_register is None, r.to_register or 0.0),
-            7: lambda r: (r.to_dispatch is None, r.to_dispatch or 0.0), 11: lambda r: len(r.misses)}
+            7: lambda r: (r.to_dispatch is None, r.to_dispatch or 0.0), 11: lambda r: len(r.misses),
+            12: lambda r: len(r.corrections)}
         return keys.get(column, lambda r: str(self.display(r, column)))
