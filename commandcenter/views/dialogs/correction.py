@@ -179,10 +179,7 @@ class CorrectionDialog(CheckedDialog):
             return self.tr("Choose a category or a grid other than the case's."), self.categorySearch
         if not note:
             return self.tr("Say why: the reason is required here."), self.noteEdit
-        if len(note) > NOTE_MAX_CHARS:
-            return self.tr("The text is too long: at most {limit} characters, now {count}.").format(
-                limit=NOTE_MAX_CHARS, count=len(note)), self.noteEdit
-        return None
+        return self.note_too_long(NOTE_MAX_CHARS)
 
     def params(self) -> TransitionParams | None:
         if self.problem() is not None:
