@@ -9,9 +9,12 @@ from datetime import timedelta
 
 import pytest
 import shapely
+from alembic import command
 from shapely.geometry import box
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
+from commandcenter import migrations
+from commandcenter.db import create_db_engine, normalize_url
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import CaseStatus, Priority, Stage, TimeUnit
 from commandcenter.errors import (
@@ -229,3 +232,25 @@ def test_a_case_held_by_another_centre_is_corrected_there(db, city) -> None:  # 
     assert row.category_id == city.dept_category_id
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.entity_id == row.id)) > 0
+
+
+def test_the_upgrade_grants_correcting_to_operators_and_supervisors(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "old.sqlite"
+    engine = create_db_engine(normalize_url(path))
+    cfg = migrations.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0023")
+        conn.execute(text("INSERT INTO role_permission (role, action) VALUES ('operator', 'view'), "
+                          "('supervisor', 'view'), ('trainer', 'view')"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0024")
+        granted = {tuple(r) for r in conn.execute(text("SELECT role, action FROM role_permission "
+                                                       "WHERE action = 'correct'"))}
+        command.downgrade(cfg, "0023")
+        tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
+        left = conn.execute(text("SELECT count(*) FROM role_permission WHERE action = 'correct'")).scalar_one()
+    engine.dispose()
+    assert granted == {("operator", "correct"), ("supervisor", "correct")}
+    assert "case_correction" not in tables and left == 0
