@@ -1,9 +1,12 @@
-"""The Putian-scale demo's map, drawn inside the real outlines of Putian's five divisions.
+"""The demo's map at every scale, drawn inside the real outlines of Putian's divisions: all five
+at Putian scale, the central three at city scale, 城厢区's street offices at small scale.
 
 Each division (`outlines`) is cut into its real number of street offices and towns (the stems
 of `texts.STREET_NAMES` and `TOWN_NAMES`: 48 in all), each of those into communities and
 villages (about 1,000 across the city) and each community into unit grids, every time by
-`partition.split` on the population samples of `population`:
+`partition.split` on the population samples of `population`. A division's samples and its cut
+into streets depend on the seed and its own code only, so its streets are the same at every
+scale; the communities and grids below are cut for the scale's counts.
 
 - towns and streets: half population, half area, so the central city gets several small street
   offices and the hills a few large towns; the densest pieces of a division become its street
