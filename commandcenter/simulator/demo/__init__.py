@@ -1,7 +1,7 @@
 """The demo city: its map, staff and a history of cases.
 
-The map is Putian's at the city and Putian scales (the real district outlines, generated towns,
-villages and grids: `putian`) and a made-up quarter of hectare grids at the small scale.
+The map is Putian's at every scale (the real district outlines, generated towns, villages and
+grids: `putian`): the whole city, its central three districts, or 城厢区's street offices.
 `generate_demo` fills an empty database in one transaction: the map (`geography`), the people
 (`people`), and `days` days of cases ending at the database clock's "now" (`history`),
 planned with numpy a fortnight at a time and written with the DB-API connection as they are
