@@ -32,6 +32,7 @@ from .domain.lifecycle import CASE_ACTIONS
 from .errors import NotFound, ValidationError
 from .services.audit import this_os_user, this_workstation
 from .services.auth import Principal, authorize
+from .services.correction import ids_by_code
 from .services.facade.briefings import BriefingService
 from .services.facade.lookup import LookupService
 from .services.facade.reference import ReferenceService
@@ -160,7 +161,8 @@ class ScriptSession:
 
     def act(self, case: str | Case, action: str, *, note: str = "", officer: str | None = None,
             department: str | None = None, minutes: int | None = None, rating: int | None = None,
-            merge_into: str | None = None, satisfaction: str | None = None, evidence: str = "") -> Case:
+            merge_into: str | None = None, satisfaction: str | None = None, evidence: str = "",
+            category: str | None = None, grid: str | None = None) -> Case:
         """Perform one case action (a value of `Action`: register, dispatch, reopen, ...) as one
         transaction, and return the case as it is afterwards.
 
@@ -171,13 +173,15 @@ class ScriptSession:
         `minutes`; evaluate a `rating` from 1 to 5; merge `merge_into`, the number of the case it
         duplicates; send_back, confirm_check and fail_check a `note` (the checks an optional
         `evidence` reference); follow_up a `satisfaction` (satisfied, basically_satisfied,
-        unsatisfied; a `note` too when unsatisfied).
+        unsatisfied; a `note` too when unsatisfied); correct a new `category` (minor category
+        code) and/or `grid` (grid code) with a `note` saying why.
         """
         chosen = self._case_action(action)
         number = case.number if isinstance(case, Case) else case
         row = self._lookup.case(self._principal, number)
         # a role that may not act is refused before its officer or department is looked up
         authorize(self._db, self._principal, chosen)
+        category_id, grid_id = ids_by_code(self._db, category, grid)
         params = TransitionParams(
             note=note,
             officer_id=self._officers.id_of(officer) if officer is not None else None,
@@ -188,6 +192,8 @@ class ScriptSession:
             rating=rating,
             satisfaction=satisfaction,
             evidence=evidence,
+            category_id=category_id,
+            grid_id=grid_id,
         )
         expected = case.version if isinstance(case, Case) else None
         return self._snapshot(self._lookup.shown(

@@ -246,3 +246,12 @@ def test_field_steps_through_the_api(centre: Path, supervisor: api.ScriptSession
     with pytest.raises(ValidationError):  # unsatisfied says why
         supervisor.act(number, "follow_up", satisfaction="unsatisfied")
     assert supervisor.act(number, "follow_up", satisfaction="basically_satisfied").status == "closed"
+
+
+def test_a_wrong_category_is_corrected_by_its_code(supervisor: api.ScriptSession) -> None:
+    case = supervisor.case(_number(supervisor, "registered"))
+    other = next(c for c in ("0101", "0102", "0201") if c != case.category_code)
+    with pytest.raises(ValidationError):  # an unknown code is refused before anything is done
+        supervisor.act(case, "correct", category="9999", note="接线时选错")
+    after = supervisor.act(case, "correct", category=other, note="接线时选错")
+    assert (after.status, after.category_code, after.grid_code) == ("registered", other, case.grid_code)

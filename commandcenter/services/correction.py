@@ -181,6 +181,22 @@ class CorrectionService:
         return tuple(GridChoice(*r, initials=pinyin_initials(r[2])) for r in rows)
 
 
+def ids_by_code(db: Database, category_code: str | None, grid_code: str | None) -> tuple[int | None, int | None]:
+    """A correction's new minor category and grid named by their public codes (the scripting API)."""
+    found: list[int | None] = []
+    with db.read() as s:
+        for field, code, stmt in (
+            ("category", category_code, select(Category.id).where(Category.code == (category_code or "").strip(),
+                                                                  Category.level == 2)),
+            ("grid", grid_code, select(Grid.id).where(Grid.code == (grid_code or "").strip())),
+        ):
+            value = None if code is None else s.scalar(stmt)
+            if code is not None and value is None:
+                raise ValidationError(f"unknown {field} code {code!r}", field=field)
+            found.append(value)
+    return found[0], found[1]
+
+
 def search_grids(choices: Sequence[GridChoice], query: str) -> list[GridChoice]:
     """Grids matching a code, a name, pinyin initials, or their community's or street's name; a
     code or name that starts with the query first, then the rest by code."""
