@@ -18,9 +18,10 @@ On PostgreSQL (a private server, ``benchmarks/_pg.py``; ``BENCH_RESET_PG_SCALE``
 ``BENCH_RESET_PG_DAYS``, default a city week, generated there for the run since the cached demos
 are SQLite files; ``BENCH_RESET_ENGINES=sqlite`` leaves it out) the same runs time the snapshot
 schema (``save_demo_snapshot``) vs. plain psycopg ``CREATE TABLE … AS TABLE`` of every table into
-another schema, and the reset after a drill vs. plain psycopg restoring the same tables in one
-transaction (``TRUNCATE`` of them all, ``INSERT … SELECT *`` from the snapshot parents first),
-without the checks, change entries, sequences or audit entry.
+another schema, and the reset after a drill (which compares each table with its copy and writes
+only the differing rows) vs. plain psycopg restoring the same tables in one transaction
+(``TRUNCATE`` of them all, ``INSERT … SELECT *`` from the snapshot parents first), without the
+checks, change entries, sequences or audit entry.
 
 Three runs each; medians are compared with the goals (reset ≤ 1.5× the raw copy, snapshot ≤ 1.5×
 the raw copy). Exits 1 when a goal is missed; the temporary folder is removed at the end.

@@ -10,6 +10,7 @@ chain).
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sqlite3
 import subprocess
@@ -22,7 +23,7 @@ from pathlib import Path
 from select import select as select_socket
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 
 from commandcenter.clock import FrozenClock
 from commandcenter.db import Database, audit_anchor_path, open_database
@@ -31,7 +32,16 @@ from commandcenter.domain.entities import Entity
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import NoDemoSnapshot, NotADemoToReset, PermissionDenied
 from commandcenter.labels import describe_error
-from commandcenter.models import AppMeta, AuditEntry, Case, CaseHistory, Category, Grid, Officer
+from commandcenter.models import (
+    AppMeta,
+    AuditEntry,
+    Case,
+    CaseHistory,
+    Category,
+    District,
+    Grid,
+    Officer,
+)
 from commandcenter.services.audit_verify import verify_chain
 from commandcenter.services.auth import demo_principal, system_principal
 from commandcenter.services.changefeed import Change, changes_since, latest_change_id
@@ -139,14 +149,17 @@ def _play_a_drill(db: Database) -> None:
     scan_escalations(db)
 
 
-def test_reset_restores_the_generated_counts_exactly(db: Database) -> None:
+def test_reset_restores_the_generated_counts_exactly(db: Database, caplog: pytest.LogCaptureFixture) -> None:
     generated = _counts(db)
     _play_a_drill(db)
     played = _counts(db)
     assert played["cases"] == generated["cases"] + 3  # type: ignore[operator]
     assert played["history"] != generated["history"]
 
-    result = reset_demo(db, demo_principal(db, "trainer"))
+    with caplog.at_level(logging.INFO, logger="commandcenter.services.demo_reset"):
+        result = reset_demo(db, demo_principal(db, "trainer"))
+
+    assert "copied back whole" not in caplog.text  # on PostgreSQL: only the differing rows were written
 
     after = _counts(db)
     assert after["by_status"] == generated["by_status"]
@@ -285,6 +298,28 @@ def test_a_snapshot_of_another_schema_revision_is_refused(db: Database) -> None:
     assert refused.value.reason == "schema"
     assert "another schema version" in describe_error(refused.value)
     assert _counts(db) == before
+
+
+@pytest.mark.skipif(TEST_ENGINE != "postgresql", reason="the row-by-row restore is PostgreSQL's")
+def test_rows_that_cannot_be_restored_one_by_one_are_copied_back_whole(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """A unique code moved from one row to a new one: putting the old row's code back first
+    collides with the new row, so the reset copies every table back whole instead."""
+    generated = _counts(db)
+    with db.read() as s:
+        districts = s.execute(select(District.id, District.code, District.name).order_by(District.id)).all()
+    _play_a_drill(db)
+    with db.unit_of_work() as s:
+        first = districts[0]
+        s.execute(update(District).where(District.id == first.id).values(code="999999"))
+        s.add(District(code=first.code, name="演练区"))
+    with caplog.at_level(logging.INFO, logger="commandcenter.services.demo_reset.schema_copy"):
+        reset_demo(db, None)
+    assert "copied back whole" in caplog.text
+    assert _counts(db) == {**generated, "audit": generated["audit"] + 1}  # type: ignore[operator]
+    with db.read() as s:
+        assert s.execute(select(District.id, District.code, District.name).order_by(District.id)).all() == districts
+    assert verify_chain(db).problem is None
 
 
 @pytest.mark.skipif(TEST_ENGINE != "postgresql", reason="database roles are PostgreSQL's")
