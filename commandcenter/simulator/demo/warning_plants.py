@@ -11,8 +11,8 @@ city (so the same seed and scale always plant the same ones) and recorded in `ap
 - *rising trend*: nine shared-bike reports (0205) arrive at the demo's "now" in the grids of
   the first community (by code), through the Open311 intake like any app report;
 - *cluster*: six muck-spill reports (0903) arrive at "now" within 40 m of the middle of the
-  longest border between two grids of the last community, on both sides of it, also through
-  intake.
+  longest border between two grids of the last community (with more than one grid), on both
+  sides of it, also through intake.
 
 The planted reports carry the demo's last instant, so case ids still grow with report time.
 
@@ -140,23 +140,31 @@ def _rising(db: Database, intake: CaseService, reporter, now) -> PlantedPattern 
                           mine[0][5])
 
 
+def _longest_border(db: Database) -> tuple[shapely.Point, str] | None:
+    """The middle of the longest border between two grids of the last community that has two
+    grids sharing one (a village may be a single grid), and the community's name."""
+    by_community: dict[int, list[tuple[int, int, str, float, float, str]]] = {}
+    for g in _grids(db):
+        by_community.setdefault(g[1], []).append(g)
+    for mine in reversed(list(by_community.values())):
+        with db.read() as s:
+            polys = {gid: shapely.from_wkb(wkb) for gid, wkb in s.execute(
+                select(Grid.id, Grid.geometry).where(Grid.id.in_([g[0] for g in mine])))}
+        borders = [shapely.intersection(polys[a].boundary, polys[b].boundary) for a, b in combinations(polys, 2)]
+        border = max(borders, key=lambda b: b.length, default=None)
+        if border is not None and border.length > 0:
+            part = max(shapely.get_parts(shapely.line_merge(border)), key=lambda p: p.length)
+            return shapely.line_interpolate_point(part, 0.5, normalized=True), mine[0][5]
+    return None
+
+
 def _cluster(db: Database, intake: CaseService, reporter, now) -> PlantedPattern | None:  # type: ignore[no-untyped-def]
-    """Six reports in a ring of `CLUSTER_RING_M` round the middle of the longest border between two
-    grids of the last community: the burst straddles the grids, as the cluster detector wants,
-    however large the grids are."""
-    grids = _grids(db)
-    last = grids[-1][1]
-    mine = {g[0]: g for g in grids if g[1] == last}
-    with db.read() as s:
-        polys = {gid: shapely.from_wkb(wkb) for gid, wkb in s.execute(
-            select(Grid.id, Grid.geometry).where(Grid.id.in_(list(mine))))}
-    borders = [(shapely.intersection(polys[a].boundary, polys[b].boundary), a, b)
-               for a, b in combinations(sorted(mine), 2)]
-    border, a, b = max(borders, key=lambda t: t[0].length, default=(None, 0, 0))
-    if border is None or border.length == 0:
+    """Six reports in a ring of `CLUSTER_RING_M` round the middle of `_longest_border`: the burst
+    straddles two grids, as the cluster detector wants, however large the grids are."""
+    found = _longest_border(db)
+    if found is None:
         return None
-    part = max(shapely.get_parts(shapely.line_merge(border)), key=lambda p: p.length)
-    centre = shapely.line_interpolate_point(part, 0.5, normalized=True)
+    centre, place = found
     with db.read() as s:
         category = _category_id(s, "0903")
     ids, used = [], set()
@@ -169,4 +177,4 @@ def _cluster(db: Database, intake: CaseService, reporter, now) -> PlantedPattern
             description="渣土车沿路撒漏，路面大量泥土。", lon=lon, lat=lat, reported_at=now))
         ids.append(row.id)
         used.add(row.grid_id)
-    return PlantedPattern(WarningKind.CLUSTER, "0903", tuple(sorted(ids)), tuple(sorted(used)), mine[a][5])
+    return PlantedPattern(WarningKind.CLUSTER, "0903", tuple(sorted(ids)), tuple(sorted(used)), place)
