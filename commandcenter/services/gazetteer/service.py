@@ -29,10 +29,8 @@ def load_index(db: Database) -> PlaceIndex:
         with db.read() as s:
             rows = s.execute(select(GazetteerEntry.id, GazetteerEntry.name, GazetteerEntry.kind,
                                     GazetteerEntry.lon, GazetteerEntry.lat, GazetteerEntry.grid_id,
-                                    GazetteerEntry.pinyin, GazetteerEntry.pinyin_initials)
-                             .order_by(GazetteerEntry.id)).all()
-        places = [PlaceMatch(r.id, r.name, r.kind, r.lon, r.lat, r.grid_id, 0.0) for r in rows]
-        return PlaceIndex(places, [r.pinyin for r in rows], [r.pinyin_initials for r in rows])
+                                    GazetteerEntry.pinyin, GazetteerEntry.pinyin_initials)).all()
+        return PlaceIndex(rows)
 
     return db.caches.get(PLACE_INDEX, build)
 
