@@ -10,6 +10,7 @@ gain in speed (`executemany` costs the same per row in chunks of a few thousand)
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -48,7 +49,18 @@ class Nullable:
         return len(self.values)
 
 
-Column = np.ndarray | Sequence[Any] | Const | Lookup | Nullable
+@dataclass(frozen=True)
+class Pending:
+    """A column whose values other threads are still computing when its table is planned (the
+    password hashes): each is waited for only when the chunk holding it is turned into tuples."""
+
+    futures: Sequence[Future[Any]]
+
+    def __len__(self) -> int:
+        return len(self.futures)
+
+
+Column = np.ndarray | Sequence[Any] | Const | Lookup | Nullable | Pending
 
 
 def _slice(column: Column, start: int, stop: int) -> Any:
@@ -63,6 +75,8 @@ def _slice(column: Column, start: int, stop: int) -> Any:
         out = part.astype(object)
         out[part == NONE] = None
         return out.tolist()
+    if isinstance(column, Pending):
+        return [f.result() for f in column.futures[start:stop]]
     return column[start:stop]
 
 
