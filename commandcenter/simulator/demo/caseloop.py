@@ -127,6 +127,18 @@ class Notes:
         return labels(self.texts)
 
 
+def _padded(pools: list[list[np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """[i][j] pools of ids as one zero-padded [i, j, k] table and their sizes [i, j] (pools[i][j][:size])."""
+    width = max(len(p) for row in pools for p in row)
+    choices = np.zeros((len(pools), len(pools[0]), width), dtype=np.int64)
+    sizes = np.zeros((len(pools), len(pools[0])), dtype=np.int64)
+    for i, row in enumerate(pools):
+        for j, pool in enumerate(row):
+            choices[i, j, : len(pool)] = pool
+            sizes[i, j] = len(pool)
+    return choices, sizes
+
+
 class Plan:
     """The state of every case as the steps are applied, mirroring `CaseService._apply`."""
 
@@ -167,6 +179,10 @@ class Plan:
         self.escalations: list[tuple[np.ndarray, ...]] = []
         # time requests (the time_request table): column name -> arrays, one per `ask`
         self.requests: dict[str, list[np.ndarray]] = {k: [] for k in REQUEST_COLUMNS}
+        # who may act, as padded tables drawn from (`operator`, `supervisor`), made once per chunk
+        self._operators = _padded(s.staff.operators)
+        choices, sizes = _padded([s.staff.supervisors])
+        self._supervisors = choices[0], sizes[0]
 
     @contextmanager
     def drawing_from(self, rng: np.random.Generator) -> Iterator[None]:
@@ -208,24 +224,13 @@ class Plan:
         at = np.minimum(at, self.now)
         hour = (at - self.s.line.day_start[self.s.line.day_index(at)]) // 3600
         shift = SHIFT_OF_HOUR[np.clip(hour, 0, 23)]
-        pools = self.s.staff.operators
-        width = max(len(p) for d in pools for p in d)
-        choices = np.zeros((len(pools), len(pools[0]), width), dtype=np.int64)
-        sizes = np.zeros((len(pools), len(pools[0])), dtype=np.int64)
-        for d, per_shift in enumerate(pools):
-            for k, pool in enumerate(per_shift):
-                choices[d, k, : len(pool)] = pool
-                sizes[d, k] = len(pool)
+        choices, sizes = self._operators
         pick = (self.rng.random(len(at)) * sizes[district, shift]).astype(np.int64)
         return choices[district, shift, pick]
 
     def supervisor(self, district: np.ndarray | None = None) -> np.ndarray:
         district = self.district if district is None else district
-        pools = self.s.staff.supervisors
-        choices = np.zeros((len(pools), max(len(p) for p in pools)), dtype=np.int64)
-        sizes = np.array([len(p) for p in pools])
-        for d, pool in enumerate(pools):
-            choices[d, : len(pool)] = pool
+        choices, sizes = self._supervisors
         pick = (self.rng.random(len(district)) * sizes[district]).astype(np.int64)
         return choices[district, pick]
 
