@@ -40,8 +40,7 @@ class PlaceIndex:
     """Every place of one gazetteer, searchable by name, pinyin and pinyin initials."""
 
     def __init__(self, rows: Sequence[PlaceRow]) -> None:
-        ids, names, kinds, lons, lats, grids, pinyin, initials = (list(c) for c in zip(*rows, strict=True)) \
-            if rows else ([] for _ in range(8))
+        ids, names, kinds, lons, lats, grids, pinyin, initials = ([r[k] for r in rows] for k in range(8))
         order = _ranking(ids, names, kinds).tolist()
         shared: dict[str, str] = {}
         self._ids = np.array(ids, dtype=np.int64)[order]
@@ -50,7 +49,7 @@ class PlaceIndex:
         self._lon = np.array(lons, dtype=np.float64)[order]
         self._lat = np.array(lats, dtype=np.float64)[order]
         self._grid = np.array([-1 if g is None else g for g in grids], dtype=np.int64)[order]
-        self._lowered = [n.lower() for n in self._names]
+        self._lowered = [n if (low := n.lower()) == n else low for n in self._names]  # Chinese names share one string
         self._initials = [initials[i] for i in order]
         self._by_name = PrefixIndex(self._lowered)
         self._by_initials = PrefixIndex(self._initials)
@@ -87,7 +86,8 @@ class PlaceIndex:
             if len(query) >= 2:
                 offer(*_containing(self._initial_grams, self._initials, query, limit), _INITIALS_ANYWHERE)
         if not enough and len(scores) < limit:
-            for i, score in self._fuzzy.best(query, limit * 2):
+            # `limit` typos suffice: each place weighed ahead of the last keeps at least its fuzzy score
+            for i, score in self._fuzzy.best(query, limit):
                 offer((i,), 0, score * _FUZZY_CEILING / 100.0)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]  # position is the tie-break
         return [self._match(i, score) for i, score in ranked]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -15,22 +16,26 @@ from ..auth import Principal
 from ..facade.base import ServiceBase
 
 if TYPE_CHECKING:  # rapidfuzz is loaded with the first index, not when the window opens
-    from .index import PlaceIndex
+    from .index import PlaceIndex, PlaceRow
 
 # an import (here or at another seat, through the change feed) or new grids make it stale
 PLACE_INDEX: CacheKey[PlaceIndex] = CacheKey("place_index", frozenset({Entity.GAZETTEER, Entity.GRID}))
 
 
+def read_places(db: Database) -> Sequence[PlaceRow]:
+    """Every stored place, as the index takes it, in one query."""
+    with db.read() as s:
+        return s.execute(select(GazetteerEntry.id, GazetteerEntry.name, GazetteerEntry.kind,
+                                GazetteerEntry.lon, GazetteerEntry.lat, GazetteerEntry.grid_id,
+                                GazetteerEntry.pinyin, GazetteerEntry.pinyin_initials)).all()
+
+
 def load_index(db: Database) -> PlaceIndex:
-    """Every stored place, read in one query (cached until the gazetteer or the grids change)."""
+    """The index of every stored place (cached until the gazetteer or the grids change)."""
     def build() -> PlaceIndex:
         from .index import PlaceIndex
 
-        with db.read() as s:
-            rows = s.execute(select(GazetteerEntry.id, GazetteerEntry.name, GazetteerEntry.kind,
-                                    GazetteerEntry.lon, GazetteerEntry.lat, GazetteerEntry.grid_id,
-                                    GazetteerEntry.pinyin, GazetteerEntry.pinyin_initials)).all()
-        return PlaceIndex(rows)
+        return PlaceIndex(read_places(db))
 
     return db.caches.get(PLACE_INDEX, build)
 
