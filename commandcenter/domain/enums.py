@@ -73,6 +73,9 @@ class Stage(StrEnum):
     ACCEPT = "accept"  # dispatched -> accepted (签收): the handler acknowledges within its own limit
     CHECK = "check"  # checking -> checked: the grid officer's field check (核查)
     REFERRAL = "referral"  # referred -> accepted or returned by the receiving centre (受理)
+    # fed back at the centre a referral reached -> fed back to the referring centre (反馈): the
+    # status stays fed back, so STATUS_STAGE cannot name it; `referral.awaits_feedback` does
+    FEEDBACK = "feedback"
 
 
 STATUS_STAGE: dict[CaseStatus, Stage] = {

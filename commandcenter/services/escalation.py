@@ -35,6 +35,7 @@ from ..domain.enums import STATUS_STAGE, CaseStatus, EscalationLevel, Stage
 from ..errors import NotFound, PermissionDenied
 from ..models import (
     Case,
+    CaseReferral,
     ChangeLog,
     Department,
     Escalation,
@@ -46,6 +47,7 @@ from . import audit
 from .auth import Principal, authorize, system_principal
 from .changefeed import record_change
 from .lifecycle import write_audit
+from .referral import held_on_referral
 
 # Case.escalation_level stores the highest level reached in the current stage clock
 LEVEL_NUMBER: dict[EscalationLevel, int] = {EscalationLevel.REMINDER: 1, EscalationLevel.SUPERVISION: 2}
@@ -190,6 +192,9 @@ def scan_escalations(db: Database, now: datetime | None = None) -> list[Escalati
         if not due:
             return []
         by_case = {r.id: r for r, _ in due}
+        held = held_on_referral(s, [r.id for r, _ in due if r.status == CaseStatus.FED_BACK.value])
+        stage_of = {r.id: (Stage.FEEDBACK if r.id in held else STATUS_STAGE[CaseStatus(r.status)]).value
+                    for r, _ in due}
         ins = _dialect_insert(s)(Escalation).on_conflict_do_nothing(
             index_elements=[Escalation.case_id, Escalation.stage, Escalation.level, Escalation.round]
         )
@@ -198,7 +203,7 @@ def scan_escalations(db: Database, now: datetime | None = None) -> list[Escalati
             [
                 {
                     "case_id": r.id,
-                    "stage": STATUS_STAGE[CaseStatus(r.status)].value,
+                    "stage": stage_of[r.id],
                     "level": level.value,
                     "round": r.rework_count,
                     "at": now_e,
@@ -227,7 +232,7 @@ def scan_escalations(db: Database, now: datetime | None = None) -> list[Escalati
                     case_number=by_case[case_id].case_number,
                     centre_id=by_case[case_id].centre_id,
                     priority=by_case[case_id].priority,
-                    stage=STATUS_STAGE[CaseStatus(by_case[case_id].status)].value,
+                    stage=stage_of[case_id],
                     level=level,
                     round=by_case[case_id].rework_count,
                     at=now,
@@ -291,6 +296,8 @@ def _row_select() -> Select[Any]:
             Escalation.acknowledged_at,
             func.coalesce(acknowledger.display_name, ""),
             Case.rework_count,
+            select(CaseReferral.id).where(CaseReferral.case_id == Escalation.case_id,
+                                          CaseReferral.state == "accepted").exists(),
         )
         .join(Case, Case.id == Escalation.case_id)
         .outerjoin(Officer, Officer.id == Case.assignee_officer_id)
@@ -300,7 +307,8 @@ def _row_select() -> Select[Any]:
 
 
 def _to_row(r: Sequence[Any]) -> EscalationRow:
-    stage = STATUS_STAGE.get(CaseStatus(r[5]))
+    status = CaseStatus(r[5])
+    stage = Stage.FEEDBACK if status is CaseStatus.FED_BACK and r[15] else STATUS_STAGE.get(status)
     current = stage is not None and stage == Stage(r[6]) and r[14] == r[8]
     return EscalationRow(*r[:14], current=current)
 

@@ -351,7 +351,11 @@ class CaseService:
         officer_id = department_id = None
 
         def start_stage(stage: Stage, at: datetime, deadline: datetime | None = None) -> None:
-            """The stage's clock from `at`; ending at `deadline` when extensions or suspensions moved it."""
+            """The stage's clock from `at`; ending at `deadline` when extensions or suspensions moved it.
+            A case held on an accepted referral waits for the feedback to the referring centre
+            (反馈) where another would wait for verification."""
+            if stage is Stage.VERIFY and referral.awaits_feedback(s, case.id):
+                stage = Stage.FEEDBACK
             clock = (limits.clock(case.category_id, case.priority, stage, at) if deadline is None
                      else limits.until(case.category_id, case.priority, stage, deadline))
             case.stage_started_at, case.stage_remind_at, case.stage_deadline_at = at, clock.remind_at, clock.deadline_at

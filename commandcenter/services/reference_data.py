@@ -119,6 +119,7 @@ REGISTER_MINUTES = (10, 30, 30, 30)
 DISPATCH_MINUTES = (10, 30, 30, 30)
 ACCEPT_MINUTES = (15, 30, 60, 120)  # 签收 of a dispatch, on the calendar clock
 REFERRAL_MINUTES = (60, 120, 240, 480)  # 受理 of another centre's referral, in working time (urgent: calendar)
+FEEDBACK_MINUTES = (60, 120, 240, 480)  # 反馈 of a referral's handled outcome to the referring centre, likewise
 # profile -> (handle minutes, handle unit, verify minutes, verify unit)
 PROFILES: dict[str, tuple[tuple[int, int, int, int], str, tuple[int, int, int, int], str]] = {
     # round-the-clock hazards: on site within the hour
@@ -154,6 +155,7 @@ def policy_rows(profile: str) -> list[tuple[str, str, int, str]]:
             (Stage.ACCEPT, ACCEPT_MINUTES[i], _CALENDAR),
             (Stage.CHECK, verify[i], verify_unit),  # the field check gets the verification's time
             (Stage.REFERRAL, REFERRAL_MINUTES[i], _WORKING),
+            (Stage.FEEDBACK, FEEDBACK_MINUTES[i], _WORKING),
         ):
             rows.append((priority.value, stage.value, minutes, _CALENDAR if urgent else unit))
     return rows

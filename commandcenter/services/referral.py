@@ -11,8 +11,9 @@ and its `case_referral` row is decided here (the rules are `domain.referral`):
   numbering stay the city's), up leaves it where it is, as a parent sees every centre below it;
 - the receiving centre accepts it (registered again, on the dispatch clock) or returns it with
   a reason (back to where it was before the referral);
-- once the handling has been fed back, the holder feeds back to the referring centre, which
-  holds the case again (the one below it in the stack, or its own centre) and verifies it.
+- once the handling has been fed back, the holder feeds back to the referring centre within the
+  `feedback` stage's limit (反馈, escalated like any stage), which holds the case again (the one
+  below it in the stack, or its own centre) and verifies it on the verification clock.
 
 While a referral is active only the holding centre, or a centre above it, acts on the case;
 the referring centre sees it on its wall, marked, and is refused with `CaseHeldElsewhere`.
@@ -57,6 +58,27 @@ def active_referral(s: Session, case_id: int) -> CaseReferral | None:
     """The top of the case's referral stack: its newest referral still pending or accepted."""
     return s.scalar(select(CaseReferral).where(CaseReferral.case_id == case_id, CaseReferral.state.in_(_ACTIVE))
                     .order_by(CaseReferral.id.desc()).limit(1))
+
+
+def awaits_feedback(s: Session, case_id: int) -> bool:
+    """The case is held on an accepted referral: once handled, its outcome goes back to the
+    referring centre (反馈, on the `feedback` stage clock) before anyone verifies it.
+
+    Read inside an action without flushing it (the case's version is bumped once, at the end),
+    so the referral states are the ones in the session: a feedback just given has ended its
+    referral, and the one below it in the stack, if any, waits for its own."""
+    with s.no_autoflush:
+        referrals = s.scalars(select(CaseReferral).where(CaseReferral.case_id == case_id)
+                              .order_by(CaseReferral.id.desc())).all()
+    top = next((r for r in referrals if r.state in _ACTIVE), None)
+    return top is not None and top.state == ReferralState.ACCEPTED.value
+
+
+def held_on_referral(s: Session, case_ids: Iterable[int]) -> set[int]:
+    """Which of these cases are held on an accepted referral (`awaits_feedback` for many)."""
+    ids = sorted(set(case_ids))
+    return set(s.scalars(select(CaseReferral.case_id).where(
+        CaseReferral.case_id.in_(ids), CaseReferral.state == ReferralState.ACCEPTED.value))) if ids else set()
 
 
 def _centre_name(s: Session, centre_id: int) -> str:

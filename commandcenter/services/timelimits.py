@@ -50,6 +50,13 @@ FALLBACK_MINUTES: dict[Stage, dict[Priority, tuple[int, TimeUnit]]] = {
         Priority.NORMAL: (240, TimeUnit.WORKING),
         Priority.LOW: (480, TimeUnit.WORKING),
     },
+    # 反馈: the centre that took a referral reports the handled outcome back within working hours
+    Stage.FEEDBACK: {
+        Priority.URGENT: (60, TimeUnit.CALENDAR),
+        Priority.HIGH: (120, TimeUnit.WORKING),
+        Priority.NORMAL: (240, TimeUnit.WORKING),
+        Priority.LOW: (480, TimeUnit.WORKING),
+    },
 }
 
 
