@@ -192,7 +192,6 @@ STAGE = {
     Stage.CHECK: N("stage", "field check"),
     Stage.REFERRAL: N("stage", "referral acceptance"),
     Stage.FEEDBACK: N("stage", "feedback to the referring centre"),
-    Stage.FEEDBACK: N("stage", "feedback to the referring centre"),
 }
 
 
