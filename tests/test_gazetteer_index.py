@@ -140,6 +140,8 @@ def test_postings_are_exact_for_one_or_two_characters_and_cover_longer_text() ->
         assert set(truth) <= set(found.tolist()) and list(found) == sorted(found)
         assert exact == (len(text) <= 2) and (not exact or found.tolist() == truth)
     assert grams.holding("兴").tolist() == [0, 1, 2, 3, 5, 6]
+    assert grams.holding("兴", 2).tolist() == [6] and grams.holding("路", 2).tolist() == [3]
+    assert grams.holding("兴", 3).tolist() == [] and grams.holding("鑫").tolist() == []
 
 
 def test_prefixes_by_bisection_up_to_the_last_code_point() -> None:

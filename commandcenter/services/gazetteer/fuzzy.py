@@ -4,7 +4,7 @@ rapidfuzz's WRatio is the indel ratio 200·L/(n+m) of the two strings (L their l
 subsequence), or, when one is at least 1.5 times longer, the better of that and 0.9 × (0.6 ×
 beyond 8 times) the best ratio of the shorter against a window of the longer no longer than it,
 at most 200·L/(k+L) for the shorter length k; its token variants only scale those down. The
-typed characters a name holds (counted as often as the query has them) bound L from above, so
+typed characters a name holds (each as often as both strings have it) bound L from above, so
 every name gets a ceiling on its score from two postings look-ups and no scoring at all.
 
 Names under the cutoff are never weighed; the rest are weighed best ceiling first, and weighing
@@ -38,13 +38,10 @@ class FuzzyNames:
 
     def ceilings(self, query: str) -> tuple[np.ndarray, np.ndarray]:
         """Ascending positions of the names whose WRatio against `query` may reach the cutoff, and those ceilings."""
-        wanted = Counter(query)
-        holders = [self._grams.holding(c) for c in wanted]
+        holders = [self._grams.holding(c, k) for c, times in Counter(query).items() for k in range(1, times + 1)]
         if not holders:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        weights = np.repeat(np.fromiter(wanted.values(), dtype=np.float64, count=len(wanted)),
-                            [len(h) for h in holders])
-        shared = np.bincount(np.concatenate(holders), weights=weights, minlength=len(self._names))
+        shared = np.bincount(np.concatenate(holders), minlength=len(self._names))
         positions = np.flatnonzero(shared)
         n, m = float(len(query)), self._lengths[positions]
         short = np.minimum(n, m)

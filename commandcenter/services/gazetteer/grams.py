@@ -30,7 +30,8 @@ class GramIndex:
         self._alphabet = _distinct(codes)
         dense = np.searchsorted(self._alphabet, codes).astype(np.int64)
         width = max(len(self._alphabet), 1)
-        self._singles = _postings(dense, owner, count) if singles else None
+        # a character's k-th occurrence in a string is its own gram: "holds 1 at least twice" is one look-up
+        self._singles = _postings(_occurrence(dense, owner) * width + dense, owner, count) if singles else None
         if pairs:
             joined = owner[1:] == owner[:-1]  # adjacent characters of one string, not across two
             pair_codes = dense[:-1][joined] * width + dense[1:][joined]
@@ -43,11 +44,11 @@ class GramIndex:
         """Every distinct character of the strings."""
         return "".join(map(chr, self._alphabet.tolist()))
 
-    def holding(self, char: str) -> np.ndarray:
-        """Positions of the strings holding `char` (needs the singles)."""
+    def holding(self, char: str, times: int = 1) -> np.ndarray:
+        """Positions of the strings holding `char` at least `times` times (needs the singles)."""
         assert self._singles is not None, "built without single characters"
         code = self._dense(char)
-        return _EMPTY if code < 0 else self._singles.get(code)
+        return _EMPTY if code < 0 else self._singles.get((times - 1) * self._width + code)
 
     def candidates(self, text: str) -> tuple[np.ndarray, bool]:
         """Positions of the strings that may contain `text`, and whether every one surely does.
@@ -102,6 +103,17 @@ def _postings(grams: np.ndarray, owner: np.ndarray, count: int) -> _Postings:
     starts = np.flatnonzero(np.diff(gram_of, prepend=-1))
     positions = (keys - gram_of * max(count, 1)).astype(np.int32)
     return _Postings(gram_of[starts], np.append(starts, len(keys)), positions)
+
+
+def _occurrence(dense: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """For each character, how many times its string held it before (0 for the first)."""
+    order = np.lexsort((dense, owner))  # stable: one run per (string, character), in reading order
+    key = owner[order] * (int(dense.max(initial=0)) + 1) + dense[order]
+    starts = np.flatnonzero(np.diff(key, prepend=-1))
+    run_start = np.repeat(starts, np.diff(np.append(starts, len(key))))
+    occurrence = np.empty(len(key), dtype=np.int64)
+    occurrence[order] = np.arange(len(key)) - run_start
+    return occurrence
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
