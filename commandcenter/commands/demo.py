@@ -16,7 +16,7 @@ from ..simulator.demo import SCALES, DemoProgress, generate_demo
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("demo", help=translate("cli", "generate a demo city with case history"))
-    p.add_argument("--db", required=True, help=translate("cli", "database file path or SQLAlchemy URL (must be empty)"))
+    p.add_argument("--db", required=True, help=translate("cli", "database file path or SQLAlchemy URL (empty, unless --reset)"))
     p.add_argument("--scale", choices=sorted(SCALES), default="small")
     p.add_argument("--days", type=int, default=30, help=translate("cli", "days of history ending now"))
     p.add_argument("--seed", type=int, default=1)
