@@ -349,3 +349,19 @@ def test_history_rows_carry_the_clocks_the_backfill_recovers(demo: Database) -> 
     assert sum(r[1] is not None for r in generated) > len(generated) // 3
     assert sum(r[2] is not None for r in generated) > len(generated) // 20
     assert generated == recovered
+
+
+def test_the_handover_screen_of_a_street_lists_its_day_shifts(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    """Signed in at a street centre, the handover screen's history lists the street's own day-shift
+    handovers, each acknowledged, and opens one with the street's figures."""
+    from .test_handover_view import make_view  # the screen as the handover tests open it
+
+    with demo.read() as s:
+        street, code = s.execute(select(CommandCentre.id, CommandCentre.code)
+                                 .where(CommandCentre.level == "street").order_by(CommandCentre.code)).first()
+    view = make_view(qtbot, demo, f"op{code}")
+    history = view.history
+    view.tabs.setCurrentWidget(history)
+    qtbot.waitUntil(lambda: history.model.rowCount() == DAYS - 1)
+    assert history.record is not None and history.record.centre_id == street
+    assert history.record.status == "acknowledged" and history.record.shift_name == "早班"
