@@ -5,7 +5,7 @@ subsequence), or, when one is at least 1.5 times longer, the better of that and 
 beyond 8 times) the best ratio of the shorter against a window of the longer no longer than it,
 at most 200·L/(k+L) for the shorter length k; its token variants only scale those down. The
 typed characters a name holds (each as often as both strings have it) bound L from above, so
-every name gets a ceiling on its score from two postings look-ups and no scoring at all.
+every name gets a ceiling on its score from the postings of the typed characters, unscored.
 
 Names under the cutoff are never weighed; the rest are weighed best ceiling first, and weighing
 stops once `limit` names scored above the next ceiling. The result is the one a scan of every
@@ -28,7 +28,7 @@ class FuzzyNames:
     """The names of one gazetteer, weighed by rapidfuzz only where a match is possible."""
 
     def __init__(self, names: Sequence[str], grams: GramIndex, cutoff: float) -> None:
-        """`grams` holds the characters of the names, lower-cased (a superset of the exact ones)."""
+        """`grams` holds the names lower-cased: a name may seem to share more, so a ceiling stays a ceiling."""
         self._names = names
         self._grams = grams
         self._cutoff = cutoff
