@@ -75,7 +75,7 @@ class ReferralList(QWidget):
             lines.append(self.tr("Returned {at}").format(at=self._at(r.decided_at))
                          + (f": {r.return_note}" if r.return_note else ""))
         elif r.decided_at is not None:
-            lines.append(self.tr("Accepted {at}").format(at=self._at(r.decided_at)))
+            lines.append(self.tr("Accepted for handling {at}").format(at=self._at(r.decided_at)))
         if r.fed_back_at is not None:
             lines.append(self.tr("Fed back {at}").format(at=self._at(r.fed_back_at))
                          + (f": {r.feedback}" if r.feedback else ""))

@@ -4,256 +4,251 @@
 <context>
     <name>ActionParamsDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="61"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
         <source>Why is the report invalid?</source>
         <translation>该上报为何作废？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="62"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="63"/>
         <source>What must be redone?</source>
         <translation>哪些方面需要返工？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="63"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="64"/>
         <source>Why is the case suspended?</source>
         <translation>该案件为何挂账？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="64"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="65"/>
         <source>Why is the case reopened?</source>
         <translation>该案件为何需要重新办理？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="65"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="66"/>
         <source>Why is more time needed?</source>
         <translation>为何需要延期？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="70"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="71"/>
         <source>What was done on site?</source>
         <translation>现场做了哪些处置？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="66"/>
         <location filename="../../commandcenter/views/dialogs/action_params.py" line="67"/>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="73"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="68"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="74"/>
         <source>Comment (optional)</source>
         <translation>评价意见（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="68"/>
         <location filename="../../commandcenter/views/dialogs/action_params.py" line="69"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="70"/>
         <source>Why is the request refused?</source>
         <translation>为何驳回该申请？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="72"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="73"/>
         <source>Verification note: what was checked (optional)</source>
         <translation>核查说明：核查了什么（可选）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="74"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="75"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="77"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="78"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="78"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="79"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="79"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="80"/>
         <source>Acceptable</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="80"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="81"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="81"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="82"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="304"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="310"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="305"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="311"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="307"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="313"/>
         <source>{category} · grid {grid} ({community}) · {status}
 {description}</source>
         <translation>{category} · 网格 {grid}（{community}）· {status}
 {description}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="314"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="320"/>
         <source>{action} (Enter)</source>
         <translation>{action}（Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="315"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="321"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="317"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="323"/>
         <source>Extend by</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="318"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="324"/>
         <source>Suspend for</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="322"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="328"/>
         <source>Rating *</source>
         <translation>评价等级 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="325"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="331"/>
         <source>Merge into which case? *</source>
         <translation>合并到哪个案件？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="326"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="332"/>
         <source>Filter by case number, category, address or text</source>
         <translation>按案件编号、类别、地址或描述筛选</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="328"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="334"/>
         <source>Show open cases in every grid, not only grid {grid}</source>
         <translation>显示所有网格的在办案件，不限于网格 {grid}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="375"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="381"/>
         <source>No request of this kind is waiting for a decision.</source>
         <translation>没有此类待审批的申请。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="378"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="384"/>
         <source>Requested by {who} at {at}, before the deadline {deadline}: {span}
 {reason}</source>
         <translation>{who} 于 {at} 申请（时限 {deadline} 之前）：{span}
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="394"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="400"/>
         <source>1 working day</source>
         <translation>1个工作日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="396"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="402"/>
         <source>1 day</source>
         <translation>1天</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="397"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="403"/>
         <source>30 min</source>
         <translation>30分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="397"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="403"/>
         <source>1 h</source>
         <translation>1小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="397"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="403"/>
         <source>2 h</source>
         <translation>2小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="397"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="403"/>
         <source>4 h</source>
         <translation>4小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="398"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="404"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="411"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="417"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="430"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="436"/>
         <source>counted in working time: office hours on working days</source>
         <translation>按工作时间计：仅计工作日的办公时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="431"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="437"/>
         <source>counted in calendar time</source>
         <translation>按自然时间计</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="434"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="440"/>
         <source>Handling deadline {old} → {new}  (+{span}, {clock})</source>
         <translation>处置时限 {old} → {new}（+{span}，{clock}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="457"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="463"/>
         <source>Keys 1–5 choose the stars</source>
         <translation>按数字键 1–5 选择星级</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="497"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="503"/>
         <source>No other open case in the whole centre.</source>
         <translation>整个指挥中心没有其他在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="498"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="504"/>
         <source>No other open case in this grid: tick the box below to look in every grid.</source>
         <translation>本网格没有其他在办案件：勾选下方选项可在所有网格中查找。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="500"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="506"/>
         <source>No case matches the filter.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="502"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="508"/>
         <source>Open cases: {n} · Up/Down to choose, Enter to merge.</source>
         <translation>在办案件 {n} 件 · 用上/下方向键选择，按 Enter 合并。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="527"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="533"/>
         <source>Choose the case to merge into.</source>
         <translation>请选择要合并到的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="530"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="536"/>
         <source>Choose a rating from 1 to 5 stars.</source>
         <translation>请选择 1 至 5 星的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="533"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="539"/>
         <source>Choose how much time is wanted.</source>
         <translation>请选择申请的时长。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="535"/>
+        <location filename="../../commandcenter/views/dialogs/action_params.py" line="541"/>
         <source>A reason is required: {prompt}</source>
         <translation>必须填写原因：{prompt}</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/action_params.py" line="539"/>
-        <source>The text is too long: at most {limit} characters, now {count}.</source>
-        <translation>内容过长：最多 {limit} 个字符，当前 {count} 个字符。</translation>
     </message>
 </context>
 <context>
@@ -876,229 +871,234 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="88"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="90"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="89"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="91"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="90"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="92"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="91"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="93"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="92"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="94"/>
         <source>Assignee</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="93"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="95"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="94"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="96"/>
         <source>Community / street</source>
         <translation>社区 / 街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="95"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="97"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="96"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="98"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="97"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="98"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
         <source>Registered</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="99"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
         <source>Dispatched</source>
         <translation>派遣时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="100"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
         <source>Accepted</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="101"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
         <source>Fed back</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="102"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="103"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
         <source>Evaluated</source>
         <translation>评价时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="104"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
         <source>Current stage due</source>
         <translation>当前环节时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="105"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="106"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
         <source>Extended by</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="107"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="108"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
         <source>Time suspended</source>
         <translation>挂账时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="109"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
         <source>Rework rounds</source>
         <translation>返工次数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="110"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
         <source>Escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="111"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="112"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="114"/>
         <source>Merged into</source>
         <translation>已合并至</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="113"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="115"/>
         <source>Reject reason</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="297"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="302"/>
         <source>No case selected.
 Select a case on the wall to see every field and its history.</source>
         <translation>未选择案件。
 在案件墙上选择一个案件，即可查看全部信息及办理过程。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="299"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="304"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="300"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="305"/>
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="301"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="306"/>
         <source>Times (local)</source>
         <translation>时间（本地）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="302"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="307"/>
         <source>Time limits and outcome</source>
         <translation>时限与结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="303"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="308"/>
+        <source>Referrals between centres</source>
+        <translation>中心间转办</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="309"/>
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="310"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="316"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="311"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="317"/>
         <source>Show in clear: asks for a reason, recorded in the audit trail</source>
         <translation>显示明文：需填写理由，并记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="358"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="364"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="360"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="366"/>
         <source>not dispatched</source>
         <translation>未派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="378"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="384"/>
         <source>Reminder sent</source>
         <translation>已催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="378"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="384"/>
         <source>Escalated to supervisor</source>
         <translation>已升级至值班长催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="400"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="408"/>
         <source>Extension of {span}, asked {at}: {reason}</source>
         <translation>申请延期 {span}，{at} 提出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="401"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="409"/>
         <source>Suspension for {span}, asked {at}: {reason}</source>
         <translation>申请挂账 {span}，{at} 提出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="416"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="424"/>
         <source>Overdue by {span} (was due {at})</source>
         <translation>已超时 {span}（时限为 {at}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="421"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="429"/>
         <source>{state}: due {at} (in {span})</source>
         <translation>{state}：{at} 到期（剩余 {span}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="454"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="462"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="456"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="464"/>
         <source>by {who}</source>
         <translation>操作人：{who}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/widgets/case_detail.py" line="458"/>
+        <location filename="../../commandcenter/widgets/case_detail.py" line="466"/>
         <source>handler: {name}</source>
         <translation>承办方：{name}</translation>
     </message>
@@ -1106,64 +1106,69 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="79"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="88"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="79"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="88"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="79"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="88"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="79"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="88"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="79"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="88"/>
         <source>Arrived</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="80"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
         <source>To register</source>
         <translation>立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="80"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
         <source>Registered by</source>
         <translation>立案人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="80"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
         <source>To dispatch</source>
         <translation>派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="80"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
         <source>Dispatched by</source>
         <translation>派遣人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="81"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="81"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
         <source>Not as intended</source>
         <translation>与脚本不符</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="81"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
         <source>Goals missed</source>
         <translation>未达目标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
+        <source>Corrected</source>
+        <translation>更正</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1425,87 @@ Select a case on the wall to see every field and its history.</source>
         <location filename="../../commandcenter/views/signin/change_password.py" line="39"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/checked.py" line="61"/>
+        <source>The text is too long: at most {limit} characters, now {count}.</source>
+        <translation>内容过长：最多 {limit} 个字符，当前 {count} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="143"/>
+        <source>Category: {old} → {new}</source>
+        <translation>类别：{old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="147"/>
+        <source>Grid: {old} → {new}</source>
+        <translation>网格：{old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="149"/>
+        <source>Nothing changes yet: search for the right category or grid.</source>
+        <translation>尚未选择更正内容：请查找正确的类别或网格。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="161"/>
+        <source>{action} — {case}</source>
+        <translation>{action} — {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="162"/>
+        <source>{action}: case {case}</source>
+        <translation>{action}：案件 {case}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="163"/>
+        <source>Now: {category} · grid {grid} ({community}). The status stays; a new category&apos;s time limit applies to the running stage from its start.</source>
+        <translation>当前：{category} · 网格 {grid}（{community}）。案件状态不变；更正类别后，当前环节的时限按新类别自该环节开始时起算。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="167"/>
+        <source>New category</source>
+        <translation>新类别</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="168"/>
+        <source>New grid</source>
+        <translation>新网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="169"/>
+        <source>Code, name or pinyin initials; empty keeps it</source>
+        <translation>编码、名称或拼音首字母；留空则不变</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="170"/>
+        <source>Grid code, name, community or street; empty keeps it</source>
+        <translation>网格编码、名称、社区或街道；留空则不变</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="171"/>
+        <source>Why is it corrected? *</source>
+        <translation>更正原因 *</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="172"/>
+        <source>{action} (Ctrl+Enter)</source>
+        <translation>{action}（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="179"/>
+        <source>Choose a category or a grid other than the case&apos;s.</source>
+        <translation>请选择与案件当前不同的类别或网格。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/dialogs/correction.py" line="181"/>
+        <source>Say why: the reason is required here.</source>
+        <translation>请说明原因：此处必须填写更正原因。</translation>
     </message>
 </context>
 <context>
@@ -2067,124 +2153,119 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>FieldStepDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="39"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="37"/>
         <source>Why is the case not the handler&apos;s? *</source>
         <translation>为什么该案件不属于该承办方？ *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="40"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="38"/>
         <source>What should the grid officer look at? (optional)</source>
         <translation>需要网格员核查什么？（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="41"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="39"/>
         <source>What did the grid officer find on site? *</source>
         <translation>网格员现场核查情况？ *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="42"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="40"/>
         <source>What is still not resolved? *</source>
         <translation>还有什么问题未解决？ *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="43"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="41"/>
         <source>What did the reporter say?</source>
         <translation>反映人怎么说？</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="46"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="44"/>
         <source>The case returns to the centre for a new dispatch; the send-back counts against the dispatch accuracy (派遣准确率).</source>
         <translation>案件退回指挥中心重新派遣；退回计入派遣准确率。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="48"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="46"/>
         <source>The grid officer responsible for grid {grid} checks the result on site; the centre closes after the check.</source>
         <translation>由网格 {grid} 的责任网格员现场核查处置结果；核查后由指挥中心结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="50"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="48"/>
         <source>The case goes back to the centre to be closed.</source>
         <translation>案件回到指挥中心等待结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="51"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="49"/>
         <source>The case goes back to its handler for rework.</source>
         <translation>案件退回承办方返工。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="52"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="50"/>
         <source>Call {reporter} back about the result. A supervisor can reopen the case when the reporter is not satisfied.</source>
         <translation>就处置结果回访{reporter}。反映人不满意时，值班长可重新办理该案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="56"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="54"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="57"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="55"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="58"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="56"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="133"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="122"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="134"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="123"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="135"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="124"/>
         <source>{category} · grid {grid} · {status} · {handler}</source>
         <translation>{category} · 网格 {grid} · {status} · {handler}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="139"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="128"/>
         <source>the reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="141"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="130"/>
         <source>Evidence: photo or file reference (optional)</source>
         <translation>佐证：照片或文件编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="142"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="131"/>
         <source>e.g. IMG_20261125_1032.jpg</source>
         <translation>例如 IMG_20261125_1032.jpg</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="144"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="133"/>
         <source>Answer *</source>
         <translation>回访结果 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="148"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="137"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="167"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="156"/>
         <source>Choose the reporter&apos;s answer.</source>
         <translation>请选择反映人的评价。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="171"/>
+        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="160"/>
         <source>Say why: the note is required here.</source>
         <translation>请说明原因：此处必须填写说明。</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/field_steps.py" line="173"/>
-        <source>The text is too long: at most {limit} characters, now {count}.</source>
-        <translation>文字过长：最多 {limit} 个字符，当前 {count} 个。</translation>
     </message>
 </context>
 <context>
@@ -2652,60 +2733,55 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>JointDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="91"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="81"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="92"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="82"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="95"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="85"/>
         <source>{lead} leads (主办); a supporting unit (协办) feeds back its part before the lead&apos;s feedback.</source>
         <translation>{lead} 为主办单位；协办单位须在主办单位反馈前反馈各自办理情况。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="97"/>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="102"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="87"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="92"/>
         <source>Supporting unit *</source>
         <translation>协办单位 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="98"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="88"/>
         <source>What is asked of it (optional)</source>
         <translation>协办事项（可选）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="100"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="90"/>
         <source>The part of a supporting unit; {lead} feeds back once every part is in.</source>
         <translation>协办单位的办理情况；各协办单位均反馈后，{lead} 方可反馈。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="103"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="93"/>
         <source>What the unit did *</source>
         <translation>该单位的办理情况 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="104"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="94"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="109"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="99"/>
         <source>There is no supporting unit to choose.</source>
         <translation>没有可选的协办单位。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="111"/>
+        <location filename="../../commandcenter/views/dialogs/joint.py" line="101"/>
         <source>Say what the unit did: the note is required here.</source>
         <translation>请填写该单位的办理情况：此处必须填写。</translation>
-    </message>
-    <message>
-        <location filename="../../commandcenter/views/dialogs/joint.py" line="113"/>
-        <source>The text is too long: at most {limit} characters, now {count}.</source>
-        <translation>文字过长：最多 {limit} 个字符，当前 {count} 个。</translation>
     </message>
 </context>
 <context>
@@ -3982,34 +4058,39 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>OperatorModel</name>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="38"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="47"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="38"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="47"/>
         <source>Registered</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="38"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="47"/>
         <source>Mean to register</source>
         <translation>平均立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="38"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="47"/>
         <source>Dispatched</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="39"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="48"/>
         <source>Mean to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="39"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="48"/>
         <source>Goals missed</source>
         <translation>未达目标</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/views/drill/models.py" line="48"/>
+        <source>Corrections</source>
+        <translation>更正</translation>
     </message>
 </context>
 <context>
@@ -4322,104 +4403,137 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="37"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="36"/>
         <source>What is needed from the higher centre? *</source>
         <translation>需要上级中心做什么？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="38"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="37"/>
         <source>Instructions for the centre below *</source>
         <translation>交办要求 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="39"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="38"/>
         <source>Why does the case belong there? *</source>
         <translation>为何此案件应由对方办理？*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="40"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="39"/>
         <source>Why is the referral returned? *</source>
         <translation>退回原因 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="41"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="40"/>
         <source>The outcome, for the referring centre *</source>
         <translation>办理结果（反馈给流转来源中心）*</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="44"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="43"/>
         <source>The higher centre accepts or returns the case within its time limit; it stays on your wall, marked, until the outcome comes back.</source>
         <translation>上级中心须在时限内受理或退回；反馈回来之前，该案件仍带标记显示在本中心的案件墙上。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="46"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="45"/>
         <source>The case goes onto that centre&apos;s wall; it stays in your view and its outcome comes back to you.</source>
         <translation>案件进入对方中心的案件墙；本中心仍可查看，办理结果将反馈回本中心。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="48"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="47"/>
         <source>The case goes onto that centre&apos;s wall; its outcome comes back to you.</source>
         <translation>案件进入对方中心的案件墙；办理结果将反馈回本中心。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="49"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="48"/>
         <source>The case goes back to the centre that referred it.</source>
         <translation>案件退回流转来源中心。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="50"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="49"/>
         <source>The case goes back to the centre that referred it, which verifies and closes it.</source>
         <translation>案件回到流转来源中心，由其核查并结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="128"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="118"/>
         <source>{action} — {case}</source>
         <translation>{action} — {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="129"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="119"/>
         <source>{action}: case {case}</source>
         <translation>{action}：案件 {case}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="130"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="120"/>
         <source>{category} · grid {grid} · {status}</source>
         <translation>{category} · 网格 {grid} · {status}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="137"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="127"/>
         <source>{kind} by {centre}: {reason}. {note}</source>
         <translation>{centre}{kind}：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="139"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="129"/>
         <source>To centre *</source>
         <translation>流转至 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="140"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="130"/>
         <source>Reason *</source>
         <translation>原因 *</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="149"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="139"/>
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="155"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="145"/>
         <source>There is no centre this case can be sent to this way.</source>
         <translation>没有可按此方式接收此案件的中心。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="157"/>
+        <location filename="../../commandcenter/views/dialogs/referral.py" line="147"/>
         <source>Say why: the note is required here.</source>
         <translation>请说明原因：此处必须填写。</translation>
     </message>
+</context>
+<context>
+    <name>ReferralList</name>
     <message>
-        <location filename="../../commandcenter/views/dialogs/referral.py" line="159"/>
-        <source>The text is too long: at most {limit} characters, now {count}.</source>
-        <translation>文字过长：最多 {limit} 个字符，当前 {count} 个。</translation>
+        <location filename="../../commandcenter/widgets/referral_list.py" line="68"/>
+        <source>{kind}: {source} → {target}</source>
+        <translation>{kind}：{source} → {target}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/referral_list.py" line="70"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/referral_list.py" line="71"/>
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/referral_list.py" line="72"/>
+        <source>Referred {at}</source>
+        <translation>转出时间 {at}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/referral_list.py" line="75"/>
+        <source>Returned {at}</source>
+        <translation>退回时间 {at}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/referral_list.py" line="78"/>
+        <source>Accepted for handling {at}</source>
+        <translation>受理时间 {at}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/widgets/referral_list.py" line="80"/>
+        <source>Fed back {at}</source>
+        <translation>反馈时间 {at}</translation>
     </message>
 </context>
 <context>
@@ -6147,212 +6261,217 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>action</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="115"/>
+        <location filename="../../commandcenter/labels.py" line="118"/>
         <source>Register</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="116"/>
+        <location filename="../../commandcenter/labels.py" line="119"/>
         <source>Reject as invalid</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="117"/>
+        <location filename="../../commandcenter/labels.py" line="120"/>
         <source>Merge as duplicate</source>
         <translation>合并（重复件）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="118"/>
+        <location filename="../../commandcenter/labels.py" line="121"/>
         <source>Answered on the call</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="119"/>
+        <location filename="../../commandcenter/labels.py" line="122"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="120"/>
+        <location filename="../../commandcenter/labels.py" line="123"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="121"/>
+        <location filename="../../commandcenter/labels.py" line="124"/>
         <source>Accept</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="122"/>
+        <location filename="../../commandcenter/labels.py" line="125"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="123"/>
+        <location filename="../../commandcenter/labels.py" line="126"/>
         <source>Verify and close</source>
         <translation>核查结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="124"/>
+        <location filename="../../commandcenter/labels.py" line="127"/>
         <source>Return for rework</source>
         <translation>返工</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="125"/>
+        <location filename="../../commandcenter/labels.py" line="128"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="126"/>
+        <location filename="../../commandcenter/labels.py" line="129"/>
         <source>Approve extension</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="127"/>
+        <location filename="../../commandcenter/labels.py" line="130"/>
         <source>Refuse extension</source>
         <translation>驳回延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="128"/>
+        <location filename="../../commandcenter/labels.py" line="131"/>
         <source>Request suspension</source>
         <translation>申请挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="129"/>
+        <location filename="../../commandcenter/labels.py" line="132"/>
         <source>Approve suspension</source>
         <translation>批准挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="130"/>
+        <location filename="../../commandcenter/labels.py" line="133"/>
         <source>Refuse suspension</source>
         <translation>驳回挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="131"/>
+        <location filename="../../commandcenter/labels.py" line="134"/>
         <source>Resume</source>
         <translation>恢复办理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="132"/>
+        <location filename="../../commandcenter/labels.py" line="135"/>
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="133"/>
+        <location filename="../../commandcenter/labels.py" line="136"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="134"/>
+        <location filename="../../commandcenter/labels.py" line="137"/>
         <source>Send back (not ours)</source>
         <translation>退回（非本单位）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="135"/>
+        <location filename="../../commandcenter/labels.py" line="138"/>
         <source>Request field check</source>
         <translation>申请现场核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="136"/>
+        <location filename="../../commandcenter/labels.py" line="139"/>
         <source>Field check: resolved</source>
         <translation>核查：已解决</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="137"/>
+        <location filename="../../commandcenter/labels.py" line="140"/>
         <source>Field check: not resolved</source>
         <translation>核查：未解决</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="138"/>
+        <location filename="../../commandcenter/labels.py" line="141"/>
         <source>Solved on the spot</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="139"/>
+        <location filename="../../commandcenter/labels.py" line="142"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="140"/>
+        <location filename="../../commandcenter/labels.py" line="143"/>
         <source>Refer up</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="141"/>
+        <location filename="../../commandcenter/labels.py" line="144"/>
         <source>Send down</source>
         <translation>下派</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="142"/>
+        <location filename="../../commandcenter/labels.py" line="145"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="143"/>
+        <location filename="../../commandcenter/labels.py" line="146"/>
         <source>Accept referral</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="144"/>
+        <location filename="../../commandcenter/labels.py" line="147"/>
         <source>Return referral</source>
         <translation>退回流转件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="145"/>
+        <location filename="../../commandcenter/labels.py" line="148"/>
         <source>Feed back to referring centre</source>
         <translation>向流转来源中心反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="146"/>
+        <location filename="../../commandcenter/labels.py" line="149"/>
         <source>Add supporting unit</source>
         <translation>添加协办单位</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="147"/>
+        <location filename="../../commandcenter/labels.py" line="150"/>
         <source>Supporting unit&apos;s feedback</source>
         <translation>协办单位反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="148"/>
+        <location filename="../../commandcenter/labels.py" line="151"/>
+        <source>Correct category or grid</source>
+        <translation>更正类别或网格</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="152"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="149"/>
+        <location filename="../../commandcenter/labels.py" line="153"/>
         <source>Write handover</source>
         <translation>填写交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="150"/>
+        <location filename="../../commandcenter/labels.py" line="154"/>
         <source>Acknowledge handover</source>
         <translation>确认交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="151"/>
+        <location filename="../../commandcenter/labels.py" line="155"/>
         <source>Print briefing</source>
         <translation>打印简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="152"/>
+        <location filename="../../commandcenter/labels.py" line="156"/>
         <source>Manage roster</source>
         <translation>管理网格员名册</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="155"/>
+        <location filename="../../commandcenter/labels.py" line="159"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="156"/>
+        <location filename="../../commandcenter/labels.py" line="160"/>
         <source>Duplicate merged in</source>
         <translation>重复案件已合并</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="157"/>
+        <location filename="../../commandcenter/labels.py" line="161"/>
         <source>Reminder (催办)</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="158"/>
+        <location filename="../../commandcenter/labels.py" line="162"/>
         <source>Supervision (督办)</source>
         <translation>督办</translation>
     </message>
@@ -6947,309 +7066,309 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>briefing</name>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="168"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="161"/>
         <source>Shift briefing: {shift}</source>
         <translation>班次简报：{shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="169"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="162"/>
         <source>Daily briefing</source>
         <translation>每日简报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="183"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="176"/>
         <source>previous day: {value}</source>
         <translation>前一日：{value}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="195"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="188"/>
         <source>{value} pts</source>
         <translation>{value}个百分点</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="203"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="196"/>
         <source>{value} min</source>
         <translation>{value}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="204"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="396"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="197"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="389"/>
         <source>{value} h</source>
         <translation>{value}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="121"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="114"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="216"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="209"/>
         <source>at {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="212"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="118"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="213"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="111"/>
         <source>Registered</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="221"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="79"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="119"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="214"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="406"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="75"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="112"/>
         <source>Dispatched</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="222"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="414"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="120"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="215"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="407"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="113"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="223"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="216"/>
         <source>Due to close</source>
         <translation>应结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="224"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="217"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="225"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="218"/>
         <source>On-time closure rate</source>
         <translation>按期结案率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="226"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="219"/>
         <source>Handling rate</source>
         <translation>处置率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="228"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="221"/>
         <source>Rework rate</source>
         <translation>返工率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="235"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="228"/>
         <source>Mean time to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="237"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="230"/>
         <source>Mean time to close</source>
         <translation>平均结案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="255"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="248"/>
         <source>Closure rate 结案率 = due cases closed by {as_of} / due to close.</source>
         <translation>结案率 = 截至 {as_of} 已结案的应结案件数 / 应结案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="215"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="208"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="406"/>
         <source>Overdue at end</source>
         <translation>期末超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="227"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="220"/>
         <source>On-time handling rate</source>
         <translation>按期处置率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="229"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="222"/>
         <source>Extension rate</source>
         <translation>延期率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="230"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="223"/>
         <source>Suspension rate</source>
         <translation>挂账率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="231"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="224"/>
         <source>Dispatch accuracy</source>
         <translation>派遣准确率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="232"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="225"/>
         <source>Self-handling rate</source>
         <translation>自处率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="233"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="226"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="244"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="237"/>
         <source>A day is a calendar day in {tz}; a shift belongs to the date it starts. Every figure is read from the case history as it stood at {as_of}: a reprint shows the same figures whatever was reopened, reworked, extended or closed since. New, registered, dispatched and closed count the reports, registrations, cases dispatched and closures in the period; a closure stays counted for its day when the case is reopened later.</source>
         <translation>一天指 {tz} 的自然日；班次归属其开始的日期。所有数字均按案件历史截至 {as_of} 的状态计算：无论此后案件被重新办理、返工、延期或结案，重印的简报数字不变。新增、立案、派遣、结案分别统计本时段内的上报、立案、派遣（每案一次）和结案（每次结案）；案件此后被重新办理，原结案仍计入其当日。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="250"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="243"/>
         <source>Due to close: registered cases, rejected and merged ones excluded, whose judged deadline (the first handling deadline plus approved extensions and suspended time; a rework gives none, nor does an extension approved after the deadline had passed) falls in the period, and registered cases still not dispatched when their dispatch limit ran out in it.</source>
         <translation>应结案件：已立案（不含作废和合并）且考核时限（首次处置时限加已批准的延期和挂账时间；返工不另计时限，时限届满后才批准的延期也不计）落在本时段内的案件，以及派遣时限在本时段内届满时仍未派遣的已立案案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="256"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="249"/>
         <source>On-time closure rate 按期结案率 (the centre&apos;s) = due cases closed by the centre by their judged deadline / due to close: judged at closure.</source>
         <translation>按期结案率（指挥中心）= 在考核时限内由中心结案的应结案件 / 应结案件：以结案时间判定。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="258"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="251"/>
         <source>Handling rate 处置率 = due cases whose handler&apos;s feedback stands (not returned for rework since) or that are closed, by {as_of} / due to close.</source>
         <translation>处置率 = 截至 {as_of} 承办方反馈有效（此后未被返工）或已结案的应结案件 / 应结案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="260"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="253"/>
         <source>On-time handling rate 按期处置率 (the handler&apos;s: per street and department below) = due cases whose standing feedback came by their judged deadline / due to close: judged at the handler&apos;s feedback.</source>
         <translation>按期处置率（承办方，下表按街道和部门分列）= 有效反馈在考核时限内送达的应结案件 / 应结案件：以承办方反馈时间判定。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="263"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="256"/>
         <source>Rework rate 返工率 = due cases returned for rework (or failing the field check) at least once / due cases handled at least once.</source>
         <translation>返工率 = 至少返工一次（或核查未通过）的应结案件 / 至少处置过一次的应结案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="265"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="258"/>
         <source>Extension rate 延期率 and suspension rate 挂账率 = due cases with an approved extension or suspension / due to close. Sent back 退回: cases a handler returned as not theirs in the period.</source>
         <translation>延期率、挂账率 = 有已批准延期或挂账的应结案件 / 应结案件。退回：本时段内承办方以非本单位职责退回的案件数。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="268"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="261"/>
         <source>Dispatch accuracy 派遣准确率 = dispatches in the period not sent back by the handler (退回) before the next dispatch / dispatches in the period. Self-handling rate 自处率 = closures on the spot (即时办结) / closures in the period. Satisfaction rate 满意率 = follow-up calls answered satisfied or basically satisfied / follow-up calls in the period.</source>
         <translation>派遣准确率 = 本时段内未在下次派遣前被承办方退回的派遣 / 本时段内的派遣。自处率 = 即时办结的结案 / 本时段内的结案。满意率 = 回访结果为满意或基本满意的回访 / 本时段内的回访。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="273"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="266"/>
         <source>Overdue at end: open cases past their current stage&apos;s deadline at {as_of}.</source>
         <translation>期末超期：截至 {as_of} 当前环节已超时限的在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="275"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="268"/>
         <source>Mean time to dispatch: registration (or reopening) to the first dispatch, over cases first dispatched in the period. Mean time to close: report to closure, over the closures in the period.</source>
         <translation>平均派遣用时：立案（或重新打开）至首次派遣，统计本时段内首次派遣的案件。平均结案用时：上报至结案，统计本时段内的结案。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="278"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="271"/>
         <source>Changes compare with the same figures for the previous day ({previous}), computed the same way.</source>
         <translation>变化值与前一日（{previous}）按相同口径计算的同项数据相比。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="291"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="83"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="284"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="76"/>
         <source>{start} to {end} ({tz})</source>
         <translation>{start} 至 {end}（{tz}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="296"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="289"/>
         <source>outcomes as of {time}</source>
         <translation>办理结果截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="298"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="291"/>
         <source>Nothing was reported, dispatched or closed in this period: the figures below are the cases left from earlier days.</source>
         <translation>本时段内无上报、派遣或结案：以下数字均为此前遗留的案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="308"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="301"/>
         <source>cases reported</source>
         <translation>上报案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="308"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="301"/>
         <source>4-week average</source>
         <translation>近 4 周平均</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="309"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="367"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="302"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
         <source>No cases in this period.</source>
         <translation>本时段无案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="319"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="312"/>
         <source>Cases by category</source>
         <translation>案件类别分布</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="320"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="313"/>
         <source>Cases by source</source>
         <translation>案件来源分布</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="325"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="318"/>
         <source>Cases reported per hour</source>
         <translation>每小时上报案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="326"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="319"/>
         <source>Where the cases came from</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="327"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="320"/>
         <source>Cases by street</source>
         <translation>各街道案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="348"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="341"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="356"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="349"/>
         <source>no cases</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="356"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="349"/>
         <source>most cases</source>
         <translation>案件最多</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="356"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="349"/>
         <source>rising fastest</source>
         <translation>上升最快</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="387"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
         <source>Overdue at {time} ({n})</source>
         <translation>截至 {time} 超时案件（{n}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="394"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="387"/>
         <source>Overdue by</source>
         <translation>超时时长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="413"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="406"/>
         <source>Open at end</source>
         <translation>期末在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="424"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="417"/>
         <source>{shown} of {total} officers with open cases, cases moved in the period or cases due in it; most overdue first. On time: 按期处置率 of the cases due.</source>
         <translation>共 {total} 名网格员有在办案件、本时段有流转或有应结案件，列出 {shown} 名；超时最多者在前。按期：应结案件的按期处置率。</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="37"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="352"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="37"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="414"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="407"/>
         <source>Cases due</source>
         <translation>应结案件</translation>
     </message>
@@ -7260,7 +7379,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="38"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="415"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="408"/>
         <source>On time</source>
         <translation>按期处置率</translation>
     </message>
@@ -7315,499 +7434,499 @@ Select a case on the wall to see every field and its history.</source>
         <translation>本时段内没有部门处置的应结案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="352"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="66"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="359"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="69"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="352"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="386"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="62"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="353"/>
         <location filename="../../commandcenter/reports/briefing_warnings.py" line="31"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="353"/>
         <source>4-week avg</source>
         <translation>4周日均</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="360"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="353"/>
         <source>Rise</source>
         <translation>增幅</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="370"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="363"/>
         <source>No grid is rising against its 4-week average.</source>
         <translation>没有案件数较近 4 周日均上升的网格。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="372"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="365"/>
         <source>Rise = (cases + 1) / (4-week daily average + 1); a rising grid has at least {n} cases and more than its average.</source>
         <translation>增幅 = (案件数 + 1) / (近 4 周日均 + 1)；上升网格的案件数至少为 {n} 件且高于其日均值。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="376"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="369"/>
         <source>Hotspots</source>
         <translation>热点网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="379"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="372"/>
         <source>Grids with the most cases</source>
         <translation>案件最多的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="380"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="373"/>
         <source>Grids rising fastest against their 4-week average</source>
         <translation>较近 4 周日均上升最快的网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="391"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="384"/>
         <source>No case is overdue.</source>
         <translation>无超时案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="68"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="104"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="385"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="61"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="97"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="76"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="68"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="385"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="72"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="61"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="392"/>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="83"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="68"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="385"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="79"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="386"/>
         <location filename="../../commandcenter/reports/briefing_warnings.py" line="30"/>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="75"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="69"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="71"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="62"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="393"/>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="81"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="69"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="386"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="77"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="62"/>
         <source>Handler</source>
         <translation>承办方</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="394"/>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="80"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="70"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="387"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="76"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="63"/>
         <source>Deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="407"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="400"/>
         <source>… and {n} more, the longest overdue listed first.</source>
         <translation>… 另有 {n} 件未列出；按超时时长从长到短排列。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="120"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="113"/>
         <source>Open now</source>
         <translation>当前在办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="414"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="407"/>
         <location filename="../../commandcenter/reports/briefing_referrals.py" line="32"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="119"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="112"/>
         <source>Fed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="422"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="415"/>
         <source>Officer workload</source>
         <translation>网格员工作量</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="428"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="138"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="421"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="131"/>
         <source>Officer no.</source>
         <translation>网格员工号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="428"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="138"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="159"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="421"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="131"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="152"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="432"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="425"/>
         <source>No officer had cases in this period.</source>
         <translation>本时段没有网格员承办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="433"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="426"/>
         <source>Department workload</source>
         <translation>职能部门工作量</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="435"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="428"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../commandcenter/reports/assessment.py" line="68"/>
-        <location filename="../../commandcenter/reports/briefing.py" line="435"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="428"/>
         <source>Department</source>
         <translation>职能部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="439"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="432"/>
         <source>No department had cases in this period.</source>
         <translation>本时段没有职能部门承办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="444"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="437"/>
         <source>Handover notes</source>
         <translation>交接班记录</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="446"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="439"/>
         <source>No handover was written for this period.</source>
         <translation>本时段没有填写交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="449"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="442"/>
         <source>draft, not signed</source>
         <translation>草稿，未签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="450"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="443"/>
         <source>signed by {author} at {time}, not yet acknowledged</source>
         <translation>{author} 于 {time} 签字，尚未确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="451"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="444"/>
         <source>signed by {author} at {time}, acknowledged by {ack} at {ack_time}</source>
         <translation>{author} 于 {time} 签字，{ack} 于 {ack_time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="454"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="82"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="447"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="75"/>
         <source>{shift} shift of {date}</source>
         <translation>{date} {shift}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="456"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="449"/>
         <source>correction to handover #{id}</source>
         <translation>交接班记录 #{id} 的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="463"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="456"/>
         <source>case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="465"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="458"/>
         <source>by {time}</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="489"/>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="176"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="172"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="482"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="172"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="165"/>
         <source>Printed by {user} at {time} ({tz})</source>
         <translation>{user} 于 {time}（{tz}）打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="492"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="485"/>
         <source>audit chain entry {seq} {hash}</source>
         <translation>审计链第 {seq} 条 {hash}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/briefing.py" line="514"/>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="189"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="186"/>
+        <location filename="../../commandcenter/reports/briefing.py" line="492"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="177"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="170"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="41"/>
+        <location filename="../../commandcenter/reports/common.py" line="50"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="42"/>
+        <location filename="../../commandcenter/reports/common.py" line="51"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="43"/>
+        <location filename="../../commandcenter/reports/common.py" line="52"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="44"/>
+        <location filename="../../commandcenter/reports/common.py" line="53"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="45"/>
+        <location filename="../../commandcenter/reports/common.py" line="54"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="46"/>
+        <location filename="../../commandcenter/reports/common.py" line="55"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/common.py" line="47"/>
+        <location filename="../../commandcenter/reports/common.py" line="56"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="60"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="53"/>
         <source>Handover correction #{id}</source>
         <translation>交接班更正 #{id}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="61"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="54"/>
         <source>Shift handover #{id}</source>
         <translation>交接班记录 #{id}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="67"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="144"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="60"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="137"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="77"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="70"/>
         <source>… and {n} more.</source>
         <translation>… 另有 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="88"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="81"/>
         <source>This note corrects handover #{id}, which stays as it was acknowledged.</source>
         <translation>本更正针对交接班记录 #{id}；原记录保持确认时的内容不变。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="90"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="83"/>
         <source>Signed by {name} at {time}</source>
         <translation>{name} 于 {time} 签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="91"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="84"/>
         <source>Draft, written by {name}: not signed</source>
         <translation>草稿，由 {name} 填写：未签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="92"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="85"/>
         <source>Acknowledged by {name} at {time}</source>
         <translation>{name} 于 {time} 确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="94"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="87"/>
         <source>Not yet acknowledged</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="97"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="90"/>
         <source>Corrected by note(s): {ids}</source>
         <translation>更正记录：{ids}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="99"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="92"/>
         <source>Notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="100"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="93"/>
         <source>No notes.</source>
         <translation>无交班说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="101"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="94"/>
         <source>Pending items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="104"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="97"/>
         <source>Done</source>
         <translation>已办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="104"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="97"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="105"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="98"/>
         <source>What to do</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="110"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="103"/>
         <source>No pending items.</source>
         <translation>无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="115"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="108"/>
         <source>The shift in figures</source>
         <translation>本班数据</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="116"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="109"/>
         <source>Drafted from the database at {time}.</source>
         <translation>于 {time} 根据数据库生成。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="131"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="124"/>
         <source>Escalated cases not overdue</source>
         <translation>未超时的催督办案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="152"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="145"/>
         <source>Outgoing supervisor</source>
         <translation>交班值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="154"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="147"/>
         <source>Incoming supervisor</source>
         <translation>接班值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="159"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="152"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="168"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="161"/>
         <source>Signatures</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="60"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="56"/>
         <source>Dispatch slip</source>
         <translation>派遣单</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="67"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="63"/>
         <source>Not given: the reporter asked not to be named</source>
         <translation>未提供：反映人要求不具名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="71"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="67"/>
         <source>work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="73"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="69"/>
         <source>hotline due {time}</source>
         <translation>热线时限 {time}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="77"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="73"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="78"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="118"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="74"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="111"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="82"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="78"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="150"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="146"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="158"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="154"/>
         <source>Received by</source>
         <translation>签收人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="158"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="159"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="154"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="152"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="159"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="155"/>
         <source>Result</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="160"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="156"/>
         <source>Done at</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="160"/>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="160"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="156"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="153"/>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="171"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="167"/>
         <source>What was reported</source>
         <translation>反映内容</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/dispatch_slip.py" line="172"/>
+        <location filename="../../commandcenter/reports/dispatch_slip.py" line="168"/>
         <source>Receipt and result</source>
         <translation>签收与处置结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="125"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="118"/>
         <source>Open cases by stage</source>
         <translation>在办案件（按环节）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="130"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="123"/>
         <source>Overdue cases</source>
         <translation>超时案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="132"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="125"/>
         <source>Urgent cases of the shift</source>
         <translation>本班紧急案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="133"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="126"/>
         <source>Suspended cases</source>
         <translation>挂账案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="134"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="127"/>
         <source>Officers off duty or on leave ({n}); listed: those holding open cases or who went off duty during the shift</source>
         <translation>离岗或请假的网格员（{n}）；列出：持有在办案件或在本班内离岗的人员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="138"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="131"/>
         <source>Duty</source>
         <translation>在岗状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/handover_pdf.py" line="139"/>
+        <location filename="../../commandcenter/reports/handover_pdf.py" line="132"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
@@ -7910,17 +8029,17 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>briefing_checks</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="404"/>
+        <location filename="../../commandcenter/labels.py" line="412"/>
         <source>{day} is in the future (today is {today}); a briefing reports days that have begun</source>
         <translation>{day} 尚未到来（今天是 {today}）；简报只能统计已经开始的日期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="407"/>
+        <location filename="../../commandcenter/labels.py" line="415"/>
         <source>{day} is before the data: the first case was reported on {first}</source>
         <translation>{day} 早于数据起始日期：第一件案件上报于 {first}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="409"/>
+        <location filename="../../commandcenter/labels.py" line="417"/>
         <source>this centre has no shift named {name}; its shifts are: {shifts}</source>
         <translation>本中心没有名为 {name} 的班次；现有班次：{shifts}</translation>
     </message>
@@ -8187,8 +8306,8 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/commands/demo.py" line="19"/>
-        <source>database file path or SQLAlchemy URL (must be empty)</source>
-        <translation>数据库文件路径或 SQLAlchemy URL（须为空库）</translation>
+        <source>database file path or SQLAlchemy URL (empty, unless --reset)</source>
+        <translation>数据库文件路径或 SQLAlchemy URL（须为空库，--reset 时除外）</translation>
     </message>
     <message>
         <location filename="../../commandcenter/commands/demo.py" line="21"/>
@@ -8221,22 +8340,22 @@ Select a case on the wall to see every field and its history.</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="76"/>
+        <location filename="../../commandcenter/commands/demo.py" line="75"/>
         <source>Demo city &apos;{scale}&apos; (seed {seed}) in {db}, {seconds:.1f} s</source>
         <translation>演示城市“{scale}”（种子 {seed}）已生成于 {db}，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="81"/>
+        <location filename="../../commandcenter/commands/demo.py" line="80"/>
         <source>{districts} districts, {streets} streets, {communities} communities, {grids} unit grids</source>
         <translation>区/县 {districts} 个，街道 {streets} 个，社区 {communities} 个，单元网格 {grids} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="85"/>
+        <location filename="../../commandcenter/commands/demo.py" line="84"/>
         <source>{officers} officers, {departments} departments, {users} users</source>
         <translation>网格员 {officers} 名，职能部门 {departments} 个，用户 {users} 个</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/commands/demo.py" line="87"/>
+        <location filename="../../commandcenter/commands/demo.py" line="86"/>
         <source>{cases} cases from {first_day} to {last_day} ({history_rows} history rows); {open_cases} open, {overdue_cases} overdue</source>
         <translation>{first_day} 至 {last_day} 共 {cases} 件案件（历史记录 {history_rows} 条）；在办 {open_cases} 件，超时 {overdue_cases} 件</translation>
     </message>
@@ -8947,238 +9066,321 @@ Select a case on the wall to see every field and its history.</source>
     </message>
 </context>
 <context>
+    <name>correction</name>
+    <message>
+        <location filename="../../commandcenter/correction_labels.py" line="13"/>
+        <source>Category corrected: {old} → {new}</source>
+        <translation>类别更正：{old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/correction_labels.py" line="14"/>
+        <source>Grid corrected: {old} → {new}</source>
+        <translation>网格更正：{old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/correction_labels.py" line="15"/>
+        <source>Grid {grid} belongs to {centre}: a case in another centre&apos;s area is transferred or referred there, not corrected into it. Nothing was changed.</source>
+        <translation>网格 {grid} 属于{centre}：其他指挥中心辖区的案件应转办或上报至该中心，不能通过更正改入。未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/correction_labels.py" line="17"/>
+        <source>Case {case} already has this category and grid: choose what is to change.</source>
+        <translation>案件 {case} 已是此类别和网格：请选择要更正的内容。</translation>
+    </message>
+</context>
+<context>
     <name>debrief</name>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="16"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="17"/>
         <source>register</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="17"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="18"/>
         <source>dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="18"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="19"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="22"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="23"/>
         <source>alerted</source>
         <translation>已提醒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="23"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="24"/>
         <source>grouped</source>
         <translation>合并提醒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="54"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="55"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="66"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="56"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="57"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="70"/>
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="63"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="80"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="158"/>
+        <source>still wrong</source>
+        <translation>仍不符</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="80"/>
+        <source>as intended</source>
+        <translation>与脚本相符</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="86"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="64"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="87"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="102"/>
         <source>Registered</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="65"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="105"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="88"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
         <source>Dispatched</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="66"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="89"/>
         <source>Mean time to register</source>
         <translation>平均立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="67"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="90"/>
         <source>Longest time to register</source>
         <translation>最长立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="68"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="91"/>
         <source>Mean time to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="69"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="92"/>
         <source>Longest time to dispatch</source>
         <translation>最长派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="70"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="93"/>
         <source>Urgent dispatched within the goal</source>
         <translation>紧急案件按目标派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="71"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="94"/>
         <source>Reminders (催办)</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="72"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="95"/>
         <source>Overdue cases (督办)</source>
         <translation>超时案件（督办）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="73"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="96"/>
         <source>Wrong category</source>
         <translation>类别有误</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="74"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="97"/>
         <source>Wrong grid</source>
         <translation>网格有误</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="75"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="98"/>
         <source>Urgent alerts shown (in flood summaries)</source>
         <translation>紧急提醒（合并提醒）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="76"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="99"/>
         <source>Cases missing a goal</source>
         <translation>未达目标的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="82"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="100"/>
+        <source>Corrections (更正) on cases</source>
+        <translation>更正次数 / 涉及案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="101"/>
+        <source>Cases still not as intended at the end</source>
+        <translation>结束时仍与脚本不符的案件</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/debrief_labels.py" line="107"/>
         <source>Goals: registered within {register:g} min, dispatched within {dispatch:g} min, urgent cases dispatched within {urgent:g} min</source>
         <translation>目标：{register:g} 分钟内立案，{dispatch:g} 分钟内派遣，紧急案件 {urgent:g} 分钟内派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="70"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="68"/>
         <source>Drill debrief</source>
         <translation>演练讲评</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="74"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="72"/>
         <source>Drill run #{id}</source>
         <translation>演练场次 #{id}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="75"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="73"/>
         <source>Cases arrived in the period</source>
         <translation>期间到达的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="76"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="74"/>
         <source>{start} to {end} ({tz})</source>
         <translation>{start} 至 {end}（{tz}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="97"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="95"/>
         <source>Overall</source>
         <translation>总体</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="101"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="99"/>
         <source>Per operator</source>
         <translation>按值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="101"/>
         <source>Nobody registered or dispatched a case.</source>
         <translation>没有人立案或派遣案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="102"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="102"/>
         <source>Mean to register</source>
         <translation>平均立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="105"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
         <source>Mean to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="105"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="123"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
         <source>Goals missed</source>
         <translation>未达目标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="117"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="116"/>
         <source>Per case</source>
         <translation>按案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="119"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="118"/>
         <source>No case arrived.</source>
         <translation>没有案件到达。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="119"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="154"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="119"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="119"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
         <source>Arrived</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
         <source>To register</source>
         <translation>立案用时</translation>
     </message>
     <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
         <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="154"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
         <source>To dispatch</source>
         <translation>派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="123"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
         <source>Wrong</source>
         <translation>有误</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="148"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="154"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="154"/>
+        <source>Changed</source>
+        <translation>更正项</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="155"/>
+        <source>From</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="155"/>
+        <source>To</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="155"/>
+        <source>At the end</source>
+        <translation>结束时</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="163"/>
+        <source>Corrections during the drill</source>
+        <translation>演练中的更正</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="168"/>
         <source>Printed by {user} at {time} ({tz})</source>
         <translation>{user} 于 {time}（{tz}）打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="162"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="174"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
@@ -9289,17 +9491,17 @@ Select a case on the wall to see every field and its history.</source>
         <translation>距离 {distance} 公里</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="247"/>
+        <location filename="../../commandcenter/labels.py" line="252"/>
         <source>{n} min</source>
         <translation>{n}分钟</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="249"/>
+        <location filename="../../commandcenter/labels.py" line="254"/>
         <source>{n} h</source>
         <translation>{n}小时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="250"/>
+        <location filename="../../commandcenter/labels.py" line="255"/>
         <source>{n} days</source>
         <translation>{n}天</translation>
     </message>
@@ -9307,22 +9509,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>due</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="109"/>
+        <location filename="../../commandcenter/labels.py" line="112"/>
         <source>No clock</source>
         <translation>不计时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="110"/>
+        <location filename="../../commandcenter/labels.py" line="113"/>
         <source>On time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="111"/>
+        <location filename="../../commandcenter/labels.py" line="114"/>
         <source>Due soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="112"/>
+        <location filename="../../commandcenter/labels.py" line="115"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
@@ -9353,22 +9555,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>duty</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="92"/>
+        <location filename="../../commandcenter/labels.py" line="95"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="93"/>
+        <location filename="../../commandcenter/labels.py" line="96"/>
         <source>Off duty</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="94"/>
+        <location filename="../../commandcenter/labels.py" line="97"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="95"/>
+        <location filename="../../commandcenter/labels.py" line="98"/>
         <source>In the field</source>
         <translation>外勤</translation>
     </message>
@@ -9376,267 +9578,272 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="261"/>
+        <location filename="../../commandcenter/labels.py" line="266"/>
         <source>{who} already acknowledged this warning at {at}. Nothing was changed.</source>
         <translation>{who}已于{at}确认此预警，本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="262"/>
+        <location filename="../../commandcenter/labels.py" line="267"/>
         <source>{who} already acted on this warning at {at}. Nothing was changed.</source>
         <translation>{who}已于{at}处置此预警，本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="263"/>
+        <location filename="../../commandcenter/labels.py" line="268"/>
         <source>{who} already dismissed this warning at {at}. Nothing was changed.</source>
         <translation>{who}已于{at}排除此预警，本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="267"/>
+        <location filename="../../commandcenter/labels.py" line="272"/>
         <source>Case {case} cannot be merged into itself.</source>
         <translation>案件 {case} 不能合并到自身。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="268"/>
+        <location filename="../../commandcenter/labels.py" line="273"/>
         <source>Case {other} is {status}: a case can only be merged into an open case.</source>
         <translation>案件 {other} 已{status}：只能合并到在办案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="269"/>
+        <location filename="../../commandcenter/labels.py" line="274"/>
         <source>Cases {case} and {other} belong to different command centres: they cannot be merged.</source>
         <translation>案件 {case} 和 {other} 属于不同的指挥中心，不能合并。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="274"/>
+        <location filename="../../commandcenter/labels.py" line="279"/>
         <source>case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="275"/>
+        <location filename="../../commandcenter/labels.py" line="280"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="276"/>
+        <location filename="../../commandcenter/labels.py" line="281"/>
         <source>major category</source>
         <translation>大类</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="277"/>
+        <location filename="../../commandcenter/labels.py" line="282"/>
         <source>command centre</source>
         <translation>指挥中心</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="278"/>
+        <location filename="../../commandcenter/labels.py" line="283"/>
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="279"/>
+        <location filename="../../commandcenter/labels.py" line="284"/>
         <source>escalation</source>
         <translation>催督办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="280"/>
+        <location filename="../../commandcenter/labels.py" line="285"/>
         <source>handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="281"/>
+        <location filename="../../commandcenter/labels.py" line="286"/>
         <source>officer</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="282"/>
+        <location filename="../../commandcenter/labels.py" line="287"/>
         <source>shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="283"/>
+        <location filename="../../commandcenter/labels.py" line="288"/>
         <source>system account</source>
         <translation>系统账户</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="284"/>
+        <location filename="../../commandcenter/labels.py" line="289"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="288"/>
+        <location filename="../../commandcenter/labels.py" line="293"/>
         <source>--user works only on demo databases: this database needs a sign-in with a password.</source>
         <translation>--user 仅可用于演示数据库：此数据库需要用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="290"/>
+        <location filename="../../commandcenter/labels.py" line="295"/>
         <source>This database already has users; ask an administrator for an account.</source>
         <translation>此数据库已有用户；请向管理员申请账号。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="294"/>
+        <location filename="../../commandcenter/labels.py" line="299"/>
         <source>{location} has no snapshot of its generated state (demos generated before this version have none): generate the demo again. Nothing was changed.</source>
         <translation>{location} 没有生成时状态的快照（此版本之前生成的演示数据库没有快照）：请重新生成演示数据。未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="296"/>
-        <source>The snapshot beside {location} is of another schema version (the database was upgraded since): generate the demo again. Nothing was changed.</source>
-        <translation>{location} 旁的快照属于另一个数据库结构版本（数据库此后已升级）：请重新生成演示数据。未作任何更改。</translation>
+        <location filename="../../commandcenter/labels.py" line="301"/>
+        <source>The snapshot of {location} is of another schema version (the database was upgraded since): generate the demo again. Nothing was changed.</source>
+        <translation>{location} 的快照属于另一个数据库结构版本（数据库此后已升级）：请重新生成演示数据。未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="298"/>
-        <source>{location} is not a database file: a reset restores a SQLite demo file from the snapshot beside it; on PostgreSQL generate the demo again into an empty database. Nothing was changed.</source>
-        <translation>{location} 不是数据库文件：重置是用旁边的快照恢复 SQLite 演示文件；在 PostgreSQL 上请在空数据库中重新生成演示数据。未作任何更改。</translation>
+        <location filename="../../commandcenter/labels.py" line="303"/>
+        <source>{location} is held in memory only: it has no snapshot of its generated state to reset from. Nothing was changed.</source>
+        <translation>{location} 仅存在于内存中：没有生成时状态的快照可供重置。未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="308"/>
+        <location filename="../../commandcenter/labels.py" line="305"/>
+        <source>{location} cannot be reset: the database role this program signs in as may not empty its tables (the audit anchor may belong to an audit role). Nothing was changed.</source>
+        <translation>无法重置 {location}：本程序登录所用的数据库角色无权清空其数据表（审计锚点可能归属审计角色）。未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="314"/>
         <source>Case {case} is {status}: “{action}” is not possible now.</source>
         <translation>案件 {case} 当前为{status}：现在不能“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="313"/>
+        <location filename="../../commandcenter/labels.py" line="319"/>
         <source>Case {case} was due {at}: an extension must be requested before the deadline, so this request is refused.</source>
         <translation>案件 {case} 的时限为 {at}：延期须在时限届满前申请，本次申请不予受理。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="315"/>
+        <location filename="../../commandcenter/labels.py" line="321"/>
         <source>Case {case} was due {at}: a suspension must be requested before the deadline, so this request is refused.</source>
         <translation>案件 {case} 的时限为 {at}：挂账须在时限届满前申请，本次申请不予受理。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="319"/>
+        <location filename="../../commandcenter/labels.py" line="325"/>
         <source>extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="319"/>
+        <location filename="../../commandcenter/labels.py" line="325"/>
         <source>suspension</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="320"/>
+        <location filename="../../commandcenter/labels.py" line="326"/>
         <source>Case {case} already has a {kind} request waiting for a supervisor.</source>
         <translation>案件 {case} 已有一项{kind}申请等待值班长审批。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="321"/>
+        <location filename="../../commandcenter/labels.py" line="327"/>
         <source>Case {case} has no {kind} request waiting for a decision.</source>
         <translation>案件 {case} 没有待审批的{kind}申请。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="326"/>
+        <location filename="../../commandcenter/labels.py" line="332"/>
         <source>Someone</source>
         <translation>他人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="329"/>
+        <location filename="../../commandcenter/labels.py" line="335"/>
         <source>Case {case} was changed at another seat: {action} by {who} at {time} (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>案件 {case} 已在其他席位被修改：{who} 于 {time} {action}（当前：{status}）。此处未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="332"/>
+        <location filename="../../commandcenter/labels.py" line="338"/>
         <source>the system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="334"/>
+        <location filename="../../commandcenter/labels.py" line="340"/>
         <source>Case {case} was changed at another seat (now {status}). Nothing was changed here; the row has been reloaded, check it and try again.</source>
         <translation>案件 {case} 已在其他席位被修改（当前：{status}）。此处未做任何更改；该行已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="337"/>
+        <location filename="../../commandcenter/labels.py" line="343"/>
         <source>The database server cannot be reached ({reason}). Nothing was sent; the program reconnects by itself: try again when the banner has gone.</source>
         <translation>无法连接数据库服务器（{reason}）。未发送任何内容；程序会自动重新连接：横幅消失后请重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="340"/>
+        <location filename="../../commandcenter/labels.py" line="346"/>
         <source>Too many wrong passwords: this account is locked until {time}. Try again then, or ask an administrator.</source>
         <translation>密码错误次数过多：该账号已锁定至 {time}。请届时再试，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="343"/>
+        <location filename="../../commandcenter/labels.py" line="349"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="345"/>
+        <location filename="../../commandcenter/labels.py" line="351"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="351"/>
+        <location filename="../../commandcenter/labels.py" line="359"/>
         <source>This belongs to another command centre: you may not do this there ({action}).</source>
         <translation>这属于其他指挥中心，您无权在此操作（{action}）。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="354"/>
+        <location filename="../../commandcenter/labels.py" line="362"/>
         <source>Your role ({role}) may not do this: {action}.</source>
         <translation>您的角色（{role}）无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="358"/>
+        <location filename="../../commandcenter/labels.py" line="366"/>
         <source>The location {lon:.6f}, {lat:.6f} is outside every unit grid of this city.</source>
         <translation>位置 {lon:.6f}, {lat:.6f} 不在本市任何单元网格内。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="362"/>
+        <location filename="../../commandcenter/labels.py" line="370"/>
         <source>This handover has been acknowledged and can no longer be changed; add a correction note.</source>
         <translation>该交接班记录已确认，不能再修改；请添加更正说明。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="364"/>
+        <location filename="../../commandcenter/labels.py" line="372"/>
         <source>Another seat or an import is still writing to the database after {seconds} s of waiting. Nothing was changed; try again in a moment.</source>
         <translation>等待 {seconds} 秒后，其他席位或导入仍在写入数据库。未做任何更改，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="367"/>
+        <location filename="../../commandcenter/labels.py" line="375"/>
         <source>This database is read-only: {location}. It can be viewed, but nothing can be changed in it.</source>
         <translation>此数据库为只读：{location}。可以查看，但不能做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="370"/>
+        <location filename="../../commandcenter/labels.py" line="378"/>
         <source>The disk holding the database is full ({location}). Nothing was changed; free some space and try again.</source>
         <translation>数据库所在磁盘已满（{location}）。未做任何更改，请释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="373"/>
+        <location filename="../../commandcenter/labels.py" line="381"/>
         <source>The database file {path} was deleted or replaced while the program was running. Nothing was changed; restore the file and restart the program.</source>
         <translation>程序运行期间数据库文件 {path} 被删除或替换。未做任何更改，请恢复该文件并重新启动程序。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="376"/>
+        <location filename="../../commandcenter/labels.py" line="384"/>
         <source>There is no database at {path}; create one with “commandcenter db upgrade” or name another with --db.</source>
         <translation>{path} 处没有数据库；请用“commandcenter db upgrade”创建，或用 --db 指定其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="379"/>
+        <location filename="../../commandcenter/labels.py" line="387"/>
         <source>cannot connect to {location}: {reason}</source>
         <translation>无法连接数据库 {location}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="382"/>
+        <location filename="../../commandcenter/labels.py" line="390"/>
         <source>{location} is not a demo database: only a demo database can be reset to its generated state, so nothing was changed.</source>
         <translation>{location} 不是演示数据库：只有演示数据库才能恢复到生成时的状态，因此未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="388"/>
+        <location filename="../../commandcenter/labels.py" line="396"/>
         <source>{location} is not a demo database: a drill feeds only demo databases, so nothing was written to it.</source>
         <translation>{location} 不是演示数据库：演练只能写入演示数据库，未向其写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="391"/>
+        <location filename="../../commandcenter/labels.py" line="399"/>
         <source>Unsupported database “{scheme}://…”: use a SQLite database file path (file:…?mode=ro to open it read-only) or a postgresql:// URL.</source>
         <translation>不支持的数据库“{scheme}://…”：请使用 SQLite 数据库文件路径（只读打开用 file:…?mode=ro）或 postgresql:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="413"/>
+        <location filename="../../commandcenter/labels.py" line="421"/>
         <source>Work order {number} is already case {case}: open that case instead of registering the order again.</source>
         <translation>工单 {number} 已登记为案件 {case}：请打开该案件，不要重复登记。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="423"/>
+        <location filename="../../commandcenter/labels.py" line="431"/>
         <source>Not found: {kind} “{key}”.</source>
         <translation>未找到：{kind}“{key}”。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="431"/>
+        <location filename="../../commandcenter/labels.py" line="439"/>
         <source>The connection to the database broke during this action ({reason}). It may or may not have been saved: the program reconnects by itself; check the case before trying again.</source>
         <translation>与数据库的连接在此操作中断开（{reason}）。操作可能已保存，也可能未保存：程序会自动重连；请先核对该案件再重试。</translation>
     </message>
@@ -9672,12 +9879,12 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>history</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="200"/>
+        <location filename="../../commandcenter/labels.py" line="205"/>
         <source>{stage} time limit, round {round}</source>
         <translation>{stage}时限，第 {round} 轮</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="203"/>
+        <location filename="../../commandcenter/labels.py" line="208"/>
         <source>acknowledged by {name}</source>
         <translation>{name} 已确认</translation>
     </message>
@@ -10161,12 +10368,12 @@ Select a case on the wall to see every field and its history.</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="179"/>
+        <location filename="../../commandcenter/labels.py" line="183"/>
         <source>{file}: a world file holds six numbers</source>
         <translation>{file}：坐标文件应包含六个数值</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="180"/>
+        <location filename="../../commandcenter/labels.py" line="184"/>
         <source>{file}: only north-up images without rotation can be shown</source>
         <translation>{file}：只能显示上北下南且无旋转的图片</translation>
     </message>
@@ -10288,22 +10495,22 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>priority</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="75"/>
+        <location filename="../../commandcenter/labels.py" line="78"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="76"/>
+        <location filename="../../commandcenter/labels.py" line="79"/>
         <source>High</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="77"/>
+        <location filename="../../commandcenter/labels.py" line="80"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="78"/>
+        <location filename="../../commandcenter/labels.py" line="81"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
@@ -10399,47 +10606,47 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>role</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="98"/>
+        <location filename="../../commandcenter/labels.py" line="101"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="99"/>
+        <location filename="../../commandcenter/labels.py" line="102"/>
         <source>Supervisor</source>
         <translation>值班长</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="100"/>
+        <location filename="../../commandcenter/labels.py" line="103"/>
         <source>Trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="101"/>
+        <location filename="../../commandcenter/labels.py" line="104"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="102"/>
+        <location filename="../../commandcenter/labels.py" line="105"/>
         <source>Drill feed</source>
         <translation>演练推送</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="103"/>
+        <location filename="../../commandcenter/labels.py" line="106"/>
         <source>Importer</source>
         <translation>数据导入</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="104"/>
+        <location filename="../../commandcenter/labels.py" line="107"/>
         <source>Open311 endpoint</source>
         <translation>Open311 接口</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="105"/>
+        <location filename="../../commandcenter/labels.py" line="108"/>
         <source>Escalation clock</source>
         <translation>催督办计时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="106"/>
+        <location filename="../../commandcenter/labels.py" line="109"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
@@ -10710,47 +10917,47 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>source</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="81"/>
+        <location filename="../../commandcenter/labels.py" line="84"/>
         <source>Patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="82"/>
+        <location filename="../../commandcenter/labels.py" line="85"/>
         <source>12345 hotline</source>
         <translation>12345热线</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="83"/>
+        <location filename="../../commandcenter/labels.py" line="86"/>
         <source>Duty line</source>
         <translation>24小时值班电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="84"/>
+        <location filename="../../commandcenter/labels.py" line="87"/>
         <source>Citizen app</source>
         <translation>市民APP</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="85"/>
+        <location filename="../../commandcenter/labels.py" line="88"/>
         <source>Video</source>
         <translation>视频监控</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="86"/>
+        <location filename="../../commandcenter/labels.py" line="89"/>
         <source>Sensor</source>
         <translation>物联感知</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="87"/>
+        <location filename="../../commandcenter/labels.py" line="90"/>
         <source>Referral</source>
         <translation>上级转办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="88"/>
+        <location filename="../../commandcenter/labels.py" line="91"/>
         <source>Petition</source>
         <translation>信访</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="89"/>
+        <location filename="../../commandcenter/labels.py" line="92"/>
         <source>Mayor&apos;s mailbox</source>
         <translation>市长信箱</translation>
     </message>
@@ -10758,39 +10965,44 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>stage</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="183"/>
+        <location filename="../../commandcenter/labels.py" line="187"/>
         <source>registration</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="184"/>
+        <location filename="../../commandcenter/labels.py" line="188"/>
         <source>dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="185"/>
+        <location filename="../../commandcenter/labels.py" line="189"/>
         <source>handling</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="186"/>
+        <location filename="../../commandcenter/labels.py" line="190"/>
         <source>verification</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="187"/>
+        <location filename="../../commandcenter/labels.py" line="191"/>
         <source>acceptance</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="188"/>
+        <location filename="../../commandcenter/labels.py" line="192"/>
         <source>field check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="189"/>
+        <location filename="../../commandcenter/labels.py" line="193"/>
         <source>referral acceptance</source>
         <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../commandcenter/labels.py" line="194"/>
+        <source>feedback to the referring centre</source>
+        <translation>向转出中心反馈</translation>
     </message>
 </context>
 <context>
@@ -10809,57 +11021,57 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="62"/>
+        <location filename="../../commandcenter/labels.py" line="65"/>
         <source>Reported</source>
         <translation>待立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="63"/>
+        <location filename="../../commandcenter/labels.py" line="66"/>
         <source>Registered</source>
         <translation>已立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="64"/>
+        <location filename="../../commandcenter/labels.py" line="67"/>
         <source>Dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="65"/>
+        <location filename="../../commandcenter/labels.py" line="68"/>
         <source>In handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="66"/>
+        <location filename="../../commandcenter/labels.py" line="69"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="67"/>
+        <location filename="../../commandcenter/labels.py" line="70"/>
         <source>Field check</source>
         <translation>核查中</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="68"/>
+        <location filename="../../commandcenter/labels.py" line="71"/>
         <source>Suspended</source>
         <translation>已挂账</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="69"/>
+        <location filename="../../commandcenter/labels.py" line="72"/>
         <source>Referred</source>
         <translation>待受理</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="70"/>
+        <location filename="../../commandcenter/labels.py" line="73"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="71"/>
+        <location filename="../../commandcenter/labels.py" line="74"/>
         <source>Rejected</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="72"/>
+        <location filename="../../commandcenter/labels.py" line="75"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
@@ -10880,87 +11092,87 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../commandcenter/labels.py" line="162"/>
+        <location filename="../../commandcenter/labels.py" line="166"/>
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="163"/>
+        <location filename="../../commandcenter/labels.py" line="167"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="164"/>
+        <location filename="../../commandcenter/labels.py" line="168"/>
         <source>reporter name</source>
         <translation>反映人姓名</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="165"/>
+        <location filename="../../commandcenter/labels.py" line="169"/>
         <source>reporter phone</source>
         <translation>反映人电话</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="166"/>
+        <location filename="../../commandcenter/labels.py" line="170"/>
         <source>work order number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="167"/>
+        <location filename="../../commandcenter/labels.py" line="171"/>
         <source>answer given on the call</source>
         <translation>直接答复内容</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="168"/>
+        <location filename="../../commandcenter/labels.py" line="172"/>
         <source>reply to the hotline</source>
         <translation>回复热线内容</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="169"/>
+        <location filename="../../commandcenter/labels.py" line="173"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="170"/>
+        <location filename="../../commandcenter/labels.py" line="174"/>
         <source>reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="171"/>
+        <location filename="../../commandcenter/labels.py" line="175"/>
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="172"/>
+        <location filename="../../commandcenter/labels.py" line="176"/>
         <source>evidence reference</source>
         <translation>证据编号</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="173"/>
+        <location filename="../../commandcenter/labels.py" line="177"/>
         <source>feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="174"/>
+        <location filename="../../commandcenter/labels.py" line="178"/>
         <source>notes</source>
         <translation>交班说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="175"/>
+        <location filename="../../commandcenter/labels.py" line="179"/>
         <source>correction</source>
         <translation>更正说明</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="176"/>
+        <location filename="../../commandcenter/labels.py" line="180"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="396"/>
+        <location filename="../../commandcenter/labels.py" line="404"/>
         <source>{field} is longer than {limit} characters ({length} given)</source>
         <translation>{field}超过 {limit} 个字符（已输入 {length} 个）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/labels.py" line="401"/>
+        <location filename="../../commandcenter/labels.py" line="409"/>
         <source>{field} contains a NUL character, which cannot be stored; remove it and try again</source>
         <translation>{field}含有空字符（NUL），无法保存；请删除后重试</translation>
     </message>
