@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from commandcenter.domain.actions import Action
-from commandcenter.domain.enums import Stage
+from commandcenter.domain.enums import Stage, TimeUnit
 from commandcenter.domain.referral import ReferralReason
 from commandcenter.models import Case, TimeLimitPolicy
 from commandcenter.services.escalation import escalation_row, open_escalations, scan_escalations
@@ -91,3 +91,25 @@ def test_a_case_referred_twice_feeds_back_down_each_level_on_the_feedback_clock(
     assert clock_of(db, row.id)[2] == db.clock.now()
     row = step(svc, district, row, Action.FEED_BACK_REFERRAL, note="已处置")
     assert runs_on(db, row.id, Stage.VERIFY)
+
+
+def test_a_correction_while_the_feedback_is_owed_keeps_the_feedback_clock(db, city) -> None:  # type: ignore[no-untyped-def]
+    """Re-typing a handled case held on a referral re-times the feedback it owes, not a verification."""
+    levels = build_levels(db, city)
+    with db.unit_of_work() as s:
+        seed_reference_data(s)
+        s.execute(update(TimeLimitPolicy).where(TimeLimitPolicy.category_id == city.dept_category_id,
+                                                TimeLimitPolicy.stage == Stage.FEEDBACK.value)
+                  .values(minutes=7 * 60, unit=TimeUnit.CALENDAR.value))  # unlike any verification limit
+    svc = CaseService(db)
+    street, district = seat(db, "s"), seat(db, "d")
+    row = svc.report(street, new_case(city), register=True)
+    row = step(svc, street, row, Action.REFER_UP, note="需区级协调", centre_id=levels.district,
+               reason=ReferralReason.BEYOND_POWERS.value)
+    row = step(svc, district, row, Action.ACCEPT_REFERRAL)
+    row = step(svc, district, row, Action.DISPATCH, department_id=levels.police)
+    row = step(svc, district, row, Action.ACCEPT)
+    row = step(svc, district, row, Action.FEED_BACK, note="派出所已处置")
+    row = step(svc, district, row, Action.CORRECT, note="类别选错", category_id=city.dept_category_id)
+    assert row.category_id == city.dept_category_id
+    assert runs_on(db, row.id, Stage.FEEDBACK) and not runs_on(db, row.id, Stage.VERIFY)

@@ -53,6 +53,7 @@ from ..models import (
 from ..shapes.corrections import GridChoice
 from .auth import Principal, authorize
 from .reference_lists import pinyin_initials
+from .referral import awaits_feedback
 from .timelimits import TimeLimits
 
 
@@ -105,8 +106,9 @@ def _followed(limits: TimeLimits, old_category: int, new_category: int, priority
     return cal.add(cal.add(start, new_minutes, new_unit), added, new_unit)
 
 
-def _refit_clocks(case: Case, old_category: int, now: datetime, limits: TimeLimits) -> None:
-    """The running clocks under the new category (the module's deadline rule)."""
+def _refit_clocks(s: Session, case: Case, old_category: int, now: datetime, limits: TimeLimits) -> None:
+    """The running clocks under the new category (the module's deadline rule); a handled case held
+    on an accepted referral runs on the feedback stage's clock, not verification's."""
     status = CaseStatus(case.status)
     new_category, priority = case.category_id, case.priority
     if status in (CaseStatus.DISPATCHED, CaseStatus.ACCEPTED) and case.handle_deadline_at is not None \
@@ -119,6 +121,8 @@ def _refit_clocks(case: Case, old_category: int, now: datetime, limits: TimeLimi
     if case.stage_started_at is None or case.stage_deadline_at is None:
         return
     stage = STATUS_STAGE[status]
+    if stage is Stage.VERIFY and awaits_feedback(s, case.id):
+        stage = Stage.FEEDBACK
     deadline = _followed(limits, old_category, new_category, priority, stage, case.stage_started_at,
                          case.stage_deadline_at)
     clock = limits.until(new_category, priority, stage, deadline)
@@ -145,7 +149,7 @@ def apply_correction(s: Session, case: Case, category_id: int | None, grid_id: i
         if s.scalar(select(Category.level).where(Category.id == new_category)) != 2:
             raise ValidationError(f"unknown category {new_category}", field="category")
         old_category, case.category_id = case.category_id, new_category
-        _refit_clocks(case, old_category, now, limits)
+        _refit_clocks(s, case, old_category, now, limits)
     return correction
 
 

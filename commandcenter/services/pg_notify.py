@@ -86,10 +86,14 @@ class Subscription:
 
     def __init__(self, url: URL, after_id: int) -> None:
         self.conn = listen_connection(url)
-        self.socket = self.conn.pgconn.socket  # kept: a broken connection no longer tells its socket
+        try:
+            self.socket = self.conn.pgconn.socket  # kept: a broken connection no longer tells its socket
+            self.conn.add_notify_handler(self._noted)
+        except BaseException:  # broken already: closed here, not left to the garbage collector
+            self.conn.close()
+            raise
         self.last = after_id
         self._announced = 0
-        self.conn.add_notify_handler(self._noted)
 
     def _noted(self, note: psycopg.Notify) -> None:
         if note.channel == CHANNEL and note.payload.isdigit():
