@@ -260,6 +260,16 @@ def test_a_database_not_marked_demo_is_refused_and_left_as_it_was(db: Database) 
     assert _counts(db) == before
 
 
+def _assert_refused(db: Database, reason: str, said: str) -> None:
+    """The reset is refused for `reason`, its message says `said`, and nothing was written."""
+    before = _counts(db)
+    with pytest.raises(NoDemoSnapshot) as refused:
+        reset_demo(db, None)
+    assert refused.value.reason == reason
+    assert said in describe_error(refused.value)
+    assert _counts(db) == before
+
+
 def _drop_snapshot(db: Database) -> None:
     if db.path is not None:
         snapshot_path(db.path).unlink()
@@ -285,12 +295,7 @@ def _age_snapshot(db: Database) -> None:
 def test_a_demo_without_a_usable_snapshot_is_refused(db: Database, spoil, reason: str, said: str) -> None:  # type: ignore[no-untyped-def]
     _play_a_drill(db)
     spoil(db)
-    before = _counts(db)
-    with pytest.raises(NoDemoSnapshot) as refused:
-        reset_demo(db, None)
-    assert refused.value.reason == reason
-    assert said in describe_error(refused.value)
-    assert _counts(db) == before
+    _assert_refused(db, reason, said)
 
 
 @pytest.mark.skipif(TEST_ENGINE != "postgresql", reason="the row-by-row restore is PostgreSQL's")
@@ -330,12 +335,7 @@ def test_a_role_that_may_not_empty_the_audit_anchor_is_refused(db: Database) -> 
     app = open_database(db.url.set(username=role).render_as_string(hide_password=False), clock=FrozenClock(START))
     try:
         _play_a_drill(app)
-        before = _counts(app)
-        with pytest.raises(NoDemoSnapshot) as refused:
-            reset_demo(app, None)
-        assert refused.value.reason == "not_allowed"
-        assert "audit role" in describe_error(refused.value)
-        assert _counts(app) == before
+        _assert_refused(app, "not_allowed", "audit role")
     finally:
         app.dispose()
         with db.unit_of_work() as s:
@@ -371,9 +371,4 @@ def test_a_postgres_demo_without_a_snapshot_is_refused_and_nothing_written(pg_db
     before this version) is refused with the advice to generate again."""
     build_tiny_city(pg_db)
     mark_demo(pg_db)
-    before = _counts(pg_db)
-    with pytest.raises(NoDemoSnapshot) as refused:
-        reset_demo(pg_db, None)
-    assert refused.value.reason == "missing"
-    assert "generate the demo again" in describe_error(refused.value)
-    assert _counts(pg_db) == before
+    _assert_refused(pg_db, "missing", "generate the demo again")
