@@ -302,6 +302,8 @@ class Database:
         self._file_id = self._identify_file()
         self.read_only = url.query.get("mode") == "ro" or (
             self.path is not None and self.path.exists() and not os.access(self.path, os.W_OK))
+        self._disposed = threading.Event()
+        event.listen(engine, "checkin", self._close_if_disposed)
 
     @property
     def is_sqlite(self) -> bool:
@@ -453,7 +455,15 @@ class Database:
             session.close()
 
     def dispose(self) -> None:
+        """Close the pooled connections. One still in use (a background load outliving its
+        window) is closed when it comes back, as is any opened afterwards, rather than left open
+        for the garbage collector: psycopg would warn then, at some unrelated later moment."""
+        self._disposed.set()
         self.engine.dispose()
+
+    def _close_if_disposed(self, _driver_connection: Any, record: Any) -> None:
+        if self._disposed.is_set():
+            record.invalidate()
 
 
 def maintain(db: Database) -> bool:

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from commandcenter.db import Database, maintain, normalize_url, open_database
 from commandcenter.domain.enums import Priority, SourceChannel
@@ -262,3 +263,30 @@ def test_the_main_window_opens_and_reads_a_read_only_database(qtbot, tmp_path) -
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert digest(path) == before
+
+
+def _closed(driver_connection) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a driver's connection is closed: psycopg says so, sqlite3 refuses to run."""
+    if isinstance(driver_connection, sqlite3.Connection):
+        try:
+            driver_connection.execute("SELECT 1")
+        except sqlite3.ProgrammingError:
+            return True
+        return False
+    return bool(driver_connection.closed)
+
+
+def test_connections_returned_after_dispose_are_closed_not_left_to_the_collector(db) -> None:  # type: ignore[no-untyped-def]
+    """A window deleted without a close disposes its database while a background load may
+    still be reading: the connection that load returns afterwards, and any it opens after the
+    dispose, are closed then. Left open, the garbage collector would find them (psycopg warns
+    with a ResourceWarning at some unrelated later moment)."""
+    with db.read() as s:
+        in_use = s.connection().connection.driver_connection
+        db.dispose()
+        assert not _closed(in_use)  # the load still reads on it
+    assert _closed(in_use)
+    with db.read() as s:
+        opened_after = s.connection().connection.driver_connection
+        assert s.execute(text("SELECT 1")).scalar() == 1
+    assert _closed(opened_after)
