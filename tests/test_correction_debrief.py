@@ -117,3 +117,4 @@ def test_corrections_and_cases_still_wrong(db: Database, city: TinyCity, clock, 
     assert "Corrections during the drill" in text
     assert "0101 Fly-tipping" in text and "0102 Broken streetlight" in text and "35030200100103" in text
     assert text.count("still wrong") == 2  # C's one correction and D's, one field each
+    assert "…" not in text  # no cell or header cut short: "To dispatch", the wrong-category cells

@@ -120,7 +120,9 @@ class DebriefReport:
                 t(N("debrief", "Arrived")), t(N("debrief", "To register")), t(N("debrief", "By")),
                 t(N("debrief", "To dispatch")), t(N("debrief", "By")), t(N("debrief", "Alert")),
                 t(N("debrief", "Wrong")), t(N("debrief", "Goals missed"))]
-        widths = [22 * mm, 11 * mm, 28 * mm, 12 * mm, 14 * mm, 12 * mm, 14 * mm, 12 * mm, 11 * mm, 11 * mm]
+        # sized so the longest English words fit at 6.8 pt: "To dispatch", "category, grid" and
+        # all three goals missed; the category gives way (a long English name is shortened)
+        widths = [21 * mm, 11 * mm, 22 * mm, 12 * mm, 14 * mm, 12 * mm, 15 * mm, 12 * mm, 12 * mm, 17 * mm]
         widths.append(FRAME_WIDTH - sum(widths))
         rows = []
         # a table piece numbers its rows from 1 on each page: the case number finds the case
