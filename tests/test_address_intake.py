@@ -89,6 +89,9 @@ def test_pinyin_initials_pick_with_down_and_enter_keeps_the_typed_address(qtbot,
     edit.setFocus()
     qtbot.keyClicks(edit, "hxl")
     assert suggestions(dialog) == ["华兴路", "华兴路12号"]
+    # a city has many 华兴路: each suggestion names its kind and its street
+    qtbot.waitUntil(lambda: dialog.location.suggestionList.item(0).text().endswith("龙桥街道"))
+    assert dialog.location.suggestionList.item(1).text().split("   ·   ")[1:] == ["house number", "龙桥街道"]
     qtbot.keyClick(edit, Qt.Key.Key_Down)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert edit.text() == "华兴路12号"

@@ -218,7 +218,17 @@ class LocationPicker(QGroupBox):
         for i in range(self.suggestionList.count()):
             item = self.suggestionList.item(i)
             match: PlaceMatch = item.data(PLACE_ROLE)
-            item.setText(f"{match.name}   ·   {place_kind_label(match.kind)}")
+            parts = [match.name, place_kind_label(match.kind), self._street_of(match.grid_id)]
+            item.setText("   ·   ".join(p for p in parts if p))
+
+    def _street_of(self, grid_id: int | None) -> str:
+        """The street a place lies in: a city has many 华兴路 and 人民路, told apart by it."""
+        if grid_id is None or self._tree is None:
+            return ""
+        try:
+            return self._tree.street(self._tree.grid(grid_id).street_id).name
+        except KeyError:  # a grid outside this seat's area tree
+            return ""
 
     def _place_suggestions(self) -> None:
         edit = self.addressEdit.geometry()
@@ -272,6 +282,7 @@ class LocationPicker(QGroupBox):
         """The streets, communities and grids to choose from and to find points in, once loaded."""
         self._tree, self._locator = tree, locator
         self._fill_streets()
+        self._render_suggestions()  # now with their streets
         self.update_location()
 
     # ---- coordinates ------------------------------------------------------------------
