@@ -26,7 +26,7 @@ from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import DayBeforeData, DayInFuture
 from commandcenter.reports.briefing import briefing_pdf
 from commandcenter.services.briefing_checks import check_briefing_request
-from commandcenter.services.kpi import briefing_data, default_centre, period_kpis
+from commandcenter.services.kpi import briefing_data, default_centre, period_kpis, period_units
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
 
@@ -98,6 +98,25 @@ def _later_changes(s: api.ScriptSession, path: Path, clock: FrozenClock) -> None
     for number in running:
         s.act(number, "request_extension", minutes=240, note="parts on order")
         s.act(number, "extend")
+    _later_corrections(s, path)
+
+
+def _later_corrections(s: api.ScriptSession, path: Path) -> None:
+    """Correct (更正) three cases of DAY still open, each into another major category and another
+    grid of its street (the demo's cases are its street centres'): the day's reprint must not
+    regroup them. Moves between streets: test_briefing_corrections."""
+    numbers = _numbers(path, "SELECT c.case_number FROM case_record c WHERE c.status IN ('dispatched', 'accepted') "
+                             "AND c.reported_at >= :a AND c.reported_at < :b", 3)
+    assert len(numbers) == 3, numbers
+    for number in numbers:
+        where = f"WHERE c.case_number = '{number}' AND c.reported_at >= :a AND c.reported_at < :b"
+        category = _numbers(path, "SELECT o.code FROM case_record c JOIN category k ON k.id = c.category_id "
+                                  "JOIN category o ON o.parent_id != k.parent_id AND o.kind = k.kind " + where, 1)
+        grid = _numbers(path, "SELECT g.code FROM case_record c JOIN grid cg ON cg.id = c.grid_id "
+                              "JOIN community cm ON cm.id = cg.community_id "
+                              "JOIN community om ON om.street_id = cm.street_id "
+                              "JOIN grid g ON g.community_id = om.id AND g.id != cg.id " + where, 1)
+        s.act(number, "correct", category=category[0], grid=grid[0], note="misheard on the call")
 
 
 def test_a_reprint_after_later_changes_shows_the_same_figures(centre: Path) -> None:
@@ -120,6 +139,8 @@ def test_a_reprint_after_later_changes_shows_the_same_figures(centre: Path) -> N
     assert again.kpis == first.kpis and again.previous_kpis == first.previous_kpis
     assert again.street_units == first.street_units and again.department_units == first.department_units
     assert again.overdue == first.overdue and again.officers == first.officers
+    for part in ("by_category", "by_street", "hot_grids", "rising_grids", "map_cells"):
+        assert getattr(again, part) == getattr(first, part), part
     assert page_one_and_units(reprint, again.generated_at) == page_one_and_units(pdf, first.generated_at)
     # the changes did move today's figures: the reprint's stability is not for want of change
     assert first.kpis.closed > 0 and first.kpis.due_to_close > 0
@@ -219,6 +240,45 @@ def test_overdue_at_the_end_of_a_past_day_by_hand(db: Database, city, operator, 
     clock.set(local(28, 12))
     after, _ = period_kpis(db, city.centre_id, date(2026, 11, 27))
     assert after.due_to_close == 0  # E's extended deadline (the 27th, 12:05) came too late to count
+
+
+def test_a_case_corrected_into_another_street_stays_in_its_street_for_its_day(db: Database, city, operator, supervisor, clock) -> None:  # type: ignore[no-untyped-def]
+    """A (urgent, grid 01 of 龙桥街道) is dispatched at 10:05 on the 25th and overdue at its end;
+    on the 26th a correction (更正) puts it in grid 04, now of 霞林街道. The 25th's street table,
+    arrivals by street, hotspots and overdue list still show it in 龙桥街道's grid 01; the
+    correction counts from when it was made."""
+    with db.unit_of_work() as s:  # grids 03 and 04 become a second street's
+        district_id = s.execute(text("SELECT district_id FROM street")).scalar_one()
+        street_id = s.execute(text("INSERT INTO street (district_id, code, name, pinyin_initials) "
+                                   "VALUES (:d, '350302002', '霞林街道', 'xljd') RETURNING id"), {"d": district_id}).scalar_one()
+        community_id = s.execute(text("INSERT INTO community (street_id, code, name, pinyin_initials) "
+                                      "VALUES (:s, '350302002001', '霞林社区', 'xlsq') RETURNING id"),
+                                 {"s": street_id}).scalar_one()
+        s.execute(text("UPDATE grid SET community_id = :c WHERE id IN (:g3, :g4)"),
+                  {"c": community_id, "g3": city.grid_ids[2], "g4": city.grid_ids[3]})
+    svc = CaseService(db)
+    clock.set(local(25, 10))
+    a = svc.report(operator, NewCase(SourceChannel.HOTLINE_12345, city.category_id, Priority.URGENT, "case A",
+                                     grid_id=city.grid_ids[0]), register=True).id
+    clock.set(local(25, 10, 5))
+    svc.perform(supervisor, a, Action.DISPATCH, TransitionParams(officer_id=city.officer_ids[0]))
+    clock.set(local(26, 8))  # the 25th's briefing, printed the next morning
+    day = date(2026, 11, 25)
+    first, first_units = briefing_data(db, city.centre_id, day), period_units(db, city.centre_id, day)
+    assert [(u.key, u.due) for u in first_units[0]] == [("350302001", 1), ("*", 1)]
+    assert [(c.key, c.count) for c in first.by_street] == [("350302001", 1)]
+    assert [(r.street, r.grid_code) for r in first.overdue] == [("龙桥街道", "35030200100101")]
+
+    clock.set(local(26, 9))
+    svc.perform(supervisor, a, Action.CORRECT, TransitionParams(grid_id=city.grid_ids[3], note="misheard"))
+    clock.set(local(26, 12))
+    again = briefing_data(db, city.centre_id, day)
+    assert period_units(db, city.centre_id, day) == first_units
+    for part in ("by_street", "hot_grids", "map_cells", "overdue", "street_units"):
+        assert getattr(again, part) == getattr(first, part), part
+    # from the correction on, it is 霞林街道's case: overdue there at the 26th's noon
+    today = briefing_data(db, city.centre_id, date(2026, 11, 26))
+    assert [(r.street, r.grid_code) for r in today.overdue] == [("霞林街道", "35030200100104")]
 
 
 def test_days_outside_the_data_are_refused(db: Database, city, operator, clock) -> None:  # type: ignore[no-untyped-def]

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from ...domain.enums import OPEN_STATUS_VALUES, CaseStatus
-from ...models import Case, CaseHistory, Community, Grid
+from ...models import Case, CaseCorrection, CaseHistory, Community, Grid
 from .breakdowns import in_scope, seconds
+from .corrected import street_moves
 
 H = CaseHistory
 # history action codes as the lifecycle, the time requests and the field steps store them
@@ -62,11 +63,20 @@ class Step(NamedTuple):
 
 @dataclass(frozen=True)
 class CaseFacts:
-    """What does not change as a case moves: where it is and when it was reported."""
+    """Where a case is (its street, and where it was before corrections) and when it was reported."""
 
     case_id: int
     street_id: int
     reported_at: int
+    # (corrected at, street before) for each correction that moved it to another street
+    street_moves: tuple[tuple[int, int], ...] = ()
+
+    def street_at(self, cut: int) -> int:
+        """The street the case was in just before `cut`: a later correction's "before"."""
+        for at, before in self.street_moves:
+            if at >= cut:
+                return before
+        return self.street_id
 
 
 @dataclass(frozen=True)
@@ -177,6 +187,9 @@ def read_steps(s: Session, scope: Sequence[int], windows: Iterable[Window]
         if cid not in facts:
             facts[cid] = CaseFacts(cid, row[10], row[11])
         steps[cid].append(make(row[1:10]))
+    for cid, moves in street_moves(s, CaseCorrection.case_id.in_(select(wanted.c[0]))).items():
+        if cid in facts:
+            facts[cid] = replace(facts[cid], street_moves=moves)
     return facts, steps
 
 
@@ -225,7 +238,7 @@ def replay(facts: dict[int, CaseFacts], steps: dict[int, list[Step]], w: Window)
         judged = _due_deadline(snap, _judged_deadline(cycle), a, b)
         if judged is None:
             continue
-        tallies = [out.centre, out.streets[case.street_id]]
+        tallies = [out.centre, out.streets[case.street_at(cut)]]
         if unit is not None:
             tallies.append((out.officers if unit[0] == "officer" else out.departments)[unit[1]])
         _judge(tallies, cycle, snap, judged)
@@ -323,7 +336,7 @@ def _events(out: PeriodFacts, case: CaseFacts, rows: Sequence[Step], a: int, cut
             out.satisfied += st.outcome in CONTENT
         elif st.action == SEND_BACK:
             out.centre.sent_back += 1
-            out.streets[case.street_id].sent_back += 1
+            out.streets[case.street_at(cut)].sent_back += 1
             if st.department_id is not None:
                 out.departments[st.department_id].sent_back += 1
             elif st.officer_id is not None:

@@ -1,8 +1,10 @@
 """The parts of a briefing that do not depend on how cases stand: arrivals per hour, by
 category, street and source, the hotspot grids and their map, and the handover notes.
 
-Each is counted by SQL aggregates over the case's report time and place, which never change
-after the report, so a reprint gives the same charts whatever happened since.
+Each is counted by SQL aggregates over the case's report time, source, category and place. Only
+a correction (更正) changes a category or a grid after the report, and the cases corrected after
+the period's end are counted back where they stood then (kpi/corrected), so a reprint gives the
+same charts whatever happened since.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from sqlalchemy import BigInteger, ColumnElement, and_, case, func, select, type_coerce
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ...errors import NotFound
@@ -32,6 +34,7 @@ from ...models import (
 from ...shapes.briefing import BriefingPeriod, Count, GridStat, HandoverNote, MapCell
 from ..drill_scope import counted_in_figures
 from ..shifts import day_period, find_shift, shift_period
+from .corrected import corrected_since, regroup, seconds
 
 DAY = 86_400
 BASELINE_DAYS = 28
@@ -55,11 +58,6 @@ def briefing_period(session: Session, centre_id: int, day: date, shift_name: str
 
 
 # ---- SQL helpers ----------------------------------------------------------------------
-def seconds(column: Any) -> Any:
-    """An epoch column as a plain integer, so arithmetic on it stays integer seconds."""
-    return type_coerce(column, BigInteger)
-
-
 REPORTED = seconds(Case.reported_at)
 
 
@@ -79,7 +77,9 @@ def within(column: Any, a: int, b: int) -> ColumnElement[bool]:
 
 
 # ---- breakdowns -----------------------------------------------------------------------
-def breakdowns(s: Session, scope: Sequence[int], a: int, b: int) -> dict[str, Any]:
+def breakdowns(s: Session, scope: Sequence[int], a: int, b: int, cut: int | None = None) -> dict[str, Any]:
+    """Arrivals in [a, b) by hour (with the same hours' mean of four weeks), category, street
+    and source; with `cut`, categories and streets as they stood then (before later corrections)."""
     reported = and_(in_scope(scope), within(Case.reported_at, a, b))
     hours = max(1, -(-(b - a) // 3600))
     per_hour = [0] * hours
@@ -99,52 +99,58 @@ def breakdowns(s: Session, scope: Sequence[int], a: int, b: int) -> dict[str, An
         if int(bucket) < hours:
             baseline[int(bucket)] += int(n) / BASELINE_DAYS
 
-    major = aliased(Category)
-    cat_key = func.coalesce(major.id, Category.id)
-    by_category = [
-        Count(code, zh, en, int(n))
-        for code, zh, en, n in s.execute(
-            select(
-                func.coalesce(major.code, Category.code),
-                func.coalesce(major.name_zh, Category.name_zh),
-                func.coalesce(major.name_en, Category.name_en),
-                func.count(),
-            )
-            .select_from(Case)
-            .join(Category, Category.id == Case.category_id)
-            .outerjoin(major, major.id == Category.parent_id)
-            .where(reported)
-            .group_by(cat_key, func.coalesce(major.code, Category.code), func.coalesce(major.name_zh, Category.name_zh),
-                      func.coalesce(major.name_en, Category.name_en))
-            .order_by(func.count().desc(), func.coalesce(major.code, Category.code))
-        )
-    ]
-    by_street = [
-        Count(code, name, name, int(n))
-        for code, name, n in s.execute(
-            select(Street.code, Street.name, func.count())
-            .select_from(Case)
-            .join(Grid, Grid.id == Case.grid_id)
-            .join(Community, Community.id == Grid.community_id)
-            .join(Street, Street.id == Community.street_id)
-            .where(reported)
-            .group_by(Street.id, Street.code, Street.name)
-            .order_by(func.count().desc(), Street.code)
-        )
-    ]
-    by_source = [
-        Count(src, src, src, int(n))
-        for src, n in s.execute(
-            select(Case.source, func.count()).where(reported).group_by(Case.source).order_by(func.count().desc(), Case.source)
-        )
-    ]
+    moved = corrected_since(s, cut, reported) if cut is not None else {}
+    leaf_counts = regroup(
+        dict(s.execute(select(Case.category_id, func.count()).where(reported).group_by(Case.category_id)).all()),
+        ((m.category_now, m.category_then) for m in moved.values()))
+    grid_moves = [(m.grid_now, m.grid_then) for m in moved.values() if m.grid_now != m.grid_then]
+    street_counts = dict(
+        s.execute(select(Community.street_id, func.count())
+                  .select_from(Case)
+                  .join(Grid, Grid.id == Case.grid_id)
+                  .join(Community, Community.id == Grid.community_id)
+                  .where(reported)
+                  .group_by(Community.street_id)).all())
+    if grid_moves:
+        street_of = dict(s.execute(select(Grid.id, Community.street_id).join(Community, Community.id == Grid.community_id)
+                                   .where(Grid.id.in_({g for pair in grid_moves for g in pair}))).all())
+        street_counts = regroup(street_counts, ((street_of[now], street_of[then]) for now, then in grid_moves))
     return {
         "by_hour": tuple(per_hour),
         "by_hour_baseline": tuple(round(v, 3) for v in baseline),
-        "by_category": _top(by_category, CATEGORY_LIMIT),
-        "by_street": _top(by_street, STREET_LIMIT),
-        "by_source": tuple(by_source),
+        "by_category": _top(_by_major(s, leaf_counts), CATEGORY_LIMIT),
+        "by_street": _top(_by_street(s, street_counts), STREET_LIMIT),
+        "by_source": tuple(_by_source(s, reported)),
     }
+
+
+def _by_major(s: Session, leaf_counts: dict[int, int]) -> list[Count]:
+    """Counts by category summed into their major categories, largest first."""
+    if not leaf_counts:
+        return []
+    major = aliased(Category)
+    totals: dict[tuple[str, str, str], int] = {}
+    for leaf, code, zh, en in s.execute(
+        select(Category.id, func.coalesce(major.code, Category.code), func.coalesce(major.name_zh, Category.name_zh),
+               func.coalesce(major.name_en, Category.name_en))
+        .outerjoin(major, major.id == Category.parent_id)
+        .where(Category.id.in_(sorted(leaf_counts)))
+    ):
+        totals[(code, zh, en)] = totals.get((code, zh, en), 0) + leaf_counts[leaf]
+    return sorted((Count(*key, n) for key, n in totals.items()), key=lambda c: (-c.count, c.key))
+
+
+def _by_street(s: Session, street_counts: dict[int, int]) -> list[Count]:
+    if not street_counts:
+        return []
+    names = s.execute(select(Street.id, Street.code, Street.name).where(Street.id.in_(sorted(street_counts))))
+    return sorted((Count(code, name, name, street_counts[i]) for i, code, name in names),
+                  key=lambda c: (-c.count, c.key))
+
+
+def _by_source(s: Session, reported: ColumnElement[bool]) -> list[Count]:
+    return [Count(src, src, src, int(n)) for src, n in s.execute(
+        select(Case.source, func.count()).where(reported).group_by(Case.source).order_by(func.count().desc(), Case.source))]
 
 
 def _top(counts: list[Count], limit: int) -> tuple[Count, ...]:
@@ -168,7 +174,10 @@ def _grid_area(s: Session, centre_id: int) -> ColumnElement[bool] | None:
     return None
 
 
-def hotspots(s: Session, centre_id: int, scope: Sequence[int], a: int, b: int) -> dict[str, Any]:
+def hotspots(s: Session, centre_id: int, scope: Sequence[int], a: int, b: int,
+             cut: int | None = None) -> dict[str, Any]:
+    """The busiest and the fastest-rising grids of [a, b) against the same hours of four weeks,
+    and the area's map; with `cut`, each case in the grid it stood in then."""
     scoped = in_scope(scope)
     current = dict(
         s.execute(select(Case.grid_id, func.count()).where(scoped, within(Case.reported_at, a, b))
@@ -183,6 +192,12 @@ def hotspots(s: Session, centre_id: int, scope: Sequence[int], a: int, b: int) -
             .group_by(Case.grid_id)
         ).all()
     )
+    if cut is not None:
+        moved = [m for m in corrected_since(s, cut, scoped, within(Case.reported_at, lo, b)).values()
+                 if m.grid_now != m.grid_then]
+        current = regroup(current, ((m.grid_now, m.grid_then) for m in moved if m.reported_at >= a))
+        past = regroup(past, ((m.grid_now, m.grid_then) for m in moved
+                              if m.reported_at < a and (m.reported_at - lo) % DAY < b - a))
     hot_ids = sorted(current, key=lambda g: (-current[g], g))[:TOP_GRIDS]
     candidates = [g for g, n in current.items() if n >= RISING_MIN_CASES and n > past.get(g, 0) / BASELINE_DAYS]
     ratio = {g: (current[g] + 1) / (past.get(g, 0) / BASELINE_DAYS + 1) for g in candidates}

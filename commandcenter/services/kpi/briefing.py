@@ -33,6 +33,7 @@ from ...shapes.briefing import BriefingData, BriefingPeriod, Kpis, OverdueRow, U
 from ..auth import centre_scope
 from .asof import Load, PeriodFacts, Tally, Window, read_steps, replay
 from .breakdowns import breakdowns, briefing_period, handover_notes, hotspots
+from .corrected import corrected_since
 
 OVERDUE_LIMIT = 1000
 OFFICER_LIMIT = 40
@@ -105,13 +106,13 @@ def _names(s: Session, model: Any, key: Any, ids: Sequence[int]) -> dict[int, tu
     return {i: (k, n) for i, k, n in s.execute(select(model.id, key, model.name).where(model.id.in_(ids)))}
 
 
-def _overdue_rows(s: Session, f: PeriodFacts, as_of: int) -> tuple[OverdueRow, ...]:
+def _overdue_rows(s: Session, f: PeriodFacts, as_of: int, cut: int) -> tuple[OverdueRow, ...]:
     """The first OVERDUE_LIMIT cases overdue at the period's end, longest overdue first, as they stood."""
     listed = sorted(f.overdue, key=lambda o: (o.deadline, o.case_id))[:OVERDUE_LIMIT]
     if not listed:
         return ()
     ids = [o.case_id for o in listed]
-    info = _case_info(s, ids)
+    info = _case_info(s, ids, cut)
     levels: dict[tuple[int, int], int] = {}
     for cid, level, deadline in s.execute(
             select(Escalation.case_id, Escalation.level, Escalation.deadline_at)
@@ -132,15 +133,22 @@ def _overdue_rows(s: Session, f: PeriodFacts, as_of: int) -> tuple[OverdueRow, .
     return tuple(rows)
 
 
-def _case_info(s: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-    """Number, priority, category names, street and grid of some cases (none of which change)."""
-    return {r[0]: tuple(r[1:]) for r in s.execute(
+def _case_info(s: Session, ids: Sequence[int], cut: int) -> dict[int, tuple[Any, ...]]:
+    """Number, priority, category names, street and grid of some cases, the last three as they
+    stood at `cut` (a correction since does not rewrite a reprint)."""
+    info = {r[0]: tuple(r[1:]) for r in s.execute(
         select(Case.id, Case.case_number, Case.priority, Category.name_zh, Category.name_en, Street.name, Grid.code)
         .join(Category, Category.id == Case.category_id)
         .join(Grid, Grid.id == Case.grid_id)
         .join(Community, Community.id == Grid.community_id)
         .join(Street, Street.id == Community.street_id)
         .where(Case.id.in_(ids)))}
+    for cid, m in corrected_since(s, cut, Case.id.in_(ids)).items():
+        zh, en = s.execute(select(Category.name_zh, Category.name_en).where(Category.id == m.category_then)).one()
+        street, grid = s.execute(select(Street.name, Grid.code).join(Community, Community.street_id == Street.id)
+                                 .join(Grid, Grid.community_id == Community.id).where(Grid.id == m.grid_then)).one()
+        info[cid] = (*info[cid][:2], zh, en, street, grid)
+    return info
 
 
 def _workloads(s: Session, f: PeriodFacts) -> dict[str, Any]:
@@ -190,11 +198,11 @@ def briefing_data(db: Database, centre_id: int, day: date, shift_name: str | Non
         current = replay(facts, steps, cur)
         before = replay(facts, steps, prev)
         report("breakdowns", 0.2)
-        parts = breakdowns(s, scope, cur.start, cur.end)
+        parts = breakdowns(s, scope, cur.start, cur.end, cur.cut)
         report("hotspots", 0.3)
-        parts.update(hotspots(s, centre_id, scope, cur.start, cur.end))
+        parts.update(hotspots(s, centre_id, scope, cur.start, cur.end, cur.cut))
         report("overdue", 0.4)
-        overdue = _overdue_rows(s, current, cur.as_of)
+        overdue = _overdue_rows(s, current, cur.as_of, cur.cut)
         parts.update(_workloads(s, current))
         parts.update(_units(s, current))
         # the handovers of its own desk and of the centres directly below it: every street's too
