@@ -2,7 +2,8 @@
 
 The figures come from the case history replayed to the period's end (`asof`), so a reprint of
 a past period shows what the first print showed, whatever was reopened, reworked, extended or
-closed since; the charts from report times and places, which never change (`breakdowns`).
+closed since; the charts from report times and places (`breakdowns`), with the cases corrected
+(更正) since put back in the category and grid they had then (`corrected`).
 """
 
 from __future__ import annotations
