@@ -21,7 +21,7 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from ...domain.enums import OPEN_STATUS_VALUES, CaseStatus
-from ...models import Case, CaseCorrection, CaseHistory, Community, Grid
+from ...models import Case, CaseHistory, Community, Grid
 from .breakdowns import in_scope, seconds
 from .corrected import street_moves
 
@@ -187,7 +187,8 @@ def read_steps(s: Session, scope: Sequence[int], windows: Iterable[Window]
         if cid not in facts:
             facts[cid] = CaseFacts(cid, row[10], row[11])
         steps[cid].append(make(row[1:10]))
-    for cid, moves in street_moves(s, CaseCorrection.case_id.in_(select(wanted.c[0]))).items():
+    # read from the small correction table alone: filtering it by `wanted` would run that union again
+    for cid, moves in street_moves(s).items():
         if cid in facts:
             facts[cid] = replace(facts[cid], street_moves=moves)
     return facts, steps

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ...models import Case, CaseCorrection, CaseHistory, Community, Grid
 
@@ -57,22 +57,21 @@ def corrected_since(s: Session, cut: int, *where: ColumnElement[bool]) -> dict[i
     return {cid: m for cid, m in moved.items() if (m.category_then, m.grid_then) != (m.category_now, m.grid_now)}
 
 
-def street_moves(s: Session, case_ids: ColumnElement[bool]) -> dict[int, tuple[tuple[int, int], ...]]:
-    """For cases whose corrections moved them between streets: (corrected at, street before) in
-    time order, so the street at an instant is the first one at or after it (else the current)."""
-    before_street = select(Community.street_id).join(Grid, Grid.community_id == Community.id)
+def street_moves(s: Session) -> dict[int, tuple[tuple[int, int], ...]]:
+    """For every case a correction moved between streets: (corrected at, street before) in time
+    order, so the street at an instant is the first one at or after it (else the current)."""
+    g_from, g_to, c_from, c_to = aliased(Grid), aliased(Grid), aliased(Community), aliased(Community)
     rows = s.execute(
-        select(CC.case_id, seconds(CaseHistory.at),
-               before_street.where(Grid.id == CC.from_grid_id).scalar_subquery(),
-               before_street.where(Grid.id == CC.to_grid_id).scalar_subquery())
+        select(CC.case_id, seconds(CaseHistory.at), c_from.street_id)
         .join(CaseHistory, CaseHistory.id == CC.history_id)
-        .where(CC.from_grid_id != CC.to_grid_id, case_ids)
+        .join(g_from, g_from.id == CC.from_grid_id).join(c_from, c_from.id == g_from.community_id)
+        .join(g_to, g_to.id == CC.to_grid_id).join(c_to, c_to.id == g_to.community_id)
+        .where(CC.from_grid_id != CC.to_grid_id, c_from.street_id != c_to.street_id)
         .order_by(CC.case_id, CaseHistory.at, CaseHistory.id)
     )
     moves: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for cid, at, street_before, street_after in rows:
-        if street_before != street_after:
-            moves[cid].append((int(at), int(street_before)))
+    for cid, at, street_before in rows:
+        moves[cid].append((int(at), int(street_before)))
     return {cid: tuple(m) for cid, m in moves.items()}
 
 
