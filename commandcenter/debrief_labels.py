@@ -97,7 +97,7 @@ def overall_figures(o: DebriefOverall, lang: str | None = None) -> list[tuple[st
         (N("debrief", "Wrong grid"), str(o.wrong_grid)),
         (N("debrief", "Urgent alerts shown (in flood summaries)"), f"{o.alerts_individual} ({o.alerts_grouped})"),
         (N("debrief", "Cases missing a goal"), str(o.cases_missing_goals)),
-        (N("debrief", "Corrections (更正) on cases"), f"{o.corrections} / {o.corrected_cases}"),
+        (N("debrief", "Corrections (更正) / cases corrected"), f"{o.corrections} / {o.corrected_cases}"),
         (N("debrief", "Cases still not as intended at the end"), str(o.still_wrong)),
     ]
     return [(translate("debrief", label, lang), value) for label, value in figures]

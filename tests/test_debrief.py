@@ -108,6 +108,25 @@ def test_the_handled_cases_match_the_minutes_they_were_played_at(db: Database, d
     assert (operators["Supervisor"].registered, operators["Supervisor"].misses) == (1, 1)  # B's registration
 
 
+def test_a_call_settled_without_registration_misses_no_goal_unless_late(db: Database, city: TinyCity,
+                                                                        clock: FrozenClock) -> None:
+    """A repeat call merged into the first within the goals needs neither registration nor
+    dispatch; a call rejected after 20 minutes missed both goals all the same."""
+    d = Drill(db, city, clock)
+    d.call("first", 0, Priority.NORMAL, register=True)
+    d.call("again", 1, Priority.NORMAL)
+    d.call("prank", 1, Priority.NORMAL)
+    _at(clock, 3)
+    d.cases.perform(d.operator, d.ids["again"], Action.MERGE, TransitionParams(merge_into_id=d.ids["first"]))
+    _at(clock, 21)
+    d.cases.perform(d.operator, d.ids["prank"], Action.REJECT, TransitionParams(note="a prank call"))
+    debrief = DebriefService(db).for_window(demo_principal(db, "trainer"), START, END)
+    by_id = {c.case_id: c for c in debrief.cases}
+    assert by_id[d.ids["again"]].misses == ()
+    assert (by_id[d.ids["again"]].to_register, by_id[d.ids["again"]].to_dispatch) == (None, None)
+    assert _timing(by_id[d.ids["prank"]].misses) == [GoalMiss.REGISTER, GoalMiss.DISPATCH]
+
+
 def test_the_overall_figures_equal_the_histories(db: Database, drill: Drill) -> None:
     debrief = DebriefService(db).for_window(demo_principal(db, "trainer"), START, END)
     ids = list(drill.ids.values())

@@ -21,6 +21,7 @@ from commandcenter.services.auth import Principal
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
 from commandcenter.shapes.drill import DrillProgress
+from commandcenter.simulator import drill_field
 from commandcenter.simulator.drill import Drill
 from commandcenter.simulator.scenario import parse_scenario
 from commandcenter.simulator.scenario_player import PlayerState, ScenarioPlayer
@@ -187,6 +188,35 @@ def test_a_scenario_orders_a_dispatched_case_sent_back_with_its_reason(demo, cit
         note = s.scalar(select(CaseHistory.note).where(CaseHistory.case_id == lamp, CaseHistory.action == "send_back"))
         assert s.get(Case, lamp).status == CaseStatus.REGISTERED  # type: ignore[union-attr]
     assert note == "不属于本单位职责" and progress.sent_back == 1
+
+
+def test_a_unit_returning_a_case_does_not_make_every_later_unit_return_it(demo, city, clock, supervisor,
+                                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Whether a unit sends a case back is drawn afresh at each dispatch. The share is set just
+    above the lamp case's first draw: had the draw stayed fixed, every unit it went to would
+    return it, and the trainee would re-dispatch it for ever."""
+    drill = Drill(demo, None, seed=1, scenario=parse_scenario(SCENARIO, "s.yaml"), speed=1)
+    run_id = drill.begin()
+    progress = step_minutes(drill, clock, 3, DrillProgress())
+    with demo.read() as s:
+        lamp = s.scalar(select(DrillCase.case_id).where(DrillCase.run_id == run_id, DrillCase.item_key == "路灯"))
+    field = drill.simulation
+    field.send_back_orders.pop(lamp, None)  # the scenario's own order is another test's
+    first = field._u(lamp, "returns", 0)
+    monkeypatch.setattr(drill_field, "SEND_BACK_SHARE", {"department": first + 1e-9, "officer": first + 1e-9})
+    svc = CaseService(demo)
+    dispatches = 0
+    while dispatches < 6:
+        with demo.read() as s:
+            status = s.get(Case, lamp).status  # type: ignore[union-attr]
+        if status != CaseStatus.REGISTERED:
+            break
+        svc.perform(supervisor, lamp, Action.DISPATCH, TransitionParams(department_id=city.department_id))
+        dispatches += 1
+        progress = step_minutes(drill, clock, 20, progress)
+    with demo.read() as s:
+        assert s.get(Case, lamp).status in (CaseStatus.ACCEPTED, CaseStatus.FED_BACK)  # type: ignore[union-attr]
+    assert progress.sent_back == dispatches - 1 >= 1  # the first unit did return it
 
 
 def test_a_scenario_the_city_cannot_play_is_refused_before_anything_is_written(demo, city) -> None:  # type: ignore[no-untyped-def]

@@ -154,8 +154,9 @@ class DebriefReport:
         if not rows:
             return []
         cols = [t(N("debrief", "Case")), t(N("debrief", "Time")), t(N("debrief", "By")), t(N("debrief", "Changed")),
-                t(N("debrief", "From")), t(N("debrief", "To")), t(N("debrief", "At the end"))]
-        widths = [22 * mm, 14 * mm, 22 * mm, 13 * mm, 44 * mm, 44 * mm]
+                t(N("debrief", "From")), t(N("debrief", "To")), t(N("debrief", "Case at the end"))]
+        # the category names (with their codes) get what the short columns leave: 49 mm each
+        widths = [21 * mm, 12 * mm, 16 * mm, 13 * mm, 49 * mm, 49 * mm]
         widths.append(FRAME_WIDTH - sum(widths))
         wrong = t(N("debrief", "still wrong"))
 

@@ -77,6 +77,10 @@ class _CaseFacts:
     arrival_status: str
     reminders: int
     supervisions: int
+    settled_at: datetime | None = None  # merged, rejected or closed (first time), which ends the need to act
+
+
+SETTLED = frozenset({CaseStatus.MERGED.value, CaseStatus.REJECTED.value, CaseStatus.CLOSED.value})
 
 
 def _seconds(later: datetime | None, earlier: datetime) -> float | None:
@@ -105,6 +109,7 @@ def _case_facts(s: Session, case_ids: Sequence[int], run_id: int | None, end: da
     # the status a seat's wall first saw: after the intake transaction, whose rows share its instant
     # and its author (a call registered at once arrives registered; one answered on the call, closed)
     arrival: dict[int, tuple[datetime, int | None, str]] = {}
+    settled: dict[int, datetime] = {}
     for h in s.execute(
         select(CaseHistory.case_id, CaseHistory.action, CaseHistory.at, CaseHistory.user_id, CaseHistory.to_status)
         .where(CaseHistory.case_id.in_(case_ids), CaseHistory.at <= end)
@@ -115,6 +120,8 @@ def _case_facts(s: Session, case_ids: Sequence[int], run_id: int | None, end: da
             arrival[h.case_id] = (h.at, h.user_id, h.to_status)
         if h.action in (Action.REGISTER.value, Action.DISPATCH.value):
             first.setdefault((h.case_id, h.action), _Step(h.at, h.user_id))
+        if h.to_status in SETTLED:
+            settled.setdefault(h.case_id, h.at)
     escalations: dict[tuple[int, str], int] = defaultdict(int)
     for e in s.execute(
         select(Escalation.case_id, Escalation.level, func.count())
@@ -134,6 +141,7 @@ def _case_facts(s: Session, case_ids: Sequence[int], run_id: int | None, end: da
             dispatched=first.get((r.id, Action.DISPATCH.value)), arrival_status=arrived,
             reminders=escalations[(r.id, EscalationLevel.REMINDER.value)],
             supervisions=escalations[(r.id, EscalationLevel.SUPERVISION.value)],
+            settled_at=settled.get(r.id),
         ))
     return out
 
@@ -150,14 +158,20 @@ def _alerts(cases: Iterable[_CaseFacts]) -> dict[int, AlertShown]:
 
 
 def _misses(c: _CaseFacts, goals: DebriefGoals, end: datetime) -> tuple[GoalMiss, ...]:
-    """Late steps, and steps not done by `end` when their goal had already passed by then."""
+    """Late steps, and steps not done by `end` when their goal had already passed by then.
+
+    A call merged into another, rejected or closed at intake (answered on the call, solved on
+    the spot) needs no registration or dispatch: settling it in time meets both goals."""
     misses = []
     waited = (end - c.reported_at).total_seconds()
-    to_register = _seconds(c.registered.at if c.registered else None, c.reported_at)
-    if (to_register if to_register is not None else waited) > goals.register_minutes * 60:
+
+    def took(step: _Step | None) -> float:
+        at = step.at if step is not None else c.settled_at
+        return waited if at is None else (at - c.reported_at).total_seconds()
+
+    if took(c.registered) > goals.register_minutes * 60:
         misses.append(GoalMiss.REGISTER)
-    to_dispatch = _seconds(c.dispatched.at if c.dispatched else None, c.reported_at)
-    if (to_dispatch if to_dispatch is not None else waited) > goals.dispatch_goal(c.priority == Priority.URGENT) * 60:
+    if took(c.dispatched) > goals.dispatch_goal(c.priority == Priority.URGENT) * 60:
         misses.append(GoalMiss.DISPATCH)
     if c.supervisions:
         misses.append(GoalMiss.OVERDUE)

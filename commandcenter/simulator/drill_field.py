@@ -79,6 +79,9 @@ class FieldResponses:
         self.run_id: int | None = None
         self.background_since: datetime | None = None  # set: pre-existing cases are worked too
         self.send_back_orders: dict[int, tuple[str, float]] = {}  # case id -> (reason, scenario time ordered)
+        # send-backs played per case: each re-dispatch draws afresh whether its unit returns it too,
+        # or a case that drew a return once would be returned by every unit it went to, for ever
+        self.sent_back: dict[int, int] = {}
 
     def _u(self, case_id: int, step: str, rework: int) -> float:
         """A uniform number fixed per seed, case, step and round."""
@@ -129,7 +132,8 @@ class FieldResponses:
             if order is not None:
                 return _Due(max(since + self.delay(r.id, "send_back", r.rework_count, r.priority), order[1]),
                             r, "send_back")
-            if status is CaseStatus.DISPATCHED and self._u(r.id, "returns", r.rework_count) < SEND_BACK_SHARE[unit]:
+            draw = "returns" + (f":{self.sent_back[r.id]}" if r.id in self.sent_back else "")
+            if status is CaseStatus.DISPATCHED and self._u(r.id, draw, r.rework_count) < SEND_BACK_SHARE[unit]:
                 return _Due(since + self.delay(r.id, "send_back", r.rework_count, r.priority), r, "send_back")
         step = {CaseStatus.DISPATCHED: "accept", CaseStatus.ACCEPTED: "feed_back", CaseStatus.CHECKING: "check",
                 CaseStatus.CLOSED: "follow_up"}[status]
@@ -161,6 +165,7 @@ class FieldResponses:
             reason = self.send_back_orders.pop(r.id, ("", 0.0))[0] or self.rng.choice(SEND_BACK_REASONS)
             self.cases.perform(self.principal, r.id, Action.SEND_BACK, TransitionParams(note=reason),
                                expected_version=version)
+            self.sent_back[r.id] = self.sent_back.get(r.id, 0) + 1
             return replace(progress, sent_back=progress.sent_back + 1)
         if d.step == "accept":
             self.cases.perform(self.principal, r.id, Action.ACCEPT, expected_version=version)

@@ -2988,42 +2988,42 @@ Select a case on the wall to see every field and its history.</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="353"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="364"/>
         <source>Outside every grid — check the coordinates</source>
         <translation>不在任何网格内 — 请检查坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="355"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="366"/>
         <source>This point is outside China, where GCJ-02 does not apply: choose WGS-84 or check the coordinates</source>
         <translation>该点在中国境外，不适用 GCJ-02：请选择 WGS-84 或核对坐标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="359"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="370"/>
         <source>Finding the grid…</source>
         <translation>正在查找所属网格…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="361"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="372"/>
         <source>Enter both longitude and latitude as numbers</source>
         <translation>请以数字形式输入经度和纬度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="363"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="374"/>
         <source>Click the location on the map…</source>
         <translation>请在地图上点击位置…</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="365"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="376"/>
         <source>{grid} (chosen from the list)</source>
         <translation>{grid}（从列表中选择）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="368"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="379"/>
         <source>Enter coordinates, pick on the map, or choose street → community → grid</source>
         <translation>输入坐标、在地图上选点，或依次选择街道 → 社区 → 网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="376"/>
+        <location filename="../../commandcenter/views/dialogs/location_picker.py" line="387"/>
         <source>{code} · {name} ({community}, {street})</source>
         <translation>{code} · {name}（{community}，{street}）</translation>
     </message>
@@ -9129,7 +9129,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/debrief_labels.py" line="80"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="158"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="161"/>
         <source>still wrong</source>
         <translation>仍不符</translation>
     </message>
@@ -9212,7 +9212,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/debrief_labels.py" line="100"/>
-        <source>Corrections (更正) on cases</source>
+        <source>Corrections (更正) / cases corrected</source>
         <translation>更正次数 / 涉及案件</translation>
     </message>
     <message>
@@ -9298,7 +9298,7 @@ Select a case on the wall to see every field and its history.</source>
     </message>
     <message>
         <location filename="../../commandcenter/reports/debrief_pdf.py" line="119"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="154"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="156"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -9325,7 +9325,7 @@ Select a case on the wall to see every field and its history.</source>
     <message>
         <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
         <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="154"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="156"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
@@ -9345,42 +9345,42 @@ Select a case on the wall to see every field and its history.</source>
         <translation>有误</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="154"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="156"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="154"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="156"/>
         <source>Changed</source>
         <translation>更正项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="155"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="157"/>
         <source>From</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="155"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="157"/>
         <source>To</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="155"/>
-        <source>At the end</source>
-        <translation>结束时</translation>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="157"/>
+        <source>Case at the end</source>
+        <translation>案件最终状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="163"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="166"/>
         <source>Corrections during the drill</source>
         <translation>演练中的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="168"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="171"/>
         <source>Printed by {user} at {time} ({tz})</source>
         <translation>{user} 于 {time}（{tz}）打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="174"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="177"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
