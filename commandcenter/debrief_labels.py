@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .i18n import QT_TRANSLATE_NOOP as N
 from .i18n import current_language, translate
-from .labels import role_label
+from .labels import role_label, status_label
 from .shapes.corrections import Correction
 from .shapes.debrief import AlertShown, DebriefGoals, DebriefOverall, GoalMiss
 
@@ -38,6 +38,13 @@ def duration(seconds: float | None) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def step_time(seconds: float | None, settled: str, lang: str | None = None) -> str:
+    """A step's time from arrival; for a case settled without it, how it ended ("Merged")."""
+    if seconds is None and settled:
+        return status_label(settled, lang)
+    return duration(seconds)
 
 
 def misses_text(misses: tuple[GoalMiss, ...], lang: str | None = None) -> str:

@@ -23,6 +23,7 @@ from commandcenter.db import Database
 from commandcenter.domain.actions import Action
 from commandcenter.domain.enums import Priority, SourceChannel
 from commandcenter.errors import PermissionDenied
+from commandcenter.labels import status_label
 from commandcenter.models import CaseHistory, DrillCase, DrillRun, Escalation
 from commandcenter.reports.debrief_pdf import debrief_pdf
 from commandcenter.services.auth import Principal, demo_principal, system_principal
@@ -31,6 +32,7 @@ from commandcenter.services.escalation import scan_escalations
 from commandcenter.services.lifecycle import CaseService, TransitionParams
 from commandcenter.shapes.cases import NewCase
 from commandcenter.shapes.debrief import AlertShown, DebriefGoals, GoalMiss
+from commandcenter.views.drill.models import CASE_COLUMNS, CaseModel
 
 from .conftest import START
 from .factories import TinyCity
@@ -109,7 +111,7 @@ def test_the_handled_cases_match_the_minutes_they_were_played_at(db: Database, d
 
 
 def test_a_call_settled_without_registration_misses_no_goal_unless_late(db: Database, city: TinyCity,
-                                                                        clock: FrozenClock) -> None:
+                                                                        clock: FrozenClock, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     """A repeat call merged into the first within the goals needs neither registration nor
     dispatch; a call rejected after 20 minutes missed both goals all the same."""
     d = Drill(db, city, clock)
@@ -125,6 +127,18 @@ def test_a_call_settled_without_registration_misses_no_goal_unless_late(db: Data
     assert by_id[d.ids["again"]].misses == ()
     assert (by_id[d.ids["again"]].to_register, by_id[d.ids["again"]].to_dispatch) == (None, None)
     assert _timing(by_id[d.ids["prank"]].misses) == [GoalMiss.REGISTER, GoalMiss.DISPATCH]
+    # the trainer reads how each ended where a time would be, on screen and on paper
+    model = CaseModel("Asia/Shanghai")
+    model.set_rows(debrief.cases)
+    qtmodeltester.check(model)
+    row = next(i for i, c in enumerate(debrief.cases) if c.case_id == d.ids["again"])
+    shown = [model.index(row, CASE_COLUMNS.index(k)).data() for k in ("to_register", "to_dispatch")]
+    assert shown == [status_label("merged")] * 2 and shown[0] != "—"
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(debrief_pdf(
+        debrief, centre="莆田市城市运行指挥中心", tz="Asia/Shanghai", printed_by="Trainer", printed_at=END))).pages)
+    number = by_id[d.ids["again"]].case_number
+    assert f"{number} Normal Fly-tipping" in " ".join(text.split())
+    assert text.count(status_label("merged", "en")) == 2 and text.count(status_label("rejected", "en")) == 2
 
 
 def test_the_overall_figures_equal_the_histories(db: Database, drill: Drill) -> None:

@@ -28,6 +28,7 @@ from ..debrief_labels import (
     goals_text,
     misses_text,
     overall_figures,
+    step_time,
 )
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
@@ -129,9 +130,9 @@ class DebriefReport:
         marks = {c.case_number: c for c in self.d.cases}
         for c in self.d.cases:
             rows.append([c.case_number, priority_label(c.priority, lang), c.category_zh if self.zh else c.category_en,
-                         local(c.reported_at, self.tz, "%H:%M:%S"), duration(c.to_register),
+                         local(c.reported_at, self.tz, "%H:%M:%S"), step_time(c.to_register, c.settled, lang),
                          actor(c.registered_by, c.registered_by_system, lang) or "—",
-                         duration(c.to_dispatch), actor(c.dispatched_by, c.dispatched_by_system, lang) or "—", alert_text(c.alert, lang),
+                         step_time(c.to_dispatch, c.settled, lang), actor(c.dispatched_by, c.dispatched_by_system, lang) or "—", alert_text(c.alert, lang),
                          corrections_text(c.wrong_category, c.wrong_grid, lang), misses_text(c.misses, lang)])
 
         def missed(i: int, row: list[str]) -> list[tuple[Any, ...]]:

@@ -78,6 +78,7 @@ class _CaseFacts:
     reminders: int
     supervisions: int
     settled_at: datetime | None = None  # merged, rejected or closed (first time), which ends the need to act
+    settled_as: str = ""  # that status
 
 
 SETTLED = frozenset({CaseStatus.MERGED.value, CaseStatus.REJECTED.value, CaseStatus.CLOSED.value})
@@ -109,7 +110,7 @@ def _case_facts(s: Session, case_ids: Sequence[int], run_id: int | None, end: da
     # the status a seat's wall first saw: after the intake transaction, whose rows share its instant
     # and its author (a call registered at once arrives registered; one answered on the call, closed)
     arrival: dict[int, tuple[datetime, int | None, str]] = {}
-    settled: dict[int, datetime] = {}
+    settled: dict[int, tuple[datetime, str]] = {}
     for h in s.execute(
         select(CaseHistory.case_id, CaseHistory.action, CaseHistory.at, CaseHistory.user_id, CaseHistory.to_status)
         .where(CaseHistory.case_id.in_(case_ids), CaseHistory.at <= end)
@@ -121,7 +122,7 @@ def _case_facts(s: Session, case_ids: Sequence[int], run_id: int | None, end: da
         if h.action in (Action.REGISTER.value, Action.DISPATCH.value):
             first.setdefault((h.case_id, h.action), _Step(h.at, h.user_id))
         if h.to_status in SETTLED:
-            settled.setdefault(h.case_id, h.at)
+            settled.setdefault(h.case_id, (h.at, h.to_status))
     escalations: dict[tuple[int, str], int] = defaultdict(int)
     for e in s.execute(
         select(Escalation.case_id, Escalation.level, func.count())
@@ -141,7 +142,8 @@ def _case_facts(s: Session, case_ids: Sequence[int], run_id: int | None, end: da
             dispatched=first.get((r.id, Action.DISPATCH.value)), arrival_status=arrived,
             reminders=escalations[(r.id, EscalationLevel.REMINDER.value)],
             supervisions=escalations[(r.id, EscalationLevel.SUPERVISION.value)],
-            settled_at=settled.get(r.id),
+            settled_at=settled[r.id][0] if r.id in settled else None,
+            settled_as=settled[r.id][1] if r.id in settled else "",
         ))
     return out
 
@@ -239,7 +241,7 @@ def build_debrief(s: Session, case_ids: Sequence[int], *, run_id: int | None, ti
             reminders=c.reminders, supervisions=c.supervisions,
             wrong_category=None if c.intended_category_id is None else c.category_id != c.intended_category_id,
             wrong_grid=None if c.intended_grid_id is None else c.grid_id != c.intended_grid_id,
-            alert=alerts.get(c.id, AlertShown.NONE), misses=_misses(c, goals, end),
+            alert=alerts.get(c.id, AlertShown.NONE), misses=_misses(c, goals, end), settled=c.settled_as,
             corrections=tuple(CorrectionMade(m.at, m.user_id, names.get(m.user_id, "") if m.user_id else "",
                                              m.correction) for m in made[c.id]),
         ))

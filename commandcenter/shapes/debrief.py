@@ -70,6 +70,9 @@ class CaseDebrief:
     misses: tuple[GoalMiss, ...]
     # corrections (更正) up to the end, oldest first; category, grid and wrong_* are as they stood then
     corrections: tuple[CorrectionMade, ...] = ()
+    # merged, rejected or closed by the end (a status code), else "": a call merged or answered
+    # without registration or dispatch shows that instead of a time
+    settled: str = ""
 
 
 @dataclass(frozen=True)

@@ -1106,67 +1106,67 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="88"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="88"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="88"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="88"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="88"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
         <source>Arrived</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
         <source>To register</source>
         <translation>立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
         <source>Registered by</source>
         <translation>立案人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
         <source>To dispatch</source>
         <translation>派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="89"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
         <source>Dispatched by</source>
         <translation>派遣人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="91"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="91"/>
         <source>Not as intended</source>
         <translation>与脚本不符</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="91"/>
         <source>Goals missed</source>
         <translation>未达目标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="90"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="91"/>
         <source>Corrected</source>
         <translation>更正</translation>
     </message>
@@ -4058,37 +4058,37 @@ Select a case on the wall to see every field and its history.</source>
 <context>
     <name>OperatorModel</name>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="47"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="48"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="47"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="48"/>
         <source>Registered</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="47"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="48"/>
         <source>Mean to register</source>
         <translation>平均立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="47"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="48"/>
         <source>Dispatched</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="48"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="49"/>
         <source>Mean to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="48"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="49"/>
         <source>Goals missed</source>
         <translation>未达目标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/views/drill/models.py" line="48"/>
+        <location filename="../../commandcenter/views/drill/models.py" line="49"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
@@ -9116,271 +9116,271 @@ Select a case on the wall to see every field and its history.</source>
         <translation>合并提醒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="55"/>
-        <location filename="../../commandcenter/debrief_labels.py" line="66"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="62"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="73"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="57"/>
-        <location filename="../../commandcenter/debrief_labels.py" line="70"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="64"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="77"/>
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="80"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="161"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="87"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="162"/>
         <source>still wrong</source>
         <translation>仍不符</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="80"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="87"/>
         <source>as intended</source>
         <translation>与脚本相符</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="86"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="93"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="87"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="102"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="94"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
         <source>Registered</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="88"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="95"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
         <source>Dispatched</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="89"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="96"/>
         <source>Mean time to register</source>
         <translation>平均立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="90"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="97"/>
         <source>Longest time to register</source>
         <translation>最长立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="91"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="98"/>
         <source>Mean time to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="92"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="99"/>
         <source>Longest time to dispatch</source>
         <translation>最长派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="93"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="100"/>
         <source>Urgent dispatched within the goal</source>
         <translation>紧急案件按目标派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="94"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="101"/>
         <source>Reminders (催办)</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="95"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="102"/>
         <source>Overdue cases (督办)</source>
         <translation>超时案件（督办）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="96"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="103"/>
         <source>Wrong category</source>
         <translation>类别有误</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="97"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="104"/>
         <source>Wrong grid</source>
         <translation>网格有误</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="98"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="105"/>
         <source>Urgent alerts shown (in flood summaries)</source>
         <translation>紧急提醒（合并提醒）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="99"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="106"/>
         <source>Cases missing a goal</source>
         <translation>未达目标的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="100"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="107"/>
         <source>Corrections (更正) / cases corrected</source>
         <translation>更正次数 / 涉及案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="101"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="108"/>
         <source>Cases still not as intended at the end</source>
         <translation>结束时仍与脚本不符的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/debrief_labels.py" line="107"/>
+        <location filename="../../commandcenter/debrief_labels.py" line="114"/>
         <source>Goals: registered within {register:g} min, dispatched within {dispatch:g} min, urgent cases dispatched within {urgent:g} min</source>
         <translation>目标：{register:g} 分钟内立案，{dispatch:g} 分钟内派遣，紧急案件 {urgent:g} 分钟内派遣</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="68"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="69"/>
         <source>Drill debrief</source>
         <translation>演练讲评</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="72"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="73"/>
         <source>Drill run #{id}</source>
         <translation>演练场次 #{id}</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="73"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="74"/>
         <source>Cases arrived in the period</source>
         <translation>期间到达的案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="74"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="75"/>
         <source>{start} to {end} ({tz})</source>
         <translation>{start} 至 {end}（{tz}）</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="95"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="96"/>
         <source>Overall</source>
         <translation>总体</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="99"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="100"/>
         <source>Per operator</source>
         <translation>按值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="101"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="102"/>
         <source>Nobody registered or dispatched a case.</source>
         <translation>没有人立案或派遣案件。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="102"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="102"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
         <source>Mean to register</source>
         <translation>平均立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
         <source>Mean to dispatch</source>
         <translation>平均派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="103"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="123"/>
         <source>Goals missed</source>
         <translation>未达目标</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="104"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="105"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="116"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="117"/>
         <source>Per case</source>
         <translation>按案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="118"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="119"/>
         <source>No case arrived.</source>
         <translation>没有案件到达。</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="119"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="156"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="157"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="119"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="119"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
         <source>Arrived</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
         <source>To register</source>
         <translation>立案用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="120"/>
         <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="156"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="157"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
         <source>To dispatch</source>
         <translation>派遣用时</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="121"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="122"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="123"/>
         <source>Wrong</source>
         <translation>有误</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="156"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="157"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="156"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="157"/>
         <source>Changed</source>
         <translation>更正项</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="157"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="158"/>
         <source>From</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="157"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="158"/>
         <source>To</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="157"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="158"/>
         <source>Case at the end</source>
         <translation>案件最终状态</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="166"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="167"/>
         <source>Corrections during the drill</source>
         <translation>演练中的更正</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="171"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="172"/>
         <source>Printed by {user} at {time} ({tz})</source>
         <translation>{user} 于 {time}（{tz}）打印</translation>
     </message>
     <message>
-        <location filename="../../commandcenter/reports/debrief_pdf.py" line="177"/>
+        <location filename="../../commandcenter/reports/debrief_pdf.py" line="178"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>

@@ -16,6 +16,7 @@ from ...debrief_labels import (
     corrections_text,
     duration,
     misses_text,
+    step_time,
 )
 from ...gui.localtime import format_local
 from ...gui.style import shade
@@ -91,8 +92,9 @@ class CaseModel(RowTableModel[CaseDebrief]):
 
     def display(self, row: CaseDebrief, column: int) -> Any:
         return (row.case_number, priority_label(row.priority), category_name(row.category_zh, row.category_en),
-                row.grid_code, format_local(row.reported_at, self.timezone, "%H:%M:%S"), duration(row.to_register),
-                actor(row.registered_by, row.registered_by_system), duration(row.to_dispatch),
+                row.grid_code, format_local(row.reported_at, self.timezone, "%H:%M:%S"),
+                step_time(row.to_register, row.settled),
+                actor(row.registered_by, row.registered_by_system), step_time(row.to_dispatch, row.settled),
                 actor(row.dispatched_by, row.dispatched_by_system), alert_text(row.alert),
                 corrections_text(row.wrong_category, row.wrong_grid), misses_text(row.misses),
                 len(row.corrections) or "")[column]
