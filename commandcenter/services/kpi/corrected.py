@@ -61,13 +61,15 @@ def street_moves(s: Session) -> dict[int, tuple[tuple[int, int], ...]]:
     """For every case a correction moved between streets: (corrected at, street before) in time
     order, so the street at an instant is the first one at or after it (else the current)."""
     g_from, g_to, c_from, c_to = aliased(Grid), aliased(Grid), aliased(Community), aliased(Community)
+    # the history row by its key only (a join lets a planner without statistics scan the history
+    # for its order); a correction's history id orders the corrections of a case in time
+    at = select(seconds(CaseHistory.at)).where(CaseHistory.id == CC.history_id).scalar_subquery()
     rows = s.execute(
-        select(CC.case_id, seconds(CaseHistory.at), c_from.street_id)
-        .join(CaseHistory, CaseHistory.id == CC.history_id)
+        select(CC.case_id, at, c_from.street_id)
         .join(g_from, g_from.id == CC.from_grid_id).join(c_from, c_from.id == g_from.community_id)
         .join(g_to, g_to.id == CC.to_grid_id).join(c_to, c_to.id == g_to.community_id)
         .where(CC.from_grid_id != CC.to_grid_id, c_from.street_id != c_to.street_id)
-        .order_by(CC.case_id, CaseHistory.at, CaseHistory.id)
+        .order_by(CC.case_id, CC.history_id)
     )
     moves: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for cid, at, street_before in rows:
