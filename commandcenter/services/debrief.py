@@ -134,6 +134,7 @@ def _case_facts(s: Session, case_ids: Sequence[int], run_id: int | None, end: da
     for r in rows:
         registered = first.get((r.id, Action.REGISTER.value))
         arrived = arrival[r.id][2] if r.id in arrival else CaseStatus.REPORTED.value
+        settled_at, settled_as = settled.get(r.id, (None, ""))
         out.append(_CaseFacts(
             id=r.id, number=r.case_number, priority=r.priority, category_id=r.category_id, category_code=r.code,
             category_zh=r.name_zh, category_en=r.name_en, grid_id=r.grid_id, grid_code=r.grid_code,
@@ -142,8 +143,7 @@ def _case_facts(s: Session, case_ids: Sequence[int], run_id: int | None, end: da
             dispatched=first.get((r.id, Action.DISPATCH.value)), arrival_status=arrived,
             reminders=escalations[(r.id, EscalationLevel.REMINDER.value)],
             supervisions=escalations[(r.id, EscalationLevel.SUPERVISION.value)],
-            settled_at=settled[r.id][0] if r.id in settled else None,
-            settled_as=settled[r.id][1] if r.id in settled else "",
+            settled_at=settled_at, settled_as=settled_as,
         ))
     return out
 
